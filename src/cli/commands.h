@@ -1,0 +1,12 @@
+/* commands.h — the subcommands of the schede program. Each takes the
+ * arguments after its name and returns the process exit code:
+ * 0 done, 1 the data has errors, 2 usage error or unreadable file. */
+#ifndef SCHEDE_COMMANDS_H
+#define SCHEDE_COMMANDS_H
+
+#define EXIT_DATA 1
+#define EXIT_USAGE 2
+
+int cmd_verifica(int argc, char **argv);
+
+#endif

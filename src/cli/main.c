@@ -1,0 +1,45 @@
+/* main.c — the schede command line: dispatches to the subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "resources.h"
+
+static void usage(FILE *out)
+{
+    fputs("uso: schede COMANDO [OPZIONI]\n"
+          "\n"
+          "Comandi:\n"
+          "  verifica PIANO.json   controlla il piano e elenca errori e avvisi\n"
+          "\n"
+          "Opzioni generali:\n"
+          "  --aiuto, -h           mostra questo aiuto\n"
+          "  --versione            mostra la versione e la cartella dei dati\n"
+          "\n"
+          "Codici di uscita: 0 tutto bene, 1 errori nei dati, 2 uso errato o file illeggibile.\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--aiuto") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+        strcmp(cmd, "aiuto") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--versione") == 0 || strcmp(cmd, "--version") == 0) {
+        const char *dir = resources_dir();
+        printf("schede %s\ndati: %s\n", SCHEDE_VERSION, dir ? dir : "(cartella dei dati non trovata)");
+        return 0;
+    }
+    if (strcmp(cmd, "verifica") == 0)
+        return cmd_verifica(argc - 2, argv + 2);
+    fprintf(stderr, "schede: comando sconosciuto «%s»\n\n", cmd);
+    usage(stderr);
+    return EXIT_USAGE;
+}

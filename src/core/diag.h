@@ -1,0 +1,59 @@
+/* diag.h — the list of errors and warnings found in an input file.
+ *
+ * Every problem the tool finds in the user's data becomes one Diag: its
+ * severity, the file, where in the file (line and column for syntax, a JSON
+ * path such as $.obiettivi[3].annualita[0].azioni[1].peso for meaning), the
+ * objective's codice when known, and an Italian message. Nothing is printed
+ * while loading: the command decides how to show the list. */
+#ifndef SCHEDE_DIAG_H
+#define SCHEDE_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum { DIAG_ERROR, DIAG_WARNING } DiagSeverity;
+
+typedef struct {
+    DiagSeverity severity;
+    char *file;     /* as the user named it */
+    int line;       /* 1-based; 0 when the place is a JSON path */
+    int column;     /* 1-based, in characters; 0 when unknown */
+    char *path;     /* JSON path, or NULL */
+    char *codice;   /* the objective's codice, or NULL */
+    int objective;  /* index in the plan, -1 for the plan as a whole; orders the report */
+    char *message;
+} Diag;
+
+typedef struct {
+    Diag *items;
+    size_t count, capacity;
+    size_t errors, warnings;
+} DiagList;
+
+void diag_list_init(DiagList *list);
+void diag_list_free(DiagList *list);
+
+/* Adds one diagnostic; the strings are copied. fmt is printf-style. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 7, 8)))
+#endif
+void diag_add(DiagList *list, DiagSeverity sev, const char *file,
+              const char *path, const char *codice, int objective,
+              const char *fmt, ...);
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 6, 7)))
+#endif
+void diag_add_at(DiagList *list, DiagSeverity sev, const char *file,
+                 int line, int column, const char *fmt, ...);
+
+/* Stable sort: plan-wide first, then by objective in plan order. */
+void diag_list_sort(DiagList *list);
+
+/* One line: "errore: FILE:LINE:COL: msg" or "avviso: FILE: CODICE: PATH: msg". */
+void diag_print(FILE *out, const Diag *d);
+
+/* The first diagnostic whose message contains needle (for tests and callers). */
+const Diag *diag_find(const DiagList *list, const char *needle);
+
+#endif

@@ -1,0 +1,423 @@
+#include "json_reader.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "utf8.h"
+
+static void add_v(JsonCtx *ctx, DiagSeverity sev, const char *path,
+                  const char *fmt, va_list ap)
+{
+    char *msg = xvasprintf(fmt, ap);
+    diag_add(ctx->diags, sev, ctx->file, path, ctx->codice, ctx->objective, "%s", msg);
+    free(msg);
+}
+
+void json_error(JsonCtx *ctx, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_v(ctx, DIAG_ERROR, path, fmt, ap);
+    va_end(ap);
+}
+
+void json_warning(JsonCtx *ctx, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_v(ctx, DIAG_WARNING, path, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- positions ---------------------------------------------------------- */
+
+static void position_of(const char *text, size_t offset, int *line, int *column)
+{
+    int l = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < offset; i++)
+        if (text[i] == '\n') {
+            l++;
+            line_start = i + 1;
+        }
+    *line = l;
+    *column = (int)utf8_count(text + line_start, offset - line_start) + 1;
+}
+
+/* Finds where nesting first exceeds JSON_MAX_DEPTH, skipping strings.
+ * Returns the offset, or (size_t)-1 when the text stays shallower. */
+static size_t too_deep_at(const char *text, size_t len)
+{
+    int depth = 0, in_string = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = 0;
+        } else if (c == '"') {
+            in_string = 1;
+        } else if (c == '[' || c == '{') {
+            if (++depth > JSON_MAX_DEPTH)
+                return i;
+        } else if (c == ']' || c == '}') {
+            depth--;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* A short quote of the text at offset, for the syntax error message. */
+static char *snippet_at(const char *text, size_t len, size_t offset)
+{
+    size_t end = offset;
+    size_t chars = 0;
+    while (end < len && text[end] != '\n' && text[end] != '\r' && chars < 20) {
+        end++;
+        if (((unsigned char)text[end] & 0xC0) != 0x80)
+            chars++;
+    }
+    char *s = xstrndup(text + offset, end - offset);
+    size_t bad;
+    if (!utf8_validate(s, strlen(s), &bad))
+        s[bad] = '\0';
+    return s;
+}
+
+/* Says what is most likely wrong at the error position, in words a
+ * non-programmer can act on. */
+static const char *syntax_hint(const char *text, size_t len, size_t offset)
+{
+    if (offset >= len)
+        return "il file finisce prima del previsto (manca una parentesi o una virgoletta di chiusura?)";
+    char c = text[offset];
+    size_t p = offset;
+    while (p > 0 && isspace((unsigned char)text[p - 1]))
+        p--;
+    char before = p > 0 ? text[p - 1] : '\0';
+    if ((c == '}' || c == ']') && before == ',')
+        return "virgola di troppo prima della chiusura";
+    if (c == '\'')
+        return "i testi vanno tra virgolette doppie (\"), non singole";
+    if (c == '"' && (before == '"' || before == '}' || before == ']' ||
+                     isdigit((unsigned char)before) || before == 'e' || before == 'l'))
+        return "manca una virgola tra due elementi";
+    if (c == '/' )
+        return "il JSON non ammette commenti";
+    if (isdigit((unsigned char)c) && before == ',')
+        return "valore non valido (i decimali si scrivono con il punto, non con la virgola)";
+    return "JSON non valido";
+}
+
+static void check_utf8_tree(JsonCtx *ctx, const cJSON *item, const char *path);
+
+cJSON *json_parse_text(JsonCtx *ctx, const char *text, size_t len)
+{
+    size_t start = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;
+    size_t i = start;
+    while (i < len && isspace((unsigned char)text[i]))
+        i++;
+    if (i == len) {
+        diag_add(ctx->diags, DIAG_ERROR, ctx->file, NULL, NULL, -1,
+                 "il file è vuoto: ci si aspettava un documento JSON");
+        return NULL;
+    }
+    if (memchr(text, '\0', len)) {
+        size_t nul = (size_t)((const char *)memchr(text, '\0', len) - text);
+        int line, col;
+        position_of(text, nul, &line, &col);
+        diag_add_at(ctx->diags, DIAG_ERROR, ctx->file, line, col,
+                    "il file contiene un byte nullo: non è un testo JSON");
+        return NULL;
+    }
+    size_t deep = too_deep_at(text + start, len - start);
+    if (deep != (size_t)-1) {
+        int line, col;
+        position_of(text, start + deep, &line, &col);
+        diag_add_at(ctx->diags, DIAG_ERROR, ctx->file, line, col,
+                    "annidamento troppo profondo: oltre %d livelli di parentesi",
+                    JSON_MAX_DEPTH);
+        return NULL;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text + start, len - start, &end, 1);
+    if (!root) {
+        size_t off = end ? (size_t)(end - text) : start;
+        if (off > len)
+            off = len;
+        int line, col;
+        position_of(text, off, &line, &col);
+        char *snip = snippet_at(text, len, off);
+        if (*snip)
+            diag_add_at(ctx->diags, DIAG_ERROR, ctx->file, line, col,
+                        "%s, vicino a «%s»", syntax_hint(text, len, off), snip);
+        else
+            diag_add_at(ctx->diags, DIAG_ERROR, ctx->file, line, col, "%s",
+                        syntax_hint(text, len, off));
+        free(snip);
+        return NULL;
+    }
+    check_utf8_tree(ctx, root, "$");
+    return root;
+}
+
+/* ---- paths -------------------------------------------------------------- */
+
+static int is_plain_key(const char *key)
+{
+    if (!*key)
+        return 0;
+    for (const char *p = key; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '_')
+            return 0;
+    return 1;
+}
+
+char *json_path_key(const char *base, const char *key)
+{
+    if (is_plain_key(key))
+        return xasprintf("%s.%s", base, key);
+    return xasprintf("%s[\"%s\"]", base, key);
+}
+
+char *json_path_index(const char *base, size_t index)
+{
+    return xasprintf("%s[%zu]", base, index);
+}
+
+/* ---- UTF-8 of every string ------------------------------------------------ */
+
+static void report_bad_utf8(JsonCtx *ctx, const char *path, const char *what,
+                            const char *s)
+{
+    size_t bad = 0;
+    if (utf8_validate(s, strlen(s), &bad))
+        return;
+    size_t chars = utf8_count(s, bad);
+    json_error(ctx, path,
+               "%s non è UTF-8 valido: byte 0x%02X al carattere %zu (il file va salvato in UTF-8)",
+               what, (unsigned char)s[bad], chars + 1);
+}
+
+static void check_utf8_tree(JsonCtx *ctx, const cJSON *item, const char *path)
+{
+    size_t index = 0;
+    for (const cJSON *c = item->child; c; c = c->next, index++) {
+        char *child_path;
+        if (cJSON_IsObject(item) && c->string) {
+            size_t bad;
+            if (!utf8_validate(c->string, strlen(c->string), &bad)) {
+                report_bad_utf8(ctx, path, "il nome di una chiave", c->string);
+                continue;
+            }
+            child_path = json_path_key(path, c->string);
+        } else {
+            child_path = json_path_index(path, index);
+        }
+        if (cJSON_IsString(c) && c->valuestring)
+            report_bad_utf8(ctx, child_path, "il testo", c->valuestring);
+        else if (cJSON_IsArray(c) || cJSON_IsObject(c))
+            check_utf8_tree(ctx, c, child_path);
+        free(child_path);
+    }
+}
+
+/* ---- keys ---------------------------------------------------------------- */
+
+static const char *closest_key(const char *key, const char *const allowed[])
+{
+    const char *best = NULL;
+    size_t best_d = 3;
+    for (size_t i = 0; allowed[i]; i++) {
+        size_t d = text_edit_distance(key, allowed[i], 2);
+        if (d < best_d) {
+            best_d = d;
+            best = allowed[i];
+        }
+    }
+    return best;
+}
+
+void json_check_keys(JsonCtx *ctx, const cJSON *object, const char *path,
+                     const char *const allowed[])
+{
+    for (const cJSON *c = object->child; c; c = c->next) {
+        if (!c->string)
+            continue;
+        for (const cJSON *prev = object->child; prev != c; prev = prev->next)
+            if (prev->string && strcmp(prev->string, c->string) == 0) {
+                char *p = json_path_key(path, c->string);
+                json_error(ctx, p, "la chiave «%s» è scritta due volte nello stesso oggetto: "
+                                   "uno dei due valori andrebbe perso", c->string);
+                free(p);
+                break;
+            }
+        int known = 0;
+        for (size_t i = 0; allowed[i]; i++)
+            if (strcmp(allowed[i], c->string) == 0) {
+                known = 1;
+                break;
+            }
+        if (known)
+            continue;
+        char *p = json_path_key(path, c->string);
+        const char *near = closest_key(c->string, allowed);
+        if (near)
+            json_warning(ctx, p, "chiave sconosciuta «%s», ignorata (forse «%s»?)",
+                         c->string, near);
+        else
+            json_warning(ctx, p, "chiave sconosciuta «%s», ignorata", c->string);
+        free(p);
+    }
+}
+
+/* ---- typed getters ------------------------------------------------------- */
+
+static const char *kind_of(const cJSON *v)
+{
+    if (cJSON_IsString(v)) return "un testo";
+    if (cJSON_IsNumber(v)) return "un numero";
+    if (cJSON_IsBool(v)) return "vero/falso";
+    if (cJSON_IsArray(v)) return "un elenco";
+    if (cJSON_IsObject(v)) return "un oggetto";
+    return "null";
+}
+
+/* The member, or NULL after reporting a missing required key. */
+static const cJSON *member(JsonCtx *ctx, const cJSON *obj, const char *path,
+                           const char *key, JsonNeed need)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (v && cJSON_IsNull(v))
+        v = NULL;
+    if (!v && need == JSON_REQUIRED) {
+        char *p = json_path_key(path, key);
+        json_error(ctx, p, "manca «%s», che è obbligatorio", key);
+        free(p);
+    }
+    return v;
+}
+
+static void wrong_type(JsonCtx *ctx, const char *path, const char *key,
+                       const char *expected, const cJSON *v)
+{
+    char *p = json_path_key(path, key);
+    json_error(ctx, p, "«%s» deve essere %s, non %s", key, expected, kind_of(v));
+    free(p);
+}
+
+bool json_get_string(JsonCtx *ctx, const cJSON *obj, const char *path,
+                     const char *key, JsonNeed need, char **out)
+{
+    const cJSON *v = member(ctx, obj, path, key, need);
+    if (!v)
+        return false;
+    if (!cJSON_IsString(v)) {
+        wrong_type(ctx, path, key, "un testo", v);
+        return false;
+    }
+    *out = xstrdup(v->valuestring);
+    return true;
+}
+
+bool json_number_is_int(double v)
+{
+    return isfinite(v) && v == floor(v) && v >= INT_MIN && v <= INT_MAX;
+}
+
+bool json_get_number(JsonCtx *ctx, const cJSON *obj, const char *path,
+                     const char *key, JsonNeed need, double *out)
+{
+    const cJSON *v = member(ctx, obj, path, key, need);
+    if (!v)
+        return false;
+    if (!cJSON_IsNumber(v)) {
+        if (cJSON_IsString(v))
+            wrong_type(ctx, path, key, "un numero (senza virgolette, con il punto decimale)", v);
+        else
+            wrong_type(ctx, path, key, "un numero", v);
+        return false;
+    }
+    if (!isfinite(v->valuedouble)) {
+        char *p = json_path_key(path, key);
+        json_error(ctx, p, "«%s» è un numero fuori scala", key);
+        free(p);
+        return false;
+    }
+    *out = v->valuedouble;
+    return true;
+}
+
+bool json_get_int(JsonCtx *ctx, const cJSON *obj, const char *path,
+                  const char *key, JsonNeed need, int *out)
+{
+    double d;
+    if (!json_get_number(ctx, obj, path, key, need, &d))
+        return false;
+    if (!json_number_is_int(d)) {
+        char *p = json_path_key(path, key);
+        char num[64];
+        text_format_number(num, sizeof num, d);
+        json_error(ctx, p, "«%s» deve essere un numero intero, non %s", key, num);
+        free(p);
+        return false;
+    }
+    *out = (int)d;
+    return true;
+}
+
+bool json_get_bool(JsonCtx *ctx, const cJSON *obj, const char *path,
+                   const char *key, JsonNeed need, bool *out)
+{
+    const cJSON *v = member(ctx, obj, path, key, need);
+    if (!v)
+        return false;
+    if (!cJSON_IsBool(v)) {
+        wrong_type(ctx, path, key, "true o false", v);
+        return false;
+    }
+    *out = cJSON_IsTrue(v);
+    return true;
+}
+
+const cJSON *json_get_array(JsonCtx *ctx, const cJSON *obj, const char *path,
+                            const char *key, JsonNeed need)
+{
+    const cJSON *v = member(ctx, obj, path, key, need);
+    if (!v)
+        return NULL;
+    if (!cJSON_IsArray(v)) {
+        wrong_type(ctx, path, key, "un elenco [ ... ]", v);
+        return NULL;
+    }
+    return v;
+}
+
+const cJSON *json_get_object(JsonCtx *ctx, const cJSON *obj, const char *path,
+                             const char *key, JsonNeed need)
+{
+    const cJSON *v = member(ctx, obj, path, key, need);
+    if (!v)
+        return NULL;
+    if (!cJSON_IsObject(v)) {
+        wrong_type(ctx, path, key, "un oggetto { ... }", v);
+        return NULL;
+    }
+    return v;
+}
+
+bool json_expect_object(JsonCtx *ctx, const cJSON *item, const char *path)
+{
+    if (cJSON_IsObject(item))
+        return true;
+    json_error(ctx, path, "ci si aspettava un oggetto { ... }, non %s", kind_of(item));
+    return false;
+}

@@ -1,0 +1,206 @@
+#include "text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+static void out_of_memory(void)
+{
+    fputs("schede: memoria esaurita\n", stderr);
+    exit(3);
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        out_of_memory();
+    return q;
+}
+
+char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return xstrdup("");
+    char *p = xmalloc((size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = xvasprintf(fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void strbuf_append(StrBuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        b->data = xrealloc(b->data, cap);
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void strbuf_puts(StrBuf *b, const char *s) { strbuf_append(b, s, strlen(s)); }
+
+void strbuf_free(StrBuf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+/* Base letter of a Latin-1 Supplement / Latin Extended-A letter, or 0. */
+static char fold_accent(unsigned cp)
+{
+    static const char latin1[] = /* U+00C0 .. U+00FF */
+        "aaaaaaaceeeeiiii"  /* ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏ */
+        "dnooooo\0ouuuuyts" /* ÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß */
+        "aaaaaaaceeeeiiii"  /* àáâãäåæçèéêëìíîï */
+        "dnooooo\0ouuuuyty";/* ðñòóôõö÷øùúûüýþÿ */
+    if (cp >= 0xC0 && cp <= 0xFF)
+        return latin1[cp - 0xC0];
+    if (cp >= 0x100 && cp <= 0x17F) {
+        /* Latin Extended-A comes in case pairs; a coarse table of bases. */
+        static const char ext[] =
+            "aaaaaa" "cccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh"
+            "iiiiiiiiii" "ii" "jj" "kkk" "llllllllll" "nnnnnnnnn" "oooooooo"
+            "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww" "yyy" "zzzzzz" "s";
+        _Static_assert(sizeof ext - 1 == 0x80, "one base per code point");
+        size_t i = cp - 0x100;
+        return i < sizeof ext - 1 ? ext[i] : 0;
+    }
+    return 0;
+}
+
+char *text_name_key(const char *name)
+{
+    StrBuf b = {0};
+    const char *p = name;
+    int pending_space = 0;
+    while (*p) {
+        unsigned cp;
+        size_t n = utf8_decode(p, &cp);
+        if (n == 0) { /* invalid byte: keep going, input was validated upstream */
+            p++;
+            continue;
+        }
+        p += n;
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
+            pending_space = b.len > 0;
+            continue;
+        }
+        if (pending_space) {
+            strbuf_append(&b, " ", 1);
+            pending_space = 0;
+        }
+        char c;
+        if (cp < 0x80)
+            c = (cp >= 'A' && cp <= 'Z') ? (char)(cp - 'A' + 'a') : (char)cp;
+        else if (cp == 0x2019 || cp == 0x2018 || cp == 0x60 || cp == 0xB4)
+            c = '\'';
+        else if ((c = fold_accent(cp)) == 0) {
+            strbuf_append(&b, p - n, n);
+            continue;
+        }
+        if (c == '`')
+            c = '\'';
+        strbuf_append(&b, &c, 1);
+    }
+    if (!b.data)
+        return xstrdup("");
+    return b.data;
+}
+
+void text_format_number(char *buf, size_t size, double value)
+{
+    /* Round to cents in integer arithmetic so that the locale never matters. */
+    double r = round(value * 100.0);
+    int neg = r < 0;
+    if (neg)
+        r = -r;
+    unsigned long long cents = (unsigned long long)r;
+    unsigned long long whole = cents / 100, frac = cents % 100;
+    if (frac == 0)
+        snprintf(buf, size, "%s%llu", neg ? "-" : "", whole);
+    else if (frac % 10 == 0)
+        snprintf(buf, size, "%s%llu,%llu", neg ? "-" : "", whole, frac / 10);
+    else
+        snprintf(buf, size, "%s%llu,%02llu", neg ? "-" : "", whole, frac);
+}
+
+size_t text_edit_distance(const char *a, const char *b, size_t limit)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if ((la > lb ? la - lb : lb - la) > limit)
+        return limit + 1;
+    size_t *row = xmalloc((lb + 1) * sizeof *row);
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0], best = i;
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t v = diag + cost;
+            if (up + 1 < v)
+                v = up + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            row[j] = v;
+            diag = up;
+            if (v < best)
+                best = v;
+        }
+        if (best > limit) {
+            free(row);
+            return limit + 1;
+        }
+    }
+    size_t d = row[lb];
+    free(row);
+    return d > limit ? limit + 1 : d;
+}

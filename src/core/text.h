@@ -1,0 +1,46 @@
+/* text.h — allocation that never returns NULL, formatted strings, and the
+ * normalisation used to recognise one name under several spellings. */
+#ifndef SCHEDE_TEXT_H
+#define SCHEDE_TEXT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+
+#endif
+char *xasprintf(const char *fmt, ...);
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* A growable string. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} StrBuf;
+
+void strbuf_append(StrBuf *b, const char *s, size_t n);
+void strbuf_puts(StrBuf *b, const char *s);
+void strbuf_free(StrBuf *b);
+
+/* The key under which two spellings of a name are the same person:
+ * lower case, accents removed (à → a), ’ ‘ ` → ', runs of spaces folded,
+ * ends trimmed. "  D’Agostino  MARÌA " → "d'agostino maria". Input must be
+ * valid UTF-8. Returns a new string. */
+char *text_name_key(const char *name);
+
+/* A number as an Italian reader writes it in a message: 125, 99,5, 12,25.
+ * Up to two decimals, trailing zeros dropped, no thousands separator.
+ * Independent of the process locale. */
+void text_format_number(char *buf, size_t size, double value);
+
+/* Levenshtein distance between two strings, counted in bytes; stops early
+ * and returns limit + 1 once the distance exceeds limit. */
+size_t text_edit_distance(const char *a, const char *b, size_t limit);
+#endif
