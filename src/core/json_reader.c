@@ -148,7 +148,9 @@ cJSON *json_parse_text(JsonCtx *ctx, const char *text, size_t len)
         return NULL;
     }
     const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(text + start, len - start, &end, 1);
+    /* The length includes the terminating NUL: cJSON 1.7.15 checks for it
+     * when told that nothing may follow the document. */
+    cJSON *root = cJSON_ParseWithLengthOpts(text + start, len - start + 1, &end, 1);
     if (!root) {
         size_t off = end ? (size_t)(end - text) : start;
         if (off > len)

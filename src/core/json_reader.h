@@ -27,7 +27,7 @@ typedef struct {
 
 typedef enum { JSON_OPTIONAL, JSON_REQUIRED } JsonNeed;
 
-/* Parses a whole file's text. Returns NULL after adding an error (empty
+/* Parses a whole file's text; text[len] must be the terminating NUL. Returns NULL after adding an error (empty
  * file, too deep, syntax error with line:column). A UTF-8 byte-order mark is
  * skipped. Every string and key is then checked to be valid UTF-8. */
 cJSON *json_parse_text(JsonCtx *ctx, const char *text, size_t len);

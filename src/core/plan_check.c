@@ -20,15 +20,11 @@ static void check_weights(JsonCtx *ctx, const Annualita *a, const char *path)
     bool all_weighted = true;
     for (size_t k = 0; k < a->n_azioni; k++) {
         const Azione *z = &a->azioni[k];
-        if (z->has_peso) {
+        /* An action without a weight was reported by the loader. */
+        if (z->has_peso)
             sum += z->peso;
-        } else {
+        else
             all_weighted = false;
-            char *p = json_path_index(path, k);
-            json_warning(ctx, p, "l'azione n. %d del %d non ha un peso: non conterà nella percentuale "
-                                 "dell'obiettivo", z->n, a->anno);
-            free(p);
-        }
     }
     if (all_weighted && !is_hundred(sum)) {
         char num[64];
@@ -44,6 +40,16 @@ static void check_deadlines(JsonCtx *ctx, const Annualita *a, const char *path)
     for (size_t k = 0; k < a->n_azioni; k++) {
         const Azione *z = &a->azioni[k];
         char *p = json_path_index(path, k);
+        if (z->has_peso && !z->azione)
+            json_warning(ctx, p, "l'azione n. %d del %d ha un peso ma nessuna descrizione", z->n, a->anno);
+        if (z->has_scadenza && z->scadenza.year < a->anno) {
+            char sc[11];
+            date_format_it(z->scadenza, sc);
+            char *sp = json_path_key(p, "scadenza");
+            json_warning(ctx, sp, "la scadenza %s dell'azione n. %d cade prima dell'annualità %d",
+                         sc, z->n, a->anno);
+            free(sp);
+        }
         if (z->regola.tipo == RULE_RITARDO && !z->has_scadenza)
             json_warning(ctx, p, "l'azione n. %d ha una regola «ritardo» ma nessuna «scadenza»: "
                                  "il ritardo non si potrà calcolare", z->n);
@@ -109,11 +115,32 @@ static void check_risorse(JsonCtx *ctx, const Obiettivo *o, const char *opath)
     }
 }
 
+/* The fields of the form a Giunta expects filled in, though the plan can be
+ * printed without them. */
+static void check_form_fields(JsonCtx *ctx, const Obiettivo *o, const char *opath)
+{
+    if (o->n_bilancio == 0)
+        json_warning(ctx, opath, "manca il collegamento al bilancio (missione e programma)");
+    const struct {
+        const char *value, *key, *label;
+    } fields[] = {
+        {o->dirigente, "dirigente", "il dirigente responsabile"},
+        {o->target, "target", "il traguardo atteso (target)"},
+        {o->accessibilita, "accessibilita", "il rispetto del D. lgs. 222/2023 (accessibilità)"},
+        {o->unita_responsabile, "unita_responsabile", "l'unità organizzativa responsabile"},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (!fields[i].value || !*fields[i].value) {
+            char *p = json_path_key(opath, fields[i].key);
+            json_warning(ctx, p, "manca %s", fields[i].label);
+            free(p);
+        }
+}
+
 static void check_obiettivo(JsonCtx *ctx, const Obiettivo *o, size_t index)
 {
     char *opath = json_path_index("$.obiettivi", index);
-    if (o->n_bilancio == 0)
-        json_warning(ctx, opath, "manca il collegamento al bilancio (missione e programma)");
+    check_form_fields(ctx, o, opath);
     for (size_t j = 0; j < o->n_annualita; j++) {
         const Annualita *a = &o->annualita[j];
         char *apath = xasprintf("%s.annualita[%zu]", opath, j);

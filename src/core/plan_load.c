@@ -314,6 +314,9 @@ static void read_azione(JsonCtx *ctx, const cJSON *c, const char *path, Annualit
                 break;
             }
     z->has_peso = json_get_number(ctx, c, path, "peso", JSON_OPTIONAL, &z->peso);
+    if (!cJSON_GetObjectItemCaseSensitive(c, "peso") || cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(c, "peso")))
+        json_warning(ctx, path, "l'azione n. %d del %d non ha un peso: non conterà nella percentuale "
+                                "dell'obiettivo", z->n, a->anno);
     if (z->has_peso && z->peso < 0) {
         char *p = json_path_key(path, "peso");
         json_error(ctx, p, "il peso di un'azione non può essere negativo");
@@ -535,6 +538,7 @@ static void read_obiettivo(JsonCtx *ctx, const cJSON *c, const char *path,
     ctx->objective = (int)index;
     ctx->codice = NULL;
     if (json_get_string(ctx, c, path, "codice", JSON_REQUIRED, &o->codice)) {
+        ctx->codice = o->codice;
         char *cp = json_path_key(path, "codice");
         if (!*o->codice)
             json_error(ctx, cp, "il codice dell'obiettivo è vuoto");
@@ -544,7 +548,6 @@ static void read_obiettivo(JsonCtx *ctx, const cJSON *c, const char *path,
                 break;
             }
         free(cp);
-        ctx->codice = o->codice;
     }
     json_check_keys(ctx, c, path, OBIETTIVO_KEYS);
 

@@ -19,7 +19,7 @@ typedef enum {
     LOAD_IO_ERROR = 2     /* the file could not be read (exit code 2) */
 } LoadStatus;
 
-/* file names the input in messages. On LOAD_DATA_ERROR the plan holds what
+/* file names the input in messages; text[len] must be a NUL. On LOAD_DATA_ERROR the plan holds what
  * could be read; plan_free() it in every case. */
 LoadStatus plan_load_buffer(const char *file, const char *text, size_t len,
                             Plan *plan, DiagList *diags);

@@ -149,8 +149,16 @@ char *text_name_key(const char *name)
             c = '\'';
         strbuf_append(&b, &c, 1);
     }
+    /* Punctuation around a name is noise of the source ("Lotti.", "Gregorini,"). */
+    while (b.len > 0 && strchr(" .,;:", b.data[b.len - 1]))
+        b.data[--b.len] = '\0';
+    size_t lead = 0;
+    while (lead < b.len && strchr(".,;:", b.data[lead]))
+        lead++;
     if (!b.data)
         return xstrdup("");
+    if (lead > 0)
+        memmove(b.data, b.data + lead, b.len - lead + 1);
     return b.data;
 }
 

@@ -31,7 +31,8 @@ void strbuf_free(StrBuf *b);
 
 /* The key under which two spellings of a name are the same person:
  * lower case, accents removed (à → a), ’ ‘ ` → ', runs of spaces folded,
- * ends trimmed. "  D’Agostino  MARÌA " → "d'agostino maria". Input must be
+ * ends trimmed of spaces and of . , ; : ("Lotti." → "lotti").
+ * "  D’Agostino  MARÌA " → "d'agostino maria". Input must be
  * valid UTF-8. Returns a new string. */
 char *text_name_key(const char *name);
 
