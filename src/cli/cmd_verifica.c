@@ -58,7 +58,7 @@ int cmd_verifica(int argc, char **argv)
            s.nomi_fuori_registro, plural(s.nomi_fuori_registro, "nome fuori registro", "nomi fuori registro"),
            diags.errors, plural(diags.errors, "errore", "errori"),
            diags.warnings, plural(diags.warnings, "avviso", "avvisi"));
-    int rc = diags.errors > 0 ? EXIT_DATA : 0;
+    int rc = diag_exit_code(&diags);
     diag_list_free(&diags);
     plan_free(&plan);
     return rc;

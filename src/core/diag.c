@@ -102,3 +102,5 @@ const Diag *diag_find(const DiagList *list, const char *needle)
             return &list->items[i];
     return NULL;
 }
+
+int diag_exit_code(const DiagList *list) { return list->errors > 0 ? 1 : 0; }

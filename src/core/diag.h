@@ -53,6 +53,10 @@ void diag_list_sort(DiagList *list);
 /* One line: "errore: FILE:LINE:COL: msg" or "avviso: FILE: CODICE: PATH: msg". */
 void diag_print(FILE *out, const Diag *d);
 
+/* The exit code a command reports for this list: 1 when it holds an error
+ * (the data cannot be used), 0 otherwise (warnings only). */
+int diag_exit_code(const DiagList *list);
+
 /* The first diagnostic whose message contains needle (for tests and callers). */
 const Diag *diag_find(const DiagList *list, const char *needle);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_syntax.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -49,30 +50,6 @@ static void position_of(const char *text, size_t offset, int *line, int *column)
     *column = (int)utf8_count(text + line_start, offset - line_start) + 1;
 }
 
-/* Finds where nesting first exceeds JSON_MAX_DEPTH, skipping strings.
- * Returns the offset, or (size_t)-1 when the text stays shallower. */
-static size_t too_deep_at(const char *text, size_t len)
-{
-    int depth = 0, in_string = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-        if (in_string) {
-            if (c == '\\')
-                i++;
-            else if (c == '"')
-                in_string = 0;
-        } else if (c == '"') {
-            in_string = 1;
-        } else if (c == '[' || c == '{') {
-            if (++depth > JSON_MAX_DEPTH)
-                return i;
-        } else if (c == ']' || c == '}') {
-            depth--;
-        }
-    }
-    return (size_t)-1;
-}
-
 /* A short quote of the text at offset, for the syntax error message. */
 static char *snippet_at(const char *text, size_t len, size_t offset)
 {
@@ -88,31 +65,6 @@ static char *snippet_at(const char *text, size_t len, size_t offset)
     if (!utf8_validate(s, strlen(s), &bad))
         s[bad] = '\0';
     return s;
-}
-
-/* Says what is most likely wrong at the error position, in words a
- * non-programmer can act on. */
-static const char *syntax_hint(const char *text, size_t len, size_t offset)
-{
-    if (offset >= len)
-        return "il file finisce prima del previsto (manca una parentesi o una virgoletta di chiusura?)";
-    char c = text[offset];
-    size_t p = offset;
-    while (p > 0 && isspace((unsigned char)text[p - 1]))
-        p--;
-    char before = p > 0 ? text[p - 1] : '\0';
-    if ((c == '}' || c == ']') && before == ',')
-        return "virgola di troppo prima della chiusura";
-    if (c == '\'')
-        return "i testi vanno tra virgolette doppie (\"), non singole";
-    if (c == '"' && (before == '"' || before == '}' || before == ']' ||
-                     isdigit((unsigned char)before) || before == 'e' || before == 'l'))
-        return "manca una virgola tra due elementi";
-    if (c == '/' )
-        return "il JSON non ammette commenti";
-    if (isdigit((unsigned char)c) && before == ',')
-        return "valore non valido (i decimali si scrivono con il punto, non con la virgola)";
-    return "JSON non valido";
 }
 
 static void check_utf8_tree(JsonCtx *ctx, const cJSON *item, const char *path);
@@ -138,33 +90,26 @@ cJSON *json_parse_text(JsonCtx *ctx, const char *text, size_t len)
                     "il file contiene un byte nullo: non è un testo JSON");
         return NULL;
     }
-    size_t deep = too_deep_at(text + start, len - start);
-    if (deep != (size_t)-1) {
-        int line, col;
-        position_of(text, start + deep, &line, &col);
-        diag_add_at(ctx->diags, DIAG_ERROR, ctx->file, line, col,
-                    "annidamento troppo profondo: oltre %d livelli di parentesi",
-                    JSON_MAX_DEPTH);
-        return NULL;
-    }
-    const char *end = NULL;
-    /* The length includes the terminating NUL: cJSON 1.7.15 checks for it
-     * when told that nothing may follow the document. */
-    cJSON *root = cJSON_ParseWithLengthOpts(text + start, len - start + 1, &end, 1);
-    if (!root) {
-        size_t off = end ? (size_t)(end - text) : start;
-        if (off > len)
-            off = len;
+    JsonSyntaxError err;
+    if (!json_syntax_check(text + start, len - start, JSON_MAX_DEPTH, &err)) {
+        size_t off = start + err.offset;
         int line, col;
         position_of(text, off, &line, &col);
-        char *snip = snippet_at(text, len, off);
-        if (*snip)
-            diag_add_at(ctx->diags, DIAG_ERROR, ctx->file, line, col,
-                        "%s, vicino a «%s»", syntax_hint(text, len, off), snip);
+        char *snip = off < len ? snippet_at(text, len, off) : NULL;
+        if (snip && *snip)
+            diag_add_at(ctx->diags, DIAG_ERROR, ctx->file, line, col, "%s, vicino a «%s»", err.message, snip);
         else
-            diag_add_at(ctx->diags, DIAG_ERROR, ctx->file, line, col, "%s",
-                        syntax_hint(text, len, off));
+            diag_add_at(ctx->diags, DIAG_ERROR, ctx->file, line, col, "%s", err.message);
         free(snip);
+        return NULL;
+    }
+    /* The length includes the terminating NUL: cJSON 1.7.15 checks for it
+     * when told that nothing may follow the document. */
+    cJSON *root = cJSON_ParseWithLengthOpts(text + start, len - start + 1, NULL, 1);
+    if (!root) {
+        /* Valid JSON that cJSON still refuses: only memory exhaustion. */
+        diag_add(ctx->diags, DIAG_ERROR, ctx->file, NULL, NULL, -1,
+                 "impossibile leggere il documento JSON (memoria insufficiente?)");
         return NULL;
     }
     check_utf8_tree(ctx, root, "$");

@@ -43,12 +43,6 @@ static void exe_dir(char *buf, size_t size)
         *slash = '\0';
 }
 
-static int starts_with_dir(const char *path, const char *dir)
-{
-    size_t n = strlen(dir);
-    return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/');
-}
-
 const char *resources_dir(void)
 {
     const char *env = getenv("SCHEDE_DATI");
@@ -58,7 +52,7 @@ const char *resources_dir(void)
     char exe[PATH_MAX];
     exe_dir(exe, sizeof exe);
     char *build = realpath(SCHEDE_BINARY_DIR, NULL);
-    int in_build_tree = build && *exe && starts_with_dir(exe, build);
+    int in_build_tree = build && *exe && strcmp(exe, build) == 0;
     free(build);
     if (in_build_tree && accept(SCHEDE_SOURCE_DIR))
         return found;

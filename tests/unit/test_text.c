@@ -1,0 +1,112 @@
+/* Text helpers, UTF-8 and dates, against values worked out by hand. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "text.h"
+#include "utf8.h"
+
+static void expect_key(const char *name, const char *key)
+{
+    char *k = text_name_key(name);
+    cr_assert_str_eq(k, key, "«%s» → «%s», expected «%s»", name, k, key);
+    free(k);
+}
+
+Test(text, name_key_folds_case_accents_spaces_apostrophes)
+{
+    expect_key("  D’Agostino  MARÌA ", "d'agostino maria");
+    expect_key("ANNAMARIA VESNAVER", "annamaria vesnaver");
+    expect_key("Vesnaver\tAnnaMaria", "vesnaver annamaria");
+    expect_key("Lotti.", "lotti");
+    expect_key("Gregorini,", "gregorini");
+    expect_key("Niccolò Àlvarez", "niccolo alvarez");
+    expect_key("Łukasz Żółć", "lukasz zolc");
+    expect_key("", "");
+}
+
+Test(text, edit_distance)
+{
+    cr_assert_eq(text_edit_distance("vangeli", "vargelli", 5), 2);
+    cr_assert_eq(text_edit_distance("indicatori", "indicatore", 5), 1);
+    cr_assert_eq(text_edit_distance("abc", "abc", 5), 0);
+    cr_assert_eq(text_edit_distance("", "abcd", 5), 4);
+    cr_assert_eq(text_edit_distance("kitten", "sitting", 5), 3);
+    cr_assert_eq(text_edit_distance("a", "zzzzzzzz", 2), 3, "beyond the limit: limit + 1");
+}
+
+Test(text, format_number_italian)
+{
+    char buf[32];
+    text_format_number(buf, sizeof buf, 125);
+    cr_assert_str_eq(buf, "125");
+    text_format_number(buf, sizeof buf, 99.5);
+    cr_assert_str_eq(buf, "99,5");
+    text_format_number(buf, sizeof buf, 12.25);
+    cr_assert_str_eq(buf, "12,25");
+    text_format_number(buf, sizeof buf, 33.3 + 33.3 + 33.4);
+    cr_assert_str_eq(buf, "100");
+    text_format_number(buf, sizeof buf, -5);
+    cr_assert_str_eq(buf, "-5");
+    text_format_number(buf, sizeof buf, 0.004);
+    cr_assert_str_eq(buf, "0");
+}
+
+Test(utf8, validate_and_count)
+{
+    size_t bad = 99;
+    cr_assert(utf8_validate("città è", strlen("città è"), &bad));
+    cr_assert_eq(utf8_count("città è", strlen("città è")), 7);
+    cr_assert_not(utf8_validate("ab\xE0z", 4, &bad));
+    cr_assert_eq(bad, 2);
+    cr_assert_not(utf8_validate("\xF4\x90\x80\x80", 4, &bad), "above U+10FFFF");
+    cr_assert_not(utf8_validate("\xE2\x82", 2, &bad), "truncated sequence");
+    cr_assert(utf8_validate("\xF0\x9F\x98\x80", 4, &bad), "an emoji is valid UTF-8");
+}
+
+Test(date, parse_iso)
+{
+    Date d;
+    cr_assert_eq(date_parse_iso("2024-12-31", &d), DATE_OK);
+    cr_assert_eq(d.year, 2024);
+    cr_assert_eq(d.month, 12);
+    cr_assert_eq(d.day, 31);
+    cr_assert_eq(date_parse_iso("2023-02-29", &d), DATE_IMPOSSIBLE);
+    cr_assert_eq(date_parse_iso("2024-02-29", &d), DATE_OK);
+    cr_assert_eq(date_parse_iso("1900-02-29", &d), DATE_IMPOSSIBLE, "1900 is not a leap year");
+    cr_assert_eq(date_parse_iso("2000-02-29", &d), DATE_OK, "2000 is");
+    cr_assert_eq(date_parse_iso("2024-04-31", &d), DATE_IMPOSSIBLE);
+    cr_assert_eq(date_parse_iso("31/12/2024", &d), DATE_BAD_FORMAT);
+    cr_assert_eq(date_parse_iso("2024-1-5", &d), DATE_BAD_FORMAT);
+    cr_assert_eq(date_parse_iso("2024-12-31T00", &d), DATE_BAD_FORMAT);
+}
+
+Test(date, day_arithmetic)
+{
+    cr_assert_eq(date_to_days((Date){1970, 1, 1}), 0);
+    cr_assert_eq(date_to_days((Date){2025, 1, 20}) - date_to_days((Date){2024, 12, 31}), 20);
+    cr_assert_eq(date_to_days((Date){2024, 3, 1}) - date_to_days((Date){2024, 2, 28}), 2, "leap year");
+    cr_assert_eq(date_to_days((Date){2025, 1, 1}) - date_to_days((Date){2024, 1, 1}), 366);
+    cr_assert_eq(date_compare((Date){2024, 6, 30}, (Date){2024, 7, 1}), -1);
+}
+
+Test(date, find_in_text)
+{
+    Date found[4];
+    cr_assert_eq(date_find_in_text("Dal mese di aprile 2024 al 31/12/2024", found, 4), 1);
+    cr_assert_eq(found[0].day, 31);
+    cr_assert_eq(date_find_in_text("30/05/24", found, 4), 1);
+    cr_assert_eq(found[0].year, 2024);
+    cr_assert_eq(date_find_in_text("entro il 31.12.24 e poi 15 aprile 2025", found, 4), 2);
+    cr_assert_eq(found[1].month, 4);
+    cr_assert_eq(found[1].year, 2025);
+    cr_assert_eq(date_find_in_text("Nessun ritardo rispetto alla data del 31/06/2024", found, 4), 0,
+                 "an impossible date is not a date");
+    cr_assert_eq(date_find_in_text("D.L.13/2023 e 123/45/2024", found, 4), 0);
+    char buf[11];
+    date_format_it((Date){2024, 6, 5}, buf);
+    cr_assert_str_eq(buf, "05/06/2024");
+    date_format_iso((Date){2024, 6, 5}, buf);
+    cr_assert_str_eq(buf, "2024-06-05");
+}
