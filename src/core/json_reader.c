@@ -368,3 +368,14 @@ bool json_expect_object(JsonCtx *ctx, const cJSON *item, const char *path)
     json_error(ctx, path, "ci si aspettava un oggetto { ... }, non %s", kind_of(item));
     return false;
 }
+
+void json_each_object(JsonCtx *ctx, const cJSON *arr, const char *base, JsonObjectFn fn, void *user)
+{
+    size_t i = 0;
+    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+        char *path = json_path_index(base, i);
+        if (json_expect_object(ctx, c, path))
+            fn(ctx, c, path, user);
+        free(path);
+    }
+}

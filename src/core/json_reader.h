@@ -71,6 +71,12 @@ const cJSON *json_get_array(JsonCtx *ctx, const cJSON *obj, const char *path,
 const cJSON *json_get_object(JsonCtx *ctx, const cJSON *obj, const char *path,
                              const char *key, JsonNeed need);
 
+/* Calls fn for each element of the array arr that is an object, with the
+ * element's path (base[i]); every other element is reported as an error.
+ * user is passed through to fn. */
+typedef void (*JsonObjectFn)(JsonCtx *ctx, const cJSON *obj, const char *path, void *user);
+void json_each_object(JsonCtx *ctx, const cJSON *arr, const char *base, JsonObjectFn fn, void *user);
+
 /* Checks that an already-fetched item is an object; reports otherwise. */
 bool json_expect_object(JsonCtx *ctx, const cJSON *item, const char *path);
 

@@ -29,6 +29,20 @@ static void skip_space(Scanner *sc)
 static int at_end(const Scanner *sc) { return sc->pos >= sc->len; }
 static char peek(const Scanner *sc) { return sc->pos < sc->len ? sc->s[sc->pos] : '\0'; }
 
+/* Reads the four hex digits of the \\uXXXX escape starting at at. */
+static int read_u_escape(const Scanner *sc, size_t at, unsigned *cp)
+{
+    unsigned v = 0;
+    for (size_t i = 2; i < 6; i++) {
+        if (at + i >= sc->len || !is_hex(sc->s[at + i]))
+            return 0;
+        char c = sc->s[at + i];
+        v = v * 16 + (unsigned)(is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    *cp = v;
+    return 1;
+}
+
 static int scan_string(Scanner *sc)
 {
     size_t start = sc->pos++; /* the opening quote */
@@ -41,9 +55,20 @@ static int scan_string(Scanner *sc)
         if (c == '\\') {
             char e = sc->pos + 1 < sc->len ? sc->s[sc->pos + 1] : '\0';
             if (e == 'u') {
-                for (size_t i = 2; i < 6; i++)
-                    if (sc->pos + i >= sc->len || !is_hex(sc->s[sc->pos + i]))
-                        return fail(sc, sc->pos, "sequenza \\u non valida: servono quattro cifre esadecimali");
+                unsigned cp;
+                if (!read_u_escape(sc, sc->pos, &cp))
+                    return fail(sc, sc->pos, "sequenza \\u non valida: servono quattro cifre esadecimali");
+                if (cp == 0)
+                    return fail(sc, sc->pos, "il carattere \\u0000 non è ammesso in un testo");
+                if (cp >= 0xDC00 && cp <= 0xDFFF)
+                    return fail(sc, sc->pos, "sequenza \\u non valida: seconda metà di una coppia surrogata senza la prima");
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    unsigned low;
+                    if (sc->pos + 7 >= sc->len || sc->s[sc->pos + 6] != '\\' || sc->s[sc->pos + 7] != 'u' ||
+                        !read_u_escape(sc, sc->pos + 6, &low) || low < 0xDC00 || low > 0xDFFF)
+                        return fail(sc, sc->pos, "sequenza \\u non valida: coppia surrogata incompleta");
+                    sc->pos += 6;
+                }
                 sc->pos += 6;
                 continue;
             }

@@ -106,39 +106,84 @@ static char **read_string_list(JsonCtx *ctx, const cJSON *obj, const char *path,
 
 /* ---- persone --------------------------------------------------------------- */
 
+static void read_persona(JsonCtx *ctx, const cJSON *c, const char *path, void *user)
+{
+    Plan *plan = user;
+    Persona *p = &plan->persone[plan->n_persone++];
+    json_check_keys(ctx, c, path, PERSONA_KEYS);
+    json_get_string(ctx, c, path, "id", JSON_OPTIONAL, &p->id);
+    json_get_string(ctx, c, path, "nome", JSON_REQUIRED, &p->nome);
+    json_get_string(ctx, c, path, "matricola", JSON_OPTIONAL, &p->matricola);
+    json_get_string(ctx, c, path, "area", JSON_OPTIONAL, &p->area);
+    p->alias = read_string_list(ctx, c, path, "alias", &p->n_alias);
+    if (p->id)
+        for (size_t j = 0; j + 1 < plan->n_persone; j++)
+            if (plan->persone[j].id && strcmp(plan->persone[j].id, p->id) == 0) {
+                char *pp = json_path_key(path, "id");
+                json_error(ctx, pp, "l'id «%s» è già usato da $.persone[%zu]", p->id, j);
+                free(pp);
+                break;
+            }
+}
+
 static void read_persone(JsonCtx *ctx, const cJSON *root, Plan *plan)
 {
     const cJSON *arr = json_get_array(ctx, root, "$", "persone", JSON_OPTIONAL);
     if (!arr)
         return;
     plan->persone = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *plan->persone);
-    size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        char *path = json_path_index("$.persone", i);
-        if (json_expect_object(ctx, c, path)) {
-            Persona *p = &plan->persone[plan->n_persone++];
-            json_check_keys(ctx, c, path, PERSONA_KEYS);
-            json_get_string(ctx, c, path, "id", JSON_OPTIONAL, &p->id);
-            json_get_string(ctx, c, path, "nome", JSON_REQUIRED, &p->nome);
-            json_get_string(ctx, c, path, "matricola", JSON_OPTIONAL, &p->matricola);
-            json_get_string(ctx, c, path, "area", JSON_OPTIONAL, &p->area);
-            p->alias = read_string_list(ctx, c, path, "alias", &p->n_alias);
-            if (p->id)
-                for (size_t j = 0; j + 1 < plan->n_persone; j++)
-                    if (plan->persone[j].id && strcmp(plan->persone[j].id, p->id) == 0) {
-                        char *pp = json_path_key(path, "id");
-                        json_error(ctx, pp, "l'id «%s» è già usato da $.persone[%zu]", p->id, j);
-                        free(pp);
-                        break;
-                    }
-        }
-        free(path);
-    }
+    json_each_object(ctx, arr, "$.persone", read_persona, plan);
 }
 
 /* ---- rules ------------------------------------------------------------------ */
 
 static const char *const RULE_NAMES[] = {"ritardo", "soglie", "proporzionale", "si_no", "manuale", NULL};
+
+/* What read_band needs besides the band itself. */
+typedef struct {
+    Rule *rule;
+    const char *limit_key;          /* giorni, da or fino_a */
+    const char *const *keys;        /* limit_key and percentuale */
+    bool limits_ascending;          /* the order the bands must be written in */
+} BandReader;
+
+static void read_band(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
+{
+    BandReader *br = user;
+    Rule *r = br->rule;
+    json_check_keys(ctx, c, p, br->keys);
+    RuleBand band;
+    bool has_limit = json_get_number(ctx, c, p, br->limit_key, JSON_REQUIRED, &band.limit);
+    bool has_pct = json_get_number(ctx, c, p, "percentuale", JSON_REQUIRED, &band.percentuale);
+    if (has_pct) {
+        char *pp = json_path_key(p, "percentuale");
+        check_percent(ctx, pp, band.percentuale);
+        free(pp);
+    }
+    if (has_limit && r->tipo == RULE_RITARDO && band.limit < 0) {
+        char *pp = json_path_key(p, "giorni");
+        json_error(ctx, pp, "i giorni di ritardo di una fascia non possono essere negativi");
+        free(pp);
+    }
+    if (!has_limit || !has_pct)
+        return;
+    if (r->n_fasce > 0) {
+        const RuleBand *prev = &r->fasce[r->n_fasce - 1];
+        bool in_order = br->limits_ascending ? band.limit > prev->limit : band.limit < prev->limit;
+        if (!in_order) {
+            char *pp = json_path_key(p, br->limit_key);
+            json_error(ctx, pp, "fasce fuori ordine: «%s» deve essere %s di quello della fascia precedente",
+                       br->limit_key, br->limits_ascending ? "maggiore" : "minore");
+            free(pp);
+        } else if (band.percentuale > prev->percentuale) {
+            char *pp = json_path_key(p, "percentuale");
+            json_warning(ctx, pp, "questa fascia dà una percentuale più alta della precedente, "
+                                  "che è più favorevole: è voluto?");
+            free(pp);
+        }
+    }
+    r->fasce[r->n_fasce++] = band;
+}
 
 /* Reads the bands of a ritardo or soglie rule: limit_key is giorni, da or
  * fino_a. limits_ascending tells the order the bands must be written in. */
@@ -155,49 +200,12 @@ static void read_bands(JsonCtx *ctx, const cJSON *obj, const char *path, Rule *r
     static const char *const keys_giorni[] = {"giorni", "percentuale", NULL};
     static const char *const keys_da[] = {"da", "percentuale", NULL};
     static const char *const keys_fino_a[] = {"fino_a", "percentuale", NULL};
-    const char *const *keys = strcmp(limit_key, "giorni") == 0 ? keys_giorni
-                              : strcmp(limit_key, "da") == 0   ? keys_da
-                                                               : keys_fino_a;
-    size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        char *p = json_path_index(base, i);
-        if (json_expect_object(ctx, c, p)) {
-            json_check_keys(ctx, c, p, keys);
-            RuleBand band;
-            bool has_limit = json_get_number(ctx, c, p, limit_key, JSON_REQUIRED, &band.limit);
-            bool has_pct = json_get_number(ctx, c, p, "percentuale", JSON_REQUIRED, &band.percentuale);
-            if (has_pct) {
-                char *pp = json_path_key(p, "percentuale");
-                check_percent(ctx, pp, band.percentuale);
-                free(pp);
-            }
-            if (has_limit && r->tipo == RULE_RITARDO && band.limit < 0) {
-                char *pp = json_path_key(p, "giorni");
-                json_error(ctx, pp, "i giorni di ritardo di una fascia non possono essere negativi");
-                free(pp);
-            }
-            if (has_limit && has_pct) {
-                if (r->n_fasce > 0) {
-                    const RuleBand *prev = &r->fasce[r->n_fasce - 1];
-                    bool in_order = limits_ascending ? band.limit > prev->limit
-                                                     : band.limit < prev->limit;
-                    if (!in_order) {
-                        char *pp = json_path_key(p, limit_key);
-                        json_error(ctx, pp, "fasce fuori ordine: «%s» deve essere %s di quello della fascia precedente",
-                                   limit_key, limits_ascending ? "maggiore" : "minore");
-                        free(pp);
-                    } else if (band.percentuale > prev->percentuale) {
-                        char *pp = json_path_key(p, "percentuale");
-                        json_warning(ctx, pp, "questa fascia dà una percentuale più alta della precedente, "
-                                              "che è più favorevole: è voluto?");
-                        free(pp);
-                    }
-                }
-                r->fasce[r->n_fasce++] = band;
-            }
-        }
-        free(p);
-    }
+    BandReader br = {r, limit_key,
+                     strcmp(limit_key, "giorni") == 0 ? keys_giorni
+                     : strcmp(limit_key, "da") == 0   ? keys_da
+                                                      : keys_fino_a,
+                     limits_ascending};
+    json_each_object(ctx, arr, base, read_band, &br);
     free(base);
 }
 
@@ -294,8 +302,9 @@ static void read_scadenza(JsonCtx *ctx, const cJSON *obj, const char *path, Azio
     free(s);
 }
 
-static void read_azione(JsonCtx *ctx, const cJSON *c, const char *path, Annualita *a)
+static void read_azione(JsonCtx *ctx, const cJSON *c, const char *path, void *user)
 {
+    Annualita *a = user;
     Azione *z = &a->azioni[a->n_azioni];
     json_check_keys(ctx, c, path, AZIONE_KEYS);
     bool has_n = json_get_int(ctx, c, path, "n", JSON_REQUIRED, &z->n);
@@ -332,6 +341,31 @@ static void read_azione(JsonCtx *ctx, const cJSON *c, const char *path, Annualit
     a->n_azioni++;
 }
 
+static void read_one_annualita(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
+{
+    Obiettivo *o = user;
+    Annualita *a = &o->annualita[o->n_annualita];
+    json_check_keys(ctx, c, p, ANNUALITA_KEYS);
+    if (json_get_int(ctx, c, p, "anno", JSON_REQUIRED, &a->anno)) {
+        char *ap = json_path_key(p, "anno");
+        check_year(ctx, ap, a->anno);
+        for (size_t j = 0; j < o->n_annualita; j++)
+            if (o->annualita[j].anno == a->anno) {
+                json_error(ctx, ap, "l'annualità %d compare due volte", a->anno);
+                break;
+            }
+        free(ap);
+    }
+    const cJSON *azioni = json_get_array(ctx, c, p, "azioni", JSON_REQUIRED);
+    if (azioni) {
+        char *zbase = json_path_key(p, "azioni");
+        a->azioni = xcalloc((size_t)cJSON_GetArraySize(azioni), sizeof *a->azioni);
+        json_each_object(ctx, azioni, zbase, read_azione, a);
+        free(zbase);
+    }
+    o->n_annualita++;
+}
+
 static void read_annualita(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
 {
     const cJSON *arr = json_get_array(ctx, obj, path, "annualita", JSON_REQUIRED);
@@ -345,43 +379,31 @@ static void read_annualita(JsonCtx *ctx, const cJSON *obj, const char *path, Obi
         json_error(ctx, base, "l'obiettivo ha %d annualità: il piano operativo ne prevede al massimo %d",
                    n, MAX_ANNUALITA);
     o->annualita = xcalloc((size_t)n, sizeof *o->annualita);
-    size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        char *p = json_path_index(base, i);
-        if (json_expect_object(ctx, c, p)) {
-            Annualita *a = &o->annualita[o->n_annualita];
-            json_check_keys(ctx, c, p, ANNUALITA_KEYS);
-            if (json_get_int(ctx, c, p, "anno", JSON_REQUIRED, &a->anno)) {
-                char *ap = json_path_key(p, "anno");
-                check_year(ctx, ap, a->anno);
-                for (size_t j = 0; j < o->n_annualita; j++)
-                    if (o->annualita[j].anno == a->anno) {
-                        json_error(ctx, ap, "l'annualità %d compare due volte", a->anno);
-                        break;
-                    }
-                free(ap);
-            }
-            const cJSON *azioni = json_get_array(ctx, c, p, "azioni", JSON_REQUIRED);
-            if (azioni) {
-                char *zbase = json_path_key(p, "azioni");
-                a->azioni = xcalloc((size_t)cJSON_GetArraySize(azioni), sizeof *a->azioni);
-                size_t k = 0;
-                for (const cJSON *z = azioni->child; z; z = z->next, k++) {
-                    char *zp = json_path_index(zbase, k);
-                    if (json_expect_object(ctx, z, zp))
-                        read_azione(ctx, z, zp, a);
-                    free(zp);
-                }
-                free(zbase);
-            }
-            o->n_annualita++;
-        }
-        free(p);
-    }
+    json_each_object(ctx, arr, base, read_one_annualita, o);
     free(base);
 }
 
 /* ---- risorse umane, finanziaria, pesatura -------------------------------------- */
+
+static void read_partecipante(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
+{
+    Risorsa *r = user;
+    Partecipante *x = &r->personale[r->n_personale++];
+    json_check_keys(ctx, c, p, PARTECIPANTE_KEYS);
+    json_get_string(ctx, c, p, "nome", JSON_REQUIRED, &x->nome);
+    if (x->nome && !*x->nome) {
+        char *np = json_path_key(p, "nome");
+        json_error(ctx, np, "il nome è vuoto");
+        free(np);
+    }
+    x->has_percentuale = json_get_number(ctx, c, p, "percentuale", JSON_OPTIONAL, &x->percentuale);
+    if (x->has_percentuale) {
+        char *pp = json_path_key(p, "percentuale");
+        check_percent(ctx, pp, x->percentuale);
+        free(pp);
+    }
+    json_get_bool(ctx, c, p, "gruppo", JSON_OPTIONAL, &x->gruppo);
+}
 
 static void read_personale(JsonCtx *ctx, const cJSON *obj, const char *path, Risorsa *r)
 {
@@ -390,29 +412,26 @@ static void read_personale(JsonCtx *ctx, const cJSON *obj, const char *path, Ris
         return;
     char *base = json_path_key(path, "personale");
     r->personale = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *r->personale);
-    size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        char *p = json_path_index(base, i);
-        if (json_expect_object(ctx, c, p)) {
-            Partecipante *x = &r->personale[r->n_personale++];
-            json_check_keys(ctx, c, p, PARTECIPANTE_KEYS);
-            json_get_string(ctx, c, p, "nome", JSON_REQUIRED, &x->nome);
-            if (x->nome && !*x->nome) {
-                char *np = json_path_key(p, "nome");
-                json_error(ctx, np, "il nome è vuoto");
-                free(np);
-            }
-            x->has_percentuale = json_get_number(ctx, c, p, "percentuale", JSON_OPTIONAL, &x->percentuale);
-            if (x->has_percentuale) {
-                char *pp = json_path_key(p, "percentuale");
-                check_percent(ctx, pp, x->percentuale);
-                free(pp);
-            }
-            json_get_bool(ctx, c, p, "gruppo", JSON_OPTIONAL, &x->gruppo);
-        }
-        free(p);
-    }
+    json_each_object(ctx, arr, base, read_partecipante, r);
     free(base);
+}
+
+static void read_risorsa(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
+{
+    Obiettivo *o = user;
+    Risorsa *r = &o->risorse_umane[o->n_risorse_umane++];
+    json_check_keys(ctx, c, p, RISORSA_KEYS);
+    json_get_int(ctx, c, p, "azione", JSON_REQUIRED, &r->azione);
+    /* FORMAT.md: anno defaults to the first annualità. */
+    r->anno = o->n_annualita > 0 ? o->annualita[0].anno : o->triennio[0];
+    if (json_get_int(ctx, c, p, "anno", JSON_OPTIONAL, &r->anno)) {
+        char *ap = json_path_key(p, "anno");
+        check_year(ctx, ap, r->anno);
+        free(ap);
+    }
+    json_get_string(ctx, c, p, "descrizione", JSON_OPTIONAL, &r->descrizione);
+    json_get_string(ctx, c, p, "responsabile", JSON_OPTIONAL, &r->responsabile);
+    read_personale(ctx, c, p, r);
 }
 
 static void read_risorse(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
@@ -422,27 +441,42 @@ static void read_risorse(JsonCtx *ctx, const cJSON *obj, const char *path, Obiet
         return;
     char *base = json_path_key(path, "risorse_umane");
     o->risorse_umane = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *o->risorse_umane);
-    int first_year = o->n_annualita > 0 ? o->annualita[0].anno : o->triennio[0];
-    size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        char *p = json_path_index(base, i);
-        if (json_expect_object(ctx, c, p)) {
-            Risorsa *r = &o->risorse_umane[o->n_risorse_umane++];
-            json_check_keys(ctx, c, p, RISORSA_KEYS);
-            json_get_int(ctx, c, p, "azione", JSON_REQUIRED, &r->azione);
-            r->anno = first_year;
-            if (json_get_int(ctx, c, p, "anno", JSON_OPTIONAL, &r->anno)) {
-                char *ap = json_path_key(p, "anno");
-                check_year(ctx, ap, r->anno);
-                free(ap);
-            }
-            json_get_string(ctx, c, p, "descrizione", JSON_OPTIONAL, &r->descrizione);
-            json_get_string(ctx, c, p, "responsabile", JSON_OPTIONAL, &r->responsabile);
-            read_personale(ctx, c, p, r);
-        }
-        free(p);
-    }
+    json_each_object(ctx, arr, base, read_risorsa, o);
     free(base);
+}
+
+static void read_stanziamento(JsonCtx *ctx, const cJSON *s, const char *sp, void *user)
+{
+    Capitolo *k = user;
+    Stanziamento *x = &k->stanziamenti[k->n_stanziamenti];
+    json_check_keys(ctx, s, sp, STANZIAMENTO_KEYS);
+    bool ok = json_get_int(ctx, s, sp, "anno", JSON_REQUIRED, &x->anno);
+    ok &= json_get_number(ctx, s, sp, "importo", JSON_REQUIRED, &x->importo);
+    if (!ok)
+        return;
+    for (size_t q = 0; q < k->n_stanziamenti; q++)
+        if (k->stanziamenti[q].anno == x->anno) {
+            json_error(ctx, sp, "il capitolo ha due stanziamenti per il %d", x->anno);
+            break;
+        }
+    k->n_stanziamenti++;
+}
+
+static void read_capitolo(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
+{
+    Obiettivo *o = user;
+    Capitolo *k = &o->finanziaria[o->n_finanziaria++];
+    json_check_keys(ctx, c, p, CAPITOLO_KEYS);
+    json_get_string(ctx, c, p, "capitolo", JSON_OPTIONAL, &k->capitolo);
+    json_get_string(ctx, c, p, "descrizione", JSON_OPTIONAL, &k->descrizione);
+    json_get_string(ctx, c, p, "note", JSON_OPTIONAL, &k->note);
+    const cJSON *st = json_get_array(ctx, c, p, "stanziamenti", JSON_OPTIONAL);
+    if (st) {
+        char *sbase = json_path_key(p, "stanziamenti");
+        k->stanziamenti = xcalloc((size_t)cJSON_GetArraySize(st), sizeof *k->stanziamenti);
+        json_each_object(ctx, st, sbase, read_stanziamento, k);
+        free(sbase);
+    }
 }
 
 static void read_finanziaria(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
@@ -452,43 +486,7 @@ static void read_finanziaria(JsonCtx *ctx, const cJSON *obj, const char *path, O
         return;
     char *base = json_path_key(path, "finanziaria");
     o->finanziaria = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *o->finanziaria);
-    size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        char *p = json_path_index(base, i);
-        if (json_expect_object(ctx, c, p)) {
-            Capitolo *k = &o->finanziaria[o->n_finanziaria++];
-            json_check_keys(ctx, c, p, CAPITOLO_KEYS);
-            json_get_string(ctx, c, p, "capitolo", JSON_OPTIONAL, &k->capitolo);
-            json_get_string(ctx, c, p, "descrizione", JSON_OPTIONAL, &k->descrizione);
-            json_get_string(ctx, c, p, "note", JSON_OPTIONAL, &k->note);
-            const cJSON *st = json_get_array(ctx, c, p, "stanziamenti", JSON_OPTIONAL);
-            if (st) {
-                char *sbase = json_path_key(p, "stanziamenti");
-                k->stanziamenti = xcalloc((size_t)cJSON_GetArraySize(st), sizeof *k->stanziamenti);
-                size_t j = 0;
-                for (const cJSON *s = st->child; s; s = s->next, j++) {
-                    char *sp = json_path_index(sbase, j);
-                    if (json_expect_object(ctx, s, sp)) {
-                        Stanziamento *x = &k->stanziamenti[k->n_stanziamenti];
-                        json_check_keys(ctx, s, sp, STANZIAMENTO_KEYS);
-                        bool ok = json_get_int(ctx, s, sp, "anno", JSON_REQUIRED, &x->anno);
-                        ok &= json_get_number(ctx, s, sp, "importo", JSON_REQUIRED, &x->importo);
-                        if (ok) {
-                            for (size_t q = 0; q < k->n_stanziamenti; q++)
-                                if (k->stanziamenti[q].anno == x->anno) {
-                                    json_error(ctx, sp, "il capitolo ha due stanziamenti per il %d", x->anno);
-                                    break;
-                                }
-                            k->n_stanziamenti++;
-                        }
-                    }
-                    free(sp);
-                }
-                free(sbase);
-            }
-        }
-        free(p);
-    }
+    json_each_object(ctx, arr, base, read_capitolo, o);
     free(base);
 }
 
@@ -510,6 +508,15 @@ static void read_pesatura(JsonCtx *ctx, const cJSON *obj, const char *path, Obie
 
 /* ---- objectives ------------------------------------------------------------------ */
 
+static void read_voce_bilancio(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
+{
+    Obiettivo *o = user;
+    VoceBilancio *v = &o->bilancio[o->n_bilancio++];
+    json_check_keys(ctx, c, p, BILANCIO_KEYS);
+    json_get_string(ctx, c, p, "missione", JSON_OPTIONAL, &v->missione);
+    json_get_string(ctx, c, p, "programma", JSON_OPTIONAL, &v->programma);
+}
+
 static void read_bilancio(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
 {
     const cJSON *arr = json_get_array(ctx, obj, path, "bilancio", JSON_OPTIONAL);
@@ -517,25 +524,22 @@ static void read_bilancio(JsonCtx *ctx, const cJSON *obj, const char *path, Obie
         return;
     char *base = json_path_key(path, "bilancio");
     o->bilancio = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *o->bilancio);
-    size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        char *p = json_path_index(base, i);
-        if (json_expect_object(ctx, c, p)) {
-            VoceBilancio *v = &o->bilancio[o->n_bilancio++];
-            json_check_keys(ctx, c, p, BILANCIO_KEYS);
-            json_get_string(ctx, c, p, "missione", JSON_OPTIONAL, &v->missione);
-            json_get_string(ctx, c, p, "programma", JSON_OPTIONAL, &v->programma);
-        }
-        free(p);
-    }
+    json_each_object(ctx, arr, base, read_voce_bilancio, o);
     free(base);
 }
 
-static void read_obiettivo(JsonCtx *ctx, const cJSON *c, const char *path,
-                           Plan *plan, size_t index)
+/* The index of the element at path "$.obiettivi[i]". */
+static int objective_index(const char *path)
 {
+    const char *open = strrchr(path, '[');
+    return open ? atoi(open + 1) : -1;
+}
+
+static void read_obiettivo(JsonCtx *ctx, const cJSON *c, const char *path, void *user)
+{
+    Plan *plan = user;
     Obiettivo *o = &plan->obiettivi[plan->n_obiettivi++];
-    ctx->objective = (int)index;
+    ctx->objective = objective_index(path);
     ctx->codice = NULL;
     if (json_get_string(ctx, c, path, "codice", JSON_REQUIRED, &o->codice)) {
         ctx->codice = o->codice;
@@ -633,14 +637,8 @@ LoadStatus plan_load_buffer(const char *file, const char *text, size_t len,
     const cJSON *obiettivi = json_get_array(&ctx, root, "$", "obiettivi", JSON_REQUIRED);
     if (obiettivi) {
         plan->obiettivi = xcalloc((size_t)cJSON_GetArraySize(obiettivi), sizeof *plan->obiettivi);
-        size_t i = 0;
-        for (const cJSON *c = obiettivi->child; c; c = c->next, i++) {
-            char *path = json_path_index("$.obiettivi", i);
-            if (json_expect_object(&ctx, c, path))
-                read_obiettivo(&ctx, c, path, plan, i);
-            free(path);
-        }
-        if (plan->n_obiettivi == 0 && i == 0)
+        json_each_object(&ctx, obiettivi, "$.obiettivi", read_obiettivo, plan);
+        if (cJSON_GetArraySize(obiettivi) == 0)
             json_warning(&ctx, "$.obiettivi", "il piano non contiene obiettivi");
     }
     cJSON_Delete(root);

@@ -341,6 +341,31 @@ Test(encoding, overlong_and_surrogate_sequences_are_invalid)
     loaded_free(l);
 }
 
+Test(encoding, escapes_that_would_lose_text_are_errors)
+{
+    const char *cases[][2] = {
+        {"{\"ente\": \"Comune\\u0000 di\"}", "\\u0000 non è ammesso"},
+        {"{\"ente\": \"\\uD800x\"}", "coppia surrogata incompleta"},
+        {"{\"ente\": \"\\uDC00\"}", "seconda metà di una coppia surrogata"},
+        {"{\"ente\": \"\\u12G4\"}", "quattro cifre esadecimali"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        Loaded *l = load_raw(cases[i][0], strlen(cases[i][0]));
+        cr_assert_eq(l->status, LOAD_DATA_ERROR);
+        const Diag *d = expect_diag(l, DIAG_ERROR, NULL, cases[i][1]);
+        cr_assert_eq(d->line, 1);
+        int expected_column = i == 0 ? 17 : 11; /* the backslash of the escape */
+        cr_assert_eq(d->column, expected_column, "case %zu: column %d", i, d->column);
+        loaded_free(l);
+    }
+    /* A proper pair is fine: U+1F600 as \uD83D\uDE00. */
+    const char *ok = "{\"formato\":\"schede-piano/1\",\"ente\":\"\\uD83D\\uDE00\",\"triennio\":[2024,2026],\"obiettivi\":[]}";
+    Loaded *l = load_raw(ok, strlen(ok));
+    cr_assert_eq(l->status, LOAD_OK);
+    cr_assert_str_eq(l->plan.ente, "\xF0\x9F\x98\x80");
+    loaded_free(l);
+}
+
 Test(encoding, nul_byte_in_file)
 {
     const char text[] = "{\"formato\":\0\"x\"}";
