@@ -9,6 +9,7 @@
 #include "plan_check.h"
 #include "plan_load.h"
 #include "plan_stats.h"
+#include "text.h"
 
 static Plan plan;
 static DiagList diags;
@@ -134,4 +135,85 @@ Test(sample, achievement_json_covers_every_2024_action)
     cJSON_Delete(root);
     diag_list_free(&d);
     free(text);
+}
+
+/* Whitespace folded to single spaces, so that cells split over lines match. */
+static char *fold_spaces(const char *s)
+{
+    StrBuf b = {0};
+    int space = 0;
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+            space = b.len > 0;
+            continue;
+        }
+        if (space)
+            strbuf_append(&b, " ", 1);
+        space = 0;
+        strbuf_append(&b, s, 1);
+    }
+    return b.data ? b.data : xstrdup("");
+}
+
+/* Keys whose values are ours, not the seed's. */
+static int is_own_key(const char *k)
+{
+    static const char *const own[] = {"codice", "formato", "tipo", "scadenza", "regola", "id", "area",
+                                      "alias", "verso", NULL};
+    for (size_t i = 0; own[i]; i++)
+        if (k && strcmp(k, own[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static void expect_verbatim(const cJSON *item, const char *seed, size_t *checked, size_t *fixes)
+{
+    for (const cJSON *c = item->child; c; c = c->next) {
+        if (is_own_key(c->string))
+            continue;
+        if (cJSON_IsString(c)) {
+            /* Lines of a multi-line value are checked one by one. */
+            char *copy = xstrdup(c->valuestring);
+            for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n")) {
+                char *folded = fold_spaces(line);
+                (*checked)++;
+                if (!strstr(seed, folded)) {
+                    /* The two OCR fixes listed in samples/README.md. */
+                    int listed = strncmp(folded, "Avvenuta realizzazione della maggior parte", 42) == 0 ||
+                                 strstr(folded, "nella forma dello smart working") != NULL;
+                    cr_expect(listed, "not in the seed and not a listed fix: «%s»", folded);
+                    *fixes += listed;
+                }
+                free(folded);
+            }
+            free(copy);
+        } else if (cJSON_IsArray(c) || cJSON_IsObject(c)) {
+            expect_verbatim(c, seed, checked, fixes);
+        }
+    }
+}
+
+Test(sample, every_text_is_verbatim_from_the_seed)
+{
+    size_t len;
+    const char *why;
+    char *raw = file_read_all(SCHEDE_SOURCE_DIR "/../shared/seed/obiettivi-gestionali-2024-2026.txt", &len, &why);
+    if (!raw)
+        cr_skip_test("the seed is not beside the checkout (../shared): %s", why);
+    char *seed = fold_spaces(raw);
+    char *text = file_read_all(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &len, &why);
+    DiagList d;
+    diag_list_init(&d);
+    JsonCtx ctx = {&d, "sarzana", NULL, -1};
+    cJSON *root = json_parse_text(&ctx, text, len);
+    cr_assert_not_null(root);
+    size_t checked = 0, fixes = 0;
+    expect_verbatim(cJSON_GetObjectItem(root, "obiettivi"), seed, &checked, &fixes);
+    cr_assert_gt(checked, 1000, "checked %zu texts", checked);
+    cr_assert_eq(fixes, 2);
+    cJSON_Delete(root);
+    diag_list_free(&d);
+    free(text);
+    free(seed);
+    free(raw);
 }
