@@ -7,7 +7,7 @@ PACKAGES=(
   gcc libc6-dev make cmake pkg-config   # compilazione
   libhpdf-dev libcjson-dev              # libharu (PDF) e cJSON
   libcriterion-dev                      # test
-  poppler-utils                         # pdftotext/pdftoppm per i test end-to-end
+  poppler-utils qpdf                    # pdftotext, pdffonts, qpdf --check per i test sui PDF
 )
 
 missing=()

@@ -8,5 +8,6 @@
 #define EXIT_USAGE 2
 
 int cmd_verifica(int argc, char **argv);
+int cmd_stampa(int argc, char **argv);
 
 #endif

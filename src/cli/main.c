@@ -10,7 +10,11 @@ static void usage(FILE *out)
     fputs("uso: schede COMANDO [OPZIONI]\n"
           "\n"
           "Comandi:\n"
-          "  verifica PIANO.json   controlla il piano e elenca errori e avvisi\n"
+          "  verifica PIANO.json   controlla il piano ed elenca errori e avvisi\n"
+          "  stampa PIANO.json     scrive le schede in PDF (out/schede.pdf)\n"
+          "      --out CARTELLA      dove scrivere i documenti (predefinita: out)\n"
+          "      --layout CARTELLA   file di impaginazione da usare al posto di quelli installati\n"
+          "      --solo schede       solo il documento indicato\n"
           "\n"
           "Opzioni generali:\n"
           "  --aiuto, -h           mostra questo aiuto\n"
@@ -39,6 +43,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "verifica") == 0)
         return cmd_verifica(argc - 2, argv + 2);
+    if (strcmp(cmd, "stampa") == 0)
+        return cmd_stampa(argc - 2, argv + 2);
     fprintf(stderr, "schede: comando sconosciuto «%s»\n\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

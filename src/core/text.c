@@ -212,3 +212,22 @@ size_t text_edit_distance(const char *a, const char *b, size_t limit)
     free(row);
     return d > limit ? limit + 1 : d;
 }
+
+void text_format_amount(char *buf, size_t size, double value)
+{
+    double r = round(value * 100.0);
+    int neg = r < 0;
+    unsigned long long cents = (unsigned long long)(neg ? -r : r);
+    char digits[32];
+    snprintf(digits, sizeof digits, "%llu", cents / 100);
+    /* Thousands separated by dots, from the right. */
+    char grouped[48];
+    size_t n = strlen(digits), o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            grouped[o++] = '.';
+        grouped[o++] = digits[i];
+    }
+    grouped[o] = '\0';
+    snprintf(buf, size, "%s%s,%02llu \u20AC", neg ? "-" : "", grouped, cents % 100);
+}

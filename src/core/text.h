@@ -41,6 +41,10 @@ char *text_name_key(const char *name);
  * Independent of the process locale. */
 void text_format_number(char *buf, size_t size, double value);
 
+/* An amount in euro as printed on the form: 108000 → "108.000,00 €",
+ * -1234.5 → "-1.234,50 €". Rounded to the cent, independent of the locale. */
+void text_format_amount(char *buf, size_t size, double value);
+
 /* Levenshtein distance between two strings, counted in bytes; stops early
  * and returns limit + 1 once the distance exceeds limit. */
 size_t text_edit_distance(const char *a, const char *b, size_t limit);

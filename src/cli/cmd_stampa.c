@@ -1,0 +1,183 @@
+/* cmd_stampa.c — `schede stampa PIANO.json [--out DIR] [--layout DIR] [--solo schede]`:
+ * renders the documents as PDF. Nothing is written when the plan has errors;
+ * each PDF is written to a temporary file and renamed only when complete. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "diag.h"
+#include "fileio.h"
+#include "fontset.h"
+#include "layout_file.h"
+#include "model.h"
+#include "pdf_render.h"
+#include "plan_check.h"
+#include "plan_load.h"
+#include "resources.h"
+#include "scheda.h"
+#include "text.h"
+
+static void usage(void)
+{
+    fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA] [--solo schede]\n", stderr);
+}
+
+/* SOURCE_DATE_EPOCH when set (reproducible documents), else now. */
+static time_t document_time(void)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end == '\0' && v >= 0)
+            return (time_t)v;
+    }
+    return time(NULL);
+}
+
+static void print_diags(DiagList *diags)
+{
+    diag_list_sort(diags);
+    for (size_t i = 0; i < diags->count; i++)
+        if (diags->items[i].severity == DIAG_ERROR)
+            diag_print(stderr, &diags->items[i]);
+}
+
+static int render_schede(const Plan *plan, const char *layout_dir, const char *fonts_dir, const char *out_dir)
+{
+    DiagList diags;
+    diag_list_init(&diags);
+    LayoutSpec spec;
+    if (!layout_spec_load(layout_dir, "scheda", fonts_dir, &SCHEDA_NEEDS, &spec, &diags)) {
+        print_diags(&diags);
+        diag_list_free(&diags);
+        layout_spec_free(&spec);
+        return EXIT_DATA;
+    }
+    diag_list_free(&diags);
+    FontSet fonts;
+    const char *bad_path = NULL, *reason = NULL;
+    if (!fontset_load(&fonts, (const char *const *)spec.font_paths, &bad_path, &reason)) {
+        fprintf(stderr, "errore: %s: carattere non utilizzabile: %s\n", bad_path, reason);
+        fontset_free(&fonts);
+        layout_spec_free(&spec);
+        return EXIT_DATA;
+    }
+    time_t when = document_time();
+    DisplayDoc doc = scheda_build(plan, &spec, &fonts, when);
+    char *title = scheda_title(plan, &spec);
+    PdfInfo info = {title, plan->ente, "Schede degli obiettivi gestionali", "schede " SCHEDE_VERSION, when};
+    char *path = xasprintf("%s/schede.pdf", out_dir);
+    char *tmp = xasprintf("%s/.schede.pdf.%ld.tmp", out_dir, (long)getpid());
+    char *error = NULL;
+    int rc = 0;
+    if (pdf_render(&doc, &fonts, &info, tmp, &error) != 0) {
+        fprintf(stderr, "errore: %s: %s\n", path, error);
+        rc = EXIT_DATA;
+    } else if (rename(tmp, path) != 0) {
+        fprintf(stderr, "errore: %s: impossibile scrivere il file: %s\n", path, strerror(errno));
+        unlink(tmp);
+        rc = EXIT_DATA;
+    } else {
+        printf("scritto %s (%zu pagine)\n", path, doc.n_pages);
+    }
+    free(error);
+    free(path);
+    free(tmp);
+    free(title);
+    display_free(&doc);
+    fontset_free(&fonts);
+    layout_spec_free(&spec);
+    return rc;
+}
+
+int cmd_stampa(int argc, char **argv)
+{
+    const char *file = NULL, *out_dir = "out", *layout_dir = NULL, *solo = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--out") == 0 || strcmp(a, "--layout") == 0 || strcmp(a, "--solo") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "schede stampa: «%s» vuole un valore\n", a);
+                usage();
+                return EXIT_USAGE;
+            }
+            const char *v = argv[++i];
+            if (strcmp(a, "--out") == 0)
+                out_dir = v;
+            else if (strcmp(a, "--layout") == 0)
+                layout_dir = v;
+            else
+                solo = v;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "schede stampa: opzione sconosciuta «%s»\n", a);
+            usage();
+            return EXIT_USAGE;
+        } else if (file) {
+            fprintf(stderr, "schede stampa: un solo piano alla volta («%s» e «%s»)\n", file, a);
+            return EXIT_USAGE;
+        } else {
+            file = a;
+        }
+    }
+    if (!file) {
+        usage();
+        return EXIT_USAGE;
+    }
+    if (solo && strcmp(solo, "schede") != 0) {
+        fprintf(stderr, "schede stampa: --solo «%s» non previsto (per ora: schede)\n", solo);
+        return EXIT_USAGE;
+    }
+    const char *data = resources_dir();
+    char *default_layouts = data ? xasprintf("%s/layouts", data) : NULL;
+    char *fonts_dir = data ? xasprintf("%s/fonts", data) : NULL;
+    if (!layout_dir)
+        layout_dir = default_layouts;
+    if (!layout_dir) {
+        fputs("schede stampa: cartella dei dati (layouts/, fonts/) non trovata: indicarla con --layout "
+              "o con la variabile SCHEDE_DATI\n",
+              stderr);
+        free(fonts_dir);
+        return EXIT_USAGE;
+    }
+    struct stat st;
+    if (stat(out_dir, &st) != 0) {
+        if (mkdir(out_dir, 0777) != 0) {
+            fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", out_dir, strerror(errno));
+            free(default_layouts);
+            free(fonts_dir);
+            return EXIT_USAGE;
+        }
+    } else if (!S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "errore: %s: non è una cartella\n", out_dir);
+        free(default_layouts);
+        free(fonts_dir);
+        return EXIT_USAGE;
+    }
+
+    Plan plan;
+    DiagList diags;
+    diag_list_init(&diags);
+    LoadStatus ls = plan_load_file(file, &plan, &diags);
+    int rc = 0;
+    if (ls != LOAD_OK) {
+        print_diags(&diags);
+        fprintf(stderr, "%s: nessun documento scritto: il piano ha errori (schede verifica %s)\n", file, file);
+        rc = ls == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
+    } else {
+        plan_check(&plan, file, &diags);
+        if (diags.warnings > 0)
+            fprintf(stderr, "%s: %zu avvisi (schede verifica %s per l'elenco)\n", file, diags.warnings, file);
+        rc = render_schede(&plan, layout_dir, fonts_dir, out_dir);
+    }
+    diag_list_free(&diags);
+    plan_free(&plan);
+    free(default_layouts);
+    free(fonts_dir);
+    return rc;
+}

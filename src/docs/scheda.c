@@ -1,0 +1,618 @@
+#include "scheda.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "text.h"
+
+/* ---- what the layout file provides --------------------------------------------------- */
+
+static const char *const LABELS[] = {
+    "titolo", "comune", "individuale", "collegamento_bilancio", "missione", "programma", "linea_mandato",
+    "dup_strategica", "dup_operativa", "dirigente", "posizione_organizzativa", "referenti", "descrizione",
+    "baseline", "target", "stakeholder", "accessibilita", "unita_responsabile", "altra_unita",
+    "piano_operativo", "livello_conseguimento", "col_n", "col_peso", "col_azione", "col_tempi",
+    "col_indicatori", "col_atteso", "col_graduazione", "col_raggiunto", "col_percentuale", "risorse_umane",
+    "personale_coinvolto", "ru_n", "ru_azione", "ru_responsabile", "ru_segue", "finanziaria", "stanziamento",
+    "note", "capitolo", "pesatura", "criterio", "peso", "rilevanza", "innovativita", "complessita",
+    "beneficio", "peso_totale", "intestazione_centro", "pie_di_pagina", "copertina_titolo",
+    "copertina_sottotitolo", "copertina_data", "copertina_obiettivi", "indice_titolo", "indice_codice",
+    "indice_obiettivo", "indice_dirigente", "indice_pagina", NULL};
+static const char *const STYLES[] = {"testo",   "etichetta",        "intestazione",    "titolo",
+                                     "numero",  "nota",             "pagina",          "copertina_titolo",
+                                     "copertina_testo", "copertina_nota", "indice_titolo", NULL};
+static const char *const COLUMN_SETS[] = {"intestazione", "collegamenti", "unita",     "piano_operativo",
+                                          "risorse_umane", "finanziaria", "pesatura", "indice", NULL};
+static const size_t COLUMN_COUNTS[] = {3, 4, 5, 9, 13, 6, 9, 4};
+static const char *const NUMBERS[] = {"righe_piano_operativo", "righe_finanziaria", "altezza_riga_vuota",
+                                      "lunghezza_segnalibro", "lunghezza_indice", NULL};
+static const char *const SECTIONS[] = {"intestazione", "collegamenti", "unita", "piano_operativo",
+                                       "risorse_umane", "finanziaria", "pesatura", NULL};
+
+const LayoutNeeds SCHEDA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS};
+
+/* Persons per row of the risorse umane table: the form's ten columns. */
+#define PEOPLE_PER_ROW 10
+
+/* ---- small helpers --------------------------------------------------------------------- */
+
+typedef struct {
+    const Plan *plan;
+    const LayoutSpec *spec;
+    FontSet *fonts;
+    Layout *layout;
+    const Obiettivo *o;
+} Ctx;
+
+static const CellStyle *style(const Ctx *c, const char *name) { return spec_style(c->spec, name); }
+static const char *label(const Ctx *c, const char *key) { return spec_label(c->spec, key); }
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+static LayoutTable *table_for(const Ctx *c, const char *set)
+{
+    size_t n;
+    const double *w = spec_columns(c->spec, set, &n);
+    return ltable_new(w, n);
+}
+
+/* Replaces {name} placeholders with values; unknown names stay as written. */
+static char *expand(const char *tpl, const char *const names[], const char *const values[])
+{
+    StrBuf b = {0};
+    const char *p = tpl;
+    while (*p) {
+        if (*p == '{') {
+            const char *close = strchr(p, '}');
+            bool done = false;
+            for (size_t i = 0; close && names[i]; i++) {
+                size_t n = strlen(names[i]);
+                if ((size_t)(close - p - 1) == n && strncmp(p + 1, names[i], n) == 0) {
+                    strbuf_puts(&b, values[i]);
+                    p = close + 1;
+                    done = true;
+                    break;
+                }
+            }
+            if (done)
+                continue;
+        }
+        strbuf_append(&b, p, 1);
+        p++;
+    }
+    return b.data ? b.data : xstrdup("");
+}
+
+static char *triennio_text(const int t[2]) { return xasprintf("%d \u2013 %d", t[0], t[1]); }
+
+static char *expand_common(const Ctx *c, const char *tpl)
+{
+    char *tri = triennio_text(c->o ? c->o->triennio : c->plan->triennio);
+    const char *names[] = {"ente", "triennio", "codice", NULL};
+    const char *values[] = {or_empty(c->plan->ente), tri, c->o ? or_empty(c->o->codice) : ""};
+    char *s = expand(tpl, names, values);
+    free(tri);
+    return s;
+}
+
+/* The first max_chars characters of text, cut at a word, with an ellipsis. */
+static char *shorten(const char *text, size_t max_chars)
+{
+    size_t chars = 0, i = 0, cut = 0;
+    while (text[i] && text[i] != '\n') {
+        if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            if (chars == max_chars)
+                break;
+            chars++;
+            if (text[i] == ' ')
+                cut = i;
+        }
+        i++;
+    }
+    if (!text[i])
+        return xstrdup(text);
+    if (cut == 0)
+        cut = i;
+    while (cut > 0 && strchr(" ,;:.-", text[cut - 1]))
+        cut--;
+    return xasprintf("%.*s\u2026", (int)cut, text);
+}
+
+/* ---- the sections of the form ------------------------------------------------------------ */
+
+static void section_intestazione(Ctx *c)
+{
+    const Obiettivo *o = c->o;
+    LayoutTable *t = table_for(c, "intestazione");
+    char *tri = triennio_text(o->triennio);
+    char *title = xasprintf("%s %s", label(c, "titolo"), tri);
+    ltable_row(t, 0);
+    ltable_cell(t, title, 1, style(c, "titolo"));
+    CellStyle box = *style(c, "etichetta");
+    box.valign = VALIGN_MIDDLE;
+    ltable_cell_checkbox(t, o->tipo == TIPO_COMUNE, label(c, "comune"), 1, &box);
+    ltable_cell_checkbox(t, o->tipo == TIPO_INDIVIDUALE, label(c, "individuale"), 1, &box);
+    if (o->nota_tipo && *o->nota_tipo) {
+        ltable_row(t, 0);
+        ltable_cell(t, o->nota_tipo, 3, style(c, "nota"));
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+    free(title);
+    free(tri);
+}
+
+static void label_value_row(Ctx *c, LayoutTable *t, const char *label_key, const char *value,
+                            const char *right_key, const char *right_value)
+{
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, label_key), 1, style(c, "etichetta"));
+    if (right_key) {
+        ltable_cell(t, or_empty(value), 1, style(c, "testo"));
+        ltable_cell(t, label(c, right_key), 1, style(c, "etichetta"));
+        ltable_cell(t, or_empty(right_value), 1, style(c, "testo"));
+    } else {
+        ltable_cell(t, or_empty(value), 3, style(c, "testo"));
+    }
+}
+
+static void section_collegamenti(Ctx *c)
+{
+    const Obiettivo *o = c->o;
+    LayoutTable *t = table_for(c, "collegamenti");
+    /* Collegamento al bilancio: one line per missione / programma. */
+    StrBuf mis = {0}, prog = {0};
+    for (size_t i = 0; i < o->n_bilancio; i++) {
+        const char *sep = i ? "\n" : "";
+        char *m = o->bilancio[i].missione ? xasprintf("%s%s %s", sep, label(c, "missione"), o->bilancio[i].missione)
+                                          : xasprintf("%s", sep);
+        char *p = o->bilancio[i].programma
+                      ? xasprintf("%s%s %s", sep, label(c, "programma"), o->bilancio[i].programma)
+                      : xasprintf("%s", sep);
+        strbuf_puts(&mis, m);
+        strbuf_puts(&prog, p);
+        free(m);
+        free(p);
+    }
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "collegamento_bilancio"), 1, style(c, "etichetta"));
+    ltable_cell(t, mis.data ? mis.data : "", 1, style(c, "testo"));
+    ltable_cell(t, prog.data ? prog.data : "", 2, style(c, "testo"));
+    strbuf_free(&mis);
+    strbuf_free(&prog);
+
+    label_value_row(c, t, "linea_mandato", o->linea_mandato, NULL, NULL);
+    label_value_row(c, t, "dup_strategica", o->dup_strategica, "dirigente", o->dirigente);
+    label_value_row(c, t, "dup_operativa", o->dup_operativa, "posizione_organizzativa", o->posizione_organizzativa);
+    label_value_row(c, t, "descrizione", o->descrizione, "referenti", o->referenti);
+    label_value_row(c, t, "baseline", o->baseline, NULL, NULL);
+    label_value_row(c, t, "target", o->target, NULL, NULL);
+    label_value_row(c, t, "stakeholder", o->stakeholder, NULL, NULL);
+    label_value_row(c, t, "accessibilita", o->accessibilita, NULL, NULL);
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+static void section_unita(Ctx *c)
+{
+    const Obiettivo *o = c->o;
+    LayoutTable *t = table_for(c, "unita");
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "unita_responsabile"), 1, style(c, "intestazione"));
+    for (int i = 0; i < 4; i++)
+        ltable_cell(t, label(c, "altra_unita"), 1, style(c, "intestazione"));
+    ltable_row(t, spec_number(c->spec, "altezza_riga_vuota"));
+    ltable_cell(t, or_empty(o->unita_responsabile), 1, style(c, "testo"));
+    for (size_t i = 0; i < 4; i++) {
+        if (i == 3 && o->n_altre_unita > 4) {
+            /* The fourth box takes the rest, one per line: none is dropped. */
+            StrBuf b = {0};
+            for (size_t k = 3; k < o->n_altre_unita; k++) {
+                if (k > 3)
+                    strbuf_puts(&b, "\n");
+                strbuf_puts(&b, o->altre_unita[k]);
+            }
+            ltable_cell(t, b.data, 1, style(c, "testo"));
+            strbuf_free(&b);
+        } else {
+            ltable_cell(t, i < o->n_altre_unita ? o->altre_unita[i] : "", 1, style(c, "testo"));
+        }
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
+{
+    LayoutTable *t = table_for(c, "piano_operativo");
+    ltable_set_header_rows(t, 2);
+    char num[8], anno[8];
+    snprintf(num, sizeof num, "%zu", ordinal);
+    snprintf(anno, sizeof anno, "%d", year);
+    const char *names[] = {"n", "anno", NULL};
+    const char *values[] = {num, anno};
+    char *title = expand(label(c, "piano_operativo"), names, values);
+    ltable_row(t, 0);
+    ltable_cell(t, title, 7, style(c, "intestazione"));
+    ltable_cell(t, label(c, "livello_conseguimento"), 2, style(c, "intestazione"));
+    free(title);
+    static const char *const heads[] = {"col_n", "col_peso", "col_azione", "col_tempi", "col_indicatori",
+                                        "col_atteso", "col_graduazione", "col_raggiunto", "col_percentuale"};
+    ltable_row(t, 0);
+    for (size_t i = 0; i < 9; i++)
+        ltable_cell(t, label(c, heads[i]), 1, style(c, "intestazione"));
+    int last_n = 0;
+    size_t n_actions = a ? a->n_azioni : 0;
+    for (size_t i = 0; i < n_actions; i++) {
+        const Azione *z = &a->azioni[i];
+        char n[16] = "", peso[32] = "";
+        snprintf(n, sizeof n, "%d", z->n);
+        if (z->has_peso)
+            text_format_number(peso, sizeof peso, z->peso);
+        ltable_row(t, spec_number(c->spec, "altezza_riga_vuota"));
+        ltable_cell(t, n, 1, style(c, "numero"));
+        ltable_cell(t, peso, 1, style(c, "numero"));
+        ltable_cell(t, or_empty(z->azione), 1, style(c, "testo"));
+        ltable_cell(t, or_empty(z->tempi), 1, style(c, "testo"));
+        ltable_cell(t, or_empty(z->indicatore), 1, style(c, "testo"));
+        ltable_cell(t, or_empty(z->atteso), 1, style(c, "testo"));
+        ltable_cell(t, or_empty(z->graduazione), 1, style(c, "testo"));
+        ltable_cell(t, "", 1, style(c, "testo"));
+        ltable_cell(t, "", 1, style(c, "testo"));
+        if (z->n > last_n)
+            last_n = z->n;
+    }
+    /* The form's empty numbered rows, up to the minimum. */
+    size_t min_rows = (size_t)spec_number(c->spec, "righe_piano_operativo");
+    for (size_t i = n_actions; i < min_rows; i++) {
+        char n[16];
+        snprintf(n, sizeof n, "%d", ++last_n);
+        ltable_row(t, spec_number(c->spec, "altezza_riga_vuota"));
+        ltable_cell(t, n, 1, style(c, "numero"));
+        for (int k = 0; k < 8; k++)
+            ltable_cell(t, "", 1, style(c, "testo"));
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+static void section_piano(Ctx *c)
+{
+    const Obiettivo *o = c->o;
+    size_t ordinal = 0;
+    for (int year = o->triennio[0]; year <= o->triennio[1]; year++)
+        piano_table(c, ++ordinal, year, obiettivo_annualita(o, year));
+    /* An annualità outside the triennio (verifica warns) still prints. */
+    for (size_t i = 0; i < o->n_annualita; i++)
+        if (o->annualita[i].anno < o->triennio[0] || o->annualita[i].anno > o->triennio[1])
+            piano_table(c, ++ordinal, o->annualita[i].anno, &o->annualita[i]);
+}
+
+static char *person_text(const Partecipante *p)
+{
+    if (!p->has_percentuale)
+        return xstrdup(or_empty(p->nome));
+    char pct[32];
+    text_format_number(pct, sizeof pct, p->percentuale);
+    return xasprintf("%s\n%s%%", or_empty(p->nome), pct);
+}
+
+static void section_risorse(Ctx *c)
+{
+    const Obiettivo *o = c->o;
+    LayoutTable *t = table_for(c, "risorse_umane");
+    ltable_set_header_rows(t, 3);
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "risorse_umane"), 13, style(c, "intestazione"));
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "personale_coinvolto"), 13, style(c, "intestazione"));
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "ru_n"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "ru_azione"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "ru_responsabile"), 1, style(c, "intestazione"));
+    for (int i = 1; i <= PEOPLE_PER_ROW; i++) {
+        char n[8];
+        snprintf(n, sizeof n, "%d", i);
+        ltable_cell(t, n, 1, style(c, "intestazione"));
+    }
+    int first_year = o->n_annualita ? o->annualita[0].anno : o->triennio[0];
+    for (size_t i = 0; i < o->n_risorse_umane; i++) {
+        const Risorsa *r = &o->risorse_umane[i];
+        char n[32];
+        if (r->anno == first_year)
+            snprintf(n, sizeof n, "%d", r->azione);
+        else
+            snprintf(n, sizeof n, "%d\n(%d)", r->azione, r->anno);
+        size_t rows = r->n_personale ? (r->n_personale + PEOPLE_PER_ROW - 1) / PEOPLE_PER_ROW : 1;
+        for (size_t k = 0; k < rows; k++) {
+            ltable_row(t, spec_number(c->spec, "altezza_riga_vuota"));
+            if (k == 0) {
+                ltable_cell(t, n, 1, style(c, "numero"));
+                ltable_cell(t, or_empty(r->descrizione), 1, style(c, "testo"));
+                ltable_cell(t, or_empty(r->responsabile), 1, style(c, "testo"));
+            } else {
+                /* The eleventh person and beyond continue here: never dropped. */
+                ltable_cell(t, n, 1, style(c, "numero"));
+                ltable_cell(t, label(c, "ru_segue"), 1, style(c, "nota"));
+                ltable_cell(t, "", 1, style(c, "testo"));
+            }
+            for (size_t p = 0; p < PEOPLE_PER_ROW; p++) {
+                size_t idx = k * PEOPLE_PER_ROW + p;
+                if (idx < r->n_personale) {
+                    char *txt = person_text(&r->personale[idx]);
+                    ltable_cell(t, txt, 1, style(c, r->personale[idx].gruppo ? "nota" : "testo"));
+                    free(txt);
+                } else {
+                    ltable_cell(t, "", 1, style(c, "testo"));
+                }
+            }
+        }
+    }
+    if (o->n_risorse_umane == 0) {
+        ltable_row(t, spec_number(c->spec, "altezza_riga_vuota"));
+        ltable_cell(t, "1", 1, style(c, "numero"));
+        for (int k = 0; k < 12; k++)
+            ltable_cell(t, "", 1, style(c, "testo"));
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+static void section_finanziaria(Ctx *c)
+{
+    const Obiettivo *o = c->o;
+    LayoutTable *t = table_for(c, "finanziaria");
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "finanziaria"), 2, style(c, "intestazione"));
+    for (int k = 0; k < 3; k++) {
+        char anno[8];
+        snprintf(anno, sizeof anno, "%d", o->triennio[0] + k);
+        const char *names[] = {"anno", NULL};
+        const char *values[] = {anno};
+        char *h = expand(label(c, "stanziamento"), names, values);
+        ltable_cell(t, h, 1, style(c, "intestazione"));
+        free(h);
+    }
+    ltable_cell(t, label(c, "note"), 1, style(c, "intestazione"));
+    size_t rows = 0;
+    for (size_t i = 0; i < o->n_finanziaria; i++, rows++) {
+        const Capitolo *k = &o->finanziaria[i];
+        ltable_row(t, spec_number(c->spec, "altezza_riga_vuota"));
+        ltable_cell(t, label(c, "capitolo"), 1, style(c, "etichetta"));
+        char *cap = k->descrizione && *k->descrizione
+                        ? xasprintf("%s%s%s", or_empty(k->capitolo), k->capitolo ? "\n" : "", k->descrizione)
+                        : xstrdup(or_empty(k->capitolo));
+        ltable_cell(t, cap, 1, style(c, "testo"));
+        free(cap);
+        for (int y = 0; y < 3; y++) {
+            char amount[64] = "";
+            for (size_t s = 0; s < k->n_stanziamenti; s++)
+                if (k->stanziamenti[s].anno == o->triennio[0] + y)
+                    text_format_amount(amount, sizeof amount, k->stanziamenti[s].importo);
+            ltable_cell(t, amount, 1, style(c, "numero"));
+        }
+        /* Amounts for years outside the three columns go into the notes. */
+        StrBuf note = {0};
+        if (k->note)
+            strbuf_puts(&note, k->note);
+        for (size_t s = 0; s < k->n_stanziamenti; s++) {
+            int yr = k->stanziamenti[s].anno;
+            if (yr < o->triennio[0] || yr > o->triennio[0] + 2) {
+                char amount[64];
+                text_format_amount(amount, sizeof amount, k->stanziamenti[s].importo);
+                char *line = xasprintf("%s%d: %s", note.len ? "\n" : "", yr, amount);
+                strbuf_puts(&note, line);
+                free(line);
+            }
+        }
+        ltable_cell(t, note.data ? note.data : "", 1, style(c, "testo"));
+        strbuf_free(&note);
+    }
+    size_t min_rows = (size_t)spec_number(c->spec, "righe_finanziaria");
+    for (; rows < min_rows; rows++) {
+        ltable_row(t, spec_number(c->spec, "altezza_riga_vuota"));
+        ltable_cell(t, label(c, "capitolo"), 1, style(c, "etichetta"));
+        for (int k = 0; k < 5; k++)
+            ltable_cell(t, "", 1, style(c, "testo"));
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+static void section_pesatura(Ctx *c)
+{
+    const Pesatura *w = &c->o->pesatura;
+    LayoutTable *t = table_for(c, "pesatura");
+    ltable_set_header_rows(t, 2);
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "pesatura"), 9, style(c, "intestazione"));
+    ltable_row(t, 0);
+    for (int i = 0; i < 4; i++) {
+        ltable_cell(t, label(c, "criterio"), 1, style(c, "intestazione"));
+        ltable_cell(t, label(c, "peso"), 1, style(c, "intestazione"));
+    }
+    ltable_cell(t, label(c, "peso_totale"), 1, style(c, "intestazione"));
+    const char *keys[] = {"rilevanza", "innovativita", "complessita", "beneficio"};
+    double values[] = {w->rilevanza, w->innovativita, w->complessita, w->beneficio};
+    ltable_row(t, spec_number(c->spec, "altezza_riga_vuota"));
+    for (int i = 0; i < 4; i++) {
+        char v[32] = "";
+        if (w->present)
+            text_format_number(v, sizeof v, values[i]);
+        ltable_cell(t, label(c, keys[i]), 1, style(c, "etichetta"));
+        ltable_cell(t, v, 1, style(c, "numero"));
+    }
+    char total[32] = "";
+    if (w->present)
+        text_format_number(total, sizeof total, pesatura_totale(w));
+    ltable_cell(t, total, 1, style(c, "numero"));
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+typedef void (*SectionFn)(Ctx *c);
+static const struct {
+    const char *name;
+    SectionFn fn;
+} SECTION_FNS[] = {{"intestazione", section_intestazione}, {"collegamenti", section_collegamenti},
+                   {"unita", section_unita},               {"piano_operativo", section_piano},
+                   {"risorse_umane", section_risorse},     {"finanziaria", section_finanziaria},
+                   {"pesatura", section_pesatura}};
+
+/* Lays out one objective from a new page; returns that page's index. */
+static size_t build_scheda(Ctx *c)
+{
+    const Obiettivo *o = c->o;
+    char *centre = expand_common(c, label(c, "intestazione_centro"));
+    layout_set_header(c->layout, c->plan->ente, centre, o->codice);
+    free(centre);
+    layout_new_page(c->layout);
+    size_t first_page = layout_page_index(c->layout);
+    char *short_desc = shorten(or_empty(o->descrizione), (size_t)spec_number(c->spec, "lunghezza_segnalibro"));
+    char *mark = xasprintf("%s \u2013 %s", or_empty(o->codice), short_desc);
+    layout_bookmark(c->layout, 0, mark);
+    free(mark);
+    free(short_desc);
+    for (size_t s = 0; s < c->spec->n_sections; s++)
+        for (size_t k = 0; k < sizeof SECTION_FNS / sizeof *SECTION_FNS; k++)
+            if (strcmp(c->spec->sections[s], SECTION_FNS[k].name) == 0)
+                SECTION_FNS[k].fn(c);
+    return first_page;
+}
+
+/* ---- cover and index ---------------------------------------------------------------------- */
+
+static void build_cover(Ctx *c, time_t when)
+{
+    layout_set_header(c->layout, NULL, NULL, NULL);
+    layout_new_page(c->layout);
+    layout_space(c->layout, (c->spec->page.height - c->spec->page.margin_top - c->spec->page.margin_bottom) * 0.28);
+    TextRun run = {STYLE_REGULAR, c->plan->ente ? c->plan->ente : ""};
+    run.style = style(c, "copertina_testo")->font;
+    layout_paragraph(c->layout, &run, 1, style(c, "copertina_testo"));
+    layout_space(c->layout, 6);
+    char *title = expand_common(c, label(c, "copertina_titolo"));
+    run = (TextRun){style(c, "copertina_titolo")->font, title};
+    layout_paragraph(c->layout, &run, 1, style(c, "copertina_titolo"));
+    char *sub = expand_common(c, label(c, "copertina_sottotitolo"));
+    run = (TextRun){style(c, "copertina_testo")->font, sub};
+    layout_paragraph(c->layout, &run, 1, style(c, "copertina_testo"));
+    layout_space(c->layout, 24);
+    char count[32], date[16];
+    snprintf(count, sizeof count, "%zu", c->plan->n_obiettivi);
+    struct tm tm;
+    gmtime_r(&when, &tm);
+    snprintf(date, sizeof date, "%02d/%02d/%04d", tm.tm_mday % 100, (tm.tm_mon + 1) % 100, (tm.tm_year + 1900) % 10000);
+    const char *names[] = {"numero", "data", NULL};
+    const char *values[] = {count, date};
+    char *n_text = expand(label(c, "copertina_obiettivi"), names, values);
+    char *d_text = expand(label(c, "copertina_data"), names, values);
+    run = (TextRun){style(c, "copertina_nota")->font, n_text};
+    layout_paragraph(c->layout, &run, 1, style(c, "copertina_nota"));
+    run = (TextRun){style(c, "copertina_nota")->font, d_text};
+    layout_paragraph(c->layout, &run, 1, style(c, "copertina_nota"));
+    free(title);
+    free(sub);
+    free(n_text);
+    free(d_text);
+}
+
+/* first_pages[i]: 0-based page of objective i in the final document, or
+ * NULL for a first pass that only counts the index pages. */
+static void build_index(Ctx *c, const size_t *first_pages)
+{
+    char *centre = expand_common(c, label(c, "intestazione_centro"));
+    layout_set_header(c->layout, c->plan->ente, centre, label(c, "indice_titolo"));
+    free(centre);
+    layout_new_page(c->layout);
+    layout_bookmark(c->layout, 0, label(c, "indice_titolo"));
+    TextRun run = {style(c, "indice_titolo")->font, label(c, "indice_titolo")};
+    layout_paragraph(c->layout, &run, 1, style(c, "indice_titolo"));
+    layout_space(c->layout, 4);
+    LayoutTable *t = table_for(c, "indice");
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "indice_codice"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "indice_obiettivo"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "indice_dirigente"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "indice_pagina"), 1, style(c, "intestazione"));
+    for (size_t i = 0; i < c->plan->n_obiettivi; i++) {
+        const Obiettivo *o = &c->plan->obiettivi[i];
+        ltable_row(t, 0);
+        if (first_pages)
+            ltable_row_link(t, (int)first_pages[i]);
+        char *desc = shorten(or_empty(o->descrizione), (size_t)spec_number(c->spec, "lunghezza_indice"));
+        char page[16];
+        snprintf(page, sizeof page, "%zu", first_pages ? first_pages[i] + 1 : 999);
+        ltable_cell(t, or_empty(o->codice), 1, style(c, "testo"));
+        ltable_cell(t, desc, 1, style(c, "testo"));
+        ltable_cell(t, or_empty(o->dirigente), 1, style(c, "testo"));
+        ltable_cell(t, page, 1, style(c, "numero"));
+        free(desc);
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+char *scheda_title(const Plan *plan, const LayoutSpec *spec)
+{
+    Ctx c = {plan, spec, NULL, NULL, NULL};
+    return expand_common(&c, spec_label(spec, "copertina_titolo"));
+}
+
+/* Appends src's pages to dst (taking them over), shifting link targets. */
+static void append_pages(DisplayDoc *dst, DisplayDoc *src)
+{
+    for (size_t i = 0; i < src->n_pages; i++) {
+        DisplayPage *p = display_add_page(dst);
+        *p = src->pages[i];
+    }
+    free(src->pages);
+    src->pages = NULL;
+    src->n_pages = src->cap_pages = 0;
+}
+
+DisplayDoc scheda_build(const Plan *plan, const LayoutSpec *spec, FontSet *fonts, time_t when)
+{
+    /* The schede first: the index needs their page numbers. */
+    Layout *body = layout_new(&spec->page, fonts);
+    Ctx c = {plan, spec, fonts, body, NULL};
+    size_t *first = xcalloc(plan->n_obiettivi ? plan->n_obiettivi : 1, sizeof *first);
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        c.o = &plan->obiettivi[i];
+        first[i] = build_scheda(&c);
+    }
+    c.o = NULL;
+
+    /* Cover and index: laid out once to count the index pages, then again
+     * with the real page numbers (the numbers do not change the layout). */
+    Layout *front = layout_new(&spec->page, fonts);
+    c.layout = front;
+    build_cover(&c, when);
+    build_index(&c, NULL);
+    size_t front_pages = layout_pages(front)->n_pages;
+    layout_free(front);
+    for (size_t i = 0; i < plan->n_obiettivi; i++)
+        first[i] += front_pages;
+    front = layout_new(&spec->page, fonts);
+    c.layout = front;
+    build_cover(&c, when);
+    build_index(&c, first);
+
+    DisplayDoc doc;
+    layout_take_pages(front, &doc);
+    DisplayDoc rest;
+    layout_take_pages(body, &rest);
+    append_pages(&doc, &rest);
+    layout_free(front);
+    layout_free(body);
+    free(first);
+
+    char *footer = expand_common(&c, spec_label(spec, "pie_di_pagina"));
+    layout_furniture(&doc, fonts, &spec->page, footer);
+    free(footer);
+    return doc;
+}

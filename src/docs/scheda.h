@@ -1,0 +1,24 @@
+/* scheda.h — the "OBIETTIVO GESTIONALE" document: a cover, an index of the
+ * objectives, and the official scheda of every objective, laid out as the
+ * form the comune attaches to a Giunta deliberation. */
+#ifndef SCHEDE_SCHEDA_H
+#define SCHEDE_SCHEDA_H
+
+#include <time.h>
+
+#include "display.h"
+#include "fontset.h"
+#include "layout_file.h"
+#include "model.h"
+
+/* What layouts/scheda.json must provide. */
+extern const LayoutNeeds SCHEDA_NEEDS;
+
+/* Lays out the whole document; `when` is the date printed on the cover.
+ * The caller owns the returned pages (display_free). */
+DisplayDoc scheda_build(const Plan *plan, const LayoutSpec *spec, FontSet *fonts, time_t when);
+
+/* The document's title ("Obiettivi gestionali 2024 – 2026"), new string. */
+char *scheda_title(const Plan *plan, const LayoutSpec *spec);
+
+#endif

@@ -1,0 +1,553 @@
+#include "layout.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* ---- tables as built by documents ------------------------------------------------ */
+
+typedef struct {
+    TextRun *runs; /* texts owned */
+    size_t n_runs;
+    int colspan;
+    CellStyle style;
+    bool checkbox, checked;
+} TCell;
+
+typedef struct {
+    TCell *cells;
+    size_t n_cells, cap;
+    double min_height;
+    int link; /* target page, -1 for none */
+} TRow;
+
+struct LayoutTable {
+    double *edges; /* n_cols + 1 fractions of the frame width, 0 … 1 */
+    size_t n_cols;
+    TRow *rows;
+    size_t n_rows, cap;
+    size_t header_rows;
+};
+
+LayoutTable *ltable_new(const double *proportions, size_t n_cols)
+{
+    LayoutTable *t = xcalloc(1, sizeof *t);
+    t->n_cols = n_cols;
+    t->edges = xcalloc(n_cols + 1, sizeof *t->edges);
+    double total = 0;
+    for (size_t i = 0; i < n_cols; i++)
+        total += proportions[i] > 0 ? proportions[i] : 0;
+    double acc = 0;
+    for (size_t i = 0; i < n_cols; i++) {
+        acc += proportions[i] > 0 ? proportions[i] : 0;
+        t->edges[i + 1] = total > 0 ? acc / total : (double)(i + 1) / (double)n_cols;
+    }
+    return t;
+}
+
+void ltable_free(LayoutTable *t)
+{
+    if (!t)
+        return;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        for (size_t c = 0; c < t->rows[r].n_cells; c++) {
+            TCell *cell = &t->rows[r].cells[c];
+            for (size_t k = 0; k < cell->n_runs; k++)
+                free((char *)cell->runs[k].text);
+            free(cell->runs);
+        }
+        free(t->rows[r].cells);
+    }
+    free(t->rows);
+    free(t->edges);
+    free(t);
+}
+
+void ltable_set_header_rows(LayoutTable *t, size_t n) { t->header_rows = n; }
+
+void ltable_row(LayoutTable *t, double min_height)
+{
+    if (t->n_rows == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 8;
+        t->rows = xrealloc(t->rows, t->cap * sizeof *t->rows);
+    }
+    t->rows[t->n_rows++] = (TRow){NULL, 0, 0, min_height, -1};
+}
+
+void ltable_row_link(LayoutTable *t, int target_page)
+{
+    if (t->n_rows)
+        t->rows[t->n_rows - 1].link = target_page;
+}
+
+static TCell *add_cell(LayoutTable *t, int colspan, const CellStyle *style)
+{
+    if (t->n_rows == 0)
+        ltable_row(t, 0);
+    TRow *r = &t->rows[t->n_rows - 1];
+    if (r->n_cells == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 8;
+        r->cells = xrealloc(r->cells, r->cap * sizeof *r->cells);
+    }
+    TCell *c = &r->cells[r->n_cells++];
+    memset(c, 0, sizeof *c);
+    c->colspan = colspan < 1 ? 1 : colspan;
+    c->style = *style;
+    return c;
+}
+
+void ltable_cell_runs(LayoutTable *t, const TextRun *runs, size_t n_runs, int colspan,
+                      const CellStyle *style)
+{
+    TCell *c = add_cell(t, colspan, style);
+    c->runs = xcalloc(n_runs ? n_runs : 1, sizeof *c->runs);
+    for (size_t i = 0; i < n_runs; i++)
+        c->runs[i] = (TextRun){runs[i].style, xstrdup(runs[i].text ? runs[i].text : "")};
+    c->n_runs = n_runs;
+}
+
+void ltable_cell(LayoutTable *t, const char *utf8, int colspan, const CellStyle *style)
+{
+    TextRun run = {style->font, utf8 ? utf8 : ""};
+    ltable_cell_runs(t, &run, 1, colspan, style);
+}
+
+void ltable_cell_checkbox(LayoutTable *t, bool checked, const char *utf8, int colspan,
+                          const CellStyle *style)
+{
+    ltable_cell(t, utf8, colspan, style);
+    TCell *c = &t->rows[t->n_rows - 1].cells[t->rows[t->n_rows - 1].n_cells - 1];
+    c->checkbox = true;
+    c->checked = checked;
+}
+
+/* ---- the engine -------------------------------------------------------------------- */
+
+struct Layout {
+    PageSpec spec;
+    FontSet *fonts;
+    DisplayDoc doc;
+    size_t page;        /* index of the current page; valid when doc.n_pages > 0 */
+    double y;           /* cursor, from the page top */
+    bool fresh;         /* nothing but repeated headers on the current page */
+    char *header[3];
+};
+
+static double frame_top(const Layout *l) { return l->spec.margin_top; }
+static double frame_bottom(const Layout *l) { return l->spec.height - l->spec.margin_bottom; }
+static double frame_left(const Layout *l) { return l->spec.margin_left; }
+static double frame_width(const Layout *l) { return l->spec.width - l->spec.margin_left - l->spec.margin_right; }
+
+Layout *layout_new(const PageSpec *spec, FontSet *fonts)
+{
+    Layout *l = xcalloc(1, sizeof *l);
+    l->spec = *spec;
+    l->fonts = fonts;
+    display_init(&l->doc, spec->width, spec->height);
+    return l;
+}
+
+void layout_free(Layout *l)
+{
+    if (!l)
+        return;
+    display_free(&l->doc);
+    for (int i = 0; i < 3; i++)
+        free(l->header[i]);
+    free(l);
+}
+
+DisplayDoc *layout_pages(Layout *l) { return &l->doc; }
+
+void layout_take_pages(Layout *l, DisplayDoc *into)
+{
+    *into = l->doc;
+    display_init(&l->doc, l->spec.width, l->spec.height);
+}
+
+static DisplayPage *current(Layout *l) { return &l->doc.pages[l->page]; }
+
+static void start_page(Layout *l)
+{
+    display_add_page(&l->doc);
+    l->page = l->doc.n_pages - 1;
+    for (int i = 0; i < 3; i++)
+        current(l)->header[i] = l->header[i] ? xstrdup(l->header[i]) : NULL;
+    l->y = frame_top(l);
+    l->fresh = true;
+}
+
+static void ensure_page(Layout *l)
+{
+    if (l->doc.n_pages == 0)
+        start_page(l);
+}
+
+void layout_set_header(Layout *l, const char *left, const char *centre, const char *right)
+{
+    const char *v[3] = {left, centre, right};
+    for (int i = 0; i < 3; i++) {
+        free(l->header[i]);
+        l->header[i] = v[i] ? xstrdup(v[i]) : NULL;
+    }
+}
+
+static bool page_is_empty(Layout *l)
+{
+    return l->doc.n_pages > 0 && current(l)->n_ops == 0 && l->y == frame_top(l);
+}
+
+void layout_new_page(Layout *l)
+{
+    if (page_is_empty(l)) {
+        /* Reuse it, with the headers now in force. */
+        for (int i = 0; i < 3; i++) {
+            free(current(l)->header[i]);
+            current(l)->header[i] = l->header[i] ? xstrdup(l->header[i]) : NULL;
+        }
+        return;
+    }
+    start_page(l);
+}
+
+size_t layout_page_index(Layout *l)
+{
+    ensure_page(l);
+    return l->page;
+}
+
+void layout_bookmark(Layout *l, int level, const char *title)
+{
+    ensure_page(l);
+    display_bookmark(current(l), level, title, l->y);
+}
+
+void layout_space(Layout *l, double points)
+{
+    ensure_page(l);
+    l->y += points;
+}
+
+static double line_height(const CellStyle *s) { return s->size * s->leading; }
+
+/* Distance from the top of a line box to the baseline: the em box centred
+ * in the line, with the baseline at 78 % of the em (Latin faces). */
+static double baseline_offset(const CellStyle *s) { return (line_height(s) - s->size) / 2 + 0.78 * s->size; }
+
+static void draw_line_text(Layout *l, const TextLine *line, const TextRun *runs, const CellStyle *s,
+                           double x, double width, double top)
+{
+    double dx = 0;
+    if (s->align == ALIGN_RIGHT)
+        dx = width - line->width;
+    else if (s->align == ALIGN_CENTER)
+        dx = (width - line->width) / 2;
+    if (dx < 0)
+        dx = 0;
+    double baseline = top + baseline_offset(s);
+    for (size_t f = 0; f < line->n_frags; f++) {
+        const LineFragment *fr = &line->frags[f];
+        display_text(current(l), x + dx + fr->x, baseline, fr->font, s->size, s->color,
+                     runs[fr->run].text + fr->start, fr->len, fr->width);
+    }
+}
+
+void layout_paragraph(Layout *l, const TextRun *runs, size_t n_runs, const CellStyle *style)
+{
+    ensure_page(l);
+    TextLines tl = text_break(l->fonts, runs, n_runs, style->size, frame_width(l));
+    double lh = line_height(style);
+    for (size_t i = 0; i < tl.n_lines; i++) {
+        if (l->y + lh > frame_bottom(l) && !l->fresh)
+            start_page(l);
+        draw_line_text(l, &tl.lines[i], runs, style, frame_left(l), frame_width(l), l->y);
+        l->y += lh;
+        l->fresh = false;
+    }
+    text_lines_free(&tl);
+}
+
+/* ---- table layout ---------------------------------------------------------------------- */
+
+typedef struct {
+    TextLines lines;
+    double lh;
+    double x, w;        /* cell box */
+    double text_x, text_w;
+} CellBox;
+
+typedef struct {
+    CellBox *cells;
+    size_t n;
+    double height; /* natural */
+} RowBox;
+
+static double checkbox_size(const CellStyle *s) { return s->size * 0.95; }
+
+static RowBox measure_row(Layout *l, const LayoutTable *t, const TRow *r)
+{
+    RowBox rb = {xcalloc(r->n_cells ? r->n_cells : 1, sizeof *rb.cells), r->n_cells, 0};
+    double pad = l->spec.padding;
+    double left = frame_left(l), fw = frame_width(l);
+    size_t col = 0;
+    for (size_t c = 0; c < r->n_cells; c++) {
+        const TCell *cell = &r->cells[c];
+        size_t end = col + (size_t)cell->colspan;
+        if (end > t->n_cols)
+            end = t->n_cols;
+        CellBox *b = &rb.cells[c];
+        b->x = left + t->edges[col] * fw;
+        b->w = left + t->edges[end] * fw - b->x;
+        b->text_x = b->x + pad;
+        b->text_w = b->w - 2 * pad;
+        if (cell->checkbox) {
+            double box = checkbox_size(&cell->style);
+            b->text_x += box + cell->style.size * 0.4;
+            b->text_w -= box + cell->style.size * 0.4;
+        }
+        if (b->text_w < 1)
+            b->text_w = 1;
+        b->lh = line_height(&cell->style);
+        b->lines = text_break(l->fonts, cell->runs, cell->n_runs, cell->style.size, b->text_w);
+        double h = (double)b->lines.n_lines * b->lh + 2 * pad;
+        if (cell->checkbox && b->lines.n_lines == 0)
+            h = b->lh + 2 * pad;
+        if (h > rb.height)
+            rb.height = h;
+        col = end;
+    }
+    if (rb.height < r->min_height)
+        rb.height = r->min_height;
+    return rb;
+}
+
+static void free_row_box(RowBox *rb)
+{
+    for (size_t c = 0; c < rb->n; c++)
+        text_lines_free(&rb->cells[c].lines);
+    free(rb->cells);
+}
+
+static void draw_checkbox(Layout *l, const TCell *cell, const CellBox *b, double top)
+{
+    const CellStyle *s = &cell->style;
+    double box = checkbox_size(s);
+    double x = b->x + l->spec.padding;
+    double y = top + (b->lh - box) / 2;
+    Color white = {1, 1, 1};
+    display_rect(current(l), x, y, box, box, &white, &s->color, 0.6);
+    if (cell->checked) {
+        double in = box * 0.18;
+        display_line(current(l), x + in, y + in, x + box - in, y + box - in, 0.9, s->color);
+        display_line(current(l), x + in, y + box - in, x + box - in, y + in, 0.9, s->color);
+    }
+}
+
+/* Draws lines [first[c], first[c] + count[c]) of each cell in a box of
+ * height h at y. whole: the row is drawn in one piece (vertical centring). */
+static void draw_row(Layout *l, const TRow *r, const RowBox *rb, const size_t *first, const size_t *count,
+                     double y, double h, bool whole)
+{
+    DisplayPage *p = current(l);
+    double pad = l->spec.padding;
+    for (size_t c = 0; c < rb->n; c++) {
+        const TCell *cell = &r->cells[c];
+        const CellBox *b = &rb->cells[c];
+        display_rect(p, b->x, y, b->w, h, cell->style.has_fill ? &cell->style.fill : NULL,
+                     &l->spec.border_color, l->spec.border_width);
+        double top = y + pad;
+        if (whole && cell->style.valign == VALIGN_MIDDLE) {
+            double used = (double)(cell->checkbox && count[c] == 0 ? 1 : count[c]) * b->lh;
+            top = y + (h - used) / 2;
+        }
+        if (cell->checkbox && first[c] == 0)
+            draw_checkbox(l, cell, b, top);
+        for (size_t k = 0; k < count[c]; k++)
+            draw_line_text(l, &b->lines.lines[first[c] + k], cell->runs, &cell->style, b->text_x,
+                           b->text_w, top + (double)k * b->lh);
+        p = current(l);
+    }
+    if (r->link >= 0 && rb->n > 0)
+        display_link(p, rb->cells[0].x, y, rb->cells[rb->n - 1].x + rb->cells[rb->n - 1].w - rb->cells[0].x,
+                     h, r->link);
+}
+
+static void draw_whole_row(Layout *l, const TRow *r, const RowBox *rb)
+{
+    size_t *first = xcalloc(rb->n ? rb->n : 1, sizeof *first);
+    size_t *count = xcalloc(rb->n ? rb->n : 1, sizeof *count);
+    for (size_t c = 0; c < rb->n; c++)
+        count[c] = rb->cells[c].lines.n_lines;
+    draw_row(l, r, rb, first, count, l->y, rb->height, true);
+    l->y += rb->height;
+    free(first);
+    free(count);
+}
+
+typedef struct {
+    const LayoutTable *t;
+    RowBox *boxes;
+    double header_height;
+} TableRun;
+
+static void draw_headers(Layout *l, const TableRun *tr)
+{
+    for (size_t i = 0; i < tr->t->header_rows && i < tr->t->n_rows; i++)
+        draw_whole_row(l, &tr->t->rows[i], &tr->boxes[i]);
+}
+
+static void next_page_with_headers(Layout *l, const TableRun *tr)
+{
+    start_page(l);
+    draw_headers(l, tr);
+    l->fresh = true;
+}
+
+/* A body row taller than the room left: split it line by line across pages. */
+static void split_row(Layout *l, const TableRun *tr, const TRow *r, const RowBox *rb)
+{
+    double pad = l->spec.padding;
+    size_t *first = xcalloc(rb->n ? rb->n : 1, sizeof *first);
+    size_t *count = xcalloc(rb->n ? rb->n : 1, sizeof *count);
+    bool started = false;
+    for (;;) {
+        double avail = frame_bottom(l) - l->y - 2 * pad;
+        bool any_fits = false, any_left = false;
+        for (size_t c = 0; c < rb->n; c++) {
+            size_t left = rb->cells[c].lines.n_lines - first[c];
+            if (left == 0)
+                continue;
+            any_left = true;
+            if (rb->cells[c].lh <= avail)
+                any_fits = true;
+        }
+        if (!any_left && started)
+            break;
+        if (!any_fits && !l->fresh && any_left) {
+            next_page_with_headers(l, tr);
+            continue;
+        }
+        double part = 0;
+        bool done = true;
+        for (size_t c = 0; c < rb->n; c++) {
+            size_t left = rb->cells[c].lines.n_lines - first[c];
+            size_t k = (size_t)floor(avail / rb->cells[c].lh + 1e-9);
+            if (k == 0 && l->fresh && left > 0)
+                k = 1; /* a line taller than the page: print it rather than loop */
+            count[c] = k < left ? k : left;
+            if (count[c] < left)
+                done = false;
+            double used = (double)count[c] * rb->cells[c].lh + 2 * pad;
+            if (used > part)
+                part = used;
+        }
+        if (!done)
+            part = frame_bottom(l) - l->y; /* fill the page down to the bottom */
+        else if (!started && part < rb->height)
+            part = rb->height;
+        if (part > frame_bottom(l) - l->y && !(l->fresh && part > frame_bottom(l) - frame_top(l)))
+            part = frame_bottom(l) - l->y; /* a minimum height taller than the room left */
+        draw_row(l, r, rb, first, count, l->y, part, false);
+        l->y += part;
+        l->fresh = false;
+        started = true;
+        for (size_t c = 0; c < rb->n; c++)
+            first[c] += count[c];
+        if (done)
+            break;
+        next_page_with_headers(l, tr);
+    }
+    free(first);
+    free(count);
+}
+
+void layout_table(Layout *l, const LayoutTable *t)
+{
+    ensure_page(l);
+    TableRun tr = {t, xcalloc(t->n_rows ? t->n_rows : 1, sizeof *tr.boxes), 0};
+    for (size_t i = 0; i < t->n_rows; i++)
+        tr.boxes[i] = measure_row(l, t, &t->rows[i]);
+    size_t hr = t->header_rows < t->n_rows ? t->header_rows : t->n_rows;
+    for (size_t i = 0; i < hr; i++)
+        tr.header_height += tr.boxes[i].height;
+    double body_room = frame_bottom(l) - frame_top(l) - tr.header_height;
+
+    /* The header never stays alone: it needs the start of the first body row. */
+    if (hr > 0) {
+        double need = tr.header_height;
+        if (hr < t->n_rows) {
+            const RowBox *first = &tr.boxes[hr];
+            double one_line = 2 * l->spec.padding;
+            for (size_t c = 0; c < first->n; c++)
+                if (first->cells[c].lh + 2 * l->spec.padding > one_line)
+                    one_line = first->cells[c].lh + 2 * l->spec.padding;
+            need += first->height <= body_room ? first->height : one_line;
+        }
+        if (l->y + need > frame_bottom(l) + 1e-6 && !l->fresh)
+            start_page(l);
+        draw_headers(l, &tr);
+    }
+    for (size_t i = hr; i < t->n_rows; i++) {
+        const RowBox *rb = &tr.boxes[i];
+        if (l->y + rb->height <= frame_bottom(l) + 1e-6) {
+            draw_whole_row(l, &t->rows[i], rb);
+        } else if (rb->height <= body_room + 1e-6 && !l->fresh) {
+            next_page_with_headers(l, &tr);
+            draw_whole_row(l, &t->rows[i], rb);
+        } else {
+            split_row(l, &tr, &t->rows[i], rb);
+            continue;
+        }
+        l->fresh = false;
+    }
+    l->y += l->spec.table_gap;
+    for (size_t i = 0; i < t->n_rows; i++)
+        free_row_box(&tr.boxes[i]);
+    free(tr.boxes);
+}
+
+/* ---- page furniture ---------------------------------------------------------------- */
+
+static void furniture_text(DisplayPage *p, FontSet *fonts, const CellStyle *s, const char *text,
+                           double x, double baseline, HAlign align)
+{
+    if (!text || !*text)
+        return;
+    TextRun run = {s->font, text};
+    TextLines tl = text_break(fonts, &run, 1, s->size, 1e9);
+    if (tl.n_lines > 0) {
+        const TextLine *line = &tl.lines[0];
+        double start = align == ALIGN_RIGHT ? x - line->width : align == ALIGN_CENTER ? x - line->width / 2 : x;
+        for (size_t f = 0; f < line->n_frags; f++) {
+            const LineFragment *fr = &line->frags[f];
+            display_text(p, start + fr->x, baseline, fr->font, s->size, s->color, text + fr->start, fr->len,
+                         fr->width);
+        }
+    }
+    text_lines_free(&tl);
+}
+
+void layout_furniture(DisplayDoc *doc, FontSet *fonts, const PageSpec *spec, const char *footer_left)
+{
+    const CellStyle *s = &spec->furniture;
+    double left = spec->margin_left, right = spec->width - spec->margin_right;
+    double head_base = spec->margin_top - s->size * 0.9;
+    double foot_base = spec->height - spec->margin_bottom + s->size * 1.9;
+    for (size_t i = 0; i < doc->n_pages; i++) {
+        DisplayPage *p = &doc->pages[i];
+        if (p->header[0] || p->header[1] || p->header[2]) {
+            furniture_text(p, fonts, s, p->header[0], left, head_base, ALIGN_LEFT);
+            furniture_text(p, fonts, s, p->header[1], (left + right) / 2, head_base, ALIGN_CENTER);
+            furniture_text(p, fonts, s, p->header[2], right, head_base, ALIGN_RIGHT);
+            display_line(p, left, head_base + s->size * 0.45, right, head_base + s->size * 0.45, 0.4, s->color);
+        }
+        display_line(p, left, foot_base - s->size * 1.2, right, foot_base - s->size * 1.2, 0.4, s->color);
+        furniture_text(p, fonts, s, footer_left, left, foot_base, ALIGN_LEFT);
+        char page_label[64];
+        snprintf(page_label, sizeof page_label, "Pag. %zu di %zu", i + 1, doc->n_pages);
+        furniture_text(p, fonts, s, page_label, right, foot_base, ALIGN_RIGHT);
+    }
+}

@@ -1,0 +1,93 @@
+/* layout.h — the layout engine: paragraphs and tables flowed onto pages.
+ *
+ * Knows pages, text, tables and nothing of objectives. A document builds
+ * tables (column proportions, spans, styles, minimum row heights, header
+ * rows that repeat after a page break) and hands them to the engine, which
+ * measures every line with the real font metrics and paginates:
+ *  - a row that does not fit moves to the next page;
+ *  - a row taller than a page is split across pages, never clipped;
+ *  - a table's header rows repeat after a page break and never stay alone
+ *    at the bottom of a page.
+ * The result is a DisplayDoc; layout_furniture() then adds the page header
+ * and the "Pag. X di Y" footer once the page count is known. */
+#ifndef SCHEDE_LAYOUT_H
+#define SCHEDE_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "display.h"
+#include "fontset.h"
+#include "textlayout.h"
+
+typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } HAlign;
+typedef enum { VALIGN_TOP, VALIGN_MIDDLE } VAlign;
+
+typedef struct {
+    FontStyle font;
+    double size;     /* points */
+    double leading;  /* line height as a multiple of size */
+    HAlign align;
+    VAlign valign;
+    Color color;     /* text */
+    bool has_fill;
+    Color fill;      /* cell background */
+} CellStyle;
+
+typedef struct {
+    double width, height;                        /* page, points */
+    double margin_top, margin_bottom, margin_left, margin_right;
+    double border_width;                         /* table rules */
+    Color border_color;
+    double padding;                              /* inside cells */
+    double table_gap;                            /* space after a table */
+    CellStyle furniture;                         /* header and footer text */
+} PageSpec;
+
+typedef struct Layout Layout;
+
+Layout *layout_new(const PageSpec *spec, FontSet *fonts);
+void layout_free(Layout *l);
+
+/* The pages laid out so far; the caller may take them over with
+ * layout_take_pages (the layout is then empty). */
+DisplayDoc *layout_pages(Layout *l);
+void layout_take_pages(Layout *l, DisplayDoc *into);
+
+/* Header texts for the pages started from now on (NULL for none). */
+void layout_set_header(Layout *l, const char *left, const char *centre, const char *right);
+/* Starts a new page unless the current one is still empty. */
+void layout_new_page(Layout *l);
+/* 0-based index of the current page (starting one if there is none). */
+size_t layout_page_index(Layout *l);
+void layout_bookmark(Layout *l, int level, const char *title);
+void layout_space(Layout *l, double points);
+/* A paragraph across the frame's width; breaks across pages line by line. */
+void layout_paragraph(Layout *l, const TextRun *runs, size_t n_runs, const CellStyle *style);
+
+/* ---- tables ---- */
+typedef struct LayoutTable LayoutTable;
+
+/* proportions: relative column widths (any positive numbers). */
+LayoutTable *ltable_new(const double *proportions, size_t n_cols);
+void ltable_free(LayoutTable *t);
+/* The first n rows are the header: repeated after every page break. */
+void ltable_set_header_rows(LayoutTable *t, size_t n);
+/* Starts a row; cells are added left to right and must fill the columns. */
+void ltable_row(LayoutTable *t, double min_height);
+/* Makes the current row a link to a page of the final document. */
+void ltable_row_link(LayoutTable *t, int target_page);
+void ltable_cell(LayoutTable *t, const char *utf8, int colspan, const CellStyle *style);
+void ltable_cell_runs(LayoutTable *t, const TextRun *runs, size_t n_runs, int colspan,
+                      const CellStyle *style);
+/* A cell with a drawn check box (ticked or not) before its text. */
+void ltable_cell_checkbox(LayoutTable *t, bool checked, const char *utf8, int colspan,
+                          const CellStyle *style);
+
+void layout_table(Layout *l, const LayoutTable *t);
+
+/* Draws every page's header (the texts set with layout_set_header) and the
+ * footer: footer_left at the left, "Pag. X di Y" at the right. */
+void layout_furniture(DisplayDoc *doc, FontSet *fonts, const PageSpec *spec, const char *footer_left);
+
+#endif

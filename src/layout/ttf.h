@@ -1,0 +1,35 @@
+/* ttf.h — the metrics of a TrueType font file: which characters it has and
+ * how wide they are. Enough to measure and break lines exactly as the PDF
+ * will show them (the PDF viewer uses the same hmtx advances); nothing here
+ * draws. */
+#ifndef SCHEDE_TTF_H
+#define SCHEDE_TTF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct TtfFont TtfFont;
+
+/* Loads the metrics of the font file at path. On failure returns NULL and
+ * *reason is a static Italian phrase. */
+TtfFont *ttf_load(const char *path, const char **reason);
+void ttf_free(TtfFont *font);
+
+/* Whether the font has a glyph for the code point (not .notdef). */
+bool ttf_has_glyph(const TtfFont *font, uint32_t cp);
+
+/* Advance width of the code point in thousandths of the font size (PDF text
+ * space units); the .notdef advance when the font lacks it. */
+double ttf_advance(const TtfFont *font, uint32_t cp);
+
+/* Ascender and descender (descender negative), in thousandths of the size. */
+double ttf_ascent(const TtfFont *font);
+double ttf_descent(const TtfFont *font);
+
+/* The glyph index for cp (0 when missing), and whether that glyph is a
+ * composite that contains another composite: libharu 2.3.0 drops the inner
+ * parts of such glyphs, so they must not be printed with this font. */
+uint16_t ttf_glyph_index(const TtfFont *font, uint32_t cp);
+bool ttf_glyph_is_nested_composite(const TtfFont *font, uint16_t glyph);
+
+#endif

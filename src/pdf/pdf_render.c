@@ -1,0 +1,223 @@
+#include "pdf_render.h"
+
+#include <hpdf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "text.h"
+
+typedef struct {
+    HPDF_STATUS error, detail;
+} ErrorState;
+
+static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
+{
+    ErrorState *st = user;
+    if (st->error == 0) { /* keep the first: the rest follow from it */
+        st->error = error_no;
+        st->detail = detail_no;
+    }
+}
+
+typedef struct {
+    HPDF_Doc pdf;
+    ErrorState err;
+    const FontSet *fonts;
+    HPDF_Font loaded[FONT_COUNT];
+    HPDF_Page *pages;
+    double height;
+    /* graphics state of the page being drawn */
+    bool in_text;
+    int font;
+    double size;
+    Color fill, stroke;
+    double line_width;
+} Renderer;
+
+static HPDF_Font font_for(Renderer *r, int id)
+{
+    if (!r->loaded[id] && r->fonts->paths[id]) {
+        const char *name = HPDF_LoadTTFontFromFile(r->pdf, r->fonts->paths[id], HPDF_TRUE);
+        if (name)
+            r->loaded[id] = HPDF_GetFont(r->pdf, name, "UTF-8");
+    }
+    return r->loaded[id];
+}
+
+static void set_fill(Renderer *r, HPDF_Page page, Color c)
+{
+    if (c.r != r->fill.r || c.g != r->fill.g || c.b != r->fill.b) {
+        HPDF_Page_SetRGBFill(page, c.r, c.g, c.b);
+        r->fill = c;
+    }
+}
+
+static void set_stroke(Renderer *r, HPDF_Page page, Color c, double width)
+{
+    if (c.r != r->stroke.r || c.g != r->stroke.g || c.b != r->stroke.b) {
+        HPDF_Page_SetRGBStroke(page, c.r, c.g, c.b);
+        r->stroke = c;
+    }
+    if (width != r->line_width) {
+        HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+        r->line_width = width;
+    }
+}
+
+static void end_text(Renderer *r, HPDF_Page page)
+{
+    if (r->in_text) {
+        HPDF_Page_EndText(page);
+        r->in_text = false;
+    }
+}
+
+static void draw_op(Renderer *r, HPDF_Page page, const DisplayOp *op)
+{
+    double H = r->height;
+    switch (op->kind) {
+    case OP_TEXT: {
+        HPDF_Font font = font_for(r, op->font);
+        if (!font)
+            return;
+        if (!r->in_text) {
+            HPDF_Page_BeginText(page);
+            r->in_text = true;
+        }
+        if (op->font != r->font || op->size != r->size) {
+            HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)op->size);
+            r->font = op->font;
+            r->size = op->size;
+        }
+        set_fill(r, page, op->color);
+        HPDF_Page_TextOut(page, (HPDF_REAL)op->x, (HPDF_REAL)(H - op->y), op->text);
+        break;
+    }
+    case OP_LINE:
+        end_text(r, page);
+        set_stroke(r, page, op->color, op->line_width);
+        HPDF_Page_MoveTo(page, (HPDF_REAL)op->x, (HPDF_REAL)(H - op->y));
+        HPDF_Page_LineTo(page, (HPDF_REAL)(op->x + op->w), (HPDF_REAL)(H - op->y - op->h));
+        HPDF_Page_Stroke(page);
+        break;
+    case OP_RECT:
+        end_text(r, page);
+        if (op->fill)
+            set_fill(r, page, op->color);
+        if (op->outline)
+            set_stroke(r, page, op->stroke, op->line_width);
+        HPDF_Page_Rectangle(page, (HPDF_REAL)op->x, (HPDF_REAL)(H - op->y - op->h), (HPDF_REAL)op->w,
+                            (HPDF_REAL)op->h);
+        if (op->fill && op->outline)
+            HPDF_Page_FillStroke(page);
+        else if (op->fill)
+            HPDF_Page_Fill(page);
+        else if (op->outline)
+            HPDF_Page_Stroke(page);
+        else
+            HPDF_Page_EndPath(page);
+        break;
+    case OP_LINK: {
+        HPDF_Rect rect = {(HPDF_REAL)op->x, (HPDF_REAL)(H - op->y - op->h), (HPDF_REAL)(op->x + op->w),
+                          (HPDF_REAL)(H - op->y)};
+        HPDF_Destination dest = HPDF_Page_CreateDestination(r->pages[op->target_page]);
+        HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(page, rect, dest);
+        if (link)
+            HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+        break;
+    }
+    }
+}
+
+static void add_outlines(Renderer *r, const DisplayDoc *doc)
+{
+    HPDF_Encoder utf8 = HPDF_GetEncoder(r->pdf, "UTF-8");
+    HPDF_Outline parents[8] = {NULL};
+    for (size_t i = 0; i < doc->n_pages; i++)
+        for (size_t k = 0; k < doc->pages[i].n_marks; k++) {
+            const Bookmark *m = &doc->pages[i].marks[k];
+            int level = m->level < 0 ? 0 : m->level > 7 ? 7 : m->level;
+            HPDF_Outline parent = level > 0 ? parents[level - 1] : NULL;
+            HPDF_Outline o = HPDF_CreateOutline(r->pdf, parent, m->title, utf8);
+            if (!o)
+                return;
+            HPDF_Destination dest = HPDF_Page_CreateDestination(r->pages[i]);
+            /* FitH: the page width, from the bookmarked spot (libharu refuses zoom 0 in XYZ). */
+            HPDF_Destination_SetFitH(dest, (HPDF_REAL)(doc->height - m->y + 4));
+            HPDF_Outline_SetDestination(o, dest);
+            parents[level] = o;
+            for (int j = level + 1; j < 8; j++)
+                parents[j] = NULL;
+        }
+}
+
+static void set_info(Renderer *r, const PdfInfo *info)
+{
+    if (info->title)
+        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_TITLE, info->title);
+    if (info->author)
+        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_AUTHOR, info->author);
+    if (info->subject)
+        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_SUBJECT, info->subject);
+    if (info->creator)
+        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_CREATOR, info->creator);
+    struct tm tm;
+    gmtime_r(&info->created, &tm);
+    HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0};
+    HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, d);
+}
+
+int pdf_render(const DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, const char *path,
+               char **error)
+{
+    Renderer r = {0};
+    r.fonts = fonts;
+    r.height = doc->height;
+    r.pdf = HPDF_New(on_error, &r.err);
+    if (!r.pdf) {
+        *error = xstrdup("impossibile creare il documento PDF (memoria insufficiente?)");
+        return -1;
+    }
+    HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(r.pdf);
+    HPDF_SetCurrentEncoder(r.pdf, "UTF-8");
+    HPDF_SetPageMode(r.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    r.pages = xcalloc(doc->n_pages ? doc->n_pages : 1, sizeof *r.pages);
+    for (size_t i = 0; i < doc->n_pages && !r.err.error; i++) {
+        r.pages[i] = HPDF_AddPage(r.pdf);
+        if (!r.pages[i])
+            break;
+        HPDF_Page_SetWidth(r.pages[i], (HPDF_REAL)doc->width);
+        HPDF_Page_SetHeight(r.pages[i], (HPDF_REAL)doc->height);
+    }
+    for (size_t i = 0; i < doc->n_pages && !r.err.error; i++) {
+        HPDF_Page page = r.pages[i];
+        r.in_text = false;
+        r.font = -1;
+        r.size = -1;
+        r.fill = (Color){0, 0, 0};
+        r.stroke = (Color){0, 0, 0};
+        r.line_width = 1;
+        for (size_t k = 0; k < doc->pages[i].n_ops && !r.err.error; k++)
+            draw_op(&r, page, &doc->pages[i].ops[k]);
+        end_text(&r, page);
+    }
+    if (!r.err.error)
+        add_outlines(&r, doc);
+    if (!r.err.error)
+        set_info(&r, info);
+    if (!r.err.error)
+        HPDF_SaveToFile(r.pdf, path);
+    int rc = 0;
+    if (r.err.error) {
+        *error = xasprintf("errore della libreria PDF (libharu 0x%04X, dettaglio %u)", (unsigned)r.err.error,
+                           (unsigned)r.err.detail);
+        unlink(path);
+        rc = -1;
+    }
+    HPDF_Free(r.pdf);
+    free(r.pages);
+    return rc;
+}
