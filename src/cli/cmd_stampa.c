@@ -172,7 +172,8 @@ int cmd_stampa(int argc, char **argv)
     } else {
         plan_check(&plan, file, &diags);
         if (diags.warnings > 0)
-            fprintf(stderr, "%s: %zu avvisi (schede verifica %s per l'elenco)\n", file, diags.warnings, file);
+            fprintf(stderr, "%s: %zu %s (schede verifica %s per l'elenco)\n", file, diags.warnings,
+                    diags.warnings == 1 ? "avviso" : "avvisi", file);
         rc = render_schede(&plan, layout_dir, fonts_dir, out_dir);
     }
     diag_list_free(&diags);

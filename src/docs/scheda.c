@@ -20,7 +20,7 @@ static const char *const LABELS[] = {
     "beneficio", "peso_totale", "intestazione_centro", "pie_di_pagina", "copertina_titolo",
     "copertina_sottotitolo", "copertina_data", "copertina_obiettivi", "indice_titolo", "indice_codice",
     "indice_obiettivo", "indice_dirigente", "indice_pagina", NULL};
-static const char *const STYLES[] = {"testo",   "etichetta",        "intestazione",    "titolo",
+static const char *const STYLES[] = {"testo",   "importo", "etichetta",        "intestazione",    "titolo",
                                      "numero",  "nota",             "pagina",          "copertina_titolo",
                                      "copertina_testo", "copertina_nota", "indice_titolo", NULL};
 static const char *const COLUMN_SETS[] = {"intestazione", "collegamenti", "unita",     "piano_operativo",
@@ -148,9 +148,11 @@ static void label_value_row(Ctx *c, LayoutTable *t, const char *label_key, const
 {
     ltable_row(t, 0);
     ltable_cell(t, label(c, label_key), 1, style(c, "etichetta"));
+    ltable_cell_repeat(t);
     if (right_key) {
         ltable_cell(t, or_empty(value), 1, style(c, "testo"));
         ltable_cell(t, label(c, right_key), 1, style(c, "etichetta"));
+        ltable_cell_repeat(t);
         ltable_cell(t, or_empty(right_value), 1, style(c, "testo"));
     } else {
         ltable_cell(t, or_empty(value), 3, style(c, "testo"));
@@ -392,7 +394,7 @@ static void section_finanziaria(Ctx *c)
             for (size_t s = 0; s < k->n_stanziamenti; s++)
                 if (k->stanziamenti[s].anno == o->triennio[0] + y)
                     text_format_amount(amount, sizeof amount, k->stanziamenti[s].importo);
-            ltable_cell(t, amount, 1, style(c, "numero"));
+            ltable_cell(t, amount, 1, style(c, "importo"));
         }
         /* Amounts for years outside the three columns go into the notes. */
         StrBuf note = {0};

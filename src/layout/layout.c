@@ -15,6 +15,7 @@ typedef struct {
     int colspan;
     CellStyle style;
     bool checkbox, checked;
+    bool repeat; /* printed again on each continuation of a split row */
 } TCell;
 
 typedef struct {
@@ -113,6 +114,12 @@ void ltable_cell(LayoutTable *t, const char *utf8, int colspan, const CellStyle 
 {
     TextRun run = {style->font, utf8 ? utf8 : ""};
     ltable_cell_runs(t, &run, 1, colspan, style);
+}
+
+void ltable_cell_repeat(LayoutTable *t)
+{
+    if (t->n_rows && t->rows[t->n_rows - 1].n_cells)
+        t->rows[t->n_rows - 1].cells[t->rows[t->n_rows - 1].n_cells - 1].repeat = true;
 }
 
 void ltable_cell_checkbox(LayoutTable *t, bool checked, const char *utf8, int colspan,
@@ -229,6 +236,7 @@ void layout_space(Layout *l, double points)
 {
     ensure_page(l);
     l->y += points;
+    l->fresh = false; /* the room is used: a new page would give more */
 }
 
 static double line_height(const CellStyle *s) { return s->size * s->leading; }
@@ -433,6 +441,8 @@ static void split_row(Layout *l, const TableRun *tr, const TRow *r, const RowBox
         double part = 0;
         bool done = true;
         for (size_t c = 0; c < rb->n; c++) {
+            if (started && r->cells[c].repeat && first[c] >= rb->cells[c].lines.n_lines)
+                first[c] = 0; /* a label shows again on the continuation */
             size_t left = rb->cells[c].lines.n_lines - first[c];
             size_t k = (size_t)floor(avail / rb->cells[c].lh + 1e-9);
             if (k == 0 && l->fresh && left > 0)

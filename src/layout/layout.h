@@ -80,6 +80,9 @@ void ltable_row_link(LayoutTable *t, int target_page);
 void ltable_cell(LayoutTable *t, const char *utf8, int colspan, const CellStyle *style);
 void ltable_cell_runs(LayoutTable *t, const TextRun *runs, size_t n_runs, int colspan,
                       const CellStyle *style);
+/* Prints the current row's last cell again on every continuation of the row
+ * when the row is split across pages (for labels: "what is this text?"). */
+void ltable_cell_repeat(LayoutTable *t);
 /* A cell with a drawn check box (ticked or not) before its text. */
 void ltable_cell_checkbox(LayoutTable *t, bool checked, const char *utf8, int colspan,
                           const CellStyle *style);

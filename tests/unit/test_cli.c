@@ -1,37 +1,5 @@
 /* The schede program end to end: output, exit codes 0 / 1 / 2. */
-#include <criterion/criterion.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
-
-#include "text.h"
-
-typedef struct {
-    int status;
-    char *out; /* stdout and stderr together */
-} Run;
-
-static Run run(const char *args)
-{
-    char *cmd = xasprintf("cd '%s' && '%s' %s 2>&1", SCHEDE_SOURCE_DIR, SCHEDE_EXE, args);
-    FILE *p = popen(cmd, "r");
-    cr_assert_not_null(p);
-    StrBuf b = {0};
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-        strbuf_append(&b, chunk, n);
-    int st = pclose(p);
-    free(cmd);
-    Run r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, b.data ? b.data : xstrdup("")};
-    return r;
-}
-
-static void expect_contains(const Run *r, const char *needle)
-{
-    cr_assert(strstr(r->out, needle), "output lacks «%s»:\n%s", needle, r->out);
-}
+#include "run.h"
 
 Test(cli, warnings_only_exit_0)
 {

@@ -1,0 +1,48 @@
+/* run.h — running a command from the tests: exit status and its output. */
+#ifndef SCHEDE_TEST_RUN_H
+#define SCHEDE_TEST_RUN_H
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "text.h"
+
+typedef struct {
+    int status;
+    char *out; /* stdout and stderr together */
+} Run;
+
+/* Runs a shell command from the source directory. */
+static inline Run run_shell(const char *cmd)
+{
+    char *full = xasprintf("cd '%s' && { %s ; } 2>&1", SCHEDE_SOURCE_DIR, cmd);
+    FILE *p = popen(full, "r");
+    cr_assert_not_null(p);
+    StrBuf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+        strbuf_append(&b, chunk, n);
+    int st = pclose(p);
+    free(full);
+    return (Run){WIFEXITED(st) ? WEXITSTATUS(st) : -1, b.data ? b.data : xstrdup("")};
+}
+
+/* Runs the schede program with these arguments. */
+static inline Run run(const char *args)
+{
+    char *cmd = xasprintf("'%s' %s", SCHEDE_EXE, args);
+    Run r = run_shell(cmd);
+    free(cmd);
+    return r;
+}
+
+static inline void expect_contains(const Run *r, const char *needle)
+{
+    cr_assert(strstr(r->out, needle), "output lacks «%s»:\n%s", needle, r->out);
+}
+
+#endif

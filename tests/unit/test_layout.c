@@ -1,0 +1,375 @@
+/* The layout engine alone, on the real fonts: line breaking, tables,
+ * pagination and furniture, read back from the display list. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "layout.h"
+#include "text.h"
+
+static FontSet fonts;
+
+static void load_fonts(void)
+{
+    const char *paths[FONT_COUNT] = {
+        SCHEDE_SOURCE_DIR "/fonts/TitilliumWeb_400Regular.ttf",
+        SCHEDE_SOURCE_DIR "/fonts/TitilliumWeb_700Bold.ttf",
+        SCHEDE_SOURCE_DIR "/fonts/TitilliumWeb_400Regular_Italic.ttf",
+        SCHEDE_SOURCE_DIR "/fonts/TitilliumWeb_700Bold_Italic.ttf",
+        SCHEDE_SOURCE_DIR "/fonts/DejaVuSans.ttf",
+    };
+    const char *bad, *why;
+    cr_assert(fontset_load(&fonts, paths, &bad, &why), "%s: %s", bad, why);
+}
+
+static void free_fonts(void) { fontset_free(&fonts); }
+
+TestSuite(text, .init = load_fonts, .fini = free_fonts);
+TestSuite(table, .init = load_fonts, .fini = free_fonts);
+
+/* Titillium Web Regular advances (hmtx / 1000 em): a 501, space 220. */
+#define A10 5.01  /* 'a' at 10 pt */
+#define SP10 2.20 /* ' ' at 10 pt */
+
+static char *line_text(const TextRun *runs, const TextLine *line)
+{
+    StrBuf b = {0};
+    for (size_t f = 0; f < line->n_frags; f++)
+        strbuf_append(&b, runs[line->frags[f].run].text + line->frags[f].start, line->frags[f].len);
+    return b.data ? b.data : xstrdup("");
+}
+
+static TextLines brk(const char *s, double width, TextRun *run)
+{
+    *run = (TextRun){STYLE_REGULAR, s};
+    return text_break(&fonts, run, 1, 10, width);
+}
+
+Test(text, metrics_match_the_font_tables)
+{
+    cr_assert_float_eq(fontset_advance(&fonts, STYLE_REGULAR, 'a', 10), A10, 1e-9);
+    cr_assert_float_eq(text_width(&fonts, STYLE_REGULAR, "aa a", 10), 3 * A10 + SP10, 1e-9);
+}
+
+Test(text, breaks_at_spaces_and_trailing_space_takes_no_room)
+{
+    TextRun run;
+    /* "aaaa aaaa": each word 20.04 pt; 25 pt holds one word and its space. */
+    TextLines tl = brk("aaaa aaaa", 25, &run);
+    cr_assert_eq(tl.n_lines, 2);
+    cr_assert_float_eq(tl.lines[0].width, 4 * A10, 1e-9);
+    cr_assert_float_eq(tl.lines[1].width, 4 * A10, 1e-9);
+    char *l1 = line_text(&run, &tl.lines[1]);
+    cr_assert_str_eq(l1, "aaaa");
+    free(l1);
+    text_lines_free(&tl);
+    /* exactly wide enough for both words: one line */
+    tl = brk("aaaa aaaa", 8 * A10 + SP10, &run);
+    cr_assert_eq(tl.n_lines, 1);
+    text_lines_free(&tl);
+}
+
+Test(text, breaks_after_hyphen_and_slash_but_not_inside_numbers)
+{
+    TextRun run;
+    TextLines tl = brk("socio-sanitari", text_width(&fonts, STYLE_REGULAR, "socio-sanit", 10), &run);
+    cr_assert_eq(tl.n_lines, 2);
+    char *a = line_text(&run, &tl.lines[0]), *b = line_text(&run, &tl.lines[1]);
+    cr_assert_str_eq(a, "socio-");
+    cr_assert_str_eq(b, "sanitari");
+    free(a);
+    free(b);
+    text_lines_free(&tl);
+    /* a date is one word: it moves whole to the next line */
+    tl = brk("entro il 31/12/2024", text_width(&fonts, STYLE_REGULAR, "entro il 31/12/", 10), &run);
+    cr_assert_eq(tl.n_lines, 2);
+    b = line_text(&run, &tl.lines[1]);
+    cr_assert_str_eq(b, "31/12/2024");
+    free(b);
+    text_lines_free(&tl);
+}
+
+Test(text, breaks_inside_a_word_only_when_it_alone_is_too_wide)
+{
+    TextRun run;
+    /* 10 a's = 50.1 pt in 21 pt: 4 a's (20.04) per line, 4+4+2, nothing lost. */
+    TextLines tl = brk("aaaaaaaaaa", 21, &run);
+    cr_assert_eq(tl.n_lines, 3);
+    size_t bytes = 0;
+    for (size_t i = 0; i < tl.n_lines; i++) {
+        cr_assert_leq(tl.lines[i].width, 21 + 1e-9);
+        for (size_t f = 0; f < tl.lines[i].n_frags; f++)
+            bytes += tl.lines[i].frags[f].len;
+    }
+    cr_assert_eq(bytes, 10);
+    cr_assert_float_eq(tl.lines[2].width, 2 * A10, 1e-9);
+    text_lines_free(&tl);
+    /* narrower than one character: still one character per line */
+    tl = brk("aaa", 1, &run);
+    cr_assert_eq(tl.n_lines, 3);
+    text_lines_free(&tl);
+}
+
+Test(text, paragraph_breaks_are_kept)
+{
+    TextRun run;
+    TextLines tl = brk("uno\n\ndue", 500, &run);
+    cr_assert_eq(tl.n_lines, 3);
+    cr_assert_eq(tl.lines[1].n_frags, 0, "the empty paragraph is an empty line");
+    text_lines_free(&tl);
+    tl = brk("", 500, &run);
+    cr_assert_eq(tl.n_lines, 0);
+    text_lines_free(&tl);
+}
+
+Test(text, style_runs_and_fallback_font)
+{
+    TextRun runs[] = {{STYLE_BOLD, "Peso: "}, {STYLE_REGULAR, "50 \xE2\x98\x90"}}; /* ☐ U+2610 */
+    TextLines tl = text_break(&fonts, runs, 2, 10, 500);
+    cr_assert_eq(tl.n_lines, 1);
+    const TextLine *l = &tl.lines[0];
+    cr_assert_eq(l->n_frags, 3, "bold, regular, fallback");
+    cr_assert_eq(l->frags[0].font, STYLE_BOLD);
+    cr_assert_eq(l->frags[1].font, STYLE_REGULAR);
+    cr_assert_eq(l->frags[2].font, FONT_FALLBACK, "Titillium has no U+2610");
+    cr_assert(fonts.used[FONT_FALLBACK]);
+    cr_assert(fontset_covers(&fonts, 0x2610));
+    cr_assert_not(fontset_covers(&fonts, 0x1F600), "no font prints an emoji above the BMP");
+    text_lines_free(&tl);
+}
+
+/* ---- tables and pages ----------------------------------------------------------------- */
+
+static CellStyle plain_style(void) { return (CellStyle){STYLE_REGULAR, 6, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {0, 0, 0}}; }
+
+static PageSpec spec_small(void)
+{
+    /* A 300 × 200 pt page, 20 pt margins: frame 260 × 160. */
+    PageSpec s = {300, 200, 20, 20, 20, 20, 0.5, {0, 0, 0}, 2, 5, plain_style()};
+    return s;
+}
+
+static CellStyle plain(void) { return (CellStyle){STYLE_REGULAR, 10, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {0, 0, 0}}; }
+
+static size_t count_text(const DisplayPage *p, const char *needle)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_ops; i++)
+        if (p->ops[i].kind == OP_TEXT && strstr(p->ops[i].text, needle))
+            n++;
+    return n;
+}
+
+static const DisplayOp *first_text(const DisplayPage *p)
+{
+    for (size_t i = 0; i < p->n_ops; i++)
+        if (p->ops[i].kind == OP_TEXT)
+            return &p->ops[i];
+    return NULL;
+}
+
+Test(table, column_widths_and_spans)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    double props[] = {1, 2, 1};
+    LayoutTable *t = ltable_new(props, 3);
+    CellStyle st = plain();
+    ltable_row(t, 0);
+    ltable_cell(t, "a", 1, &st);
+    ltable_cell(t, "b", 2, &st);
+    layout_table(l, t);
+    const DisplayPage *p = &layout_pages(l)->pages[0];
+    /* frame 260 wide: columns 65, 130, 65; the span covers 195 */
+    double widths[2];
+    size_t k = 0;
+    for (size_t i = 0; i < p->n_ops && k < 2; i++)
+        if (p->ops[i].kind == OP_RECT)
+            widths[k++] = p->ops[i].w;
+    cr_assert_eq(k, 2);
+    cr_assert_float_eq(widths[0], 65, 1e-9);
+    cr_assert_float_eq(widths[1], 195, 1e-9);
+    /* text starts at the cell's left edge plus padding: 20 + 2 and 20 + 65 + 2 */
+    cr_assert_float_eq(first_text(p)->x, 22, 1e-9);
+    ltable_free(t);
+    layout_free(l);
+}
+
+Test(table, row_height_is_lines_times_leading_plus_padding_or_minimum)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    double props[] = {1};
+    LayoutTable *t = ltable_new(props, 1);
+    CellStyle st = plain();
+    ltable_row(t, 0);
+    ltable_cell(t, "uno\ndue", 1, &st); /* 2 lines × 12 + 2 × 2 = 28 */
+    ltable_row(t, 40);
+    ltable_cell(t, "", 1, &st);        /* empty, minimum 40 */
+    layout_table(l, t);
+    const DisplayPage *p = &layout_pages(l)->pages[0];
+    cr_assert_float_eq(p->ops[0].h, 28, 1e-9);
+    const DisplayOp *second = NULL;
+    for (size_t i = 1; i < p->n_ops; i++)
+        if (p->ops[i].kind == OP_RECT)
+            second = &p->ops[i];
+    cr_assert_float_eq(second->y, 20 + 28, 1e-9);
+    cr_assert_float_eq(second->h, 40, 1e-9);
+    ltable_free(t);
+    layout_free(l);
+}
+
+static LayoutTable *numbered_table(size_t rows, size_t header_rows, const CellStyle *st)
+{
+    double props[] = {1, 3};
+    LayoutTable *t = ltable_new(props, 2);
+    ltable_set_header_rows(t, header_rows);
+    for (size_t h = 0; h < header_rows; h++) {
+        ltable_row(t, 0);
+        ltable_cell(t, "N.", 1, st);
+        ltable_cell(t, "AZIONE", 1, st);
+    }
+    for (size_t i = 0; i < rows; i++) {
+        char n[32];
+        snprintf(n, sizeof n, "riga%zu", i + 1);
+        ltable_row(t, 0);
+        ltable_cell(t, n, 1, st);
+        ltable_cell(t, "testo", 1, st);
+    }
+    return t;
+}
+
+Test(table, header_repeats_after_every_page_break_and_no_row_is_lost)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    CellStyle st = plain();
+    /* rows of 16 pt; frame 160 pt: header + 9 rows per page */
+    LayoutTable *t = numbered_table(30, 1, &st);
+    layout_table(l, t);
+    DisplayDoc *d = layout_pages(l);
+    cr_assert_eq(d->n_pages, 4, "30 rows, 9 per page");
+    size_t rows = 0;
+    for (size_t i = 0; i < d->n_pages; i++) {
+        const DisplayOp *first = first_text(&d->pages[i]);
+        cr_assert_str_eq(first->text, "N.", "page %zu starts with the header", i + 1);
+        cr_assert_eq(count_text(&d->pages[i], "AZIONE"), 1);
+        rows += count_text(&d->pages[i], "riga");
+        for (size_t k = 0; k < d->pages[i].n_ops; k++)
+            if (d->pages[i].ops[k].kind == OP_RECT)
+                cr_assert_leq(d->pages[i].ops[k].y + d->pages[i].ops[k].h, 180 + 1e-6, "inside the frame");
+    }
+    cr_assert_eq(rows, 30);
+    ltable_free(t);
+    layout_free(l);
+}
+
+Test(table, header_never_stays_alone_at_the_bottom)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    CellStyle st = plain();
+    layout_space(l, 150); /* 10 pt left: room for the header (16) alone? no, not even */
+    layout_space(l, -12); /* 22 pt left: the header fits, header + first row (32) does not */
+    LayoutTable *t = numbered_table(2, 1, &st);
+    layout_table(l, t);
+    DisplayDoc *d = layout_pages(l);
+    cr_assert_eq(d->n_pages, 2);
+    cr_assert_eq(count_text(&d->pages[0], "N."), 0, "nothing is left on the first page");
+    cr_assert_str_eq(first_text(&d->pages[1])->text, "N.");
+    ltable_free(t);
+    layout_free(l);
+}
+
+Test(table, row_taller_than_a_page_is_split_never_clipped)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    CellStyle st = plain();
+    StrBuf b = {0};
+    for (int i = 1; i <= 40; i++) {
+        char line[32];
+        snprintf(line, sizeof line, "%sparagrafo %d", i > 1 ? "\n" : "", i);
+        strbuf_puts(&b, line);
+    }
+    LayoutTable *t = numbered_table(0, 1, &st);
+    ltable_row(t, 0);
+    ltable_cell(t, "1", 1, &st);
+    ltable_cell(t, b.data, 1, &st); /* 40 lines × 12 pt = 480 pt, three pages of 160 */
+    layout_table(l, t);
+    DisplayDoc *d = layout_pages(l);
+    cr_assert_geq(d->n_pages, 4);
+    size_t lines = 0;
+    for (size_t i = 0; i < d->n_pages; i++) {
+        cr_assert_str_eq(first_text(&d->pages[i])->text, "N.", "the header repeats on page %zu", i + 1);
+        lines += count_text(&d->pages[i], "paragrafo");
+        for (size_t k = 0; k < d->pages[i].n_ops; k++) {
+            const DisplayOp *op = &d->pages[i].ops[k];
+            if (op->kind == OP_TEXT)
+                cr_assert_leq(op->y, 180, "baseline inside the frame");
+        }
+    }
+    cr_assert_eq(lines, 40, "every line printed once");
+    /* the lines keep their order across pages */
+    int last = 0;
+    for (size_t i = 0; i < d->n_pages; i++)
+        for (size_t k = 0; k < d->pages[i].n_ops; k++) {
+            int n;
+            if (d->pages[i].ops[k].kind == OP_TEXT && sscanf(d->pages[i].ops[k].text, "paragrafo %d", &n) == 1) {
+                cr_assert_eq(n, last + 1);
+                last = n;
+            }
+        }
+    strbuf_free(&b);
+    ltable_free(t);
+    layout_free(l);
+}
+
+Test(table, alignment_right_and_centre)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    double props[] = {1};
+    LayoutTable *t = ltable_new(props, 1);
+    CellStyle right = plain(), centre = plain();
+    right.align = ALIGN_RIGHT;
+    centre.align = ALIGN_CENTER;
+    ltable_row(t, 0);
+    ltable_cell(t, "aa", 1, &right);
+    ltable_row(t, 0);
+    ltable_cell(t, "aa", 1, &centre);
+    layout_table(l, t);
+    const DisplayPage *p = &layout_pages(l)->pages[0];
+    const DisplayOp *texts[2];
+    size_t k = 0;
+    for (size_t i = 0; i < p->n_ops; i++)
+        if (p->ops[i].kind == OP_TEXT)
+            texts[k++] = &p->ops[i];
+    /* content box: x 22 … 278 (256 wide); "aa" is 10.02 */
+    cr_assert_float_eq(texts[0]->x, 278 - 2 * A10, 1e-9);
+    cr_assert_float_eq(texts[1]->x, 22 + (256 - 2 * A10) / 2, 1e-9);
+    ltable_free(t);
+    layout_free(l);
+}
+
+Test(table, furniture_numbers_pages)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    layout_set_header(l, "Comune di Prova", NULL, "A-01");
+    CellStyle st = plain();
+    LayoutTable *t = numbered_table(12, 1, &st);
+    layout_table(l, t);
+    DisplayDoc doc;
+    layout_take_pages(l, &doc);
+    layout_furniture(&doc, &fonts, &s, "Piede");
+    cr_assert_eq(doc.n_pages, 2);
+    cr_assert_eq(count_text(&doc.pages[0], "Pag. 1 di 2"), 1);
+    cr_assert_eq(count_text(&doc.pages[1], "Pag. 2 di 2"), 1);
+    cr_assert_eq(count_text(&doc.pages[1], "Comune di Prova"), 1, "the header repeats");
+    cr_assert_eq(count_text(&doc.pages[1], "A-01"), 1);
+    display_free(&doc);
+    ltable_free(t);
+    layout_free(l);
+}

@@ -1,0 +1,373 @@
+/* schede stampa end to end: the PDF is read back with poppler and qpdf.
+ * Every printed field of every objective is in the text; no word leaves the
+ * page's side margins or overlaps another; fonts embedded; qpdf --check. */
+#include <ctype.h>
+#include <math.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "plan_load.h"
+#include "run.h"
+
+/* A fresh output folder for one test. */
+static char *out_dir(const char *name)
+{
+    char *dir = xasprintf("%s/pdf-test-%s-%d", SCHEDE_BINARY_DIR, name, (int)getpid());
+    char *cmd = xasprintf("rm -rf '%s' && mkdir -p '%s'", dir, dir);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(cmd);
+    return dir;
+}
+
+static char *render(const char *plan, const char *dir, const char *extra)
+{
+    char *args = xasprintf("stampa %s --out '%s' %s", plan, dir, extra ? extra : "");
+    Run r = run(args);
+    cr_assert_eq(r.status, 0, "schede %s:\n%s", args, r.out);
+    free(args);
+    free(r.out);
+    return xasprintf("%s/schede.pdf", dir);
+}
+
+static char *strip_spaces(const char *s)
+{
+    char *o = xmalloc(strlen(s) + 1), *p = o;
+    for (; *s; s++)
+        if (!isspace((unsigned char)*s))
+            *p++ = *s;
+    *p = '\0';
+    return o;
+}
+
+/* The PDF's text in content-stream order (cell by cell), without spaces. */
+static char *pdf_text(const char *pdf)
+{
+    char *cmd = xasprintf("pdftotext -raw '%s' - 2>/dev/null", pdf);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0);
+    char *flat = strip_spaces(r.out);
+    free(r.out);
+    free(cmd);
+    return flat;
+}
+
+static size_t missing;
+
+/* Whether the paragraph p is in the text, whole or split once at a page
+ * break (between the two parts stand the page's footer and the next page's
+ * header and repeated labels: at most 600 characters). */
+static bool printed(const char *flat, const char *p)
+{
+    if (strstr(flat, p))
+        return true;
+    size_t len = strlen(p);
+    for (size_t k = len - 1; k > 0; k--) {
+        char *head = xstrndup(p, k);
+        for (const char *at = strstr(flat, head); at; at = strstr(at + 1, head)) {
+            const char *tail = strstr(at + k, p + k);
+            if (tail && tail - (at + k) <= 600) {
+                free(head);
+                return true;
+            }
+        }
+        free(head);
+    }
+    return false;
+}
+
+static void expect_printed(const char *flat, const char *field, const char *where)
+{
+    if (!field || !*field)
+        return;
+    char *copy = xstrdup(field);
+    for (char *para = strtok(copy, "\n"); para; para = strtok(NULL, "\n")) {
+        char *f = strip_spaces(para);
+        if (*f && !printed(flat, f)) {
+            missing++;
+            cr_log_error("not in the PDF: %s: «%.80s»", where, para);
+        }
+        free(f);
+    }
+    free(copy);
+}
+
+static size_t expect_every_field(const Plan *plan, const char *flat)
+{
+    missing = 0;
+    size_t checked = 0;
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        const Obiettivo *o = &plan->obiettivi[i];
+        const char *fields[] = {o->codice, o->nota_tipo, o->linea_mandato, o->dup_strategica, o->dup_operativa,
+                                o->dirigente, o->posizione_organizzativa, o->referenti, o->descrizione,
+                                o->baseline, o->target, o->stakeholder, o->accessibilita, o->unita_responsabile};
+        for (size_t k = 0; k < sizeof fields / sizeof *fields; k++, checked++)
+            expect_printed(flat, fields[k], o->codice);
+        for (size_t k = 0; k < o->n_altre_unita; k++, checked++)
+            expect_printed(flat, o->altre_unita[k], o->codice);
+        for (size_t k = 0; k < o->n_bilancio; k++, checked += 2) {
+            expect_printed(flat, o->bilancio[k].missione, o->codice);
+            expect_printed(flat, o->bilancio[k].programma, o->codice);
+        }
+        for (size_t a = 0; a < o->n_annualita; a++)
+            for (size_t k = 0; k < o->annualita[a].n_azioni; k++) {
+                const Azione *z = &o->annualita[a].azioni[k];
+                const char *az[] = {z->azione, z->tempi, z->indicatore, z->atteso, z->graduazione};
+                for (size_t f = 0; f < 5; f++, checked++)
+                    expect_printed(flat, az[f], o->codice);
+            }
+        for (size_t k = 0; k < o->n_risorse_umane; k++) {
+            const Risorsa *r = &o->risorse_umane[k];
+            expect_printed(flat, r->descrizione, o->codice);
+            expect_printed(flat, r->responsabile, o->codice);
+            for (size_t p = 0; p < r->n_personale; p++, checked++)
+                expect_printed(flat, r->personale[p].nome, o->codice);
+        }
+        for (size_t k = 0; k < o->n_finanziaria; k++, checked++)
+            expect_printed(flat, o->finanziaria[k].capitolo, o->codice);
+    }
+    cr_assert_eq(missing, 0, "%zu fields missing from the PDF", missing);
+    return checked;
+}
+
+Test(pdf, sarzana_every_field_is_printed, .timeout = 60)
+{
+    char *dir = out_dir("sarzana");
+    char *pdf = render("samples/sarzana-2024-2026.json", dir, NULL);
+    char *flat = pdf_text(pdf);
+    Plan plan;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan, &d), LOAD_OK);
+    size_t checked = expect_every_field(&plan, flat);
+    cr_assert_gt(checked, 1500);
+    /* amounts in Italian format, the form's labels, page numbers */
+    cr_assert(strstr(flat, "108.000,00\xE2\x82\xAC"), "STAMPA-01 amount");
+    cr_assert(strstr(flat, "15.000,00\xE2\x82\xAC"), "SOC-01 amount");
+    cr_assert(strstr(flat, "PIANOOPERATIVO1\xC2\xB0" "ANNUALIT\xC3\x80\xE2\x80\x93" "2024"));
+    cr_assert(strstr(flat, "Pag.1di"));
+    plan_free(&plan);
+    diag_list_free(&d);
+    free(flat);
+    free(pdf);
+    free(dir);
+}
+
+typedef struct {
+    double x0, y0, x1, y1;
+} Box;
+
+/* Reads `pdftotext -bbox` output: per page, the glyph core of every word
+ * (poppler's boxes span the font's whole ascent–descent, 1.52 em for
+ * Titillium, taller than the line spacing; the core is −0.72 … +0.18 em
+ * around the baseline). Checks margins and overlaps page by page. */
+static void check_boxes(const char *pdf, double side_margin)
+{
+    char *cmd = xasprintf("pdftotext -bbox '%s' - 2>/dev/null", pdf);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0);
+    double W = 0, H = 0;
+    Box *boxes = NULL;
+    size_t n = 0, cap = 0, pages = 0, words = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(r.out, "\n", &save);; line = strtok_r(NULL, "\n", &save)) {
+        bool new_page = line && strstr(line, "<page ");
+        if (!line || new_page) {
+            for (size_t i = 0; i < n; i++)
+                for (size_t j = i + 1; j < n; j++) {
+                    double ix = fmin(boxes[i].x1, boxes[j].x1) - fmax(boxes[i].x0, boxes[j].x0);
+                    double iy = fmin(boxes[i].y1, boxes[j].y1) - fmax(boxes[i].y0, boxes[j].y0);
+                    cr_assert(ix <= 0.3 || iy <= 0.3, "page %zu: two words overlap at x %.1f y %.1f", pages,
+                              boxes[i].x0, boxes[i].y0);
+                }
+            n = 0;
+            if (!line)
+                break;
+            cr_assert_eq(sscanf(strstr(line, "<page "), "<page width=\"%lf\" height=\"%lf\"", &W, &H), 2);
+            pages++;
+            continue;
+        }
+        Box b;
+        const char *w = strstr(line, "<word ");
+        if (!w || sscanf(w, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"", &b.x0, &b.y0, &b.x1, &b.y1) != 4)
+            continue;
+        words++;
+        cr_assert_geq(b.x0, side_margin - 0.5, "page %zu: a word starts in the left margin (x %.1f)", pages, b.x0);
+        cr_assert_leq(b.x1, W - side_margin + 0.5, "page %zu: a word ends in the right margin (x %.1f)", pages, b.x1);
+        cr_assert(b.y0 >= 0 && b.y1 <= H, "page %zu: a word outside the page (y %.1f)", pages, b.y0);
+        double size = (b.y1 - b.y0) / 1.521, baseline = b.y1 - 0.388 * size;
+        b.y0 = baseline - 0.72 * size;
+        b.y1 = baseline + 0.18 * size;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            boxes = xrealloc(boxes, cap * sizeof *boxes);
+        }
+        boxes[n++] = b;
+    }
+    cr_assert_gt(words, 100);
+    free(boxes);
+    free(r.out);
+    free(cmd);
+}
+
+Test(pdf, sarzana_no_word_in_the_margins_or_overlapping, .timeout = 120)
+{
+    char *dir = out_dir("bbox");
+    char *pdf = render("samples/sarzana-2024-2026.json", dir, NULL);
+    check_boxes(pdf, 10 * 72 / 25.4); /* layouts/scheda.json: 10 mm at the sides */
+    free(pdf);
+    free(dir);
+}
+
+Test(pdf, qpdf_check_fonts_embedded_bookmarks_info)
+{
+    char *dir = out_dir("check");
+    char *pdf = render("samples/sarzana-2024-2026.json", dir, NULL);
+    char *cmd = xasprintf("qpdf --check '%s'", pdf);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "No syntax or stream encoding errors found");
+    free(r.out);
+    free(cmd);
+
+    cmd = xasprintf("pdffonts '%s' 2>/dev/null | tail -n +3", pdf);
+    r = run_shell(cmd);
+    size_t fonts = 0, embedded = 0;
+    for (char *line = strtok(r.out, "\n"); line; line = strtok(NULL, "\n"), fonts++)
+        embedded += strstr(line, "Identity-H       yes yes yes") != NULL;
+    cr_assert_geq(fonts, 3, "regular, bold, italic");
+    cr_assert_eq(embedded, fonts, "every font embedded, subset, with a Unicode map");
+    free(r.out);
+    free(cmd);
+
+    cmd = xasprintf("qpdf --json --json-key=outlines '%s' | grep -c '\"title\"'", pdf);
+    r = run_shell(cmd);
+    cr_assert_eq(atoi(r.out), 39, "the index and the 38 objectives");
+    free(r.out);
+    free(cmd);
+
+    cmd = xasprintf("pdfinfo '%s' 2>/dev/null", pdf);
+    r = run_shell(cmd);
+    expect_contains(&r, "Title:           Obiettivi gestionali 2024 \xE2\x80\x93 2026");
+    expect_contains(&r, "Author:          Comune di Sarzana");
+    expect_contains(&r, "Page size:       841.89 x 595.276 pts (A4)");
+    free(r.out);
+    free(cmd);
+    free(pdf);
+    free(dir);
+}
+
+Test(pdf, overflowing_content_is_never_dropped, .timeout = 60)
+{
+    char *dir = out_dir("completo");
+    char *pdf = render("tests/fixtures/completo.json", dir, NULL);
+    char *flat = pdf_text(pdf);
+    Plan plan;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/tests/fixtures/completo.json", &plan, &d), LOAD_OK);
+    expect_every_field(&plan, flat);
+    /* the 60 paragraphs of the description, split over pages, in order */
+    const char *p = flat;
+    for (int i = 1; i <= 60; i++) {
+        char needle[32];
+        snprintf(needle, sizeof needle, "Paragrafo%ddelladescrizione", i);
+        p = strstr(p, needle);
+        cr_assert_not_null(p, "paragraph %d missing or out of order", i);
+    }
+    cr_assert(strstr(flat, "PersonaUltima") == NULL && strstr(flat, "Persona12Ultima12%"), "the 12th person and her %");
+    cr_assert(strstr(flat, "(segue)"), "persons beyond the tenth continue on a new row");
+    cr_assert(strstr(flat, "AltraF"), "a sixth altra unità");
+    cr_assert(strstr(flat, "1.234,50\xE2\x82\xAC") && strstr(flat, "2027:99,99\xE2\x82\xAC"), "amounts, also outside the triennio");
+    cr_assert(strstr(flat, "AzionefuoritriennioPIANO") || strstr(flat, "Azionefuoritriennio"));
+    cr_assert(strstr(flat, "\xE2\x98\x90\xE2\x98\x92\xE2\x88\x91"), "characters Titillium lacks, from the fallback font");
+    check_boxes(pdf, 10 * 72 / 25.4);
+    plan_free(&plan);
+    diag_list_free(&d);
+    free(flat);
+    free(pdf);
+    free(dir);
+}
+
+Test(pdf, layout_copy_changes_labels_and_columns)
+{
+    char *dir = out_dir("layout");
+    char *cmd = xasprintf("cp -r layouts '%s/mio' && sed -i 's/\"Linea programmatica di mandato\"/\"Linea del programma di mandato\"/; "
+                          "s/\"collegamenti\":    \\[17, 48, 13, 22\\]/\"collegamenti\": [30, 35, 13, 22]/' '%s/mio/scheda.json'",
+                          dir, dir);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(cmd);
+    char *extra = xasprintf("--layout '%s/mio'", dir);
+    char *pdf = render("samples/sarzana-2024-2026.json", dir, extra);
+    char *flat = pdf_text(pdf);
+    cr_assert(strstr(flat, "Lineadelprogrammadimandato"));
+    cr_assert_null(strstr(flat, "Lineaprogrammaticadimandato"));
+    free(flat);
+    free(pdf);
+    free(extra);
+    free(dir);
+}
+
+Test(pdf, broken_layout_file_is_a_clear_error_and_writes_nothing)
+{
+    char *dir = out_dir("broken");
+    char *cmd = xasprintf("cp -r layouts '%s/rotto' && sed -i '/\"col_peso\"/d; s/\"dimensione\": 12,/\"dimensione\": \"12\",/' "
+                          "'%s/rotto/scheda.json'",
+                          dir, dir);
+    Run r = run_shell(cmd);
+    free(r.out);
+    free(cmd);
+    char *args = xasprintf("stampa samples/sarzana-2024-2026.json --out '%s' --layout '%s/rotto'", dir, dir);
+    r = run(args);
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "rotto/scheda.json: $.etichette.col_peso: manca «col_peso», che è obbligatorio");
+    expect_contains(&r, "rotto/scheda.json: $.stili.titolo.dimensione: «dimensione» deve essere un numero");
+    free(r.out);
+    free(args);
+    cmd = xasprintf("ls -A '%s' | grep -v rotto | wc -l", dir);
+    r = run_shell(cmd);
+    cr_assert_eq(atoi(r.out), 0, "no PDF and no temporary file left");
+    free(r.out);
+    free(cmd);
+    free(dir);
+}
+
+Test(pdf, plan_with_errors_writes_nothing_and_keeps_the_old_pdf)
+{
+    char *dir = out_dir("errors");
+    char *cmd = xasprintf("echo vecchio > '%s/schede.pdf'", dir);
+    Run r = run_shell(cmd);
+    free(r.out);
+    free(cmd);
+    char *args = xasprintf("stampa tests/fixtures/errori.json --out '%s'", dir);
+    r = run(args);
+    cr_assert_eq(r.status, 1);
+    expect_contains(&r, "nessun documento scritto");
+    free(r.out);
+    free(args);
+    cmd = xasprintf("cat '%s/schede.pdf'; ls -A '%s' | wc -l", dir, dir);
+    r = run_shell(cmd);
+    expect_contains(&r, "vecchio\n1\n");
+    free(r.out);
+    free(cmd);
+    free(dir);
+}
+
+Test(pdf, reproducible_with_source_date_epoch, .timeout = 60)
+{
+    char *a = out_dir("repro-a"), *b = out_dir("repro-b");
+    char *cmd = xasprintf("SOURCE_DATE_EPOCH=1735689600 '%s' stampa samples/sarzana-2024-2026.json --out '%s' >/dev/null && "
+                          "SOURCE_DATE_EPOCH=1735689600 '%s' stampa samples/sarzana-2024-2026.json --out '%s' >/dev/null && "
+                          "cmp '%s/schede.pdf' '%s/schede.pdf' && pdfinfo '%s/schede.pdf' | grep CreationDate",
+                          SCHEDE_EXE, a, SCHEDE_EXE, b, a, b, a);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "Jan  1 00:00:00 2025 UTC");
+    free(r.out);
+    free(cmd);
+    free(a);
+    free(b);
+}
