@@ -1,6 +1,7 @@
 /* cmd_verifica.c — `schede verifica PIANO.json`: every error and warning of
  * the plan, one per line, sorted by objective, then a one-line summary. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
@@ -9,6 +10,39 @@
 #include "plan_check.h"
 #include "plan_load.h"
 #include "plan_stats.h"
+#include "resources.h"
+#include "scheda.h"
+#include "text.h"
+
+/* Warns about characters that no font of the installed layout can print.
+ * Without the data folder the check is skipped, and said so. */
+static void check_glyphs(const Plan *plan, const char *file, DiagList *diags)
+{
+    const char *data = resources_dir();
+    if (!data) {
+        diag_add(diags, DIAG_WARNING, file, NULL, NULL, -1,
+                 "controllo dei caratteri non eseguito: cartella dei dati (layouts/, fonts/) non trovata");
+        return;
+    }
+    char *layouts = xasprintf("%s/layouts", data), *fonts_dir = xasprintf("%s/fonts", data);
+    DiagList layout_diags;
+    diag_list_init(&layout_diags);
+    LayoutSpec spec;
+    FontSet fonts = {0};
+    const char *bad = NULL, *why = NULL;
+    if (layout_spec_load(layouts, "scheda", fonts_dir, &SCHEDA_NEEDS, &spec, &layout_diags) &&
+        fontset_load(&fonts, (const char *const *)spec.font_paths, &bad, &why))
+        scheda_check_glyphs(plan, &fonts, file, diags);
+    else
+        diag_add(diags, DIAG_WARNING, file, NULL, NULL, -1,
+                 "controllo dei caratteri non eseguito: impaginazione o caratteri non leggibili (%s)",
+                 bad ? bad : spec.path);
+    fontset_free(&fonts);
+    layout_spec_free(&spec);
+    diag_list_free(&layout_diags);
+    free(layouts);
+    free(fonts_dir);
+}
 
 static const char *plural(size_t n, const char *one, const char *many)
 {
@@ -46,6 +80,7 @@ int cmd_verifica(int argc, char **argv)
         return EXIT_USAGE;
     }
     plan_check(&plan, file, &diags);
+    check_glyphs(&plan, file, &diags);
     diag_list_sort(&diags);
     for (size_t i = 0; i < diags.count; i++)
         diag_print(stdout, &diags.items[i]);

@@ -6,6 +6,7 @@
 
 #include "layout.h"
 #include "text.h"
+#include "utf8.h"
 
 /* ---- what the layout file provides --------------------------------------------------- */
 
@@ -617,4 +618,105 @@ DisplayDoc scheda_build(const Plan *plan, const LayoutSpec *spec, FontSet *fonts
     layout_furniture(&doc, fonts, &spec->page, footer);
     free(footer);
     return doc;
+}
+
+/* ---- characters no font can print ---------------------------------------------------------- */
+
+static void check_field(const FontSet *fonts, const char *text, const char *file, const char *path,
+                        const Obiettivo *o, int index, DiagList *diags)
+{
+    if (!text)
+        return;
+    StrBuf missing = {0};
+    size_t count = 0;
+    for (size_t i = 0; text[i];) {
+        unsigned cp;
+        size_t n = utf8_decode(text + i, &cp);
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        bool printable = cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0);
+        if (printable && cp != ' ' && cp != 0xA0 && !fontset_covers(fonts, cp) && count < 5) {
+            char *one = xasprintf("%s«%.*s» (U+%04X)", count ? ", " : "", (int)n, text + i, cp);
+            strbuf_puts(&missing, one);
+            free(one);
+            count++;
+        }
+        i += n;
+    }
+    if (count)
+        diag_add(diags, DIAG_WARNING, file, path, o ? o->codice : NULL, index,
+                 "nessun carattere tipografico può stampare %s: nel PDF non si vedrà", missing.data);
+    strbuf_free(&missing);
+}
+
+void scheda_check_glyphs(const Plan *plan, const FontSet *fonts, const char *file, DiagList *diags)
+{
+    check_field(fonts, plan->ente, file, "$.ente", NULL, -1, diags);
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        const Obiettivo *o = &plan->obiettivi[i];
+        int idx = (int)i;
+        const struct {
+            const char *key, *value;
+        } fields[] = {{"codice", o->codice}, {"nota_tipo", o->nota_tipo}, {"linea_mandato", o->linea_mandato},
+                      {"dup_strategica", o->dup_strategica}, {"dup_operativa", o->dup_operativa},
+                      {"dirigente", o->dirigente}, {"posizione_organizzativa", o->posizione_organizzativa},
+                      {"referenti", o->referenti}, {"descrizione", o->descrizione}, {"baseline", o->baseline},
+                      {"target", o->target}, {"stakeholder", o->stakeholder}, {"accessibilita", o->accessibilita},
+                      {"unita_responsabile", o->unita_responsabile}};
+        for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
+            char *p = xasprintf("$.obiettivi[%zu].%s", i, fields[k].key);
+            check_field(fonts, fields[k].value, file, p, o, idx, diags);
+            free(p);
+        }
+        for (size_t k = 0; k < o->n_altre_unita; k++) {
+            char *p = xasprintf("$.obiettivi[%zu].altre_unita[%zu]", i, k);
+            check_field(fonts, o->altre_unita[k], file, p, o, idx, diags);
+            free(p);
+        }
+        for (size_t k = 0; k < o->n_bilancio; k++) {
+            char *p = xasprintf("$.obiettivi[%zu].bilancio[%zu].missione", i, k);
+            check_field(fonts, o->bilancio[k].missione, file, p, o, idx, diags);
+            free(p);
+            p = xasprintf("$.obiettivi[%zu].bilancio[%zu].programma", i, k);
+            check_field(fonts, o->bilancio[k].programma, file, p, o, idx, diags);
+            free(p);
+        }
+        for (size_t a = 0; a < o->n_annualita; a++)
+            for (size_t k = 0; k < o->annualita[a].n_azioni; k++) {
+                const Azione *z = &o->annualita[a].azioni[k];
+                const char *keys[] = {"azione", "tempi", "indicatore", "atteso", "graduazione"};
+                const char *values[] = {z->azione, z->tempi, z->indicatore, z->atteso, z->graduazione};
+                for (size_t f = 0; f < 5; f++) {
+                    char *p = xasprintf("$.obiettivi[%zu].annualita[%zu].azioni[%zu].%s", i, a, k, keys[f]);
+                    check_field(fonts, values[f], file, p, o, idx, diags);
+                    free(p);
+                }
+            }
+        for (size_t k = 0; k < o->n_risorse_umane; k++) {
+            const Risorsa *r = &o->risorse_umane[k];
+            char *p = xasprintf("$.obiettivi[%zu].risorse_umane[%zu].descrizione", i, k);
+            check_field(fonts, r->descrizione, file, p, o, idx, diags);
+            free(p);
+            p = xasprintf("$.obiettivi[%zu].risorse_umane[%zu].responsabile", i, k);
+            check_field(fonts, r->responsabile, file, p, o, idx, diags);
+            free(p);
+            for (size_t q = 0; q < r->n_personale; q++) {
+                p = xasprintf("$.obiettivi[%zu].risorse_umane[%zu].personale[%zu].nome", i, k, q);
+                check_field(fonts, r->personale[q].nome, file, p, o, idx, diags);
+                free(p);
+            }
+        }
+        for (size_t k = 0; k < o->n_finanziaria; k++) {
+            const Capitolo *cap = &o->finanziaria[k];
+            const char *keys[] = {"capitolo", "descrizione", "note"};
+            const char *values[] = {cap->capitolo, cap->descrizione, cap->note};
+            for (size_t f = 0; f < 3; f++) {
+                char *p = xasprintf("$.obiettivi[%zu].finanziaria[%zu].%s", i, k, keys[f]);
+                check_field(fonts, values[f], file, p, o, idx, diags);
+                free(p);
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@
 
 #include <time.h>
 
+#include "diag.h"
 #include "display.h"
 #include "fontset.h"
 #include "layout_file.h"
@@ -17,6 +18,10 @@ extern const LayoutNeeds SCHEDA_NEEDS;
 /* Lays out the whole document; `when` is the date printed on the cover.
  * The caller owns the returned pages (display_free). */
 DisplayDoc scheda_build(const Plan *plan, const LayoutSpec *spec, FontSet *fonts, time_t when);
+
+/* Warns, with file, path and codice, about every printed field holding a
+ * character that no font of the set can print (it would show as a box). */
+void scheda_check_glyphs(const Plan *plan, const FontSet *fonts, const char *file, DiagList *diags);
 
 /* The document's title ("Obiettivi gestionali 2024 – 2026"), new string. */
 char *scheda_title(const Plan *plan, const LayoutSpec *spec);

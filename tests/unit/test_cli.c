@@ -100,3 +100,15 @@ Test(cli, sarzana_sample_exits_0_and_lists_its_real_defects)
                         "4 nomi fuori registro); 0 errori,");
     free(r.out);
 }
+
+Test(cli, characters_no_font_can_print_are_warned)
+{
+    Run r = run("verifica tests/fixtures/caratteri.json");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "avviso: tests/fixtures/caratteri.json: CAR-01: $.obiettivi[0].descrizione: nessun carattere "
+                        "tipografico può stampare «\xF0\x9F\x98\x80» (U+1F600)");
+    cr_assert_null(strstr(r.out, "U+2610"), "☐ is printed by the fallback font: no warning");
+    cr_assert_null(strstr(r.out, "U+2211"), "∑ likewise");
+    expect_contains(&r, "0 errori, 1 avviso");
+    free(r.out);
+}
