@@ -69,6 +69,7 @@ static int render_schede(const Plan *plan, const char *layout_dir, const char *f
         return EXIT_DATA;
     }
     time_t when = document_time();
+    PdfWriter *writer = pdf_writer_start(&fonts); /* its fonts load while we lay out */
     DisplayDoc doc = scheda_build(plan, &spec, &fonts, when);
     char *title = scheda_title(plan, &spec);
     PdfInfo info = {title, plan->ente, "Schede degli obiettivi gestionali", "schede " SCHEDE_VERSION, when};
@@ -76,7 +77,7 @@ static int render_schede(const Plan *plan, const char *layout_dir, const char *f
     char *tmp = xasprintf("%s/.schede.pdf.%ld.tmp", out_dir, (long)getpid());
     char *error = NULL;
     int rc = 0;
-    if (pdf_render(&doc, &fonts, &info, tmp, &error) != 0) {
+    if (pdf_writer_finish(writer, &doc, &info, tmp, &error) != 0) {
         fprintf(stderr, "errore: %s: %s\n", path, error);
         rc = EXIT_DATA;
     } else if (rename(tmp, path) != 0) {

@@ -67,6 +67,7 @@ static char *snippet_at(const char *text, size_t len, size_t offset)
     return s;
 }
 
+static bool tree_is_utf8(const cJSON *item);
 static void check_utf8_tree(JsonCtx *ctx, const cJSON *item, const char *path);
 
 cJSON *json_parse_text(JsonCtx *ctx, const char *text, size_t len)
@@ -112,7 +113,8 @@ cJSON *json_parse_text(JsonCtx *ctx, const char *text, size_t len)
                  "impossibile leggere il documento JSON (memoria insufficiente?)");
         return NULL;
     }
-    check_utf8_tree(ctx, root, "$");
+    if (!tree_is_utf8(root))
+        check_utf8_tree(ctx, root, "$"); /* find and name every bad string */
     return root;
 }
 
@@ -152,6 +154,21 @@ static void report_bad_utf8(JsonCtx *ctx, const char *path, const char *what,
     json_error(ctx, path,
                "%s non è UTF-8 valido: byte 0x%02X al carattere %zu (il file va salvato in UTF-8)",
                what, (unsigned char)s[bad], chars + 1);
+}
+
+/* Whether every key and string below item is valid UTF-8: the common case,
+ * checked without building any path. */
+static bool tree_is_utf8(const cJSON *item)
+{
+    for (const cJSON *c = item->child; c; c = c->next) {
+        if (c->string && !utf8_validate(c->string, strlen(c->string), NULL))
+            return false;
+        if (cJSON_IsString(c) && c->valuestring && !utf8_validate(c->valuestring, strlen(c->valuestring), NULL))
+            return false;
+        if ((cJSON_IsArray(c) || cJSON_IsObject(c)) && !tree_is_utf8(c))
+            return false;
+    }
+    return true;
 }
 
 static void check_utf8_tree(JsonCtx *ctx, const cJSON *item, const char *path)

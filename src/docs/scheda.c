@@ -622,7 +622,7 @@ DisplayDoc scheda_build(const Plan *plan, const LayoutSpec *spec, FontSet *fonts
 
 /* ---- characters no font can print ---------------------------------------------------------- */
 
-static void check_field(const FontSet *fonts, const char *text, const char *file, const char *path,
+static void check_field(FontSet *fonts, const char *text, const char *file, const char *path,
                         const Obiettivo *o, int index, DiagList *diags)
 {
     if (!text)
@@ -651,7 +651,7 @@ static void check_field(const FontSet *fonts, const char *text, const char *file
     strbuf_free(&missing);
 }
 
-void scheda_check_glyphs(const Plan *plan, const FontSet *fonts, const char *file, DiagList *diags)
+void scheda_check_glyphs(const Plan *plan, FontSet *fonts, const char *file, DiagList *diags)
 {
     check_field(fonts, plan->ente, file, "$.ente", NULL, -1, diags);
     for (size_t i = 0; i < plan->n_obiettivi; i++) {

@@ -21,7 +21,7 @@ DisplayDoc scheda_build(const Plan *plan, const LayoutSpec *spec, FontSet *fonts
 
 /* Warns, with file, path and codice, about every printed field holding a
  * character that no font of the set can print (it would show as a box). */
-void scheda_check_glyphs(const Plan *plan, const FontSet *fonts, const char *file, DiagList *diags);
+void scheda_check_glyphs(const Plan *plan, FontSet *fonts, const char *file, DiagList *diags);
 
 /* The document's title ("Obiettivi gestionali 2024 – 2026"), new string. */
 char *scheda_title(const Plan *plan, const LayoutSpec *spec);

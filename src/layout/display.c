@@ -16,9 +16,7 @@ void display_free(DisplayDoc *d)
 {
     for (size_t i = 0; i < d->n_pages; i++) {
         DisplayPage *p = &d->pages[i];
-        for (size_t k = 0; k < p->n_ops; k++)
-            free(p->ops[k].text);
-        free(p->ops);
+        display_page_release_ops(p);
         for (size_t k = 0; k < p->n_marks; k++)
             free(p->marks[k].title);
         free(p->marks);
@@ -27,6 +25,15 @@ void display_free(DisplayDoc *d)
     }
     free(d->pages);
     memset(d, 0, sizeof *d);
+}
+
+void display_page_release_ops(DisplayPage *p)
+{
+    for (size_t k = 0; k < p->n_ops; k++)
+        free(p->ops[k].text);
+    free(p->ops);
+    p->ops = NULL;
+    p->n_ops = p->cap_ops = 0;
 }
 
 DisplayPage *display_add_page(DisplayDoc *d)

@@ -14,18 +14,21 @@ typedef struct {
 
 typedef enum { OP_TEXT, OP_LINE, OP_RECT, OP_LINK } OpKind;
 
+/* Compact on purpose: a long plan has millions of these. Floats hold page
+ * coordinates to far better than the 0.01 pt the PDF is written with. */
 typedef struct {
-    OpKind kind;
-    double x, y, w, h;  /* TEXT: baseline start (x, y), w = width; LINE: (x,y)→(x+w,y+h); RECT/LINK: box */
+    float x, y, w, h;   /* TEXT: baseline start (x, y), w = width; LINE: (x,y)→(x+w,y+h); RECT/LINK: box */
     Color color;        /* TEXT fill, LINE stroke, RECT fill */
     Color stroke;       /* RECT border */
-    bool fill, outline; /* RECT: fill and/or stroke */
-    double line_width;  /* LINE, RECT border */
-    int font;           /* TEXT */
-    double size;        /* TEXT */
+    float line_width;   /* LINE, RECT border */
+    float size;         /* TEXT */
     char *text;         /* TEXT: owned UTF-8 */
     int target_page;    /* LINK: 0-based page index in the document */
+    unsigned char kind; /* OpKind */
+    unsigned char font; /* TEXT */
+    bool fill, outline; /* RECT: fill and/or stroke */
 } DisplayOp;
+
 
 typedef struct {
     int level;     /* 0 = top */
@@ -49,6 +52,8 @@ typedef struct {
 } DisplayDoc;
 
 void display_init(DisplayDoc *d, double width, double height);
+/* Frees the drawing operations of a page (its bookmarks and headers stay). */
+void display_page_release_ops(DisplayPage *p);
 void display_free(DisplayDoc *d);
 DisplayPage *display_add_page(DisplayDoc *d);
 

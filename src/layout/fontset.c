@@ -13,6 +13,8 @@ bool fontset_load(FontSet *fs, const char *const paths[FONT_COUNT], const char *
         if (!paths[i])
             continue;
         fs->paths[i] = xstrdup(paths[i]);
+        if (i == FONT_FALLBACK)
+            continue;
         fs->fonts[i] = ttf_load(paths[i], reason);
         if (!fs->fonts[i]) {
             *bad_path = fs->paths[i];
@@ -43,21 +45,36 @@ static bool prints_whole(const TtfFont *f, uint32_t cp)
     return g != 0 && !ttf_glyph_is_nested_composite(f, g);
 }
 
-int fontset_pick(const FontSet *fs, FontStyle style, uint32_t cp)
+/* The fallback font, read the first time it is needed (NULL if it has no
+ * path or cannot be read: then the style's font prints its .notdef). */
+static const TtfFont *fallback(FontSet *fs)
+{
+    if (!fs->fallback_tried) {
+        fs->fallback_tried = true;
+        const char *reason;
+        if (fs->paths[FONT_FALLBACK])
+            fs->fonts[FONT_FALLBACK] = ttf_load(fs->paths[FONT_FALLBACK], &reason);
+    }
+    return fs->fonts[FONT_FALLBACK];
+}
+
+int fontset_pick(FontSet *fs, FontStyle style, uint32_t cp)
 {
     if (prints_whole(fs->fonts[style], cp))
         return (int)style;
-    if (fs->fonts[FONT_FALLBACK] && prints_whole(fs->fonts[FONT_FALLBACK], cp))
+    const TtfFont *fb = fallback(fs);
+    if (fb && prints_whole(fb, cp))
         return FONT_FALLBACK;
     return (int)style;
 }
 
-bool fontset_covers(const FontSet *fs, uint32_t cp)
+bool fontset_covers(FontSet *fs, uint32_t cp)
 {
-    for (int i = 0; i < FONT_COUNT; i++)
-        if (fs->fonts[i] && prints_whole(fs->fonts[i], cp))
+    for (int i = 0; i < STYLE_COUNT; i++)
+        if (prints_whole(fs->fonts[i], cp))
             return true;
-    return false;
+    const TtfFont *fb = fallback(fs);
+    return fb && prints_whole(fb, cp);
 }
 
 double fontset_advance(const FontSet *fs, int font, uint32_t cp, double size)

@@ -17,12 +17,14 @@ typedef enum { STYLE_REGULAR, STYLE_BOLD, STYLE_ITALIC, STYLE_BOLD_ITALIC, STYLE
 
 typedef struct {
     char *paths[FONT_COUNT];
-    TtfFont *fonts[FONT_COUNT];
-    bool used[FONT_COUNT]; /* which fonts the laid-out text uses */
+    TtfFont *fonts[FONT_COUNT]; /* the fallback is read on first need */
+    bool fallback_tried;
+    bool used[FONT_COUNT];      /* which fonts the laid-out text uses */
 } FontSet;
 
-/* Loads the metrics of every path (the fallback may be NULL). On failure
- * returns false and *bad_path / *reason say which file and why. */
+/* Loads the metrics of the four styles; the fallback (its path may be NULL)
+ * is only read when a character needs it, as most documents never do. On
+ * failure returns false and *bad_path / *reason say which file and why. */
 bool fontset_load(FontSet *fs, const char *const paths[FONT_COUNT], const char **bad_path,
                   const char **reason);
 void fontset_free(FontSet *fs);
@@ -30,10 +32,10 @@ void fontset_free(FontSet *fs);
 /* The font that prints cp in this style: the style's own font when it has
  * the glyph (and libharu can print it whole), else the fallback when it has
  * it, else the style's font (which will show its .notdef box). */
-int fontset_pick(const FontSet *fs, FontStyle style, uint32_t cp);
+int fontset_pick(FontSet *fs, FontStyle style, uint32_t cp);
 
 /* Whether some font of the set can print cp. */
-bool fontset_covers(const FontSet *fs, uint32_t cp);
+bool fontset_covers(FontSet *fs, uint32_t cp);
 
 /* Advance of cp in font id, in points at the given size. */
 double fontset_advance(const FontSet *fs, int font, uint32_t cp, double size);

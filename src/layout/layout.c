@@ -361,11 +361,14 @@ static void draw_row(Layout *l, const TRow *r, const RowBox *rb, const size_t *f
 {
     DisplayPage *p = current(l);
     double pad = l->spec.padding;
+    /* All boxes first, then all text: fewer colour and text-mode switches. */
+    for (size_t c = 0; c < rb->n; c++)
+        display_rect(p, rb->cells[c].x, y, rb->cells[c].w, h,
+                     r->cells[c].style.has_fill ? &r->cells[c].style.fill : NULL, &l->spec.border_color,
+                     l->spec.border_width);
     for (size_t c = 0; c < rb->n; c++) {
         const TCell *cell = &r->cells[c];
         const CellBox *b = &rb->cells[c];
-        display_rect(p, b->x, y, b->w, h, cell->style.has_fill ? &cell->style.fill : NULL,
-                     &l->spec.border_color, l->spec.border_width);
         double top = y + pad;
         if (whole && cell->style.valign == VALIGN_MIDDLE) {
             double used = (double)(cell->checkbox && count[c] == 0 ? 1 : count[c]) * b->lh;

@@ -204,7 +204,7 @@ void text_lines_free(TextLines *tl)
     tl->n_lines = 0;
 }
 
-double text_width(const FontSet *fs, FontStyle style, const char *utf8, double size)
+double text_width(FontSet *fs, FontStyle style, const char *utf8, double size)
 {
     double w = 0;
     for (size_t i = 0; utf8[i];) {

@@ -42,6 +42,6 @@ TextLines text_break(FontSet *fs, const TextRun *runs, size_t n_runs, double siz
 void text_lines_free(TextLines *tl);
 
 /* Width of a single line of text (no breaking), in points. */
-double text_width(const FontSet *fs, FontStyle style, const char *utf8, double size);
+double text_width(FontSet *fs, FontStyle style, const char *utf8, double size);
 
 #endif

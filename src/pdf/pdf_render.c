@@ -1,6 +1,8 @@
 #include "pdf_render.h"
 
 #include <hpdf.h>
+#include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +38,10 @@ typedef struct {
     double line_width;
 } Renderer;
 
+/* Coordinates to the hundredth of a point: finer than any printer, and
+ * libharu writes shorter numbers (less to format and to compress). */
+static HPDF_REAL q(double v) { return (HPDF_REAL)(round(v * 100.0) / 100.0); }
+
 static HPDF_Font font_for(Renderer *r, int id)
 {
     if (!r->loaded[id] && r->fonts->paths[id]) {
@@ -49,7 +55,8 @@ static HPDF_Font font_for(Renderer *r, int id)
 static void set_fill(Renderer *r, HPDF_Page page, Color c)
 {
     if (c.r != r->fill.r || c.g != r->fill.g || c.b != r->fill.b) {
-        HPDF_Page_SetRGBFill(page, c.r, c.g, c.b);
+        HPDF_Page_SetRGBFill(page, (HPDF_REAL)(round(c.r * 1000) / 1000), (HPDF_REAL)(round(c.g * 1000) / 1000),
+                             (HPDF_REAL)(round(c.b * 1000) / 1000));
         r->fill = c;
     }
 }
@@ -57,7 +64,8 @@ static void set_fill(Renderer *r, HPDF_Page page, Color c)
 static void set_stroke(Renderer *r, HPDF_Page page, Color c, double width)
 {
     if (c.r != r->stroke.r || c.g != r->stroke.g || c.b != r->stroke.b) {
-        HPDF_Page_SetRGBStroke(page, c.r, c.g, c.b);
+        HPDF_Page_SetRGBStroke(page, (HPDF_REAL)(round(c.r * 1000) / 1000), (HPDF_REAL)(round(c.g * 1000) / 1000),
+                               (HPDF_REAL)(round(c.b * 1000) / 1000));
         r->stroke = c;
     }
     if (width != r->line_width) {
@@ -77,7 +85,7 @@ static void end_text(Renderer *r, HPDF_Page page)
 static void draw_op(Renderer *r, HPDF_Page page, const DisplayOp *op)
 {
     double H = r->height;
-    switch (op->kind) {
+    switch ((OpKind)op->kind) {
     case OP_TEXT: {
         HPDF_Font font = font_for(r, op->font);
         if (!font)
@@ -92,14 +100,14 @@ static void draw_op(Renderer *r, HPDF_Page page, const DisplayOp *op)
             r->size = op->size;
         }
         set_fill(r, page, op->color);
-        HPDF_Page_TextOut(page, (HPDF_REAL)op->x, (HPDF_REAL)(H - op->y), op->text);
+        HPDF_Page_TextOut(page, q(op->x), q(H - op->y), op->text);
         break;
     }
     case OP_LINE:
         end_text(r, page);
         set_stroke(r, page, op->color, op->line_width);
-        HPDF_Page_MoveTo(page, (HPDF_REAL)op->x, (HPDF_REAL)(H - op->y));
-        HPDF_Page_LineTo(page, (HPDF_REAL)(op->x + op->w), (HPDF_REAL)(H - op->y - op->h));
+        HPDF_Page_MoveTo(page, q(op->x), q(H - op->y));
+        HPDF_Page_LineTo(page, q(op->x + op->w), q(H - op->y - op->h));
         HPDF_Page_Stroke(page);
         break;
     case OP_RECT:
@@ -108,8 +116,7 @@ static void draw_op(Renderer *r, HPDF_Page page, const DisplayOp *op)
             set_fill(r, page, op->color);
         if (op->outline)
             set_stroke(r, page, op->stroke, op->line_width);
-        HPDF_Page_Rectangle(page, (HPDF_REAL)op->x, (HPDF_REAL)(H - op->y - op->h), (HPDF_REAL)op->w,
-                            (HPDF_REAL)op->h);
+        HPDF_Page_Rectangle(page, q(op->x), q(H - op->y - op->h), q(op->w), q(op->h));
         if (op->fill && op->outline)
             HPDF_Page_FillStroke(page);
         else if (op->fill)
@@ -169,21 +176,50 @@ static void set_info(Renderer *r, const PdfInfo *info)
     HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, d);
 }
 
-int pdf_render(const DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, const char *path,
-               char **error)
+struct PdfWriter {
+    Renderer r;
+    pthread_t thread;
+    bool thread_started;
+};
+
+/* The background part: the document and its two ever-present fonts. */
+static void *prepare(void *arg)
 {
-    Renderer r = {0};
-    r.fonts = fonts;
+    PdfWriter *w = arg;
+    Renderer *r = &w->r;
+    r->pdf = HPDF_New(on_error, &r->err);
+    if (!r->pdf)
+        return NULL;
+    HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(r->pdf);
+    HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
+    HPDF_SetPageMode(r->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    font_for(r, STYLE_REGULAR);
+    font_for(r, STYLE_BOLD);
+    return NULL;
+}
+
+PdfWriter *pdf_writer_start(const FontSet *fonts)
+{
+    PdfWriter *w = xcalloc(1, sizeof *w);
+    w->r.fonts = fonts;
+    w->thread_started = pthread_create(&w->thread, NULL, prepare, w) == 0;
+    if (!w->thread_started)
+        prepare(w); /* no thread: do it here */
+    return w;
+}
+
+int pdf_writer_finish(PdfWriter *w, DisplayDoc *doc, const PdfInfo *info, const char *path, char **error)
+{
+    if (w->thread_started)
+        pthread_join(w->thread, NULL);
+    Renderer r = w->r;
+    free(w);
     r.height = doc->height;
-    r.pdf = HPDF_New(on_error, &r.err);
     if (!r.pdf) {
         *error = xstrdup("impossibile creare il documento PDF (memoria insufficiente?)");
         return -1;
     }
-    HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(r.pdf);
-    HPDF_SetCurrentEncoder(r.pdf, "UTF-8");
-    HPDF_SetPageMode(r.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     r.pages = xcalloc(doc->n_pages ? doc->n_pages : 1, sizeof *r.pages);
     for (size_t i = 0; i < doc->n_pages && !r.err.error; i++) {
         r.pages[i] = HPDF_AddPage(r.pdf);
@@ -203,6 +239,7 @@ int pdf_render(const DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info,
         for (size_t k = 0; k < doc->pages[i].n_ops && !r.err.error; k++)
             draw_op(&r, page, &doc->pages[i].ops[k]);
         end_text(&r, page);
+        display_page_release_ops(&doc->pages[i]);
     }
     if (!r.err.error)
         add_outlines(&r, doc);
@@ -220,4 +257,9 @@ int pdf_render(const DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info,
     HPDF_Free(r.pdf);
     free(r.pages);
     return rc;
+}
+
+int pdf_render(DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, const char *path, char **error)
+{
+    return pdf_writer_finish(pdf_writer_start(fonts), doc, info, path, error);
 }

@@ -16,10 +16,22 @@ typedef struct {
     time_t created; /* the document's CreationDate */
 } PdfInfo;
 
-/* Writes the document to path (overwriting it). Returns 0 on success; on
- * failure returns -1, sets *error to a new Italian message, and removes
- * whatever was written at path. */
-int pdf_render(const DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, const char *path,
-               char **error);
+typedef struct PdfWriter PdfWriter;
+
+/* Starts a PDF document and, in a background thread, embeds the regular
+ * and bold fonts (every document uses them; libharu's set-up of a font is
+ * its slowest step). The caller meanwhile lays out the pages. The writer
+ * is touched by one thread at a time: pdf_writer_finish joins first. */
+PdfWriter *pdf_writer_start(const FontSet *fonts);
+
+/* Draws the document, writes it to path (overwriting it) and frees the
+ * writer. Each page's drawing operations are released once drawn, so that
+ * the laid-out pages and libharu's copy are not both held in full.
+ * Returns 0 on success; on failure returns -1, sets *error to a new Italian
+ * message, and removes whatever was written at path. */
+int pdf_writer_finish(PdfWriter *w, DisplayDoc *doc, const PdfInfo *info, const char *path, char **error);
+
+/* Both steps at once. */
+int pdf_render(DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, const char *path, char **error);
 
 #endif
