@@ -16,7 +16,8 @@ static const char *const TOP_KEYS[] = {"formato", "documento", "pagina", "caratt
 static const char *const PAGE_KEYS[] = {"dimensioni", "orientamento", "margini_mm", NULL};
 static const char *const MARGIN_KEYS[] = {"alto", "basso", "sinistra", "destra", NULL};
 static const char *const FONT_KEYS[] = {"normale", "grassetto", "corsivo", "grassetto_corsivo", "riserva", NULL};
-static const char *const TABLE_KEYS[] = {"bordo", "colore_bordo", "margine_interno", "spazio_dopo", NULL};
+static const char *const TABLE_KEYS[] = {"bordo", "colore_bordo", "margine_interno", "spazio_dopo",
+                                         "dividi_righe_oltre", NULL};
 static const char *const STYLE_KEYS[] = {"carattere", "dimensione", "interlinea", "allineamento",
                                          "verticale", "colore", "sfondo", NULL};
 
@@ -166,6 +167,10 @@ static void read_tables(Reader *rd, const cJSON *root, LayoutSpec *spec)
     read_positive(ctx, t, "$.tabelle", "bordo", JSON_REQUIRED, &p->border_width);
     read_positive(ctx, t, "$.tabelle", "margine_interno", JSON_REQUIRED, &p->padding);
     json_get_number(ctx, t, "$.tabelle", "spazio_dopo", JSON_REQUIRED, &p->table_gap);
+    if (json_get_number(ctx, t, "$.tabelle", "dividi_righe_oltre", JSON_OPTIONAL, &p->split_tall_rows) &&
+        (p->split_tall_rows < 0 || p->split_tall_rows > 1))
+        json_error(ctx, "$.tabelle.dividi_righe_oltre",
+                   "«dividi_righe_oltre» è una frazione della pagina tra 0 (mai) e 1");
     read_color(rd, t, "$.tabelle", "colore_bordo", &p->border_color);
 }
 

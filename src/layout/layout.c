@@ -477,6 +477,29 @@ static void split_row(Layout *l, const TableRun *tr, const TRow *r, const RowBox
     free(count);
 }
 
+/* Lines of a split row that must fit where it starts. */
+#define MIN_LINES_BEFORE_BREAK 3
+
+static bool is_tall(const Layout *l, const RowBox *rb)
+{
+    return l->spec.split_tall_rows > 0 && rb->height > l->spec.split_tall_rows * (frame_bottom(l) - frame_top(l));
+}
+
+/* Height of the first MIN_LINES_BEFORE_BREAK lines of a row (or all of it). */
+static double first_lines_height(const Layout *l, const RowBox *rb)
+{
+    double h = 0;
+    for (size_t c = 0; c < rb->n; c++) {
+        size_t n = rb->cells[c].lines.n_lines < MIN_LINES_BEFORE_BREAK ? rb->cells[c].lines.n_lines
+                                                                       : MIN_LINES_BEFORE_BREAK;
+        double ch = (double)n * rb->cells[c].lh;
+        if (ch > h)
+            h = ch;
+    }
+    h += 2 * l->spec.padding;
+    return h < rb->height ? h : rb->height;
+}
+
 void layout_table(Layout *l, const LayoutTable *t)
 {
     ensure_page(l);
@@ -488,16 +511,14 @@ void layout_table(Layout *l, const LayoutTable *t)
         tr.header_height += tr.boxes[i].height;
     double body_room = frame_bottom(l) - frame_top(l) - tr.header_height;
 
-    /* The header never stays alone: it needs the start of the first body row. */
+    /* The header never stays alone: it needs the start of the first body row
+     * (all of it, or the first lines of a row that may be split). */
     if (hr > 0) {
         double need = tr.header_height;
         if (hr < t->n_rows) {
             const RowBox *first = &tr.boxes[hr];
-            double one_line = 2 * l->spec.padding;
-            for (size_t c = 0; c < first->n; c++)
-                if (first->cells[c].lh + 2 * l->spec.padding > one_line)
-                    one_line = first->cells[c].lh + 2 * l->spec.padding;
-            need += first->height <= body_room ? first->height : one_line;
+            bool splits = first->height > body_room || is_tall(l, first);
+            need += splits ? first_lines_height(l, first) : first->height;
         }
         if (l->y + need > frame_bottom(l) + 1e-6 && !l->fresh)
             start_page(l);
@@ -507,7 +528,8 @@ void layout_table(Layout *l, const LayoutTable *t)
         const RowBox *rb = &tr.boxes[i];
         if (l->y + rb->height <= frame_bottom(l) + 1e-6) {
             draw_whole_row(l, &t->rows[i], rb);
-        } else if (rb->height <= body_room + 1e-6 && !l->fresh) {
+        } else if (rb->height <= body_room + 1e-6 && !l->fresh &&
+                   !(is_tall(l, rb) && l->y + first_lines_height(l, rb) <= frame_bottom(l))) {
             next_page_with_headers(l, &tr);
             draw_whole_row(l, &t->rows[i], rb);
         } else {

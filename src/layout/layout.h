@@ -5,7 +5,9 @@
  * rows that repeat after a page break) and hands them to the engine, which
  * measures every line with the real font metrics and paginates:
  *  - a row that does not fit moves to the next page;
- *  - a row taller than a page is split across pages, never clipped;
+ *  - a row taller than a page is split across pages, never clipped; so is a
+ *    tall row (spec->split_tall_rows) when three of its lines fit where it
+ *    would start, rather than leave most of a page empty;
  *  - a table's header rows repeat after a page break and never stay alone
  *    at the bottom of a page.
  * The result is a DisplayDoc; layout_furniture() then adds the page header
@@ -41,6 +43,10 @@ typedef struct {
     Color border_color;
     double padding;                              /* inside cells */
     double table_gap;                            /* space after a table */
+    double split_tall_rows;                      /* a row taller than this share of the frame may
+                                                    start at the bottom of a page and continue on
+                                                    the next (0 = rows move whole unless taller
+                                                    than a page) */
     CellStyle furniture;                         /* header and footer text */
 } PageSpec;
 

@@ -148,7 +148,7 @@ static CellStyle plain_style(void) { return (CellStyle){STYLE_REGULAR, 6, 1.2, A
 static PageSpec spec_small(void)
 {
     /* A 300 × 200 pt page, 20 pt margins: frame 260 × 160. */
-    PageSpec s = {300, 200, 20, 20, 20, 20, 0.5, {0, 0, 0}, 2, 5, plain_style()};
+    PageSpec s = {300, 200, 20, 20, 20, 20, 0.5, {0, 0, 0}, 2, 5, 0, plain_style()};
     return s;
 }
 
@@ -374,4 +374,40 @@ Test(table, furniture_numbers_pages)
     display_free(&doc);
     ltable_free(t);
     layout_free(l);
+}
+
+/* A 10-line row (124 pt) after 100 pt of the 160 pt frame: 60 pt left. */
+static DisplayDoc tall_row_after_space(double split_tall_rows)
+{
+    PageSpec s = spec_small();
+    s.split_tall_rows = split_tall_rows;
+    Layout *l = layout_new(&s, &fonts);
+    CellStyle st = plain();
+    layout_space(l, 100);
+    double props[] = {1};
+    LayoutTable *t = ltable_new(props, 1);
+    ltable_row(t, 0);
+    ltable_cell(t, "r1\nr2\nr3\nr4\nr5\nr6\nr7\nr8\nr9\nr10", 1, &st);
+    layout_table(l, t);
+    DisplayDoc d;
+    layout_take_pages(l, &d);
+    ltable_free(t);
+    layout_free(l);
+    return d;
+}
+
+Test(table, tall_row_starts_where_three_lines_fit_when_allowed)
+{
+    /* 124 pt > 0.4 × 160: tall; 3 lines (40 pt) fit in the 60 pt left. */
+    DisplayDoc d = tall_row_after_space(0.4);
+    cr_assert_eq(d.n_pages, 2);
+    cr_assert_eq(count_text(&d.pages[0], "r"), 4, "r1–r4 fill the first page (4 × 12 + 4 ≤ 60)");
+    cr_assert_eq(count_text(&d.pages[1], "r"), 6);
+    display_free(&d);
+    /* not allowed: the row moves whole to the next page */
+    d = tall_row_after_space(0);
+    cr_assert_eq(d.n_pages, 2);
+    cr_assert_eq(count_text(&d.pages[0], "r"), 0);
+    cr_assert_eq(count_text(&d.pages[1], "r"), 10);
+    display_free(&d);
 }
