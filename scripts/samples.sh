@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installa le dipendenze, compila schede (Release) in build/ ed elabora gli esempi in out/.
-# Finché la stampa dei PDF non è pronta, l'elaborazione è `schede verifica` del piano di esempio.
+# Installa le dipendenze, compila schede (Release) in build/ ed elabora gli esempi in out/:
+# out/schede.pdf (le schede del piano di Sarzana) e out/verifica-sarzana-2024-2026.txt (il
+# rapporto di `schede verifica`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,5 +16,5 @@ trap 'rm -f "$tmp"' EXIT
 build/schede verifica samples/sarzana-2024-2026.json >"$tmp"
 mv "$tmp" "$report"
 trap - EXIT
-tail -n 1 "$report"
-echo "scritto $report"
+echo "scritto $report: $(tail -n 1 "$report")"
+build/schede stampa samples/sarzana-2024-2026.json --out out
