@@ -14,6 +14,7 @@ report=out/verifica-sarzana-2024-2026.txt
 tmp=$(mktemp out/.verifica.XXXXXX)
 trap 'rm -f "$tmp"' EXIT
 build/schede verifica samples/sarzana-2024-2026.json >"$tmp"
+chmod 644 "$tmp"
 mv "$tmp" "$report"
 trap - EXIT
 echo "scritto $report: $(tail -n 1 "$report")"
