@@ -305,6 +305,15 @@ Test(pdf, layout_copy_changes_labels_and_columns)
     char *flat = pdf_text(pdf);
     cr_assert(strstr(flat, "Lineadelprogrammadimandato"));
     cr_assert_null(strstr(flat, "Lineaprogrammaticadimandato"));
+    /* The value column now starts at 30 % of the 785 pt frame, not 17 %:
+     * SG-01's "Dup - Sezione strategica" value moves from x ≈ 164 to x ≈ 267. */
+    cmd = xasprintf("pdftotext -bbox -f 4 -l 4 '%s' - 2>/dev/null | grep -m1 '>Perfezionamento<'", pdf);
+    r = run_shell(cmd);
+    double x = 0;
+    cr_assert_eq(sscanf(strstr(r.out, "xMin=\""), "xMin=\"%lf\"", &x), 1, "%s", r.out);
+    cr_assert_float_eq(x, 28.35 + 0.30 * 785.2 + 2.4, 1.0, "value column at x %.1f", x);
+    free(r.out);
+    free(cmd);
     free(flat);
     free(pdf);
     free(extra);
@@ -368,6 +377,11 @@ Test(pdf, reproducible_with_source_date_epoch, .timeout = 60)
     expect_contains(&r, "Jan  1 00:00:00 2025 UTC");
     free(r.out);
     free(cmd);
+    char *pdf = xasprintf("%s/schede.pdf", a);
+    char *flat = pdf_text(pdf);
+    cr_assert(strstr(flat, "Documentogeneratoil01/01/2025"), "the cover date, in Italian format");
+    free(flat);
+    free(pdf);
     free(a);
     free(b);
 }
