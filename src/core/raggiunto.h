@@ -1,0 +1,61 @@
+/* raggiunto.h — what the offices report at year end (FORMAT.md §2): one
+ * rilevazione per action, from JSON (schede-raggiunto/1) or from the CSV a
+ * spreadsheet exports. */
+#ifndef SCHEDE_RAGGIUNTO_H
+#define SCHEDE_RAGGIUNTO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+#include "diag.h"
+#include "plan_load.h"
+
+#define RAGGIUNTO_FORMAT "schede-raggiunto/1"
+
+typedef enum { VALORE_NESSUNO, VALORE_NUMERO, VALORE_SI_NO } ValoreKind;
+
+typedef struct {
+    char *obiettivo;  /* codice */
+    int azione;
+    bool has_data;
+    Date data;
+    ValoreKind valore_kind;
+    double valore;    /* VALORE_NUMERO */
+    bool valore_si;   /* VALORE_SI_NO */
+    bool has_percentuale;
+    double percentuale;
+    char *raggiunto;  /* text for the RAGGIUNTO column, or NULL */
+    char *nota;
+    /* where it was read, for messages: a CSV line, or a JSON path */
+    int line;
+    char *path;
+} Rilevazione;
+
+typedef struct {
+    char *file;
+    bool has_anno;
+    int anno;         /* from the JSON file */
+    Rilevazione *items;
+    size_t n;
+} Rilevazioni;
+
+/* Encoding of a CSV file: detected, or forced with --codifica. */
+typedef enum { CODIFICA_AUTO, CODIFICA_UTF8, CODIFICA_WINDOWS_1252 } Codifica;
+
+/* Reads a JSON or CSV file, told apart by content. Errors name the file and
+ * the JSON path or the CSV line. */
+LoadStatus raggiunto_load_file(const char *path, Codifica codifica, Rilevazioni *out, DiagList *diags);
+LoadStatus raggiunto_load_buffer(const char *file, const char *text, size_t len, Codifica codifica,
+                                 Rilevazioni *out, DiagList *diags);
+void raggiunto_free(Rilevazioni *r);
+
+/* Adds a diagnostic located at the rilevazione (CSV line or JSON path). */
+void raggiunto_diag(DiagList *diags, DiagSeverity sev, const Rilevazioni *set, const Rilevazione *r,
+                    int objective, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+#endif
