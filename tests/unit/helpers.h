@@ -18,7 +18,7 @@
     "'bilancio':[{'missione':'01','programma':'02'}],'dirigente':'Dirigente Area 1',"   \
     "'target':'Traguardo','accessibilita':'Rispettato','unita_responsabile':'Ufficio'"
 
-#define ONE_ACTION "'annualita':[{'anno':2024,'azioni':[{'n':1,'peso':100,'azione':'Fare'}]}]"
+#define ONE_ACTION "'annualita':[{'anno':2024,'azioni':[{'n':1,'peso':100,'azione':'Fare','regola':{'tipo':'manuale'}}]}]"
 
 #define PLAN(objectives)                                                                   \
     "{'formato':'schede-piano/1','ente':'Comune di Prova','triennio':[2024,2026],"      \

@@ -24,8 +24,8 @@ Test(check, weights_with_decimals_and_float_noise)
 {
     /* 33.3 + 33.3 + 33.4 is 100 up to floating-point noise: no warning. */
     Loaded *l = load_q(PLAN("{" OBJ_FIELDS("A-01") ",'annualita':[{'anno':2024,'azioni':["
-                            "{'n':1,'peso':33.3,'azione':'a'},{'n':2,'peso':33.3,'azione':'b'},{'n':3,'peso':33.4,'azione':'c'}]},"
-                            "{'anno':2025,'azioni':[{'n':1,'peso':49.5,'azione':'a'},{'n':2,'peso':50,'azione':'b'}]}]}"));
+                            "{'n':1,'peso':33.3,'azione':'a','regola':{'tipo':'manuale'}},{'n':2,'peso':33.3,'azione':'b','regola':{'tipo':'manuale'}},{'n':3,'peso':33.4,'azione':'c','regola':{'tipo':'manuale'}}]},"
+                            "{'anno':2025,'azioni':[{'n':1,'peso':49.5,'azione':'a','regola':{'tipo':'manuale'}},{'n':2,'peso':50,'azione':'b','regola':{'tipo':'manuale'}}]}]}"));
     expect_usable(l);
     expect_diag(l, DIAG_WARNING, "$.obiettivi[0].annualita[1].azioni", "sommano a 99,5, non a 100");
     cr_assert_eq(l->diags.warnings, 1);
@@ -34,7 +34,7 @@ Test(check, weights_with_decimals_and_float_noise)
 
 Test(check, empty_annualita_is_not_a_weight_problem)
 {
-    Loaded *l = load_q(PLAN("{" OBJ_FIELDS("A-01") ",'annualita':[{'anno':2024,'azioni':[{'n':1,'peso':100,'azione':'x'}]},"
+    Loaded *l = load_q(PLAN("{" OBJ_FIELDS("A-01") ",'annualita':[{'anno':2024,'azioni':[{'n':1,'peso':100,'azione':'x','regola':{'tipo':'manuale'}}]},"
                             "{'anno':2025,'azioni':[]}]}"));
     expect_usable(l);
     cr_assert_eq(l->diags.count, 0);
@@ -44,7 +44,7 @@ Test(check, empty_annualita_is_not_a_weight_problem)
 Test(check, action_without_weight)
 {
     Loaded *l = load_q(PLAN("{" OBJ_FIELDS("A-01") ",'annualita':[{'anno':2024,'azioni':["
-                            "{'n':1,'peso':100,'azione':'x'},{'n':2,'azione':'y'}]}]}"));
+                            "{'n':1,'peso':100,'azione':'x','regola':{'tipo':'manuale'}},{'n':2,'azione':'y','regola':{'tipo':'manuale'}}]}]}"));
     expect_usable(l);
     expect_diag(l, DIAG_WARNING, "$.obiettivi[0].annualita[0].azioni[1]", "non ha un peso");
     cr_assert_eq(l->diags.warnings, 1, "no sum warning when a weight is missing");
@@ -98,7 +98,7 @@ Test(check, risorse_row_pointing_at_missing_action_or_year)
 Test(check, risorse_anno_defaults_to_first_annualita)
 {
     Loaded *l = load_q(PLAN("{" OBJ_FIELDS("A-01") ",'triennio':[2023,2025],'annualita':[{'anno':2023,'azioni':["
-                            "{'n':1,'peso':100,'azione':'x'}]},{'anno':2024,'azioni':[]}],'risorse_umane':[{'azione':1,"
+                            "{'n':1,'peso':100,'azione':'x','regola':{'tipo':'manuale'}}]},{'anno':2024,'azioni':[]}],'risorse_umane':[{'azione':1,"
                             "'personale':[{'nome':'A','percentuale':100}]}]}"));
     expect_usable(l);
     cr_assert_eq(l->plan.obiettivi[0].risorse_umane[0].anno, 2023);
@@ -120,8 +120,8 @@ Test(check, ritardo_without_scadenza)
 Test(check, scadenza_contradicting_tempi)
 {
     Loaded *l = load_q(PLAN("{" OBJ_FIELDS("A-01") ",'annualita':[{'anno':2024,'azioni':["
-                            "{'n':1,'peso':50,'azione':'x','tempi':'Entro il 31/07/2024','scadenza':'2024-07-30'},"
-                            "{'n':2,'peso':50,'azione':'y','tempi':'entro il 30 giugno 2024','scadenza':'2024-06-30'}]}]}"));
+                            "{'n':1,'peso':50,'azione':'x','tempi':'Entro il 31/07/2024','scadenza':'2024-07-30','regola':{'tipo':'manuale'}},"
+                            "{'n':2,'peso':50,'azione':'y','tempi':'entro il 30 giugno 2024','scadenza':'2024-06-30','regola':{'tipo':'manuale'}}]}]}"));
     expect_usable(l);
     expect_diag(l, DIAG_WARNING, "$.obiettivi[0].annualita[0].azioni[0].scadenza",
                 "la scadenza 30/07/2024 dell'azione n. 1 non corrisponde alla data scritta nei tempi (31/07/2024)");
@@ -131,7 +131,7 @@ Test(check, scadenza_contradicting_tempi)
 
 Test(check, scadenza_before_its_year)
 {
-    Loaded *l = load_q(PLAN("{" OBJ_FIELDS("A-01") ",'annualita':[{'anno':2024,'azioni':[{'n':1,'peso':100,'azione':'x'}]},"
+    Loaded *l = load_q(PLAN("{" OBJ_FIELDS("A-01") ",'annualita':[{'anno':2024,'azioni':[{'n':1,'peso':100,'azione':'x','regola':{'tipo':'manuale'}}]},"
                             "{'anno':2025,'azioni':[{'n':1,'peso':100,'azione':'x','tempi':'Entro 30/06/2024','scadenza':'2024-06-30'}]}]}"));
     expect_usable(l);
     expect_diag(l, DIAG_WARNING, "$.obiettivi[0].annualita[1].azioni[0].scadenza", "cade prima dell'annualità 2025");
@@ -164,7 +164,7 @@ Test(check, empty_form_fields)
 
 Test(check, weight_without_action_text)
 {
-    Loaded *l = load_q(PLAN("{" OBJ_FIELDS("A-01") ",'annualita':[{'anno':2024,'azioni':[{'n':1,'peso':100,'azione':'x'}]},"
+    Loaded *l = load_q(PLAN("{" OBJ_FIELDS("A-01") ",'annualita':[{'anno':2024,'azioni':[{'n':1,'peso':100,'azione':'x','regola':{'tipo':'manuale'}}]},"
                             "{'anno':2025,'azioni':[{'n':1,'peso':100}]}]}"));
     expect_diag(l, DIAG_WARNING, "$.obiettivi[0].annualita[1].azioni[0]", "ha un peso ma nessuna descrizione");
     loaded_free(l);
@@ -195,5 +195,19 @@ Test(check, registry_duplicate_names)
                        "{'id':'a','nome':'Altro'}],'obiettivi':[]}");
     expect_diag(l, DIAG_WARNING, "$.persone[1]", "già nel registro come $.persone[0]");
     expect_diag(l, DIAG_ERROR, "$.persone[2].id", "l'id «a» è già usato");
+    loaded_free(l);
+}
+
+Test(check, rule_read_from_text_or_manual_with_a_warning)
+{
+    Loaded *l = load_q(PLAN("{" OBJ_FIELDS("A-01") ",'annualita':[{'anno':2024,'azioni':["
+                            "{'n':1,'peso':50,'azione':'x','tempi':'Tempestivo','graduazione':'Ritardo fino a 30 giorni = 40%'},"
+                            "{'n':2,'peso':50,'azione':'y','graduazione':'Rafforzare i progetti di vita'}]}]}"));
+    expect_usable(l);
+    expect_diag(l, DIAG_WARNING, "$.obiettivi[0].annualita[0].azioni[0]",
+                "ha una regola «ritardo» (letta dalla graduazione) ma nessuna «scadenza»");
+    expect_diag(l, DIAG_WARNING, "$.obiettivi[0].annualita[0].azioni[1]",
+                "non ha una «regola» e la graduazione non indica fasce leggibili: la percentuale dovrà indicarla l'ufficio");
+    cr_assert_eq(l->diags.warnings, 2);
     loaded_free(l);
 }

@@ -1,0 +1,175 @@
+#include "esiti.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "graduazione.h"
+#include "rules.h"
+#include "text.h"
+
+Rule esiti_rule_for(const Azione *z, OrigineRegola *origine)
+{
+    if (z->regola.tipo != RULE_NONE) {
+        *origine = ORIGINE_PIANO;
+        return z->regola;
+    }
+    Rule r;
+    if (rule_from_graduazione(z->graduazione, z->atteso, &r)) {
+        *origine = ORIGINE_GRADUAZIONE;
+        return r;
+    }
+    *origine = ORIGINE_MANUALE;
+    memset(&r, 0, sizeof r);
+    r.tipo = RULE_MANUALE;
+    return r;
+}
+
+void esiti_rule_free(Rule *r, OrigineRegola origine)
+{
+    if (origine == ORIGINE_GRADUAZIONE)
+        free(r->fasce);
+    r->fasce = NULL;
+}
+
+static int find_objective(const Plan *plan, const char *codice)
+{
+    for (size_t i = 0; codice && i < plan->n_obiettivi; i++)
+        if (plan->obiettivi[i].codice && strcmp(plan->obiettivi[i].codice, codice) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Applies the rilevazione to the action: fills e, or reports an error. */
+static void apply(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, int objective, DiagList *diags)
+{
+    char pct[32];
+    if (r->has_percentuale) {
+        if (e->regola.tipo != RULE_MANUALE && !(r->nota && *r->nota)) {
+            raggiunto_diag(diags, DIAG_ERROR, set, r, objective,
+                           "azione n. %d: la «percentuale» sostituisce quella della regola «%s» solo con una "
+                           "«nota» che dica perché", r->azione, rule_type_name(e->regola.tipo));
+            return;
+        }
+        e->stato = e->regola.tipo == RULE_MANUALE ? STATO_RILEVATO : STATO_FORZATO;
+        e->percentuale = r->percentuale;
+        rule_format_percent(pct, sizeof pct, r->percentuale);
+        e->dettaglio = e->stato == STATO_FORZATO
+                           ? xasprintf("percentuale indicata dall'ufficio al posto della regola: %s", pct)
+                           : xasprintf("percentuale indicata dall'ufficio: %s", pct);
+        e->raggiunto = xstrdup(r->raggiunto ? r->raggiunto : "");
+        e->nota = r->nota ? xstrdup(r->nota) : NULL;
+        return;
+    }
+    RuleResult res;
+    char *error = NULL;
+    if (!rule_evaluate(&e->regola, e->azione, r, &res, &error)) {
+        raggiunto_diag(diags, DIAG_ERROR, set, r, objective, "azione n. %d: %s", r->azione, error);
+        free(error);
+        return;
+    }
+    e->stato = STATO_RILEVATO;
+    e->percentuale = res.percentuale;
+    e->dettaglio = res.dettaglio;
+    e->raggiunto = r->raggiunto ? xstrdup(r->raggiunto) : res.raggiunto;
+    if (r->raggiunto)
+        free(res.raggiunto);
+    e->nota = r->nota ? xstrdup(r->nota) : NULL;
+}
+
+void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *out, DiagList *diags)
+{
+    memset(out, 0, sizeof *out);
+    out->anno = anno;
+    out->n = plan->n_obiettivi;
+    out->obiettivi = xcalloc(plan->n_obiettivi ? plan->n_obiettivi : 1, sizeof *out->obiettivi);
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        EsitoObiettivo *eo = &out->obiettivi[i];
+        eo->obiettivo = &plan->obiettivi[i];
+        eo->annualita = obiettivo_annualita(eo->obiettivo, anno);
+        eo->n_azioni = eo->annualita ? eo->annualita->n_azioni : 0;
+        eo->azioni = xcalloc(eo->n_azioni ? eo->n_azioni : 1, sizeof *eo->azioni);
+        for (size_t k = 0; k < eo->n_azioni; k++) {
+            EsitoAzione *e = &eo->azioni[k];
+            e->azione = &eo->annualita->azioni[k];
+            e->regola = esiti_rule_for(e->azione, &e->origine);
+            e->stato = STATO_NON_RILEVATO;
+        }
+    }
+    /* Each rilevazione to its action; unknown targets and duplicates are errors. */
+    size_t n_ril = set ? set->n : 0;
+    for (size_t r = 0; r < n_ril; r++) {
+        const Rilevazione *ril = &set->items[r];
+        if (!ril->obiettivo || ril->azione < 1)
+            continue; /* already reported by the loader */
+        int oi = find_objective(plan, ril->obiettivo);
+        if (oi < 0) {
+            raggiunto_diag(diags, DIAG_ERROR, set, ril, -1, "nessun obiettivo del piano ha il codice «%s»",
+                           ril->obiettivo);
+            continue;
+        }
+        EsitoObiettivo *eo = &out->obiettivi[oi];
+        EsitoAzione *e = NULL;
+        for (size_t k = 0; k < eo->n_azioni && !e; k++)
+            if (eo->azioni[k].azione->n == ril->azione)
+                e = &eo->azioni[k];
+        if (!e) {
+            raggiunto_diag(diags, DIAG_ERROR, set, ril, oi, "l'obiettivo non ha un'azione n. %d nel %d",
+                           ril->azione, anno);
+            continue;
+        }
+        if (e->stato != STATO_NON_RILEVATO || e->dettaglio) {
+            raggiunto_diag(diags, DIAG_ERROR, set, ril, oi, "seconda rilevazione per l'azione n. %d del %d",
+                           ril->azione, anno);
+            continue;
+        }
+        apply(e, ril, set, oi, diags);
+        if (e->stato == STATO_NON_RILEVATO && !e->dettaglio)
+            e->dettaglio = xstrdup("rilevazione non valida"); /* the error is reported; block duplicates */
+    }
+    /* Weighted % per objective, over the reported actions with a weight. */
+    for (size_t i = 0; i < out->n; i++) {
+        EsitoObiettivo *eo = &out->obiettivi[i];
+        double sum = 0, weights = 0;
+        for (size_t k = 0; k < eo->n_azioni; k++) {
+            const EsitoAzione *e = &eo->azioni[k];
+            if (e->stato == STATO_NON_RILEVATO) {
+                eo->non_rilevate++;
+                continue;
+            }
+            if (!e->azione->has_peso) {
+                eo->senza_peso++;
+                continue;
+            }
+            sum += e->azione->peso * e->percentuale;
+            weights += e->azione->peso;
+        }
+        if (weights > 0) {
+            eo->has_percentuale = true;
+            eo->percentuale = sum / weights;
+        }
+    }
+}
+
+void esiti_free(Esiti *e)
+{
+    for (size_t i = 0; i < e->n; i++) {
+        EsitoObiettivo *eo = &e->obiettivi[i];
+        for (size_t k = 0; k < eo->n_azioni; k++) {
+            esiti_rule_free(&eo->azioni[k].regola, eo->azioni[k].origine);
+            free(eo->azioni[k].raggiunto);
+            free(eo->azioni[k].dettaglio);
+            free(eo->azioni[k].nota);
+        }
+        free(eo->azioni);
+    }
+    free(e->obiettivi);
+    memset(e, 0, sizeof *e);
+}
+
+const EsitoObiettivo *esiti_for(const Esiti *e, const Obiettivo *o)
+{
+    for (size_t i = 0; e && i < e->n; i++)
+        if (e->obiettivi[i].obiettivo == o)
+            return &e->obiettivi[i];
+    return NULL;
+}

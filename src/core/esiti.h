@@ -1,0 +1,65 @@
+/* esiti.h — the results of a year: each action's % from its rilevazione and
+ * rule, each objective's weighted %. An action without a rilevazione is
+ * "non rilevato": it is never counted as 0 or 100. */
+#ifndef SCHEDE_ESITI_H
+#define SCHEDE_ESITI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+#include "raggiunto.h"
+
+typedef enum { STATO_NON_RILEVATO, STATO_RILEVATO, STATO_FORZATO } StatoAzione;
+
+typedef enum {
+    ORIGINE_PIANO,      /* the plan's regola */
+    ORIGINE_GRADUAZIONE,/* read from the graduazione text */
+    ORIGINE_MANUALE     /* none given and the text cannot be read */
+} OrigineRegola;
+
+typedef struct {
+    const Azione *azione;
+    StatoAzione stato;
+    double percentuale;        /* when rilevato or forzato */
+    Rule regola;               /* the rule applied (fasce owned when read from text) */
+    OrigineRegola origine;
+    char *raggiunto;           /* the RAGGIUNTO column: given, or written by the program */
+    char *dettaglio;           /* how the % was obtained */
+    char *nota;                /* the office's note (required for forzato) */
+} EsitoAzione;
+
+typedef struct {
+    const Obiettivo *obiettivo;
+    const Annualita *annualita; /* NULL when the objective has no actions that year */
+    EsitoAzione *azioni;
+    size_t n_azioni;
+    bool has_percentuale;
+    double percentuale;         /* Σ(peso × %) / Σ(peso) over reported weighted actions */
+    size_t non_rilevate;
+    size_t senza_peso;          /* reported but without a weight: not in the average */
+} EsitoObiettivo;
+
+typedef struct {
+    int anno;
+    EsitoObiettivo *obiettivi;  /* in plan order */
+    size_t n;
+} Esiti;
+
+/* The rule for an action: its regola, else the one its graduazione states,
+ * else manuale. The returned rule's fasce are owned only for
+ * ORIGINE_GRADUAZIONE (free with esiti_rule_free). */
+Rule esiti_rule_for(const Azione *z, OrigineRegola *origine);
+void esiti_rule_free(Rule *r, OrigineRegola origine);
+
+/* Computes the results of year anno. rilevazioni may be NULL (nothing
+ * reported). Problems (unknown objective or action, two rilevazioni for one
+ * action, a value of the wrong kind, an override without nota) are errors
+ * located at the rilevazione. */
+void esiti_compute(const Plan *plan, const Rilevazioni *rilevazioni, int anno, Esiti *out, DiagList *diags);
+void esiti_free(Esiti *e);
+
+const EsitoObiettivo *esiti_for(const Esiti *e, const Obiettivo *o);
+
+#endif

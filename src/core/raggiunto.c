@@ -1,0 +1,423 @@
+#include "raggiunto.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "fileio.h"
+#include "json_reader.h"
+#include "text.h"
+
+void raggiunto_diag(DiagList *diags, DiagSeverity sev, const Rilevazioni *set, const Rilevazione *r,
+                    int objective, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    if (r && r->line > 0) {
+        diag_add_at(diags, sev, set->file, r->line, 0, "%s%s%s", r->obiettivo ? r->obiettivo : "",
+                    r->obiettivo ? ": " : "", msg);
+        diags->items[diags->count - 1].objective = objective;
+    } else {
+        diag_add(diags, sev, set->file, r ? r->path : NULL, r ? r->obiettivo : NULL, objective, "%s", msg);
+    }
+    free(msg);
+}
+
+void raggiunto_free(Rilevazioni *set)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        free(set->items[i].obiettivo);
+        free(set->items[i].raggiunto);
+        free(set->items[i].nota);
+        free(set->items[i].path);
+    }
+    free(set->items);
+    free(set->file);
+    memset(set, 0, sizeof *set);
+}
+
+static Rilevazione *push(Rilevazioni *set, size_t *cap)
+{
+    if (set->n == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        set->items = xrealloc(set->items, *cap * sizeof *set->items);
+    }
+    Rilevazione *r = &set->items[set->n++];
+    memset(r, 0, sizeof *r);
+    return r;
+}
+
+/* ---- JSON --------------------------------------------------------------------------- */
+
+static const char *const TOP_KEYS[] = {"formato", "anno", "rilevazioni", NULL};
+static const char *const RIL_KEYS[] = {"obiettivo", "azione", "data", "valore", "percentuale", "raggiunto", "nota", NULL};
+
+typedef struct {
+    Rilevazioni *set;
+    size_t cap;
+} JsonTarget;
+
+static void read_rilevazione(JsonCtx *ctx, const cJSON *c, const char *path, void *user)
+{
+    JsonTarget *t = user;
+    Rilevazione *r = push(t->set, &t->cap);
+    r->path = xstrdup(path);
+    json_check_keys(ctx, c, path, RIL_KEYS);
+    json_get_string(ctx, c, path, "obiettivo", JSON_REQUIRED, &r->obiettivo);
+    ctx->codice = r->obiettivo;
+    json_get_int(ctx, c, path, "azione", JSON_REQUIRED, &r->azione);
+    char *data = NULL;
+    if (json_get_string(ctx, c, path, "data", JSON_OPTIONAL, &data)) {
+        char *p = json_path_key(path, "data");
+        DateStatus st = date_parse_iso(data, &r->data);
+        if (st == DATE_OK)
+            r->has_data = true;
+        else
+            json_error(ctx, p, st == DATE_IMPOSSIBLE ? "la data «%s» non esiste nel calendario"
+                                                     : "data «%s» non valida: si scrive AAAA-MM-GG", data);
+        free(p);
+        free(data);
+    }
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, "valore");
+    if (v && cJSON_IsNumber(v)) {
+        r->valore_kind = VALORE_NUMERO;
+        r->valore = v->valuedouble;
+    } else if (v && cJSON_IsBool(v)) {
+        r->valore_kind = VALORE_SI_NO;
+        r->valore_si = cJSON_IsTrue(v);
+    } else if (v && !cJSON_IsNull(v)) {
+        char *p = json_path_key(path, "valore");
+        json_error(ctx, p, "«valore» deve essere un numero o true/false");
+        free(p);
+    }
+    if (json_get_number(ctx, c, path, "percentuale", JSON_OPTIONAL, &r->percentuale)) {
+        r->has_percentuale = true;
+        if (r->percentuale < 0 || r->percentuale > 100) {
+            char *p = json_path_key(path, "percentuale");
+            char num[64];
+            text_format_number(num, sizeof num, r->percentuale);
+            json_error(ctx, p, "percentuale %s fuori dall'intervallo 0–100", num);
+            free(p);
+        }
+    }
+    json_get_string(ctx, c, path, "raggiunto", JSON_OPTIONAL, &r->raggiunto);
+    json_get_string(ctx, c, path, "nota", JSON_OPTIONAL, &r->nota);
+    ctx->codice = NULL;
+}
+
+static void load_json(const char *file, const char *text, size_t len, Rilevazioni *set, DiagList *diags)
+{
+    JsonCtx ctx = {diags, file, NULL, -1};
+    cJSON *root = json_parse_text(&ctx, text, len);
+    if (!root)
+        return;
+    if (json_expect_object(&ctx, root, "$")) {
+        json_check_keys(&ctx, root, "$", TOP_KEYS);
+        char *formato = NULL;
+        if (json_get_string(&ctx, root, "$", "formato", JSON_REQUIRED, &formato) &&
+            strcmp(formato, RAGGIUNTO_FORMAT) != 0) {
+            if (strncmp(formato, "schede-piano/", 13) == 0)
+                json_error(&ctx, "$.formato", "questo è un piano, non un file di rilevazioni");
+            else
+                json_error(&ctx, "$.formato", "formato «%s» non supportato: un file di rilevazioni dichiara \"%s\"",
+                           formato, RAGGIUNTO_FORMAT);
+        }
+        free(formato);
+        set->has_anno = json_get_int(&ctx, root, "$", "anno", JSON_OPTIONAL, &set->anno);
+        const cJSON *arr = json_get_array(&ctx, root, "$", "rilevazioni", JSON_REQUIRED);
+        if (arr) {
+            JsonTarget t = {set, 0};
+            json_each_object(&ctx, arr, "$.rilevazioni", read_rilevazione, &t);
+        }
+    }
+    cJSON_Delete(root);
+}
+
+/* ---- CSV: the values as offices write them -------------------------------------------- */
+
+static char *trim(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    return xstrndup(s, n);
+}
+
+/* "1.234,5", "1,234.5", "1234,5", "85%", "1 200" → number. A single dot
+ * followed by three digits ("1.500") is read as thousands, the Italian way;
+ * *thousands_guess says so, for a warning. */
+static bool parse_number(const char *in, double *out, bool *thousands_guess)
+{
+    char buf[64];
+    size_t n = 0;
+    *thousands_guess = false;
+    for (const char *p = in; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == ' ' || c == '%' || c == '\'')
+            continue;
+        if (c == 0xC2 && (unsigned char)p[1] == 0xA0) { p++; continue; }              /* no-break space */
+        if (c == 0xE2 && (unsigned char)p[1] == 0x82 && (unsigned char)p[2] == 0xAC) { p += 2; continue; } /* € */
+        if (n + 1 >= sizeof buf)
+            return false;
+        buf[n++] = (char)c;
+    }
+    buf[n] = '\0';
+    if (n == 0)
+        return false;
+    char *dot = strrchr(buf, '.'), *comma = strrchr(buf, ',');
+    size_t dots = 0, commas = 0;
+    for (char *p = buf; *p; p++) {
+        dots += *p == '.';
+        commas += *p == ',';
+    }
+    char decimal = '\0';
+    if (dots && commas)
+        decimal = dot > comma ? '.' : ',';
+    else if (commas == 1)
+        decimal = ',';
+    else if (dots == 1) {
+        if (strlen(dot + 1) == 3 && dot - buf <= 3 && dot != buf) {
+            *thousands_guess = true;
+        } else {
+            decimal = '.';
+        }
+    }
+    char clean[64];
+    size_t k = 0;
+    for (char *p = buf; *p; p++) {
+        if (*p == '.' || *p == ',') {
+            if (*p == decimal)
+                clean[k++] = '.';
+            continue;
+        }
+        if (!isdigit((unsigned char)*p) && !(*p == '-' && p == buf) && !(*p == '+' && p == buf))
+            return false;
+        clean[k++] = *p;
+    }
+    clean[k] = '\0';
+    if (k == 0 || (k == 1 && !isdigit((unsigned char)clean[0])))
+        return false;
+    /* The C library's strtod follows the locale: read the digits ourselves. */
+    double v = 0, scale = 0;
+    int sign = 1;
+    for (char *p = clean; *p; p++) {
+        if (*p == '-') sign = -1;
+        else if (*p == '+') continue;
+        else if (*p == '.') scale = 1;
+        else if (scale > 0) { scale /= 10; v += (*p - '0') * scale; }
+        else v = v * 10 + (*p - '0');
+    }
+    *out = sign * v;
+    return isfinite(*out);
+}
+
+/* si/sì/no/vero/falso/x/true/false; *ok false when it is none of them. */
+static bool parse_bool(const char *s, bool *ok)
+{
+    char *k = text_name_key(s); /* lower case, no accents */
+    static const char *const yes[] = {"si", "vero", "x", "true", "s", NULL};
+    static const char *const no[] = {"no", "falso", "false", "n", NULL};
+    bool v = false;
+    *ok = false;
+    for (size_t i = 0; yes[i]; i++)
+        if (strcmp(k, yes[i]) == 0)
+            *ok = v = true;
+    for (size_t i = 0; no[i]; i++)
+        if (strcmp(k, no[i]) == 0) {
+            *ok = true;
+            v = false;
+        }
+    free(k);
+    return v;
+}
+
+/* dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy or ISO yyyy-mm-dd. */
+static DateStatus parse_date(const char *s, Date *out)
+{
+    if (strlen(s) == 10 && s[4] == '-')
+        return date_parse_iso(s, out);
+    int d, m, y, n = 0;
+    char sep1, sep2;
+    if (sscanf(s, "%2d%c%2d%c%4d%n", &d, &sep1, &m, &sep2, &y, &n) != 5 || s[n] != '\0' || sep1 != sep2 ||
+        (sep1 != '/' && sep1 != '-' && sep1 != '.'))
+        return DATE_BAD_FORMAT;
+    const char *year = strrchr(s, sep1) + 1;
+    size_t ylen = strlen(year);
+    if (ylen == 2)
+        y += 2000;
+    else if (ylen != 4)
+        return DATE_BAD_FORMAT;
+    if (!date_is_valid(y, m, d))
+        return DATE_IMPOSSIBLE;
+    *out = (Date){y, m, d};
+    return DATE_OK;
+}
+
+enum { COL_OBIETTIVO, COL_AZIONE, COL_DATA, COL_VALORE, COL_PERCENTUALE, COL_RAGGIUNTO, COL_NOTA, COL_COUNT };
+static const char *const COLUMNS[COL_COUNT] = {"obiettivo", "azione", "data", "valore", "percentuale", "raggiunto", "nota"};
+
+static void load_csv(const char *file, const char *text, size_t len, Codifica codifica, Rilevazioni *set,
+                     DiagList *diags)
+{
+    CsvTable t;
+    char *error;
+    int line;
+    CsvEncoding enc = codifica == CODIFICA_UTF8 ? CSV_ENC_UTF8
+                      : codifica == CODIFICA_WINDOWS_1252 ? CSV_ENC_WINDOWS_1252
+                                                          : CSV_ENC_AUTO;
+    if (!csv_parse(text, len, enc, &t, &error, &line)) {
+        diag_add_at(diags, DIAG_ERROR, file, line, 0, "%s", error);
+        free(error);
+        return;
+    }
+    if (t.n == 0) {
+        diag_add(diags, DIAG_ERROR, file, NULL, NULL, -1, "il file è vuoto");
+        csv_free(&t);
+        return;
+    }
+    int col[COL_COUNT];
+    for (int k = 0; k < COL_COUNT; k++)
+        col[k] = -1;
+    const CsvRecord *head = &t.records[0];
+    for (size_t i = 0; i < head->n; i++) {
+        char *name = text_name_key(head->fields[i]);
+        int k = 0;
+        while (k < COL_COUNT && strcmp(COLUMNS[k], name) != 0)
+            k++;
+        if (k < COL_COUNT && col[k] < 0)
+            col[k] = (int)i;
+        else if (k < COL_COUNT)
+            diag_add_at(diags, DIAG_ERROR, file, head->line, 0, "la colonna «%s» compare due volte", COLUMNS[k]);
+        else if (*name)
+            diag_add_at(diags, DIAG_WARNING, file, head->line, 0, "colonna sconosciuta «%s», ignorata",
+                        head->fields[i]);
+        free(name);
+    }
+    if (col[COL_OBIETTIVO] < 0 || col[COL_AZIONE] < 0) {
+        diag_add_at(diags, DIAG_ERROR, file, head->line, 0,
+                    "l'intestazione deve avere almeno le colonne «obiettivo» e «azione» "
+                    "(obiettivo;azione;data;valore;percentuale;raggiunto;nota)");
+        csv_free(&t);
+        return;
+    }
+    size_t cap = 0;
+    for (size_t i = 1; i < t.n; i++) {
+        const CsvRecord *rec = &t.records[i];
+        bool empty = true;
+        for (size_t k = 0; k < rec->n && empty; k++) {
+            char *v = trim(rec->fields[k]);
+            empty = *v == '\0';
+            free(v);
+        }
+        if (empty)
+            continue;
+        char *v[COL_COUNT];
+        for (int k = 0; k < COL_COUNT; k++)
+            v[k] = col[k] >= 0 && (size_t)col[k] < rec->n ? trim(rec->fields[col[k]]) : xstrdup("");
+        Rilevazione *r = push(set, &cap);
+        r->line = rec->line;
+        if (*v[COL_OBIETTIVO])
+            r->obiettivo = xstrdup(v[COL_OBIETTIVO]);
+        else
+            diag_add_at(diags, DIAG_ERROR, file, rec->line, 0, "manca il codice dell'obiettivo");
+        double num;
+        bool guess;
+        if (!parse_number(v[COL_AZIONE], &num, &guess) || num != floor(num) || num < 1 || num > 1e6)
+            raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«azione» deve essere il numero dell'azione, non «%s»",
+                           v[COL_AZIONE]);
+        else
+            r->azione = (int)num;
+        if (*v[COL_DATA]) {
+            DateStatus st = parse_date(v[COL_DATA], &r->data);
+            if (st == DATE_OK)
+                r->has_data = true;
+            else
+                raggiunto_diag(diags, DIAG_ERROR, set, r, -1,
+                               st == DATE_IMPOSSIBLE ? "la data «%s» non esiste nel calendario"
+                                                     : "data «%s» non valida: si scrive gg/mm/aaaa", v[COL_DATA]);
+        }
+        if (*v[COL_VALORE]) {
+            bool ok;
+            bool b = parse_bool(v[COL_VALORE], &ok);
+            if (ok) {
+                r->valore_kind = VALORE_SI_NO;
+                r->valore_si = b;
+            } else if (parse_number(v[COL_VALORE], &num, &guess)) {
+                r->valore_kind = VALORE_NUMERO;
+                r->valore = num;
+                if (guess)
+                    raggiunto_diag(diags, DIAG_WARNING, set, r, -1,
+                                   "«%s» letto come %.0f (punto delle migliaia); per un decimale usare la virgola",
+                                   v[COL_VALORE], num);
+            } else {
+                raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«valore» deve essere un numero o sì/no, non «%s»",
+                               v[COL_VALORE]);
+            }
+        }
+        if (*v[COL_PERCENTUALE]) {
+            if (!parse_number(v[COL_PERCENTUALE], &num, &guess))
+                raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«percentuale» deve essere un numero, non «%s»",
+                               v[COL_PERCENTUALE]);
+            else if (num < 0 || num > 100)
+                raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "percentuale «%s» fuori dall'intervallo 0–100",
+                               v[COL_PERCENTUALE]);
+            else {
+                r->has_percentuale = true;
+                r->percentuale = num;
+            }
+        }
+        if (*v[COL_RAGGIUNTO])
+            r->raggiunto = xstrdup(v[COL_RAGGIUNTO]);
+        if (*v[COL_NOTA])
+            r->nota = xstrdup(v[COL_NOTA]);
+        for (int k = 0; k < COL_COUNT; k++)
+            free(v[k]);
+    }
+    csv_free(&t);
+}
+
+LoadStatus raggiunto_load_buffer(const char *file, const char *text, size_t len, Codifica codifica,
+                                 Rilevazioni *out, DiagList *diags)
+{
+    memset(out, 0, sizeof *out);
+    out->file = xstrdup(file);
+    size_t errors = diags->errors;
+    size_t i = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && isspace((unsigned char)text[i]))
+        i++;
+    if (i == len) {
+        diag_add(diags, DIAG_ERROR, file, NULL, NULL, -1, "il file è vuoto");
+        return LOAD_DATA_ERROR;
+    }
+    /* Told apart by content: JSON starts with an object. */
+    if (text[i] == '{')
+        load_json(file, text, len, out, diags);
+    else
+        load_csv(file, text, len, codifica, out, diags);
+    return diags->errors > errors ? LOAD_DATA_ERROR : LOAD_OK;
+}
+
+LoadStatus raggiunto_load_file(const char *path, Codifica codifica, Rilevazioni *out, DiagList *diags)
+{
+    memset(out, 0, sizeof *out);
+    size_t len;
+    const char *reason;
+    char *text = file_read_all(path, &len, &reason);
+    if (!text) {
+        out->file = xstrdup(path);
+        diag_add(diags, DIAG_ERROR, path, NULL, NULL, -1, "impossibile leggere il file: %s", reason);
+        return LOAD_IO_ERROR;
+    }
+    LoadStatus st = raggiunto_load_buffer(path, text, len, codifica, out, diags);
+    free(text);
+    return st;
+}
