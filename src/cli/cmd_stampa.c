@@ -19,12 +19,14 @@
 #include "plan_check.h"
 #include "plan_load.h"
 #include "resources.h"
+#include "results.h"
 #include "scheda.h"
 #include "text.h"
 
 static void usage(void)
 {
-    fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA] [--solo schede]\n", stderr);
+    fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA] [--solo schede]\n"
+          "                             [--raggiunto FILE [--anno N] [--codifica C]]\n", stderr);
 }
 
 /* SOURCE_DATE_EPOCH when set (reproducible documents), else now. */
@@ -48,7 +50,8 @@ static void print_diags(DiagList *diags)
             diag_print(stderr, &diags->items[i]);
 }
 
-static int render_schede(const Plan *plan, const char *layout_dir, const char *fonts_dir, const char *out_dir)
+static int render_schede(const Plan *plan, const Esiti *esiti, const char *layout_dir, const char *fonts_dir,
+                         const char *out_dir)
 {
     DiagList diags;
     diag_list_init(&diags);
@@ -70,7 +73,7 @@ static int render_schede(const Plan *plan, const char *layout_dir, const char *f
     }
     time_t when = document_time();
     PdfWriter *writer = pdf_writer_start(&fonts); /* its fonts load while we lay out */
-    DisplayDoc doc = scheda_build(plan, &spec, &fonts, when);
+    DisplayDoc doc = scheda_build(plan, esiti, &spec, &fonts, when);
     char *title = scheda_title(plan, &spec);
     PdfInfo info = {title, plan->ente, "Schede degli obiettivi gestionali", "schede " SCHEDE_VERSION, when};
     char *path = xasprintf("%s/schede.pdf", out_dir);
@@ -100,7 +103,13 @@ static int render_schede(const Plan *plan, const char *layout_dir, const char *f
 int cmd_stampa(int argc, char **argv)
 {
     const char *file = NULL, *out_dir = "out", *layout_dir = NULL, *solo = NULL;
+    ResultsOptions opt = {0};
     for (int i = 0; i < argc; i++) {
+        int ro = results_option(argc, argv, &i, &opt, "stampa");
+        if (ro < 0)
+            return EXIT_USAGE;
+        if (ro > 0)
+            continue;
         const char *a = argv[i];
         if (strcmp(a, "--out") == 0 || strcmp(a, "--layout") == 0 || strcmp(a, "--solo") == 0) {
             if (i + 1 >= argc) {
@@ -172,10 +181,20 @@ int cmd_stampa(int argc, char **argv)
         rc = ls == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
     } else {
         plan_check(&plan, file, &diags);
-        if (diags.warnings > 0)
-            fprintf(stderr, "%s: %zu %s (schede verifica %s per l'elenco)\n", file, diags.warnings,
-                    diags.warnings == 1 ? "avviso" : "avvisi", file);
-        rc = render_schede(&plan, layout_dir, fonts_dir, out_dir);
+        Rilevazioni ril = {0};
+        Esiti esiti = {0};
+        rc = opt.raggiunto ? results_load(&plan, &opt, &ril, &esiti, &diags) : 0;
+        if (rc) {
+            print_diags(&diags);
+            fprintf(stderr, "%s: nessun documento scritto: le rilevazioni hanno errori\n", opt.raggiunto);
+        } else {
+            if (diags.warnings > 0)
+                fprintf(stderr, "%s: %zu %s (schede verifica %s per l'elenco)\n", file, diags.warnings,
+                        diags.warnings == 1 ? "avviso" : "avvisi", file);
+            rc = render_schede(&plan, opt.raggiunto ? &esiti : NULL, layout_dir, fonts_dir, out_dir);
+        }
+        esiti_free(&esiti);
+        raggiunto_free(&ril);
     }
     diag_list_free(&diags);
     plan_free(&plan);

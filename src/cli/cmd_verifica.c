@@ -1,5 +1,6 @@
 /* cmd_verifica.c — `schede verifica PIANO.json`: every error and warning of
  * the plan, one per line, sorted by objective, then a one-line summary. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 #include "plan_load.h"
 #include "plan_stats.h"
 #include "resources.h"
+#include "results.h"
+#include "rules.h"
 #include "scheda.h"
 #include "text.h"
 
@@ -49,10 +52,41 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
+/* --dettagli: the rule of every action, in words, and where it comes from. */
+static void print_rules(const Plan *plan)
+{
+    static const char *const ORIGINE[] = {"dal piano", "letta dalla graduazione", "manuale: graduazione non leggibile"};
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        const Obiettivo *o = &plan->obiettivi[i];
+        for (size_t a = 0; a < o->n_annualita; a++)
+            for (size_t k = 0; k < o->annualita[a].n_azioni; k++) {
+                const Azione *z = &o->annualita[a].azioni[k];
+                OrigineRegola origine;
+                Rule r = esiti_rule_for(z, &origine);
+                char *words = rule_describe(&r, z);
+                printf("regola: %s %d azione %d (%s): %s\n", o->codice ? o->codice : "?", o->annualita[a].anno, z->n,
+                       ORIGINE[origine], words);
+                free(words);
+                esiti_rule_free(&r, origine);
+            }
+    }
+}
+
 int cmd_verifica(int argc, char **argv)
 {
     const char *file = NULL;
+    bool details = false;
+    ResultsOptions opt = {0};
     for (int i = 0; i < argc; i++) {
+        int r = results_option(argc, argv, &i, &opt, "verifica");
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r > 0)
+            continue;
+        if (strcmp(argv[i], "--dettagli") == 0) {
+            details = true;
+            continue;
+        }
         if (argv[i][0] == '-' && argv[i][1] != '\0') {
             fprintf(stderr, "schede verifica: opzione sconosciuta «%s»\n", argv[i]);
             return EXIT_USAGE;
@@ -64,7 +98,7 @@ int cmd_verifica(int argc, char **argv)
         file = argv[i];
     }
     if (!file) {
-        fputs("uso: schede verifica PIANO.json\n", stderr);
+        fputs("uso: schede verifica PIANO.json [--dettagli] [--raggiunto FILE [--anno N]]\n", stderr);
         return EXIT_USAGE;
     }
 
@@ -81,9 +115,16 @@ int cmd_verifica(int argc, char **argv)
     }
     plan_check(&plan, file, &diags);
     check_glyphs(&plan, file, &diags);
+    Rilevazioni ril = {0};
+    Esiti esiti = {0};
+    int results_rc = 0;
+    if (opt.raggiunto && st == LOAD_OK)
+        results_rc = results_load(&plan, &opt, &ril, &esiti, &diags);
     diag_list_sort(&diags);
     for (size_t i = 0; i < diags.count; i++)
         diag_print(stdout, &diags.items[i]);
+    if (details && st == LOAD_OK)
+        print_rules(&plan);
 
     PlanStats s = plan_stats(&plan);
     printf("%s: %zu %s, %zu %s, %zu %s (%zu nel registro, %zu %s); %zu %s, %zu %s\n",
@@ -93,7 +134,21 @@ int cmd_verifica(int argc, char **argv)
            s.nomi_fuori_registro, plural(s.nomi_fuori_registro, "nome fuori registro", "nomi fuori registro"),
            diags.errors, plural(diags.errors, "errore", "errori"),
            diags.warnings, plural(diags.warnings, "avviso", "avvisi"));
+    if (opt.raggiunto && st == LOAD_OK && results_rc != EXIT_USAGE) {
+        size_t reported = 0, total = 0, scored = 0;
+        for (size_t i = 0; i < esiti.n; i++) {
+            scored += esiti.obiettivi[i].has_percentuale;
+            for (size_t k = 0; k < esiti.obiettivi[i].n_azioni; k++, total++)
+                reported += esiti.obiettivi[i].azioni[k].stato != STATO_NON_RILEVATO;
+        }
+        printf("%s: anno %d, %zu azioni rilevate su %zu, %zu obiettivi con una percentuale\n", opt.raggiunto,
+               esiti.anno, reported, total, scored);
+    }
     int rc = diag_exit_code(&diags);
+    if (results_rc == EXIT_USAGE)
+        rc = EXIT_USAGE;
+    esiti_free(&esiti);
+    raggiunto_free(&ril);
     diag_list_free(&diags);
     plan_free(&plan);
     return rc;

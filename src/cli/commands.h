@@ -9,5 +9,7 @@
 
 int cmd_verifica(int argc, char **argv);
 int cmd_stampa(int argc, char **argv);
+int cmd_esiti(int argc, char **argv);
+int cmd_modello_raggiunto(int argc, char **argv);
 
 #endif

@@ -15,6 +15,15 @@ static void usage(FILE *out)
           "      --out CARTELLA      dove scrivere i documenti (predefinita: out)\n"
           "      --layout CARTELLA   file di impaginazione da usare al posto di quelli installati\n"
           "      --solo schede       solo il documento indicato\n"
+          "  esiti PIANO.json      i risultati dell'anno come dati (JSON o CSV)\n"
+          "      --formato json|csv  (predefinito: json)\n"
+          "  modello-raggiunto PIANO.json   il CSV da compilare, una riga per azione dell'anno\n"
+          "\n"
+          "Opzioni dei risultati (verifica, stampa, esiti):\n"
+          "  --raggiunto FILE      rilevazioni: JSON (schede-raggiunto/1) o CSV da foglio di calcolo\n"
+          "  --anno N              l'annualità (predefinito: l'anno del file JSON, o il primo del piano)\n"
+          "  --codifica C          codifica del CSV: utf-8 o windows-1252 (predefinito: riconosciuta)\n"
+          "  --dettagli            (verifica) la regola di ogni azione, in parole\n"
           "\n"
           "Opzioni generali:\n"
           "  --aiuto, -h           mostra questo aiuto\n"
@@ -45,6 +54,10 @@ int main(int argc, char **argv)
         return cmd_verifica(argc - 2, argv + 2);
     if (strcmp(cmd, "stampa") == 0)
         return cmd_stampa(argc - 2, argv + 2);
+    if (strcmp(cmd, "esiti") == 0)
+        return cmd_esiti(argc - 2, argv + 2);
+    if (strcmp(cmd, "modello-raggiunto") == 0)
+        return cmd_modello_raggiunto(argc - 2, argv + 2);
     fprintf(stderr, "schede: comando sconosciuto «%s»\n\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

@@ -56,7 +56,7 @@ static void apply(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, 
         e->dettaglio = e->stato == STATO_FORZATO
                            ? xasprintf("percentuale indicata dall'ufficio al posto della regola: %s", pct)
                            : xasprintf("percentuale indicata dall'ufficio: %s", pct);
-        e->raggiunto = xstrdup(r->raggiunto ? r->raggiunto : "");
+        e->raggiunto = r->raggiunto ? xstrdup(r->raggiunto) : NULL;
         e->nota = r->nota ? xstrdup(r->nota) : NULL;
         return;
     }

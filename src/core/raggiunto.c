@@ -291,6 +291,14 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
         int k = 0;
         while (k < COL_COUNT && strcmp(COLUMNS[k], name) != 0)
             k++;
+        static const char *const INFORMATIVE[] = {"testo_azione", "scadenza", "regola", NULL};
+        bool informative = false;
+        for (size_t q = 0; INFORMATIVE[q]; q++)
+            informative |= strcmp(name, INFORMATIVE[q]) == 0;
+        if (informative) {
+            free(name);
+            continue; /* written by `schede modello-raggiunto` for the offices to read */
+        }
         if (k < COL_COUNT && col[k] < 0)
             col[k] = (int)i;
         else if (k < COL_COUNT)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "rules.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -20,7 +21,8 @@ static const char *const LABELS[] = {
     "note", "capitolo", "pesatura", "criterio", "peso", "rilevanza", "innovativita", "complessita",
     "beneficio", "peso_totale", "intestazione_centro", "pie_di_pagina", "copertina_titolo",
     "copertina_sottotitolo", "copertina_data", "copertina_obiettivi", "indice_titolo", "indice_codice",
-    "indice_obiettivo", "indice_dirigente", "indice_pagina", NULL};
+    "indice_obiettivo", "indice_dirigente", "indice_pagina", "totale_ponderato", "non_rilevato",
+    "non_rilevate", "nota_forzata", "nota_ufficio", NULL};
 static const char *const STYLES[] = {"testo",   "importo", "etichetta",        "intestazione",    "titolo",
                                      "numero",  "nota",             "pagina",          "copertina_titolo",
                                      "copertina_testo", "copertina_nota", "indice_titolo", NULL};
@@ -45,6 +47,7 @@ typedef struct {
     FontSet *fonts;
     Layout *layout;
     const Obiettivo *o;
+    const Esiti *esiti; /* NULL: no results printed */
 } Ctx;
 
 static const CellStyle *style(const Ctx *c, const char *name) { return spec_style(c->spec, name); }
@@ -248,12 +251,17 @@ static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
         ltable_cell(t, label(c, heads[i]), 1, style(c, "intestazione"));
     int last_n = 0;
     size_t n_actions = a ? a->n_azioni : 0;
+    /* Results of this year, when given: RAGGIUNTO, % and notes. */
+    const EsitoObiettivo *eo = c->esiti && c->esiti->anno == year ? esiti_for(c->esiti, c->o) : NULL;
+    StrBuf notes = {0};
+    size_t n_notes = 0;
     for (size_t i = 0; i < n_actions; i++) {
         const Azione *z = &a->azioni[i];
-        char n[16] = "", peso[32] = "";
+        char n[16] = "", peso[32] = "", pct[48] = "";
         snprintf(n, sizeof n, "%d", z->n);
         if (z->has_peso)
             text_format_number(peso, sizeof peso, z->peso);
+        const EsitoAzione *e = eo && i < eo->n_azioni ? &eo->azioni[i] : NULL;
         ltable_row(t, spec_number(c->spec, "altezza_riga_vuota"));
         ltable_cell(t, n, 1, style(c, "numero"));
         ltable_cell(t, peso, 1, style(c, "numero"));
@@ -262,8 +270,33 @@ static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
         ltable_cell(t, or_empty(z->indicatore), 1, style(c, "testo"));
         ltable_cell(t, or_empty(z->atteso), 1, style(c, "testo"));
         ltable_cell(t, or_empty(z->graduazione), 1, style(c, "testo"));
-        ltable_cell(t, "", 1, style(c, "testo"));
-        ltable_cell(t, "", 1, style(c, "testo"));
+        if (e && e->stato == STATO_NON_RILEVATO) {
+            ltable_cell(t, label(c, "non_rilevato"), 1, style(c, "nota"));
+            ltable_cell(t, "", 1, style(c, "importo"));
+        } else if (e) {
+            rule_format_percent(pct, sizeof pct, e->percentuale);
+            if (e->nota && *e->nota) {
+                /* a numbered footnote: the office's reason, and whether it replaced the rule */
+                char mark[16], azione[16];
+                snprintf(mark, sizeof mark, "%zu", ++n_notes);
+                snprintf(azione, sizeof azione, "%d", z->n);
+                const char *note_names[] = {"numero", "azione", "nota", NULL};
+                const char *note_values[] = {mark, azione, e->nota};
+                char *line = expand(label(c, e->stato == STATO_FORZATO ? "nota_forzata" : "nota_ufficio"), note_names,
+                                    note_values);
+                if (notes.len)
+                    strbuf_puts(&notes, "\n");
+                strbuf_puts(&notes, line);
+                free(line);
+                size_t l = strlen(pct);
+                snprintf(pct + l, sizeof pct - l, " (%s)", mark);
+            }
+            ltable_cell(t, e->raggiunto ? e->raggiunto : "", 1, style(c, "testo"));
+            ltable_cell(t, pct, 1, style(c, "importo"));
+        } else {
+            ltable_cell(t, "", 1, style(c, "testo"));
+            ltable_cell(t, "", 1, style(c, "testo"));
+        }
         if (z->n > last_n)
             last_n = z->n;
     }
@@ -277,8 +310,35 @@ static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
         for (int k = 0; k < 8; k++)
             ltable_cell(t, "", 1, style(c, "testo"));
     }
+    if (eo && n_actions > 0) {
+        /* The weighted total: Σ(peso × %) / Σ(peso) over the reported actions. */
+        char total[48] = "", count[16];
+        if (eo->has_percentuale)
+            rule_format_percent(total, sizeof total, eo->percentuale);
+        snprintf(count, sizeof count, "%zu", eo->non_rilevate);
+        const char *total_names[] = {"anno", "numero", NULL};
+        const char *total_values[] = {anno, count};
+        char *lab = expand(label(c, "totale_ponderato"), total_names, total_values);
+        char *missing = eo->non_rilevate ? expand(label(c, "non_rilevate"), total_names, total_values) : xstrdup("");
+        CellStyle right = *style(c, "etichetta");
+        right.align = ALIGN_RIGHT;
+        CellStyle bold = *style(c, "importo");
+        bold.font = STYLE_BOLD;
+        ltable_row(t, 0);
+        ltable_cell(t, lab, 7, &right);
+        ltable_cell(t, missing, 1, style(c, "nota"));
+        ltable_cell(t, total, 1, &bold);
+        free(lab);
+        free(missing);
+    }
     layout_table(c->layout, t);
     ltable_free(t);
+    if (notes.len) {
+        TextRun run = {style(c, "nota")->font, notes.data};
+        layout_paragraph(c->layout, &run, 1, style(c, "nota"));
+        layout_space(c->layout, c->spec->page.table_gap);
+    }
+    strbuf_free(&notes);
 }
 
 static void section_piano(Ctx *c)
@@ -562,7 +622,7 @@ static void build_index(Ctx *c, const size_t *first_pages)
 
 char *scheda_title(const Plan *plan, const LayoutSpec *spec)
 {
-    Ctx c = {plan, spec, NULL, NULL, NULL};
+    Ctx c = {plan, spec, NULL, NULL, NULL, NULL};
     return expand_common(&c, spec_label(spec, "copertina_titolo"));
 }
 
@@ -578,11 +638,11 @@ static void append_pages(DisplayDoc *dst, DisplayDoc *src)
     src->n_pages = src->cap_pages = 0;
 }
 
-DisplayDoc scheda_build(const Plan *plan, const LayoutSpec *spec, FontSet *fonts, time_t when)
+DisplayDoc scheda_build(const Plan *plan, const Esiti *esiti, const LayoutSpec *spec, FontSet *fonts, time_t when)
 {
     /* The schede first: the index needs their page numbers. */
     Layout *body = layout_new(&spec->page, fonts);
-    Ctx c = {plan, spec, fonts, body, NULL};
+    Ctx c = {plan, spec, fonts, body, NULL, esiti};
     size_t *first = xcalloc(plan->n_obiettivi ? plan->n_obiettivi : 1, sizeof *first);
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         c.o = &plan->obiettivi[i];

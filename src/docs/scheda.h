@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "display.h"
+#include "esiti.h"
 #include "fontset.h"
 #include "layout_file.h"
 #include "model.h"
@@ -16,8 +17,10 @@
 extern const LayoutNeeds SCHEDA_NEEDS;
 
 /* Lays out the whole document; `when` is the date printed on the cover.
+ * With esiti (may be NULL), the annualità of esiti->anno shows RAGGIUNTO
+ * and % of each action, the weighted total and the offices' notes.
  * The caller owns the returned pages (display_free). */
-DisplayDoc scheda_build(const Plan *plan, const LayoutSpec *spec, FontSet *fonts, time_t when);
+DisplayDoc scheda_build(const Plan *plan, const Esiti *esiti, const LayoutSpec *spec, FontSet *fonts, time_t when);
 
 /* Warns, with file, path and codice, about every printed field holding a
  * character that no font of the set can print (it would show as a box). */

@@ -1,0 +1,106 @@
+/* cmd_esiti.c — `schede esiti PIANO --raggiunto FILE [--anno N] [--formato json|csv]`:
+ * the results as data; and `schede modello-raggiunto PIANO [--anno N]`: the
+ * CSV the offices fill in. Both print to standard output. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "esiti_output.h"
+#include "plan_load.h"
+#include "results.h"
+
+/* Loads the plan; on failure prints the errors and returns the exit code. */
+static int load_plan(const char *file, Plan *plan)
+{
+    DiagList d;
+    diag_list_init(&d);
+    LoadStatus st = plan_load_file(file, plan, &d);
+    diag_list_sort(&d);
+    for (size_t i = 0; i < d.count; i++)
+        if (d.items[i].severity == DIAG_ERROR)
+            diag_print(stderr, &d.items[i]);
+    diag_list_free(&d);
+    return st == LOAD_OK ? 0 : st == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
+}
+
+int cmd_esiti(int argc, char **argv)
+{
+    const char *file = NULL, *formato = "json";
+    ResultsOptions opt = {0};
+    for (int i = 0; i < argc; i++) {
+        int r = results_option(argc, argv, &i, &opt, "esiti");
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r > 0)
+            continue;
+        if (strcmp(argv[i], "--formato") == 0 && i + 1 < argc) {
+            formato = argv[++i];
+        } else if (argv[i][0] == '-' || file) {
+            fprintf(stderr, "uso: schede esiti PIANO.json --raggiunto FILE [--anno N] [--formato json|csv] "
+                            "[--codifica utf-8|windows-1252]\n");
+            return EXIT_USAGE;
+        } else {
+            file = argv[i];
+        }
+    }
+    if (!file || !opt.raggiunto || (strcmp(formato, "json") != 0 && strcmp(formato, "csv") != 0)) {
+        fprintf(stderr, "uso: schede esiti PIANO.json --raggiunto FILE [--anno N] [--formato json|csv]\n");
+        return EXIT_USAGE;
+    }
+    Plan plan;
+    int rc = load_plan(file, &plan);
+    if (rc) {
+        plan_free(&plan);
+        return rc;
+    }
+    DiagList d;
+    diag_list_init(&d);
+    Rilevazioni ril;
+    Esiti esiti;
+    rc = results_load(&plan, &opt, &ril, &esiti, &d);
+    diag_list_sort(&d);
+    for (size_t i = 0; i < d.count; i++)
+        diag_print(stderr, &d.items[i]);
+    if (rc == 0) {
+        char *out = strcmp(formato, "csv") == 0 ? esiti_to_csv(&esiti) : esiti_to_json(&esiti);
+        fputs(out, stdout);
+        free(out);
+    }
+    esiti_free(&esiti);
+    raggiunto_free(&ril);
+    diag_list_free(&d);
+    plan_free(&plan);
+    return rc;
+}
+
+int cmd_modello_raggiunto(int argc, char **argv)
+{
+    const char *file = NULL;
+    ResultsOptions opt = {0};
+    for (int i = 0; i < argc; i++) {
+        int r = results_option(argc, argv, &i, &opt, "modello-raggiunto");
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r > 0 && opt.raggiunto == NULL)
+            continue;
+        if (r > 0 || argv[i][0] == '-' || file) {
+            fprintf(stderr, "uso: schede modello-raggiunto PIANO.json [--anno N]\n");
+            return EXIT_USAGE;
+        }
+        file = argv[i];
+    }
+    if (!file) {
+        fprintf(stderr, "uso: schede modello-raggiunto PIANO.json [--anno N]\n");
+        return EXIT_USAGE;
+    }
+    Plan plan;
+    int rc = load_plan(file, &plan);
+    if (rc == 0) {
+        char *out = esiti_template_csv(&plan, opt.has_anno ? opt.anno : plan.triennio[0]);
+        fputs(out, stdout);
+        free(out);
+    }
+    plan_free(&plan);
+    return rc;
+}

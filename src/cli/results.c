@@ -1,0 +1,71 @@
+#include "results.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+
+int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char *cmd)
+{
+    const char *a = argv[*i];
+    bool takes = strcmp(a, "--raggiunto") == 0 || strcmp(a, "--anno") == 0 || strcmp(a, "--codifica") == 0;
+    if (!takes)
+        return 0;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "schede %s: «%s» vuole un valore\n", cmd, a);
+        return -1;
+    }
+    const char *v = argv[++*i];
+    if (strcmp(a, "--raggiunto") == 0) {
+        o->raggiunto = v;
+    } else if (strcmp(a, "--anno") == 0) {
+        char *end;
+        long y = strtol(v, &end, 10);
+        if (*end || y < 2000 || y > 2100) {
+            fprintf(stderr, "schede %s: --anno «%s» non è un anno\n", cmd, v);
+            return -1;
+        }
+        o->has_anno = true;
+        o->anno = (int)y;
+    } else if (strcmp(v, "utf-8") == 0 || strcmp(v, "utf8") == 0) {
+        o->codifica = CODIFICA_UTF8;
+    } else if (strcmp(v, "windows-1252") == 0 || strcmp(v, "cp1252") == 0) {
+        o->codifica = CODIFICA_WINDOWS_1252;
+    } else {
+        fprintf(stderr, "schede %s: --codifica «%s» non prevista (utf-8 o windows-1252)\n", cmd, v);
+        return -1;
+    }
+    return 1;
+}
+
+int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags)
+{
+    memset(ril, 0, sizeof *ril);
+    memset(esiti, 0, sizeof *esiti);
+    int rc = 0;
+    if (o->raggiunto) {
+        LoadStatus st = raggiunto_load_file(o->raggiunto, o->codifica, ril, diags);
+        if (st == LOAD_IO_ERROR)
+            return EXIT_USAGE;
+        if (st == LOAD_DATA_ERROR)
+            rc = EXIT_DATA;
+    }
+    int anno = o->has_anno ? o->anno : ril->has_anno ? ril->anno : plan->triennio[0];
+    if (o->has_anno && ril->has_anno && ril->anno != o->anno) {
+        diag_add(diags, DIAG_ERROR, ril->file, "$.anno", NULL, -1,
+                 "il file riporta le rilevazioni del %d, ma è stato chiesto il %d (--anno)", ril->anno, o->anno);
+        rc = EXIT_DATA;
+    }
+    size_t errors = diags->errors;
+    esiti_compute(plan, o->raggiunto ? ril : NULL, anno, esiti, diags);
+    if (diags->errors > errors)
+        rc = EXIT_DATA;
+    bool any = false;
+    for (size_t i = 0; i < plan->n_obiettivi && !any; i++)
+        any = obiettivo_annualita(&plan->obiettivi[i], anno) != NULL;
+    if (!any)
+        diag_add(diags, DIAG_WARNING, o->raggiunto ? o->raggiunto : "", NULL, NULL, -1,
+                 "nessun obiettivo del piano ha un'annualità %d", anno);
+    return rc;
+}

@@ -1,0 +1,30 @@
+/* results.h — the options every command shares for achievement data
+ * (--raggiunto FILE, --anno N, --codifica C) and their loading. */
+#ifndef SCHEDE_CLI_RESULTS_H
+#define SCHEDE_CLI_RESULTS_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "esiti.h"
+#include "model.h"
+#include "raggiunto.h"
+
+typedef struct {
+    const char *raggiunto; /* NULL: none */
+    bool has_anno;
+    int anno;
+    Codifica codifica;
+} ResultsOptions;
+
+/* If argv[*i] is one of the options, consumes it (and its value) and
+ * returns 1; returns 0 when it is not; -1 (message printed) on a usage
+ * error. */
+int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char *cmd);
+
+/* Loads the rilevazioni (when given) and computes the results of the year:
+ * --anno, else the year the JSON file declares, else the plan's first year.
+ * Diagnostics go to diags. Returns 0, 1 (data errors) or 2 (unreadable). */
+int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags);
+
+#endif

@@ -1,0 +1,166 @@
+#include "esiti_output.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "text.h"
+
+const char *esiti_stato_name(StatoAzione s)
+{
+    switch (s) {
+    case STATO_RILEVATO: return "rilevato";
+    case STATO_FORZATO: return "forzato";
+    case STATO_NON_RILEVATO: break;
+    }
+    return "non_rilevato";
+}
+
+/* The official figure: rounded to the hundredth, as printed. */
+static double cents(double v) { return round(v * 100.0) / 100.0; }
+
+char *esiti_to_json(const Esiti *e)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddNumberToObject(root, "anno", e->anno);
+    cJSON *objs = cJSON_AddArrayToObject(root, "obiettivi");
+    for (size_t i = 0; i < e->n; i++) {
+        const EsitoObiettivo *eo = &e->obiettivi[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "codice", eo->obiettivo->codice ? eo->obiettivo->codice : "");
+        if (eo->has_percentuale)
+            cJSON_AddNumberToObject(o, "percentuale", cents(eo->percentuale));
+        else
+            cJSON_AddNullToObject(o, "percentuale");
+        cJSON_AddNumberToObject(o, "azioni_non_rilevate", (double)eo->non_rilevate);
+        cJSON *azioni = cJSON_AddArrayToObject(o, "azioni");
+        for (size_t k = 0; k < eo->n_azioni; k++) {
+            const EsitoAzione *a = &eo->azioni[k];
+            cJSON *j = cJSON_CreateObject();
+            cJSON_AddNumberToObject(j, "n", a->azione->n);
+            if (a->azione->has_peso)
+                cJSON_AddNumberToObject(j, "peso", a->azione->peso);
+            else
+                cJSON_AddNullToObject(j, "peso");
+            if (a->stato == STATO_NON_RILEVATO)
+                cJSON_AddNullToObject(j, "percentuale");
+            else
+                cJSON_AddNumberToObject(j, "percentuale", cents(a->percentuale));
+            cJSON_AddStringToObject(j, "stato", esiti_stato_name(a->stato));
+            char *regola = rule_describe(&a->regola, a->azione);
+            cJSON_AddStringToObject(j, "regola", regola);
+            free(regola);
+            cJSON_AddStringToObject(j, "dettaglio", a->dettaglio ? a->dettaglio : "");
+            if (a->raggiunto)
+                cJSON_AddStringToObject(j, "raggiunto", a->raggiunto);
+            if (a->nota)
+                cJSON_AddStringToObject(j, "nota", a->nota);
+            cJSON_AddItemToArray(azioni, j);
+        }
+        cJSON_AddItemToArray(objs, o);
+    }
+    cJSON_AddArrayToObject(root, "persone");
+    char *s = cJSON_Print(root);
+    cJSON_Delete(root);
+    char *out = xasprintf("%s\n", s);
+    free(s);
+    return out;
+}
+
+/* A CSV field: quoted when it holds ; " or a line break. */
+static void field(StrBuf *b, const char *s, bool last)
+{
+    s = s ? s : "";
+    if (strpbrk(s, ";\"\n\r")) {
+        strbuf_puts(b, "\"");
+        for (const char *p = s; *p; p++) {
+            if (*p == '"')
+                strbuf_puts(b, "\"");
+            strbuf_append(b, p, 1);
+        }
+        strbuf_puts(b, "\"");
+    } else {
+        strbuf_puts(b, s);
+    }
+    strbuf_puts(b, last ? "\r\n" : ";");
+}
+
+/* 81.5 → "81,50": two decimals, decimal comma, no % sign (a number column). */
+static void decimal(char *buf, size_t size, double v)
+{
+    double r = round(v * 100.0);
+    int neg = r < 0;
+    unsigned long long c = (unsigned long long)(neg ? -r : r);
+    snprintf(buf, size, "%s%llu,%02llu", neg ? "-" : "", c / 100, c % 100);
+}
+
+char *esiti_to_csv(const Esiti *e)
+{
+    StrBuf b = {0};
+    strbuf_puts(&b, "anno;obiettivo;percentuale_obiettivo;azioni_non_rilevate;azione;peso;stato;"
+                    "percentuale_azione;regola;raggiunto;dettaglio;nota\r\n");
+    for (size_t i = 0; i < e->n; i++) {
+        const EsitoObiettivo *eo = &e->obiettivi[i];
+        char anno[16], pobj[32] = "", nr[16];
+        snprintf(anno, sizeof anno, "%d", e->anno);
+        if (eo->has_percentuale)
+            decimal(pobj, sizeof pobj, eo->percentuale);
+        snprintf(nr, sizeof nr, "%zu", eo->non_rilevate);
+        for (size_t k = 0; k < eo->n_azioni; k++) {
+            const EsitoAzione *a = &eo->azioni[k];
+            char n[16], peso[32] = "", pa[32] = "";
+            snprintf(n, sizeof n, "%d", a->azione->n);
+            if (a->azione->has_peso)
+                text_format_number(peso, sizeof peso, a->azione->peso);
+            if (a->stato != STATO_NON_RILEVATO)
+                decimal(pa, sizeof pa, a->percentuale);
+            char *regola = rule_describe(&a->regola, a->azione);
+            field(&b, anno, false);
+            field(&b, eo->obiettivo->codice, false);
+            field(&b, pobj, false);
+            field(&b, nr, false);
+            field(&b, n, false);
+            field(&b, peso, false);
+            field(&b, esiti_stato_name(a->stato), false);
+            field(&b, pa, false);
+            field(&b, regola, false);
+            field(&b, a->raggiunto, false);
+            field(&b, a->dettaglio, false);
+            field(&b, a->nota, true);
+            free(regola);
+        }
+    }
+    return b.data;
+}
+
+char *esiti_template_csv(const Plan *plan, int anno)
+{
+    StrBuf b = {0};
+    strbuf_puts(&b, "obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota\r\n");
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        const Obiettivo *o = &plan->obiettivi[i];
+        const Annualita *a = obiettivo_annualita(o, anno);
+        for (size_t k = 0; a && k < a->n_azioni; k++) {
+            const Azione *z = &a->azioni[k];
+            char n[16], sc[11] = "";
+            snprintf(n, sizeof n, "%d", z->n);
+            if (z->has_scadenza)
+                date_format_it(z->scadenza, sc);
+            OrigineRegola origine;
+            Rule r = esiti_rule_for(z, &origine);
+            char *regola = rule_describe(&r, z);
+            esiti_rule_free(&r, origine);
+            field(&b, o->codice, false);
+            field(&b, n, false);
+            field(&b, z->azione, false);
+            field(&b, sc, false);
+            field(&b, regola, false);
+            strbuf_puts(&b, ";;;;\r\n");
+            free(regola);
+        }
+    }
+    return b.data ? b.data : xstrdup("");
+}
