@@ -71,7 +71,9 @@ void diag_list_sort(DiagList *list)
     for (size_t i = 1; i < list->count; i++) {
         Diag tmp = list->items[i];
         size_t j = i;
-        while (j > 0 && list->items[j - 1].objective > tmp.objective) {
+        while (j > 0 && (list->items[j - 1].objective > tmp.objective ||
+                         (list->items[j - 1].objective == tmp.objective && tmp.line > 0 &&
+                          list->items[j - 1].line > tmp.line && strcmp(list->items[j - 1].file, tmp.file) == 0))) {
             list->items[j] = list->items[j - 1];
             j--;
         }

@@ -47,7 +47,8 @@ __attribute__((format(printf, 6, 7)))
 void diag_add_at(DiagList *list, DiagSeverity sev, const char *file,
                  int line, int column, const char *fmt, ...);
 
-/* Stable sort: plan-wide first, then by objective in plan order. */
+/* Stable sort: plan-wide first, then by objective in plan order; within
+ * one file, diagnostics with line numbers in line order. */
 void diag_list_sort(DiagList *list);
 
 /* One line: "errore: FILE:LINE:COL: msg" or "avviso: FILE: CODICE: PATH: msg". */

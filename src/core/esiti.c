@@ -45,7 +45,7 @@ static void apply(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, 
     char pct[32];
     if (r->has_percentuale) {
         if (e->regola.tipo != RULE_MANUALE && !(r->nota && *r->nota)) {
-            raggiunto_diag(diags, DIAG_ERROR, set, r, objective,
+            raggiunto_diag(diags, DIAG_ERROR, set, r, -1,
                            "azione n. %d: la «percentuale» sostituisce quella della regola «%s» solo con una "
                            "«nota» che dica perché", r->azione, rule_type_name(e->regola.tipo));
             return;
@@ -63,7 +63,7 @@ static void apply(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, 
     RuleResult res;
     char *error = NULL;
     if (!rule_evaluate(&e->regola, e->azione, r, &res, &error)) {
-        raggiunto_diag(diags, DIAG_ERROR, set, r, objective, "azione n. %d: %s", r->azione, error);
+        raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "azione n. %d: %s", r->azione, error);
         free(error);
         return;
     }
@@ -113,16 +113,17 @@ void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *ou
             if (eo->azioni[k].azione->n == ril->azione)
                 e = &eo->azioni[k];
         if (!e) {
-            raggiunto_diag(diags, DIAG_ERROR, set, ril, oi, "l'obiettivo non ha un'azione n. %d nel %d",
+            raggiunto_diag(diags, DIAG_ERROR, set, ril, -1, "l'obiettivo non ha un'azione n. %d nel %d",
                            ril->azione, anno);
             continue;
         }
         if (e->stato != STATO_NON_RILEVATO || e->dettaglio) {
-            raggiunto_diag(diags, DIAG_ERROR, set, ril, oi, "seconda rilevazione per l'azione n. %d del %d",
+            raggiunto_diag(diags, DIAG_ERROR, set, ril, -1, "seconda rilevazione per l'azione n. %d del %d",
                            ril->azione, anno);
             continue;
         }
-        apply(e, ril, set, oi, diags);
+        if (!ril->invalid)
+            apply(e, ril, set, oi, diags);
         if (e->stato == STATO_NON_RILEVATO && !e->dettaglio)
             e->dettaglio = xstrdup("rilevazione non valida"); /* the error is reported; block duplicates */
     }

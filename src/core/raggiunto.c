@@ -21,7 +21,6 @@ void raggiunto_diag(DiagList *diags, DiagSeverity sev, const Rilevazioni *set, c
     if (r && r->line > 0) {
         diag_add_at(diags, sev, set->file, r->line, 0, "%s%s%s", r->obiettivo ? r->obiettivo : "",
                     r->obiettivo ? ": " : "", msg);
-        diags->items[diags->count - 1].objective = objective;
     } else {
         diag_add(diags, sev, set->file, r ? r->path : NULL, r ? r->obiettivo : NULL, objective, "%s", msg);
     }
@@ -66,6 +65,7 @@ static void read_rilevazione(JsonCtx *ctx, const cJSON *c, const char *path, voi
 {
     JsonTarget *t = user;
     Rilevazione *r = push(t->set, &t->cap);
+    size_t errors = ctx->diags->errors;
     r->path = xstrdup(path);
     json_check_keys(ctx, c, path, RIL_KEYS);
     json_get_string(ctx, c, path, "obiettivo", JSON_REQUIRED, &r->obiettivo);
@@ -107,6 +107,7 @@ static void read_rilevazione(JsonCtx *ctx, const cJSON *c, const char *path, voi
     }
     json_get_string(ctx, c, path, "raggiunto", JSON_OPTIONAL, &r->raggiunto);
     json_get_string(ctx, c, path, "nota", JSON_OPTIONAL, &r->nota);
+    r->invalid = ctx->diags->errors > errors;
     ctx->codice = NULL;
 }
 
@@ -329,7 +330,18 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
         char *v[COL_COUNT];
         for (int k = 0; k < COL_COUNT; k++)
             v[k] = col[k] >= 0 && (size_t)col[k] < rec->n ? trim(rec->fields[col[k]]) : xstrdup("");
+        /* A row of the template left as it was (only obiettivo and azione):
+         * the action is not reported yet. */
+        bool unfilled = true;
+        for (int k = COL_DATA; k < COL_COUNT; k++)
+            unfilled &= *v[k] == '\0';
+        if (unfilled) {
+            for (int k = 0; k < COL_COUNT; k++)
+                free(v[k]);
+            continue;
+        }
         Rilevazione *r = push(set, &cap);
+        size_t errors_before = diags->errors;
         r->line = rec->line;
         if (*v[COL_OBIETTIVO])
             r->obiettivo = xstrdup(v[COL_OBIETTIVO]);
@@ -385,6 +397,7 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
             r->raggiunto = xstrdup(v[COL_RAGGIUNTO]);
         if (*v[COL_NOTA])
             r->nota = xstrdup(v[COL_NOTA]);
+        r->invalid = diags->errors > errors_before;
         for (int k = 0; k < COL_COUNT; k++)
             free(v[k]);
     }

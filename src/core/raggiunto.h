@@ -30,6 +30,7 @@ typedef struct {
     /* where it was read, for messages: a CSV line, or a JSON path */
     int line;
     char *path;
+    bool invalid; /* a field could not be read (already reported): not evaluated */
 } Rilevazione;
 
 typedef struct {
@@ -50,7 +51,9 @@ LoadStatus raggiunto_load_buffer(const char *file, const char *text, size_t len,
                                  Rilevazioni *out, DiagList *diags);
 void raggiunto_free(Rilevazioni *r);
 
-/* Adds a diagnostic located at the rilevazione (CSV line or JSON path). */
+/* Adds a diagnostic located at the rilevazione (CSV line or JSON path).
+ * The diagnostics of a rilevazioni file are listed in file order, so
+ * objective is only kept for JSON files (CSV lines order them). */
 void raggiunto_diag(DiagList *diags, DiagSeverity sev, const Rilevazioni *set, const Rilevazione *r,
                     int objective, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -42,7 +42,8 @@ static bool ritardo(const Rule *rule, const Azione *z, const Rilevazione *ril, R
     }
     long late = rule->giorni_lavorativi ? calendar_working_days_between(z->scadenza, ril->data)
                                         : date_to_days(ril->data) - date_to_days(z->scadenza);
-    const char *unit = rule->giorni_lavorativi ? "giorni lavorativi" : "giorni";
+    const char *unit = late == 1 ? (rule->giorni_lavorativi ? "giorno lavorativo" : "giorno")
+                                 : (rule->giorni_lavorativi ? "giorni lavorativi" : "giorni");
     char done[11], due[11];
     date_format_it(ril->data, done);
     date_format_it(z->scadenza, due);
@@ -67,7 +68,7 @@ static bool ritardo(const Rule *rule, const Azione *z, const Rilevazione *ril, R
         else if (hit) {
             char *lim = num(hit->limit);
             res->dettaglio = xasprintf("completata il %s, %ld %s dopo la scadenza del %s: fascia fino a %s "
-                                       "giorni, %s", done, late, unit, due, lim, p);
+                                       "%s, %s", done, late, unit, due, lim, hit->limit == 1 ? "giorno" : "giorni", p);
             free(lim);
         } else
             res->dettaglio = xasprintf("completata il %s, %ld %s dopo la scadenza del %s: oltre l'ultima "

@@ -1,0 +1,312 @@
+/* Achievement data end to end: every CSV dialect, the results computed by
+ * hand, errors with their lines, the outputs and the printed scheda. */
+#include <math.h>
+
+#include "esiti.h"
+#include "plan_load.h"
+#include "raggiunto.h"
+#include "run.h"
+
+static Plan load_plan(const char *path)
+{
+    Plan plan;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(plan_load_file(path, &plan, &d), LOAD_OK);
+    diag_list_free(&d);
+    return plan;
+}
+
+static Rilevazioni load_ril(const char *path, Codifica codifica)
+{
+    Rilevazioni r;
+    DiagList d;
+    diag_list_init(&d);
+    LoadStatus st = raggiunto_load_file(path, codifica, &r, &d);
+    for (size_t i = 0; i < d.count; i++)
+        cr_log_error("%s", d.items[i].message);
+    cr_assert_eq(st, LOAD_OK, "%s", path);
+    diag_list_free(&d);
+    return r;
+}
+
+static const Rilevazione *find(const Rilevazioni *r, const char *codice, int azione)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->items[i].obiettivo, codice) == 0 && r->items[i].azione == azione)
+            return &r->items[i];
+    cr_assert_fail("no rilevazione %s %d", codice, azione);
+    return NULL;
+}
+
+/* The same data in three files: JSON; Windows-1252 with ';', decimal comma,
+ * thousands dot, d/m/yy, "sì", CRLF, a blank row, a quoted field with ';',
+ * quotes and a line break; UTF-8 with BOM, ',', decimal point, ISO and
+ * dd-mm-yyyy dates, "x", columns in another order. */
+static void expect_fixture_values(const Rilevazioni *r)
+{
+    cr_assert_eq(r->n, 7);
+    const Rilevazione *x = find(r, "R-01", 1);
+    cr_assert(x->has_data && x->data.year == 2025 && x->data.month == 1 && x->data.day == 30);
+    x = find(r, "R-01", 2);
+    cr_assert_eq(x->valore_kind, VALORE_NUMERO);
+    cr_assert_float_eq(x->valore, 85.5, 1e-9);
+    cr_assert_str_eq(x->raggiunto, "85,5% coperto; dato \"provvisorio\"\nda confermare");
+    x = find(r, "R-01", 3);
+    cr_assert_float_eq(x->valore, 1234.5, 1e-9, "thousands separator");
+    x = find(r, "R-02", 1);
+    cr_assert(x->valore_kind == VALORE_SI_NO && x->valore_si);
+    x = find(r, "R-02", 2);
+    cr_assert(x->has_percentuale);
+    cr_assert_float_eq(x->percentuale, 66.5, 1e-9);
+    cr_assert_str_eq(x->nota, "giudizio del dirigente; verbale n. 3");
+    x = find(r, "R-02", 3);
+    cr_assert(x->data.year == 2025 && x->data.month == 6 && x->data.day == 3);
+}
+
+Test(raggiunto, json_and_both_csv_dialects_read_the_same)
+{
+    Rilevazioni j = load_ril(SCHEDE_SOURCE_DIR "/tests/fixtures/raggiunto.json", CODIFICA_AUTO);
+    cr_assert(j.has_anno && j.anno == 2024);
+    expect_fixture_values(&j);
+    Rilevazioni a = load_ril(SCHEDE_SOURCE_DIR "/tests/fixtures/raggiunto-cp1252.csv", CODIFICA_AUTO);
+    expect_fixture_values(&a);
+    /* header 1, R-01;1 2, quoted line break 3–4, R-01;3 5, sì 6, R-02;2 7, blank row 8 */
+    cr_assert_eq(find(&a, "R-02", 3)->line, 9, "CSV lines counted with the quoted line break and the blank row");
+    Rilevazioni b = load_ril(SCHEDE_SOURCE_DIR "/tests/fixtures/raggiunto-virgola.csv", CODIFICA_AUTO);
+    expect_fixture_values(&b);
+    Rilevazioni c = load_ril(SCHEDE_SOURCE_DIR "/tests/fixtures/raggiunto-cp1252.csv", CODIFICA_WINDOWS_1252);
+    expect_fixture_values(&c);
+    raggiunto_free(&j);
+    raggiunto_free(&a);
+    raggiunto_free(&b);
+    raggiunto_free(&c);
+}
+
+Test(raggiunto, forcing_the_wrong_encoding_is_a_clear_error)
+{
+    Rilevazioni r;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(raggiunto_load_file(SCHEDE_SOURCE_DIR "/tests/fixtures/raggiunto-cp1252.csv", CODIFICA_UTF8, &r, &d),
+                 LOAD_DATA_ERROR);
+    cr_assert_eq(d.items[0].line, 6, "the line with «sì» in Windows-1252");
+    cr_assert(strstr(d.items[0].message, "byte 0xEC non valido in UTF-8"), "%s", d.items[0].message);
+    raggiunto_free(&r);
+    diag_list_free(&d);
+}
+
+Test(esiti, every_rule_computed_by_hand)
+{
+    Plan plan = load_plan(SCHEDE_SOURCE_DIR "/tests/fixtures/esiti-piano.json");
+    Rilevazioni r = load_ril(SCHEDE_SOURCE_DIR "/tests/fixtures/raggiunto-cp1252.csv", CODIFICA_AUTO);
+    Esiti e;
+    DiagList d;
+    diag_list_init(&d);
+    esiti_compute(&plan, &r, 2024, &e, &d);
+    cr_assert_eq(d.errors, 0);
+    /* R-01: 30 days late → band "fino a 30" 70; 85,5 ≥ 80 → 80; 1.234,5 / 365 → capped 100.
+     * (40·70 + 30·80 + 30·100) / 100 = 82 */
+    const EsitoObiettivo *o = &e.obiettivi[0];
+    cr_assert_eq(o->azioni[0].percentuale, 70);
+    cr_assert_eq(o->azioni[1].percentuale, 80);
+    cr_assert_eq(o->azioni[2].percentuale, 100);
+    cr_assert_float_eq(o->percentuale, 82.0, 1e-9);
+    /* R-02: sì 100; manuale 66,5; 30/05/2025 → 03/06/2025 = 1 working day (2 June) → 90;
+     * "Da 0 a 1,5 = 100%; da 1,6 a 2 = 90% …" read from the text, 1,8 → 90.
+     * (20·100 + 30·66,5 + 25·90 + 25·90) / 100 = 84,95 */
+    o = &e.obiettivi[1];
+    cr_assert_eq(o->azioni[0].percentuale, 100);
+    cr_assert_float_eq(o->azioni[1].percentuale, 66.5, 1e-9);
+    cr_assert_eq(o->azioni[2].percentuale, 90);
+    cr_assert_eq(o->azioni[3].origine, ORIGINE_GRADUAZIONE);
+    cr_assert_eq(o->azioni[3].percentuale, 90);
+    cr_assert_float_eq(o->percentuale, 84.95, 1e-9);
+    cr_assert_eq(o->non_rilevate, 0);
+    /* nothing reported: no %, never 0 */
+    o = &e.obiettivi[2];
+    cr_assert_not(o->has_percentuale);
+    cr_assert_eq(o->non_rilevate, 1);
+    cr_assert_eq(o->azioni[0].stato, STATO_NON_RILEVATO);
+    esiti_free(&e);
+    raggiunto_free(&r);
+    diag_list_free(&d);
+    plan_free(&plan);
+}
+
+Test(esiti, partial_reports_weigh_only_what_was_reported)
+{
+    Plan plan = load_plan(SCHEDE_SOURCE_DIR "/tests/fixtures/esiti-piano.json");
+    const char *text = "{\"formato\":\"schede-raggiunto/1\",\"anno\":2024,\"rilevazioni\":["
+                       "{\"obiettivo\":\"R-01\",\"azione\":2,\"valore\":79},"
+                       "{\"obiettivo\":\"R-01\",\"azione\":3,\"valore\":146}]}";
+    Rilevazioni r;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(raggiunto_load_buffer("p.json", text, strlen(text), CODIFICA_AUTO, &r, &d), LOAD_OK);
+    Esiti e;
+    esiti_compute(&plan, &r, 2024, &e, &d);
+    const EsitoObiettivo *o = &e.obiettivi[0];
+    /* 79 < 80 → 0; 146 / 365 = 40 %. (30·0 + 30·40) / 60 = 20; action 1 not reported */
+    cr_assert_eq(o->azioni[1].percentuale, 0);
+    cr_assert_float_eq(o->azioni[2].percentuale, 40.0, 1e-9);
+    cr_assert_float_eq(o->percentuale, 20.0, 1e-9);
+    cr_assert_eq(o->non_rilevate, 1);
+    cr_assert_eq(o->azioni[0].stato, STATO_NON_RILEVATO);
+    esiti_free(&e);
+    raggiunto_free(&r);
+    diag_list_free(&d);
+    plan_free(&plan);
+}
+
+/* The sample's weighted totals, worked out by hand from the plan's weights and
+ * the invented data (samples/raggiunto-2024.json). */
+Test(esiti, sarzana_weighted_totals)
+{
+    Plan plan = load_plan(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json");
+    const char *files[] = {SCHEDE_SOURCE_DIR "/samples/raggiunto-2024.json", SCHEDE_SOURCE_DIR "/samples/raggiunto-2024.csv"};
+    for (size_t f = 0; f < 2; f++) {
+        Rilevazioni r = load_ril(files[f], CODIFICA_AUTO);
+        Esiti e;
+        DiagList d;
+        diag_list_init(&d);
+        esiti_compute(&plan, &r, 2024, &e, &d);
+        cr_assert_eq(d.errors, 0);
+        struct {
+            const char *codice;
+            double pct;
+        } expected[] = {
+            {"SG-01", (50 * 70 + 25 * 100 + 25 * 100) / 100.0},           /* 20 days late; override */
+            {"SG-02", (25 * 100 + 20 * 100 + 40 * 50 + 15 * 100) / 100.0}, /* 26 days late → 50 */
+            {"SG-03", (25 * 100 + 45 * 80 + 15 * 100 + 15 * 50) / 100.0},  /* 0, 2, 0, 5 days */
+            {"ICT-01", (30 * 100 + 30 * 100 + 20 * 70 + 10 * 100 + 10 * 100) / 100.0},
+            {"DEMO-03", (40 * 50 + 40 * 100 + 20 * 100) / 100.0},          /* 20 days: band ">15<60" */
+            {"PROT-01", (40 * 80 + 60 * 90) / 100.0},                      /* 85 % → 80; 1,8 days → 90 */
+            {"TRIB-01", (70 * 100 + 30 * 80) / 100.0},
+            {"PERS-01", (60 * 100 + 40 * 60) / 100.0},
+            {"RAG-03", (20 * 100 + 20 * 100 + 20 * 100 + 10 * 80 + 20 * 100 + 20 * 100) / 110.0}, /* weights 110 */
+            {"COMM-01", (60 * 100 + 40 * 70) / 100.0},
+            {"SOC-02", (40 * 50 + 20 * 100 + 30 * 100 + 10 * 80) / 100.0}, /* 45 days: "oltre 30" → 50 */
+            {"PL-01", 25 * (340.0 / 365 * 100 + 100 + 100 + 300.0 / 365 * 100 + 90) / 125.0}, /* weights 125 */
+            {"DSS-02", (80 * 100 + 10 * 70 + 10 * 100) / 100.0},
+        };
+        for (size_t i = 0; i < sizeof expected / sizeof *expected; i++) {
+            const EsitoObiettivo *o = NULL;
+            for (size_t k = 0; k < e.n; k++)
+                if (strcmp(e.obiettivi[k].obiettivo->codice, expected[i].codice) == 0)
+                    o = &e.obiettivi[k];
+            cr_assert(o && o->has_percentuale, "%s", expected[i].codice);
+            cr_assert_float_eq(o->percentuale, expected[i].pct, 1e-9, "%s: %.4f, expected %.4f", expected[i].codice,
+                               o->percentuale, expected[i].pct);
+        }
+        size_t scored = 0, reported = 0;
+        for (size_t k = 0; k < e.n; k++) {
+            scored += e.obiettivi[k].has_percentuale;
+            for (size_t a = 0; a < e.obiettivi[k].n_azioni; a++)
+                reported += e.obiettivi[k].azioni[a].stato != STATO_NON_RILEVATO;
+        }
+        cr_assert_eq(reported, 89);
+        cr_assert_eq(scored, 37, "DEMO-05 has no 2024 action");
+        esiti_free(&e);
+        raggiunto_free(&r);
+        diag_list_free(&d);
+    }
+    plan_free(&plan);
+}
+
+Test(esiti_cli, errors_with_their_lines_all_in_one_run)
+{
+    Run r = run("esiti tests/fixtures/esiti-piano.json --raggiunto tests/fixtures/raggiunto-errori.csv");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    const char *expected[] = {
+        "raggiunto-errori.csv:2: R-01: la data «31/02/2024» non esiste nel calendario",
+        "raggiunto-errori.csv:3: X-99: nessun obiettivo del piano ha il codice «X-99»",
+        "raggiunto-errori.csv:4: R-01: l'obiettivo non ha un'azione n. 9 nel 2024",
+        "raggiunto-errori.csv:5: R-01: «valore» deve essere un numero o sì/no, non «abc»",
+        "raggiunto-errori.csv:6: R-02: percentuale «120» fuori dall'intervallo 0–100",
+        "raggiunto-errori.csv:7: R-01: azione n. 3: la regola è «proporzionale»: serve un «valore» numerico, non una data",
+        "raggiunto-errori.csv:8: R-02: azione n. 1: la «percentuale» sostituisce quella della regola «si_no» solo con una «nota»",
+        "raggiunto-errori.csv:10: R-02: seconda rilevazione per l'azione n. 4 del 2024",
+    };
+    const char *at = r.out;
+    for (size_t i = 0; i < sizeof expected / sizeof *expected; i++) {
+        const char *hit = strstr(at, expected[i]);
+        cr_assert_not_null(hit, "missing or out of order: %s\n%s", expected[i], r.out);
+        at = hit;
+    }
+    cr_assert_null(strstr(r.out, "\"anno\""), "no results printed on errors");
+    free(r.out);
+}
+
+Test(esiti_cli, json_and_csv_outputs)
+{
+    Run r = run("esiti tests/fixtures/esiti-piano.json --raggiunto tests/fixtures/raggiunto.json");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "\"codice\":\t\"R-01\",\n\t\t\t\"percentuale\":\t82,");
+    expect_contains(&r, "\"percentuale\":\t84.95,");
+    expect_contains(&r, "\"codice\":\t\"R-03\",\n\t\t\t\"percentuale\":\tnull,\n\t\t\t\"azioni_non_rilevate\":\t1");
+    expect_contains(&r, "\"stato\":\t\"non_rilevato\"");
+    expect_contains(&r, "\"persone\":\t[]");
+    free(r.out);
+    r = run("esiti tests/fixtures/esiti-piano.json --raggiunto tests/fixtures/raggiunto.json --formato csv");
+    cr_assert_eq(r.status, 0);
+    expect_contains(&r, "anno;obiettivo;percentuale_obiettivo;azioni_non_rilevate;azione;peso;stato;percentuale_azione;");
+    expect_contains(&r, "2024;R-02;84,95;0;2;30;rilevato;66,50;");
+    expect_contains(&r, "2024;R-03;;1;1;100;non_rilevato;;");
+    free(r.out);
+}
+
+Test(esiti_cli, year_mismatch_and_usage)
+{
+    Run r = run("esiti tests/fixtures/esiti-piano.json --raggiunto tests/fixtures/raggiunto.json --anno 2025");
+    cr_assert_eq(r.status, 1);
+    expect_contains(&r, "il file riporta le rilevazioni del 2024, ma è stato chiesto il 2025 (--anno)");
+    free(r.out);
+    r = run("esiti tests/fixtures/esiti-piano.json");
+    cr_assert_eq(r.status, 2, "--raggiunto is required");
+    free(r.out);
+    r = run("esiti tests/fixtures/esiti-piano.json --raggiunto tests/fixtures/raggiunto.json --codifica latin9");
+    cr_assert_eq(r.status, 2);
+    free(r.out);
+}
+
+Test(esiti_cli, template_round_trip)
+{
+    Run r = run("modello-raggiunto samples/sarzana-2024-2026.json --anno 2024");
+    cr_assert_eq(r.status, 0);
+    size_t lines = 0;
+    for (const char *p = r.out; *p; p++)
+        lines += *p == '\n';
+    cr_assert_eq(lines, 90, "header and the 89 actions of 2024");
+    expect_contains(&r, "obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota\r\n");
+    expect_contains(&r, "PL-01;1;");
+    free(r.out);
+    /* the untouched template reads back: every action "non rilevato", no errors */
+    r = run_shell("'" SCHEDE_EXE "' modello-raggiunto samples/sarzana-2024-2026.json > /tmp/schede-modello-test.csv && '" SCHEDE_EXE
+                  "' esiti samples/sarzana-2024-2026.json --raggiunto /tmp/schede-modello-test.csv --formato csv | grep -c ';non_rilevato;'");
+    cr_assert_eq(atoi(r.out), 89, "%s", r.out);
+    free(r.out);
+}
+
+Test(esiti_cli, stampa_prints_results_on_the_scheda, .timeout = 60)
+{
+    Run r = run_shell("rm -rf /tmp/schede-esiti-pdf && '" SCHEDE_EXE "' stampa samples/sarzana-2024-2026.json "
+                      "--raggiunto samples/raggiunto-2024.csv --anno 2024 --out /tmp/schede-esiti-pdf >/dev/null 2>&1 && "
+                      "pdftotext -raw /tmp/schede-esiti-pdf/schede.pdf - 2>/dev/null");
+    cr_assert_eq(r.status, 0);
+    expect_contains(&r, "20/01/2025 \xE2\x80\x93 20 gg di ritardo");
+    /* pdftotext gives the no-break space before % as a space */
+    expect_contains(&r, "70,00 %");
+    expect_contains(&r, "85,00 %");
+    expect_contains(&r, "100,00 % (1)");
+    expect_contains(&r, "(1) Azione n. 2: percentuale indicata dall'ufficio al posto di quella della regola.");
+    expect_contains(&r, "(1) Azione n. 1: indicatore PCC: -7 giorni");
+    expect_contains(&r, "93,07 %");
+    free(r.out);
+    /* errors in the rilevazioni: nothing written */
+    r = run_shell("rm -rf /tmp/schede-esiti-err && mkdir /tmp/schede-esiti-err && '" SCHEDE_EXE "' stampa tests/fixtures/esiti-piano.json "
+                  "--raggiunto tests/fixtures/raggiunto-errori.csv --out /tmp/schede-esiti-err; echo rc=$?; ls /tmp/schede-esiti-err | wc -l");
+    expect_contains(&r, "nessun documento scritto: le rilevazioni hanno errori");
+    expect_contains(&r, "rc=1\n0\n");
+    free(r.out);
+}
