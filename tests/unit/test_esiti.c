@@ -310,3 +310,41 @@ Test(esiti_cli, stampa_prints_results_on_the_scheda, .timeout = 60)
     expect_contains(&r, "rc=1\n0\n");
     free(r.out);
 }
+
+Test(raggiunto, every_spelling_of_booleans_numbers_and_dates)
+{
+    /* UTF-8 without BOM, ';' */
+    const char *csv = "obiettivo;azione;data;valore;percentuale;raggiunto;nota\n"
+                      "A;1;;vero;;;\n"
+                      "A;2;;falso;;;\n"
+                      "A;3;;NO;;;\n"
+                      "A;4;;Sì;;;\n"
+                      "A;5;;X;;;\n"
+                      "A;6;;1 200,50;;;\n"
+                      "A;7;;\xE2\x82\xAC 1.234,56;;;\n"
+                      "A;8;;;12,5%;;\n"
+                      "A;9;;1.500;;;\n"
+                      "A;10;1/2/24;;;;\n"
+                      "A;11;2024-02-29;;;;\n"
+                      "A;12;29.02.2024;;;;\n";
+    Rilevazioni r;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(raggiunto_load_buffer("x.csv", csv, strlen(csv), CODIFICA_AUTO, &r, &d), LOAD_OK);
+    cr_assert_eq(r.n, 12);
+    bool expected_bool[] = {true, false, false, true, true};
+    for (int i = 0; i < 5; i++) {
+        cr_assert_eq(r.items[i].valore_kind, VALORE_SI_NO, "row %d", i + 2);
+        cr_assert_eq(r.items[i].valore_si, expected_bool[i], "row %d", i + 2);
+    }
+    cr_assert_float_eq(r.items[5].valore, 1200.5, 1e-9, "space as thousands separator");
+    cr_assert_float_eq(r.items[6].valore, 1234.56, 1e-9, "euro sign and thousands dot");
+    cr_assert_float_eq(r.items[7].percentuale, 12.5, 1e-9, "percent sign");
+    cr_assert_float_eq(r.items[8].valore, 1500, 1e-9, "a dot and three digits: thousands, the Italian way");
+    cr_assert_eq(d.warnings, 1, "… and said so");
+    cr_assert_eq(d.items[0].line, 10);
+    cr_assert(r.items[9].data.year == 2024 && r.items[9].data.month == 2 && r.items[9].data.day == 1, "d/m/yy");
+    cr_assert(r.items[10].has_data && r.items[11].has_data, "ISO and dd.mm.yyyy");
+    raggiunto_free(&r);
+    diag_list_free(&d);
+}
