@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "esiti_output.h"
+#include "persone.h"
 #include "plan_load.h"
 #include "results.h"
 
@@ -63,9 +64,12 @@ int cmd_esiti(int argc, char **argv)
     for (size_t i = 0; i < d.count; i++)
         diag_print(stderr, &d.items[i]);
     if (rc == 0) {
-        char *out = strcmp(formato, "csv") == 0 ? esiti_to_csv(&esiti) : esiti_to_json(&esiti);
+        PersoneAnno persone;
+        persone_compute(&plan, &esiti, esiti.anno, &persone);
+        char *out = strcmp(formato, "csv") == 0 ? esiti_to_csv(&esiti) : esiti_to_json(&esiti, &persone);
         fputs(out, stdout);
         free(out);
+        persone_free(&persone);
     }
     esiti_free(&esiti);
     raggiunto_free(&ril);

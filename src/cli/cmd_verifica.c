@@ -10,6 +10,7 @@
 #include "model.h"
 #include "plan_check.h"
 #include "plan_load.h"
+#include "persone.h"
 #include "plan_stats.h"
 #include "resources.h"
 #include "results.h"
@@ -115,6 +116,8 @@ int cmd_verifica(int argc, char **argv)
     }
     plan_check(&plan, file, &diags);
     check_glyphs(&plan, file, &diags);
+    if (st == LOAD_OK)
+        persone_check(&plan, opt.has_anno ? opt.anno : plan.triennio[0], file, &diags);
     Rilevazioni ril = {0};
     Esiti esiti = {0};
     int results_rc = 0;

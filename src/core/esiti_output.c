@@ -22,7 +22,50 @@ const char *esiti_stato_name(StatoAzione s)
 /* The official figure: rounded to the hundredth, as printed. */
 static double cents(double v) { return round(v * 100.0) / 100.0; }
 
-char *esiti_to_json(const Esiti *e)
+static void add_optional_number(cJSON *obj, const char *key, bool has, double v)
+{
+    if (has)
+        cJSON_AddNumberToObject(obj, key, v);
+    else
+        cJSON_AddNullToObject(obj, key);
+}
+
+static void add_optional_string(cJSON *obj, const char *key, const char *s)
+{
+    if (s)
+        cJSON_AddStringToObject(obj, key, s);
+    else
+        cJSON_AddNullToObject(obj, key);
+}
+
+static cJSON *persone_json(const PersoneAnno *pa)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; pa && i < pa->n; i++) {
+        const PersonaAnno *p = &pa->persone[i];
+        cJSON *j = cJSON_CreateObject();
+        add_optional_string(j, "id", p->registro ? p->registro->id : NULL);
+        cJSON_AddStringToObject(j, "nome", p->nome);
+        add_optional_string(j, "matricola", p->registro ? p->registro->matricola : NULL);
+        add_optional_string(j, "area", p->registro ? p->registro->area : NULL);
+        add_optional_number(j, "punteggio", p->has_punteggio, cents(p->punteggio));
+        cJSON *righe = cJSON_AddArrayToObject(j, "righe");
+        for (size_t r = 0; r < p->n_righe; r++) {
+            const RigaPersona *x = &p->righe[r];
+            cJSON *row = cJSON_CreateObject();
+            cJSON_AddStringToObject(row, "obiettivo", x->obiettivo->codice ? x->obiettivo->codice : "");
+            cJSON_AddNumberToObject(row, "azione", x->numero_azione);
+            add_optional_number(row, "partecipazione", x->has_partecipazione, x->partecipazione);
+            add_optional_number(row, "peso", x->has_peso, x->peso);
+            add_optional_number(row, "percentuale", x->rilevata, cents(x->percentuale));
+            cJSON_AddItemToArray(righe, row);
+        }
+        cJSON_AddItemToArray(arr, j);
+    }
+    return arr;
+}
+
+char *esiti_to_json(const Esiti *e, const PersoneAnno *persone)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddNumberToObject(root, "anno", e->anno);
@@ -62,7 +105,7 @@ char *esiti_to_json(const Esiti *e)
         }
         cJSON_AddItemToArray(objs, o);
     }
-    cJSON_AddArrayToObject(root, "persone");
+    cJSON_AddItemToObject(root, "persone", persone_json(persone));
     char *s = cJSON_Print(root);
     cJSON_Delete(root);
     char *out = xasprintf("%s\n", s);

@@ -6,11 +6,14 @@
 
 #include "esiti.h"
 #include "model.h"
+#include "persone.h"
 
 /* {"anno", "obiettivi": [{"codice", "percentuale", "azioni_non_rilevate",
  * "azioni": [{"n", "peso", "percentuale", "stato", "regola", "dettaglio",
- * "raggiunto", "nota"}]}], "persone": []}. New string. */
-char *esiti_to_json(const Esiti *e);
+ * "raggiunto", "nota"}]}], "persone": [{"id", "nome", "matricola", "area",
+ * "punteggio", "righe": [{"obiettivo", "azione", "partecipazione", "peso",
+ * "percentuale"}]}]}. persone may be NULL. New string. */
+char *esiti_to_json(const Esiti *e, const PersoneAnno *persone);
 /* One row per action; percentages with two decimals and a decimal comma. */
 char *esiti_to_csv(const Esiti *e);
 /* obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota

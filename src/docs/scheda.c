@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc_common.h"
 #include "layout.h"
 #include "rules.h"
 #include "text.h"
@@ -22,7 +23,7 @@ static const char *const LABELS[] = {
     "beneficio", "peso_totale", "intestazione_centro", "pie_di_pagina", "copertina_titolo",
     "copertina_sottotitolo", "copertina_data", "copertina_obiettivi", "indice_titolo", "indice_codice",
     "indice_obiettivo", "indice_dirigente", "indice_pagina", "totale_ponderato", "non_rilevato",
-    "non_rilevate", "nota_forzata", "nota_ufficio", NULL};
+    "non_rilevate", "nota_forzata", "nota_ufficio", "numero_pagina", NULL};
 static const char *const STYLES[] = {"testo",   "importo", "etichetta",        "intestazione",    "titolo",
                                      "numero",  "nota",             "pagina",          "copertina_titolo",
                                      "copertina_testo", "copertina_nota", "indice_titolo", NULL};
@@ -61,66 +62,14 @@ static LayoutTable *table_for(const Ctx *c, const char *set)
     return ltable_new(w, n);
 }
 
-/* Replaces {name} placeholders with values; unknown names stay as written. */
-static char *expand(const char *tpl, const char *const names[], const char *const values[])
-{
-    StrBuf b = {0};
-    const char *p = tpl;
-    while (*p) {
-        if (*p == '{') {
-            const char *close = strchr(p, '}');
-            bool done = false;
-            for (size_t i = 0; close && names[i]; i++) {
-                size_t n = strlen(names[i]);
-                if ((size_t)(close - p - 1) == n && strncmp(p + 1, names[i], n) == 0) {
-                    strbuf_puts(&b, values[i]);
-                    p = close + 1;
-                    done = true;
-                    break;
-                }
-            }
-            if (done)
-                continue;
-        }
-        strbuf_append(&b, p, 1);
-        p++;
-    }
-    return b.data ? b.data : xstrdup("");
-}
-
-static char *triennio_text(const int t[2]) { return xasprintf("%d \u2013 %d", t[0], t[1]); }
-
 static char *expand_common(const Ctx *c, const char *tpl)
 {
-    char *tri = triennio_text(c->o ? c->o->triennio : c->plan->triennio);
+    char *tri = doc_triennio(c->o ? c->o->triennio : c->plan->triennio);
     const char *names[] = {"ente", "triennio", "codice", NULL};
     const char *values[] = {or_empty(c->plan->ente), tri, c->o ? or_empty(c->o->codice) : ""};
-    char *s = expand(tpl, names, values);
+    char *s = doc_expand(tpl, names, values);
     free(tri);
     return s;
-}
-
-/* The first max_chars characters of text, cut at a word, with an ellipsis. */
-static char *shorten(const char *text, size_t max_chars)
-{
-    size_t chars = 0, i = 0, cut = 0;
-    while (text[i] && text[i] != '\n') {
-        if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            if (chars == max_chars)
-                break;
-            chars++;
-            if (text[i] == ' ')
-                cut = i;
-        }
-        i++;
-    }
-    if (!text[i])
-        return xstrdup(text);
-    if (cut == 0)
-        cut = i;
-    while (cut > 0 && strchr(" ,;:.-", text[cut - 1]))
-        cut--;
-    return xasprintf("%.*s\u2026", (int)cut, text);
 }
 
 /* ---- the sections of the form ------------------------------------------------------------ */
@@ -129,7 +78,7 @@ static void section_intestazione(Ctx *c)
 {
     const Obiettivo *o = c->o;
     LayoutTable *t = table_for(c, "intestazione");
-    char *tri = triennio_text(o->triennio);
+    char *tri = doc_triennio(o->triennio);
     char *title = xasprintf("%s %s", label(c, "titolo"), tri);
     ltable_row(t, 0);
     ltable_cell(t, title, 1, style(c, "titolo"));
@@ -239,7 +188,7 @@ static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
     snprintf(anno, sizeof anno, "%d", year);
     const char *names[] = {"n", "anno", NULL};
     const char *values[] = {num, anno};
-    char *title = expand(label(c, "piano_operativo"), names, values);
+    char *title = doc_expand(label(c, "piano_operativo"), names, values);
     ltable_row(t, 0);
     ltable_cell(t, title, 7, style(c, "intestazione"));
     ltable_cell(t, label(c, "livello_conseguimento"), 2, style(c, "intestazione"));
@@ -282,7 +231,7 @@ static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
                 snprintf(azione, sizeof azione, "%d", z->n);
                 const char *note_names[] = {"numero", "azione", "nota", NULL};
                 const char *note_values[] = {mark, azione, e->nota};
-                char *line = expand(label(c, e->stato == STATO_FORZATO ? "nota_forzata" : "nota_ufficio"), note_names,
+                char *line = doc_expand(label(c, e->stato == STATO_FORZATO ? "nota_forzata" : "nota_ufficio"), note_names,
                                     note_values);
                 if (notes.len)
                     strbuf_puts(&notes, "\n");
@@ -318,8 +267,8 @@ static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
         snprintf(count, sizeof count, "%zu", eo->non_rilevate);
         const char *total_names[] = {"anno", "numero", NULL};
         const char *total_values[] = {anno, count};
-        char *lab = expand(label(c, "totale_ponderato"), total_names, total_values);
-        char *missing = eo->non_rilevate ? expand(label(c, "non_rilevate"), total_names, total_values) : xstrdup("");
+        char *lab = doc_expand(label(c, "totale_ponderato"), total_names, total_values);
+        char *missing = eo->non_rilevate ? doc_expand(label(c, "non_rilevate"), total_names, total_values) : xstrdup("");
         CellStyle right = *style(c, "etichetta");
         right.align = ALIGN_RIGHT;
         CellStyle bold = *style(c, "importo");
@@ -435,7 +384,7 @@ static void section_finanziaria(Ctx *c)
         snprintf(anno, sizeof anno, "%d", o->triennio[0] + k);
         const char *names[] = {"anno", NULL};
         const char *values[] = {anno};
-        char *h = expand(label(c, "stanziamento"), names, values);
+        char *h = doc_expand(label(c, "stanziamento"), names, values);
         ltable_cell(t, h, 1, style(c, "intestazione"));
         free(h);
     }
@@ -534,7 +483,7 @@ static size_t build_scheda(Ctx *c)
     free(centre);
     layout_new_page(c->layout);
     size_t first_page = layout_page_index(c->layout);
-    char *short_desc = shorten(or_empty(o->descrizione), (size_t)spec_number(c->spec, "lunghezza_segnalibro"));
+    char *short_desc = doc_shorten(or_empty(o->descrizione), (size_t)spec_number(c->spec, "lunghezza_segnalibro"));
     char *mark = xasprintf("%s \u2013 %s", or_empty(o->codice), short_desc);
     layout_bookmark(c->layout, 0, mark);
     free(mark);
@@ -571,8 +520,8 @@ static void build_cover(Ctx *c, time_t when)
     snprintf(date, sizeof date, "%02d/%02d/%04d", tm.tm_mday % 100, (tm.tm_mon + 1) % 100, (tm.tm_year + 1900) % 10000);
     const char *names[] = {"numero", "data", NULL};
     const char *values[] = {count, date};
-    char *n_text = expand(label(c, "copertina_obiettivi"), names, values);
-    char *d_text = expand(label(c, "copertina_data"), names, values);
+    char *n_text = doc_expand(label(c, "copertina_obiettivi"), names, values);
+    char *d_text = doc_expand(label(c, "copertina_data"), names, values);
     run = (TextRun){style(c, "copertina_nota")->font, n_text};
     layout_paragraph(c->layout, &run, 1, style(c, "copertina_nota"));
     run = (TextRun){style(c, "copertina_nota")->font, d_text};
@@ -607,7 +556,7 @@ static void build_index(Ctx *c, const size_t *first_pages)
         ltable_row(t, 0);
         if (first_pages)
             ltable_row_link(t, (int)first_pages[i]);
-        char *desc = shorten(or_empty(o->descrizione), (size_t)spec_number(c->spec, "lunghezza_indice"));
+        char *desc = doc_shorten(or_empty(o->descrizione), (size_t)spec_number(c->spec, "lunghezza_indice"));
         char page[16];
         snprintf(page, sizeof page, "%zu", first_pages ? first_pages[i] + 1 : 999);
         ltable_cell(t, or_empty(o->codice), 1, style(c, "testo"));
@@ -675,7 +624,7 @@ DisplayDoc scheda_build(const Plan *plan, const Esiti *esiti, const LayoutSpec *
     free(first);
 
     char *footer = expand_common(&c, spec_label(spec, "pie_di_pagina"));
-    layout_furniture(&doc, fonts, &spec->page, footer);
+    layout_furniture(&doc, fonts, &spec->page, footer, spec_label(spec, "numero_pagina"));
     free(footer);
     return doc;
 }

@@ -141,6 +141,7 @@ struct Layout {
     double y;           /* cursor, from the page top */
     bool fresh;         /* nothing but repeated headers on the current page */
     char *header[3];
+    int section;
 };
 
 static double frame_top(const Layout *l) { return l->spec.margin_top; }
@@ -183,9 +184,12 @@ static void start_page(Layout *l)
     l->page = l->doc.n_pages - 1;
     for (int i = 0; i < 3; i++)
         current(l)->header[i] = l->header[i] ? xstrdup(l->header[i]) : NULL;
+    current(l)->section = l->section;
     l->y = frame_top(l);
     l->fresh = true;
 }
+
+void layout_set_section(Layout *l, int section) { l->section = section; }
 
 static void ensure_page(Layout *l)
 {
@@ -210,11 +214,12 @@ static bool page_is_empty(Layout *l)
 void layout_new_page(Layout *l)
 {
     if (page_is_empty(l)) {
-        /* Reuse it, with the headers now in force. */
+        /* Reuse it, with the headers and section now in force. */
         for (int i = 0; i < 3; i++) {
             free(current(l)->header[i]);
             current(l)->header[i] = l->header[i] ? xstrdup(l->header[i]) : NULL;
         }
+        current(l)->section = l->section;
         return;
     }
     start_page(l);
@@ -565,7 +570,32 @@ static void furniture_text(DisplayPage *p, FontSet *fonts, const CellStyle *s, c
     text_lines_free(&tl);
 }
 
-void layout_furniture(DisplayDoc *doc, FontSet *fonts, const PageSpec *spec, const char *footer_left)
+/* Replaces {name} in tpl with the numbers; new string. */
+static char *page_text(const char *tpl, size_t pagina, size_t pagine, size_t foglio, size_t fogli)
+{
+    static const char *const names[] = {"{pagina}", "{pagine}", "{foglio}", "{fogli}"};
+    size_t values[] = {pagina, pagine, foglio, fogli};
+    StrBuf b = {0};
+    for (const char *p = tpl; *p;) {
+        bool hit = false;
+        for (int i = 0; i < 4 && !hit; i++) {
+            size_t n = strlen(names[i]);
+            if (strncmp(p, names[i], n) == 0) {
+                char num[32];
+                snprintf(num, sizeof num, "%zu", values[i]);
+                strbuf_puts(&b, num);
+                p += n;
+                hit = true;
+            }
+        }
+        if (!hit)
+            strbuf_append(&b, p++, 1);
+    }
+    return b.data ? b.data : xstrdup("");
+}
+
+void layout_furniture(DisplayDoc *doc, FontSet *fonts, const PageSpec *spec, const char *footer_left,
+                      const char *page_label)
 {
     const CellStyle *s = &spec->furniture;
     double left = spec->margin_left, right = spec->width - spec->margin_right;
@@ -581,8 +611,19 @@ void layout_furniture(DisplayDoc *doc, FontSet *fonts, const PageSpec *spec, con
         }
         display_line(p, left, foot_base - s->size * 1.2, right, foot_base - s->size * 1.2, 0.4, s->color);
         furniture_text(p, fonts, s, footer_left, left, foot_base, ALIGN_LEFT);
-        char page_label[64];
-        snprintf(page_label, sizeof page_label, "Pag. %zu di %zu", i + 1, doc->n_pages);
-        furniture_text(p, fonts, s, page_label, right, foot_base, ALIGN_RIGHT);
+        /* The page's position within its section (sections are contiguous). */
+        size_t first = i, last = i;
+        if (p->section != 0) {
+            while (first > 0 && doc->pages[first - 1].section == p->section)
+                first--;
+            while (last + 1 < doc->n_pages && doc->pages[last + 1].section == p->section)
+                last++;
+        } else {
+            first = 0;
+            last = doc->n_pages - 1;
+        }
+        char *label = page_text(page_label, i - first + 1, last - first + 1, i + 1, doc->n_pages);
+        furniture_text(p, fonts, s, label, right, foot_base, ALIGN_RIGHT);
+        free(label);
     }
 }

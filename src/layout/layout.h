@@ -62,6 +62,9 @@ void layout_take_pages(Layout *l, DisplayDoc *into);
 
 /* Header texts for the pages started from now on (NULL for none). */
 void layout_set_header(Layout *l, const char *left, const char *centre, const char *right);
+/* Pages started from now on belong to this section (0 = none): the footer
+ * can count the pages of each section, e.g. of each person's sheet. */
+void layout_set_section(Layout *l, int section);
 /* Starts a new page unless the current one is still empty. */
 void layout_new_page(Layout *l);
 /* 0-based index of the current page (starting one if there is none). */
@@ -96,7 +99,11 @@ void ltable_cell_checkbox(LayoutTable *t, bool checked, const char *utf8, int co
 void layout_table(Layout *l, const LayoutTable *t);
 
 /* Draws every page's header (the texts set with layout_set_header) and the
- * footer: footer_left at the left, "Pag. X di Y" at the right. */
-void layout_furniture(DisplayDoc *doc, FontSet *fonts, const PageSpec *spec, const char *footer_left);
+ * footer: footer_left at the left, page_label at the right, where
+ * {pagina} / {pagine} count the pages of the page's section (of the whole
+ * document when there are no sections) and {foglio} / {fogli} those of
+ * the document: "Pag. {pagina} di {pagine}". */
+void layout_furniture(DisplayDoc *doc, FontSet *fonts, const PageSpec *spec, const char *footer_left,
+                      const char *page_label);
 
 #endif

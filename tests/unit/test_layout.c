@@ -365,7 +365,7 @@ Test(table, furniture_numbers_pages)
     layout_table(l, t);
     DisplayDoc doc;
     layout_take_pages(l, &doc);
-    layout_furniture(&doc, &fonts, &s, "Piede");
+    layout_furniture(&doc, &fonts, &s, "Piede", "Pag. {pagina} di {pagine}");
     cr_assert_eq(doc.n_pages, 2);
     cr_assert_eq(count_text(&doc.pages[0], "Pag. 1 di 2"), 1);
     cr_assert_eq(count_text(&doc.pages[1], "Pag. 2 di 2"), 1);

@@ -1,0 +1,82 @@
+/* persone.h — the people of a plan and their results.
+ *
+ * A name in a risorse umane row is a registry person when it matches a
+ * `nome` or an `alias` ignoring case, accents, repeated spaces, ' vs ’ and
+ * punctuation around it (text_name_key); otherwise it is a person of its
+ * own, keyed by that normalised spelling. Groups (`gruppo: true`) are not
+ * people: they get no rows and no score. */
+#ifndef SCHEDE_PERSONE_H
+#define SCHEDE_PERSONE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "esiti.h"
+#include "model.h"
+
+typedef struct {
+    const Obiettivo *obiettivo;
+    const Azione *azione;         /* NULL when the row points at a missing action */
+    int numero_azione;
+    const Partecipante *partecipante;
+    bool has_partecipazione;
+    double partecipazione;        /* q, % */
+    bool has_peso;
+    double peso;                  /* w */
+    bool rilevata;                /* the action has a % (rilevato or forzato) */
+    double percentuale;           /* s */
+    double contributo;            /* q·w·s / Σ(q·w) over the scored rows: they add up to the score */
+    bool nel_punteggio;           /* counted in the score */
+} RigaPersona;
+
+typedef struct {
+    const Obiettivo *obiettivo;
+    bool has_punteggio;
+    double punteggio;             /* the score restricted to this objective */
+} SubtotalePersona;
+
+typedef struct {
+    const Persona *registro;      /* NULL: a name not in the registry */
+    char *key;                    /* text_name_key of the name */
+    char *nome;                   /* the registry nome, or the first spelling met */
+    RigaPersona *righe;           /* of the year, in plan order */
+    size_t n_righe;
+    SubtotalePersona *subtotali;
+    size_t n_subtotali;
+    bool has_punteggio;
+    double punteggio;
+    size_t escluse;               /* rows not in the score (not reported, no %, no weight) */
+} PersonaAnno;
+
+typedef struct {
+    int anno;
+    PersonaAnno *persone;         /* sorted by area, then surname */
+    size_t n;
+} PersoneAnno;
+
+/* The registry person a name refers to, or NULL. */
+const Persona *persone_match(const Plan *plan, const char *name);
+
+/* Warnings about people: names matched nowhere (with the closest registry
+ * name when one is close), registry people in no action of year anno,
+ * registry people never named in the plan. */
+void persone_check(const Plan *plan, int anno, const char *file, DiagList *diags);
+
+/* The people of year anno with their rows and scores; esiti may be NULL
+ * (no results yet: no scores). */
+void persone_compute(const Plan *plan, const Esiti *esiti, int anno, PersoneAnno *out);
+void persone_free(PersoneAnno *p);
+
+/* The score formula, in one place: Σ(q·w·s) / Σ(q·w) over the rows that
+ * are counted. Sets the rows' contributions; returns false when no row
+ * counts (no score). */
+bool persone_punteggio(RigaPersona *righe, size_t n, double *punteggio);
+
+/* The formula in words, for the sheets and the README. */
+extern const char *const PERSONE_FORMULA;
+
+/* A file-name-safe slug: "D'Agostino Maria Grazia" → "dagostino-maria-grazia". */
+char *persone_slug(const char *name);
+
+#endif

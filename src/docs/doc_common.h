@@ -1,0 +1,19 @@
+/* doc_common.h — helpers every document uses: label templates with
+ * {placeholders} and shortened texts. */
+#ifndef SCHEDE_DOC_COMMON_H
+#define SCHEDE_DOC_COMMON_H
+
+#include <stddef.h>
+
+/* Replaces {name} with the value of the same index; unknown names stay as
+ * written. names is NULL-terminated. New string. */
+char *doc_expand(const char *tpl, const char *const names[], const char *const values[]);
+
+/* The first max_chars characters of the text's first paragraph, cut at a
+ * word, with an ellipsis; the whole text when it is short enough. */
+char *doc_shorten(const char *text, size_t max_chars);
+
+/* "2024 – 2026" */
+char *doc_triennio(const int t[2]);
+
+#endif
