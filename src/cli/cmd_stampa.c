@@ -2,6 +2,7 @@
  * renders the documents as PDF. Nothing is written when the plan has errors;
  * each PDF is written to a temporary file and renamed only when complete. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@
 #include "layout_file.h"
 #include "model.h"
 #include "pdf_render.h"
+#include "persona.h"
+#include "persone.h"
 #include "plan_check.h"
 #include "plan_load.h"
 #include "resources.h"
@@ -25,7 +28,8 @@
 
 static void usage(void)
 {
-    fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA] [--solo schede]\n"
+    fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA] [--solo schede|persone]\n"
+          "                             [--una-per-persona]\n"
           "                             [--raggiunto FILE [--anno N] [--codifica C]]\n", stderr);
 }
 
@@ -50,37 +54,36 @@ static void print_diags(DiagList *diags)
             diag_print(stderr, &diags->items[i]);
 }
 
-static int render_schede(const Plan *plan, const Esiti *esiti, const char *layout_dir, const char *fonts_dir,
-                         const char *out_dir)
+/* Loads a layout file and its fonts; prints the problems. */
+static int load_layout(const char *name, const LayoutNeeds *needs, const char *layout_dir, const char *fonts_dir,
+                       LayoutSpec *spec, FontSet *fonts)
 {
     DiagList diags;
     diag_list_init(&diags);
-    LayoutSpec spec;
-    if (!layout_spec_load(layout_dir, "scheda", fonts_dir, &SCHEDA_NEEDS, &spec, &diags)) {
+    memset(fonts, 0, sizeof *fonts);
+    if (!layout_spec_load(layout_dir, name, fonts_dir, needs, spec, &diags)) {
         print_diags(&diags);
         diag_list_free(&diags);
-        layout_spec_free(&spec);
         return EXIT_DATA;
     }
     diag_list_free(&diags);
-    FontSet fonts;
     const char *bad_path = NULL, *reason = NULL;
-    if (!fontset_load(&fonts, (const char *const *)spec.font_paths, &bad_path, &reason)) {
+    if (!fontset_load(fonts, (const char *const *)spec->font_paths, &bad_path, &reason)) {
         fprintf(stderr, "errore: %s: carattere non utilizzabile: %s\n", bad_path, reason);
-        fontset_free(&fonts);
-        layout_spec_free(&spec);
         return EXIT_DATA;
     }
-    time_t when = document_time();
-    PdfWriter *writer = pdf_writer_start(&fonts); /* its fonts load while we lay out */
-    DisplayDoc doc = scheda_build(plan, esiti, &spec, &fonts, when);
-    char *title = scheda_title(plan, &spec);
-    PdfInfo info = {title, plan->ente, "Schede degli obiettivi gestionali", "schede " SCHEDE_VERSION, when};
-    char *path = xasprintf("%s/schede.pdf", out_dir);
-    char *tmp = xasprintf("%s/.schede.pdf.%ld.tmp", out_dir, (long)getpid());
+    return 0;
+}
+
+/* Writes the pages to path through a temporary file in the same folder,
+ * renamed only when complete. */
+static int write_pdf(PdfWriter *writer, DisplayDoc *doc, const PdfInfo *info, const char *path)
+{
+    char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
     char *error = NULL;
     int rc = 0;
-    if (pdf_writer_finish(writer, &doc, &info, tmp, &error) != 0) {
+    size_t pages = doc->n_pages;
+    if (pdf_writer_finish(writer, doc, info, tmp, &error) != 0) {
         fprintf(stderr, "errore: %s: %s\n", path, error);
         rc = EXIT_DATA;
     } else if (rename(tmp, path) != 0) {
@@ -88,13 +91,104 @@ static int render_schede(const Plan *plan, const Esiti *esiti, const char *layou
         unlink(tmp);
         rc = EXIT_DATA;
     } else {
-        printf("scritto %s (%zu pagine)\n", path, doc.n_pages);
+        printf("scritto %s (%zu %s)\n", path, pages, pages == 1 ? "pagina" : "pagine");
     }
     free(error);
-    free(path);
     free(tmp);
-    free(title);
-    display_free(&doc);
+    return rc;
+}
+
+static int render_schede(const Plan *plan, const Esiti *esiti, const char *layout_dir, const char *fonts_dir,
+                         const char *out_dir)
+{
+    LayoutSpec spec;
+    FontSet fonts;
+    int rc = load_layout("scheda", &SCHEDA_NEEDS, layout_dir, fonts_dir, &spec, &fonts);
+    if (rc == 0) {
+        time_t when = document_time();
+        PdfWriter *writer = pdf_writer_start(&fonts); /* its fonts load while we lay out */
+        DisplayDoc doc = scheda_build(plan, esiti, &spec, &fonts, when);
+        char *title = scheda_title(plan, &spec);
+        PdfInfo info = {title, plan->ente, "Schede degli obiettivi gestionali", "schede " SCHEDE_VERSION, when};
+        char *path = xasprintf("%s/schede.pdf", out_dir);
+        rc = write_pdf(writer, &doc, &info, path);
+        free(path);
+        free(title);
+        display_free(&doc);
+    }
+    fontset_free(&fonts);
+    layout_spec_free(&spec);
+    return rc;
+}
+
+/* "0417-dagostino-maria-grazia", unique among the names already used. */
+static char *person_file_name(const PersonaAnno *p, char ***used, size_t *n_used)
+{
+    char *slug = persone_slug(p->nome);
+    const char *matricola = p->registro ? p->registro->matricola : NULL;
+    char *base = matricola && *matricola ? xasprintf("%s-%s", matricola, slug) : xstrdup(slug);
+    free(slug);
+    char *name = xstrdup(base);
+    for (int k = 2;; k++) {
+        bool taken = false;
+        for (size_t i = 0; i < *n_used && !taken; i++)
+            taken = strcmp((*used)[i], name) == 0;
+        if (!taken)
+            break;
+        free(name);
+        name = xasprintf("%s-%d", base, k);
+    }
+    free(base);
+    *used = xrealloc(*used, (*n_used + 1) * sizeof **used);
+    (*used)[(*n_used)++] = xstrdup(name);
+    return name;
+}
+
+static int render_persone(const Plan *plan, const Esiti *esiti, int anno, bool one_per_person, const char *layout_dir,
+                          const char *fonts_dir, const char *out_dir)
+{
+    LayoutSpec spec;
+    FontSet fonts;
+    int rc = load_layout("persona", &PERSONA_NEEDS, layout_dir, fonts_dir, &spec, &fonts);
+    if (rc == 0) {
+        time_t when = document_time();
+        PersoneAnno persone;
+        persone_compute(plan, esiti, anno, &persone);
+        char *title = persona_title(plan, anno, &spec);
+        PdfInfo info = {title, plan->ente, "Partecipazione del personale agli obiettivi", "schede " SCHEDE_VERSION, when};
+        PdfWriter *writer = pdf_writer_start(&fonts);
+        DisplayDoc doc = persona_build(plan, esiti, &persone, NULL, &spec, &fonts, when);
+        char *path = xasprintf("%s/persone.pdf", out_dir);
+        rc = write_pdf(writer, &doc, &info, path);
+        free(path);
+        display_free(&doc);
+        if (rc == 0 && one_per_person) {
+            char *dir = xasprintf("%s/persone", out_dir);
+            if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+                fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", dir, strerror(errno));
+                rc = EXIT_DATA;
+            }
+            char **used = NULL;
+            size_t n_used = 0;
+            for (size_t i = 0; i < persone.n && rc == 0; i++) {
+                char *name = person_file_name(&persone.persone[i], &used, &n_used);
+                char *file = xasprintf("%s/%s.pdf", dir, name);
+                PdfInfo one = {persone.persone[i].nome, plan->ente, title, "schede " SCHEDE_VERSION, when};
+                PdfWriter *w = pdf_writer_start(&fonts);
+                DisplayDoc d = persona_build(plan, esiti, &persone, &persone.persone[i], &spec, &fonts, when);
+                rc = write_pdf(w, &d, &one, file);
+                display_free(&d);
+                free(file);
+                free(name);
+            }
+            for (size_t i = 0; i < n_used; i++)
+                free(used[i]);
+            free(used);
+            free(dir);
+        }
+        free(title);
+        persone_free(&persone);
+    }
     fontset_free(&fonts);
     layout_spec_free(&spec);
     return rc;
@@ -103,6 +197,7 @@ static int render_schede(const Plan *plan, const Esiti *esiti, const char *layou
 int cmd_stampa(int argc, char **argv)
 {
     const char *file = NULL, *out_dir = "out", *layout_dir = NULL, *solo = NULL;
+    bool one_per_person = false;
     ResultsOptions opt = {0};
     for (int i = 0; i < argc; i++) {
         int ro = results_option(argc, argv, &i, &opt, "stampa");
@@ -111,6 +206,10 @@ int cmd_stampa(int argc, char **argv)
         if (ro > 0)
             continue;
         const char *a = argv[i];
+        if (strcmp(a, "--una-per-persona") == 0) {
+            one_per_person = true;
+            continue;
+        }
         if (strcmp(a, "--out") == 0 || strcmp(a, "--layout") == 0 || strcmp(a, "--solo") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "schede stampa: «%s» vuole un valore\n", a);
@@ -139,8 +238,8 @@ int cmd_stampa(int argc, char **argv)
         usage();
         return EXIT_USAGE;
     }
-    if (solo && strcmp(solo, "schede") != 0) {
-        fprintf(stderr, "schede stampa: --solo «%s» non previsto (per ora: schede)\n", solo);
+    if (solo && strcmp(solo, "schede") != 0 && strcmp(solo, "persone") != 0) {
+        fprintf(stderr, "schede stampa: --solo «%s» non previsto (schede o persone)\n", solo);
         return EXIT_USAGE;
     }
     const char *data = resources_dir();
@@ -191,7 +290,12 @@ int cmd_stampa(int argc, char **argv)
             if (diags.warnings > 0)
                 fprintf(stderr, "%s: %zu %s (schede verifica %s per l'elenco)\n", file, diags.warnings,
                         diags.warnings == 1 ? "avviso" : "avvisi", file);
-            rc = render_schede(&plan, opt.raggiunto ? &esiti : NULL, layout_dir, fonts_dir, out_dir);
+            const Esiti *results = opt.raggiunto ? &esiti : NULL;
+            int anno = results ? esiti.anno : opt.has_anno ? opt.anno : plan.triennio[0];
+            if (!solo || strcmp(solo, "schede") == 0)
+                rc = render_schede(&plan, results, layout_dir, fonts_dir, out_dir);
+            if (rc == 0 && (!solo || strcmp(solo, "persone") == 0))
+                rc = render_persone(&plan, results, anno, one_per_person, layout_dir, fonts_dir, out_dir);
         }
         esiti_free(&esiti);
         raggiunto_free(&ril);

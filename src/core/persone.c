@@ -316,10 +316,10 @@ char *persone_slug(const char *name)
                 strbuf_append(&b, "-", 1);
             dash = false;
             strbuf_append(&b, p, 1);
-        } else if (c == ' ' || c == '-' || c == '.' || c == '_') {
-            dash = true;
+        } else if (c != '\'') {
+            dash = true; /* spaces, dots, slashes, anything else: one dash */
         }
-        /* apostrophes and anything else: dropped (d'agostino → dagostino) */
+        /* apostrophes are dropped: d'agostino → dagostino */
     }
     free(key);
     return b.data ? b.data : xstrdup("persona");

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "model.h"
+#include "persone.h"
 #include "plan_load.h"
 #include "run.h"
 
@@ -384,4 +385,43 @@ Test(pdf, reproducible_with_source_date_epoch, .timeout = 60)
     free(pdf);
     free(a);
     free(b);
+}
+
+Test(pdf, persone_every_person_and_score_printed_inside_the_margins, .timeout = 120)
+{
+    char *dir = out_dir("persone");
+    char *pdf = render("samples/sarzana-2024-2026.json", dir,
+                       "--solo persone --raggiunto samples/raggiunto-2024.json");
+    free(pdf);
+    pdf = xasprintf("%s/persone.pdf", dir);
+    char *flat = pdf_text(pdf);
+    Plan plan;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan, &d), LOAD_OK);
+    size_t names = 0;
+    for (size_t i = 0; i < plan.n_obiettivi; i++)
+        for (size_t r = 0; r < plan.obiettivi[i].n_risorse_umane; r++) {
+            const Risorsa *ru = &plan.obiettivi[i].risorse_umane[r];
+            if (ru->anno != 2024)
+                continue;
+            for (size_t k = 0; k < ru->n_personale; k++) {
+                const Partecipante *x = &ru->personale[k];
+                if (x->gruppo)
+                    continue;
+                const Persona *p = persone_match(&plan, x->nome);
+                expect_printed(flat, p ? p->nome : x->nome, plan.obiettivi[i].codice);
+                names++;
+            }
+        }
+    cr_assert_eq(missing, 0);
+    cr_assert_gt(names, 100);
+    /* Anna Maria Vesnaver by hand: (70·100·100 + 50·100·80 + 50·10800) / 17500 = 93,71 */
+    cr_assert(strstr(flat, "PUNTEGGIO202493,71"), "Vesnaver's score");
+    check_boxes(pdf, 14 * 72 / 25.4); /* layouts/persona.json: 14 mm at the sides */
+    plan_free(&plan);
+    diag_list_free(&d);
+    free(flat);
+    free(pdf);
+    free(dir);
 }
