@@ -279,7 +279,7 @@ int cmd_stampa(int argc, char **argv)
         fprintf(stderr, "%s: nessun documento scritto: il piano ha errori (schede verifica %s)\n", file, file);
         rc = ls == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
     } else {
-        plan_check(&plan, file, &diags);
+        plan_checks(&plan, file, opt.has_anno ? opt.anno : plan.triennio[0], &diags);
         Rilevazioni ril = {0};
         Esiti esiti = {0};
         rc = opt.raggiunto ? results_load(&plan, &opt, &ril, &esiti, &diags) : 0;

@@ -18,36 +18,6 @@
 #include "scheda.h"
 #include "text.h"
 
-/* Warns about characters that no font of the installed layout can print.
- * Without the data folder the check is skipped, and said so. */
-static void check_glyphs(const Plan *plan, const char *file, DiagList *diags)
-{
-    const char *data = resources_dir();
-    if (!data) {
-        diag_add(diags, DIAG_WARNING, file, NULL, NULL, -1,
-                 "controllo dei caratteri non eseguito: cartella dei dati (layouts/, fonts/) non trovata");
-        return;
-    }
-    char *layouts = xasprintf("%s/layouts", data), *fonts_dir = xasprintf("%s/fonts", data);
-    DiagList layout_diags;
-    diag_list_init(&layout_diags);
-    LayoutSpec spec;
-    FontSet fonts = {0};
-    const char *bad = NULL, *why = NULL;
-    if (layout_spec_load(layouts, "scheda", fonts_dir, &SCHEDA_NEEDS, &spec, &layout_diags) &&
-        fontset_load(&fonts, (const char *const *)spec.font_paths, &bad, &why))
-        scheda_check_glyphs(plan, &fonts, file, diags);
-    else
-        diag_add(diags, DIAG_WARNING, file, NULL, NULL, -1,
-                 "controllo dei caratteri non eseguito: impaginazione o caratteri non leggibili (%s)",
-                 bad ? bad : spec.path);
-    fontset_free(&fonts);
-    layout_spec_free(&spec);
-    diag_list_free(&layout_diags);
-    free(layouts);
-    free(fonts_dir);
-}
-
 static const char *plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
@@ -114,10 +84,10 @@ int cmd_verifica(int argc, char **argv)
         plan_free(&plan);
         return EXIT_USAGE;
     }
-    plan_check(&plan, file, &diags);
-    check_glyphs(&plan, file, &diags);
     if (st == LOAD_OK)
-        persone_check(&plan, opt.has_anno ? opt.anno : plan.triennio[0], file, &diags);
+        plan_checks(&plan, file, opt.has_anno ? opt.anno : plan.triennio[0], &diags);
+    else
+        plan_check(&plan, file, &diags);
     Rilevazioni ril = {0};
     Esiti esiti = {0};
     int results_rc = 0;

@@ -5,6 +5,13 @@
 #include <string.h>
 
 #include "commands.h"
+#include "fontset.h"
+#include "layout_file.h"
+#include "persone.h"
+#include "plan_check.h"
+#include "resources.h"
+#include "scheda.h"
+#include "text.h"
 
 int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char *cmd)
 {
@@ -68,4 +75,42 @@ int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Es
         diag_add(diags, DIAG_WARNING, o->raggiunto ? o->raggiunto : "", NULL, NULL, -1,
                  "nessun obiettivo del piano ha un'annualità %d", anno);
     return rc;
+}
+
+/* Warns about characters that no font of the installed layout can print.
+ * Without the data folder the check is skipped, and said so. */
+static void check_glyphs(const Plan *plan, const char *file, DiagList *diags)
+{
+    const char *data = resources_dir();
+    if (!data) {
+        diag_add(diags, DIAG_WARNING, file, NULL, NULL, -1,
+                 "controllo dei caratteri non eseguito: cartella dei dati (layouts/, fonts/) non trovata");
+        return;
+    }
+    char *layouts = xasprintf("%s/layouts", data), *fonts_dir = xasprintf("%s/fonts", data);
+    DiagList layout_diags;
+    diag_list_init(&layout_diags);
+    LayoutSpec spec;
+    FontSet fonts = {0};
+    const char *bad = NULL, *why = NULL;
+    if (layout_spec_load(layouts, "scheda", fonts_dir, &SCHEDA_NEEDS, &spec, &layout_diags) &&
+        fontset_load(&fonts, (const char *const *)spec.font_paths, &bad, &why))
+        scheda_check_glyphs(plan, &fonts, file, diags);
+    else
+        diag_add(diags, DIAG_WARNING, file, NULL, NULL, -1,
+                 "controllo dei caratteri non eseguito: impaginazione o caratteri non leggibili (%s)",
+                 bad ? bad : spec.path);
+    fontset_free(&fonts);
+    layout_spec_free(&spec);
+    diag_list_free(&layout_diags);
+    free(layouts);
+    free(fonts_dir);
+}
+
+
+void plan_checks(const Plan *plan, const char *file, int anno, DiagList *diags)
+{
+    plan_check(plan, file, diags);
+    check_glyphs(plan, file, diags);
+    persone_check(plan, anno, file, diags);
 }

@@ -27,4 +27,8 @@ int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char 
  * Diagnostics go to diags. Returns 0, 1 (data errors) or 2 (unreadable). */
 int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags);
 
+/* Every warning about a usable plan: plan_check, characters no font can
+ * print, people (for year anno). The same for verifica and stampa. */
+void plan_checks(const Plan *plan, const char *file, int anno, DiagList *diags);
+
 #endif
