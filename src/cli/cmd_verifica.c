@@ -10,13 +10,9 @@
 #include "model.h"
 #include "plan_check.h"
 #include "plan_load.h"
-#include "persone.h"
 #include "plan_stats.h"
-#include "resources.h"
 #include "results.h"
 #include "rules.h"
-#include "scheda.h"
-#include "text.h"
 
 static const char *plural(size_t n, const char *one, const char *many)
 {
