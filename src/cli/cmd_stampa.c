@@ -12,6 +12,7 @@
 
 #include "commands.h"
 #include "diag.h"
+#include "esiti_output.h"
 #include "fileio.h"
 #include "fontset.h"
 #include "layout_file.h"
@@ -22,14 +23,15 @@
 #include "plan_check.h"
 #include "plan_load.h"
 #include "resources.h"
+#include "relazione.h"
 #include "results.h"
 #include "scheda.h"
 #include "text.h"
 
 static void usage(void)
 {
-    fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA] [--solo schede|persone]\n"
-          "                             [--una-per-persona]\n"
+    fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA]\n"
+          "                             [--solo schede|persone|relazione] [--una-per-persona] [--dati-aperti]\n"
           "                             [--raggiunto FILE [--anno N] [--codifica C]]\n", stderr);
 }
 
@@ -194,10 +196,52 @@ static int render_persone(const Plan *plan, const Esiti *esiti, int anno, bool o
     return rc;
 }
 
+static int render_relazione(const Plan *plan, const Esiti *esiti, bool open_data, const char *layout_dir,
+                            const char *fonts_dir, const char *out_dir)
+{
+    LayoutSpec spec;
+    FontSet fonts;
+    int rc = load_layout("relazione", &RELAZIONE_NEEDS, layout_dir, fonts_dir, &spec, &fonts);
+    if (rc == 0) {
+        time_t when = document_time();
+        PersoneAnno persone;
+        persone_compute(plan, esiti, esiti->anno, &persone);
+        Sintesi sintesi;
+        relazione_sintesi(plan, esiti, &persone, &spec, &sintesi);
+        char *title = relazione_title(plan, esiti->anno, &spec);
+        PdfInfo info = {title, plan->ente, "Relazione sulla Performance", "schede " SCHEDE_VERSION, when};
+        PdfWriter *writer = pdf_writer_start(&fonts);
+        DisplayDoc doc = relazione_build(plan, esiti, &sintesi, &spec, &fonts, when);
+        char *path = xasprintf("%s/relazione.pdf", out_dir);
+        rc = write_pdf(writer, &doc, &info, path);
+        free(path);
+        display_free(&doc);
+        if (rc == 0 && open_data) {
+            char *csv = esiti_to_csv(esiti);
+            char *csv_path = xasprintf("%s/relazione.csv", out_dir);
+            const char *reason;
+            if (file_write_atomic(csv_path, csv, strlen(csv), &reason) != 0) {
+                fprintf(stderr, "errore: %s: impossibile scrivere il file: %s\n", csv_path, reason);
+                rc = EXIT_DATA;
+            } else {
+                printf("scritto %s (dati aperti)\n", csv_path);
+            }
+            free(csv_path);
+            free(csv);
+        }
+        free(title);
+        sintesi_free(&sintesi);
+        persone_free(&persone);
+    }
+    fontset_free(&fonts);
+    layout_spec_free(&spec);
+    return rc;
+}
+
 int cmd_stampa(int argc, char **argv)
 {
     const char *file = NULL, *out_dir = "out", *layout_dir = NULL, *solo = NULL;
-    bool one_per_person = false;
+    bool one_per_person = false, open_data = false;
     ResultsOptions opt = {0};
     for (int i = 0; i < argc; i++) {
         int ro = results_option(argc, argv, &i, &opt, "stampa");
@@ -208,6 +252,10 @@ int cmd_stampa(int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--una-per-persona") == 0) {
             one_per_person = true;
+            continue;
+        }
+        if (strcmp(a, "--dati-aperti") == 0) {
+            open_data = true;
             continue;
         }
         if (strcmp(a, "--out") == 0 || strcmp(a, "--layout") == 0 || strcmp(a, "--solo") == 0) {
@@ -238,8 +286,18 @@ int cmd_stampa(int argc, char **argv)
         usage();
         return EXIT_USAGE;
     }
-    if (solo && strcmp(solo, "schede") != 0 && strcmp(solo, "persone") != 0) {
-        fprintf(stderr, "schede stampa: --solo «%s» non previsto (schede o persone)\n", solo);
+    if (solo && strcmp(solo, "schede") != 0 && strcmp(solo, "persone") != 0 && strcmp(solo, "relazione") != 0) {
+        fprintf(stderr, "schede stampa: --solo «%s» non previsto (schede, persone o relazione)\n", solo);
+        return EXIT_USAGE;
+    }
+    bool want_relazione = !solo || strcmp(solo, "relazione") == 0;
+    if (want_relazione && !opt.raggiunto && (solo || open_data)) {
+        fprintf(stderr, "schede stampa: la Relazione sulla Performance riporta i risultati dell'anno: "
+                        "indicare le rilevazioni con --raggiunto FILE\n");
+        return EXIT_USAGE;
+    }
+    if (open_data && !want_relazione) {
+        fprintf(stderr, "schede stampa: --dati-aperti accompagna la Relazione: non si usa con --solo %s\n", solo);
         return EXIT_USAGE;
     }
     const char *data = resources_dir();
@@ -296,6 +354,12 @@ int cmd_stampa(int argc, char **argv)
                 rc = render_schede(&plan, results, layout_dir, fonts_dir, out_dir);
             if (rc == 0 && (!solo || strcmp(solo, "persone") == 0))
                 rc = render_persone(&plan, results, anno, one_per_person, layout_dir, fonts_dir, out_dir);
+            if (rc == 0 && want_relazione) {
+                if (results)
+                    rc = render_relazione(&plan, results, open_data, layout_dir, fonts_dir, out_dir);
+                else
+                    printf("relazione.pdf non scritta: servono le rilevazioni dell'anno (--raggiunto FILE)\n");
+            }
         }
         esiti_free(&esiti);
         raggiunto_free(&ril);

@@ -1,10 +1,12 @@
 #include "fileio.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "text.h"
 
@@ -51,4 +53,48 @@ char *file_read_all(const char *path, size_t *len, const char **reason)
         b.data = xstrdup("");
     *len = b.len;
     return b.data;
+}
+
+static const char *write_reason(int err)
+{
+    switch (err) {
+    case EACCES:
+    case EPERM:
+    case EROFS: return "permesso negato";
+    case ENOENT: return "la cartella non esiste";
+    case ENOSPC:
+    case EDQUOT: return "spazio su disco esaurito";
+    case EISDIR: return "è una cartella, non un file";
+    default: return "errore di scrittura";
+    }
+}
+
+int file_write_atomic(const char *path, const char *data, size_t len, const char **reason)
+{
+    char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        *reason = write_reason(errno);
+        free(tmp);
+        return -1;
+    }
+    size_t written = fwrite(data, 1, len, f);
+    int err = errno;
+    bool failed = written != len || fflush(f) != 0;
+    if (failed)
+        err = errno;
+    if (fclose(f) != 0 && !failed) {
+        failed = true;
+        err = errno;
+    }
+    if (!failed && rename(tmp, path) != 0) {
+        failed = true;
+        err = errno;
+    }
+    if (failed) {
+        unlink(tmp);
+        *reason = write_reason(err);
+    }
+    free(tmp);
+    return failed ? -1 : 0;
 }

@@ -1,4 +1,5 @@
-/* fileio.h — reading a whole input file, with an Italian reason on failure. */
+/* fileio.h — reading a whole input file and writing a whole output file,
+ * with an Italian reason on failure. */
 #ifndef SCHEDE_FILEIO_H
 #define SCHEDE_FILEIO_H
 
@@ -7,5 +8,10 @@
 /* Reads path into a new NUL-terminated buffer. On failure returns NULL and
  * *reason is a static Italian phrase ("il file non esiste", ...). */
 char *file_read_all(const char *path, size_t *len, const char **reason);
+
+/* Writes len bytes to path through a temporary file in the same folder,
+ * renamed over path only when complete: path is either the old file or the
+ * whole new one, never half written. Returns 0, or -1 with *reason. */
+int file_write_atomic(const char *path, const char *data, size_t len, const char **reason);
 
 #endif

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "display.h"
+
 /* Replaces {name} with the value of the same index; unknown names stay as
  * written. names is NULL-terminated. New string. */
 char *doc_expand(const char *tpl, const char *const names[], const char *const values[]);
@@ -12,6 +14,10 @@ char *doc_expand(const char *tpl, const char *const names[], const char *const v
 /* The first max_chars characters of the text's first paragraph, cut at a
  * word, with an ellipsis; the whole text when it is short enough. */
 char *doc_shorten(const char *text, size_t max_chars);
+
+/* Appends src's pages to dst, taking them over (src is left empty); link
+ * targets are already final page numbers. */
+void doc_append_pages(DisplayDoc *dst, DisplayDoc *src);
 
 /* "2024 – 2026" */
 char *doc_triennio(const int t[2]);

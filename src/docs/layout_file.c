@@ -12,7 +12,8 @@
 #define MM (72.0 / 25.4)
 
 static const char *const TOP_KEYS[] = {"formato", "documento", "pagina", "caratteri", "colori", "tabelle",
-                                       "stili", "colonne", "misure", "sezioni", "etichette", NULL};
+                                       "stili", "colonne", "misure", "sezioni", "etichette", "fasce", NULL};
+static const char *const BAND_KEYS[] = {"da", "etichetta", "colore", NULL};
 static const char *const PAGE_KEYS[] = {"dimensioni", "orientamento", "margini_mm", NULL};
 static const char *const MARGIN_KEYS[] = {"alto", "basso", "sinistra", "destra", NULL};
 static const char *const FONT_KEYS[] = {"normale", "grassetto", "corsivo", "grassetto_corsivo", "riserva", NULL};
@@ -357,6 +358,74 @@ static void read_sections(Reader *rd, const cJSON *root, const LayoutNeeds *need
     }
 }
 
+typedef struct {
+    Reader *rd;
+    LayoutSpec *spec;
+} BandReader;
+
+static void read_band(JsonCtx *ctx, const cJSON *obj, const char *path, void *user)
+{
+    BandReader *br = user;
+    json_check_keys(ctx, obj, path, BAND_KEYS);
+    Band b = {0};
+    bool ok = json_get_number(ctx, obj, path, "da", JSON_REQUIRED, &b.da);
+    if (ok && (b.da < 0 || b.da > 100)) {
+        char *p = json_path_key(path, "da");
+        json_error(ctx, p, "«da» è una percentuale: tra 0 e 100, non %g", b.da);
+        free(p);
+        ok = false;
+    }
+    ok &= json_get_string(ctx, obj, path, "etichetta", JSON_REQUIRED, &b.etichetta);
+    char *colour = NULL;
+    if (json_get_string(ctx, obj, path, "colore", JSON_REQUIRED, &colour)) {
+        char *p = json_path_key(path, "colore");
+        ok &= parse_color(br->rd, p, colour, &b.colore, 0);
+        free(p);
+        free(colour);
+    } else {
+        ok = false;
+    }
+    if (!ok || br->spec->n_bands >= LAYOUT_MAX_BANDS) {
+        free(b.etichetta);
+        return;
+    }
+    br->spec->bands[br->spec->n_bands++] = b;
+}
+
+/* "fasce": [{ "da": 90, "etichetta": "raggiunto", "colore": "#2E7D32" }, …],
+ * highest first, the last from 0: every result falls in one band. */
+static void read_bands(Reader *rd, const cJSON *root, const LayoutNeeds *needs, LayoutSpec *spec)
+{
+    JsonCtx *ctx = rd->ctx;
+    const cJSON *arr = json_get_array(ctx, root, "$", "fasce", needs->bands ? JSON_REQUIRED : JSON_OPTIONAL);
+    if (!arr || !needs->bands)
+        return;
+    int n = cJSON_GetArraySize(arr);
+    if (n < 1 || n > LAYOUT_MAX_BANDS) {
+        json_error(ctx, "$.fasce", "le fasce sono da 1 a %d, non %d", LAYOUT_MAX_BANDS, n);
+        return;
+    }
+    spec->bands = xcalloc((size_t)n, sizeof *spec->bands);
+    size_t errors = ctx->diags->errors;
+    BandReader br = {rd, spec};
+    json_each_object(ctx, arr, "$.fasce", read_band, &br);
+    if (ctx->diags->errors != errors)
+        return;
+    for (size_t i = 1; i < spec->n_bands; i++)
+        if (!(spec->bands[i].da < spec->bands[i - 1].da)) {
+            char *p = json_path_index("$.fasce", i);
+            json_error(ctx, p, "le fasce vanno dalla più alta alla più bassa: «da» %g non è minore di %g",
+                       spec->bands[i].da, spec->bands[i - 1].da);
+            free(p);
+        }
+    if (spec->n_bands > 0 && spec->bands[spec->n_bands - 1].da != 0) {
+        char *p = json_path_index("$.fasce", spec->n_bands - 1);
+        json_error(ctx, p, "l'ultima fascia deve partire da 0 (ora da %g): ogni risultato deve cadere in una fascia",
+                   spec->bands[spec->n_bands - 1].da);
+        free(p);
+    }
+}
+
 static void read_labels(Reader *rd, const cJSON *root, const LayoutNeeds *needs, LayoutSpec *spec)
 {
     JsonCtx *ctx = rd->ctx;
@@ -420,6 +489,7 @@ bool layout_spec_load(const char *dir, const char *name, const char *fonts_dir, 
     read_numbers(&rd, root, needs, spec);
     read_sections(&rd, root, needs, spec);
     read_labels(&rd, root, needs, spec);
+    read_bands(&rd, root, needs, spec);
     const CellStyle *furniture = diags->errors == errors ? spec_style(spec, "pagina") : NULL;
     if (furniture)
         spec->page.furniture = *furniture;
@@ -451,6 +521,9 @@ void layout_spec_free(LayoutSpec *spec)
     for (size_t i = 0; i < spec->n_sections; i++)
         free(spec->sections[i]);
     free(spec->sections);
+    for (size_t i = 0; i < spec->n_bands; i++)
+        free(spec->bands[i].etichetta);
+    free(spec->bands);
     memset(spec, 0, sizeof *spec);
 }
 

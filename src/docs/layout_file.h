@@ -41,7 +41,17 @@ typedef struct {
     const size_t *column_counts;          /* columns of each set, same order */
     const char *const *numbers;           /* NULL-terminated names under "misure" */
     const char *const *sections;          /* NULL-terminated: the sections "sezioni" may list */
+    bool bands;                           /* the document classifies results: "fasce" is required */
 } LayoutNeeds;
+
+/* An esito band: results from `da` % up to the next band's limit. */
+typedef struct {
+    double da;
+    char *etichetta;
+    Color colore;
+} Band;
+
+#define LAYOUT_MAX_BANDS 8
 
 typedef struct {
     char *path;
@@ -57,6 +67,8 @@ typedef struct {
     size_t n_numbers;
     char **sections; /* in print order */
     size_t n_sections;
+    Band *bands;     /* highest first; the last starts at 0 */
+    size_t n_bands;
 } LayoutSpec;
 
 /* Loads DIR/NAME.json. Font files are looked up next to the layout file,

@@ -24,7 +24,7 @@ static const char *const NUMBERS[] = {"colonna_nome", "colonna_totale", "obietti
                                       "lunghezza_titolo", "lunghezza_azione", NULL};
 static const char *const SECTIONS[] = {"prospetto", "schede", NULL};
 
-const LayoutNeeds PERSONA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS};
+const LayoutNeeds PERSONA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false};
 
 typedef struct {
     const Plan *plan;
@@ -331,7 +331,7 @@ static void build_sheet(Ctx *c, const PersonaAnno *p, int section)
     info_table(c, p);
     participations_table(c, p);
     if (p->escluse > 0) {
-        char count[16];
+        char count[32];
         snprintf(count, sizeof count, "%zu", p->escluse);
         char *note = expand_doc(c, label(c, "escluse"), "numero", count);
         paragraph(c, note, "nota");

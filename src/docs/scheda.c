@@ -35,7 +35,7 @@ static const char *const NUMBERS[] = {"righe_piano_operativo", "righe_finanziari
 static const char *const SECTIONS[] = {"intestazione", "collegamenti", "unita", "piano_operativo",
                                        "risorse_umane", "finanziaria", "pesatura", NULL};
 
-const LayoutNeeds SCHEDA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS};
+const LayoutNeeds SCHEDA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false};
 
 /* Persons per row of the risorse umane table: the form's ten columns. */
 #define PEOPLE_PER_ROW 10
@@ -575,18 +575,6 @@ char *scheda_title(const Plan *plan, const LayoutSpec *spec)
     return expand_common(&c, spec_label(spec, "copertina_titolo"));
 }
 
-/* Appends src's pages to dst (taking them over), shifting link targets. */
-static void append_pages(DisplayDoc *dst, DisplayDoc *src)
-{
-    for (size_t i = 0; i < src->n_pages; i++) {
-        DisplayPage *p = display_add_page(dst);
-        *p = src->pages[i];
-    }
-    free(src->pages);
-    src->pages = NULL;
-    src->n_pages = src->cap_pages = 0;
-}
-
 DisplayDoc scheda_build(const Plan *plan, const Esiti *esiti, const LayoutSpec *spec, FontSet *fonts, time_t when)
 {
     /* The schede first: the index needs their page numbers. */
@@ -618,7 +606,7 @@ DisplayDoc scheda_build(const Plan *plan, const Esiti *esiti, const LayoutSpec *
     layout_take_pages(front, &doc);
     DisplayDoc rest;
     layout_take_pages(body, &rest);
-    append_pages(&doc, &rest);
+    doc_append_pages(&doc, &rest);
     layout_free(front);
     layout_free(body);
     free(first);

@@ -15,6 +15,8 @@ typedef struct {
     int colspan;
     CellStyle style;
     bool checkbox, checked;
+    bool marker;
+    Color marker_color;
     bool repeat; /* printed again on each continuation of a split row */
 } TCell;
 
@@ -23,6 +25,8 @@ typedef struct {
     size_t n_cells, cap;
     double min_height;
     int link; /* target page, -1 for none */
+    char *bookmark; /* owned; NULL for none */
+    int bookmark_level;
 } TRow;
 
 struct LayoutTable {
@@ -61,6 +65,7 @@ void ltable_free(LayoutTable *t)
             free(cell->runs);
         }
         free(t->rows[r].cells);
+        free(t->rows[r].bookmark);
     }
     free(t->rows);
     free(t->edges);
@@ -75,13 +80,23 @@ void ltable_row(LayoutTable *t, double min_height)
         t->cap = t->cap ? t->cap * 2 : 8;
         t->rows = xrealloc(t->rows, t->cap * sizeof *t->rows);
     }
-    t->rows[t->n_rows++] = (TRow){NULL, 0, 0, min_height, -1};
+    t->rows[t->n_rows++] = (TRow){NULL, 0, 0, min_height, -1, NULL, 0};
 }
 
 void ltable_row_link(LayoutTable *t, int target_page)
 {
     if (t->n_rows)
         t->rows[t->n_rows - 1].link = target_page;
+}
+
+void ltable_row_bookmark(LayoutTable *t, int level, const char *title)
+{
+    if (!t->n_rows)
+        return;
+    TRow *r = &t->rows[t->n_rows - 1];
+    free(r->bookmark);
+    r->bookmark = xstrdup(title ? title : "");
+    r->bookmark_level = level;
 }
 
 static TCell *add_cell(LayoutTable *t, int colspan, const CellStyle *style)
@@ -129,6 +144,14 @@ void ltable_cell_checkbox(LayoutTable *t, bool checked, const char *utf8, int co
     TCell *c = &t->rows[t->n_rows - 1].cells[t->rows[t->n_rows - 1].n_cells - 1];
     c->checkbox = true;
     c->checked = checked;
+}
+
+void ltable_cell_marker(LayoutTable *t, Color marker, const char *utf8, int colspan, const CellStyle *style)
+{
+    ltable_cell(t, utf8, colspan, style);
+    TCell *c = &t->rows[t->n_rows - 1].cells[t->rows[t->n_rows - 1].n_cells - 1];
+    c->marker = true;
+    c->marker_color = marker;
 }
 
 /* ---- the engine -------------------------------------------------------------------- */
@@ -244,6 +267,13 @@ void layout_space(Layout *l, double points)
     l->fresh = false; /* the room is used: a new page would give more */
 }
 
+void layout_need(Layout *l, double points)
+{
+    ensure_page(l);
+    if (l->y + points > frame_bottom(l) + 1e-6 && !l->fresh)
+        start_page(l);
+}
+
 static double line_height(const CellStyle *s) { return s->size * s->leading; }
 
 /* Distance from the top of a line box to the baseline: the em box centred
@@ -316,7 +346,7 @@ static RowBox measure_row(Layout *l, const LayoutTable *t, const TRow *r)
         b->w = left + t->edges[end] * fw - b->x;
         b->text_x = b->x + pad;
         b->text_w = b->w - 2 * pad;
-        if (cell->checkbox) {
+        if (cell->checkbox || cell->marker) {
             double box = checkbox_size(&cell->style);
             b->text_x += box + cell->style.size * 0.4;
             b->text_w -= box + cell->style.size * 0.4;
@@ -326,7 +356,7 @@ static RowBox measure_row(Layout *l, const LayoutTable *t, const TRow *r)
         b->lh = line_height(&cell->style);
         b->lines = text_break(l->fonts, cell->runs, cell->n_runs, cell->style.size, b->text_w);
         double h = (double)b->lines.n_lines * b->lh + 2 * pad;
-        if (cell->checkbox && b->lines.n_lines == 0)
+        if ((cell->checkbox || cell->marker) && b->lines.n_lines == 0)
             h = b->lh + 2 * pad;
         if (h > rb.height)
             rb.height = h;
@@ -350,6 +380,10 @@ static void draw_checkbox(Layout *l, const TCell *cell, const CellBox *b, double
     double box = checkbox_size(s);
     double x = b->x + l->spec.padding;
     double y = top + (b->lh - box) / 2;
+    if (cell->marker) {
+        display_rect(current(l), x, y, box, box, &cell->marker_color, &cell->marker_color, 0.6);
+        return;
+    }
     Color white = {1, 1, 1};
     display_rect(current(l), x, y, box, box, &white, &s->color, 0.6);
     if (cell->checked) {
@@ -376,10 +410,10 @@ static void draw_row(Layout *l, const TRow *r, const RowBox *rb, const size_t *f
         const CellBox *b = &rb->cells[c];
         double top = y + pad;
         if (whole && cell->style.valign == VALIGN_MIDDLE) {
-            double used = (double)(cell->checkbox && count[c] == 0 ? 1 : count[c]) * b->lh;
+            double used = (double)((cell->checkbox || cell->marker) && count[c] == 0 ? 1 : count[c]) * b->lh;
             top = y + (h - used) / 2;
         }
-        if (cell->checkbox && first[c] == 0)
+        if ((cell->checkbox || cell->marker) && first[c] == 0)
             draw_checkbox(l, cell, b, top);
         for (size_t k = 0; k < count[c]; k++)
             draw_line_text(l, &b->lines.lines[first[c] + k], cell->runs, &cell->style, b->text_x,
@@ -397,6 +431,8 @@ static void draw_whole_row(Layout *l, const TRow *r, const RowBox *rb)
     size_t *count = xcalloc(rb->n ? rb->n : 1, sizeof *count);
     for (size_t c = 0; c < rb->n; c++)
         count[c] = rb->cells[c].lines.n_lines;
+    if (r->bookmark)
+        display_bookmark(current(l), r->bookmark_level, r->bookmark, l->y);
     draw_row(l, r, rb, first, count, l->y, rb->height, true);
     l->y += rb->height;
     free(first);
@@ -468,6 +504,8 @@ static void split_row(Layout *l, const TableRun *tr, const TRow *r, const RowBox
             part = rb->height;
         if (part > frame_bottom(l) - l->y && !(l->fresh && part > frame_bottom(l) - frame_top(l)))
             part = frame_bottom(l) - l->y; /* a minimum height taller than the room left */
+        if (!started && r->bookmark)
+            display_bookmark(current(l), r->bookmark_level, r->bookmark, l->y);
         draw_row(l, r, rb, first, count, l->y, part, false);
         l->y += part;
         l->fresh = false;
@@ -547,6 +585,100 @@ void layout_table(Layout *l, const LayoutTable *t)
     for (size_t i = 0; i < t->n_rows; i++)
         free_row_box(&tr.boxes[i]);
     free(tr.boxes);
+}
+
+/* ---- charts ------------------------------------------------------------------------------ */
+
+/* Width of a one-line text in a style. */
+static double one_line_width(FontSet *fonts, const CellStyle *s, const char *text)
+{
+    if (!text || !*text)
+        return 0;
+    TextRun run = {s->font, text};
+    TextLines tl = text_break(fonts, &run, 1, s->size, 1e9);
+    double w = 0;
+    for (size_t i = 0; i < tl.n_lines; i++)
+        if (tl.lines[i].width > w)
+            w = tl.lines[i].width;
+    text_lines_free(&tl);
+    return w;
+}
+
+static void chart_label(Layout *l, const CellStyle *s, const char *text, double x, double middle, HAlign align)
+{
+    if (!text || !*text)
+        return;
+    TextRun run = {s->font, text};
+    TextLines tl = text_break(l->fonts, &run, 1, s->size, 1e9);
+    if (tl.n_lines > 0) {
+        CellStyle one = *s;
+        one.align = align;
+        double w = tl.lines[0].width;
+        double left = align == ALIGN_RIGHT ? x - w : x;
+        draw_line_text(l, &tl.lines[0], &run, &one, left, w, middle - line_height(s) / 2);
+    }
+    text_lines_free(&tl);
+}
+
+static double clamp_value(double v, double max)
+{
+    if (!(v > 0))
+        return 0;
+    return v > max ? max : v;
+}
+
+void layout_bar_chart(Layout *l, const BarChart *ch)
+{
+    ensure_page(l);
+    if (l->y + ch->height > frame_bottom(l) + 1e-6 && !l->fresh)
+        start_page(l);
+    const CellStyle *s = &ch->text;
+    double gap = s->size * 0.6;
+    double left_w = 0, right_w = 0;
+    for (size_t i = 0; i < ch->n_ticks; i++) {
+        double w = one_line_width(l->fonts, s, ch->ticks[i].label);
+        left_w = w > left_w ? w : left_w;
+    }
+    for (size_t i = 0; i < ch->n_lines; i++) {
+        double w = one_line_width(l->fonts, s, ch->lines[i].label);
+        right_w = w > right_w ? w : right_w;
+    }
+    double x0 = frame_left(l) + (left_w > 0 ? left_w + gap : 0);
+    double x1 = frame_left(l) + frame_width(l) - (right_w > 0 ? right_w + gap : 0);
+    double top = l->y + line_height(s) / 2;             /* room for the top tick's label */
+    double bottom = l->y + ch->height - line_height(s) / 2;
+    double max = ch->max > 0 ? ch->max : 1;
+    double plot_h = bottom - top;
+    DisplayPage *p = current(l);
+#define CHART_Y(v) (bottom - clamp_value((v), max) / max * plot_h)
+    for (size_t i = 0; i < ch->n_ticks; i++) {
+        double y = CHART_Y(ch->ticks[i].value);
+        display_line(p, x0, y, x1, y, 0.3, ch->grid);
+        chart_label(l, s, ch->ticks[i].label, x0 - gap, y, ALIGN_RIGHT);
+    }
+    if (ch->n_bars > 0) {
+        double slot = (x1 - x0) / (double)ch->n_bars;
+        double space = slot * 0.2 > 3 ? 3 : slot * 0.2;
+        if (slot - space < 0.5)
+            space = 0; /* many bars: touching is better than vanishing */
+        for (size_t i = 0; i < ch->n_bars; i++) {
+            double h = clamp_value(ch->bars[i].value, max) / max * plot_h;
+            if (h <= 0)
+                continue;
+            display_rect(p, x0 + (double)i * slot + space / 2, bottom - h, slot - space, h, &ch->bars[i].color,
+                         NULL, 0);
+        }
+    }
+    for (size_t i = 0; i < ch->n_lines; i++) {
+        double y = CHART_Y(ch->lines[i].value);
+        display_line(p, x0, y, x1, y, 0.9, ch->lines[i].color);
+        chart_label(l, s, ch->lines[i].label, x1 + gap, y, ALIGN_LEFT);
+    }
+#undef CHART_Y
+    display_line(p, x0, top, x0, bottom, 0.6, ch->axis);
+    display_line(p, x0, bottom, x1, bottom, 0.6, ch->axis);
+    l->y += ch->height + l->spec.table_gap;
+    l->fresh = false;
 }
 
 /* ---- page furniture ---------------------------------------------------------------- */

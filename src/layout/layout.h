@@ -71,6 +71,9 @@ void layout_new_page(Layout *l);
 size_t layout_page_index(Layout *l);
 void layout_bookmark(Layout *l, int level, const char *title);
 void layout_space(Layout *l, double points);
+/* Starts a new page unless `points` of room are left: a heading calls it so
+ * that it never stays alone at the bottom of a page. */
+void layout_need(Layout *l, double points);
 /* A paragraph across the frame's width; breaks across pages line by line. */
 void layout_paragraph(Layout *l, const TextRun *runs, size_t n_runs, const CellStyle *style);
 
@@ -86,6 +89,8 @@ void ltable_set_header_rows(LayoutTable *t, size_t n);
 void ltable_row(LayoutTable *t, double min_height);
 /* Makes the current row a link to a page of the final document. */
 void ltable_row_link(LayoutTable *t, int target_page);
+/* Adds a bookmark pointing at the current row where it is drawn. */
+void ltable_row_bookmark(LayoutTable *t, int level, const char *title);
 void ltable_cell(LayoutTable *t, const char *utf8, int colspan, const CellStyle *style);
 void ltable_cell_runs(LayoutTable *t, const TextRun *runs, size_t n_runs, int colspan,
                       const CellStyle *style);
@@ -95,8 +100,49 @@ void ltable_cell_repeat(LayoutTable *t);
 /* A cell with a drawn check box (ticked or not) before its text. */
 void ltable_cell_checkbox(LayoutTable *t, bool checked, const char *utf8, int colspan,
                           const CellStyle *style);
+/* A cell with a small square of the given colour before its text (a legend
+ * key: the text says the same, the colour only helps the eye). */
+void ltable_cell_marker(LayoutTable *t, Color marker, const char *utf8, int colspan, const CellStyle *style);
 
 void layout_table(Layout *l, const LayoutTable *t);
+
+/* ---- charts ---- */
+typedef struct {
+    double value;
+    Color color;
+} ChartBar;
+
+typedef struct {
+    double value;       /* on the value axis */
+    const char *label;  /* printed at the right of the plot; may be NULL */
+    Color color;
+} ChartLine;
+
+typedef struct {
+    double value;
+    const char *label;  /* printed at the left of the plot */
+} ChartTick;
+
+/* A vertical bar chart across the frame's width: one bar per value, left to
+ * right in the order given, from 0 at the bottom to max at the top (values
+ * above max are drawn up to max, below 0 as 0); ticks are light grid lines
+ * with their labels, lines are reference lines (e.g. limits) drawn over the
+ * bars. The chart is kept on one page: it starts a new page if it does not
+ * fit in the room left. */
+typedef struct {
+    const ChartBar *bars;
+    size_t n_bars;
+    const ChartLine *lines;
+    size_t n_lines;
+    const ChartTick *ticks;
+    size_t n_ticks;
+    double max;
+    double height;      /* points, labels included */
+    CellStyle text;     /* labels */
+    Color axis, grid;
+} BarChart;
+
+void layout_bar_chart(Layout *l, const BarChart *chart);
 
 /* Draws every page's header (the texts set with layout_set_header) and the
  * footer: footer_left at the left, page_label at the right, where

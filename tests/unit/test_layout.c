@@ -5,23 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fonts.h"
 #include "layout.h"
 #include "text.h"
 
 static FontSet fonts;
 
-static void load_fonts(void)
-{
-    const char *paths[FONT_COUNT] = {
-        SCHEDE_SOURCE_DIR "/fonts/TitilliumWeb_400Regular.ttf",
-        SCHEDE_SOURCE_DIR "/fonts/TitilliumWeb_700Bold.ttf",
-        SCHEDE_SOURCE_DIR "/fonts/TitilliumWeb_400Regular_Italic.ttf",
-        SCHEDE_SOURCE_DIR "/fonts/TitilliumWeb_700Bold_Italic.ttf",
-        SCHEDE_SOURCE_DIR "/fonts/DejaVuSans.ttf",
-    };
-    const char *bad, *why;
-    cr_assert(fontset_load(&fonts, paths, &bad, &why), "%s: %s", bad, why);
-}
+static void load_fonts(void) { test_fonts_load(&fonts); }
 
 static void free_fonts(void) { fontset_free(&fonts); }
 

@@ -1,0 +1,348 @@
+#include "sintesi.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "text.h"
+#include "utf8.h"
+
+size_t sintesi_fascia(const double *limiti, size_t n_fasce, double value)
+{
+    /* As printed: the same rounding as rule_format_percent. */
+    double shown = round(value * 100.0) / 100.0;
+    for (size_t i = 0; i < n_fasce; i++)
+        if (shown >= limiti[i] - 1e-9)
+            return i;
+    return n_fasce ? n_fasce - 1 : 0;
+}
+
+bool sintesi_is_scostamento(const EsitoAzione *e)
+{
+    return e->stato == STATO_NON_RILEVATO || round(e->percentuale * 100.0) < 10000.0;
+}
+
+/* ---- grouping keys ------------------------------------------------------------------------ */
+
+/* Letters and digits of the name key, every run of anything else one space:
+ * "\"ANCORA PIU' TRASPARENZA\"" and "Ancora più trasparenza" group together. */
+static bool is_separator(unsigned cp)
+{
+    if (cp < 0x80)
+        return !((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'));
+    return (cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 /* Latin-1 punctuation, « », ×, ÷ */
+           || (cp >= 0x2000 && cp <= 0x206F)                        /* dashes, quotes, … */
+           || (cp >= 0x2E00 && cp <= 0x2E7F) || (cp >= 0x3000 && cp <= 0x303F);
+}
+
+static char *group_key(const char *text)
+{
+    char *k = text_name_key(text);
+    StrBuf b = {0};
+    bool space = false;
+    for (const char *p = k; *p;) {
+        unsigned cp;
+        size_t n = utf8_decode(p, &cp);
+        if (n == 0) {
+            p++;
+            continue;
+        }
+        if (is_separator(cp)) {
+            space = b.len > 0;
+        } else {
+            if (space)
+                strbuf_append(&b, " ", 1);
+            space = false;
+            strbuf_append(&b, p, n);
+        }
+        p += n;
+    }
+    free(k);
+    return b.data ? b.data : xstrdup("");
+}
+
+/* The missioni of the budget schema (D.lgs. 118/2011, allegato 14). */
+static const struct {
+    int n;
+    const char *nome;
+} MISSIONI[] = {
+    {1, "Servizi istituzionali, generali e di gestione"},
+    {2, "Giustizia"},
+    {3, "Ordine pubblico e sicurezza"},
+    {4, "Istruzione e diritto allo studio"},
+    {5, "Tutela e valorizzazione dei beni e delle attività culturali"},
+    {6, "Politiche giovanili, sport e tempo libero"},
+    {7, "Turismo"},
+    {8, "Assetto del territorio ed edilizia abitativa"},
+    {9, "Sviluppo sostenibile e tutela del territorio e dell'ambiente"},
+    {10, "Trasporti e diritto alla mobilità"},
+    {11, "Soccorso civile"},
+    {12, "Diritti sociali, politiche sociali e famiglia"},
+    {13, "Tutela della salute"},
+    {14, "Sviluppo economico e competitività"},
+    {15, "Politiche per il lavoro e la formazione professionale"},
+    {16, "Agricoltura, politiche agroalimentari e pesca"},
+    {17, "Energia e diversificazione delle fonti energetiche"},
+    {18, "Relazioni con le altre autonomie territoriali e locali"},
+    {19, "Relazioni internazionali"},
+    {20, "Fondi e accantonamenti"},
+    {50, "Debito pubblico"},
+    {60, "Anticipazioni finanziarie"},
+    {99, "Servizi per conto terzi"},
+};
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* The missione number the text starts with, or 0. */
+static int missione_number(const char *s)
+{
+    while (is_space(*s))
+        s++;
+    if (strncasecmp(s, "missione", 8) == 0) {
+        s += 8;
+        while (is_space(*s))
+            s++;
+    }
+    if ((s[0] == 'n' || s[0] == 'N') && (s[1] == '.' || is_space(s[1]))) {
+        s += 2;
+        while (is_space(*s))
+            s++;
+    }
+    int n = 0, digits = 0;
+    while (*s >= '0' && *s <= '9' && digits < 3) {
+        n = n * 10 + (*s - '0');
+        s++;
+        digits++;
+    }
+    if (digits == 0 || digits > 2)
+        return 0;
+    unsigned char next = (unsigned char)*s;
+    if ((next >= '0' && next <= '9') || (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z') || next >= 0x80)
+        return 0; /* "1a", "12345", "1ª": not a missione number */
+    if (next == '.' && s[1] >= '0' && s[1] <= '9')
+        return 0; /* "1.2": a programme or a section number */
+    for (size_t i = 0; i < sizeof MISSIONI / sizeof MISSIONI[0]; i++)
+        if (MISSIONI[i].n == n)
+            return n;
+    return 0;
+}
+
+void sintesi_missione(const char *text, char **key, char **nome)
+{
+    int n = missione_number(text);
+    if (n > 0) {
+        for (size_t i = 0; i < sizeof MISSIONI / sizeof MISSIONI[0]; i++)
+            if (MISSIONI[i].n == n) {
+                *key = xasprintf("#%02d", n);
+                *nome = xasprintf("%02d \u2013 %s", n, MISSIONI[i].nome);
+                return;
+            }
+    }
+    *key = group_key(text);
+    *nome = xstrdup(text);
+}
+
+/* ---- groups under construction ----------------------------------------------------------- */
+
+typedef struct {
+    char *text;
+    size_t count;
+} Spelling;
+
+typedef struct {
+    char *key;
+    Spelling *spellings; /* empty for "not given" */
+    size_t n_spellings;
+    Aggregato agg;
+    double sum;
+} Builder;
+
+typedef struct {
+    Builder *items;
+    size_t n, cap;
+} Builders;
+
+static Builder *builder_for(Builders *b, const char *key, const char *spelling)
+{
+    Builder *g = NULL;
+    for (size_t i = 0; i < b->n && !g; i++)
+        if (strcmp(b->items[i].key, key) == 0)
+            g = &b->items[i];
+    if (!g) {
+        if (b->n == b->cap) {
+            b->cap = b->cap ? b->cap * 2 : 8;
+            b->items = xrealloc(b->items, b->cap * sizeof *b->items);
+        }
+        g = &b->items[b->n++];
+        memset(g, 0, sizeof *g);
+        g->key = xstrdup(key);
+    }
+    if (spelling) {
+        for (size_t i = 0; i < g->n_spellings; i++)
+            if (strcmp(g->spellings[i].text, spelling) == 0) {
+                g->spellings[i].count++;
+                return g;
+            }
+        g->spellings = xrealloc(g->spellings, (g->n_spellings + 1) * sizeof *g->spellings);
+        g->spellings[g->n_spellings++] = (Spelling){xstrdup(spelling), 1};
+    }
+    return g;
+}
+
+static void add_to(Aggregato *a, double *sum, const EsitoObiettivo *eo, const Sintesi *s)
+{
+    a->obiettivi++;
+    if (eo && eo->has_percentuale) {
+        a->valutati++;
+        *sum += eo->percentuale;
+        a->per_fascia[sintesi_fascia(s->limiti, s->n_fasce, eo->percentuale)]++;
+    }
+}
+
+static void finish_mean(Aggregato *a, double sum)
+{
+    a->has_media = a->valutati > 0;
+    a->media = a->valutati ? sum / (double)a->valutati : 0;
+}
+
+/* Text groups sort by key; missione numbers ("#01") before texts; not given last. */
+static int compare_groups(const void *pa, const void *pb)
+{
+    const Gruppo *a = pa, *b = pb;
+    if (!a->nome != !b->nome)
+        return a->nome ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+static void finish_groups(Builders *b, Raggruppamento *out)
+{
+    out->n = b->n;
+    out->gruppi = xcalloc(b->n ? b->n : 1, sizeof *out->gruppi);
+    for (size_t i = 0; i < b->n; i++) {
+        Builder *g = &b->items[i];
+        Gruppo *r = &out->gruppi[i];
+        size_t best = 0;
+        for (size_t k = 1; k < g->n_spellings; k++)
+            if (g->spellings[k].count > g->spellings[best].count)
+                best = k;
+        r->key = g->key;
+        r->nome = g->n_spellings ? xstrdup(g->spellings[best].text) : NULL;
+        r->agg = g->agg;
+        finish_mean(&r->agg, g->sum);
+        for (size_t k = 0; k < g->n_spellings; k++)
+            free(g->spellings[k].text);
+        free(g->spellings);
+    }
+    free(b->items);
+    qsort(out->gruppi, out->n, sizeof *out->gruppi, compare_groups);
+}
+
+static bool is_blank(const char *s)
+{
+    if (!s)
+        return true;
+    while (is_space(*s))
+        s++;
+    return *s == '\0';
+}
+
+/* Adds the objective to the group its text names (or to "not given"). */
+static void add_text_group(Builders *b, const char *text, const EsitoObiettivo *eo, const Sintesi *s)
+{
+    char *key = is_blank(text) ? xstrdup("") : group_key(text);
+    if (!is_blank(text) && key[0] == '\0') { /* only punctuation: keep it apart from "not given" */
+        free(key);
+        key = xstrdup(text);
+    }
+    Builder *g = builder_for(b, key, is_blank(text) ? NULL : text);
+    add_to(&g->agg, &g->sum, eo, s);
+    free(key);
+}
+
+void sintesi_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno *persone, const double *limiti,
+                     size_t n_fasce, Sintesi *out)
+{
+    memset(out, 0, sizeof *out);
+    out->anno = esiti ? esiti->anno : persone ? persone->anno : plan->triennio[0];
+    out->n_fasce = n_fasce < SINTESI_MAX_FASCE ? n_fasce : SINTESI_MAX_FASCE;
+    memcpy(out->limiti, limiti, out->n_fasce * sizeof *limiti);
+    Builders groups[GRUPPO_COUNT] = {{0}};
+    double sum = 0, weighted = 0, weights = 0;
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        const Obiettivo *o = &plan->obiettivi[i];
+        const Annualita *a = obiettivo_annualita(o, out->anno);
+        if (!a || a->n_azioni == 0)
+            continue;
+        const EsitoObiettivo *eo = esiti ? esiti_for(esiti, o) : NULL;
+        add_to(&out->totale, &sum, eo, out);
+        if (eo && eo->has_percentuale && o->pesatura.present && pesatura_totale(&o->pesatura) > 0) {
+            out->con_pesatura++;
+            weighted += pesatura_totale(&o->pesatura) * eo->percentuale;
+            weights += pesatura_totale(&o->pesatura);
+        }
+        out->azioni += a->n_azioni;
+        for (size_t k = 0; k < a->n_azioni; k++) {
+            const EsitoAzione *ea = eo && k < eo->n_azioni ? &eo->azioni[k] : NULL;
+            if (ea && ea->stato != STATO_NON_RILEVATO)
+                out->azioni_rilevate++;
+            if (!ea || sintesi_is_scostamento(ea))
+                out->scostamenti++;
+        }
+        add_text_group(&groups[GRUPPO_DIRIGENTE], o->dirigente, eo, out);
+        add_text_group(&groups[GRUPPO_UNITA], o->unita_responsabile, eo, out);
+        add_text_group(&groups[GRUPPO_LINEA_MANDATO], o->linea_mandato, eo, out);
+        /* An objective under two missioni counts once in each, not twice in one. */
+        char **seen = xcalloc(o->n_bilancio + 1, sizeof *seen);
+        size_t n_seen = 0;
+        for (size_t k = 0; k < o->n_bilancio; k++) {
+            if (is_blank(o->bilancio[k].missione))
+                continue;
+            char *key, *nome;
+            sintesi_missione(o->bilancio[k].missione, &key, &nome);
+            bool dup = false;
+            for (size_t j = 0; j < n_seen && !dup; j++)
+                dup = strcmp(seen[j], key) == 0;
+            if (!dup) {
+                Builder *g = builder_for(&groups[GRUPPO_MISSIONE], key, nome);
+                add_to(&g->agg, &g->sum, eo, out);
+                seen[n_seen++] = key;
+            } else {
+                free(key);
+            }
+            free(nome);
+        }
+        if (n_seen == 0) {
+            Builder *g = builder_for(&groups[GRUPPO_MISSIONE], "", NULL);
+            add_to(&g->agg, &g->sum, eo, out);
+        }
+        for (size_t j = 0; j < n_seen; j++)
+            free(seen[j]);
+        free(seen);
+    }
+    finish_mean(&out->totale, sum);
+    out->has_media_ponderata = weights > 0;
+    out->media_ponderata = weights > 0 ? weighted / weights : 0;
+    for (int g = 0; g < GRUPPO_COUNT; g++)
+        finish_groups(&groups[g], &out->gruppi[g]);
+    if (persone) {
+        out->persone = persone->n;
+        for (size_t i = 0; i < persone->n; i++)
+            if (persone->persone[i].has_punteggio) {
+                out->persone_valutate++;
+                out->persone_per_fascia[sintesi_fascia(out->limiti, out->n_fasce, persone->persone[i].punteggio)]++;
+            }
+    }
+}
+
+void sintesi_free(Sintesi *s)
+{
+    for (int g = 0; g < GRUPPO_COUNT; g++) {
+        for (size_t i = 0; i < s->gruppi[g].n; i++) {
+            free(s->gruppi[g].gruppi[i].key);
+            free(s->gruppi[g].gruppi[i].nome);
+        }
+        free(s->gruppi[g].gruppi);
+    }
+    memset(s, 0, sizeof *s);
+}

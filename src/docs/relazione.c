@@ -1,0 +1,666 @@
+#include "relazione.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc_common.h"
+#include "layout.h"
+#include "persone.h"
+#include "rules.h"
+#include "text.h"
+
+/* ---- what the layout file provides --------------------------------------------------- */
+
+static const char *const LABELS[] = {
+    "titolo_documento", "intestazione_centro", "pie_di_pagina", "numero_pagina", "copertina_titolo",
+    "copertina_anno", "copertina_sottotitolo", "copertina_data", "indice_titolo", "indice_sezione", "indice_pagina",
+    "sezione_numero", "sezione_sintesi", "sezione_gruppi", "sezione_dettaglio", "sezione_scostamenti",
+    "sezione_personale", "sintesi_testo", "sintesi_obiettivi", "sintesi_valutati", "sintesi_non_valutati",
+    "sintesi_azioni", "sintesi_media", "sintesi_media_ponderata", "sintesi_ponderata_nota", "non_calcolabile",
+    "fasce_titolo", "col_esito", "col_intervallo", "col_obiettivi", "col_quota", "intervallo_primo", "intervallo",
+    "intervallo_ultimo", "grafico_titolo", "grafico_nota", "grafico_vuoto", "gruppo_dirigente", "gruppo_unita",
+    "gruppo_linea", "gruppo_missione", "col_gruppo_dirigente", "col_gruppo_unita", "col_gruppo_linea",
+    "col_gruppo_missione", "col_valutati", "col_media", "gruppi_nota", "missione_nota", "non_indicato",
+    "dettaglio_nota", "col_codice", "col_obiettivo", "col_azioni", "col_risultato", "campo_dirigente",
+    "campo_unita", "azione_riga", "senza_peso", "non_rilevata", "non_valutato", "scostamenti_testo",
+    "scostamenti_nessuno", "col_azione", "col_graduazione", "col_raggiunto", "col_percentuale", "col_nota",
+    "nota_mancante", "personale_testo", "personale_persone", "personale_valutate", "personale_non_valutate",
+    "personale_fasce", "col_persone", "totale", NULL};
+static const char *const STYLES[] = {"testo", "numero", "importo", "nota", "etichetta", "intestazione", "totale",
+                                     "titolo_sezione", "titolo_sottosezione", "pagina", "copertina_titolo",
+                                     "copertina_testo", "copertina_nota", "grafico", NULL};
+static const char *const COLUMN_SETS[] = {"indice", "cifre", "fasce", "dettaglio", "scostamenti", NULL};
+static const size_t COLUMN_COUNTS[] = {2, 2, 4, 5, 5};
+static const char *const NUMBERS[] = {"colonna_gruppo", "colonna_fascia", "altezza_grafico", "lunghezza_descrizione",
+                                      "lunghezza_azione", "lunghezza_segnalibro", "spazio_sotto_titolo", NULL};
+static const char *const SECTIONS[] = {"sintesi", "gruppi", "dettaglio", "scostamenti", "personale", NULL};
+
+const LayoutNeeds RELAZIONE_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, true};
+
+/* ---- context -------------------------------------------------------------------------- */
+
+typedef struct {
+    int level;
+    char *title;
+    size_t page; /* 0-based, in the body until the front matter is counted */
+} TocEntry;
+
+typedef struct {
+    const Plan *plan;
+    const Esiti *esiti;
+    const Sintesi *s;
+    const LayoutSpec *spec;
+    FontSet *fonts;
+    Layout *layout;
+    TocEntry *toc;
+    size_t n_toc;
+    int section_number;
+    const char *dettaglio_title; /* for the chart's note */
+} Ctx;
+
+static const CellStyle *style(const Ctx *c, const char *n) { return spec_style(c->spec, n); }
+static const char *label(const Ctx *c, const char *k) { return spec_label(c->spec, k); }
+static const char *or_dash(const char *s) { return s && *s ? s : "\u2013"; }
+
+static char *expand(const Ctx *c, const char *tpl)
+{
+    char anno[16];
+    snprintf(anno, sizeof anno, "%d", c->s ? c->s->anno : 0);
+    char *triennio = doc_triennio(c->plan->triennio);
+    const char *names[] = {"ente", "anno", "triennio", NULL};
+    const char *values[] = {c->plan->ente ? c->plan->ente : "", anno, triennio};
+    char *r = doc_expand(tpl, names, values);
+    free(triennio);
+    return r;
+}
+
+/* tpl with {name} = value, after the common placeholders. */
+static char *expand1(const Ctx *c, const char *tpl, const char *name, const char *value)
+{
+    const char *names[] = {name, NULL};
+    const char *values[] = {value};
+    char *first = doc_expand(tpl, names, values);
+    char *r = expand(c, first);
+    free(first);
+    return r;
+}
+
+static void paragraph(const Ctx *c, const char *text, const char *style_name)
+{
+    TextRun run = {style(c, style_name)->font, text};
+    layout_paragraph(c->layout, &run, 1, style(c, style_name));
+}
+
+static void percent(char *buf, size_t size, double v) { rule_format_percent(buf, size, v); }
+
+static LayoutTable *table_for(const Ctx *c, const char *set)
+{
+    size_t n;
+    const double *w = spec_columns(c->spec, set, &n);
+    return ltable_new(w, n);
+}
+
+/* A table of a column set with a repeated header row of these labels. */
+static LayoutTable *table_with_header(const Ctx *c, const char *set, const char *const *heads)
+{
+    LayoutTable *t = table_for(c, set);
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    for (size_t i = 0; heads[i]; i++)
+        ltable_cell(t, label(c, heads[i]), 1, style(c, "intestazione"));
+    return t;
+}
+
+static void toc_add(Ctx *c, int level, const char *title)
+{
+    c->toc = xrealloc(c->toc, (c->n_toc + 1) * sizeof *c->toc);
+    c->toc[c->n_toc++] = (TocEntry){level, xstrdup(title), layout_page_index(c->layout)};
+}
+
+/* A numbered section from a new page: title, bookmark, index entry, header. */
+static char *start_section(Ctx *c, const char *title_key)
+{
+    char number[16];
+    snprintf(number, sizeof number, "%d", ++c->section_number);
+    const char *names[] = {"numero", "titolo", NULL};
+    const char *values[] = {number, label(c, title_key)};
+    char *title = doc_expand(label(c, "sezione_numero"), names, values);
+    char *centre = expand(c, label(c, "intestazione_centro"));
+    layout_set_header(c->layout, c->plan->ente, centre, title);
+    free(centre);
+    layout_new_page(c->layout);
+    layout_bookmark(c->layout, 0, title);
+    toc_add(c, 0, title);
+    paragraph(c, title, "titolo_sezione");
+    return title;
+}
+
+static void subsection(Ctx *c, const char *title)
+{
+    layout_need(c->layout, spec_number(c->spec, "spazio_sotto_titolo"));
+    layout_bookmark(c->layout, 1, title);
+    toc_add(c, 1, title);
+    paragraph(c, title, "titolo_sottosezione");
+}
+
+/* ---- bands ------------------------------------------------------------------------------ */
+
+/* "≥ 90,00 %", "≥ 60,00 % e < 90,00 %", "< 60,00 %". */
+static char *band_range(const Ctx *c, size_t i)
+{
+    const LayoutSpec *sp = c->spec;
+    char da[48], a[48];
+    percent(da, sizeof da, sp->bands[i].da);
+    if (i > 0)
+        percent(a, sizeof a, sp->bands[i - 1].da);
+    const char *names[] = {"da", "a", NULL};
+    const char *values[] = {da, i > 0 ? a : ""};
+    const char *tpl = sp->n_bands == 1        ? "" /* one band: every result */
+                      : i == 0                ? label(c, "intervallo_primo")
+                      : i + 1 == sp->n_bands ? label(c, "intervallo_ultimo")
+                                              : label(c, "intervallo");
+    return doc_expand(tpl, names, values);
+}
+
+/* The band table: esito with its colour key, range, count, share of the total. */
+static void band_table(Ctx *c, const size_t *counts, size_t total, const char *count_label)
+{
+    LayoutTable *t = table_for(c, "fasce");
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "col_esito"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "col_intervallo"), 1, style(c, "intestazione"));
+    ltable_cell(t, count_label, 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "col_quota"), 1, style(c, "intestazione"));
+    for (size_t i = 0; i < c->spec->n_bands; i++) {
+        char *range = band_range(c, i);
+        char n[32], share[48] = "";
+        snprintf(n, sizeof n, "%zu", counts[i]);
+        if (total > 0)
+            percent(share, sizeof share, 100.0 * (double)counts[i] / (double)total);
+        ltable_row(t, 0);
+        ltable_cell_marker(t, c->spec->bands[i].colore, c->spec->bands[i].etichetta, 1, style(c, "testo"));
+        ltable_cell(t, range, 1, style(c, "testo"));
+        ltable_cell(t, n, 1, style(c, "numero"));
+        ltable_cell(t, share, 1, style(c, "importo"));
+        free(range);
+    }
+    char n[32];
+    snprintf(n, sizeof n, "%zu", total);
+    ltable_row(t, 0);
+    CellStyle right = *style(c, "etichetta");
+    right.align = ALIGN_RIGHT;
+    ltable_cell(t, label(c, "totale"), 2, &right);
+    ltable_cell(t, n, 1, style(c, "totale"));
+    ltable_cell(t, total > 0 ? "100,00\u00A0%" : "", 1, style(c, "totale"));
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+/* ---- 1. sintesi ------------------------------------------------------------------------- */
+
+static void figure_row(LayoutTable *t, const Ctx *c, const char *what, const char *value, const char *value_style)
+{
+    ltable_row(t, 0);
+    ltable_cell(t, what, 1, style(c, "etichetta"));
+    ltable_cell(t, value, 1, style(c, value_style));
+}
+
+static int compare_desc(const void *a, const void *b)
+{
+    double x = ((const ChartBar *)a)->value, y = ((const ChartBar *)b)->value;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void chart(Ctx *c)
+{
+    const Sintesi *s = c->s;
+    layout_need(c->layout, spec_number(c->spec, "altezza_grafico") + 30);
+    paragraph(c, label(c, "grafico_titolo"), "titolo_sottosezione");
+    ChartBar *bars = xcalloc(s->totale.valutati ? s->totale.valutati : 1, sizeof *bars);
+    size_t n = 0;
+    double max = 100;
+    for (size_t i = 0; i < c->esiti->n; i++) {
+        const EsitoObiettivo *eo = &c->esiti->obiettivi[i];
+        if (!eo->has_percentuale || !eo->annualita || eo->annualita->n_azioni == 0 || n >= s->totale.valutati)
+            continue;
+        size_t band = sintesi_fascia(s->limiti, s->n_fasce, eo->percentuale);
+        bars[n++] = (ChartBar){eo->percentuale, c->spec->bands[band].colore};
+        if (eo->percentuale > max)
+            max = eo->percentuale;
+    }
+    if (n == 0) {
+        paragraph(c, label(c, "grafico_vuoto"), "nota");
+        free(bars);
+        return;
+    }
+    qsort(bars, n, sizeof *bars, compare_desc);
+    ChartTick ticks[6];
+    char tick_text[6][16];
+    for (int i = 0; i < 6; i++) {
+        snprintf(tick_text[i], sizeof tick_text[i], "%d\u00A0%%", i * 20);
+        ticks[i] = (ChartTick){i * 20.0, tick_text[i]};
+    }
+    ChartLine lines[LAYOUT_MAX_BANDS];
+    char line_text[LAYOUT_MAX_BANDS][48];
+    size_t n_lines = 0;
+    for (size_t i = 0; i < c->spec->n_bands; i++)
+        if (c->spec->bands[i].da > 0) {
+            percent(line_text[n_lines], sizeof line_text[n_lines], c->spec->bands[i].da);
+            lines[n_lines] = (ChartLine){c->spec->bands[i].da, line_text[n_lines], style(c, "grafico")->color};
+            n_lines++;
+        }
+    const CellStyle *g = style(c, "grafico");
+    BarChart ch = {bars, n, lines, n_lines, ticks, 6, max, spec_number(c->spec, "altezza_grafico"), *g, g->color,
+                   g->has_fill ? g->fill : (Color){0.85f, 0.85f, 0.85f}};
+    layout_bar_chart(c->layout, &ch);
+    char *note = expand1(c, label(c, "grafico_nota"), "sezione", c->dettaglio_title ? c->dettaglio_title : "");
+    paragraph(c, note, "nota");
+    free(note);
+    free(bars);
+}
+
+static void build_sintesi(Ctx *c)
+{
+    const Sintesi *s = c->s;
+    char *title = start_section(c, "sezione_sintesi");
+    char *intro = expand(c, label(c, "sintesi_testo"));
+    paragraph(c, intro, "testo");
+    free(intro);
+    layout_space(c->layout, 4);
+
+    LayoutTable *t = table_for(c, "cifre");
+    char v[128], w[128];
+    snprintf(v, sizeof v, "%zu", s->totale.obiettivi);
+    figure_row(t, c, label(c, "sintesi_obiettivi"), v, "numero");
+    snprintf(v, sizeof v, "%zu", s->totale.valutati);
+    figure_row(t, c, label(c, "sintesi_valutati"), v, "numero");
+    snprintf(v, sizeof v, "%zu", s->totale.obiettivi - s->totale.valutati);
+    figure_row(t, c, label(c, "sintesi_non_valutati"), v, "numero");
+    snprintf(v, sizeof v, "%zu / %zu", s->azioni_rilevate, s->azioni);
+    figure_row(t, c, label(c, "sintesi_azioni"), v, "numero");
+    if (s->totale.has_media)
+        percent(v, sizeof v, s->totale.media);
+    figure_row(t, c, label(c, "sintesi_media"), s->totale.has_media ? v : label(c, "non_calcolabile"), "totale");
+    char count[32], without[32];
+    snprintf(count, sizeof count, "%zu", s->con_pesatura);
+    snprintf(without, sizeof without, "%zu", s->totale.valutati - s->con_pesatura);
+    const char *names[] = {"numero", "senza", NULL};
+    const char *values[] = {count, without};
+    char *note = doc_expand(label(c, "sintesi_ponderata_nota"), names, values);
+    char *tail = xasprintf("\n%s", note);
+    if (s->has_media_ponderata)
+        percent(w, sizeof w, s->media_ponderata);
+    TextRun runs[2] = {{style(c, "totale")->font, s->has_media_ponderata ? w : label(c, "non_calcolabile")},
+                       {style(c, "nota")->font, tail}};
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "sintesi_media_ponderata"), 1, style(c, "etichetta"));
+    ltable_cell_runs(t, runs, 2, 1, style(c, "totale"));
+    free(tail);
+    free(note);
+    layout_table(c->layout, t);
+    ltable_free(t);
+
+    layout_need(c->layout, spec_number(c->spec, "spazio_sotto_titolo"));
+    paragraph(c, label(c, "fasce_titolo"), "titolo_sottosezione");
+    band_table(c, s->totale.per_fascia, s->totale.valutati, label(c, "col_obiettivi"));
+    chart(c);
+    free(title);
+}
+
+/* ---- 2. results by group ------------------------------------------------------------------ */
+
+static void group_table(Ctx *c, const Raggruppamento *r, const char *title_key, const char *column_key,
+                        const char *note_key)
+{
+    subsection(c, label(c, title_key));
+    size_t n_cols = 4 + c->spec->n_bands;
+    double *w = xcalloc(n_cols, sizeof *w);
+    w[0] = spec_number(c->spec, "colonna_gruppo");
+    for (size_t i = 1; i < n_cols; i++)
+        w[i] = i >= 4 ? spec_number(c->spec, "colonna_fascia") : i == 3 ? 1.4 : 1;
+    LayoutTable *t = ltable_new(w, n_cols);
+    free(w);
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, column_key), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "col_obiettivi"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "col_valutati"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "col_media"), 1, style(c, "intestazione"));
+    for (size_t b = 0; b < c->spec->n_bands; b++)
+        ltable_cell_marker(t, c->spec->bands[b].colore, c->spec->bands[b].etichetta, 1, style(c, "intestazione"));
+    for (size_t i = 0; i < r->n; i++) {
+        const Gruppo *g = &r->gruppi[i];
+        char n[32], v[32], mean[48] = "";
+        snprintf(n, sizeof n, "%zu", g->agg.obiettivi);
+        snprintf(v, sizeof v, "%zu", g->agg.valutati);
+        if (g->agg.has_media)
+            percent(mean, sizeof mean, g->agg.media);
+        ltable_row(t, 0);
+        ltable_cell(t, g->nome ? g->nome : label(c, "non_indicato"), 1, style(c, g->nome ? "testo" : "nota"));
+        ltable_cell(t, n, 1, style(c, "numero"));
+        ltable_cell(t, v, 1, style(c, "numero"));
+        ltable_cell(t, mean, 1, style(c, "importo"));
+        for (size_t b = 0; b < c->spec->n_bands; b++) {
+            char k[32];
+            snprintf(k, sizeof k, "%zu", g->agg.per_fascia[b]);
+            ltable_cell(t, k, 1, style(c, "numero"));
+        }
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+    if (note_key)
+        paragraph(c, label(c, note_key), "nota");
+    layout_space(c->layout, 6);
+}
+
+static void build_gruppi(Ctx *c)
+{
+    char *title = start_section(c, "sezione_gruppi");
+    paragraph(c, label(c, "gruppi_nota"), "nota");
+    layout_space(c->layout, 4);
+    group_table(c, &c->s->gruppi[GRUPPO_DIRIGENTE], "gruppo_dirigente", "col_gruppo_dirigente", NULL);
+    group_table(c, &c->s->gruppi[GRUPPO_UNITA], "gruppo_unita", "col_gruppo_unita", NULL);
+    group_table(c, &c->s->gruppi[GRUPPO_LINEA_MANDATO], "gruppo_linea", "col_gruppo_linea", NULL);
+    group_table(c, &c->s->gruppi[GRUPPO_MISSIONE], "gruppo_missione", "col_gruppo_missione", "missione_nota");
+    free(title);
+}
+
+/* ---- 3. detail ------------------------------------------------------------------------------ */
+
+static char *action_line(const Ctx *c, const EsitoAzione *e)
+{
+    char n[16], peso[32], pct[48];
+    snprintf(n, sizeof n, "%d", e->azione->n);
+    if (e->azione->has_peso)
+        text_format_number(peso, sizeof peso, e->azione->peso);
+    else
+        snprintf(peso, sizeof peso, "%s", label(c, "senza_peso"));
+    if (e->stato == STATO_NON_RILEVATO)
+        snprintf(pct, sizeof pct, "%s", label(c, "non_rilevata"));
+    else
+        percent(pct, sizeof pct, e->percentuale);
+    const char *names[] = {"n", "peso", "percentuale", NULL};
+    const char *values[] = {n, peso, pct};
+    return doc_expand(label(c, "azione_riga"), names, values);
+}
+
+static void build_dettaglio(Ctx *c)
+{
+    char *title = start_section(c, "sezione_dettaglio");
+    paragraph(c, label(c, "dettaglio_nota"), "nota");
+    layout_space(c->layout, 4);
+    static const char *const heads[] = {"col_codice", "col_obiettivo", "col_azioni", "col_risultato", "col_esito", NULL};
+    LayoutTable *t = table_with_header(c, "dettaglio", heads);
+    size_t bookmark_len = (size_t)spec_number(c->spec, "lunghezza_segnalibro");
+    for (size_t i = 0; i < c->esiti->n; i++) {
+        const EsitoObiettivo *eo = &c->esiti->obiettivi[i];
+        const Obiettivo *o = eo->obiettivo;
+        if (!eo->annualita || eo->annualita->n_azioni == 0)
+            continue;
+        char *desc = doc_shorten(o->descrizione ? o->descrizione : "", (size_t)spec_number(c->spec, "lunghezza_descrizione"));
+        char *people = xasprintf("\n%s%s\n%s%s", label(c, "campo_dirigente"),
+                                 o->dirigente ? o->dirigente : label(c, "non_indicato"), label(c, "campo_unita"),
+                                 o->unita_responsabile ? o->unita_responsabile : label(c, "non_indicato"));
+        TextRun obj[2] = {{style(c, "testo")->font, desc}, {style(c, "nota")->font, people}};
+        StrBuf actions = {0};
+        for (size_t k = 0; k < eo->n_azioni; k++) {
+            char *line = action_line(c, &eo->azioni[k]);
+            if (k)
+                strbuf_puts(&actions, "\n");
+            strbuf_puts(&actions, line);
+            free(line);
+        }
+        char result[48];
+        if (eo->has_percentuale)
+            percent(result, sizeof result, eo->percentuale);
+        char *short_desc = doc_shorten(o->descrizione ? o->descrizione : "", bookmark_len);
+        char *mark = xasprintf("%s \u2013 %s", o->codice, short_desc);
+        ltable_row(t, 0);
+        ltable_row_bookmark(t, 1, mark);
+        ltable_cell(t, o->codice, 1, style(c, "etichetta"));
+        ltable_cell_runs(t, obj, 2, 1, style(c, "testo"));
+        ltable_cell(t, actions.data ? actions.data : "", 1, style(c, "testo"));
+        ltable_cell(t, eo->has_percentuale ? result : label(c, "non_valutato"), 1,
+                    style(c, eo->has_percentuale ? "totale" : "nota"));
+        if (eo->has_percentuale) {
+            const Band *b = &c->spec->bands[sintesi_fascia(c->s->limiti, c->s->n_fasce, eo->percentuale)];
+            ltable_cell_marker(t, b->colore, b->etichetta, 1, style(c, "testo"));
+        } else {
+            ltable_cell(t, label(c, "non_valutato"), 1, style(c, "nota"));
+        }
+        free(mark);
+        free(short_desc);
+        free(actions.data);
+        free(people);
+        free(desc);
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+    free(title);
+}
+
+/* ---- 4. scostamenti --------------------------------------------------------------------------- */
+
+static void build_scostamenti(Ctx *c)
+{
+    char *title = start_section(c, "sezione_scostamenti");
+    paragraph(c, label(c, "scostamenti_testo"), "testo");
+    layout_space(c->layout, 4);
+    if (c->s->scostamenti == 0) {
+        paragraph(c, label(c, "scostamenti_nessuno"), "testo");
+        free(title);
+        return;
+    }
+    static const char *const heads[] = {"col_azione", "col_graduazione", "col_raggiunto", "col_percentuale", "col_nota",
+                                        NULL};
+    LayoutTable *t = table_with_header(c, "scostamenti", heads);
+    size_t len = (size_t)spec_number(c->spec, "lunghezza_azione");
+    for (size_t i = 0; i < c->esiti->n; i++) {
+        const EsitoObiettivo *eo = &c->esiti->obiettivi[i];
+        if (!eo->annualita)
+            continue;
+        for (size_t k = 0; k < eo->n_azioni; k++) {
+            const EsitoAzione *e = &eo->azioni[k];
+            if (!sintesi_is_scostamento(e))
+                continue;
+            char *az = doc_shorten(e->azione->azione ? e->azione->azione : "", len);
+            char *head = xasprintf("%s \u2013 azione %d", eo->obiettivo->codice, e->azione->n);
+            char *body = xasprintf("\n%s", az);
+            TextRun what[2] = {{STYLE_BOLD, head}, {style(c, "testo")->font, body}};
+            char pct[48];
+            bool reported = e->stato != STATO_NON_RILEVATO;
+            if (reported)
+                percent(pct, sizeof pct, e->percentuale);
+            bool has_nota = e->nota && *e->nota;
+            ltable_row(t, 0);
+            ltable_cell_runs(t, what, 2, 1, style(c, "testo"));
+            ltable_cell(t, or_dash(e->azione->graduazione), 1, style(c, "testo"));
+            ltable_cell(t, reported ? or_dash(e->raggiunto) : label(c, "non_rilevata"), 1,
+                        style(c, reported ? "testo" : "nota"));
+            ltable_cell(t, reported ? pct : "", 1, style(c, "importo"));
+            ltable_cell(t, has_nota ? e->nota : label(c, "nota_mancante"), 1, style(c, has_nota ? "testo" : "nota"));
+            free(head);
+            free(body);
+            free(az);
+        }
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+    free(title);
+}
+
+/* ---- 5. personale ------------------------------------------------------------------------------ */
+
+static void build_personale(Ctx *c)
+{
+    const Sintesi *s = c->s;
+    char *title = start_section(c, "sezione_personale");
+    char *text = expand1(c, label(c, "personale_testo"), "formula", PERSONE_FORMULA);
+    paragraph(c, text, "testo");
+    free(text);
+    layout_space(c->layout, 4);
+    LayoutTable *t = table_for(c, "cifre");
+    char v[32];
+    snprintf(v, sizeof v, "%zu", s->persone);
+    figure_row(t, c, label(c, "personale_persone"), v, "numero");
+    snprintf(v, sizeof v, "%zu", s->persone_valutate);
+    figure_row(t, c, label(c, "personale_valutate"), v, "numero");
+    snprintf(v, sizeof v, "%zu", s->persone - s->persone_valutate);
+    figure_row(t, c, label(c, "personale_non_valutate"), v, "numero");
+    layout_table(c->layout, t);
+    ltable_free(t);
+    layout_need(c->layout, spec_number(c->spec, "spazio_sotto_titolo"));
+    paragraph(c, label(c, "personale_fasce"), "titolo_sottosezione");
+    band_table(c, s->persone_per_fascia, s->persone_valutate, label(c, "col_persone"));
+    free(title);
+}
+
+/* ---- cover and index ------------------------------------------------------------------------------ */
+
+static void build_cover(Ctx *c, time_t when)
+{
+    layout_set_header(c->layout, NULL, NULL, NULL);
+    layout_new_page(c->layout);
+    const PageSpec *p = &c->spec->page;
+    layout_space(c->layout, (p->height - p->margin_top - p->margin_bottom) * 0.28);
+    paragraph(c, c->plan->ente ? c->plan->ente : "", "copertina_testo");
+    layout_space(c->layout, 6);
+    char *title = expand(c, label(c, "copertina_titolo"));
+    char *year = expand(c, label(c, "copertina_anno"));
+    char *sub = expand(c, label(c, "copertina_sottotitolo"));
+    paragraph(c, title, "copertina_titolo");
+    paragraph(c, year, "copertina_titolo");
+    layout_space(c->layout, 8);
+    paragraph(c, sub, "copertina_testo");
+    layout_space(c->layout, 24);
+    struct tm tm;
+    gmtime_r(&when, &tm);
+    char date[16];
+    snprintf(date, sizeof date, "%02d/%02d/%04d", tm.tm_mday % 100, (tm.tm_mon + 1) % 100, (tm.tm_year + 1900) % 10000);
+    char *d = expand1(c, label(c, "copertina_data"), "data", date);
+    paragraph(c, d, "copertina_nota");
+    free(d);
+    free(title);
+    free(year);
+    free(sub);
+}
+
+/* pages_before: front matter pages (0 in the counting pass: numbers are
+ * then wrong but take the same room). */
+static void build_index(Ctx *c, const TocEntry *toc, size_t n_toc, size_t pages_before)
+{
+    char *centre = expand(c, label(c, "intestazione_centro"));
+    layout_set_header(c->layout, c->plan->ente, centre, label(c, "indice_titolo"));
+    free(centre);
+    layout_new_page(c->layout);
+    layout_bookmark(c->layout, 0, label(c, "indice_titolo"));
+    paragraph(c, label(c, "indice_titolo"), "titolo_sezione");
+    layout_space(c->layout, 4);
+    static const char *const heads[] = {"indice_sezione", "indice_pagina", NULL};
+    LayoutTable *t = table_with_header(c, "indice", heads);
+    for (size_t i = 0; i < n_toc; i++) {
+        char page[32];
+        snprintf(page, sizeof page, "%zu", toc[i].page + pages_before + 1);
+        char *text = toc[i].level > 0 ? xasprintf("\u2003%s", toc[i].title) : xstrdup(toc[i].title);
+        ltable_row(t, 0);
+        ltable_row_link(t, (int)(toc[i].page + pages_before));
+        ltable_cell(t, text, 1, style(c, toc[i].level > 0 ? "testo" : "etichetta"));
+        ltable_cell(t, page, 1, style(c, "numero"));
+        free(text);
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+/* ---- the document ----------------------------------------------------------------------------------- */
+
+void relazione_sintesi(const Plan *plan, const Esiti *esiti, const PersoneAnno *persone, const LayoutSpec *spec,
+                       Sintesi *out)
+{
+    double limiti[LAYOUT_MAX_BANDS];
+    for (size_t i = 0; i < spec->n_bands; i++)
+        limiti[i] = spec->bands[i].da;
+    sintesi_compute(plan, esiti, persone, limiti, spec->n_bands, out);
+}
+
+char *relazione_title(const Plan *plan, int anno, const LayoutSpec *spec)
+{
+    Sintesi s = {0};
+    s.anno = anno;
+    Ctx c = {0};
+    c.plan = plan;
+    c.s = &s;
+    c.spec = spec;
+    return expand(&c, spec_label(spec, "titolo_documento"));
+}
+
+DisplayDoc relazione_build(const Plan *plan, const Esiti *esiti, const Sintesi *sintesi, const LayoutSpec *spec,
+                           FontSet *fonts, time_t when)
+{
+    Ctx c = {0};
+    c.plan = plan;
+    c.esiti = esiti;
+    c.s = sintesi;
+    c.spec = spec;
+    c.fonts = fonts;
+    /* The detail section's numbered title, for the chart's note. */
+    int number = 0;
+    char *dettaglio_title = NULL;
+    for (size_t i = 0; i < spec->n_sections; i++) {
+        number++;
+        if (strcmp(spec->sections[i], "dettaglio") == 0) {
+            char num[16];
+            snprintf(num, sizeof num, "%d", number);
+            const char *names[] = {"numero", "titolo", NULL};
+            const char *values[] = {num, spec_label(spec, "sezione_dettaglio")};
+            dettaglio_title = doc_expand(spec_label(spec, "sezione_numero"), names, values);
+        }
+    }
+    c.dettaglio_title = dettaglio_title;
+
+    Layout *body = layout_new(&spec->page, fonts);
+    c.layout = body;
+    for (size_t i = 0; i < spec->n_sections; i++) {
+        const char *s = spec->sections[i];
+        if (strcmp(s, "sintesi") == 0)
+            build_sintesi(&c);
+        else if (strcmp(s, "gruppi") == 0)
+            build_gruppi(&c);
+        else if (strcmp(s, "dettaglio") == 0)
+            build_dettaglio(&c);
+        else if (strcmp(s, "scostamenti") == 0)
+            build_scostamenti(&c);
+        else if (strcmp(s, "personale") == 0)
+            build_personale(&c);
+    }
+
+    /* Cover and index: once to count their pages, then with the numbers. */
+    Layout *front = layout_new(&spec->page, fonts);
+    c.layout = front;
+    build_cover(&c, when);
+    build_index(&c, c.toc, c.n_toc, 0);
+    size_t front_pages = layout_pages(front)->n_pages;
+    layout_free(front);
+    front = layout_new(&spec->page, fonts);
+    c.layout = front;
+    build_cover(&c, when);
+    build_index(&c, c.toc, c.n_toc, front_pages);
+
+    DisplayDoc doc, rest;
+    layout_take_pages(front, &doc);
+    layout_take_pages(body, &rest);
+    doc_append_pages(&doc, &rest);
+    layout_free(front);
+    layout_free(body);
+    for (size_t i = 0; i < c.n_toc; i++)
+        free(c.toc[i].title);
+    free(c.toc);
+    free(dettaglio_title);
+
+    char *footer = expand(&c, spec_label(spec, "pie_di_pagina"));
+    layout_furniture(&doc, fonts, &spec->page, footer, spec_label(spec, "numero_pagina"));
+    free(footer);
+    return doc;
+}
