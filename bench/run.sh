@@ -3,7 +3,7 @@
 # synthetic plans from the Sarzana sample, and reports for each size the
 # median wall time of RUNS runs of `schede stampa --solo schede` (start-up
 # included), the peak RSS (GNU time) and the size of schede.pdf; then the
-# same for persone.pdf of the sample with its example results.
+# same for persone.pdf and relazione.pdf of the sample with its example results.
 #   bench/run.sh [RUNS]        (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,3 +45,5 @@ for n in 100 1000 2000; do
 done
 echo "persone.pdf (con le rilevazioni 2024 di esempio)"
 bench_plan persone-sarzana samples/sarzana-2024-2026.json persone --raggiunto samples/raggiunto-2024.csv --anno 2024
+echo "relazione.pdf (con le rilevazioni 2024 di esempio)"
+bench_plan relazione-sarzana samples/sarzana-2024-2026.json relazione --raggiunto samples/raggiunto-2024.csv --anno 2024

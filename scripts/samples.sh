@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installa le dipendenze, compila schede (Release) in build/ ed elabora gli esempi in out/:
 # out/schede.pdf (le schede del piano di Sarzana con i risultati 2024 di esempio),
-# out/persone.pdf (prospetto e schede del personale), out/esiti-2024.csv (i risultati come dati)
+# out/persone.pdf (prospetto e schede del personale), out/relazione.pdf e out/relazione.csv (la
+# Relazione sulla Performance 2024 e i suoi dati aperti), out/esiti-2024.csv (i risultati come dati)
 # e out/verifica-sarzana-2024-2026.txt (il rapporto di `schede verifica`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,8 @@ chmod 644 "$tmp"
 mv "$tmp" "$report"
 trap - EXIT
 echo "scritto $report: $(tail -n 1 "$report")"
-build/schede stampa samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.csv --anno 2024 --out out
+build/schede stampa samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.csv --anno 2024 --out out \
+  --dati-aperti
 tmp=$(mktemp out/.esiti.XXXXXX)
 trap 'rm -f "$tmp"' EXIT
 build/schede esiti samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.csv --anno 2024 \

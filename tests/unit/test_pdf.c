@@ -5,9 +5,12 @@
 #include <math.h>
 #include <unistd.h>
 
+#include "esiti.h"
 #include "model.h"
 #include "persone.h"
 #include "plan_load.h"
+#include "raggiunto.h"
+#include "rules.h"
 #include "run.h"
 
 /* A fresh output folder for one test. */
@@ -422,6 +425,62 @@ Test(pdf, persone_every_person_and_score_printed_inside_the_margins, .timeout = 
     plan_free(&plan);
     diag_list_free(&d);
     free(flat);
+    free(pdf);
+    free(dir);
+}
+
+Test(pdf, relazione_every_result_printed_inside_the_margins, .timeout = 120)
+{
+    char *dir = out_dir("relazione");
+    char *pdf = render("samples/sarzana-2024-2026.json", dir,
+                       "--solo relazione --raggiunto samples/raggiunto-2024.json");
+    free(pdf);
+    pdf = xasprintf("%s/relazione.pdf", dir);
+    char *cmd = xasprintf("qpdf --check '%s'", pdf);
+    Run r = run_shell(cmd);
+    expect_contains(&r, "No syntax or stream encoding errors found");
+    free(r.out);
+    free(cmd);
+    /* Each objective's result, as esiti computes it, in its row of the detail. */
+    Plan plan;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan, &d), LOAD_OK);
+    Rilevazioni ril;
+    cr_assert_eq(raggiunto_load_file(SCHEDE_SOURCE_DIR "/samples/raggiunto-2024.json", CODIFICA_AUTO, &ril, &d), LOAD_OK);
+    Esiti esiti;
+    esiti_compute(&plan, &ril, 2024, &esiti, &d);
+    char *flat = pdf_text(pdf);
+    const char *detail = strstr(flat, "3.Risultatidegliobiettivi");
+    cr_assert_not_null(detail);
+    detail = strstr(detail + 1, "3.Risultatidegliobiettivi"); /* the section, after the index */
+    cr_assert_not_null(detail);
+    size_t checked = 0;
+    for (size_t i = 0; i < esiti.n; i++) {
+        const EsitoObiettivo *eo = &esiti.obiettivi[i];
+        if (!eo->annualita || !eo->has_percentuale)
+            continue;
+        char *row = strstr(detail, eo->obiettivo->codice);
+        cr_assert_not_null(row, "%s not in the detail", eo->obiettivo->codice);
+        char pct[48];
+        rule_format_percent(pct, sizeof pct, eo->percentuale);
+        char *nbsp = strstr(pct, "\u00A0"); /* pdftotext gives a space, stripped */
+        if (nbsp)
+            memmove(nbsp, nbsp + 2, strlen(nbsp + 2) + 1);
+        char *want = strip_spaces(pct);
+        char *next = i + 1 < esiti.n ? strstr(row + 1, esiti.obiettivi[i + 1].obiettivo->codice) : NULL;
+        char *found = strstr(row, want);
+        cr_assert(found && (!next || found < next), "%s: %s not in its row", eo->obiettivo->codice, pct);
+        free(want);
+        checked++;
+    }
+    cr_assert_eq(checked, 37, "every objective of 2024 is reported in the sample");
+    check_boxes(pdf, 18 * 72 / 25.4); /* layouts/relazione.json: 18 mm at the sides */
+    free(flat);
+    esiti_free(&esiti);
+    raggiunto_free(&ril);
+    plan_free(&plan);
+    diag_list_free(&d);
     free(pdf);
     free(dir);
 }
