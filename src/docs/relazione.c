@@ -237,9 +237,9 @@ static void chart(Ctx *c)
     }
     qsort(bars, n, sizeof *bars, compare_desc);
     ChartTick ticks[6];
-    char tick_text[6][16];
+    char tick_text[6][48];
     for (int i = 0; i < 6; i++) {
-        snprintf(tick_text[i], sizeof tick_text[i], "%d\u00A0%%", i * 20);
+        percent(tick_text[i], sizeof tick_text[i], i * 20.0);
         ticks[i] = (ChartTick){i * 20.0, tick_text[i]};
     }
     ChartLine lines[LAYOUT_MAX_BANDS];
