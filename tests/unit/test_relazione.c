@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "esiti.h"
+#include "fileio.h"
 #include "fonts.h"
 #include "layout.h"
 #include "layout_file.h"
@@ -317,18 +318,29 @@ Test(sintesi, relazione_chart_bars_are_the_objectives_results)
 
 /* ---- the bands of the layout file ---------------------------------------------------------- */
 
+/* layouts/relazione.json with its "fasce" replaced, in /tmp/schede-fasce; then
+ * the relazione of the fixture with it. */
 static Run layout_with_bands(const char *bands_json)
 {
-    char *cmd = xasprintf("rm -rf /tmp/schede-fasce && mkdir -p /tmp/schede-fasce && "
-                          "python3 -c \"import json,sys; d=json.load(open('layouts/relazione.json')); "
-                          "d['fasce']=json.loads(sys.argv[1]); json.dump(d, open('/tmp/schede-fasce/relazione.json','w'))\" '%s' && "
-                          "cp layouts/scheda.json layouts/persona.json /tmp/schede-fasce/ && "
-                          "'%s' stampa tests/fixtures/relazione-piano.json --raggiunto tests/fixtures/relazione-raggiunto.json "
-                          "--solo relazione --layout /tmp/schede-fasce --out /tmp/schede-fasce/out",
-                          bands_json, SCHEDE_EXE);
-    Run r = run_shell(cmd);
-    free(cmd);
-    return r;
+    size_t len;
+    const char *why;
+    char *text = file_read_all(SCHEDE_SOURCE_DIR "/layouts/relazione.json", &len, &why);
+    cr_assert_not_null(text);
+    char *start = strstr(text, "\"fasce\": [");
+    cr_assert_not_null(start);
+    char *end = strstr(start, "\n  ],");
+    cr_assert_not_null(end);
+    Run r = run_shell("rm -rf /tmp/schede-fasce && mkdir -p /tmp/schede-fasce && "
+                      "cp layouts/scheda.json layouts/persona.json /tmp/schede-fasce/");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    FILE *f = fopen("/tmp/schede-fasce/relazione.json", "w");
+    cr_assert_not_null(f);
+    fprintf(f, "%.*s\"fasce\": %s,%s", (int)(start - text), text, bands_json, end + strlen("\n  ],"));
+    fclose(f);
+    free(text);
+    return run("stampa tests/fixtures/relazione-piano.json --raggiunto tests/fixtures/relazione-raggiunto.json "
+               "--solo relazione --layout /tmp/schede-fasce --out /tmp/schede-fasce/out");
 }
 
 Test(relazione_cli, bands_out_of_order_or_not_from_zero_are_errors, .timeout = 60)
