@@ -439,6 +439,10 @@ Test(relazione_cli, relazione_pdf_text_bookmarks_and_open_data, .timeout = 60)
 
 Test(relazione_cli, needs_the_results)
 {
+    Run u = run("stampa tests/fixtures/relazione-piano.json --solo relazioni --out /tmp/schede-rel-x");
+    cr_assert_eq(u.status, 2, "%s", u.out);
+    expect_contains(&u, "--solo «relazioni» non previsto (schede, persone o relazione)");
+    free(u.out);
     Run r = run("stampa tests/fixtures/relazione-piano.json --solo relazione --out /tmp/schede-rel-x");
     cr_assert_eq(r.status, 2, "%s", r.out);
     expect_contains(&r, "indicare le rilevazioni con --raggiunto FILE");
