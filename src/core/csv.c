@@ -117,6 +117,15 @@ bool csv_parse(const char *text, size_t len, CsvEncoding encoding, CsvTable *out
         }
         s = converted;
     }
+    /* A NUL byte would silently cut a field short: a spreadsheet never
+     * writes one, so the file is not a CSV export. */
+    const char *nul = memchr(s, '\0', n);
+    if (nul) {
+        *error_line = line_of(s, (size_t)(nul - s));
+        *error = xstrdup("carattere nullo (byte 0x00): il file non è un CSV esportato da un foglio di calcolo");
+        free(converted);
+        return false;
+    }
     out->encoding = encoding;
     out->separator = detect_separator(s, n);
 

@@ -9,6 +9,8 @@
 
 void rule_format_percent(char *buf, size_t size, double value)
 {
+    if (text_format_huge(buf, size, value, "\u00A0%"))
+        return;
     double r = round(value * 100.0);
     int neg = r < 0;
     unsigned long long cents = (unsigned long long)(neg ? -r : r);

@@ -162,8 +162,33 @@ char *text_name_key(const char *name)
     return b.data;
 }
 
+/* Cents beyond what an unsigned long long holds (or not a number at all):
+ * such values are absurd for a plan, but are printed, not undefined. */
+#define MAX_CENTS 9.0e18
+
+bool text_format_huge(char *buf, size_t size, double value, const char *suffix)
+{
+    if (isfinite(value) && fabs(round(value * 100.0)) < MAX_CENTS)
+        return false;
+    if (!isfinite(value)) {
+        snprintf(buf, size, "%s%s", isnan(value) ? "?" : value < 0 ? "-∞" : "∞", suffix);
+        return true;
+    }
+    /* "1,111e+23": %e never depends on the locale here (schede never calls
+     * setlocale), but the decimal point is turned into a comma. */
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%.3e", value);
+    char *dot = strchr(tmp, '.');
+    if (dot)
+        *dot = ',';
+    snprintf(buf, size, "%s%s", tmp, suffix);
+    return true;
+}
+
 void text_format_number(char *buf, size_t size, double value)
 {
+    if (text_format_huge(buf, size, value, ""))
+        return;
     /* Round to cents in integer arithmetic so that the locale never matters. */
     double r = round(value * 100.0);
     int neg = r < 0;
@@ -215,6 +240,8 @@ size_t text_edit_distance(const char *a, const char *b, size_t limit)
 
 void text_format_amount(char *buf, size_t size, double value)
 {
+    if (text_format_huge(buf, size, value, " \u20AC"))
+        return;
     double r = round(value * 100.0);
     int neg = r < 0;
     unsigned long long cents = (unsigned long long)(neg ? -r : r);

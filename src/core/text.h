@@ -4,6 +4,7 @@
 #define SCHEDE_TEXT_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -44,6 +45,11 @@ void text_format_number(char *buf, size_t size, double value);
 /* An amount in euro as printed on the form: 108000 → "108.000,00 €",
  * -1234.5 → "-1.234,50 €". Rounded to the cent, independent of the locale. */
 void text_format_amount(char *buf, size_t size, double value);
+
+/* Values too large to round to the cent (|value| ≥ 9·10^16) or not finite
+ * are written "1,111e+23" + suffix ("∞", "?" for NaN) by the formatters
+ * above and rule_format_percent: returns true when it wrote buf. */
+bool text_format_huge(char *buf, size_t size, double value, const char *suffix);
 
 /* Levenshtein distance between two strings, counted in bytes; stops early
  * and returns limit + 1 once the distance exceeds limit. */

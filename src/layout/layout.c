@@ -488,7 +488,8 @@ static void split_row(Layout *l, const TableRun *tr, const TRow *r, const RowBox
             if (started && r->cells[c].repeat && first[c] >= rb->cells[c].lines.n_lines)
                 first[c] = 0; /* a label shows again on the continuation */
             size_t left = rb->cells[c].lines.n_lines - first[c];
-            size_t k = (size_t)floor(avail / rb->cells[c].lh + 1e-9);
+            double fit = floor(avail / rb->cells[c].lh + 1e-9);
+            size_t k = fit > 0 ? (size_t)fit : 0; /* no room at all: avail may be negative */
             if (k == 0 && l->fresh && left > 0)
                 k = 1; /* a line taller than the page: print it rather than loop */
             count[c] = k < left ? k : left;

@@ -1,0 +1,40 @@
+/* fuzz_common.h — shared by the libFuzzer harnesses: the input as a
+ * NUL-terminated string, and the fixture plan the results are read against. */
+#ifndef SCHEDE_FUZZ_COMMON_H
+#define SCHEDE_FUZZ_COMMON_H
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "plan_load.h"
+
+/* The loaders and the text functions take NUL-terminated text. */
+static inline char *fuzz_text(const uint8_t *data, size_t size)
+{
+    char *t = malloc(size + 1);
+    if (!t)
+        abort();
+    memcpy(t, data, size);
+    t[size] = '\0';
+    return t;
+}
+
+/* A plan with every rule type, loaded once (FUZZ_PLAN is set by CMake). */
+static inline const Plan *fuzz_plan(void)
+{
+    static Plan plan;
+    static int loaded;
+    if (!loaded) {
+        DiagList d;
+        diag_list_init(&d);
+        if (plan_load_file(FUZZ_PLAN, &plan, &d) != LOAD_OK)
+            abort();
+        diag_list_free(&d);
+        loaded = 1;
+    }
+    return &plan;
+}
+
+#endif

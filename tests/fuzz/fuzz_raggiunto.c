@@ -1,0 +1,35 @@
+/* The achievement data (JSON or CSV, told apart by content) read and applied
+ * to a plan with every rule type, then written out as JSON and CSV. */
+#include "esiti.h"
+#include "esiti_output.h"
+#include "fuzz_common.h"
+#include "persone.h"
+#include "raggiunto.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const Plan *plan = fuzz_plan();
+    char *text = fuzz_text(data, size);
+    /* The first byte chooses the encoding, as --codifica would. */
+    Codifica cod = size > 0 ? (Codifica)(data[0] % 3) : CODIFICA_AUTO;
+    Rilevazioni r;
+    DiagList d;
+    diag_list_init(&d);
+    if (raggiunto_load_buffer("fuzz.csv", text, size, cod, &r, &d) == LOAD_OK) {
+        Esiti e;
+        esiti_compute(plan, &r, r.has_anno ? r.anno : 2024, &e, &d);
+        PersoneAnno p;
+        persone_compute(plan, &e, e.anno, &p);
+        free(esiti_to_json(&e, &p));
+        free(esiti_to_csv(&e));
+        persone_free(&p);
+        esiti_free(&e);
+    }
+    raggiunto_free(&r);
+    diag_list_sort(&d);
+    diag_list_free(&d);
+    free(text);
+    return 0;
+}
