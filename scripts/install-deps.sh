@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installa ciò che serve per compilare e provare schede su Debian 12.
 # Idempotente: installa solo i pacchetti che mancano; non fa nulla se ci sono tutti.
+#   scripts/install-deps.sh          per compilare ed elaborare gli esempi
+#   scripts/install-deps.sh --test   anche valgrind e le localizzazioni it_IT e fr_FR dei test
 set -euo pipefail
 
 PACKAGES=(
@@ -9,6 +11,31 @@ PACKAGES=(
   libcriterion-dev                      # test
   poppler-utils qpdf                    # pdftotext, pdffonts, qpdf --check per i test sui PDF
 )
+TEST_LOCALES=(it_IT.UTF-8 fr_FR.UTF-8)
+if [ "${1:-}" = "--test" ]; then
+  PACKAGES+=(valgrind locales)          # il passo sotto valgrind; i test con LANG=it_IT e fr_FR
+fi
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=(sudo)
+fi
+
+# The locales the tests run under, generated only if missing.
+ensure_locales() {
+  local need=()
+  for l in "${TEST_LOCALES[@]}"; do
+    local short=${l%%.*}
+    locale -a 2>/dev/null | grep -qi "^${short}\.utf-\?8$" || need+=("$l")
+  done
+  [ ${#need[@]} -eq 0 ] && return 0
+  echo "install-deps: genero le localizzazioni ${need[*]}"
+  for l in "${need[@]}"; do
+    "${SUDO[@]}" sed -i "s/^# *\(${l} UTF-8\)/\1/" /etc/locale.gen
+    grep -q "^${l} UTF-8" /etc/locale.gen || echo "${l} UTF-8" | "${SUDO[@]}" tee -a /etc/locale.gen >/dev/null
+  done
+  "${SUDO[@]}" locale-gen >/dev/null
+}
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -19,13 +46,11 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: tutte le dipendenze sono già installate"
-  exit 0
+else
+  echo "install-deps: installo ${missing[*]}"
+  "${SUDO[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-
-SUDO=()
-if [ "$(id -u)" -ne 0 ]; then
-  SUDO=(sudo)
+if [ "${1:-}" = "--test" ]; then
+  ensure_locales
 fi
-echo "install-deps: installo ${missing[*]}"
-"${SUDO[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -77,26 +77,19 @@ static int load_layout(const char *name, const LayoutNeeds *needs, const char *l
     return 0;
 }
 
-/* Writes the pages to path through a temporary file in the same folder,
- * renamed only when complete. */
+/* Writes the pages to path (through a temporary file, renamed when complete). */
 static int write_pdf(PdfWriter *writer, DisplayDoc *doc, const PdfInfo *info, const char *path)
 {
-    char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
     char *error = NULL;
-    int rc = 0;
     size_t pages = doc->n_pages;
-    if (pdf_writer_finish(writer, doc, info, tmp, &error) != 0) {
+    int rc = 0;
+    if (pdf_writer_finish(writer, doc, info, path, &error) != 0) {
         fprintf(stderr, "errore: %s: %s\n", path, error);
-        rc = EXIT_DATA;
-    } else if (rename(tmp, path) != 0) {
-        fprintf(stderr, "errore: %s: impossibile scrivere il file: %s\n", path, strerror(errno));
-        unlink(tmp);
         rc = EXIT_DATA;
     } else {
         printf("scritto %s (%zu %s)\n", path, pages, pages == 1 ? "pagina" : "pagine");
     }
     free(error);
-    free(tmp);
     return rc;
 }
 

@@ -1,4 +1,5 @@
 /* main.c — the schede command line: dispatches to the subcommands. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,7 +37,7 @@ static void usage(FILE *out)
           out);
 }
 
-int main(int argc, char **argv)
+static int run_command(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);
@@ -64,4 +65,18 @@ int main(int argc, char **argv)
     fprintf(stderr, "schede: comando sconosciuto «%s»\n\n", cmd);
     usage(stderr);
     return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    int rc = run_command(argc, argv);
+    /* What went to standard output (esiti, the template, reports redirected
+     * to a file) must have been written whole: a full disk is an error. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "errore: impossibile scrivere l'output: %s\n",
+                errno == ENOSPC || errno == EFBIG ? "spazio su disco esaurito" : "errore di scrittura");
+        if (rc == 0)
+            rc = EXIT_DATA;
+    }
+    return rc;
 }

@@ -63,7 +63,8 @@ static const char *write_reason(int err)
     case EROFS: return "permesso negato";
     case ENOENT: return "la cartella non esiste";
     case ENOSPC:
-    case EDQUOT: return "spazio su disco esaurito";
+    case EDQUOT:
+    case EFBIG: return "spazio su disco esaurito (o file oltre il limite consentito)";
     case EISDIR: return "è una cartella, non un file";
     default: return "errore di scrittura";
     }
@@ -78,11 +79,16 @@ int file_write_atomic(const char *path, const char *data, size_t len, const char
         free(tmp);
         return -1;
     }
+    errno = 0;
     size_t written = fwrite(data, 1, len, f);
     int err = errno;
-    bool failed = written != len || fflush(f) != 0;
-    if (failed)
+    bool failed = written != len;
+    /* Flushed and synced before the rename: a full disk shows up here, and
+     * after a crash the name holds the old file or the whole new one. */
+    if (!failed && (fflush(f) != 0 || fsync(fileno(f)) != 0)) {
+        failed = true;
         err = errno;
+    }
     if (fclose(f) != 0 && !failed) {
         failed = true;
         err = errno;

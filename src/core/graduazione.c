@@ -68,12 +68,14 @@ static bool read_number(const char **p, double *out)
 }
 
 /* Splits the text at every assignment "= P%", ": P%", "= -P%" (a typo of
- * the plans), "= zero". Returns the number of clauses. */
+ * the plans), "= zero". Returns the number of clauses, or 0 when there are
+ * more than MAX_CLAUSES or one is too long to be a band: such a text is not
+ * read at all rather than read in part. */
 static size_t split_clauses(const char *s, Clause *out)
 {
     size_t n = 0;
     const char *start = s;
-    for (const char *p = s; *p && n < MAX_CLAUSES; p++) {
+    for (const char *p = s; *p; p++) {
         if (*p != '=' && *p != ':')
             continue;
         const char *q = p + 1;
@@ -96,8 +98,8 @@ static size_t split_clauses(const char *s, Clause *out)
         if (*q == '%')
             q++;
         size_t len = (size_t)(p - start);
-        if (len >= sizeof out[n].text)
-            len = sizeof out[n].text - 1;
+        if (n == MAX_CLAUSES || len >= sizeof out[n].text)
+            return 0;
         memcpy(out[n].text, start, len);
         out[n].text[len] = '\0';
         out[n].pct = v;
@@ -184,7 +186,7 @@ static int cmp_band_limit(const void *a, const void *b)
 
 static bool read_delay(const Clause *cl, size_t n, Rule *out)
 {
-    RuleBand bands[MAX_CLAUSES];
+    RuleBand bands[MAX_CLAUSES + 1]; /* + the "on time = 100 %" band added below */
     size_t nb = 0;
     bool on_time = false;
     for (size_t i = 0; i < n; i++) {

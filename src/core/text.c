@@ -69,6 +69,16 @@ char *xasprintf(const char *fmt, ...)
     return p;
 }
 
+void strbuf_printf(StrBuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = xvasprintf(fmt, ap);
+    va_end(ap);
+    strbuf_puts(b, p);
+    free(p);
+}
+
 void strbuf_append(StrBuf *b, const char *s, size_t n)
 {
     if (b->len + n + 1 > b->cap) {

@@ -28,6 +28,11 @@ typedef struct {
 
 void strbuf_append(StrBuf *b, const char *s, size_t n);
 void strbuf_puts(StrBuf *b, const char *s);
+void strbuf_printf(StrBuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 void strbuf_free(StrBuf *b);
 
 /* The key under which two spellings of a name are the same person:

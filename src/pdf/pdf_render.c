@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "text.h"
 
 typedef struct {
@@ -245,15 +246,38 @@ int pdf_writer_finish(PdfWriter *w, DisplayDoc *doc, const PdfInfo *info, const 
         add_outlines(&r, doc);
     if (!r.err.error)
         set_info(&r, info);
-    if (!r.err.error)
-        HPDF_SaveToFile(r.pdf, path);
+    /* libharu writes to memory; the file is written here, where every
+     * write, flush and close is checked (libharu's own file output ignores
+     * the errors of fclose, so a full disk gave a truncated PDF). */
+    char *bytes = NULL;
+    size_t len = 0;
+    if (!r.err.error && HPDF_SaveToStream(r.pdf) == HPDF_OK) {
+        len = HPDF_GetStreamSize(r.pdf);
+        bytes = xmalloc(len ? len : 1);
+        size_t got = 0;
+        while (got < len && !r.err.error) {
+            HPDF_UINT32 chunk = (HPDF_UINT32)(len - got > 1u << 20 ? 1u << 20 : len - got);
+            HPDF_STATUS st = HPDF_ReadFromStream(r.pdf, (HPDF_BYTE *)bytes + got, &chunk);
+            got += chunk;
+            if (st != HPDF_OK && st != HPDF_STREAM_EOF)
+                break;
+            if (chunk == 0)
+                break;
+        }
+        if (got != len && !r.err.error)
+            r.err.error = HPDF_STREAM_EOF;
+    }
     int rc = 0;
+    const char *reason;
     if (r.err.error) {
         *error = xasprintf("errore della libreria PDF (libharu 0x%04X, dettaglio %u)", (unsigned)r.err.error,
                            (unsigned)r.err.detail);
-        unlink(path);
+        rc = -1;
+    } else if (file_write_atomic(path, bytes, len, &reason) != 0) {
+        *error = xasprintf("impossibile scrivere il file: %s", reason);
         rc = -1;
     }
+    free(bytes);
     HPDF_Free(r.pdf);
     free(r.pages);
     return rc;

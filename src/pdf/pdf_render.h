@@ -2,7 +2,9 @@
  *
  * The only module that knows libharu. Fonts are embedded from the FontSet's
  * files (each loaded once, only if used); text is written in UTF-8; every
- * libharu status is checked, and a failure leaves no file behind. */
+ * libharu status is checked. The file is written through a temporary file
+ * renamed at the end (file_write_atomic): a failure leaves no file behind
+ * and an existing one untouched. */
 #ifndef SCHEDE_PDF_RENDER_H
 #define SCHEDE_PDF_RENDER_H
 
@@ -24,11 +26,11 @@ typedef struct PdfWriter PdfWriter;
  * is touched by one thread at a time: pdf_writer_finish joins first. */
 PdfWriter *pdf_writer_start(const FontSet *fonts);
 
-/* Draws the document, writes it to path (overwriting it) and frees the
- * writer. Each page's drawing operations are released once drawn, so that
- * the laid-out pages and libharu's copy are not both held in full.
- * Returns 0 on success; on failure returns -1, sets *error to a new Italian
- * message, and removes whatever was written at path. */
+/* Draws the document, writes it to path (replacing it only when complete)
+ * and frees the writer. Each page's drawing operations are released once
+ * drawn, so that the laid-out pages and libharu's copy are not both held in
+ * full. Returns 0 on success; on failure returns -1 and sets *error to a new
+ * Italian message ("impossibile scrivere il file: spazio su disco esaurito"). */
 int pdf_writer_finish(PdfWriter *w, DisplayDoc *doc, const PdfInfo *info, const char *path, char **error);
 
 /* Both steps at once. */

@@ -288,7 +288,7 @@ Test(esiti_cli, template_round_trip)
     free(r.out);
 }
 
-Test(esiti_cli, stampa_prints_results_on_the_scheda, .timeout = 60)
+Test(esiti_cli, stampa_prints_results_on_the_scheda, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
     Run r = run_shell("rm -rf /tmp/schede-esiti-pdf && '" SCHEDE_EXE "' stampa samples/sarzana-2024-2026.json "
                       "--raggiunto samples/raggiunto-2024.csv --anno 2024 --out /tmp/schede-esiti-pdf >/dev/null 2>&1 && "

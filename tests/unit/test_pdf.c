@@ -135,7 +135,7 @@ static size_t expect_every_field(const Plan *plan, const char *flat)
     return checked;
 }
 
-Test(pdf, sarzana_every_field_is_printed, .timeout = 60)
+Test(pdf, sarzana_every_field_is_printed, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
     char *dir = out_dir("sarzana");
     char *pdf = render("samples/sarzana-2024-2026.json", dir, NULL);
@@ -215,7 +215,7 @@ static void check_boxes(const char *pdf, double side_margin)
     free(cmd);
 }
 
-Test(pdf, sarzana_no_word_in_the_margins_or_overlapping, .timeout = 120)
+Test(pdf, sarzana_no_word_in_the_margins_or_overlapping, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
 {
     char *dir = out_dir("bbox");
     char *pdf = render("samples/sarzana-2024-2026.json", dir, NULL);
@@ -262,7 +262,7 @@ Test(pdf, qpdf_check_fonts_embedded_bookmarks_info)
     free(dir);
 }
 
-Test(pdf, overflowing_content_is_never_dropped, .timeout = 60)
+Test(pdf, overflowing_content_is_never_dropped, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
     char *dir = out_dir("completo");
     char *pdf = render("tests/fixtures/completo.json", dir, NULL);
@@ -369,7 +369,7 @@ Test(pdf, plan_with_errors_writes_nothing_and_keeps_the_old_pdf)
     free(dir);
 }
 
-Test(pdf, reproducible_with_source_date_epoch, .timeout = 60)
+Test(pdf, reproducible_with_source_date_epoch, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
     char *a = out_dir("repro-a"), *b = out_dir("repro-b");
     char *cmd = xasprintf("SOURCE_DATE_EPOCH=1735689600 '%s' stampa samples/sarzana-2024-2026.json --out '%s' >/dev/null && "
@@ -390,7 +390,7 @@ Test(pdf, reproducible_with_source_date_epoch, .timeout = 60)
     free(b);
 }
 
-Test(pdf, persone_every_person_and_score_printed_inside_the_margins, .timeout = 120)
+Test(pdf, persone_every_person_and_score_printed_inside_the_margins, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
 {
     char *dir = out_dir("persone");
     char *pdf = render("samples/sarzana-2024-2026.json", dir,
@@ -429,7 +429,7 @@ Test(pdf, persone_every_person_and_score_printed_inside_the_margins, .timeout = 
     free(dir);
 }
 
-Test(pdf, relazione_every_result_printed_inside_the_margins, .timeout = 120)
+Test(pdf, relazione_every_result_printed_inside_the_margins, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
 {
     char *dir = out_dir("relazione");
     char *pdf = render("samples/sarzana-2024-2026.json", dir,

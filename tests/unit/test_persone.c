@@ -130,7 +130,7 @@ Test(persone_cli, esiti_json_lists_people)
     free(r.out);
 }
 
-Test(persone_cli, persone_pdf_and_one_file_per_person, .timeout = 60)
+Test(persone_cli, persone_pdf_and_one_file_per_person, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
     Run r = run_shell("rm -rf /tmp/schede-persone && '" SCHEDE_EXE "' stampa tests/fixtures/persone-piano.json --raggiunto "
                       "tests/fixtures/persone-raggiunto.json --solo persone --una-per-persona --out /tmp/schede-persone && "

@@ -343,7 +343,7 @@ static Run layout_with_bands(const char *bands_json)
                "--solo relazione --layout /tmp/schede-fasce --out /tmp/schede-fasce/out");
 }
 
-Test(relazione_cli, bands_out_of_order_or_not_from_zero_are_errors, .timeout = 60)
+Test(relazione_cli, bands_out_of_order_or_not_from_zero_are_errors, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
     Run r = layout_with_bands("[{\"da\":60,\"etichetta\":\"a\",\"colore\":\"#000000\"},"
                               "{\"da\":90,\"etichetta\":\"b\",\"colore\":\"#000000\"},"
@@ -371,7 +371,7 @@ Test(relazione_cli, bands_out_of_order_or_not_from_zero_are_errors, .timeout = 6
 
 /* ---- the PDF ----------------------------------------------------------------------------- */
 
-Test(relazione_cli, relazione_pdf_text_bookmarks_and_open_data, .timeout = 60)
+Test(relazione_cli, relazione_pdf_text_bookmarks_and_open_data, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
     Run r = run_shell("rm -rf /tmp/schede-rel && '" SCHEDE_EXE "' stampa tests/fixtures/relazione-piano.json --raggiunto "
                       "tests/fixtures/relazione-raggiunto.json --solo relazione --dati-aperti --out /tmp/schede-rel && "

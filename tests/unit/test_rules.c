@@ -290,3 +290,24 @@ Test(graduazione, every_text_of_the_sarzana_plan)
     plan_free(&plan);
     diag_list_free(&d);
 }
+
+/* Found by fuzzing: sixteen delay bands without "on time" overflowed the
+ * bands when the on-time band was added; more bands than the reader holds
+ * are not read at all rather than read in part. */
+Test(graduazione, many_bands_are_read_whole_or_not_at_all)
+{
+    StrBuf b = {0};
+    for (int i = 1; i <= 16; i++)
+        strbuf_printf(&b, "ritardo fino a %d gg = %d%%; ", i, 100 - 5 * i);
+    Rule r;
+    cr_assert(rule_from_graduazione(b.data, NULL, &r));
+    cr_assert_eq(r.tipo, RULE_RITARDO);
+    cr_assert_eq(r.n_fasce, 17, "on time 100 %% and the sixteen bands");
+    cr_assert_float_eq(r.fasce[0].percentuale, 100, 1e-9);
+    cr_assert_float_eq(r.fasce[16].limit, 16, 1e-9);
+    cr_assert_float_eq(r.fasce[16].percentuale, 20, 1e-9);
+    free(r.fasce);
+    strbuf_puts(&b, "ritardo fino a 17 gg = 10%");
+    cr_assert_not(rule_from_graduazione(b.data, NULL, &r), "17 bands: not read, the action is manuale");
+    free(b.data);
+}
