@@ -35,7 +35,7 @@ seed testo tests/fuzz/seeds/testo/*
 run_one() { # target
   local t=$1 dict=()
   case $t in piano|raggiunto) dict=(-dict=tests/fuzz/json.dict) ;; esac
-  mkdir -p "$work/$t/artifacts"
+  rm -rf "$work/$t/artifacts" && mkdir -p "$work/$t/artifacts" # earlier finds are in tests/fixtures/fuzz
   # -timeout: an input taking over 10 s is a hang; -rss_limit_mb: memory bound.
   "build-fuzz/tests/fuzz/fuzz_$t" "$work/$t/corpus" "${dict[@]}" -max_total_time="$SECONDS_EACH" \
     -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \

@@ -1,49 +1,95 @@
 #!/usr/bin/env bash
 # Benchmarks of schede (not part of CI). Builds Release in build/, makes
-# synthetic plans from the Sarzana sample, and reports for each size the
-# median wall time of RUNS runs of `schede stampa --solo schede` (start-up
-# included), the peak RSS (GNU time) and the size of schede.pdf; then the
-# same for persone.pdf and relazione.pdf of the sample with its example results.
-#   bench/run.sh [RUNS]        (default 5)
+# synthetic plans with their achievement data from the Sarzana sample
+# (bench/genplan.c), and reports for each plan and each document the median
+# wall time of RUNS runs of `schede stampa --solo DOC` (start-up included),
+# the peak RSS (GNU time), the size of the PDF and the growth of the time
+# from one size to the next (time ratio / size ratio: 1 is linear); then the
+# whole sample in one run; then the comparison with WeasyPrint on the same
+# schede as HTML (bench/htmlplan.c), when weasyprint is installed.
+#   bench/run.sh [RUNS] [SIZES]     (default 5, "10 100 1000 5000")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
+SIZES=${2:-10 100 1000 5000}
 work=bench/out
 mkdir -p "$work"
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSCHEDE_SANITIZE=OFF -DSCHEDE_TESTS=OFF >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
+cc -O2 -o "$work/genplan" bench/genplan.c $(pkg-config --cflags --libs libcjson)
+cc -O2 -o "$work/htmlplan" bench/htmlplan.c $(pkg-config --cflags --libs libcjson)
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 
-bench_plan() { # name plan document [extra arguments]
-  local name=$1 plan=$2 doc=$3 times=() rss
-  shift 3
-  for _ in $(seq "$RUNS"); do
-    local t0 t1
+# Median milliseconds of RUNS runs of a command.
+time_ms() { # runs command...
+  local runs=$1 t0 t1
+  shift
+  for _ in $(seq "$runs"); do
     t0=$(date +%s%N)
-    build/schede stampa "$plan" --solo "$doc" --out "$work/$name" "$@" >/dev/null 2>&1
+    "$@" >/dev/null 2>&1
     t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
-  done
-  rss=$(/usr/bin/time -f %M build/schede stampa "$plan" --solo "$doc" --out "$work/$name" "$@" 2>&1 >/dev/null | tail -1)
-  local size pages
-  size=$(stat -c %s "$work/$name/$doc.pdf")
-  pages=$(pdfinfo "$work/$name/$doc.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
-  printf '%-14s %8s ms %10s KB %10s KB %7s pagine   (tempi: %s)\n' "$name" \
-    "$(printf '%s\n' "${times[@]}" | median)" "$rss" "$((size / 1024))" "$pages" "${times[*]}"
+    echo $(( (t1 - t0) / 1000000 ))
+  done | median
 }
 
-cc -O2 -o "$work/genplan" bench/genplan.c $(pkg-config --cflags --libs libcjson)
-echo "schede stampa, mediana di $RUNS esecuzioni; $(nproc) core; $(date -u +%Y-%m-%d)"
-printf '%-14s %11s %13s %13s %14s\n' "piano" "tempo" "RSS massimo" "PDF" ""
-echo "schede.pdf"
-bench_plan sarzana-38 samples/sarzana-2024-2026.json schede
-for n in 100 1000 2000; do
-  "$work/genplan" samples/sarzana-2024-2026.json "$n" > "$work/piano-$n.json"
-  bench_plan "sintetico-$n" "$work/piano-$n.json" schede
+declare -A last_ms last_n
+bench_doc() { # label n plan results doc
+  local label=$1 n=$2 plan=$3 results=$4 doc=$5 out=$work/out-$1
+  local cmd=(build/schede stampa "$plan" --solo "$doc" --raggiunto "$results" --anno 2024 --out "$out")
+  local ms rss size pages growth=""
+  ms=$(time_ms "$RUNS" "${cmd[@]}")
+  rss=$(/usr/bin/time -f %M "${cmd[@]}" 2>&1 >/dev/null | tail -1)
+  size=$(stat -c %s "$out/$doc.pdf")
+  pages=$(pdfinfo "$out/$doc.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  if [ -n "${last_ms[$doc]:-}" ] && [ "$n" -gt "${last_n[$doc]}" ]; then
+    growth=$(awk -v a="$ms" -v b="${last_ms[$doc]}" -v m="$n" -v k="${last_n[$doc]}" \
+      'BEGIN {printf "%.2f", (a / b) / (m / k)}')
+  fi
+  last_ms[$doc]=$ms
+  last_n[$doc]=$n
+  printf '%-16s %-10s %9s ms %9s KB %9s KB %7s pagine  %s\n' "$label" "$doc.pdf" "$ms" "$rss" \
+    "$((size / 1024))" "$pages" "${growth:+crescita $growth}"
+}
+
+echo "schede stampa --solo DOC, mediana di $RUNS esecuzioni; $(nproc) core; $(date -u +%Y-%m-%d)"
+printf '%-16s %-10s %12s %12s %12s %14s\n' "piano" "documento" "tempo" "RSS massimo" "PDF" ""
+for doc in schede persone relazione; do
+  bench_doc sarzana-38 38 samples/sarzana-2024-2026.json samples/raggiunto-2024.json "$doc"
 done
-echo "persone.pdf (con le rilevazioni 2024 di esempio)"
-bench_plan persone-sarzana samples/sarzana-2024-2026.json persone --raggiunto samples/raggiunto-2024.csv --anno 2024
-echo "relazione.pdf (con le rilevazioni 2024 di esempio)"
-bench_plan relazione-sarzana samples/sarzana-2024-2026.json relazione --raggiunto samples/raggiunto-2024.csv --anno 2024
+for n in $SIZES; do
+  "$work/genplan" samples/sarzana-2024-2026.json "$n" samples/raggiunto-2024.json "$work/raggiunto-$n.json" \
+    > "$work/piano-$n.json"
+done
+for doc in schede persone relazione; do
+  unset "last_ms[$doc]"
+  for n in $SIZES; do
+    bench_doc "sintetico-$n" "$n" "$work/piano-$n.json" "$work/raggiunto-$n.json" "$doc"
+  done
+done
+
+echo
+echo "l'esempio intero in una esecuzione (schede + persone + relazione)"
+ms=$(time_ms "$RUNS" build/schede stampa samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.json \
+  --anno 2024 --out "$work/out-tutto")
+echo "sarzana-38: $ms ms (mediana di $RUNS)"
+
+echo
+if ! command -v weasyprint >/dev/null; then
+  echo "WeasyPrint non installato (apt-get install weasyprint): confronto saltato"
+  exit 0
+fi
+echo "confronto con WeasyPrint $(weasyprint --version 2>/dev/null | awk '{print $NF}') sulle stesse schede in HTML"
+compare() { # label plan runs_weasy
+  local label=$1 plan=$2 wruns=$3
+  "$work/htmlplan" "$plan" > "$work/$label.html"
+  local ours theirs pages
+  ours=$(time_ms "$RUNS" build/schede stampa "$plan" --solo schede --out "$work/cmp-$label")
+  theirs=$(time_ms "$wruns" weasyprint "$work/$label.html" "$work/$label-weasyprint.pdf")
+  pages=$(pdfinfo "$work/$label-weasyprint.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  printf '%-16s schede %7s ms   WeasyPrint %9s ms (%s pagine)   rapporto %s×\n' "$label" "$ours" "$theirs" \
+    "$pages" "$(awk -v a="$theirs" -v b="$ours" 'BEGIN {printf "%.0f", a / b}')"
+}
+compare sarzana-38 samples/sarzana-2024-2026.json 3
+compare sintetico-1000 "$work/piano-1000.json" 1

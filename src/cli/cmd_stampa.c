@@ -2,6 +2,7 @@
  * renders the documents as PDF. Nothing is written when the plan has errors;
  * each PDF is written to a temporary file and renamed only when complete. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,65 +49,98 @@ static time_t document_time(void)
     return time(NULL);
 }
 
-static void print_diags(DiagList *diags)
+static void print_diags(DiagList *diags, FILE *err)
 {
     diag_list_sort(diags);
     for (size_t i = 0; i < diags->count; i++)
         if (diags->items[i].severity == DIAG_ERROR)
-            diag_print(stderr, &diags->items[i]);
+            diag_print(err, &diags->items[i]);
+}
+
+/* One document to write. Documents are written in parallel, each with its
+ * own layout, fonts and PDF; what each says goes to its own buffers, printed
+ * in document order once all are done. Each file is first written under a
+ * temporary name next to its own ("staged"); only when every document of
+ * the run is complete do they all take their names, so that a failure in
+ * one never leaves new and old documents of different runs side by side. */
+typedef struct Job {
+    int (*render)(struct Job *j);
+    const Plan *plan;
+    const Esiti *esiti;  /* NULL: no results */
+    int anno;
+    bool one_per_person, open_data;
+    const char *layout_dir, *fonts_dir, *out_dir;
+    FILE *out, *err;     /* memory streams */
+    char *out_text, *err_text;
+    size_t out_len, err_len;
+    char **staged, **finals; /* temporary names and the names they take */
+    size_t n_staged;
+    int rc;
+} Job;
+
+/* The temporary name of path, recorded for the commit. */
+static char *stage(Job *j, const char *path)
+{
+    char *part = xasprintf("%s.%ld.part", path, (long)getpid());
+    j->staged = xrealloc(j->staged, (j->n_staged + 1) * sizeof *j->staged);
+    j->finals = xrealloc(j->finals, (j->n_staged + 1) * sizeof *j->finals);
+    j->staged[j->n_staged] = part;
+    j->finals[j->n_staged++] = xstrdup(path);
+    return part;
 }
 
 /* Loads a layout file and its fonts; prints the problems. */
-static int load_layout(const char *name, const LayoutNeeds *needs, const char *layout_dir, const char *fonts_dir,
-                       LayoutSpec *spec, FontSet *fonts)
+static int load_layout(const Job *j, const char *name, const LayoutNeeds *needs, LayoutSpec *spec, FontSet *fonts)
 {
+    const char *layout_dir = j->layout_dir, *fonts_dir = j->fonts_dir;
     DiagList diags;
     diag_list_init(&diags);
     memset(fonts, 0, sizeof *fonts);
     if (!layout_spec_load(layout_dir, name, fonts_dir, needs, spec, &diags)) {
-        print_diags(&diags);
+        print_diags(&diags, j->err);
         diag_list_free(&diags);
         return EXIT_DATA;
     }
     diag_list_free(&diags);
     const char *bad_path = NULL, *reason = NULL;
     if (!fontset_load(fonts, (const char *const *)spec->font_paths, &bad_path, &reason)) {
-        fprintf(stderr, "errore: %s: carattere non utilizzabile: %s\n", bad_path, reason);
+        fprintf(j->err, "errore: %s: carattere non utilizzabile: %s\n", bad_path, reason);
         return EXIT_DATA;
     }
     return 0;
 }
 
-/* Writes the pages to path (through a temporary file, renamed when complete). */
-static int write_pdf(PdfWriter *writer, DisplayDoc *doc, const PdfInfo *info, const char *path)
+/* Writes the pages, staged under a temporary name (see Job). */
+static int write_pdf(Job *j, PdfWriter *writer, DisplayDoc *doc, const PdfInfo *info, const char *path)
 {
     char *error = NULL;
     size_t pages = doc->n_pages;
     int rc = 0;
-    if (pdf_writer_finish(writer, doc, info, path, &error) != 0) {
-        fprintf(stderr, "errore: %s: %s\n", path, error);
+    if (pdf_writer_finish(writer, doc, info, stage(j, path), &error) != 0) {
+        fprintf(j->err, "errore: %s: %s\n", path, error);
         rc = EXIT_DATA;
     } else {
-        printf("scritto %s (%zu %s)\n", path, pages, pages == 1 ? "pagina" : "pagine");
+        fprintf(j->out, "scritto %s (%zu %s)\n", path, pages, pages == 1 ? "pagina" : "pagine");
     }
     free(error);
     return rc;
 }
 
-static int render_schede(const Plan *plan, const Esiti *esiti, const char *layout_dir, const char *fonts_dir,
-                         const char *out_dir)
+static int render_schede(Job *j)
 {
+    const Plan *plan = j->plan;
+    const Esiti *esiti = j->esiti;
     LayoutSpec spec;
     FontSet fonts;
-    int rc = load_layout("scheda", &SCHEDA_NEEDS, layout_dir, fonts_dir, &spec, &fonts);
+    int rc = load_layout(j, "scheda", &SCHEDA_NEEDS, &spec, &fonts);
     if (rc == 0) {
         time_t when = document_time();
         PdfWriter *writer = pdf_writer_start(&fonts); /* its fonts load while we lay out */
         DisplayDoc doc = scheda_build(plan, esiti, &spec, &fonts, when);
         char *title = scheda_title(plan, &spec);
         PdfInfo info = {title, plan->ente, "Schede degli obiettivi gestionali", "schede " SCHEDE_VERSION, when};
-        char *path = xasprintf("%s/schede.pdf", out_dir);
-        rc = write_pdf(writer, &doc, &info, path);
+        char *path = xasprintf("%s/schede.pdf", j->out_dir);
+        rc = write_pdf(j, writer, &doc, &info, path);
         free(path);
         free(title);
         display_free(&doc);
@@ -139,12 +173,14 @@ static char *person_file_name(const PersonaAnno *p, char ***used, size_t *n_used
     return name;
 }
 
-static int render_persone(const Plan *plan, const Esiti *esiti, int anno, bool one_per_person, const char *layout_dir,
-                          const char *fonts_dir, const char *out_dir)
+static int render_persone(Job *j)
 {
+    const Plan *plan = j->plan;
+    const Esiti *esiti = j->esiti;
+    int anno = j->anno;
     LayoutSpec spec;
     FontSet fonts;
-    int rc = load_layout("persona", &PERSONA_NEEDS, layout_dir, fonts_dir, &spec, &fonts);
+    int rc = load_layout(j, "persona", &PERSONA_NEEDS, &spec, &fonts);
     if (rc == 0) {
         time_t when = document_time();
         PersoneAnno persone;
@@ -153,14 +189,14 @@ static int render_persone(const Plan *plan, const Esiti *esiti, int anno, bool o
         PdfInfo info = {title, plan->ente, "Partecipazione del personale agli obiettivi", "schede " SCHEDE_VERSION, when};
         PdfWriter *writer = pdf_writer_start(&fonts);
         DisplayDoc doc = persona_build(plan, esiti, &persone, NULL, &spec, &fonts, when);
-        char *path = xasprintf("%s/persone.pdf", out_dir);
-        rc = write_pdf(writer, &doc, &info, path);
+        char *path = xasprintf("%s/persone.pdf", j->out_dir);
+        rc = write_pdf(j, writer, &doc, &info, path);
         free(path);
         display_free(&doc);
-        if (rc == 0 && one_per_person) {
-            char *dir = xasprintf("%s/persone", out_dir);
+        if (rc == 0 && j->one_per_person) {
+            char *dir = xasprintf("%s/persone", j->out_dir);
             if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-                fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", dir, strerror(errno));
+                fprintf(j->err, "errore: %s: impossibile creare la cartella: %s\n", dir, file_write_reason(errno));
                 rc = EXIT_DATA;
             }
             char **used = NULL;
@@ -171,7 +207,7 @@ static int render_persone(const Plan *plan, const Esiti *esiti, int anno, bool o
                 PdfInfo one = {persone.persone[i].nome, plan->ente, title, "schede " SCHEDE_VERSION, when};
                 PdfWriter *w = pdf_writer_start(&fonts);
                 DisplayDoc d = persona_build(plan, esiti, &persone, &persone.persone[i], &spec, &fonts, when);
-                rc = write_pdf(w, &d, &one, file);
+                rc = write_pdf(j, w, &d, &one, file);
                 display_free(&d);
                 free(file);
                 free(name);
@@ -189,12 +225,17 @@ static int render_persone(const Plan *plan, const Esiti *esiti, int anno, bool o
     return rc;
 }
 
-static int render_relazione(const Plan *plan, const Esiti *esiti, bool open_data, const char *layout_dir,
-                            const char *fonts_dir, const char *out_dir)
+static int render_relazione(Job *j)
 {
+    const Plan *plan = j->plan;
+    const Esiti *esiti = j->esiti;
+    if (!esiti) {
+        fprintf(j->out, "relazione.pdf non scritta: servono le rilevazioni dell'anno (--raggiunto FILE)\n");
+        return 0;
+    }
     LayoutSpec spec;
     FontSet fonts;
-    int rc = load_layout("relazione", &RELAZIONE_NEEDS, layout_dir, fonts_dir, &spec, &fonts);
+    int rc = load_layout(j, "relazione", &RELAZIONE_NEEDS, &spec, &fonts);
     if (rc == 0) {
         time_t when = document_time();
         PersoneAnno persone;
@@ -205,19 +246,19 @@ static int render_relazione(const Plan *plan, const Esiti *esiti, bool open_data
         PdfInfo info = {title, plan->ente, "Relazione sulla Performance", "schede " SCHEDE_VERSION, when};
         PdfWriter *writer = pdf_writer_start(&fonts);
         DisplayDoc doc = relazione_build(plan, esiti, &sintesi, &spec, &fonts, when);
-        char *path = xasprintf("%s/relazione.pdf", out_dir);
-        rc = write_pdf(writer, &doc, &info, path);
+        char *path = xasprintf("%s/relazione.pdf", j->out_dir);
+        rc = write_pdf(j, writer, &doc, &info, path);
         free(path);
         display_free(&doc);
-        if (rc == 0 && open_data) {
+        if (rc == 0 && j->open_data) {
             char *csv = esiti_to_csv(esiti);
-            char *csv_path = xasprintf("%s/relazione.csv", out_dir);
+            char *csv_path = xasprintf("%s/relazione.csv", j->out_dir);
             const char *reason;
-            if (file_write_atomic(csv_path, csv, strlen(csv), &reason) != 0) {
-                fprintf(stderr, "errore: %s: impossibile scrivere il file: %s\n", csv_path, reason);
+            if (file_write_atomic(stage(j, csv_path), csv, strlen(csv), &reason) != 0) {
+                fprintf(j->err, "errore: %s: impossibile scrivere il file: %s\n", csv_path, reason);
                 rc = EXIT_DATA;
             } else {
-                printf("scritto %s (dati aperti)\n", csv_path);
+                fprintf(j->out, "scritto %s (dati aperti)\n", csv_path);
             }
             free(csv_path);
             free(csv);
@@ -228,6 +269,74 @@ static int render_relazione(const Plan *plan, const Esiti *esiti, bool open_data
     }
     fontset_free(&fonts);
     layout_spec_free(&spec);
+    return rc;
+}
+
+static void *run_job(void *arg)
+{
+    Job *j = arg;
+    j->out = open_memstream(&j->out_text, &j->out_len);
+    j->err = open_memstream(&j->err_text, &j->err_len);
+    if (!j->out || !j->err) {
+        fputs("memoria insufficiente\n", stderr);
+        abort();
+    }
+    j->rc = j->render(j);
+    fclose(j->out);
+    fclose(j->err);
+    return NULL;
+}
+
+/* Gives every staged file its name when all jobs succeeded; otherwise
+ * removes them all. Returns the exit code. */
+static int commit(Job *jobs, size_t n, int rc)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < jobs[i].n_staged; k++) {
+            if (rc == 0 && rename(jobs[i].staged[k], jobs[i].finals[k]) != 0) {
+                fprintf(stderr, "errore: %s: impossibile scrivere il file: %s\n", jobs[i].finals[k],
+                        file_write_reason(errno));
+                rc = EXIT_DATA;
+            }
+            unlink(jobs[i].staged[k]); /* gone after a rename; removed otherwise */
+            free(jobs[i].staged[k]);
+            free(jobs[i].finals[k]);
+        }
+    return rc;
+}
+
+/* Runs the jobs at the same time (one thread each); then, in order, prints
+ * what each said and commits their files. */
+static int run_jobs(Job *jobs, size_t n)
+{
+    pthread_t *threads = xcalloc(n ? n : 1, sizeof *threads);
+    bool *started = xcalloc(n ? n : 1, sizeof *started);
+    for (size_t i = 0; i < n; i++)
+        started[i] = pthread_create(&threads[i], NULL, run_job, &jobs[i]) == 0;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (started[i])
+            pthread_join(threads[i], NULL);
+        else
+            run_job(&jobs[i]); /* no thread to be had: in this one */
+        if (rc == 0)
+            rc = jobs[i].rc;
+    }
+    for (size_t i = 0; i < n; i++)
+        fwrite(jobs[i].err_text, 1, jobs[i].err_len, stderr);
+    rc = commit(jobs, n, rc);
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0)
+            fwrite(jobs[i].out_text, 1, jobs[i].out_len, stdout);
+        free(jobs[i].out_text);
+        free(jobs[i].err_text);
+        free(jobs[i].staged);
+        free(jobs[i].finals);
+    }
+    if (rc != 0)
+        fputs("nessun documento scritto: i documenti si scrivono tutti insieme o nessuno\n", stderr);
+    free(started);
+    free(threads);
     return rc;
 }
 
@@ -308,7 +417,7 @@ int cmd_stampa(int argc, char **argv)
     struct stat st;
     if (stat(out_dir, &st) != 0) {
         if (mkdir(out_dir, 0777) != 0) {
-            fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", out_dir, strerror(errno));
+            fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", out_dir, file_write_reason(errno));
             free(default_layouts);
             free(fonts_dir);
             return EXIT_USAGE;
@@ -326,7 +435,7 @@ int cmd_stampa(int argc, char **argv)
     LoadStatus ls = plan_load_file(file, &plan, &diags);
     int rc = 0;
     if (ls != LOAD_OK) {
-        print_diags(&diags);
+        print_diags(&diags, stderr);
         fprintf(stderr, "%s: nessun documento scritto: il piano ha errori (schede verifica %s)\n", file, file);
         rc = ls == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
     } else {
@@ -335,7 +444,7 @@ int cmd_stampa(int argc, char **argv)
         Esiti esiti = {0};
         rc = opt.raggiunto ? results_load(&plan, &opt, &ril, &esiti, &diags) : 0;
         if (rc) {
-            print_diags(&diags);
+            print_diags(&diags, stderr);
             fprintf(stderr, "%s: nessun documento scritto: le rilevazioni hanno errori\n", opt.raggiunto);
         } else {
             if (diags.warnings > 0)
@@ -343,16 +452,26 @@ int cmd_stampa(int argc, char **argv)
                         diags.warnings == 1 ? "avviso" : "avvisi", file);
             const Esiti *results = opt.raggiunto ? &esiti : NULL;
             int anno = results ? esiti.anno : opt.has_anno ? opt.anno : plan.triennio[0];
-            if (!solo || strcmp(solo, "schede") == 0)
-                rc = render_schede(&plan, results, layout_dir, fonts_dir, out_dir);
-            if (rc == 0 && (!solo || strcmp(solo, "persone") == 0))
-                rc = render_persone(&plan, results, anno, one_per_person, layout_dir, fonts_dir, out_dir);
-            if (rc == 0 && want_relazione) {
-                if (results)
-                    rc = render_relazione(&plan, results, open_data, layout_dir, fonts_dir, out_dir);
-                else
-                    printf("relazione.pdf non scritta: servono le rilevazioni dell'anno (--raggiunto FILE)\n");
-            }
+            Job base = {0};
+            base.plan = &plan;
+            base.esiti = results;
+            base.anno = anno;
+            base.one_per_person = one_per_person;
+            base.open_data = open_data;
+            base.layout_dir = layout_dir;
+            base.fonts_dir = fonts_dir;
+            base.out_dir = out_dir;
+            Job jobs[3];
+            size_t n_jobs = 0;
+            int (*const renders[3])(Job *) = {render_schede, render_persone, render_relazione};
+            const bool wanted[3] = {!solo || strcmp(solo, "schede") == 0, !solo || strcmp(solo, "persone") == 0,
+                                    want_relazione};
+            for (size_t k = 0; k < 3; k++)
+                if (wanted[k]) {
+                    jobs[n_jobs] = base;
+                    jobs[n_jobs++].render = renders[k];
+                }
+            rc = run_jobs(jobs, n_jobs);
         }
         esiti_free(&esiti);
         raggiunto_free(&ril);

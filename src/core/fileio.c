@@ -55,7 +55,7 @@ char *file_read_all(const char *path, size_t *len, const char **reason)
     return b.data;
 }
 
-static const char *write_reason(int err)
+const char *file_write_reason(int err)
 {
     switch (err) {
     case EACCES:
@@ -75,7 +75,7 @@ int file_write_atomic(const char *path, const char *data, size_t len, const char
     char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
     FILE *f = fopen(tmp, "wb");
     if (!f) {
-        *reason = write_reason(errno);
+        *reason = file_write_reason(errno);
         free(tmp);
         return -1;
     }
@@ -99,7 +99,7 @@ int file_write_atomic(const char *path, const char *data, size_t len, const char
     }
     if (failed) {
         unlink(tmp);
-        *reason = write_reason(err);
+        *reason = file_write_reason(err);
     }
     free(tmp);
     return failed ? -1 : 0;

@@ -12,6 +12,9 @@ char *file_read_all(const char *path, size_t *len, const char **reason);
 /* Writes len bytes to path through a temporary file in the same folder,
  * renamed over path only when complete: path is either the old file or the
  * whole new one, never half written. Returns 0, or -1 with *reason. */
+/* Why writing failed, in Italian, for an errno value. */
+const char *file_write_reason(int err);
+
 int file_write_atomic(const char *path, const char *data, size_t len, const char **reason);
 
 #endif
