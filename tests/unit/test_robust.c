@@ -115,6 +115,58 @@ Test(robust, fuzz_findings_run_through_the_program)
     free(grad);
 }
 
+/* A JSON string literal of text (quotes, backslashes, control characters escaped). */
+static char *json_string(const char *text, size_t len)
+{
+    StrBuf b = {0};
+    strbuf_puts(&b, "\"");
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '"' || c == '\\')
+            strbuf_printf(&b, "\\%c", c);
+        else if (c < 0x20)
+            strbuf_printf(&b, "\\u%04x", c);
+        else
+            strbuf_append(&b, (const char *)&c, 1);
+    }
+    strbuf_puts(&b, "\"");
+    return b.data;
+}
+
+/* The texts that broke the layout engine (after the harness's two bytes of
+ * size and width) as the description of a scheda, printed by the program. */
+Test(robust, fuzz_texts_print_through_the_program, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
+{
+    Run r = run_shell("ls tests/fixtures/fuzz/testo");
+    size_t files = 0;
+    fresh_dir("testo");
+    for (char *save = NULL, *f = strtok_r(r.out, "\n", &save); f; f = strtok_r(NULL, "\n", &save)) {
+        char *path = xasprintf(SCHEDE_SOURCE_DIR "/tests/fixtures/fuzz/testo/%s", f);
+        size_t len;
+        const char *why;
+        char *data = file_read_all(path, &len, &why);
+        cr_assert_not_null(data, "%s: %s", path, why);
+        cr_assert_geq(len, 2);
+        char *desc = json_string(data + 2, len - 2);
+        char *plan = xasprintf("{\"formato\":\"schede-piano/1\",\"ente\":\"E\",\"triennio\":[2024,2026],"
+                               "\"obiettivi\":[{\"codice\":\"T-01\",\"tipo\":\"comune\",\"descrizione\":%s,"
+                               "\"annualita\":[{\"anno\":2024,\"azioni\":[{\"n\":1,\"peso\":100,\"azione\":%s}]}]}]}",
+                               desc, desc);
+        write_file(DIR_ROBUST "/testo/piano.json", plan, strlen(plan));
+        Run x = run("stampa " DIR_ROBUST "/testo/piano.json --solo schede --out " DIR_ROBUST "/testo/out");
+        cr_assert_eq(x.status, 0, "%s: %s", f, x.out);
+        cr_assert(sanitizer_quiet(&x), "%s", x.out);
+        free(x.out);
+        free(plan);
+        free(desc);
+        free(data);
+        free(path);
+        files++;
+    }
+    cr_assert_geq(files, 1);
+    free(r.out);
+}
+
 /* ---- hostile sizes ------------------------------------------------------------------------ */
 
 typedef struct {
