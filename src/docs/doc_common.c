@@ -67,3 +67,17 @@ void doc_append_pages(DisplayDoc *dst, DisplayDoc *src)
     src->pages = NULL;
     src->n_pages = src->cap_pages = 0;
 }
+
+LayoutTable *doc_table(const LayoutSpec *spec, const char *set)
+{
+    size_t n;
+    const double *w = spec_columns(spec, set, &n);
+    return ltable_new(w, n);
+}
+
+void doc_date(char *buf, size_t size, time_t when)
+{
+    struct tm tm;
+    gmtime_r(&when, &tm);
+    snprintf(buf, size, "%02d/%02d/%04d", tm.tm_mday % 100, (tm.tm_mon + 1) % 100, (tm.tm_year + 1900) % 10000);
+}

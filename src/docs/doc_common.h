@@ -5,7 +5,11 @@
 
 #include <stddef.h>
 
+#include <time.h>
+
 #include "display.h"
+#include "layout.h"
+#include "layout_file.h"
 
 /* Replaces {name} with the value of the same index; unknown names stay as
  * written. names is NULL-terminated. New string. */
@@ -18,6 +22,13 @@ char *doc_shorten(const char *text, size_t max_chars);
 /* Appends src's pages to dst, taking them over (src is left empty); link
  * targets are already final page numbers. */
 void doc_append_pages(DisplayDoc *dst, DisplayDoc *src);
+
+/* A table with the column proportions of the layout file's set. */
+LayoutTable *doc_table(const LayoutSpec *spec, const char *set);
+
+/* The document's date as printed: "26/11/2026" (UTC, from SOURCE_DATE_EPOCH
+ * when set). buf holds at least 16 bytes. */
+void doc_date(char *buf, size_t size, time_t when);
 
 /* "2024 – 2026" */
 char *doc_triennio(const int t[2]);

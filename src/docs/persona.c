@@ -201,9 +201,7 @@ static void build_matrix(Ctx *c)
 
 static void info_table(Ctx *c, const PersonaAnno *p)
 {
-    size_t n;
-    const double *w = spec_columns(c->spec, "intestazione", &n);
-    LayoutTable *t = ltable_new(w, n);
+    LayoutTable *t = doc_table(c->spec, "intestazione");
     char anno[16];
     snprintf(anno, sizeof anno, "%d", c->anno);
     ltable_row(t, 0);
@@ -225,9 +223,7 @@ static void info_table(Ctx *c, const PersonaAnno *p)
 
 static void participations_table(Ctx *c, const PersonaAnno *p)
 {
-    size_t n;
-    const double *w = spec_columns(c->spec, "partecipazioni", &n);
-    LayoutTable *t = ltable_new(w, n);
+    LayoutTable *t = doc_table(c->spec, "partecipazioni");
     ltable_set_header_rows(t, 1);
     static const char *const heads[] = {"col_obiettivo", "col_azione", "col_peso", "col_partecipazione",
                                         "col_percentuale", "col_contributo"};
@@ -303,9 +299,7 @@ static void signatures(Ctx *c)
     paragraph(c, label(c, "presa_visione"), "titolo");
     paragraph(c, label(c, "presa_visione_testo"), "testo");
     layout_space(c->layout, 4);
-    size_t n;
-    const double *w = spec_columns(c->spec, "firme", &n);
-    LayoutTable *t = ltable_new(w, n);
+    LayoutTable *t = doc_table(c->spec, "firme");
     ltable_set_header_rows(t, 1);
     ltable_row(t, 0);
     ltable_cell(t, label(c, "firma_dipendente"), 1, style(c, "intestazione"));

@@ -94,12 +94,7 @@ static void paragraph(const Ctx *c, const char *text, const char *style_name)
 
 static void percent(char *buf, size_t size, double v) { rule_format_percent(buf, size, v); }
 
-static LayoutTable *table_for(const Ctx *c, const char *set)
-{
-    size_t n;
-    const double *w = spec_columns(c->spec, set, &n);
-    return ltable_new(w, n);
-}
+static LayoutTable *table_for(const Ctx *c, const char *set) { return doc_table(c->spec, set); }
 
 /* A table of a column set with a repeated header row of these labels. */
 static LayoutTable *table_with_header(const Ctx *c, const char *set, const char *const *heads)
@@ -535,10 +530,8 @@ static void build_cover(Ctx *c, time_t when)
     layout_space(c->layout, 8);
     paragraph(c, sub, "copertina_testo");
     layout_space(c->layout, 24);
-    struct tm tm;
-    gmtime_r(&when, &tm);
     char date[16];
-    snprintf(date, sizeof date, "%02d/%02d/%04d", tm.tm_mday % 100, (tm.tm_mon + 1) % 100, (tm.tm_year + 1900) % 10000);
+    doc_date(date, sizeof date, when);
     char *d = expand1(c, label(c, "copertina_data"), "data", date);
     paragraph(c, d, "copertina_nota");
     free(d);

@@ -55,12 +55,7 @@ static const CellStyle *style(const Ctx *c, const char *name) { return spec_styl
 static const char *label(const Ctx *c, const char *key) { return spec_label(c->spec, key); }
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
-static LayoutTable *table_for(const Ctx *c, const char *set)
-{
-    size_t n;
-    const double *w = spec_columns(c->spec, set, &n);
-    return ltable_new(w, n);
-}
+static LayoutTable *table_for(const Ctx *c, const char *set) { return doc_table(c->spec, set); }
 
 static char *expand_common(const Ctx *c, const char *tpl)
 {
@@ -515,9 +510,7 @@ static void build_cover(Ctx *c, time_t when)
     layout_space(c->layout, 24);
     char count[32], date[16];
     snprintf(count, sizeof count, "%zu", c->plan->n_obiettivi);
-    struct tm tm;
-    gmtime_r(&when, &tm);
-    snprintf(date, sizeof date, "%02d/%02d/%04d", tm.tm_mday % 100, (tm.tm_mon + 1) % 100, (tm.tm_year + 1900) % 10000);
+    doc_date(date, sizeof date, when);
     const char *names[] = {"numero", "data", NULL};
     const char *values[] = {count, date};
     char *n_text = doc_expand(label(c, "copertina_obiettivi"), names, values);
