@@ -33,6 +33,7 @@ static void usage(void)
 {
     fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA]\n"
           "                             [--solo schede|persone|relazione] [--una-per-persona] [--dati-aperti]\n"
+          "                             [--pdfa | --senza-pdfa]\n"
           "                             [--raggiunto FILE [--anno N] [--codifica C]]\n", stderr);
 }
 
@@ -69,7 +70,8 @@ typedef struct Job {
     const Esiti *esiti;  /* NULL: no results */
     int anno;
     bool one_per_person, open_data;
-    const char *layout_dir, *fonts_dir, *out_dir;
+    int pdfa;            /* 1: every document PDF/A-1b; 0: none; -1: the Relazione only */
+    const char *layout_dir, *fonts_dir, *out_dir, *icc_profile;
     FILE *out, *err;     /* memory streams */
     char *out_text, *err_text;
     size_t out_len, err_len;
@@ -110,13 +112,18 @@ static int load_layout(const Job *j, const char *name, const LayoutNeeds *needs,
     return 0;
 }
 
-/* Writes the pages, staged under a temporary name (see Job). */
-static int write_pdf(Job *j, PdfWriter *writer, DisplayDoc *doc, const PdfInfo *info, const char *path)
+/* Writes the pages, staged under a temporary name (see Job). PDF/A-1b when
+ * asked for, or by default for a document to publish (pdfa_default). */
+static int write_pdf(Job *j, PdfWriter *writer, DisplayDoc *doc, const PdfInfo *info, const char *path,
+                     bool pdfa_default)
 {
     char *error = NULL;
     size_t pages = doc->n_pages;
     int rc = 0;
-    if (pdf_writer_finish(writer, doc, info, stage(j, path), &error) != 0) {
+    PdfInfo with = *info;
+    with.pdfa = j->pdfa < 0 ? pdfa_default : j->pdfa > 0;
+    with.icc_profile = j->icc_profile;
+    if (pdf_writer_finish(writer, doc, &with, stage(j, path), &error) != 0) {
         fprintf(j->err, "errore: %s: %s\n", path, error);
         rc = EXIT_DATA;
     } else {
@@ -138,9 +145,9 @@ static int render_schede(Job *j)
         PdfWriter *writer = pdf_writer_start(&fonts); /* its fonts load while we lay out */
         DisplayDoc doc = scheda_build(plan, esiti, &spec, &fonts, when);
         char *title = scheda_title(plan, &spec);
-        PdfInfo info = {title, plan->ente, "Schede degli obiettivi gestionali", "schede " SCHEDE_VERSION, when};
+        PdfInfo info = {.title = title, .author = plan->ente, .subject = "Schede degli obiettivi gestionali", .creator = "schede " SCHEDE_VERSION, .created = when};
         char *path = xasprintf("%s/schede.pdf", j->out_dir);
-        rc = write_pdf(j, writer, &doc, &info, path);
+        rc = write_pdf(j, writer, &doc, &info, path, false);
         free(path);
         free(title);
         display_free(&doc);
@@ -186,11 +193,11 @@ static int render_persone(Job *j)
         PersoneAnno persone;
         persone_compute(plan, esiti, anno, &persone);
         char *title = persona_title(plan, anno, &spec);
-        PdfInfo info = {title, plan->ente, "Partecipazione del personale agli obiettivi", "schede " SCHEDE_VERSION, when};
+        PdfInfo info = {.title = title, .author = plan->ente, .subject = "Partecipazione del personale agli obiettivi", .creator = "schede " SCHEDE_VERSION, .created = when};
         PdfWriter *writer = pdf_writer_start(&fonts);
         DisplayDoc doc = persona_build(plan, esiti, &persone, NULL, &spec, &fonts, when);
         char *path = xasprintf("%s/persone.pdf", j->out_dir);
-        rc = write_pdf(j, writer, &doc, &info, path);
+        rc = write_pdf(j, writer, &doc, &info, path, false);
         free(path);
         display_free(&doc);
         if (rc == 0 && j->one_per_person) {
@@ -204,10 +211,10 @@ static int render_persone(Job *j)
             for (size_t i = 0; i < persone.n && rc == 0; i++) {
                 char *name = person_file_name(&persone.persone[i], &used, &n_used);
                 char *file = xasprintf("%s/%s.pdf", dir, name);
-                PdfInfo one = {persone.persone[i].nome, plan->ente, title, "schede " SCHEDE_VERSION, when};
+                PdfInfo one = {.title = persone.persone[i].nome, .author = plan->ente, .subject = title, .creator = "schede " SCHEDE_VERSION, .created = when};
                 PdfWriter *w = pdf_writer_start(&fonts);
                 DisplayDoc d = persona_build(plan, esiti, &persone, &persone.persone[i], &spec, &fonts, when);
-                rc = write_pdf(j, w, &d, &one, file);
+                rc = write_pdf(j, w, &d, &one, file, false);
                 display_free(&d);
                 free(file);
                 free(name);
@@ -243,11 +250,11 @@ static int render_relazione(Job *j)
         Sintesi sintesi;
         relazione_sintesi(plan, esiti, &persone, &spec, &sintesi);
         char *title = relazione_title(plan, esiti->anno, &spec);
-        PdfInfo info = {title, plan->ente, "Relazione sulla Performance", "schede " SCHEDE_VERSION, when};
+        PdfInfo info = {.title = title, .author = plan->ente, .subject = "Relazione sulla Performance", .creator = "schede " SCHEDE_VERSION, .created = when};
         PdfWriter *writer = pdf_writer_start(&fonts);
         DisplayDoc doc = relazione_build(plan, esiti, &sintesi, &spec, &fonts, when);
         char *path = xasprintf("%s/relazione.pdf", j->out_dir);
-        rc = write_pdf(j, writer, &doc, &info, path);
+        rc = write_pdf(j, writer, &doc, &info, path, true);
         free(path);
         display_free(&doc);
         if (rc == 0 && j->open_data) {
@@ -344,6 +351,7 @@ int cmd_stampa(int argc, char **argv)
 {
     const char *file = NULL, *out_dir = "out", *layout_dir = NULL, *solo = NULL;
     bool one_per_person = false, open_data = false;
+    int pdfa = -1;
     ResultsOptions opt = {0};
     for (int i = 0; i < argc; i++) {
         int ro = results_option(argc, argv, &i, &opt, "stampa");
@@ -358,6 +366,15 @@ int cmd_stampa(int argc, char **argv)
         }
         if (strcmp(a, "--dati-aperti") == 0) {
             open_data = true;
+            continue;
+        }
+        if (strcmp(a, "--pdfa") == 0 || strcmp(a, "--senza-pdfa") == 0) {
+            int v = strcmp(a, "--pdfa") == 0;
+            if (pdfa >= 0 && pdfa != v) {
+                fputs("schede stampa: --pdfa e --senza-pdfa insieme: indicarne uno solo\n", stderr);
+                return EXIT_USAGE;
+            }
+            pdfa = v;
             continue;
         }
         if (strcmp(a, "--out") == 0 || strcmp(a, "--layout") == 0 || strcmp(a, "--solo") == 0) {
@@ -405,6 +422,7 @@ int cmd_stampa(int argc, char **argv)
     const char *data = resources_dir();
     char *default_layouts = data ? xasprintf("%s/layouts", data) : NULL;
     char *fonts_dir = data ? xasprintf("%s/fonts", data) : NULL;
+    char *icc_profile = data ? xasprintf("%s/layouts/icc/sRGB.icc", data) : NULL;
     if (!layout_dir)
         layout_dir = default_layouts;
     if (!layout_dir) {
@@ -412,6 +430,7 @@ int cmd_stampa(int argc, char **argv)
               "o con la variabile SCHEDE_DATI\n",
               stderr);
         free(fonts_dir);
+        free(icc_profile);
         return EXIT_USAGE;
     }
     struct stat st;
@@ -420,12 +439,14 @@ int cmd_stampa(int argc, char **argv)
             fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", out_dir, file_write_reason(errno));
             free(default_layouts);
             free(fonts_dir);
+            free(icc_profile);
             return EXIT_USAGE;
         }
     } else if (!S_ISDIR(st.st_mode)) {
         fprintf(stderr, "errore: %s: non è una cartella\n", out_dir);
         free(default_layouts);
         free(fonts_dir);
+        free(icc_profile);
         return EXIT_USAGE;
     }
 
@@ -460,6 +481,8 @@ int cmd_stampa(int argc, char **argv)
             base.open_data = open_data;
             base.layout_dir = layout_dir;
             base.fonts_dir = fonts_dir;
+            base.icc_profile = icc_profile;
+            base.pdfa = pdfa;
             base.out_dir = out_dir;
             Job jobs[3];
             size_t n_jobs = 0;
@@ -480,5 +503,6 @@ int cmd_stampa(int argc, char **argv)
     plan_free(&plan);
     free(default_layouts);
     free(fonts_dir);
+    free(icc_profile);
     return rc;
 }

@@ -57,17 +57,6 @@ char *doc_shorten(const char *text, size_t max_chars)
 
 char *doc_triennio(const int t[2]) { return xasprintf("%d \u2013 %d", t[0], t[1]); }
 
-void doc_append_pages(DisplayDoc *dst, DisplayDoc *src)
-{
-    for (size_t i = 0; i < src->n_pages; i++) {
-        DisplayPage *p = display_add_page(dst);
-        *p = src->pages[i];
-    }
-    free(src->pages);
-    src->pages = NULL;
-    src->n_pages = src->cap_pages = 0;
-}
-
 LayoutTable *doc_table(const LayoutSpec *spec, const char *set)
 {
     size_t n;

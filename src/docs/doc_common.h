@@ -19,9 +19,6 @@ char *doc_expand(const char *tpl, const char *const names[], const char *const v
  * word, with an ellipsis; the whole text when it is short enough. */
 char *doc_shorten(const char *text, size_t max_chars);
 
-/* Appends src's pages to dst, taking them over (src is left empty); link
- * targets are already final page numbers. */
-void doc_append_pages(DisplayDoc *dst, DisplayDoc *src);
 
 /* A table with the column proportions of the layout file's set. */
 LayoutTable *doc_table(const LayoutSpec *spec, const char *set);

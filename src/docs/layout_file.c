@@ -20,7 +20,7 @@ static const char *const FONT_KEYS[] = {"normale", "grassetto", "corsivo", "gras
 static const char *const TABLE_KEYS[] = {"bordo", "colore_bordo", "margine_interno", "spazio_dopo",
                                          "dividi_righe_oltre", NULL};
 static const char *const STYLE_KEYS[] = {"carattere", "dimensione", "interlinea", "allineamento",
-                                         "verticale", "colore", "sfondo", NULL};
+                                         "verticale", "colore", "sfondo", "ruolo", NULL};
 
 typedef struct {
     JsonCtx *ctx;
@@ -180,7 +180,7 @@ static bool read_style(Reader *rd, const cJSON *s, const char *path, CellStyle *
     JsonCtx *ctx = rd->ctx;
     size_t errors = ctx->diags->errors;
     json_check_keys(ctx, s, path, STYLE_KEYS);
-    *st = (CellStyle){STYLE_REGULAR, 8, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {1, 1, 1}};
+    *st = (CellStyle){STYLE_REGULAR, 8, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {1, 1, 1}, TEXT_BODY};
     char *v = NULL;
     if (json_get_string(ctx, s, path, "carattere", JSON_OPTIONAL, &v)) {
         int k = 0;
@@ -220,6 +220,22 @@ static bool read_style(Reader *rd, const cJSON *s, const char *path, CellStyle *
     }
     read_color(rd, s, path, "colore", &st->color);
     st->has_fill = read_color(rd, s, path, "sfondo", &st->fill);
+    if (json_get_string(ctx, s, path, "ruolo", JSON_OPTIONAL, &v)) {
+        static const char *const roles[] = {"testo", "titolo", "sottotitolo", "intestazione_colonna",
+                                            "intestazione_riga", NULL};
+        int k = 0;
+        while (roles[k] && strcmp(roles[k], v) != 0)
+            k++;
+        if (roles[k]) {
+            st->role = (TextRole)k;
+        } else {
+            char *p = json_path_key(path, "ruolo");
+            json_error(ctx, p, "ruolo «%s» non previsto: testo, titolo, sottotitolo, intestazione_colonna o "
+                               "intestazione_riga", v);
+            free(p);
+        }
+        free(v);
+    }
     return ctx->diags->errors == errors;
 }
 

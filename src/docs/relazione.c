@@ -19,7 +19,7 @@ static const char *const LABELS[] = {
     "sezione_personale", "sintesi_testo", "sintesi_obiettivi", "sintesi_valutati", "sintesi_non_valutati",
     "sintesi_azioni", "sintesi_media", "sintesi_media_ponderata", "sintesi_ponderata_nota", "non_calcolabile",
     "fasce_titolo", "col_esito", "col_intervallo", "col_obiettivi", "col_quota", "intervallo_primo", "intervallo",
-    "intervallo_ultimo", "grafico_titolo", "grafico_nota", "grafico_vuoto", "gruppo_dirigente", "gruppo_unita",
+    "intervallo_ultimo", "grafico_titolo", "grafico_nota", "grafico_vuoto", "grafico_alternativo", "gruppo_dirigente", "gruppo_unita",
     "gruppo_linea", "gruppo_missione", "col_gruppo_dirigente", "col_gruppo_unita", "col_gruppo_linea",
     "col_gruppo_missione", "col_valutati", "col_media", "gruppi_nota", "missione_nota", "non_indicato",
     "dettaglio_nota", "col_codice", "col_obiettivo", "col_azioni", "col_risultato", "campo_dirigente",
@@ -202,10 +202,37 @@ static void figure_row(LayoutTable *t, const Ctx *c, const char *what, const cha
     ltable_cell(t, value, 1, style(c, value_style));
 }
 
+typedef struct {
+    ChartBar bar;
+    const char *codice;
+} NamedBar;
+
 static int compare_desc(const void *a, const void *b)
 {
-    double x = ((const ChartBar *)a)->value, y = ((const ChartBar *)b)->value;
+    double x = ((const NamedBar *)a)->bar.value, y = ((const NamedBar *)b)->bar.value;
     return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The chart in words, for who cannot see it: every bar's objective and
+ * value in the chart's order, and the limits drawn. */
+static char *chart_alt(const Ctx *c, const NamedBar *named, size_t n, const ChartLine *lines, size_t n_lines)
+{
+    StrBuf values = {0}, limits = {0};
+    for (size_t i = 0; i < n; i++) {
+        char pct[48];
+        percent(pct, sizeof pct, named[i].bar.value);
+        strbuf_printf(&values, "%s%s %s", i ? "; " : "", named[i].codice ? named[i].codice : "", pct);
+    }
+    for (size_t i = 0; i < n_lines; i++)
+        strbuf_printf(&limits, "%s%s", i ? ", " : "", lines[i].label);
+    char count[32];
+    snprintf(count, sizeof count, "%zu", n);
+    const char *names[] = {"n", "valori", "limiti", NULL};
+    const char *vals[] = {count, values.data ? values.data : "", limits.data ? limits.data : ""};
+    char *alt = doc_expand(label(c, "grafico_alternativo"), names, vals);
+    strbuf_free(&values);
+    strbuf_free(&limits);
+    return alt;
 }
 
 static void chart(Ctx *c)
@@ -213,7 +240,7 @@ static void chart(Ctx *c)
     const Sintesi *s = c->s;
     layout_need(c->layout, spec_number(c->spec, "altezza_grafico") + 30);
     paragraph(c, label(c, "grafico_titolo"), "titolo_sottosezione");
-    ChartBar *bars = xcalloc(s->totale.valutati ? s->totale.valutati : 1, sizeof *bars);
+    NamedBar *named = xcalloc(s->totale.valutati ? s->totale.valutati : 1, sizeof *named);
     size_t n = 0;
     double max = 100;
     for (size_t i = 0; i < c->esiti->n; i++) {
@@ -221,16 +248,19 @@ static void chart(Ctx *c)
         if (!eo->has_percentuale || !eo->annualita || eo->annualita->n_azioni == 0 || n >= s->totale.valutati)
             continue;
         size_t band = sintesi_fascia(s->limiti, s->n_fasce, eo->percentuale);
-        bars[n++] = (ChartBar){eo->percentuale, c->spec->bands[band].colore};
+        named[n++] = (NamedBar){{eo->percentuale, c->spec->bands[band].colore}, eo->obiettivo->codice};
         if (eo->percentuale > max)
             max = eo->percentuale;
     }
     if (n == 0) {
         paragraph(c, label(c, "grafico_vuoto"), "nota");
-        free(bars);
+        free(named);
         return;
     }
-    qsort(bars, n, sizeof *bars, compare_desc);
+    qsort(named, n, sizeof *named, compare_desc);
+    ChartBar *bars = xcalloc(n, sizeof *bars);
+    for (size_t i = 0; i < n; i++)
+        bars[i] = named[i].bar;
     ChartTick ticks[6];
     char tick_text[6][48];
     for (int i = 0; i < 6; i++) {
@@ -248,8 +278,12 @@ static void chart(Ctx *c)
         }
     const CellStyle *g = style(c, "grafico");
     BarChart ch = {bars, n, lines, n_lines, ticks, 6, max, spec_number(c->spec, "altezza_grafico"), *g, g->color,
-                   g->has_fill ? g->fill : (Color){0.85f, 0.85f, 0.85f}};
+                   g->has_fill ? g->fill : (Color){0.85f, 0.85f, 0.85f}, NULL};
+    char *alt = chart_alt(c, named, n, lines, n_lines);
+    ch.alt = alt;
     layout_bar_chart(c->layout, &ch);
+    free(alt);
+    free(named);
     char *note = expand1(c, label(c, "grafico_nota"), "sezione", c->dettaglio_title ? c->dettaglio_title : "");
     paragraph(c, note, "nota");
     free(note);
@@ -644,7 +678,7 @@ DisplayDoc relazione_build(const Plan *plan, const Esiti *esiti, const Sintesi *
     DisplayDoc doc, rest;
     layout_take_pages(front, &doc);
     layout_take_pages(body, &rest);
-    doc_append_pages(&doc, &rest);
+    display_append(&doc, &rest);
     layout_free(front);
     layout_free(body);
     for (size_t i = 0; i < c.n_toc; i++)

@@ -13,7 +13,7 @@
 /* ---- what the layout file provides --------------------------------------------------- */
 
 static const char *const LABELS[] = {
-    "titolo", "comune", "individuale", "collegamento_bilancio", "missione", "programma", "linea_mandato",
+    "titolo", "comune", "individuale", "casella_selezionata", "casella_vuota", "collegamento_bilancio", "missione", "programma", "linea_mandato",
     "dup_strategica", "dup_operativa", "dirigente", "posizione_organizzativa", "referenti", "descrizione",
     "baseline", "target", "stakeholder", "accessibilita", "unita_responsabile", "altra_unita",
     "piano_operativo", "livello_conseguimento", "col_n", "col_peso", "col_azione", "col_tempi",
@@ -79,8 +79,12 @@ static void section_intestazione(Ctx *c)
     ltable_cell(t, title, 1, style(c, "titolo"));
     CellStyle box = *style(c, "etichetta");
     box.valign = VALIGN_MIDDLE;
-    ltable_cell_checkbox(t, o->tipo == TIPO_COMUNE, label(c, "comune"), 1, &box);
-    ltable_cell_checkbox(t, o->tipo == TIPO_INDIVIDUALE, label(c, "individuale"), 1, &box);
+    box.role = TEXT_BODY; /* a choice, not the heading of a row */
+    bool comune = o->tipo == TIPO_COMUNE, individuale = o->tipo == TIPO_INDIVIDUALE;
+    ltable_cell_checkbox(t, comune, label(c, comune ? "casella_selezionata" : "casella_vuota"), label(c, "comune"), 1,
+                         &box);
+    ltable_cell_checkbox(t, individuale, label(c, individuale ? "casella_selezionata" : "casella_vuota"),
+                         label(c, "individuale"), 1, &box);
     if (o->nota_tipo && *o->nota_tipo) {
         ltable_row(t, 0);
         ltable_cell(t, o->nota_tipo, 3, style(c, "nota"));
@@ -278,8 +282,20 @@ static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
     layout_table(c->layout, t);
     ltable_free(t);
     if (notes.len) {
-        TextRun run = {style(c, "nota")->font, notes.data};
-        layout_paragraph(c->layout, &run, 1, style(c, "nota"));
+        /* a list: one item per note */
+        layout_begin(c->layout, ROLE_L, NULL);
+        for (char *line = notes.data, *end; line; line = end ? end + 1 : NULL) {
+            end = strchr(line, '\n');
+            if (end)
+                *end = '\0';
+            TextRun run = {style(c, "nota")->font, line};
+            layout_begin(c->layout, ROLE_LI, NULL);
+            layout_begin(c->layout, ROLE_LBODY, NULL);
+            layout_paragraph(c->layout, &run, 1, style(c, "nota"));
+            layout_end(c->layout);
+            layout_end(c->layout);
+        }
+        layout_end(c->layout);
         layout_space(c->layout, c->spec->page.table_gap);
     }
     strbuf_free(&notes);
@@ -599,7 +615,7 @@ DisplayDoc scheda_build(const Plan *plan, const Esiti *esiti, const LayoutSpec *
     layout_take_pages(front, &doc);
     DisplayDoc rest;
     layout_take_pages(body, &rest);
-    doc_append_pages(&doc, &rest);
+    display_append(&doc, &rest);
     layout_free(front);
     layout_free(body);
     free(first);

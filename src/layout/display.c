@@ -24,6 +24,9 @@ void display_free(DisplayDoc *d)
             free(p->header[h]);
     }
     free(d->pages);
+    for (size_t i = 0; i < d->n_nodes; i++)
+        free(d->nodes[i].alt);
+    free(d->nodes);
     memset(d, 0, sizeof *d);
 }
 
@@ -44,7 +47,51 @@ DisplayPage *display_add_page(DisplayDoc *d)
     }
     DisplayPage *p = &d->pages[d->n_pages++];
     memset(p, 0, sizeof *p);
+    p->tag = TAG_ARTIFACT;
     return p;
+}
+
+void display_append(DisplayDoc *dst, DisplayDoc *src)
+{
+    int offset = (int)dst->n_nodes;
+    for (size_t i = 0; i < src->n_pages; i++) {
+        DisplayPage *p = display_add_page(dst);
+        *p = src->pages[i];
+        for (size_t k = 0; k < p->n_ops; k++)
+            if (p->ops[k].tag >= 0)
+                p->ops[k].tag += offset;
+        if (p->tag >= 0)
+            p->tag += offset;
+    }
+    for (size_t i = 0; i < src->n_nodes; i++) {
+        StructNode n = src->nodes[i];
+        int at = display_node(dst, (StructRole)n.role, n.parent >= 0 ? n.parent + offset : -1, NULL);
+        dst->nodes[at].scope = n.scope;
+        dst->nodes[at].colspan = n.colspan;
+        dst->nodes[at].alt = n.alt; /* moved */
+    }
+    free(src->pages);
+    free(src->nodes);
+    src->pages = NULL;
+    src->nodes = NULL;
+    src->n_pages = src->cap_pages = src->n_nodes = src->cap_nodes = 0;
+}
+
+int display_node(DisplayDoc *d, StructRole role, int parent, const char *alt)
+{
+    if (d->n_nodes == d->cap_nodes) {
+        d->cap_nodes = d->cap_nodes ? d->cap_nodes * 2 : 64;
+        d->nodes = xrealloc(d->nodes, d->cap_nodes * sizeof *d->nodes);
+    }
+    d->nodes[d->n_nodes] = (StructNode){(unsigned char)role, SCOPE_NONE, parent, 0, alt ? xstrdup(alt) : NULL};
+    return (int)d->n_nodes++;
+}
+
+const char *display_role_name(StructRole role)
+{
+    static const char *const names[ROLE_COUNT] = {"Sect", "H1", "H2",  "P",    "Table",  "TR",     "TH",
+                                                  "TD",   "L",  "LI",  "Lbl",  "LBody",  "Figure", "Link"};
+    return role < ROLE_COUNT ? names[role] : "Span";
 }
 
 static DisplayOp *push(DisplayPage *p, OpKind kind)
@@ -56,6 +103,7 @@ static DisplayOp *push(DisplayPage *p, OpKind kind)
     DisplayOp *op = &p->ops[p->n_ops++];
     memset(op, 0, sizeof *op);
     op->kind = kind;
+    op->tag = p->tag;
     return op;
 }
 

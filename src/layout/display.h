@@ -14,6 +14,33 @@ typedef struct {
 
 typedef enum { OP_TEXT, OP_LINE, OP_RECT, OP_LINK } OpKind;
 
+/* ---- logical structure (what a tagged PDF tells a screen reader) ----
+ * The pages' content belongs to elements of a tree whose order is the
+ * reading order: headings, paragraphs, tables with rows and cells, lists,
+ * figures, links. Everything else (page headers and footers, table rules,
+ * fills, decorative marks) is an artifact that a reader skips. */
+typedef enum {
+    ROLE_SECT, ROLE_H1, ROLE_H2, ROLE_P, ROLE_TABLE, ROLE_TR, ROLE_TH, ROLE_TD, ROLE_L, ROLE_LI, ROLE_LBL,
+    ROLE_LBODY, ROLE_FIGURE, ROLE_LINK, ROLE_COUNT
+} StructRole;
+
+/* Whom a table heading cell heads. */
+typedef enum { SCOPE_NONE, SCOPE_COLUMN, SCOPE_ROW } HeadingScope;
+
+typedef struct {
+    unsigned char role;  /* StructRole */
+    unsigned char scope; /* HeadingScope: TH */
+    int parent;          /* index of the parent element; -1: a child of the document */
+    int colspan;         /* TH/TD spanning columns; 0 or 1 otherwise */
+    char *alt;           /* owned, may be NULL: alternate text (figures), description (links) */
+} StructNode;
+
+/* The element an operation belongs to, or one of these. */
+enum {
+    TAG_ARTIFACT = -1,   /* decoration: rules, fills, boxes */
+    TAG_PAGINATION = -2, /* page headers, footers and repeated table headings */
+};
+
 /* Compact on purpose: a long plan has millions of these. Floats hold page
  * coordinates to far better than the 0.01 pt the PDF is written with. */
 typedef struct {
@@ -24,6 +51,7 @@ typedef struct {
     float size;         /* TEXT */
     char *text;         /* TEXT: owned UTF-8 */
     int target_page;    /* LINK: 0-based page index in the document */
+    int tag;            /* structure element (index in DisplayDoc.nodes) or TAG_* */
     unsigned char kind; /* OpKind */
     unsigned char font; /* TEXT */
     bool fill, outline; /* RECT: fill and/or stroke */
@@ -43,12 +71,15 @@ typedef struct {
     size_t n_marks;
     char *header[3]; /* left, centre, right; owned, may be NULL */
     int section;     /* pages with the same section are counted together in the footer */
+    int tag;         /* the tag given to operations added from now on */
 } DisplayPage;
 
 typedef struct {
     double width, height; /* points */
     DisplayPage *pages;
     size_t n_pages, cap_pages;
+    StructNode *nodes; /* in reading order: a parent comes before its children */
+    size_t n_nodes, cap_nodes;
 } DisplayDoc;
 
 void display_init(DisplayDoc *d, double width, double height);
@@ -56,6 +87,11 @@ void display_init(DisplayDoc *d, double width, double height);
 void display_page_release_ops(DisplayPage *p);
 void display_free(DisplayDoc *d);
 DisplayPage *display_add_page(DisplayDoc *d);
+/* Moves src's pages and structure after dst's; src is left empty. */
+void display_append(DisplayDoc *dst, DisplayDoc *src);
+/* A new structure element; returns its index. alt may be NULL. */
+int display_node(DisplayDoc *d, StructRole role, int parent, const char *alt);
+const char *display_role_name(StructRole role);
 
 void display_text(DisplayPage *p, double x, double y, int font, double size, Color c,
                   const char *utf8, size_t len, double width);

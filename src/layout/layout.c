@@ -15,6 +15,7 @@ typedef struct {
     int colspan;
     CellStyle style;
     bool checkbox, checked;
+    char *box_alt; /* owned: what the check box shows */
     bool marker;
     Color marker_color;
     bool repeat; /* printed again on each continuation of a split row */
@@ -63,6 +64,7 @@ void ltable_free(LayoutTable *t)
             for (size_t k = 0; k < cell->n_runs; k++)
                 free((char *)cell->runs[k].text);
             free(cell->runs);
+            free(cell->box_alt);
         }
         free(t->rows[r].cells);
         free(t->rows[r].bookmark);
@@ -137,13 +139,14 @@ void ltable_cell_repeat(LayoutTable *t)
         t->rows[t->n_rows - 1].cells[t->rows[t->n_rows - 1].n_cells - 1].repeat = true;
 }
 
-void ltable_cell_checkbox(LayoutTable *t, bool checked, const char *utf8, int colspan,
+void ltable_cell_checkbox(LayoutTable *t, bool checked, const char *box_alt, const char *utf8, int colspan,
                           const CellStyle *style)
 {
     ltable_cell(t, utf8, colspan, style);
     TCell *c = &t->rows[t->n_rows - 1].cells[t->rows[t->n_rows - 1].n_cells - 1];
     c->checkbox = true;
     c->checked = checked;
+    c->box_alt = box_alt ? xstrdup(box_alt) : NULL;
 }
 
 void ltable_cell_marker(LayoutTable *t, Color marker, const char *utf8, int colspan, const CellStyle *style)
@@ -165,6 +168,8 @@ struct Layout {
     bool fresh;         /* nothing but repeated headers on the current page */
     char *header[3];
     int section;
+    int open[16];       /* structure elements opened with layout_begin, innermost last */
+    int depth;
 };
 
 static double frame_top(const Layout *l) { return l->spec.margin_top; }
@@ -200,6 +205,14 @@ void layout_take_pages(Layout *l, DisplayDoc *into)
 }
 
 static DisplayPage *current(Layout *l) { return &l->doc.pages[l->page]; }
+
+/* The current page, with the operations added from now on tagged as tag. */
+static DisplayPage *page_as(Layout *l, int tag)
+{
+    DisplayPage *p = current(l);
+    p->tag = tag;
+    return p;
+}
 
 static void start_page(Layout *l)
 {
@@ -274,6 +287,51 @@ void layout_need(Layout *l, double points)
         start_page(l);
 }
 
+/* ---- logical structure ---------------------------------------------------------------- */
+
+#define MAX_OPEN ((int)(sizeof ((Layout *)0)->open / sizeof ((Layout *)0)->open[0]))
+
+static int open_element(const Layout *l)
+{
+    int depth = l->depth < MAX_OPEN ? l->depth : MAX_OPEN;
+    return depth > 0 ? l->open[depth - 1] : -1;
+}
+
+int layout_begin(Layout *l, StructRole role, const char *alt)
+{
+    int node = display_node(&l->doc, role, open_element(l), alt);
+    if (l->depth < MAX_OPEN)
+        l->open[l->depth] = node;
+    l->depth++; /* deeper than the stack: content goes to the deepest element kept */
+    return node;
+}
+
+void layout_end(Layout *l)
+{
+    if (l->depth > 0)
+        l->depth--;
+}
+
+/* Elements that hold text themselves (the others group elements). */
+static bool holds_text(StructRole r)
+{
+    return r != ROLE_SECT && r != ROLE_TABLE && r != ROLE_TR && r != ROLE_L;
+}
+
+static StructRole paragraph_role(const CellStyle *s)
+{
+    return s->role == TEXT_TITLE ? ROLE_H1 : s->role == TEXT_SUBTITLE ? ROLE_H2 : ROLE_P;
+}
+
+/* The element a paragraph's text belongs to. */
+static int paragraph_element(Layout *l, const CellStyle *s)
+{
+    int open = open_element(l);
+    if (open >= 0 && holds_text((StructRole)l->doc.nodes[open].role))
+        return open;
+    return display_node(&l->doc, paragraph_role(s), open, NULL);
+}
+
 static double line_height(const CellStyle *s) { return s->size * s->leading; }
 
 /* Distance from the top of a line box to the baseline: the em box centred
@@ -281,8 +339,9 @@ static double line_height(const CellStyle *s) { return s->size * s->leading; }
 static double baseline_offset(const CellStyle *s) { return (line_height(s) - s->size) / 2 + 0.78 * s->size; }
 
 static void draw_line_text(Layout *l, const TextLine *line, const TextRun *runs, const CellStyle *s,
-                           double x, double width, double top)
+                           double x, double width, double top, int tag)
 {
+    DisplayPage *p = page_as(l, tag);
     double dx = 0;
     if (s->align == ALIGN_RIGHT)
         dx = width - line->width;
@@ -293,8 +352,13 @@ static void draw_line_text(Layout *l, const TextLine *line, const TextRun *runs,
     double baseline = top + baseline_offset(s);
     for (size_t f = 0; f < line->n_frags; f++) {
         const LineFragment *fr = &line->frags[f];
-        display_text(current(l), x + dx + fr->x, baseline, fr->font, s->size, s->color,
-                     runs[fr->run].text + fr->start, fr->len, fr->width);
+        const char *text = runs[fr->run].text + fr->start;
+        size_t len = fr->len;
+        /* The space a line was broken at is drawn at its end (invisible):
+         * text extraction and screen readers then keep the two words apart. */
+        if (f + 1 == line->n_frags && text[len] == ' ')
+            len++;
+        display_text(p, x + dx + fr->x, baseline, fr->font, s->size, s->color, text, len, fr->width);
     }
 }
 
@@ -302,11 +366,12 @@ void layout_paragraph(Layout *l, const TextRun *runs, size_t n_runs, const CellS
 {
     ensure_page(l);
     TextLines tl = text_break(l->fonts, runs, n_runs, style->size, frame_width(l));
+    int element = paragraph_element(l, style);
     double lh = line_height(style);
     for (size_t i = 0; i < tl.n_lines; i++) {
         if (l->y + lh > frame_bottom(l) && !l->fresh)
             start_page(l);
-        draw_line_text(l, &tl.lines[i], runs, style, frame_left(l), frame_width(l), l->y);
+        draw_line_text(l, &tl.lines[i], runs, style, frame_left(l), frame_width(l), l->y, element);
         l->y += lh;
         l->fresh = false;
     }
@@ -320,19 +385,22 @@ typedef struct {
     double lh;
     double x, w;        /* cell box */
     double text_x, text_w;
+    int element;        /* structure element of the text */
+    int box_element;    /* of the check box */
 } CellBox;
 
 typedef struct {
     CellBox *cells;
     size_t n;
     double height; /* natural */
+    int link_element;
 } RowBox;
 
 static double checkbox_size(const CellStyle *s) { return s->size * 0.95; }
 
 static RowBox measure_row(Layout *l, const LayoutTable *t, const TRow *r)
 {
-    RowBox rb = {xcalloc(r->n_cells ? r->n_cells : 1, sizeof *rb.cells), r->n_cells, 0};
+    RowBox rb = {xcalloc(r->n_cells ? r->n_cells : 1, sizeof *rb.cells), r->n_cells, 0, TAG_ARTIFACT};
     double pad = l->spec.padding;
     double left = frame_left(l), fw = frame_width(l);
     size_t col = 0;
@@ -374,31 +442,36 @@ static void free_row_box(RowBox *rb)
     free(rb->cells);
 }
 
-static void draw_checkbox(Layout *l, const TCell *cell, const CellBox *b, double top)
+/* A legend marker is decoration (the text says the same); a check box is
+ * a figure with its alt text. */
+static void draw_checkbox(Layout *l, const TCell *cell, const CellBox *b, double top, int tag)
 {
     const CellStyle *s = &cell->style;
     double box = checkbox_size(s);
     double x = b->x + l->spec.padding;
     double y = top + (b->lh - box) / 2;
     if (cell->marker) {
-        display_rect(current(l), x, y, box, box, &cell->marker_color, &cell->marker_color, 0.6);
+        display_rect(page_as(l, TAG_ARTIFACT), x, y, box, box, &cell->marker_color, &cell->marker_color, 0.6);
         return;
     }
+    DisplayPage *p = page_as(l, tag);
     Color white = {1, 1, 1};
-    display_rect(current(l), x, y, box, box, &white, &s->color, 0.6);
+    display_rect(p, x, y, box, box, &white, &s->color, 0.6);
     if (cell->checked) {
         double in = box * 0.18;
-        display_line(current(l), x + in, y + in, x + box - in, y + box - in, 0.9, s->color);
-        display_line(current(l), x + in, y + box - in, x + box - in, y + in, 0.9, s->color);
+        display_line(p, x + in, y + in, x + box - in, y + box - in, 0.9, s->color);
+        display_line(p, x + in, y + box - in, x + box - in, y + in, 0.9, s->color);
     }
 }
 
 /* Draws lines [first[c], first[c] + count[c]) of each cell in a box of
- * height h at y. whole: the row is drawn in one piece (vertical centring). */
+ * height h at y. whole: the row is drawn in one piece (vertical centring).
+ * again[c]: the cell's text is printed again (a repeated heading or label),
+ * which a reader must not read twice: an artifact. */
 static void draw_row(Layout *l, const TRow *r, const RowBox *rb, const size_t *first, const size_t *count,
-                     double y, double h, bool whole)
+                     const bool *again, double y, double h, bool whole)
 {
-    DisplayPage *p = current(l);
+    DisplayPage *p = page_as(l, TAG_ARTIFACT);
     double pad = l->spec.padding;
     /* All boxes first, then all text: fewer colour and text-mode switches. */
     for (size_t c = 0; c < rb->n; c++)
@@ -413,30 +486,35 @@ static void draw_row(Layout *l, const TRow *r, const RowBox *rb, const size_t *f
             double used = (double)((cell->checkbox || cell->marker) && count[c] == 0 ? 1 : count[c]) * b->lh;
             top = y + (h - used) / 2;
         }
+        int tag = again[c] ? TAG_PAGINATION : b->element;
         if ((cell->checkbox || cell->marker) && first[c] == 0)
-            draw_checkbox(l, cell, b, top);
+            draw_checkbox(l, cell, b, top, again[c] ? TAG_PAGINATION : b->box_element);
         for (size_t k = 0; k < count[c]; k++)
             draw_line_text(l, &b->lines.lines[first[c] + k], cell->runs, &cell->style, b->text_x,
-                           b->text_w, top + (double)k * b->lh);
-        p = current(l);
+                           b->text_w, top + (double)k * b->lh, tag);
     }
-    if (r->link >= 0 && rb->n > 0)
-        display_link(p, rb->cells[0].x, y, rb->cells[rb->n - 1].x + rb->cells[rb->n - 1].w - rb->cells[0].x,
-                     h, r->link);
+    if (r->link >= 0 && rb->n > 0 && !again[0])
+        display_link(page_as(l, rb->link_element), rb->cells[0].x, y,
+                     rb->cells[rb->n - 1].x + rb->cells[rb->n - 1].w - rb->cells[0].x, h, r->link);
 }
 
-static void draw_whole_row(Layout *l, const TRow *r, const RowBox *rb)
+/* again: a header row repeated after a page break. */
+static void draw_whole_row(Layout *l, const TRow *r, const RowBox *rb, bool again)
 {
     size_t *first = xcalloc(rb->n ? rb->n : 1, sizeof *first);
     size_t *count = xcalloc(rb->n ? rb->n : 1, sizeof *count);
-    for (size_t c = 0; c < rb->n; c++)
+    bool *repeated = xcalloc(rb->n ? rb->n : 1, sizeof *repeated);
+    for (size_t c = 0; c < rb->n; c++) {
         count[c] = rb->cells[c].lines.n_lines;
-    if (r->bookmark)
+        repeated[c] = again;
+    }
+    if (r->bookmark && !again)
         display_bookmark(current(l), r->bookmark_level, r->bookmark, l->y);
-    draw_row(l, r, rb, first, count, l->y, rb->height, true);
+    draw_row(l, r, rb, first, count, repeated, l->y, rb->height, true);
     l->y += rb->height;
     free(first);
     free(count);
+    free(repeated);
 }
 
 typedef struct {
@@ -445,16 +523,16 @@ typedef struct {
     double header_height;
 } TableRun;
 
-static void draw_headers(Layout *l, const TableRun *tr)
+static void draw_headers(Layout *l, const TableRun *tr, bool again)
 {
     for (size_t i = 0; i < tr->t->header_rows && i < tr->t->n_rows; i++)
-        draw_whole_row(l, &tr->t->rows[i], &tr->boxes[i]);
+        draw_whole_row(l, &tr->t->rows[i], &tr->boxes[i], again);
 }
 
 static void next_page_with_headers(Layout *l, const TableRun *tr)
 {
     start_page(l);
-    draw_headers(l, tr);
+    draw_headers(l, tr, true);
     l->fresh = true;
 }
 
@@ -464,6 +542,7 @@ static void split_row(Layout *l, const TableRun *tr, const TRow *r, const RowBox
     double pad = l->spec.padding;
     size_t *first = xcalloc(rb->n ? rb->n : 1, sizeof *first);
     size_t *count = xcalloc(rb->n ? rb->n : 1, sizeof *count);
+    bool *again = xcalloc(rb->n ? rb->n : 1, sizeof *again);
     bool started = false;
     for (;;) {
         double avail = frame_bottom(l) - l->y - 2 * pad;
@@ -485,8 +564,10 @@ static void split_row(Layout *l, const TableRun *tr, const TRow *r, const RowBox
         double part = 0;
         bool done = true;
         for (size_t c = 0; c < rb->n; c++) {
-            if (started && r->cells[c].repeat && first[c] >= rb->cells[c].lines.n_lines)
+            if (started && r->cells[c].repeat && first[c] >= rb->cells[c].lines.n_lines) {
                 first[c] = 0; /* a label shows again on the continuation */
+                again[c] = true;
+            }
             size_t left = rb->cells[c].lines.n_lines - first[c];
             double fit = floor(avail / rb->cells[c].lh + 1e-9);
             size_t k = fit > 0 ? (size_t)fit : 0; /* no room at all: avail may be negative */
@@ -507,7 +588,7 @@ static void split_row(Layout *l, const TableRun *tr, const TRow *r, const RowBox
             part = frame_bottom(l) - l->y; /* a minimum height taller than the room left */
         if (!started && r->bookmark)
             display_bookmark(current(l), r->bookmark_level, r->bookmark, l->y);
-        draw_row(l, r, rb, first, count, l->y, part, false);
+        draw_row(l, r, rb, first, count, again, l->y, part, false);
         l->y += part;
         l->fresh = false;
         started = true;
@@ -519,6 +600,7 @@ static void split_row(Layout *l, const TableRun *tr, const TRow *r, const RowBox
     }
     free(first);
     free(count);
+    free(again);
 }
 
 /* Lines of a split row that must fit where it starts. */
@@ -544,12 +626,55 @@ static double first_lines_height(const Layout *l, const RowBox *rb)
     return h < rb->height ? h : rb->height;
 }
 
+/* The concatenated text of a cell (a link's description). */
+static char *cell_text(const TCell *cell)
+{
+    StrBuf b = {0};
+    for (size_t k = 0; k < cell->n_runs; k++)
+        strbuf_puts(&b, cell->runs[k].text);
+    return b.data ? b.data : xstrdup("");
+}
+
+/* Table → TR → TH/TD, created in reading order before anything is drawn. */
+static void tag_table(Layout *l, const LayoutTable *t, RowBox *boxes)
+{
+    DisplayDoc *d = &l->doc;
+    int table = display_node(d, ROLE_TABLE, open_element(l), NULL);
+    for (size_t i = 0; i < t->n_rows; i++) {
+        int tr = display_node(d, ROLE_TR, table, NULL);
+        boxes[i].link_element = TAG_ARTIFACT;
+        for (size_t c = 0; c < t->rows[i].n_cells; c++) {
+            const TCell *cell = &t->rows[i].cells[c];
+            TextRole role = cell->style.role;
+            bool column_head = i < t->header_rows || role == TEXT_COLUMN_HEADING;
+            bool head = column_head || role == TEXT_ROW_HEADING;
+            int node = display_node(d, head ? ROLE_TH : ROLE_TD, tr, NULL);
+            d->nodes[node].scope = column_head ? SCOPE_COLUMN : head ? SCOPE_ROW : SCOPE_NONE;
+            d->nodes[node].colspan = cell->colspan;
+            CellBox *b = &boxes[i].cells[c];
+            b->box_element = TAG_ARTIFACT;
+            if (cell->checkbox)
+                b->box_element = display_node(d, ROLE_FIGURE, node, cell->box_alt);
+            if (role == TEXT_TITLE || role == TEXT_SUBTITLE)
+                node = display_node(d, paragraph_role(&cell->style), node, NULL);
+            if (c == 0 && t->rows[i].link >= 0) {
+                char *text = cell_text(cell);
+                node = display_node(d, ROLE_LINK, node, text);
+                boxes[i].link_element = node;
+                free(text);
+            }
+            b->element = node;
+        }
+    }
+}
+
 void layout_table(Layout *l, const LayoutTable *t)
 {
     ensure_page(l);
     TableRun tr = {t, xcalloc(t->n_rows ? t->n_rows : 1, sizeof *tr.boxes), 0};
     for (size_t i = 0; i < t->n_rows; i++)
         tr.boxes[i] = measure_row(l, t, &t->rows[i]);
+    tag_table(l, t, tr.boxes);
     size_t hr = t->header_rows < t->n_rows ? t->header_rows : t->n_rows;
     for (size_t i = 0; i < hr; i++)
         tr.header_height += tr.boxes[i].height;
@@ -566,16 +691,16 @@ void layout_table(Layout *l, const LayoutTable *t)
         }
         if (l->y + need > frame_bottom(l) + 1e-6 && !l->fresh)
             start_page(l);
-        draw_headers(l, &tr);
+        draw_headers(l, &tr, false);
     }
     for (size_t i = hr; i < t->n_rows; i++) {
         const RowBox *rb = &tr.boxes[i];
         if (l->y + rb->height <= frame_bottom(l) + 1e-6) {
-            draw_whole_row(l, &t->rows[i], rb);
+            draw_whole_row(l, &t->rows[i], rb, false);
         } else if (rb->height <= body_room + 1e-6 && !l->fresh &&
                    !(is_tall(l, rb) && l->y + first_lines_height(l, rb) <= frame_bottom(l))) {
             next_page_with_headers(l, &tr);
-            draw_whole_row(l, &t->rows[i], rb);
+            draw_whole_row(l, &t->rows[i], rb, false);
         } else {
             split_row(l, &tr, &t->rows[i], rb);
             continue;
@@ -605,7 +730,8 @@ static double one_line_width(FontSet *fonts, const CellStyle *s, const char *tex
     return w;
 }
 
-static void chart_label(Layout *l, const CellStyle *s, const char *text, double x, double middle, HAlign align)
+static void chart_label(Layout *l, const CellStyle *s, const char *text, double x, double middle, HAlign align,
+                        int tag)
 {
     if (!text || !*text)
         return;
@@ -616,7 +742,7 @@ static void chart_label(Layout *l, const CellStyle *s, const char *text, double 
         one.align = align;
         double w = tl.lines[0].width;
         double left = align == ALIGN_RIGHT ? x - w : x;
-        draw_line_text(l, &tl.lines[0], &run, &one, left, w, middle - line_height(s) / 2);
+        draw_line_text(l, &tl.lines[0], &run, &one, left, w, middle - line_height(s) / 2, tag);
     }
     text_lines_free(&tl);
 }
@@ -650,12 +776,13 @@ void layout_bar_chart(Layout *l, const BarChart *ch)
     double bottom = l->y + ch->height - line_height(s) / 2;
     double max = ch->max > 0 ? ch->max : 1;
     double plot_h = bottom - top;
-    DisplayPage *p = current(l);
+    int figure = display_node(&l->doc, ROLE_FIGURE, open_element(l), ch->alt);
+    DisplayPage *p = page_as(l, figure);
 #define CHART_Y(v) (bottom - clamp_value((v), max) / max * plot_h)
     for (size_t i = 0; i < ch->n_ticks; i++) {
         double y = CHART_Y(ch->ticks[i].value);
         display_line(p, x0, y, x1, y, 0.3, ch->grid);
-        chart_label(l, s, ch->ticks[i].label, x0 - gap, y, ALIGN_RIGHT);
+        chart_label(l, s, ch->ticks[i].label, x0 - gap, y, ALIGN_RIGHT, figure);
     }
     if (ch->n_bars > 0) {
         double slot = (x1 - x0) / (double)ch->n_bars;
@@ -673,7 +800,7 @@ void layout_bar_chart(Layout *l, const BarChart *ch)
     for (size_t i = 0; i < ch->n_lines; i++) {
         double y = CHART_Y(ch->lines[i].value);
         display_line(p, x0, y, x1, y, 0.9, ch->lines[i].color);
-        chart_label(l, s, ch->lines[i].label, x1 + gap, y, ALIGN_LEFT);
+        chart_label(l, s, ch->lines[i].label, x1 + gap, y, ALIGN_LEFT, figure);
     }
 #undef CHART_Y
     display_line(p, x0, top, x0, bottom, 0.6, ch->axis);
@@ -736,6 +863,7 @@ void layout_furniture(DisplayDoc *doc, FontSet *fonts, const PageSpec *spec, con
     double foot_base = spec->height - spec->margin_bottom + s->size * 1.9;
     for (size_t i = 0; i < doc->n_pages; i++) {
         DisplayPage *p = &doc->pages[i];
+        p->tag = TAG_PAGINATION;
         if (p->header[0] || p->header[1] || p->header[2]) {
             furniture_text(p, fonts, s, p->header[0], left, head_base, ALIGN_LEFT);
             furniture_text(p, fonts, s, p->header[1], (left + right) / 2, head_base, ALIGN_CENTER);

@@ -11,7 +11,12 @@
  *  - a table's header rows repeat after a page break and never stay alone
  *    at the bottom of a page.
  * The result is a DisplayDoc; layout_furniture() then adds the page header
- * and the "Pag. X di Y" footer once the page count is known. */
+ * and the "Pag. X di Y" footer once the page count is known.
+ *
+ * Everything laid out is also tagged with its place in the document's
+ * logical structure (display.h): paragraphs and titles, tables with rows,
+ * heading and data cells, figures, links; rules, fills, repeated headings
+ * and page furniture are artifacts. */
 #ifndef SCHEDE_LAYOUT_H
 #define SCHEDE_LAYOUT_H
 
@@ -25,6 +30,11 @@
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } HAlign;
 typedef enum { VALIGN_TOP, VALIGN_MIDDLE } VAlign;
 
+/* What the text of a style is in the document's logical structure (the
+ * tags of an accessible PDF): body text, a title (level 1) or subtitle
+ * (level 2), or the heading of a table's column or row. */
+typedef enum { TEXT_BODY, TEXT_TITLE, TEXT_SUBTITLE, TEXT_COLUMN_HEADING, TEXT_ROW_HEADING } TextRole;
+
 typedef struct {
     FontStyle font;
     double size;     /* points */
@@ -34,6 +44,7 @@ typedef struct {
     Color color;     /* text */
     bool has_fill;
     Color fill;      /* cell background */
+    TextRole role;   /* TEXT_BODY unless told */
 } CellStyle;
 
 typedef struct {
@@ -74,8 +85,18 @@ void layout_space(Layout *l, double points);
 /* Starts a new page unless `points` of room are left: a heading calls it so
  * that it never stays alone at the bottom of a page. */
 void layout_need(Layout *l, double points);
-/* A paragraph across the frame's width; breaks across pages line by line. */
+/* A paragraph across the frame's width; breaks across pages line by line.
+ * It is a P element, or H1/H2 when the style's role is a title, unless the
+ * innermost open element (layout_begin) is one that holds text itself. */
 void layout_paragraph(Layout *l, const TextRun *runs, size_t n_runs, const CellStyle *style);
+
+/* ---- logical structure ----
+ * Tables, paragraphs, charts and page furniture tag themselves; a document
+ * opens elements only to group content: a list (ROLE_L → ROLE_LI →
+ * ROLE_LBODY around paragraphs) or a section. Returns the element's index;
+ * alt is its alternate text (may be NULL). */
+int layout_begin(Layout *l, StructRole role, const char *alt);
+void layout_end(Layout *l);
 
 /* ---- tables ---- */
 typedef struct LayoutTable LayoutTable;
@@ -97,8 +118,9 @@ void ltable_cell_runs(LayoutTable *t, const TextRun *runs, size_t n_runs, int co
 /* Prints the current row's last cell again on every continuation of the row
  * when the row is split across pages (for labels: "what is this text?"). */
 void ltable_cell_repeat(LayoutTable *t);
-/* A cell with a drawn check box (ticked or not) before its text. */
-void ltable_cell_checkbox(LayoutTable *t, bool checked, const char *utf8, int colspan,
+/* A cell with a drawn check box (ticked or not) before its text; box_alt
+ * says what the box shows to who cannot see it ("casella selezionata"). */
+void ltable_cell_checkbox(LayoutTable *t, bool checked, const char *box_alt, const char *utf8, int colspan,
                           const CellStyle *style);
 /* A cell with a small square of the given colour before its text (a legend
  * key: the text says the same, the colour only helps the eye). */
@@ -140,12 +162,13 @@ typedef struct {
     double height;      /* points, labels included */
     CellStyle text;     /* labels */
     Color axis, grid;
+    const char *alt;    /* what the chart shows, in words, for who cannot see it */
 } BarChart;
 
 void layout_bar_chart(Layout *l, const BarChart *chart);
 
 /* Draws every page's header (the texts set with layout_set_header) and the
- * footer: footer_left at the left, page_label at the right, where
+ * footer, as pagination artifacts: footer_left at the left, page_label at the right, where
  * {pagina} / {pagine} count the pages of the page's section (of the whole
  * document when there are no sections) and {foglio} / {fogli} those of
  * the document: "Pag. {pagina} di {pagine}". */

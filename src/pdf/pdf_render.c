@@ -1,6 +1,8 @@
 #include "pdf_render.h"
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -9,6 +11,8 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "pdf_archive.h"
+#include "pdf_tags.h"
 #include "text.h"
 
 typedef struct {
@@ -30,9 +34,11 @@ typedef struct {
     const FontSet *fonts;
     HPDF_Font loaded[FONT_COUNT];
     HPDF_Page *pages;
+    PdfTags *tags;
     double height;
     /* graphics state of the page being drawn */
     bool in_text;
+    int tag;      /* of the open marked-content sequence */
     int font;
     double size;
     Color fill, stroke;
@@ -86,6 +92,11 @@ static void end_text(Renderer *r, HPDF_Page page)
 static void draw_op(Renderer *r, HPDF_Page page, const DisplayOp *op)
 {
     double H = r->height;
+    if (op->kind != OP_LINK && op->tag != r->tag) {
+        end_text(r, page); /* a marked-content sequence holds whole text objects */
+        pdf_tags_mark(r->tags, op->tag);
+        r->tag = op->tag;
+    }
     switch ((OpKind)op->kind) {
     case OP_TEXT: {
         HPDF_Font font = font_for(r, op->font);
@@ -132,8 +143,11 @@ static void draw_op(Renderer *r, HPDF_Page page, const DisplayOp *op)
                           (HPDF_REAL)(H - op->y)};
         HPDF_Destination dest = HPDF_Page_CreateDestination(r->pages[op->target_page]);
         HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(page, rect, dest);
-        if (link)
+        if (link) {
             HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+            HPDF_Dict_AddNumber(link, "F", 4); /* printable (PDF/A) */
+            pdf_tags_annotation(r->tags, link, op->tag);
+        }
         break;
     }
     }
@@ -161,20 +175,36 @@ static void add_outlines(Renderer *r, const DisplayDoc *doc)
         }
 }
 
-static void set_info(Renderer *r, const PdfInfo *info)
+/* The document-wide additions once the pages are drawn: fonts (final
+ * subsets, CIDSet, ToUnicode), metadata, output intent, structure tree. */
+static int finish_document(Renderer *r, const DisplayDoc *doc, const PdfInfo *info, char **error)
 {
-    if (info->title)
-        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_TITLE, info->title);
-    if (info->author)
-        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_AUTHOR, info->author);
-    if (info->subject)
-        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_SUBJECT, info->subject);
-    if (info->creator)
-        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_CREATOR, info->creator);
-    struct tm tm;
-    gmtime_r(&info->created, &tm);
-    HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0};
-    HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, d);
+    for (int i = 0; i < FONT_COUNT && !r->err.error; i++)
+        if (r->loaded[i])
+            pdf_archive_font(r->pdf, r->loaded[i], info->pdfa);
+    PdfMetadata m = {info->title, info->author, info->subject, info->creator, "schede con libHaru " HPDF_VERSION_TEXT,
+                     info->lang ? info->lang : "it-IT", info->created, info->pdfa};
+    if (!r->err.error)
+        pdf_archive_metadata(r->pdf, &m, doc->n_pages);
+    if (!r->err.error && info->pdfa) {
+        size_t len = 0;
+        const char *reason = NULL;
+        char *icc = info->icc_profile ? file_read_all(info->icc_profile, &len, &reason) : NULL;
+        if (!icc) {
+            *error = xasprintf("PDF/A: impossibile leggere il profilo colore %s: %s",
+                               info->icc_profile ? info->icc_profile : "(non indicato)", reason ? reason : "");
+            return -1;
+        }
+        pdf_archive_output_intent(r->pdf, (const unsigned char *)icc, len);
+        free(icc);
+    }
+    if (!r->err.error) {
+        HPDF_Dict prefs = HPDF_Dict_New(r->pdf->mmgr);
+        HPDF_Dict_Add(r->pdf->catalog, "ViewerPreferences", prefs);
+        HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+        pdf_tags_finish(r->tags, m.lang);
+    }
+    return 0;
 }
 
 struct PdfWriter {
@@ -229,8 +259,11 @@ int pdf_writer_finish(PdfWriter *w, DisplayDoc *doc, const PdfInfo *info, const 
         HPDF_Page_SetWidth(r.pages[i], (HPDF_REAL)doc->width);
         HPDF_Page_SetHeight(r.pages[i], (HPDF_REAL)doc->height);
     }
+    r.tags = pdf_tags_new(r.pdf, doc->nodes, doc->n_nodes, r.pages, doc->n_pages);
     for (size_t i = 0; i < doc->n_pages && !r.err.error; i++) {
         HPDF_Page page = r.pages[i];
+        pdf_tags_begin_page(r.tags, i);
+        r.tag = INT_MIN; /* no sequence open yet */
         r.in_text = false;
         r.font = -1;
         r.size = -1;
@@ -240,18 +273,24 @@ int pdf_writer_finish(PdfWriter *w, DisplayDoc *doc, const PdfInfo *info, const 
         for (size_t k = 0; k < doc->pages[i].n_ops && !r.err.error; k++)
             draw_op(&r, page, &doc->pages[i].ops[k]);
         end_text(&r, page);
+        pdf_tags_end_page(r.tags);
         display_page_release_ops(&doc->pages[i]);
     }
     if (!r.err.error)
         add_outlines(&r, doc);
+    int rc = 0;
     if (!r.err.error)
-        set_info(&r, info);
+        rc = finish_document(&r, doc, info, error);
+    pdf_tags_free(r.tags);
     /* libharu writes to memory; the file is written here, where every
      * write, flush and close is checked (libharu's own file output ignores
      * the errors of fclose, so a full disk gave a truncated PDF). */
     char *bytes = NULL;
     size_t len = 0;
-    if (!r.err.error && HPDF_SaveToStream(r.pdf) == HPDF_OK) {
+    HPDF_STATUS saved = rc == 0 && !r.err.error ? HPDF_SaveToStream(r.pdf) : HPDF_OK;
+    if (saved != HPDF_OK && !r.err.error)
+        r.err.error = saved; /* a failure libharu did not report through the handler */
+    if (rc == 0 && !r.err.error) {
         len = HPDF_GetStreamSize(r.pdf);
         bytes = xmalloc(len ? len : 1);
         size_t got = 0;
@@ -267,9 +306,10 @@ int pdf_writer_finish(PdfWriter *w, DisplayDoc *doc, const PdfInfo *info, const 
         if (got != len && !r.err.error)
             r.err.error = HPDF_STREAM_EOF;
     }
-    int rc = 0;
     const char *reason;
-    if (r.err.error) {
+    if (rc != 0) {
+        /* *error is set */
+    } else if (r.err.error) {
         *error = xasprintf("errore della libreria PDF (libharu 0x%04X, dettaglio %u)", (unsigned)r.err.error,
                            (unsigned)r.err.detail);
         rc = -1;

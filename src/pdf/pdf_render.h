@@ -4,10 +4,14 @@
  * files (each loaded once, only if used); text is written in UTF-8; every
  * libharu status is checked. The file is written through a temporary file
  * renamed at the end (file_write_atomic): a failure leaves no file behind
- * and an existing one untouched. */
+ * and an existing one untouched.
+ *
+ * Every PDF is tagged (the DisplayDoc's structure, pdf_tags.h) and carries
+ * XMP metadata; with PdfInfo.pdfa it is also PDF/A-1b (pdf_archive.h). */
 #ifndef SCHEDE_PDF_RENDER_H
 #define SCHEDE_PDF_RENDER_H
 
+#include <stdbool.h>
 #include <time.h>
 
 #include "display.h"
@@ -15,7 +19,10 @@
 
 typedef struct {
     const char *title, *author, *subject, *creator;
-    time_t created; /* the document's CreationDate */
+    time_t created;          /* the document's CreationDate */
+    bool pdfa;               /* PDF/A-1b (see pdf_archive.h) */
+    const char *icc_profile; /* the sRGB profile file: needed for PDF/A */
+    const char *lang;        /* NULL: "it-IT" */
 } PdfInfo;
 
 typedef struct PdfWriter PdfWriter;

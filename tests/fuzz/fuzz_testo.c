@@ -49,8 +49,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     text_lines_free(&tl);
 
     PageSpec spec = {200, 160, 20, 20, 15, 15, 0.5, {0, 0, 0}, 2, 4, 0.4, {0}};
-    spec.furniture = (CellStyle){STYLE_REGULAR, 6, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {0, 0, 0}};
-    CellStyle st = {STYLE_REGULAR, font_size, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {0, 0, 0}};
+    spec.furniture = (CellStyle){STYLE_REGULAR, 6, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {0, 0, 0}, TEXT_BODY};
+    CellStyle st = {STYLE_REGULAR, font_size, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {0, 0, 0}, TEXT_BODY};
     Layout *l = layout_new(&spec, &fonts);
     layout_paragraph(l, runs, 2, &st);
     static const double cols[] = {1, 3, 2};

@@ -133,7 +133,7 @@ Test(text, style_runs_and_fallback_font)
 
 /* ---- tables and pages ----------------------------------------------------------------- */
 
-static CellStyle plain_style(void) { return (CellStyle){STYLE_REGULAR, 6, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {0, 0, 0}}; }
+static CellStyle plain_style(void) { return (CellStyle){STYLE_REGULAR, 6, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {0, 0, 0}, TEXT_BODY}; }
 
 static PageSpec spec_small(void)
 {
@@ -142,7 +142,7 @@ static PageSpec spec_small(void)
     return s;
 }
 
-static CellStyle plain(void) { return (CellStyle){STYLE_REGULAR, 10, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {0, 0, 0}}; }
+static CellStyle plain(void) { return (CellStyle){STYLE_REGULAR, 10, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {0, 0, 0}, TEXT_BODY}; }
 
 static size_t count_text(const DisplayPage *p, const char *needle)
 {

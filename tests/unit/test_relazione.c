@@ -222,7 +222,7 @@ static size_t bars_of(const DisplayPage *p, Color c, const DisplayOp **out, size
 static PageSpec a4(void)
 {
     PageSpec spec = {595.28, 841.89, 50, 50, 40, 40, 0.5, {0, 0, 0}, 3, 8, 0, {0}};
-    spec.furniture = (CellStyle){STYLE_REGULAR, 7, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {0, 0, 0}};
+    spec.furniture = (CellStyle){STYLE_REGULAR, 7, 1.2, ALIGN_LEFT, VALIGN_TOP, {0, 0, 0}, false, {0, 0, 0}, TEXT_BODY};
     return spec;
 }
 
@@ -234,8 +234,8 @@ Test(chart, bars_are_proportional_to_the_values_and_sit_on_the_axis)
     ChartBar bars[] = {{100, green}, {50, green}, {25, red}, {0, red}, {130, green}};
     ChartLine lines[] = {{90, "90,00 %", ink}, {60, "60,00 %", ink}};
     ChartTick ticks[] = {{0, "0 %"}, {50, "50 %"}, {100, "100 %"}};
-    CellStyle text = {STYLE_REGULAR, 8, 1.25, ALIGN_LEFT, VALIGN_TOP, ink, false, {0, 0, 0}};
-    BarChart ch = {bars, 5, lines, 2, ticks, 3, 100, 200, text, ink, grid};
+    CellStyle text = {STYLE_REGULAR, 8, 1.25, ALIGN_LEFT, VALIGN_TOP, ink, false, {0, 0, 0}, TEXT_BODY};
+    BarChart ch = {bars, 5, lines, 2, ticks, 3, 100, 200, text, ink, grid, "cinque barre"};
     layout_bar_chart(l, &ch);
     const DisplayPage *p = &layout_pages(l)->pages[0];
     const DisplayOp *g[8], *r[8];
@@ -273,8 +273,8 @@ Test(chart, moves_to_a_new_page_when_it_does_not_fit)
     layout_space(l, 600);
     Color c = {0, 0, 1}, ink = {0, 0, 0};
     ChartBar bars[] = {{50, c}};
-    CellStyle text = {STYLE_REGULAR, 8, 1.25, ALIGN_LEFT, VALIGN_TOP, ink, false, {0, 0, 0}};
-    BarChart ch = {bars, 1, NULL, 0, NULL, 0, 100, 200, text, ink, ink};
+    CellStyle text = {STYLE_REGULAR, 8, 1.25, ALIGN_LEFT, VALIGN_TOP, ink, false, {0, 0, 0}, TEXT_BODY};
+    BarChart ch = {bars, 1, NULL, 0, NULL, 0, 100, 200, text, ink, ink, "una barra"};
     layout_bar_chart(l, &ch);
     cr_assert_eq(layout_pages(l)->n_pages, 2);
     const DisplayOp *b[2];

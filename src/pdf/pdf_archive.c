@@ -1,0 +1,251 @@
+#include "pdf_archive.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_tags.h"
+#include "text.h"
+
+#define MAX_CID 0xFFFF
+
+/* ---- fonts -------------------------------------------------------------------------------- */
+
+/* The CIDs whose glyphs are in the embedded subset. With libharu's UTF-8
+ * encoding a CID is the character's Unicode value (BMP) and libharu embeds
+ * the glyphs it flagged as used (and their components). */
+static void subset_cids(HPDF_FontDef def, unsigned char *bits)
+{
+    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+    bits[0] |= 0x80; /* CID 0, .notdef, is always there */
+    for (unsigned cid = 1; cid < MAX_CID; cid++) {
+        HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cid);
+        if (gid != 0 && gid < a->num_glyphs && a->glyph_tbl.flgs[gid])
+            bits[cid / 8] |= (unsigned char)(0x80 >> (cid % 8));
+    }
+}
+
+static bool has_cid(const unsigned char *bits, unsigned cid) { return bits[cid / 8] & (0x80 >> (cid % 8)); }
+
+/* A ToUnicode CMap (a "CMapType 2" file, as in the PDF reference's
+ * example): two-byte codes, each code of the subset mapped to itself as
+ * UTF-16. libharu 2.3.0 writes a CID CMap here instead, which poppler
+ * rejects ("Invalid 'begincidrange' operator in ToUnicode CMap"). */
+static void write_to_unicode(HPDF_Stream s, const unsigned char *bits)
+{
+    HPDF_Stream_WriteStr(s, "/CIDInit /ProcSet findresource begin\012"
+                            "12 dict begin\012"
+                            "begincmap\012"
+                            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\012"
+                            "/CMapName /Adobe-Identity-UCS def\012"
+                            "/CMapType 2 def\012"
+                            "1 begincodespacerange\012<0000> <FFFF>\012endcodespacerange\012");
+    unsigned block[100];
+    size_t n = 0;
+    char buf[64];
+    for (unsigned cid = 1; cid <= MAX_CID; cid++) {
+        bool last = cid == MAX_CID;
+        if (!last && has_cid(bits, cid))
+            block[n++] = cid;
+        if (n == 100 || (last && n > 0)) { /* at most 100 entries a block */
+            snprintf(buf, sizeof buf, "%zu beginbfchar\012", n);
+            HPDF_Stream_WriteStr(s, buf);
+            for (size_t i = 0; i < n; i++) {
+                snprintf(buf, sizeof buf, "<%04X> <%04X>\012", block[i], block[i]);
+                HPDF_Stream_WriteStr(s, buf);
+            }
+            HPDF_Stream_WriteStr(s, "endbfchar\012");
+            n = 0;
+        }
+    }
+    HPDF_Stream_WriteStr(s, "endcmap\012"
+                            "CMapName currentdict /CMap defineresource pop\012"
+                            "end\012"
+                            "end\012");
+}
+
+HPDF_STATUS pdf_archive_font(HPDF_Doc pdf, HPDF_Font font, bool pdfa)
+{
+    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+    if (attr->type != HPDF_FONT_TYPE0_TT || !attr->fontdef || !attr->fontdef->attr)
+        return HPDF_OK;
+    HPDF_FontDef def = attr->fontdef;
+    unsigned char *bits = xcalloc(MAX_CID / 8 + 1, 1);
+    subset_cids(def, bits);
+
+    if (attr->cmap_stream) {
+        HPDF_Dict cmap = attr->cmap_stream;
+        HPDF_MemStream_FreeData(cmap->stream);
+        /* the keys of a CID CMap do not belong to a ToUnicode stream */
+        static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+            HPDF_Dict_RemoveElement(cmap, keys[i]); /* HPDF_DICT_ITEM_NOT_FOUND when absent: fine */
+        write_to_unicode(cmap->stream, bits);
+    }
+
+    if (pdfa) {
+        /* libharu writes the descriptor and the subset when saving; its
+         * own hook does it now (the drawing is over: the subset is final)
+         * and skips it at save time, so that the CIDSet can be added. */
+        if (!def->descriptor && font->before_write_fn)
+            font->before_write_fn(font);
+        if (def->descriptor) {
+            HPDF_Dict set = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+            if (set) {
+                set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+                unsigned last = 0;
+                for (unsigned cid = 0; cid < MAX_CID; cid++)
+                    if (has_cid(bits, cid))
+                        last = cid;
+                HPDF_Stream_Write(set->stream, bits, last / 8 + 1);
+                HPDF_Dict_Add(def->descriptor, "CIDSet", set);
+            }
+        }
+    }
+    free(bits);
+    return pdf->error.error_no;
+}
+
+/* ---- metadata ------------------------------------------------------------------------------ */
+
+char *pdf_xml_escape(const char *text)
+{
+    StrBuf b = {0};
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        switch (*p) {
+        case '&': strbuf_puts(&b, "&amp;"); break;
+        case '<': strbuf_puts(&b, "&lt;"); break;
+        case '>': strbuf_puts(&b, "&gt;"); break;
+        case '"': strbuf_puts(&b, "&quot;"); break;
+        case '\'': strbuf_puts(&b, "&apos;"); break;
+        default:
+            if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+                strbuf_puts(&b, " ");
+            else
+                strbuf_append(&b, (const char *)p, 1);
+        }
+    }
+    return b.data ? b.data : xstrdup("");
+}
+
+static void info_text(HPDF_Doc pdf, const char *key, const char *value)
+{
+    if (value && *value)
+        HPDF_Dict_Add(pdf->info, key, pdf_text_string(pdf->mmgr, value));
+}
+
+/* One XMP property, escaped; nothing when there is no value. */
+static void xmp_property(StrBuf *x, const char *name, const char *value, const char *container)
+{
+    if (!value || !*value)
+        return;
+    char *v = pdf_xml_escape(value);
+    if (!container)
+        strbuf_printf(x, "   <%s>%s</%s>\n", name, v, name);
+    else if (strcmp(container, "Alt") == 0)
+        strbuf_printf(x, "   <%s><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></%s>\n", name, v, name);
+    else
+        strbuf_printf(x, "   <%s><rdf:%s><rdf:li>%s</rdf:li></rdf:%s></%s>\n", name, container, v, container, name);
+    free(v);
+}
+
+static void file_id(HPDF_Doc pdf, const PdfMetadata *m, const char *date, size_t n_pages)
+{
+    HPDF_MD5_CTX ctx;
+    HPDF_MD5Init(&ctx);
+    const char *parts[] = {m->title, m->author, m->subject, m->creator, date};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (parts[i])
+            HPDF_MD5Update(&ctx, (const HPDF_BYTE *)parts[i], (HPDF_UINT32)strlen(parts[i]) + 1);
+    char pages[32];
+    snprintf(pages, sizeof pages, "%zu", n_pages);
+    HPDF_MD5Update(&ctx, (const HPDF_BYTE *)pages, (HPDF_UINT32)strlen(pages));
+    HPDF_BYTE digest[16];
+    HPDF_MD5Final(digest, &ctx);
+    HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+    HPDF_Dict_Add(pdf->trailer, "ID", id);
+    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, digest, 16));
+    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, digest, 16));
+}
+
+HPDF_STATUS pdf_archive_metadata(HPDF_Doc pdf, const PdfMetadata *m, size_t n_pages)
+{
+    info_text(pdf, "Title", m->title);
+    info_text(pdf, "Author", m->author);
+    info_text(pdf, "Subject", m->subject);
+    info_text(pdf, "Creator", m->creator);
+    info_text(pdf, "Producer", m->producer);
+    struct tm tm;
+    gmtime_r(&m->created, &tm);
+    char pdf_date[32], xmp_date[32];
+    snprintf(pdf_date, sizeof pdf_date, "D:%04d%02d%02d%02d%02d%02dZ", (tm.tm_year + 1900) % 10000,
+             (tm.tm_mon + 1) % 100, tm.tm_mday % 100, tm.tm_hour % 100, tm.tm_min % 100, tm.tm_sec % 100);
+    snprintf(xmp_date, sizeof xmp_date, "%04d-%02d-%02dT%02d:%02d:%02dZ", (tm.tm_year + 1900) % 10000,
+             (tm.tm_mon + 1) % 100, tm.tm_mday % 100, tm.tm_hour % 100, tm.tm_min % 100, tm.tm_sec % 100);
+    HPDF_Dict_Add(pdf->info, "CreationDate", HPDF_String_New(pdf->mmgr, pdf_date, NULL));
+
+    StrBuf x = {0};
+    strbuf_puts(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                    " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                    "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+                    "   <dc:format>application/pdf</dc:format>\n");
+    xmp_property(&x, "dc:title", m->title, "Alt");
+    xmp_property(&x, "dc:creator", m->author, "Seq");
+    xmp_property(&x, "dc:description", m->subject, "Alt");
+    xmp_property(&x, "dc:language", m->lang, "Bag");
+    strbuf_puts(&x, "  </rdf:Description>\n"
+                    "  <rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
+    xmp_property(&x, "xmp:CreateDate", xmp_date, NULL);
+    xmp_property(&x, "xmp:CreatorTool", m->creator, NULL);
+    strbuf_puts(&x, "  </rdf:Description>\n"
+                    "  <rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
+    xmp_property(&x, "pdf:Producer", m->producer, NULL);
+    strbuf_puts(&x, "  </rdf:Description>\n");
+    if (m->pdfa)
+        strbuf_puts(&x, "  <rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+                        "   <pdfaid:part>1</pdfaid:part>\n"
+                        "   <pdfaid:conformance>B</pdfaid:conformance>\n"
+                        "  </rdf:Description>\n");
+    strbuf_puts(&x, " </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+
+    HPDF_Dict meta = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (meta) {
+        meta->filter = HPDF_STREAM_FILTER_NONE; /* PDF/A-1: metadata readable without decoding */
+        HPDF_Dict_AddName(meta, "Type", "Metadata");
+        HPDF_Dict_AddName(meta, "Subtype", "XML");
+        HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)x.data, (HPDF_UINT)x.len);
+        HPDF_Dict_Add(pdf->catalog, "Metadata", meta);
+    }
+    strbuf_free(&x);
+
+    file_id(pdf, m, xmp_date, n_pages);
+    return pdf->error.error_no;
+}
+
+HPDF_STATUS pdf_archive_output_intent(HPDF_Doc pdf, const unsigned char *icc, size_t len)
+{
+    HPDF_Dict profile = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!profile)
+        return pdf->error.error_no;
+    profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Dict_AddNumber(profile, "N", 3);
+    HPDF_Stream_Write(profile->stream, icc, (HPDF_UINT)len);
+    HPDF_Dict intent = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Array intents = HPDF_Array_New(pdf->mmgr);
+    HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents);
+    HPDF_Array_Add(intents, intent);
+    HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+    HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+    HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL));
+    HPDF_Dict_Add(intent, "Info", HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL));
+    HPDF_Dict_Add(intent, "RegistryName", HPDF_String_New(pdf->mmgr, "http://www.color.org", NULL));
+    HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+    return pdf->error.error_no;
+}
