@@ -39,11 +39,10 @@ void fontset_free(FontSet *fs)
     memset(fs, 0, sizeof *fs);
 }
 
-static bool prints_whole(const TtfFont *f, uint32_t cp)
-{
-    uint16_t g = ttf_glyph_index(f, cp);
-    return g != 0 && !ttf_glyph_is_nested_composite(f, g);
-}
+/* Composite glyphs made of composites print whole too: the PDF writer
+ * embeds every level of components (libharu 2.3.0 alone keeps only the
+ * first level; see pdf_archive.c). */
+static bool prints_whole(const TtfFont *f, uint32_t cp) { return ttf_glyph_index(f, cp) != 0; }
 
 /* The fallback font, read the first time it is needed (NULL if it has no
  * path or cannot be read: then the style's font prints its .notdef). */

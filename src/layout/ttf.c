@@ -15,7 +15,8 @@ struct TtfFont {
     uint16_t num_glyphs, num_hmetrics;
     uint16_t *advances;    /* per glyph, font units */
     uint16_t *glyph_of;    /* per BMP code point */
-    uint8_t *nested;       /* per glyph: composite containing a composite */
+    uint32_t *first_component; /* per glyph + 1: its components are components[first[g] … first[g+1]) */
+    uint16_t *components;
 };
 
 typedef struct {
@@ -118,14 +119,17 @@ static int read_cmap(TtfFont *f, Bytes cmap)
     return best_format != 0;
 }
 
-/* Marks composite glyphs whose components are themselves composite. */
+/* The components of every composite glyph. */
 static void read_composites(TtfFont *f, Bytes file)
 {
     Bytes head = table(file, "head"), loca = table(file, "loca"), glyf = table(file, "glyf");
-    if (!loca.data || !glyf.data)
+    f->first_component = calloc((size_t)f->num_glyphs + 1, sizeof *f->first_component);
+    size_t n = 0, cap = 0;
+    if (!f->first_component || !loca.data || !glyf.data)
         return;
     int long_offsets = s16(head, 50) == 1;
     for (uint16_t g = 0; g < f->num_glyphs; g++) {
+        f->first_component[g] = (uint32_t)n;
         uint32_t off = long_offsets ? u32(loca, 4 * (size_t)g) : 2u * u16(loca, 2 * (size_t)g);
         uint32_t next = long_offsets ? u32(loca, 4 * ((size_t)g + 1)) : 2u * u16(loca, 2 * ((size_t)g + 1));
         if (next <= off || !in_range(glyf, off, 10) || s16(glyf, off) >= 0)
@@ -133,11 +137,15 @@ static void read_composites(TtfFont *f, Bytes file)
         size_t at = off + 10;
         for (;;) {
             uint16_t flags = u16(glyf, at), component = u16(glyf, at + 2);
-            uint32_t coff = long_offsets ? u32(loca, 4 * (size_t)component) : 2u * u16(loca, 2 * (size_t)component);
-            uint32_t cnext = long_offsets ? u32(loca, 4 * ((size_t)component + 1))
-                                          : 2u * u16(loca, 2 * ((size_t)component + 1));
-            if (cnext > coff && in_range(glyf, coff, 2) && s16(glyf, coff) < 0)
-                f->nested[g] = 1;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 256;
+                uint16_t *grown = realloc(f->components, cap * sizeof *grown);
+                if (!grown)
+                    break;
+                f->components = grown;
+            }
+            if (component < f->num_glyphs)
+                f->components[n++] = component;
             if (!(flags & 0x20)) /* MORE_COMPONENTS */
                 break;
             at += 4 + ((flags & 0x01) ? 4 : 2);            /* ARG_1_AND_2_ARE_WORDS */
@@ -148,6 +156,7 @@ static void read_composites(TtfFont *f, Bytes file)
                 break;
         }
     }
+    f->first_component[f->num_glyphs] = (uint32_t)n;
 }
 
 TtfFont *ttf_load(const char *path, const char **reason)
@@ -181,7 +190,6 @@ TtfFont *ttf_load(const char *path, const char **reason)
     }
     f->advances = calloc(f->num_glyphs, sizeof *f->advances);
     f->glyph_of = calloc(BMP_SIZE, sizeof *f->glyph_of);
-    f->nested = calloc(f->num_glyphs, 1);
     for (uint16_t g = 0; g < f->num_glyphs; g++)
         f->advances[g] = u16(hmtx, 4 * (size_t)(g < f->num_hmetrics ? g : f->num_hmetrics - 1));
     if (!read_cmap(f, cmap)) {
@@ -201,7 +209,8 @@ void ttf_free(TtfFont *f)
         return;
     free(f->advances);
     free(f->glyph_of);
-    free(f->nested);
+    free(f->first_component);
+    free(f->components);
     free(f);
 }
 
@@ -217,7 +226,14 @@ double ttf_advance(const TtfFont *f, uint32_t cp)
 double ttf_ascent(const TtfFont *f) { return f->ascender * 1000.0 / f->units_per_em; }
 double ttf_descent(const TtfFont *f) { return f->descender * 1000.0 / f->units_per_em; }
 
-bool ttf_glyph_is_nested_composite(const TtfFont *f, uint16_t glyph)
+uint16_t ttf_glyph_count(const TtfFont *f) { return f->num_glyphs; }
+
+size_t ttf_glyph_components(const TtfFont *f, uint16_t glyph, const uint16_t **components)
 {
-    return glyph < f->num_glyphs && f->nested[glyph];
+    if (glyph >= f->num_glyphs || !f->first_component) {
+        *components = NULL;
+        return 0;
+    }
+    *components = f->components + f->first_component[glyph];
+    return f->first_component[glyph + 1] - f->first_component[glyph];
 }

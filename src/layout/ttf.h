@@ -6,6 +6,7 @@
 #define SCHEDE_TTF_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct TtfFont TtfFont;
@@ -26,10 +27,13 @@ double ttf_advance(const TtfFont *font, uint32_t cp);
 double ttf_ascent(const TtfFont *font);
 double ttf_descent(const TtfFont *font);
 
-/* The glyph index for cp (0 when missing), and whether that glyph is a
- * composite that contains another composite: libharu 2.3.0 drops the inner
- * parts of such glyphs, so they must not be printed with this font. */
+/* The glyph index for cp (0 when missing). */
 uint16_t ttf_glyph_index(const TtfFont *font, uint32_t cp);
-bool ttf_glyph_is_nested_composite(const TtfFont *font, uint16_t glyph);
+uint16_t ttf_glyph_count(const TtfFont *font);
+
+/* The glyphs a composite glyph is made of (its direct components, which
+ * may be composites themselves); 0 for a simple or empty glyph. A PDF
+ * writer that embeds a subset needs them all (see pdf_archive.c). */
+size_t ttf_glyph_components(const TtfFont *font, uint16_t glyph, const uint16_t **components);
 
 #endif

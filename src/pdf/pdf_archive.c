@@ -12,6 +12,7 @@
 
 #include "pdf_tags.h"
 #include "text.h"
+#include "ttf.h"
 
 #define MAX_CID 0xFFFF
 
@@ -70,12 +71,38 @@ static void write_to_unicode(HPDF_Stream s, const unsigned char *bits)
                             "end\012");
 }
 
-HPDF_STATUS pdf_archive_font(HPDF_Doc pdf, HPDF_Font font, bool pdfa)
+/* libharu marks a used composite glyph's components for the subset, but
+ * not the components of those: a glyph such as DejaVu's "Ё" (E + dieresis,
+ * itself a composite) lost its dots. Every level is marked here, from the
+ * font program's own composite table. */
+static void mark_all_components(HPDF_TTFontDefAttr a, const TtfFont *program)
+{
+    if (!program || ttf_glyph_count(program) != a->num_glyphs)
+        return;
+    uint16_t *stack = xmalloc((size_t)a->num_glyphs * sizeof *stack);
+    size_t n = 0;
+    for (unsigned g = 0; g < a->num_glyphs; g++)
+        if (a->glyph_tbl.flgs[g])
+            stack[n++] = (uint16_t)g;
+    while (n > 0) {
+        const uint16_t *parts;
+        size_t k = ttf_glyph_components(program, stack[--n], &parts);
+        for (size_t i = 0; i < k; i++)
+            if (parts[i] < a->num_glyphs && !a->glyph_tbl.flgs[parts[i]]) {
+                a->glyph_tbl.flgs[parts[i]] = 1;
+                stack[n++] = parts[i]; /* each glyph enters once: n stays below num_glyphs */
+            }
+    }
+    free(stack);
+}
+
+HPDF_STATUS pdf_archive_font(HPDF_Doc pdf, HPDF_Font font, const TtfFont *program, bool pdfa)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
     if (attr->type != HPDF_FONT_TYPE0_TT || !attr->fontdef || !attr->fontdef->attr)
         return HPDF_OK;
     HPDF_FontDef def = attr->fontdef;
+    mark_all_components((HPDF_TTFontDefAttr)def->attr, program);
     unsigned char *bits = xcalloc(MAX_CID / 8 + 1, 1);
     subset_cids(def, bits);
 

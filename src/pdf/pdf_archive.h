@@ -12,17 +12,20 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "ttf.h"
+
 typedef struct {
     const char *title, *author, *subject, *creator, *producer, *lang;
     time_t created;
     bool pdfa;
 } PdfMetadata;
 
-/* Finishes a font loaded with UTF-8 encoding once all text is drawn: the
- * subset is fixed now, its FontDescriptor written, and (pdfa) a CIDSet
- * added; the ToUnicode CMap is replaced by one that maps every code of the
- * subset to its character. */
-HPDF_STATUS pdf_archive_font(HPDF_Doc pdf, HPDF_Font font, bool pdfa);
+/* Finishes a font loaded with UTF-8 encoding once all text is drawn:
+ * every component of the composite glyphs used joins the subset (program:
+ * the same font file's metrics), the subset is fixed, its FontDescriptor
+ * written and (pdfa) a CIDSet added; the ToUnicode CMap is replaced by one
+ * that maps every code of the subset to its character. */
+HPDF_STATUS pdf_archive_font(HPDF_Doc pdf, HPDF_Font font, const TtfFont *program, bool pdfa);
 
 /* Info dictionary (text strings in UTF-16) and the XMP metadata stream with
  * the same values, XML-escaped; the pdfaid schema when pdfa. The file

@@ -181,7 +181,7 @@ static int finish_document(Renderer *r, const DisplayDoc *doc, const PdfInfo *in
 {
     for (int i = 0; i < FONT_COUNT && !r->err.error; i++)
         if (r->loaded[i])
-            pdf_archive_font(r->pdf, r->loaded[i], info->pdfa);
+            pdf_archive_font(r->pdf, r->loaded[i], r->fonts->fonts[i], info->pdfa);
     PdfMetadata m = {info->title, info->author, info->subject, info->creator, "schede con libHaru " HPDF_VERSION_TEXT,
                      info->lang ? info->lang : "it-IT", info->created, info->pdfa};
     if (!r->err.error)

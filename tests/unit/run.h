@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "text.h"
 
@@ -38,6 +39,18 @@ static inline Run run(const char *args)
     Run r = run_shell(cmd);
     free(cmd);
     return r;
+}
+
+/* A fresh, empty folder in the build tree for one test: suite-name-pid. */
+static inline char *test_dir(const char *suite, const char *name)
+{
+    char *dir = xasprintf("%s/%s-test-%s-%d", SCHEDE_BINARY_DIR, suite, name, (int)getpid());
+    char *cmd = xasprintf("rm -rf '%s' && mkdir -p '%s'", dir, dir);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(cmd);
+    return dir;
 }
 
 static inline void expect_contains(const Run *r, const char *needle)

@@ -232,6 +232,15 @@ static LayoutTable *numbered_table(size_t rows, size_t header_rows, const CellSt
     return t;
 }
 
+/* "paragrafo 1\nparagrafo 2\n…": n lines of one cell. */
+static StrBuf numbered_lines(int n)
+{
+    StrBuf b = {0};
+    for (int i = 1; i <= n; i++)
+        strbuf_printf(&b, "%sparagrafo %d", i > 1 ? "\n" : "", i);
+    return b;
+}
+
 Test(table, header_repeats_after_every_page_break_and_no_row_is_lost)
 {
     PageSpec s = spec_small();
@@ -279,12 +288,7 @@ Test(table, row_taller_than_a_page_is_split_never_clipped)
     PageSpec s = spec_small();
     Layout *l = layout_new(&s, &fonts);
     CellStyle st = plain();
-    StrBuf b = {0};
-    for (int i = 1; i <= 40; i++) {
-        char line[32];
-        snprintf(line, sizeof line, "%sparagrafo %d", i > 1 ? "\n" : "", i);
-        strbuf_puts(&b, line);
-    }
+    StrBuf b = numbered_lines(40);
     LayoutTable *t = numbered_table(0, 1, &st);
     ltable_row(t, 0);
     ltable_cell(t, "1", 1, &st);
@@ -400,4 +404,233 @@ Test(table, tall_row_starts_where_three_lines_fit_when_allowed)
     cr_assert_eq(count_text(&d.pages[0], "r"), 0);
     cr_assert_eq(count_text(&d.pages[1], "r"), 10);
     display_free(&d);
+}
+
+/* ---- logical structure (tags) ----------------------------------------------------------- */
+
+TestSuite(tags, .init = load_fonts, .fini = free_fonts);
+
+static const StructNode *node_of(const DisplayDoc *d, const DisplayOp *op)
+{
+    cr_assert(op->tag >= 0 && (size_t)op->tag < d->n_nodes, "op «%s» has tag %d", op->text ? op->text : "", op->tag);
+    return &d->nodes[op->tag];
+}
+
+/* The text op whose text starts with s, on page i (NULL if none). */
+static const DisplayOp *text_op(const DisplayDoc *d, size_t page, const char *s)
+{
+    for (size_t k = 0; k < d->pages[page].n_ops; k++) {
+        const DisplayOp *op = &d->pages[page].ops[k];
+        if (op->kind == OP_TEXT && strncmp(op->text, s, strlen(s)) == 0)
+            return op;
+    }
+    return NULL;
+}
+
+Test(tags, paragraphs_titles_and_lists)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    CellStyle body = plain(), title = plain();
+    title.role = TEXT_TITLE;
+    TextRun t = {STYLE_BOLD, "Titolo"}, p = {STYLE_REGULAR, "Un paragrafo"}, i1 = {STYLE_REGULAR, "primo"},
+            i2 = {STYLE_REGULAR, "secondo"};
+    layout_paragraph(l, &t, 1, &title);
+    layout_paragraph(l, &p, 1, &body);
+    layout_begin(l, ROLE_L, NULL);
+    const TextRun *items[] = {&i1, &i2};
+    for (int k = 0; k < 2; k++) {
+        layout_begin(l, ROLE_LI, NULL);
+        layout_begin(l, ROLE_LBODY, NULL);
+        layout_paragraph(l, items[k], 1, &body);
+        layout_end(l);
+        layout_end(l);
+    }
+    layout_end(l);
+    layout_paragraph(l, &p, 1, &body);
+    DisplayDoc *d = layout_pages(l);
+    /* H1, P, L (LI (LBody), LI (LBody)), P: 8 elements, in reading order */
+    cr_assert_eq(d->n_nodes, 8);
+    static const StructRole roles[] = {ROLE_H1, ROLE_P, ROLE_L, ROLE_LI, ROLE_LBODY, ROLE_LI, ROLE_LBODY, ROLE_P};
+    static const int parents[] = {-1, -1, -1, 2, 3, 2, 5, -1};
+    for (size_t k = 0; k < 8; k++) {
+        cr_assert_eq(d->nodes[k].role, roles[k], "element %zu is %s", k, display_role_name(d->nodes[k].role));
+        cr_assert_eq(d->nodes[k].parent, parents[k], "parent of element %zu", k);
+    }
+    cr_assert_eq(text_op(d, 0, "Un paragrafo")->tag, 1);
+    cr_assert_eq(text_op(d, 0, "Titolo")->tag, 0);
+    cr_assert_eq(text_op(d, 0, "primo")->tag, 4, "an item's text belongs to its LBody, no P of its own");
+    cr_assert_eq(text_op(d, 0, "secondo")->tag, 6);
+    layout_free(l);
+}
+
+/* 30 rows over 4 pages: the header row is TH (column) once, its repeats
+ * are pagination artifacts; a row heading is TH (row); borders are
+ * artifacts; a span is recorded. */
+Test(tags, tables_rows_cells_and_repeated_headers)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    CellStyle st = plain(), head = plain();
+    head.role = TEXT_ROW_HEADING;
+    LayoutTable *t = numbered_table(30, 1, &st);
+    ltable_row(t, 0);
+    ltable_cell(t, "Totale", 1, &head);
+    ltable_cell(t, "somma", 1, &st);
+    ltable_row(t, 0);
+    ltable_cell(t, "nota su due colonne", 2, &st);
+    layout_table(l, t);
+    DisplayDoc *d = layout_pages(l);
+    cr_assert_eq(d->n_pages, 4);
+    /* Table + 33 TR + 65 cells */
+    size_t count[ROLE_COUNT] = {0};
+    for (size_t k = 0; k < d->n_nodes; k++)
+        count[d->nodes[k].role]++;
+    cr_assert_eq(count[ROLE_TABLE], 1);
+    cr_assert_eq(count[ROLE_TR], 33);
+    cr_assert_eq(count[ROLE_TH], 3, "two column headings and one row heading");
+    cr_assert_eq(count[ROLE_TD], 62);
+    const StructNode *n = node_of(d, text_op(d, 0, "N."));
+    cr_assert_eq(n->role, ROLE_TH);
+    cr_assert_eq(n->scope, SCOPE_COLUMN);
+    cr_assert_eq(d->nodes[n->parent].role, ROLE_TR);
+    cr_assert_eq(d->nodes[d->nodes[n->parent].parent].role, ROLE_TABLE);
+    for (size_t i = 1; i < d->n_pages; i++) {
+        cr_assert_eq(text_op(d, i, "N.")->tag, TAG_PAGINATION, "the repeated heading on page %zu", i + 1);
+        cr_assert_eq(text_op(d, i, "AZIONE")->tag, TAG_PAGINATION);
+    }
+    n = node_of(d, text_op(d, 3, "Totale"));
+    cr_assert_eq(n->role, ROLE_TH);
+    cr_assert_eq(n->scope, SCOPE_ROW);
+    n = node_of(d, text_op(d, 3, "nota"));
+    cr_assert_eq(n->role, ROLE_TD);
+    cr_assert_eq(n->colspan, 2);
+    /* rows in order: riga1 … riga30 in TRs of increasing index */
+    int last = -1;
+    for (size_t i = 0; i < d->n_pages; i++)
+        for (size_t k = 0; k < d->pages[i].n_ops; k++) {
+            const DisplayOp *op = &d->pages[i].ops[k];
+            if (op->kind == OP_RECT || op->kind == OP_LINE)
+                cr_assert_eq(op->tag, TAG_ARTIFACT, "borders are decoration");
+            if (op->kind == OP_TEXT && strncmp(op->text, "riga", 4) == 0) {
+                int tr = node_of(d, op)->parent;
+                cr_assert_gt(tr, last);
+                last = tr;
+            }
+        }
+    ltable_free(t);
+    layout_free(l);
+}
+
+/* A row split over pages: one TD whose text continues; the label printed
+ * again on the continuation is an artifact. */
+Test(tags, split_row_keeps_one_cell_and_the_repeated_label_is_an_artifact)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    CellStyle st = plain();
+    StrBuf b = numbered_lines(20);
+    double props[] = {1, 3};
+    LayoutTable *t = ltable_new(props, 2);
+    ltable_row(t, 0);
+    ltable_cell(t, "Etichetta", 1, &st);
+    ltable_cell_repeat(t);
+    ltable_cell(t, b.data, 1, &st);
+    layout_table(l, t);
+    DisplayDoc *d = layout_pages(l);
+    cr_assert_geq(d->n_pages, 2);
+    int label = text_op(d, 0, "Etichetta")->tag, cell = text_op(d, 0, "paragrafo 1")->tag;
+    cr_assert_eq(d->nodes[label].role, ROLE_TD);
+    cr_assert_eq(text_op(d, 1, "Etichetta")->tag, TAG_PAGINATION);
+    cr_assert_eq(text_op(d, 1, "paragrafo")->tag, cell, "the same cell continues");
+    strbuf_free(&b);
+    ltable_free(t);
+    layout_free(l);
+}
+
+Test(tags, check_boxes_links_charts_and_furniture)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    layout_set_header(l, "Ente", NULL, NULL);
+    CellStyle st = plain();
+    double props[] = {1, 1};
+    LayoutTable *t = ltable_new(props, 2);
+    ltable_row(t, 0);
+    ltable_cell_checkbox(t, true, "casella barrata", "COMUNE", 1, &st);
+    ltable_cell_marker(t, (Color){1, 0, 0}, "rosso", 1, &st);
+    ltable_row(t, 0);
+    ltable_row_link(t, 0);
+    ltable_cell(t, "Sezione uno", 1, &st);
+    ltable_cell(t, "3", 1, &st);
+    layout_table(l, t);
+    ChartBar bars[] = {{80, {0, 0, 1}}};
+    BarChart ch = {bars, 1, NULL, 0, NULL, 0, 100, 60, st, st.color, st.color, "una barra all'80 per cento"};
+    layout_bar_chart(l, &ch);
+    DisplayDoc doc;
+    layout_take_pages(l, &doc);
+    layout_furniture(&doc, &fonts, &s, "Piede", "Pag. {pagina} di {pagine}");
+    const DisplayPage *p = &doc.pages[0];
+    size_t figures = 0, links = 0;
+    for (size_t k = 0; k < p->n_ops; k++) {
+        const DisplayOp *op = &p->ops[k];
+        if (op->tag >= 0 && doc.nodes[op->tag].role == ROLE_FIGURE) {
+            const StructNode *f = &doc.nodes[op->tag];
+            if (strcmp(f->alt, "casella barrata") == 0) {
+                cr_assert(op->kind == OP_RECT || op->kind == OP_LINE);
+                cr_assert_eq(doc.nodes[f->parent].role, ROLE_TD, "the box is inside its cell");
+            } else {
+                cr_assert_str_eq(f->alt, "una barra all'80 per cento");
+                cr_assert_eq(f->parent, -1);
+            }
+            figures++;
+        }
+        if (op->kind == OP_LINK) {
+            const StructNode *n = node_of(&doc, op);
+            cr_assert_eq(n->role, ROLE_LINK);
+            cr_assert_str_eq(n->alt, "Sezione uno", "the link describes itself with its text");
+            links++;
+        }
+        if (op->kind == OP_RECT && op->fill && op->color.r == 1 && op->color.g == 0)
+            cr_assert_eq(op->tag, TAG_ARTIFACT, "a legend marker is decoration");
+    }
+    cr_assert_eq(links, 1);
+    cr_assert_geq(figures, 3, "box, tick lines, bar");
+    cr_assert_eq(node_of(&doc, text_op(&doc, 0, "Sezione uno"))->role, ROLE_LINK);
+    cr_assert_eq(text_op(&doc, 0, "Ente")->tag, TAG_PAGINATION);
+    cr_assert_eq(text_op(&doc, 0, "Pag. 1 di 1")->tag, TAG_PAGINATION);
+    display_free(&doc);
+    ltable_free(t);
+    layout_free(l);
+}
+
+Test(tags, appending_documents_renumbers_elements)
+{
+    PageSpec s = spec_small();
+    CellStyle st = plain();
+    TextRun a = {STYLE_REGULAR, "primo"}, b = {STYLE_REGULAR, "secondo"};
+    Layout *one = layout_new(&s, &fonts), *two = layout_new(&s, &fonts);
+    layout_paragraph(one, &a, 1, &st);
+    LayoutTable *t = numbered_table(1, 1, &st);
+    layout_table(two, t);
+    layout_paragraph(two, &b, 1, &st);
+    DisplayDoc d, rest;
+    layout_take_pages(one, &d);
+    layout_take_pages(two, &rest);
+    size_t first = d.n_nodes;
+    display_append(&d, &rest);
+    cr_assert_eq(d.n_pages, 2);
+    cr_assert_eq(d.n_nodes, first + 1 + 2 + 4 + 1, "P + Table, 2 TR, 4 cells, P");
+    const DisplayOp *op = text_op(&d, 1, "secondo");
+    cr_assert_eq(node_of(&d, op)->role, ROLE_P);
+    const StructNode *cell = node_of(&d, text_op(&d, 1, "riga1"));
+    cr_assert_eq(d.nodes[cell->parent].role, ROLE_TR);
+    cr_assert_eq(d.nodes[d.nodes[cell->parent].parent].role, ROLE_TABLE);
+    cr_assert_eq(d.nodes[d.nodes[cell->parent].parent].parent, -1);
+    cr_assert_eq(rest.n_nodes, 0);
+    display_free(&d);
+    display_free(&rest);
+    ltable_free(t);
+    layout_free(one);
+    layout_free(two);
 }

@@ -14,16 +14,7 @@
 #include "run.h"
 
 /* A fresh output folder for one test. */
-static char *out_dir(const char *name)
-{
-    char *dir = xasprintf("%s/pdf-test-%s-%d", SCHEDE_BINARY_DIR, name, (int)getpid());
-    char *cmd = xasprintf("rm -rf '%s' && mkdir -p '%s'", dir, dir);
-    Run r = run_shell(cmd);
-    cr_assert_eq(r.status, 0, "%s", r.out);
-    free(r.out);
-    free(cmd);
-    return dir;
-}
+static char *out_dir(const char *name) { return test_dir("pdf", name); }
 
 static char *render(const char *plan, const char *dir, const char *extra)
 {
