@@ -319,6 +319,7 @@ static void build_sheet(Ctx *c, const PersonaAnno *p, int section)
     layout_set_header(c->layout, c->plan->ente, centre, p->nome);
     layout_new_page(c->layout);
     layout_bookmark(c->layout, 0, p->nome);
+    layout_begin(c->layout, ROLE_SECT, p->nome); /* the name is otherwise only in the page header */
     char *title = expand_doc(c, label(c, "scheda_titolo"), NULL, NULL);
     paragraph(c, title, "titolo");
     layout_space(c->layout, 3);
@@ -335,6 +336,7 @@ static void build_sheet(Ctx *c, const PersonaAnno *p, int section)
     paragraph(c, PERSONE_FORMULA, "testo");
     layout_space(c->layout, 8);
     signatures(c);
+    layout_end(c->layout);
     free(title);
     free(centre);
 }

@@ -497,12 +497,16 @@ static size_t build_scheda(Ctx *c)
     char *short_desc = doc_shorten(or_empty(o->descrizione), (size_t)spec_number(c->spec, "lunghezza_segnalibro"));
     char *mark = xasprintf("%s \u2013 %s", or_empty(o->codice), short_desc);
     layout_bookmark(c->layout, 0, mark);
+    /* one section per objective, titled like its bookmark: the codice is
+     * otherwise only in the page header, which a screen reader skips */
+    layout_begin(c->layout, ROLE_SECT, mark);
     free(mark);
     free(short_desc);
     for (size_t s = 0; s < c->spec->n_sections; s++)
         for (size_t k = 0; k < sizeof SECTION_FNS / sizeof *SECTION_FNS; k++)
             if (strcmp(c->spec->sections[s], SECTION_FNS[k].name) == 0)
                 SECTION_FNS[k].fn(c);
+    layout_end(c->layout);
     return first_page;
 }
 

@@ -32,7 +32,8 @@ typedef struct {
     unsigned char scope; /* HeadingScope: TH */
     int parent;          /* index of the parent element; -1: a child of the document */
     int colspan;         /* TH/TD spanning columns; 0 or 1 otherwise */
-    char *alt;           /* owned, may be NULL: alternate text (figures), description (links) */
+    char *alt;           /* owned, may be NULL: alternate text (figures), description (links),
+                            title (sections) */
 } StructNode;
 
 /* The element an operation belongs to, or one of these. */

@@ -13,6 +13,9 @@
 
 typedef enum { KID_ELEMENT, KID_CONTENT, KID_ANNOTATION } KidKind;
 
+/* Keys per leaf of the ParentTree (see pdf_tags_finish). */
+#define PARENT_TREE_LEAF 64
+
 typedef struct {
     unsigned char kind; /* KidKind */
     int value;          /* KID_ELEMENT: node; KID_CONTENT: MCID; KID_ANNOTATION: index in annots */
@@ -283,6 +286,8 @@ HPDF_STATUS pdf_tags_finish(PdfTags *t, const char *lang)
             HPDF_Dict_Add(e, "P", elems[el->parent]);
             if (n->alt && n->role == ROLE_FIGURE)
                 HPDF_Dict_Add(e, "Alt", pdf_text_string(mmgr, n->alt));
+            if (n->alt && n->role == ROLE_SECT)
+                HPDF_Dict_Add(e, "T", pdf_text_string(mmgr, n->alt)); /* the section's title */
             add_attributes(mmgr, e, n);
         }
         if (el->first_page >= 0)
@@ -312,23 +317,45 @@ HPDF_STATUS pdf_tags_finish(PdfTags *t, const char *lang)
     }
 
     /* ParentTree: page i (its StructParents) → the element of each MCID;
-     * annotation k (StructParent n_pages + k) → its element. */
+     * annotation k (StructParent n_pages + k) → its element. A number tree
+     * of leaves of PARENT_TREE_LEAF keys: a PDF/A-1 array holds at most
+     * 8191 elements, a long document has more keys. */
     HPDF_Dict parent_tree = HPDF_Dict_New(mmgr);
     HPDF_Dict_Add(root, "ParentTree", parent_tree);
-    HPDF_Array nums = HPDF_Array_New(mmgr);
-    HPDF_Dict_Add(parent_tree, "Nums", nums);
-    for (size_t i = 0; i < t->n_pages; i++) {
-        HPDF_Array_AddNumber(nums, (HPDF_INT32)i);
+    size_t keys = t->n_pages + t->n_annots;
+    HPDF_Array leaves = NULL, nums = NULL;
+    if (keys > PARENT_TREE_LEAF) {
+        leaves = HPDF_Array_New(mmgr);
+        HPDF_Dict_Add(parent_tree, "Kids", leaves);
+    } else {
+        nums = HPDF_Array_New(mmgr);
+        HPDF_Dict_Add(parent_tree, "Nums", nums);
+    }
+    for (size_t key = 0; key < keys; key++) {
+        if (leaves && key % PARENT_TREE_LEAF == 0) {
+            HPDF_Dict leaf = HPDF_Dict_New(mmgr);
+            HPDF_Xref_Add(pdf->xref, leaf);
+            HPDF_Array_Add(leaves, leaf);
+            HPDF_Array limits = HPDF_Array_New(mmgr);
+            HPDF_Dict_Add(leaf, "Limits", limits);
+            size_t last = key + PARENT_TREE_LEAF - 1 < keys ? key + PARENT_TREE_LEAF - 1 : keys - 1;
+            HPDF_Array_AddNumber(limits, (HPDF_INT32)key);
+            HPDF_Array_AddNumber(limits, (HPDF_INT32)last);
+            nums = HPDF_Array_New(mmgr);
+            HPDF_Dict_Add(leaf, "Nums", nums);
+        }
+        HPDF_Array_AddNumber(nums, (HPDF_INT32)key);
+        if (key >= t->n_pages) {
+            HPDF_Array_Add(nums, elems[t->annots[key - t->n_pages].node]);
+            continue;
+        }
+        size_t i = key;
         HPDF_Array owners = HPDF_Array_New(mmgr);
         HPDF_Array_Add(nums, owners);
         for (size_t k = 0; k < t->marks[i].n; k++)
             HPDF_Array_Add(owners, elems[t->marks[i].owner[k]]);
         HPDF_Dict_AddNumber(t->pages[i], "StructParents", (HPDF_INT32)i);
         HPDF_Dict_AddName(t->pages[i], "Tabs", "S"); /* tab order = structure order */
-    }
-    for (size_t k = 0; k < t->n_annots; k++) {
-        HPDF_Array_AddNumber(nums, (HPDF_INT32)(t->n_pages + k));
-        HPDF_Array_Add(nums, elems[t->annots[k].node]);
     }
     HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)(t->n_pages + t->n_annots));
     free(elems);

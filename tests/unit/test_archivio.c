@@ -65,10 +65,20 @@ static const char *text_of(const cJSON *v)
 
 typedef struct {
     size_t lzw, javascript, actions, aa, smask, alpha, blend, groups, embedded, encrypt;
+    size_t over_limits; /* PDF 1.4 implementation limits, which PDF/A-1 makes rules (6.1.12) */
 } Forbidden;
 
 static void scan_value(const Pdf *p, const cJSON *v, Forbidden *f)
 {
+    if (cJSON_IsString(v)) {
+        const char *s = v->valuestring;
+        size_t bytes = strncmp(s, "b:", 2) == 0 ? (strlen(s) - 2) / 2 : strlen(s); /* u: text at least */
+        if (bytes > 65535 || (s[0] == '/' && strlen(s) - 1 > 127))
+            f->over_limits++;
+        return;
+    }
+    if ((cJSON_IsArray(v) && cJSON_GetArraySize(v) > 8191) || (cJSON_IsObject(v) && cJSON_GetArraySize(v) > 4095))
+        f->over_limits++;
     if (cJSON_IsArray(v)) {
         const cJSON *it;
         cJSON_ArrayForEach(it, v) scan_value(p, it, f);
@@ -476,6 +486,7 @@ static void check_pdfa(const char *path)
     cr_assert_eq(fb.javascript + fb.actions + fb.aa, 0, "JavaScript or forbidden actions (6.6)");
     cr_assert_eq(fb.smask + fb.alpha + fb.blend + fb.groups, 0, "transparency (6.4)");
     cr_assert_eq(fb.embedded, 0, "embedded files");
+    cr_assert_eq(fb.over_limits, 0, "arrays, dictionaries, strings or names beyond PDF 1.4's limits (6.1.12)");
     Annots an = {0};
     each_object(&p, check_annot, &an);
     cr_assert_eq(an.not_printable, 0, "%zu of %zu annotations not printable (6.5.3)", an.not_printable, an.annots);
@@ -665,14 +676,25 @@ static bool kids_list(const Pdf *p, const cJSON *elem, const char *page, int mci
     return false;
 }
 
-/* The ParentTree's entry for key (a flat /Nums array, as written). */
-static cJSON *parent_tree_entry(const Pdf *p, const cJSON *nums, int key)
+/* The entry for key in a number tree (its /Nums, or its /Kids' within
+ * their /Limits). */
+static cJSON *parent_tree_entry(const Pdf *p, const cJSON *node, int key)
 {
+    cJSON *nums = pdf_get(p, node, "/Nums");
     int n = cJSON_GetArraySize(nums);
     for (int i = 0; i + 1 < n; i += 2)
         if ((int)cJSON_GetArrayItem(nums, i)->valuedouble == key)
             return cJSON_GetArrayItem(nums, i + 1);
-    (void)p;
+    cJSON *kid;
+    cJSON_ArrayForEach(kid, pdf_get(p, node, "/Kids"))
+    {
+        cJSON *k = pdf_deref(p, kid);
+        cJSON *limits = pdf_get(p, k, "/Limits");
+        cr_assert_eq(cJSON_GetArraySize(limits), 2, "a number tree leaf without /Limits");
+        if (key >= (int)cJSON_GetArrayItem(limits, 0)->valuedouble &&
+            key <= (int)cJSON_GetArrayItem(limits, 1)->valuedouble)
+            return parent_tree_entry(p, k, key);
+    }
     return NULL;
 }
 
@@ -696,8 +718,8 @@ static TreeCounts check_structure(const char *path)
     cr_assert_str_eq(pdf_name(&p, tree, "/Type"), "/StructTreeRoot");
     cJSON *doc = pdf_get(&p, tree, "/K");
     cr_assert_str_eq(pdf_name(&p, doc, "/S"), "/Document");
-    cJSON *nums = pdf_get(&p, pdf_get(&p, tree, "/ParentTree"), "/Nums");
-    cr_assert(cJSON_IsArray(nums));
+    cJSON *nums = pdf_get(&p, tree, "/ParentTree");
+    cr_assert(cJSON_IsObject(nums));
 
     const char *pages[4096];
     size_t n_pages = collect_pages(&p, pdf_get(&p, root, "/Pages"), pages, 0);
@@ -942,5 +964,41 @@ Test(archivio, a_bad_role_in_a_layout_copy_is_an_error)
                         "intestazione_colonna o intestazione_riga");
     free(r.out);
     free(cmd);
+    free(dir);
+}
+
+/* The Sarzana plan: 87 pages and 38 index links, more keys than one leaf of
+ * the ParentTree holds: the tree has leaves, and stays consistent. */
+Test(archivio, sarzana_schede_tree_with_parent_tree_leaves, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("sarzana");
+    char *args = xasprintf("stampa samples/sarzana-2024-2026.json --solo schede --pdfa --out '%s'", dir);
+    Run r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    char *sch = file_in(dir, "schede.pdf");
+    Pdf p = pdf_open(sch);
+    cJSON *tree = pdf_get(&p, pdf_get(&p, pdf_root(&p), "/StructTreeRoot"), "/ParentTree");
+    cr_assert_gt(cJSON_GetArraySize(pdf_get(&p, tree, "/Kids")), 1, "a ParentTree of leaves");
+    /* one titled section per objective, in the plan's order */
+    size_t sections = 0;
+    cJSON *kid;
+    cJSON_ArrayForEach(kid, pdf_get(&p, pdf_get(&p, pdf_get(&p, pdf_root(&p), "/StructTreeRoot"), "/K"), "/K"))
+    {
+        cJSON *e = pdf_deref(&p, kid);
+        if (strcmp(pdf_name(&p, e, "/S"), "/Sect") == 0) {
+            const char *title = text_of(pdf_get(&p, e, "/T"));
+            cr_assert(title && (sections > 0 || strncmp(title, "SG-01 \u2013 ", 9) == 0), "first section «%s»",
+                      title ? title : "");
+            sections++;
+        }
+    }
+    cr_assert_eq(sections, 38);
+    pdf_close(&p);
+    TreeCounts tc = check_structure(sch);
+    cr_assert_eq(tc.links, 38, "one index link per objective");
+    check_pdfa(sch);
+    free(sch);
+    free(r.out);
+    free(args);
     free(dir);
 }
