@@ -448,15 +448,30 @@ static void read_labels(Reader *rd, const cJSON *root, const LayoutNeeds *needs,
     const cJSON *labels = json_get_object(ctx, root, "$", "etichette", JSON_REQUIRED);
     if (!labels)
         return;
-    json_check_keys(ctx, labels, "$.etichette", needs->labels);
-    size_t n = 0;
+    size_t n = 0, n_defaults = 0;
     while (needs->labels && needs->labels[n])
         n++;
-    spec->labels = xcalloc(n + 1, sizeof *spec->labels);
+    while (needs->label_defaults && needs->label_defaults[2 * n_defaults])
+        n_defaults++;
+    const char **known = xcalloc(n + n_defaults + 1, sizeof *known);
+    for (size_t i = 0; i < n; i++)
+        known[i] = needs->labels[i];
+    for (size_t i = 0; i < n_defaults; i++)
+        known[n + i] = needs->label_defaults[2 * i];
+    json_check_keys(ctx, labels, "$.etichette", known);
+    free(known);
+    spec->labels = xcalloc(n + n_defaults + 1, sizeof *spec->labels);
     for (size_t i = 0; i < n; i++) {
         char *text = NULL;
         if (json_get_string(ctx, labels, "$.etichette", needs->labels[i], JSON_REQUIRED, &text))
             spec->labels[spec->n_labels++] = (Label){xstrdup(needs->labels[i]), text};
+    }
+    for (size_t i = 0; i < n_defaults; i++) {
+        const char *key = needs->label_defaults[2 * i];
+        char *text = NULL;
+        if (!json_get_string(ctx, labels, "$.etichette", key, JSON_OPTIONAL, &text))
+            text = xstrdup(needs->label_defaults[2 * i + 1]);
+        spec->labels[spec->n_labels++] = (Label){xstrdup(key), text};
     }
 }
 

@@ -42,6 +42,8 @@ typedef struct {
     const char *const *numbers;           /* NULL-terminated names under "misure" */
     const char *const *sections;          /* NULL-terminated: the sections "sezioni" may list */
     bool bands;                           /* the document classifies results: "fasce" is required */
+    const char *const *label_defaults;    /* pairs key, text: labels added after the first layout
+                                             files, used when a file lacks them (NULL-terminated) */
 } LayoutNeeds;
 
 /* An esito band: results from `da` % up to the next band's limit. */

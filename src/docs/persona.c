@@ -24,7 +24,7 @@ static const char *const NUMBERS[] = {"colonna_nome", "colonna_totale", "obietti
                                       "lunghezza_titolo", "lunghezza_azione", NULL};
 static const char *const SECTIONS[] = {"prospetto", "schede", NULL};
 
-const LayoutNeeds PERSONA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false};
+const LayoutNeeds PERSONA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false, NULL};
 
 typedef struct {
     const Plan *plan;

@@ -19,7 +19,7 @@ static const char *const LABELS[] = {
     "sezione_personale", "sintesi_testo", "sintesi_obiettivi", "sintesi_valutati", "sintesi_non_valutati",
     "sintesi_azioni", "sintesi_media", "sintesi_media_ponderata", "sintesi_ponderata_nota", "non_calcolabile",
     "fasce_titolo", "col_esito", "col_intervallo", "col_obiettivi", "col_quota", "intervallo_primo", "intervallo",
-    "intervallo_ultimo", "grafico_titolo", "grafico_nota", "grafico_vuoto", "grafico_alternativo", "gruppo_dirigente", "gruppo_unita",
+    "intervallo_ultimo", "grafico_titolo", "grafico_nota", "grafico_vuoto", "gruppo_dirigente", "gruppo_unita",
     "gruppo_linea", "gruppo_missione", "col_gruppo_dirigente", "col_gruppo_unita", "col_gruppo_linea",
     "col_gruppo_missione", "col_valutati", "col_media", "gruppi_nota", "missione_nota", "non_indicato",
     "dettaglio_nota", "col_codice", "col_obiettivo", "col_azioni", "col_risultato", "campo_dirigente",
@@ -36,7 +36,13 @@ static const char *const NUMBERS[] = {"colonna_gruppo", "colonna_fascia", "altez
                                       "lunghezza_azione", "lunghezza_segnalibro", "spazio_sotto_titolo", NULL};
 static const char *const SECTIONS[] = {"sintesi", "gruppi", "dettaglio", "scostamenti", "personale", NULL};
 
-const LayoutNeeds RELAZIONE_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, true};
+/* Labels newer than the first layout files: a copy made before keeps working. */
+static const char *const LABEL_DEFAULTS[] = {
+    "grafico_alternativo",
+    "Grafico a barre del risultato dei {n} obiettivi valutati, dal più alto al più basso: {valori}. Linee "
+    "orizzontali ai limiti delle fasce: {limiti}.",
+    NULL};
+const LayoutNeeds RELAZIONE_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, true, LABEL_DEFAULTS};
 
 /* ---- context -------------------------------------------------------------------------- */
 

@@ -13,7 +13,7 @@
 /* ---- what the layout file provides --------------------------------------------------- */
 
 static const char *const LABELS[] = {
-    "titolo", "comune", "individuale", "casella_selezionata", "casella_vuota", "collegamento_bilancio", "missione", "programma", "linea_mandato",
+    "titolo", "comune", "individuale", "collegamento_bilancio", "missione", "programma", "linea_mandato",
     "dup_strategica", "dup_operativa", "dirigente", "posizione_organizzativa", "referenti", "descrizione",
     "baseline", "target", "stakeholder", "accessibilita", "unita_responsabile", "altra_unita",
     "piano_operativo", "livello_conseguimento", "col_n", "col_peso", "col_azione", "col_tempi",
@@ -35,7 +35,10 @@ static const char *const NUMBERS[] = {"righe_piano_operativo", "righe_finanziari
 static const char *const SECTIONS[] = {"intestazione", "collegamenti", "unita", "piano_operativo",
                                        "risorse_umane", "finanziaria", "pesatura", NULL};
 
-const LayoutNeeds SCHEDA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false};
+/* Labels newer than the first layout files: a copy made before keeps working. */
+static const char *const LABEL_DEFAULTS[] = {"casella_selezionata", "casella barrata", "casella_vuota", "casella vuota",
+                                             NULL};
+const LayoutNeeds SCHEDA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false, LABEL_DEFAULTS};
 
 /* Persons per row of the risorse umane table: the form's ten columns. */
 #define PEOPLE_PER_ROW 10

@@ -1002,3 +1002,40 @@ Test(archivio, sarzana_schede_tree_with_parent_tree_leaves, .timeout = 120 * SCH
     free(args);
     free(dir);
 }
+
+/* A layout copy made before tagged PDFs (no "ruolo", none of the labels
+ * added for accessibility) still prints: plain paragraphs and data cells,
+ * the built-in alternate texts. */
+Test(archivio, a_layout_copy_from_before_still_works)
+{
+    char *dir = out_dir("vecchio");
+    char *cmd = xasprintf("mkdir -p '%s/layouts' && cp layouts/*.json '%s/layouts/' && "
+                          "sed -i 's/, \"ruolo\": \"[a-z_]*\"//; /\"casella_selezionata\"/d; /\"casella_vuota\"/d; "
+                          "/\"grafico_alternativo\"/d' '%s'/layouts/*.json && ! grep -q ruolo '%s'/layouts/*.json && "
+                          "'%s' stampa " PIANO " --raggiunto " RAGGIUNTO " --layout '%s/layouts' --out '%s/out'",
+                          dir, dir, dir, dir, SCHEDE_EXE, dir, dir);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    char *rel = xasprintf("%s/out/relazione.pdf", dir), *sch = xasprintf("%s/out/schede.pdf", dir);
+    TreeCounts tc = check_structure(rel);
+    cr_assert_eq(role(&tc, "H1") + role(&tc, "H2"), 0, "no roles, no headings");
+    cr_assert_eq(role(&tc, "Figure"), 1);
+    Pdf p = pdf_open(rel);
+    cJSON *it;
+    const char *alt = NULL;
+    cJSON_ArrayForEach(it, p.objects)
+    {
+        cJSON *o = strncmp(it->string, "obj:", 4) == 0 ? pdf_object(&p, it->string + 4) : NULL;
+        if (o && strcmp(pdf_name(&p, o, "/S"), "/Figure") == 0)
+            alt = text_of(pdf_get(&p, o, "/Alt"));
+    }
+    cr_assert(alt && strstr(alt, "Grafico a barre del risultato dei 3 obiettivi valutati"), "%s", alt ? alt : "");
+    pdf_close(&p);
+    tc = check_structure(sch);
+    cr_assert_eq(role(&tc, "Figure"), 10);
+    free(rel);
+    free(sch);
+    free(r.out);
+    free(cmd);
+    free(dir);
+}
