@@ -5,7 +5,7 @@
 # wall time of RUNS runs of `schede stampa --solo DOC` (start-up included),
 # the peak RSS (GNU time), the size of the PDF and the growth of the time
 # from one size to the next (time ratio / size ratio: 1 is linear); then the
-# whole sample in one run; then the comparison with WeasyPrint on the same
+# whole sample in one run; the cost of PDF/A; then the comparison with WeasyPrint on the same
 # schede as HTML (bench/htmlplan.c), when weasyprint is installed.
 #   bench/run.sh [RUNS] [SIZES]     (default 5, "10 100 1000 5000")
 set -euo pipefail
@@ -74,6 +74,22 @@ echo "l'esempio intero in una esecuzione (schede + persone + relazione)"
 ms=$(time_ms "$RUNS" build/schede stampa samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.json \
   --anno 2024 --out "$work/out-tutto")
 echo "sarzana-38: $ms ms (mediana di $RUNS)"
+
+echo
+echo "il costo del PDF/A (i PDF sono sempre etichettati): stesso documento con e senza"
+for n in 38 1000; do
+  plan=samples/sarzana-2024-2026.json results=samples/raggiunto-2024.json
+  [ "$n" = 38 ] || { plan=$work/piano-$n.json; results=$work/raggiunto-$n.json; }
+  [ -f "$plan" ] || continue
+  for doc in schede relazione; do
+    base=(build/schede stampa "$plan" --solo "$doc" --raggiunto "$results" --anno 2024)
+    without=$(time_ms "$RUNS" "${base[@]}" --senza-pdfa --out "$work/pdfa-no")
+    with=$(time_ms "$RUNS" "${base[@]}" --pdfa --out "$work/pdfa-si")
+    printf '%-16s %-10s senza PDF/A %7s ms %7s KB   PDF/A %7s ms %7s KB
+' "piano-$n" "$doc.pdf" "$without" \
+      "$(( $(stat -c %s "$work/pdfa-no/$doc.pdf") / 1024 ))" "$with" "$(( $(stat -c %s "$work/pdfa-si/$doc.pdf") / 1024 ))"
+  done
+done
 
 echo
 if ! command -v weasyprint >/dev/null; then

@@ -635,14 +635,34 @@ static char *cell_text(const TCell *cell)
     return b.data ? b.data : xstrdup("");
 }
 
-/* Table → TR → TH/TD, created in reading order before anything is drawn. */
+/* A body row with no text and no check box: the blank lines of a form,
+ * drawn for hand-writing, which say nothing to a reader. */
+static bool blank_row(const TRow *r)
+{
+    for (size_t c = 0; c < r->n_cells; c++) {
+        if (r->cells[c].checkbox)
+            return false;
+        for (size_t k = 0; k < r->cells[c].n_runs; k++)
+            if (r->cells[c].runs[k].text[strspn(r->cells[c].runs[k].text, " \n")])
+                return false;
+    }
+    return true;
+}
+
+/* Table → TR → TH/TD, created in reading order before anything is drawn;
+ * blank body rows stay out of the structure (artifacts). */
 static void tag_table(Layout *l, const LayoutTable *t, RowBox *boxes)
 {
     DisplayDoc *d = &l->doc;
     int table = display_node(d, ROLE_TABLE, open_element(l), NULL);
     for (size_t i = 0; i < t->n_rows; i++) {
-        int tr = display_node(d, ROLE_TR, table, NULL);
         boxes[i].link_element = TAG_ARTIFACT;
+        if (i >= t->header_rows && blank_row(&t->rows[i]) && t->rows[i].link < 0) {
+            for (size_t c = 0; c < t->rows[i].n_cells; c++)
+                boxes[i].cells[c].element = boxes[i].cells[c].box_element = TAG_ARTIFACT;
+            continue;
+        }
+        int tr = display_node(d, ROLE_TR, table, NULL);
         for (size_t c = 0; c < t->rows[i].n_cells; c++) {
             const TCell *cell = &t->rows[i].cells[c];
             TextRole role = cell->style.role;

@@ -281,15 +281,14 @@ int pdf_writer_finish(PdfWriter *w, DisplayDoc *doc, const PdfInfo *info, const 
     int rc = 0;
     if (!r.err.error)
         rc = finish_document(&r, doc, info, error);
-    pdf_tags_free(r.tags);
     /* libharu writes to memory; the file is written here, where every
      * write, flush and close is checked (libharu's own file output ignores
      * the errors of fclose, so a full disk gave a truncated PDF). */
     char *bytes = NULL;
     size_t len = 0;
     HPDF_STATUS saved = rc == 0 && !r.err.error ? HPDF_SaveToStream(r.pdf) : HPDF_OK;
-    if (saved != HPDF_OK && !r.err.error)
-        r.err.error = saved; /* a failure libharu did not report through the handler */
+    if (saved != HPDF_OK && !r.err.error) /* a failure libharu recorded without calling the handler */
+        r.err.error = r.pdf->error.error_no != HPDF_OK ? r.pdf->error.error_no : saved;
     if (rc == 0 && !r.err.error) {
         len = HPDF_GetStreamSize(r.pdf);
         bytes = xmalloc(len ? len : 1);
@@ -319,6 +318,7 @@ int pdf_writer_finish(PdfWriter *w, DisplayDoc *doc, const PdfInfo *info, const 
     }
     free(bytes);
     HPDF_Free(r.pdf);
+    pdf_tags_free(r.tags); /* after saving: the structure elements are written from it */
     free(r.pages);
     return rc;
 }

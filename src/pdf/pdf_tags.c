@@ -31,7 +31,16 @@ typedef struct {
     int first_page;  /* -1: no content */
     Kid *kids;
     size_t n_kids, cap_kids;
+    PdfTags *owner;  /* for write_element */
+    HPDF_Dict dict;  /* its object in the file */
 } Element;
+
+/* Keys [first, last] of the ParentTree, one node of it. */
+typedef struct {
+    PdfTags *owner;
+    size_t first, last;
+    bool limits; /* a leaf under /Kids */
+} TreeLeaf;
 
 typedef struct {
     int *owner; /* MCID → node */
@@ -56,6 +65,9 @@ struct PdfTags {
     size_t page;     /* being drawn */
     bool open;       /* a marked-content sequence is open */
     int open_tag;
+    HPDF_Dict root;  /* StructTreeRoot */
+    TreeLeaf *leaves;
+    StrBuf out;      /* what write_element and write_parent_tree write */
 };
 
 static void grow(void **items, size_t *cap, size_t n, size_t size)
@@ -112,6 +124,8 @@ void pdf_tags_free(PdfTags *t)
     free(t->el);
     free(t->marks);
     free(t->annots);
+    free(t->leaves);
+    strbuf_free(&t->out);
     free(t);
 }
 
@@ -195,60 +209,192 @@ void pdf_tags_annotation(PdfTags *t, HPDF_Annotation annot, int tag)
     add_kid(&t->el[tag], (Kid){KID_ANNOTATION, index, (int)t->page});
 }
 
-HPDF_Binary pdf_text_string(HPDF_MMgr mmgr, const char *utf8)
+/* UTF-16BE with its byte-order mark, from UTF-8 (broken sequences become
+ * U+FFFD). *len: bytes. */
+static unsigned char *utf16be(const char *utf8, size_t *len)
 {
     size_t n = strlen(utf8);
-    HPDF_BYTE *out = xmalloc(2 + n * 4);
-    size_t len = 0;
-    out[len++] = 0xFE;
-    out[len++] = 0xFF;
+    unsigned char *out = xmalloc(2 + n * 4);
+    size_t k = 0;
+    out[k++] = 0xFE;
+    out[k++] = 0xFF;
     const unsigned char *s = (const unsigned char *)utf8;
     for (size_t i = 0; i < n;) {
-        unsigned cp = 0xFFFD;
-        size_t extra = 0;
+        unsigned cp;
+        size_t extra;
         if (s[i] < 0x80) cp = s[i], extra = 0;
         else if ((s[i] & 0xE0) == 0xC0) cp = s[i] & 0x1F, extra = 1;
         else if ((s[i] & 0xF0) == 0xE0) cp = s[i] & 0x0F, extra = 2;
         else if ((s[i] & 0xF8) == 0xF0) cp = s[i] & 0x07, extra = 3;
-        else extra = 0, cp = 0xFFFD;
-        size_t k = 1;
-        for (; k <= extra && i + k < n && (s[i + k] & 0xC0) == 0x80; k++)
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        if (k <= extra)
+        else cp = 0xFFFD, extra = 0;
+        size_t m = 1;
+        for (; m <= extra && i + m < n && (s[i + m] & 0xC0) == 0x80; m++)
+            cp = (cp << 6) | (s[i + m] & 0x3F);
+        if (m <= extra)
             cp = 0xFFFD; /* cut short */
-        i += k;
+        i += m;
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
             cp = 0xFFFD;
         if (cp >= 0x10000) {
             unsigned v = cp - 0x10000, hi = 0xD800 + (v >> 10), lo = 0xDC00 + (v & 0x3FF);
-            out[len++] = (HPDF_BYTE)(hi >> 8);
-            out[len++] = (HPDF_BYTE)hi;
-            out[len++] = (HPDF_BYTE)(lo >> 8);
-            out[len++] = (HPDF_BYTE)lo;
+            out[k++] = (unsigned char)(hi >> 8);
+            out[k++] = (unsigned char)hi;
+            out[k++] = (unsigned char)(lo >> 8);
+            out[k++] = (unsigned char)lo;
         } else {
-            out[len++] = (HPDF_BYTE)(cp >> 8);
-            out[len++] = (HPDF_BYTE)cp;
+            out[k++] = (unsigned char)(cp >> 8);
+            out[k++] = (unsigned char)cp;
         }
     }
-    HPDF_Binary b = HPDF_Binary_New(mmgr, out, (HPDF_UINT)len);
-    free(out);
+    *len = k;
+    return out;
+}
+
+HPDF_Binary pdf_text_string(HPDF_MMgr mmgr, const char *utf8)
+{
+    size_t len;
+    unsigned char *bytes = utf16be(utf8, &len);
+    HPDF_Binary b = HPDF_Binary_New(mmgr, bytes, (HPDF_UINT)len);
+    free(bytes);
     return b;
 }
 
+/* ---- writing the tree ----------------------------------------------------------------------
+ * A long document has hundreds of thousands of structure elements. As
+ * libharu objects (a dictionary, its entries, names and references, each
+ * a separate allocation with a 128-byte key) they took about 1.5 KB each:
+ * 850 MB for 1,000 objectives. So each element is an empty libharu
+ * dictionary, registered in the cross-reference table, whose write_fn
+ * (called by libharu between "<<" and ">>" when the file is saved) writes
+ * the entries from the data kept here. The same for the ParentTree. */
+
+static unsigned id_of(const void *obj) { return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF; }
+
+static void put_ref(StrBuf *b, const void *obj) { strbuf_printf(b, "%u 0 R", id_of(obj)); }
+
+static void put_text(StrBuf *b, const char *utf8)
+{
+    size_t len;
+    unsigned char *bytes = utf16be(utf8, &len);
+    strbuf_puts(b, "<");
+    for (size_t i = 0; i < len; i++)
+        strbuf_printf(b, "%02X", bytes[i]);
+    strbuf_puts(b, ">");
+    free(bytes);
+}
+
+static HPDF_STATUS flush(HPDF_Stream s, StrBuf *b)
+{
+    HPDF_STATUS st = HPDF_Stream_Write(s, (const HPDF_BYTE *)b->data, (HPDF_UINT)b->len);
+    b->len = 0;
+    return st;
+}
+
 /* A structure element's attributes: table heading scope and column span. */
-static void add_attributes(HPDF_MMgr mmgr, HPDF_Dict elem, const StructNode *n)
+static void put_attributes(StrBuf *b, const StructNode *n)
 {
     bool scope = n->role == ROLE_TH && n->scope != SCOPE_NONE;
     bool span = (n->role == ROLE_TH || n->role == ROLE_TD) && n->colspan > 1;
     if (!scope && !span)
         return;
-    HPDF_Dict a = HPDF_Dict_New(mmgr);
-    HPDF_Dict_AddName(a, "O", "Table");
+    strbuf_puts(b, "/A <</O /Table");
     if (scope)
-        HPDF_Dict_AddName(a, "Scope", n->scope == SCOPE_COLUMN ? "Column" : "Row");
+        strbuf_printf(b, " /Scope /%s", n->scope == SCOPE_COLUMN ? "Column" : "Row");
     if (span)
-        HPDF_Dict_AddNumber(a, "ColSpan", n->colspan);
-    HPDF_Dict_Add(elem, "A", a);
+        strbuf_printf(b, " /ColSpan %d", n->colspan);
+    strbuf_puts(b, ">>\012");
+}
+
+static HPDF_STATUS write_element(HPDF_Dict dict, HPDF_Stream s)
+{
+    Element *el = dict->attr;
+    PdfTags *t = el->owner;
+    size_t i = (size_t)(el - t->el);
+    StrBuf *b = &t->out;
+    if (i == t->n_nodes) {
+        strbuf_puts(b, "/S /Document\012/P ");
+        put_ref(b, t->root);
+    } else {
+        const StructNode *n = &t->nodes[i];
+        strbuf_printf(b, "/S /%s\012/P ", display_role_name((StructRole)n->role));
+        put_ref(b, t->el[el->parent].dict);
+        if (n->alt && (n->role == ROLE_FIGURE || n->role == ROLE_SECT)) {
+            strbuf_puts(b, n->role == ROLE_FIGURE ? "\012/Alt " : "\012/T "); /* a section's title */
+            put_text(b, n->alt);
+        }
+        strbuf_puts(b, "\012");
+        put_attributes(b, n);
+    }
+    if (el->first_page >= 0) {
+        strbuf_puts(b, "/Pg ");
+        put_ref(b, t->pages[el->first_page]);
+        strbuf_puts(b, "\012");
+    }
+    strbuf_puts(b, "/K [");
+    for (size_t k = 0; k < el->n_kids; k++) {
+        const Kid *kid = &el->kids[k];
+        strbuf_puts(b, k ? " " : "");
+        if (kid->kind == KID_ELEMENT) {
+            put_ref(b, t->el[kid->value].dict);
+        } else if (kid->kind == KID_CONTENT && kid->page == el->first_page) {
+            strbuf_printf(b, "%d", kid->value);
+        } else if (kid->kind == KID_CONTENT) {
+            strbuf_puts(b, "<</Type /MCR /Pg ");
+            put_ref(b, t->pages[kid->page]);
+            strbuf_printf(b, " /MCID %d>>", kid->value);
+        } else {
+            strbuf_puts(b, "<</Type /OBJR /Obj ");
+            put_ref(b, t->annots[kid->value].annot);
+            strbuf_puts(b, " /Pg ");
+            put_ref(b, t->pages[kid->page]);
+            strbuf_puts(b, ">>");
+        }
+        if (b->len > 4096 && flush(s, b) != HPDF_OK)
+            return HPDF_Error_GetCode(s->error);
+    }
+    strbuf_puts(b, "]\012");
+    return flush(s, b);
+}
+
+/* A ParentTree node with keys [first, last]: page i (its StructParents) →
+ * the element of each MCID; annotation k (StructParent n_pages + k) → its
+ * element. */
+static HPDF_STATUS write_parent_tree(HPDF_Dict dict, HPDF_Stream s)
+{
+    TreeLeaf *leaf = dict->attr;
+    PdfTags *t = leaf->owner;
+    StrBuf *b = &t->out;
+    if (leaf->limits)
+        strbuf_printf(b, "/Limits [%zu %zu]\012", leaf->first, leaf->last);
+    strbuf_puts(b, "/Nums [");
+    for (size_t key = leaf->first; key <= leaf->last; key++) {
+        strbuf_printf(b, "\012%zu ", key);
+        if (key >= t->n_pages) {
+            put_ref(b, t->el[t->annots[key - t->n_pages].node].dict);
+            continue;
+        }
+        strbuf_puts(b, "[");
+        for (size_t k = 0; k < t->marks[key].n; k++) {
+            strbuf_puts(b, k ? " " : "");
+            put_ref(b, t->el[t->marks[key].owner[k]].dict);
+            if (b->len > 4096 && flush(s, b) != HPDF_OK)
+                return HPDF_Error_GetCode(s->error);
+        }
+        strbuf_puts(b, "]");
+    }
+    strbuf_puts(b, "]\012");
+    return flush(s, b);
+}
+
+/* An empty dictionary in the cross-reference table, written by fn. */
+static HPDF_Dict self_written(HPDF_Doc pdf, HPDF_Dict_OnWriteFunc fn, void *data)
+{
+    HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+    if (!d || HPDF_Xref_Add(pdf->xref, d) != HPDF_OK)
+        return NULL;
+    d->write_fn = fn;
+    d->attr = data;
+    return d;
 }
 
 HPDF_STATUS pdf_tags_finish(PdfTags *t, const char *lang)
@@ -259,109 +405,46 @@ HPDF_STATUS pdf_tags_finish(PdfTags *t, const char *lang)
     for (size_t i = 0; i < t->n_nodes; i++)
         attach(t, (int)i);
 
-    HPDF_Dict root = HPDF_Dict_New(mmgr);
-    if (!root || HPDF_Xref_Add(pdf->xref, root) != HPDF_OK)
+    t->root = HPDF_Dict_New(mmgr);
+    if (!t->root || HPDF_Xref_Add(pdf->xref, t->root) != HPDF_OK)
         return HPDF_Error_GetCode(&pdf->error);
-    HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-
-    HPDF_Dict *elems = xcalloc(doc + 1, sizeof *elems);
+    HPDF_Dict_AddName(t->root, "Type", "StructTreeRoot");
     for (size_t i = 0; i <= doc; i++) {
-        elems[i] = HPDF_Dict_New(mmgr);
-        if (!elems[i] || HPDF_Xref_Add(pdf->xref, elems[i]) != HPDF_OK) {
-            free(elems);
+        t->el[i].owner = t;
+        t->el[i].dict = self_written(pdf, write_element, &t->el[i]);
+        if (!t->el[i].dict)
             return HPDF_Error_GetCode(&pdf->error);
-        }
     }
-    HPDF_Dict_Add(root, "K", elems[doc]);
-    for (size_t i = 0; i <= doc; i++) {
-        HPDF_Dict e = elems[i];
-        const Element *el = &t->el[i];
-        HPDF_Dict_AddName(e, "Type", "StructElem");
-        if (i == doc) {
-            HPDF_Dict_AddName(e, "S", "Document");
-            HPDF_Dict_Add(e, "P", root);
-        } else {
-            const StructNode *n = &t->nodes[i];
-            HPDF_Dict_AddName(e, "S", display_role_name((StructRole)n->role));
-            HPDF_Dict_Add(e, "P", elems[el->parent]);
-            if (n->alt && n->role == ROLE_FIGURE)
-                HPDF_Dict_Add(e, "Alt", pdf_text_string(mmgr, n->alt));
-            if (n->alt && n->role == ROLE_SECT)
-                HPDF_Dict_Add(e, "T", pdf_text_string(mmgr, n->alt)); /* the section's title */
-            add_attributes(mmgr, e, n);
-        }
-        if (el->first_page >= 0)
-            HPDF_Dict_Add(e, "Pg", t->pages[el->first_page]);
-        HPDF_Array kids = HPDF_Array_New(mmgr);
-        HPDF_Dict_Add(e, "K", kids);
-        for (size_t k = 0; k < el->n_kids; k++) {
-            const Kid *kid = &el->kids[k];
-            if (kid->kind == KID_ELEMENT) {
-                HPDF_Array_Add(kids, elems[kid->value]);
-            } else if (kid->kind == KID_CONTENT && kid->page == el->first_page) {
-                HPDF_Array_AddNumber(kids, kid->value);
-            } else if (kid->kind == KID_CONTENT) {
-                HPDF_Dict mcr = HPDF_Dict_New(mmgr);
-                HPDF_Array_Add(kids, mcr);
-                HPDF_Dict_AddName(mcr, "Type", "MCR");
-                HPDF_Dict_Add(mcr, "Pg", t->pages[kid->page]);
-                HPDF_Dict_AddNumber(mcr, "MCID", kid->value);
-            } else {
-                HPDF_Dict objr = HPDF_Dict_New(mmgr);
-                HPDF_Array_Add(kids, objr);
-                HPDF_Dict_AddName(objr, "Type", "OBJR");
-                HPDF_Dict_Add(objr, "Obj", t->annots[kid->value].annot);
-                HPDF_Dict_Add(objr, "Pg", t->pages[kid->page]);
-            }
-        }
-    }
+    HPDF_Dict_Add(t->root, "K", t->el[doc].dict);
 
-    /* ParentTree: page i (its StructParents) → the element of each MCID;
-     * annotation k (StructParent n_pages + k) → its element. A number tree
-     * of leaves of PARENT_TREE_LEAF keys: a PDF/A-1 array holds at most
-     * 8191 elements, a long document has more keys. */
-    HPDF_Dict parent_tree = HPDF_Dict_New(mmgr);
-    HPDF_Dict_Add(root, "ParentTree", parent_tree);
+    /* The ParentTree, in leaves of PARENT_TREE_LEAF keys: a PDF/A-1 array
+     * holds at most 8191 elements, a long document has more keys. */
     size_t keys = t->n_pages + t->n_annots;
-    HPDF_Array leaves = NULL, nums = NULL;
-    if (keys > PARENT_TREE_LEAF) {
-        leaves = HPDF_Array_New(mmgr);
-        HPDF_Dict_Add(parent_tree, "Kids", leaves);
-    } else {
-        nums = HPDF_Array_New(mmgr);
-        HPDF_Dict_Add(parent_tree, "Nums", nums);
+    size_t n_leaves = keys > PARENT_TREE_LEAF ? (keys + PARENT_TREE_LEAF - 1) / PARENT_TREE_LEAF : 1;
+    t->leaves = xcalloc(n_leaves, sizeof *t->leaves);
+    for (size_t k = 0; k < n_leaves; k++) {
+        size_t first = k * PARENT_TREE_LEAF, last = first + PARENT_TREE_LEAF - 1;
+        t->leaves[k] = (TreeLeaf){t, first, last < keys ? last : keys - 1, n_leaves > 1};
     }
-    for (size_t key = 0; key < keys; key++) {
-        if (leaves && key % PARENT_TREE_LEAF == 0) {
-            HPDF_Dict leaf = HPDF_Dict_New(mmgr);
-            HPDF_Xref_Add(pdf->xref, leaf);
-            HPDF_Array_Add(leaves, leaf);
-            HPDF_Array limits = HPDF_Array_New(mmgr);
-            HPDF_Dict_Add(leaf, "Limits", limits);
-            size_t last = key + PARENT_TREE_LEAF - 1 < keys ? key + PARENT_TREE_LEAF - 1 : keys - 1;
-            HPDF_Array_AddNumber(limits, (HPDF_INT32)key);
-            HPDF_Array_AddNumber(limits, (HPDF_INT32)last);
-            nums = HPDF_Array_New(mmgr);
-            HPDF_Dict_Add(leaf, "Nums", nums);
-        }
-        HPDF_Array_AddNumber(nums, (HPDF_INT32)key);
-        if (key >= t->n_pages) {
-            HPDF_Array_Add(nums, elems[t->annots[key - t->n_pages].node]);
-            continue;
-        }
-        size_t i = key;
-        HPDF_Array owners = HPDF_Array_New(mmgr);
-        HPDF_Array_Add(nums, owners);
-        for (size_t k = 0; k < t->marks[i].n; k++)
-            HPDF_Array_Add(owners, elems[t->marks[i].owner[k]]);
+    HPDF_Dict parent_tree;
+    if (n_leaves == 1 && keys > 0) {
+        parent_tree = self_written(pdf, write_parent_tree, &t->leaves[0]);
+    } else {
+        parent_tree = HPDF_Dict_New(mmgr);
+        HPDF_Array kids = HPDF_Array_New(mmgr);
+        HPDF_Dict_Add(parent_tree, keys > 0 ? "Kids" : "Nums", kids);
+        for (size_t k = 0; k < n_leaves && keys > 0; k++)
+            HPDF_Array_Add(kids, self_written(pdf, write_parent_tree, &t->leaves[k]));
+    }
+    HPDF_Dict_Add(t->root, "ParentTree", parent_tree);
+    HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey", (HPDF_INT32)keys);
+    for (size_t i = 0; i < t->n_pages; i++) {
         HPDF_Dict_AddNumber(t->pages[i], "StructParents", (HPDF_INT32)i);
         HPDF_Dict_AddName(t->pages[i], "Tabs", "S"); /* tab order = structure order */
     }
-    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)(t->n_pages + t->n_annots));
-    free(elems);
 
     HPDF_Dict catalog = pdf->catalog;
-    HPDF_Dict_Add(catalog, "StructTreeRoot", root);
+    HPDF_Dict_Add(catalog, "StructTreeRoot", t->root);
     HPDF_Dict mark_info = HPDF_Dict_New(mmgr);
     HPDF_Dict_Add(catalog, "MarkInfo", mark_info);
     HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);

@@ -32,7 +32,9 @@ void pdf_tags_end_page(PdfTags *t);
 /* A link annotation of the current page that belongs to the element tag. */
 void pdf_tags_annotation(PdfTags *t, HPDF_Annotation annot, int tag);
 
-/* Builds the structure tree; lang: the document's language ("it-IT"). */
+/* Builds the structure tree; lang: the document's language ("it-IT").
+ * The elements are written from t's data while libharu saves the file:
+ * free t (and the nodes) only after HPDF_SaveToStream. */
 HPDF_STATUS pdf_tags_finish(PdfTags *t, const char *lang);
 
 /* A PDF text string (UTF-16BE with its byte-order mark) from UTF-8. */

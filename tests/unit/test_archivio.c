@@ -774,7 +774,10 @@ static TreeCounts check_structure(const char *path)
         if (strncmp(it->string, "obj:", 4) != 0)
             continue;
         cJSON *o = pdf_object(&p, it->string + 4);
-        if (strcmp(pdf_name(&p, o, "/Type"), "/StructElem") != 0)
+        /* a structure element: /S and /P (its /Type is optional, and left out) */
+        const char *type = pdf_name(&p, o, "/Type");
+        if (!cJSON_GetObjectItemCaseSensitive(o, "/S") || !cJSON_GetObjectItemCaseSensitive(o, "/P") ||
+            (*type && strcmp(type, "/StructElem") != 0))
             continue;
         const char *s = pdf_name(&p, o, "/S");
         for (int r = 0; ROLES[r]; r++)

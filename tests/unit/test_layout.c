@@ -522,6 +522,36 @@ Test(tags, tables_rows_cells_and_repeated_headers)
     layout_free(l);
 }
 
+/* The blank lines of a form (rows with no text at all) are decoration, not
+ * table rows; a row with one empty cell among others stays a row. */
+Test(tags, blank_rows_are_not_in_the_structure)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    CellStyle st = plain();
+    LayoutTable *t = numbered_table(1, 1, &st);
+    ltable_row(t, 0);
+    ltable_cell(t, "", 1, &st);
+    ltable_cell(t, " ", 1, &st);
+    ltable_row(t, 0);
+    ltable_cell(t, "", 1, &st);
+    ltable_cell(t, "dato", 1, &st);
+    layout_table(l, t);
+    DisplayDoc *d = layout_pages(l);
+    size_t rows = 0, cells = 0;
+    for (size_t k = 0; k < d->n_nodes; k++) {
+        rows += d->nodes[k].role == ROLE_TR;
+        cells += d->nodes[k].role == ROLE_TD || d->nodes[k].role == ROLE_TH;
+    }
+    cr_assert_eq(rows, 3, "header, riga1, the row with «dato»: the blank row is left out");
+    cr_assert_eq(cells, 6);
+    for (size_t k = 0; k < d->pages[0].n_ops; k++)
+        if (d->pages[0].ops[k].kind == OP_TEXT && strcmp(d->pages[0].ops[k].text, " ") == 0)
+            cr_assert_eq(d->pages[0].ops[k].tag, TAG_ARTIFACT);
+    ltable_free(t);
+    layout_free(l);
+}
+
 /* A row split over pages: one TD whose text continues; the label printed
  * again on the continuation is an artifact. */
 Test(tags, split_row_keeps_one_cell_and_the_repeated_label_is_an_artifact)
