@@ -21,12 +21,15 @@
 /* The CIDs whose glyphs are in the embedded subset. With libharu's UTF-8
  * encoding a CID is the character's Unicode value (BMP) and libharu embeds
  * the glyphs it flagged as used (and their components). */
-static void subset_cids(HPDF_FontDef def, unsigned char *bits)
+static void subset_cids(HPDF_FontDef def, const TtfFont *program, unsigned char *bits)
 {
     HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
     bits[0] |= 0x80; /* CID 0, .notdef, is always there */
+    /* the same file's cmap, read once by ttf.c: an array lookup rather than
+     * libharu's search of the cmap for each of 65,535 codes */
+    bool same = program && ttf_glyph_count(program) == a->num_glyphs;
     for (unsigned cid = 1; cid < MAX_CID; cid++) {
-        HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cid);
+        HPDF_UINT16 gid = same ? ttf_glyph_index(program, cid) : HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cid);
         if (gid != 0 && gid < a->num_glyphs && a->glyph_tbl.flgs[gid])
             bits[cid / 8] |= (unsigned char)(0x80 >> (cid % 8));
     }
@@ -104,7 +107,7 @@ HPDF_STATUS pdf_archive_font(HPDF_Doc pdf, HPDF_Font font, const TtfFont *progra
     HPDF_FontDef def = attr->fontdef;
     mark_all_components((HPDF_TTFontDefAttr)def->attr, program);
     unsigned char *bits = xcalloc(MAX_CID / 8 + 1, 1);
-    subset_cids(def, bits);
+    subset_cids(def, program, bits);
 
     if (attr->cmap_stream) {
         HPDF_Dict cmap = attr->cmap_stream;

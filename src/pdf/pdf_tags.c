@@ -270,7 +270,24 @@ HPDF_Binary pdf_text_string(HPDF_MMgr mmgr, const char *utf8)
 
 static unsigned id_of(const void *obj) { return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF; }
 
-static void put_ref(StrBuf *b, const void *obj) { strbuf_printf(b, "%u 0 R", id_of(obj)); }
+/* Decimal digits without printf: hundreds of thousands of references are
+ * written (strbuf_printf formats into a new allocation each time). */
+static void put_uint(StrBuf *b, size_t v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    strbuf_append(b, digits + n, sizeof digits - n);
+}
+
+static void put_ref(StrBuf *b, const void *obj)
+{
+    put_uint(b, id_of(obj));
+    strbuf_puts(b, " 0 R");
+}
 
 static void put_text(StrBuf *b, const char *utf8)
 {
@@ -316,7 +333,9 @@ static HPDF_STATUS write_element(HPDF_Dict dict, HPDF_Stream s)
         put_ref(b, t->root);
     } else {
         const StructNode *n = &t->nodes[i];
-        strbuf_printf(b, "/S /%s\012/P ", display_role_name((StructRole)n->role));
+        strbuf_puts(b, "/S /");
+        strbuf_puts(b, display_role_name((StructRole)n->role));
+        strbuf_puts(b, "\012/P ");
         put_ref(b, t->el[el->parent].dict);
         if (n->alt && (n->role == ROLE_FIGURE || n->role == ROLE_SECT)) {
             strbuf_puts(b, n->role == ROLE_FIGURE ? "\012/Alt " : "\012/T "); /* a section's title */
@@ -337,11 +356,13 @@ static HPDF_STATUS write_element(HPDF_Dict dict, HPDF_Stream s)
         if (kid->kind == KID_ELEMENT) {
             put_ref(b, t->el[kid->value].dict);
         } else if (kid->kind == KID_CONTENT && kid->page == el->first_page) {
-            strbuf_printf(b, "%d", kid->value);
+            put_uint(b, (size_t)kid->value);
         } else if (kid->kind == KID_CONTENT) {
             strbuf_puts(b, "<</Type /MCR /Pg ");
             put_ref(b, t->pages[kid->page]);
-            strbuf_printf(b, " /MCID %d>>", kid->value);
+            strbuf_puts(b, " /MCID ");
+            put_uint(b, (size_t)kid->value);
+            strbuf_puts(b, ">>");
         } else {
             strbuf_puts(b, "<</Type /OBJR /Obj ");
             put_ref(b, t->annots[kid->value].annot);
@@ -368,7 +389,9 @@ static HPDF_STATUS write_parent_tree(HPDF_Dict dict, HPDF_Stream s)
         strbuf_printf(b, "/Limits [%zu %zu]\012", leaf->first, leaf->last);
     strbuf_puts(b, "/Nums [");
     for (size_t key = leaf->first; key <= leaf->last; key++) {
-        strbuf_printf(b, "\012%zu ", key);
+        strbuf_puts(b, "\012");
+        put_uint(b, key);
+        strbuf_puts(b, " ");
         if (key >= t->n_pages) {
             put_ref(b, t->el[t->annots[key - t->n_pages].node].dict);
             continue;
