@@ -41,6 +41,9 @@ static const char *const LABEL_DEFAULTS[] = {
     "grafico_alternativo",
     "Grafico a barre del risultato dei {n} obiettivi valutati, dal più alto al più basso: {valori}. Linee "
     "orizzontali ai limiti delle fasce: {limiti}.",
+    "grafico_alternativo_lungo",
+    "Grafico a barre del risultato dei {n} obiettivi valutati, dal più alto ({massimo}) al più basso ({minimo}); "
+    "il valore di ogni obiettivo è nella sezione «{sezione}». Linee orizzontali ai limiti delle fasce: {limiti}.",
     NULL};
 const LayoutNeeds RELAZIONE_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, true, LABEL_DEFAULTS};
 
@@ -219,11 +222,30 @@ static int compare_desc(const void *a, const void *b)
     return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* Bars listed one by one in the chart's alternate text, at most: beyond,
+ * the text would pass PDF/A-1's limit of 65,535 bytes for a string (UTF-16
+ * in the file), so it gives the range and points to the detail section. */
+#define ALT_MAX_BARS 400
+
 /* The chart in words, for who cannot see it: every bar's objective and
  * value in the chart's order, and the limits drawn. */
 static char *chart_alt(const Ctx *c, const NamedBar *named, size_t n, const ChartLine *lines, size_t n_lines)
 {
     StrBuf values = {0}, limits = {0};
+    if (n > ALT_MAX_BARS) {
+        for (size_t i = 0; i < n_lines; i++)
+            strbuf_printf(&limits, "%s%s", i ? ", " : "", lines[i].label);
+        char count[32], top[48], bottom[48];
+        snprintf(count, sizeof count, "%zu", n);
+        percent(top, sizeof top, named[0].bar.value);
+        percent(bottom, sizeof bottom, named[n - 1].bar.value);
+        const char *names[] = {"n", "massimo", "minimo", "sezione", "limiti", NULL};
+        const char *vals[] = {count, top, bottom, c->dettaglio_title ? c->dettaglio_title : "",
+                              limits.data ? limits.data : ""};
+        char *alt = doc_expand(label(c, "grafico_alternativo_lungo"), names, vals);
+        strbuf_free(&limits);
+        return alt;
+    }
     for (size_t i = 0; i < n; i++) {
         char pct[48];
         percent(pct, sizeof pct, named[i].bar.value);

@@ -1042,3 +1042,62 @@ Test(archivio, a_layout_copy_from_before_still_works)
     free(cmd);
     free(dir);
 }
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f, "%s", path);
+    fputs(text, f);
+    cr_assert_eq(fclose(f), 0);
+}
+
+/* More than 400 scored objectives: listing every value would pass PDF/A-1's
+ * 65,535-byte string limit, so the alternate text gives the range and
+ * points to the detail; the file keeps within the limits. */
+Test(archivio, chart_of_many_objectives_keeps_its_alt_text_within_the_limits, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("molti");
+    StrBuf plan = {0}, results = {0};
+    strbuf_puts(&plan, "{\"formato\": \"schede-piano/1\", \"ente\": \"Comune di Prova\", \"triennio\": [2024, 2026], "
+                       "\"obiettivi\": [");
+    strbuf_puts(&results, "{\"formato\": \"schede-raggiunto/1\", \"anno\": 2024, \"rilevazioni\": [");
+    for (int i = 1; i <= 401; i++) {
+        strbuf_printf(&plan, "%s{\"codice\": \"OBIETTIVO-LUNGO-%03d\", \"tipo\": \"comune\", \"descrizione\": \"D\", "
+                             "\"annualita\": [{\"anno\": 2024, \"azioni\": [{\"n\": 1, \"peso\": 100, \"azione\": \"A\", "
+                             "\"regola\": {\"tipo\": \"manuale\"}}]}]}",
+                      i > 1 ? ", " : "", i);
+        strbuf_printf(&results, "%s{\"obiettivo\": \"OBIETTIVO-LUNGO-%03d\", \"azione\": 1, \"percentuale\": %d}",
+                      i > 1 ? ", " : "", i, 40 + i % 61);
+    }
+    strbuf_puts(&plan, "]}\n");
+    strbuf_puts(&results, "]}\n");
+    char *plan_path = xasprintf("%s/piano.json", dir), *results_path = xasprintf("%s/raggiunto.json", dir);
+    write_text(plan_path, plan.data);
+    write_text(results_path, results.data);
+    char *args = xasprintf("stampa '%s' --raggiunto '%s' --solo relazione --out '%s'", plan_path, results_path, dir);
+    Run r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    char *rel = file_in(dir, "relazione.pdf");
+    Pdf p = pdf_open(rel);
+    const char *alt = NULL;
+    cJSON *it;
+    cJSON_ArrayForEach(it, p.objects)
+    {
+        cJSON *o = strncmp(it->string, "obj:", 4) == 0 ? pdf_object(&p, it->string + 4) : NULL;
+        if (o && strcmp(pdf_name(&p, o, "/S"), "/Figure") == 0)
+            alt = text_of(pdf_get(&p, o, "/Alt"));
+    }
+    cr_assert(alt && strstr(alt, "dei 401 obiettivi valutati, dal più alto (100,00\u00a0%) al più basso (40,00\u00a0%)"),
+              "%s", alt ? alt : "");
+    cr_assert(strstr(alt, "nella sezione «3. Risultati degli obiettivi»"), "%s", alt);
+    pdf_close(&p);
+    check_pdfa(rel);
+    free(rel);
+    free(args);
+    free(r.out);
+    free(plan_path);
+    free(results_path);
+    strbuf_free(&plan);
+    strbuf_free(&results);
+    free(dir);
+}
