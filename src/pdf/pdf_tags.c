@@ -70,6 +70,19 @@ struct PdfTags {
     StrBuf out;      /* what write_element and write_parent_tree write */
 };
 
+/* Decimal digits without printf: hundreds of thousands of references are
+ * written (strbuf_printf formats into a new allocation each time). */
+static void put_uint(StrBuf *b, size_t v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    strbuf_append(b, digits + n, sizeof digits - n);
+}
+
 static void grow(void **items, size_t *cap, size_t n, size_t size)
 {
     if (n == *cap) {
@@ -174,10 +187,15 @@ void pdf_tags_mark(PdfTags *t, int tag)
         grow((void **)&m->owner, &m->cap, m->n, sizeof *m->owner);
         int mcid = (int)m->n;
         m->owner[m->n++] = tag;
-        char buf[96];
-        snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\012", display_role_name((StructRole)t->nodes[tag].role),
-                 mcid);
-        HPDF_Stream_WriteStr(s, buf);
+        StrBuf *b = &t->out;
+        b->len = 0;
+        strbuf_puts(b, "/");
+        strbuf_puts(b, display_role_name((StructRole)t->nodes[tag].role));
+        strbuf_puts(b, " <</MCID ");
+        put_uint(b, (size_t)mcid);
+        strbuf_puts(b, ">> BDC\012");
+        HPDF_Stream_Write(s, (const HPDF_BYTE *)b->data, (HPDF_UINT)b->len);
+        b->len = 0;
         attach(t, tag);
         Element *e = &t->el[tag];
         if (e->first_page < 0)
@@ -270,19 +288,6 @@ HPDF_Binary pdf_text_string(HPDF_MMgr mmgr, const char *utf8)
 
 static unsigned id_of(const void *obj) { return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF; }
 
-/* Decimal digits without printf: hundreds of thousands of references are
- * written (strbuf_printf formats into a new allocation each time). */
-static void put_uint(StrBuf *b, size_t v)
-{
-    char digits[24];
-    size_t n = sizeof digits;
-    do {
-        digits[--n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    strbuf_append(b, digits + n, sizeof digits - n);
-}
-
 static void put_ref(StrBuf *b, const void *obj)
 {
     put_uint(b, id_of(obj));
@@ -293,9 +298,12 @@ static void put_text(StrBuf *b, const char *utf8)
 {
     size_t len;
     unsigned char *bytes = utf16be(utf8, &len);
+    static const char hex[] = "0123456789ABCDEF";
     strbuf_puts(b, "<");
-    for (size_t i = 0; i < len; i++)
-        strbuf_printf(b, "%02X", bytes[i]);
+    for (size_t i = 0; i < len; i++) {
+        char pair[2] = {hex[bytes[i] >> 4], hex[bytes[i] & 15]};
+        strbuf_append(b, pair, 2);
+    }
     strbuf_puts(b, ">");
     free(bytes);
 }
@@ -316,9 +324,11 @@ static void put_attributes(StrBuf *b, const StructNode *n)
         return;
     strbuf_puts(b, "/A <</O /Table");
     if (scope)
-        strbuf_printf(b, " /Scope /%s", n->scope == SCOPE_COLUMN ? "Column" : "Row");
-    if (span)
-        strbuf_printf(b, " /ColSpan %d", n->colspan);
+        strbuf_puts(b, n->scope == SCOPE_COLUMN ? " /Scope /Column" : " /Scope /Row");
+    if (span) {
+        strbuf_puts(b, " /ColSpan ");
+        put_uint(b, (size_t)n->colspan);
+    }
     strbuf_puts(b, ">>\012");
 }
 
