@@ -827,6 +827,9 @@ Test(archivio, structure_tree_matches_the_content)
     char *sch = file_in(dir, "schede.pdf");
     tc = check_structure(sch);
     cr_assert_eq(role(&tc, "Figure"), 2 * 5, "two check boxes per objective");
+    /* R-01's action 2 has the office's note: a footnote, in a list */
+    cr_assert_geq(role(&tc, "L"), 1, "the notes under the piano operativo");
+    cr_assert_eq(role(&tc, "LI"), role(&tc, "LBody"));
     free(sch);
     free(rel);
     free(dir);
