@@ -5,7 +5,6 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
