@@ -122,7 +122,9 @@ static void toc_add(Ctx *c, int level, const char *title)
     c->toc[c->n_toc++] = (TocEntry){level, xstrdup(title), layout_page_index(c->layout)};
 }
 
-/* A numbered section from a new page: title, bookmark, index entry, header. */
+/* A numbered section from a new page: title, bookmark, index entry, header;
+ * its content is one Sect of the structure, closed by the caller when the
+ * section is built (relazione_build). */
 static char *start_section(Ctx *c, const char *title_key)
 {
     char number[16];
@@ -135,6 +137,7 @@ static char *start_section(Ctx *c, const char *title_key)
     free(centre);
     layout_new_page(c->layout);
     layout_bookmark(c->layout, 0, title);
+    layout_begin(c->layout, ROLE_SECT, title);
     toc_add(c, 0, title);
     paragraph(c, title, "titolo_sezione");
     return title;
@@ -689,6 +692,9 @@ DisplayDoc relazione_build(const Plan *plan, const Esiti *esiti, const Sintesi *
             build_scostamenti(&c);
         else if (strcmp(s, "personale") == 0)
             build_personale(&c);
+        else
+            continue;
+        layout_end(body); /* the Sect start_section opened */
     }
 
     /* Cover and index: once to count their pages, then with the numbers. */

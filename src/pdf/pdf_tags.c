@@ -293,10 +293,55 @@ static void put_ref(StrBuf *b, const void *obj)
     strbuf_puts(b, " 0 R");
 }
 
+/* The PDFDocEncoding byte of a code point, or -1 (PDF 1.7, Annex D.2). */
+static int pdfdoc_byte(unsigned cp)
+{
+    static const unsigned specials[][2] = {
+        {0x2022, 0x80}, {0x2020, 0x81}, {0x2021, 0x82}, {0x2026, 0x83}, {0x2014, 0x84}, {0x2013, 0x85},
+        {0x0192, 0x86}, {0x2044, 0x87}, {0x2039, 0x88}, {0x203A, 0x89}, {0x2212, 0x8A}, {0x2030, 0x8B},
+        {0x201E, 0x8C}, {0x201C, 0x8D}, {0x201D, 0x8E}, {0x2018, 0x8F}, {0x2019, 0x90}, {0x201A, 0x91},
+        {0x2122, 0x92}, {0xFB01, 0x93}, {0xFB02, 0x94}, {0x0141, 0x95}, {0x0152, 0x96}, {0x0160, 0x97},
+        {0x0178, 0x98}, {0x017D, 0x99}, {0x0131, 0x9A}, {0x0142, 0x9B}, {0x0153, 0x9C}, {0x0161, 0x9D},
+        {0x017E, 0x9E}, {0x20AC, 0xA0}};
+    if ((cp >= 0x20 && cp < 0x7F) || cp == '\t' || cp == '\n' || cp == '\r')
+        return (int)cp;
+    if (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD)
+        return (int)cp;
+    for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++)
+        if (specials[i][0] == cp)
+            return (int)specials[i][1];
+    return -1;
+}
+
+/* A text string: in PDFDocEncoding when every character has a byte there
+ * (all Italian text but the no-break space), shorter and readable by tools
+ * that print strings as they are (pdfinfo -struct-text); UTF-16 otherwise. */
 static void put_text(StrBuf *b, const char *utf8)
 {
     size_t len;
     unsigned char *bytes = utf16be(utf8, &len);
+    StrBuf doc = {0};
+    bool fits = true;
+    for (size_t i = 2; i + 1 < len && fits; i += 2) {
+        int byte = pdfdoc_byte((unsigned)bytes[i] << 8 | bytes[i + 1]);
+        if (byte < 0) {
+            fits = false;
+        } else {
+            char c = (char)byte;
+            if (c == '(' || c == ')' || c == '\\')
+                strbuf_puts(&doc, "\\");
+            strbuf_append(&doc, &c, 1);
+        }
+    }
+    if (fits) {
+        strbuf_puts(b, "(");
+        strbuf_append(b, doc.data ? doc.data : "", doc.len);
+        strbuf_puts(b, ")");
+        strbuf_free(&doc);
+        free(bytes);
+        return;
+    }
+    strbuf_free(&doc);
     static const char hex[] = "0123456789ABCDEF";
     strbuf_puts(b, "<");
     for (size_t i = 0; i < len; i++) {

@@ -703,7 +703,8 @@ typedef struct {
     size_t roles[16];
 } TreeCounts;
 
-static const char *const ROLES[] = {"H1", "H2", "P", "Table", "TR", "TH", "TD", "L", "LI", "LBody", "Figure", "Link", NULL};
+static const char *const ROLES[] = {"H1", "H2", "P",      "Table", "TR",   "TH",   "TD",
+                                    "L",  "LI", "LBody", "Figure", "Link", "Sect", NULL};
 
 /* The structure tree of a tagged file, checked against its content. */
 static TreeCounts check_structure(const char *path)
@@ -821,12 +822,14 @@ Test(archivio, structure_tree_matches_the_content)
     char *rel = file_in(dir, "relazione.pdf");
     TreeCounts tc = check_structure(rel);
     cr_assert_eq(role(&tc, "Figure"), 1, "the chart");
+    cr_assert_eq(role(&tc, "Sect"), 5, "one per numbered section");
     cr_assert(role(&tc, "H2") > 0);
     cr_assert_eq(tc.links, role(&tc, "Link"), "one link annotation per Link element");
     cr_assert(tc.links >= 5, "index links: %zu", tc.links);
     char *sch = file_in(dir, "schede.pdf");
     tc = check_structure(sch);
     cr_assert_eq(role(&tc, "Figure"), 2 * 5, "two check boxes per objective");
+    cr_assert_eq(role(&tc, "Sect"), 5, "one per objective");
     /* R-01's action 2 has the office's note: a footnote, in a list */
     cr_assert_geq(role(&tc, "L"), 1, "the notes under the piano operativo");
     cr_assert_eq(role(&tc, "LI"), role(&tc, "LBody"));
@@ -942,8 +945,8 @@ Test(archivio, pdfinfo_sees_tagged_pdfs_with_all_the_text)
     /* reading order: the sections in their order */
     char *cmd = xasprintf("pdfinfo -struct-text '%s' 2>/dev/null", f);
     Run st = run_shell(cmd);
-    const char *order[] = {"Indice", "1. Sintesi dei risultati", "2. Risultati per struttura", "3. Risultati degli",
-                           "4. Scostamenti", "5. "};
+    const char *order[] = {"Indice", "Sect \"1. Sintesi dei risultati\"", "2. Risultati per struttura",
+                           "3. Risultati degli", "4. Scostamenti", "5. "};
     const char *at = st.out;
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
         const char *next = strstr(at, order[i]);
