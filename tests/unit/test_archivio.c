@@ -930,12 +930,42 @@ static void check_pdfinfo(const char *path, double top_mm, double bottom_mm)
     free(info.out);
 }
 
+/* Whether the cell text quoted in pdfinfo's output is a TH of that scope
+ * (pdfinfo prints "TH:", then "/Scope /…", then the text). */
+static bool heading_of_scope(const char *structure, const char *text, const char *scope)
+{
+    char *quoted = xasprintf("\"%s\"", text);
+    bool found = false;
+    for (const char *at = strstr(structure, quoted); at && !found; at = strstr(at + 1, quoted)) {
+        const char *th = at;
+        int lines = 0;
+        while (th > structure && lines < 3)
+            lines += *--th == '\n';
+        found = strncmp(strstr(th, "TH") ? strstr(th, "TH") : "", "TH:", 3) == 0 && strstr(th, scope) &&
+                strstr(th, scope) < at;
+    }
+    free(quoted);
+    return found;
+}
+
 Test(archivio, pdfinfo_sees_tagged_pdfs_with_all_the_text)
 {
     char *dir = out_dir("pdfinfo");
     render(dir, "");
     char *f = file_in(dir, "schede.pdf");
     check_pdfinfo(f, 14, 13);
+    /* the form's column headings and row labels are headings */
+    char *cmd = xasprintf("pdfinfo -struct-text '%s' 2>/dev/null", f);
+    Run sch = run_shell(cmd);
+    static const char *const columns[] = {"PESO", "AZIONE", "TEMPI (M/F)", "N."};
+    for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++)
+        cr_assert(heading_of_scope(sch.out, columns[i], "/Scope /Column"), "«%s» is not a column heading",
+                  columns[i]);
+    cr_assert(heading_of_scope(sch.out, "Collegamento al bilancio", "/Scope /Row"));
+    cr_assert(heading_of_scope(sch.out, "Dirigente responsabile", "/Scope /Row"));
+    cr_assert_not(heading_of_scope(sch.out, "Rossi Mario", "/Scope"), "a value is not a heading");
+    free(sch.out);
+    free(cmd);
     free(f);
     f = file_in(dir, "persone.pdf");
     check_pdfinfo(f, 16, 15);
@@ -943,7 +973,7 @@ Test(archivio, pdfinfo_sees_tagged_pdfs_with_all_the_text)
     f = file_in(dir, "relazione.pdf");
     check_pdfinfo(f, 18, 16);
     /* reading order: the sections in their order */
-    char *cmd = xasprintf("pdfinfo -struct-text '%s' 2>/dev/null", f);
+    cmd = xasprintf("pdfinfo -struct-text '%s' 2>/dev/null", f);
     Run st = run_shell(cmd);
     const char *order[] = {"Indice", "Sect \"1. Sintesi dei risultati\"", "2. Risultati per struttura",
                            "3. Risultati degli", "4. Scostamenti", "5. "};
