@@ -75,9 +75,10 @@ static void write_to_unicode(HPDF_Stream s, const unsigned char *bits)
 }
 
 /* libharu marks a used composite glyph's components for the subset, but
- * not the components of those: a glyph such as DejaVu's "Ё" (E + dieresis,
- * itself a composite) lost its dots. Every level is marked here, from the
- * font program's own composite table. */
+ * not the components of those: DejaVu's "Ǖ" (U + a composite of dieresis
+ * and macron) lost its accents, "Ё" (Cyrillic Е, a composite of E, +
+ * dieresis) its letter. Every level is marked here, from the font
+ * program's own composite table. */
 static void mark_all_components(HPDF_TTFontDefAttr a, const TtfFont *program)
 {
     if (!program || ttf_glyph_count(program) != a->num_glyphs)

@@ -601,9 +601,9 @@ Test(archivio, xmp_escapes_the_ente_and_matches_info)
 }
 
 /* The fixture's description: Italian letters in Titillium, and letters of
- * DejaVu (the fallback) built from composites of composites (Ё = E +
- * dieresis, itself a composite), which libharu 2.3.0 alone embeds without
- * their inner parts. */
+ * DejaVu (the fallback) built from composites of composites (Ǖ = U + a
+ * composite of dieresis and macron; Ё = Cyrillic Е, a composite of E, +
+ * dieresis), which libharu 2.3.0 alone embeds without their inner parts. */
 Test(archivio, every_glyph_is_whole_in_the_embedded_fonts)
 {
     char *dir = out_dir("glyphs");
