@@ -66,10 +66,7 @@ typedef struct {
 
 static void end_field(Builder *b)
 {
-    if (b->cur.n == b->cap_fields) {
-        b->cap_fields = b->cap_fields ? b->cap_fields * 2 : 8;
-        b->cur.fields = xrealloc(b->cur.fields, b->cap_fields * sizeof *b->cur.fields);
-    }
+    b->cur.fields = xgrow(b->cur.fields, b->cur.n, &b->cap_fields, sizeof *b->cur.fields, 8);
     b->cur.fields[b->cur.n++] = b->field.data ? b->field.data : xstrdup("");
     b->field = (StrBuf){0};
 }

@@ -22,11 +22,7 @@ void diag_list_free(DiagList *list)
 
 static Diag *push(DiagList *list, DiagSeverity sev, const char *file)
 {
-    if (list->count == list->capacity) {
-        size_t cap = list->capacity ? list->capacity * 2 : 16;
-        list->items = xrealloc(list->items, cap * sizeof *list->items);
-        list->capacity = cap;
-    }
+    list->items = xgrow(list->items, list->count, &list->capacity, sizeof *list->items, 16);
     Diag *d = &list->items[list->count++];
     memset(d, 0, sizeof *d);
     d->severity = sev;

@@ -170,10 +170,7 @@ static Builder *builder_for(Builders *b, const char *key, const char *spelling)
         if (strcmp(b->items[i].key, key) == 0)
             g = &b->items[i];
     if (!g) {
-        if (b->n == b->cap) {
-            b->cap = b->cap ? b->cap * 2 : 8;
-            b->items = xrealloc(b->items, b->cap * sizeof *b->items);
-        }
+        b->items = xgrow(b->items, b->n, &b->cap, sizeof *b->items, 8);
         g = &b->items[b->n++];
         memset(g, 0, sizeof *g);
         g->key = xstrdup(key);

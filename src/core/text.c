@@ -37,6 +37,14 @@ void *xrealloc(void *p, size_t n)
     return q;
 }
 
+void *xgrow(void *items, size_t n, size_t *cap, size_t item_size, size_t first)
+{
+    if (n < *cap)
+        return items;
+    *cap = *cap ? *cap * 2 : first;
+    return xrealloc(items, *cap * item_size);
+}
+
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
 char *xstrndup(const char *s, size_t n)

@@ -10,6 +10,9 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
+/* A growing array with room for one more item after its n: doubles *cap
+ * when full (first: the capacity of an empty one). Returns the array. */
+void *xgrow(void *items, size_t n, size_t *cap, size_t item_size, size_t first);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 

@@ -235,32 +235,23 @@ static int compare_desc(const void *a, const void *b)
 static char *chart_alt(const Ctx *c, const NamedBar *named, size_t n, const ChartLine *lines, size_t n_lines)
 {
     StrBuf values = {0}, limits = {0};
-    if (n > ALT_MAX_BARS) {
-        for (size_t i = 0; i < n_lines; i++)
-            strbuf_printf(&limits, "%s%s", i ? ", " : "", lines[i].label);
-        char count[32], top[48], bottom[48];
-        snprintf(count, sizeof count, "%zu", n);
-        percent(top, sizeof top, named[0].bar.value);
-        percent(bottom, sizeof bottom, named[n - 1].bar.value);
-        const char *names[] = {"n", "massimo", "minimo", "sezione", "limiti", NULL};
-        const char *vals[] = {count, top, bottom, c->dettaglio_title ? c->dettaglio_title : "",
-                              limits.data ? limits.data : ""};
-        char *alt = doc_expand(label(c, "grafico_alternativo_lungo"), names, vals);
-        strbuf_free(&limits);
-        return alt;
-    }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && n <= ALT_MAX_BARS; i++) {
         char pct[48];
         percent(pct, sizeof pct, named[i].bar.value);
         strbuf_printf(&values, "%s%s %s", i ? "; " : "", named[i].codice ? named[i].codice : "", pct);
     }
     for (size_t i = 0; i < n_lines; i++)
         strbuf_printf(&limits, "%s%s", i ? ", " : "", lines[i].label);
-    char count[32];
+    char count[32], top[48], bottom[48];
     snprintf(count, sizeof count, "%zu", n);
-    const char *names[] = {"n", "valori", "limiti", NULL};
-    const char *vals[] = {count, values.data ? values.data : "", limits.data ? limits.data : ""};
-    char *alt = doc_expand(label(c, "grafico_alternativo"), names, vals);
+    percent(top, sizeof top, named[0].bar.value);
+    percent(bottom, sizeof bottom, named[n - 1].bar.value);
+    /* one set of values: each template takes the ones it names */
+    const char *names[] = {"n", "valori", "limiti", "massimo", "minimo", "sezione", NULL};
+    const char *vals[] = {count,  values.data ? values.data : "", limits.data ? limits.data : "",
+                          top,    bottom,                          c->dettaglio_title ? c->dettaglio_title : ""};
+    char *alt = doc_expand(label(c, n > ALT_MAX_BARS ? "grafico_alternativo_lungo" : "grafico_alternativo"), names,
+                           vals);
     strbuf_free(&values);
     strbuf_free(&limits);
     return alt;

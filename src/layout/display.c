@@ -41,10 +41,7 @@ void display_page_release_ops(DisplayPage *p)
 
 DisplayPage *display_add_page(DisplayDoc *d)
 {
-    if (d->n_pages == d->cap_pages) {
-        d->cap_pages = d->cap_pages ? d->cap_pages * 2 : 16;
-        d->pages = xrealloc(d->pages, d->cap_pages * sizeof *d->pages);
-    }
+    d->pages = xgrow(d->pages, d->n_pages, &d->cap_pages, sizeof *d->pages, 16);
     DisplayPage *p = &d->pages[d->n_pages++];
     memset(p, 0, sizeof *p);
     p->tag = TAG_ARTIFACT;
@@ -79,10 +76,7 @@ void display_append(DisplayDoc *dst, DisplayDoc *src)
 
 int display_node(DisplayDoc *d, StructRole role, int parent, const char *alt)
 {
-    if (d->n_nodes == d->cap_nodes) {
-        d->cap_nodes = d->cap_nodes ? d->cap_nodes * 2 : 64;
-        d->nodes = xrealloc(d->nodes, d->cap_nodes * sizeof *d->nodes);
-    }
+    d->nodes = xgrow(d->nodes, d->n_nodes, &d->cap_nodes, sizeof *d->nodes, 64);
     d->nodes[d->n_nodes] = (StructNode){(unsigned char)role, SCOPE_NONE, parent, 0, alt ? xstrdup(alt) : NULL};
     return (int)d->n_nodes++;
 }
@@ -96,10 +90,7 @@ const char *display_role_name(StructRole role)
 
 static DisplayOp *push(DisplayPage *p, OpKind kind)
 {
-    if (p->n_ops == p->cap_ops) {
-        p->cap_ops = p->cap_ops ? p->cap_ops * 2 : 64;
-        p->ops = xrealloc(p->ops, p->cap_ops * sizeof *p->ops);
-    }
+    p->ops = xgrow(p->ops, p->n_ops, &p->cap_ops, sizeof *p->ops, 64);
     DisplayOp *op = &p->ops[p->n_ops++];
     memset(op, 0, sizeof *op);
     op->kind = kind;

@@ -78,10 +78,7 @@ void ltable_set_header_rows(LayoutTable *t, size_t n) { t->header_rows = n; }
 
 void ltable_row(LayoutTable *t, double min_height)
 {
-    if (t->n_rows == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 8;
-        t->rows = xrealloc(t->rows, t->cap * sizeof *t->rows);
-    }
+    t->rows = xgrow(t->rows, t->n_rows, &t->cap, sizeof *t->rows, 8);
     t->rows[t->n_rows++] = (TRow){NULL, 0, 0, min_height, -1, NULL, 0};
 }
 
@@ -106,10 +103,7 @@ static TCell *add_cell(LayoutTable *t, int colspan, const CellStyle *style)
     if (t->n_rows == 0)
         ltable_row(t, 0);
     TRow *r = &t->rows[t->n_rows - 1];
-    if (r->n_cells == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 8;
-        r->cells = xrealloc(r->cells, r->cap * sizeof *r->cells);
-    }
+    r->cells = xgrow(r->cells, r->n_cells, &r->cap, sizeof *r->cells, 8);
     TCell *c = &r->cells[r->n_cells++];
     memset(c, 0, sizeof *c);
     c->colspan = colspan < 1 ? 1 : colspan;

@@ -39,10 +39,7 @@ typedef struct {
 
 static void push_item(Items *it, Item x)
 {
-    if (it->n == it->cap) {
-        it->cap = it->cap ? it->cap * 2 : 256;
-        it->items = xrealloc(it->items, it->cap * sizeof *it->items);
-    }
+    it->items = xgrow(it->items, it->n, &it->cap, sizeof *it->items, 256);
     it->items[it->n++] = x;
 }
 
@@ -109,19 +106,13 @@ static void emit_line(LineList *ll, const Items *it, size_t from, size_t to)
             last->len += c->len;
             last->width += c->advance;
         } else {
-            if (line.n_frags == cap) {
-                cap = cap ? cap * 2 : 4;
-                line.frags = xrealloc(line.frags, cap * sizeof *line.frags);
-            }
+            line.frags = xgrow(line.frags, line.n_frags, &cap, sizeof *line.frags, 4);
             line.frags[line.n_frags++] = (LineFragment){c->run, c->start, c->len, c->font, x, c->advance};
         }
         x += c->advance;
     }
     line.width = x;
-    if (ll->n == ll->cap) {
-        ll->cap = ll->cap ? ll->cap * 2 : 8;
-        ll->lines = xrealloc(ll->lines, ll->cap * sizeof *ll->lines);
-    }
+    ll->lines = xgrow(ll->lines, ll->n, &ll->cap, sizeof *ll->lines, 8);
     ll->lines[ll->n++] = line;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "utf8.h"
 
 typedef enum { KID_ELEMENT, KID_CONTENT, KID_ANNOTATION } KidKind;
 
@@ -82,17 +83,9 @@ static void put_uint(StrBuf *b, size_t v)
     strbuf_append(b, digits + n, sizeof digits - n);
 }
 
-static void grow(void **items, size_t *cap, size_t n, size_t size)
-{
-    if (n == *cap) {
-        *cap = *cap ? *cap * 2 : 4;
-        *items = xrealloc(*items, *cap * size);
-    }
-}
-
 static void add_kid(Element *e, Kid k)
 {
-    grow((void **)&e->kids, &e->cap_kids, e->n_kids, sizeof *e->kids);
+    e->kids = xgrow(e->kids, e->n_kids, &e->cap_kids, sizeof *e->kids, 4);
     e->kids[e->n_kids++] = k;
 }
 
@@ -116,7 +109,8 @@ PdfTags *pdf_tags_new(HPDF_Doc pdf, const StructNode *nodes, size_t n_nodes, HPD
          * child of the document */
         Element *parent = &t->el[p >= 0 && (size_t)p < i ? (size_t)p : n_nodes];
         t->el[i].parent = p >= 0 && (size_t)p < i ? p : (int)n_nodes;
-        grow((void **)&parent->children, &parent->cap_children, parent->n_children, sizeof *parent->children);
+        parent->children =
+            xgrow(parent->children, parent->n_children, &parent->cap_children, sizeof *parent->children, 4);
         parent->children[parent->n_children++] = (int)i;
     }
     t->el[n_nodes].attached = true;
@@ -183,7 +177,7 @@ void pdf_tags_mark(PdfTags *t, int tag)
         HPDF_Stream_WriteStr(s, "/Artifact BMC\012");
     } else {
         PageMarks *m = &t->marks[t->page];
-        grow((void **)&m->owner, &m->cap, m->n, sizeof *m->owner);
+        m->owner = xgrow(m->owner, m->n, &m->cap, sizeof *m->owner, 4);
         int mcid = (int)m->n;
         m->owner[m->n++] = tag;
         StrBuf *b = &t->out;
@@ -214,7 +208,7 @@ void pdf_tags_annotation(PdfTags *t, HPDF_Annotation annot, int tag)
 {
     if (tag < 0 || (size_t)tag >= t->n_nodes)
         return;
-    grow((void **)&t->annots, &t->cap_annots, t->n_annots, sizeof *t->annots);
+    t->annots = xgrow(t->annots, t->n_annots, &t->cap_annots, sizeof *t->annots, 4);
     int index = (int)t->n_annots;
     t->annots[t->n_annots++] = (TaggedAnnot){annot, tag, (int)t->page};
     HPDF_Dict_AddNumber(annot, "StructParent", (HPDF_INT32)(t->n_pages + (size_t)index));
@@ -226,8 +220,8 @@ void pdf_tags_annotation(PdfTags *t, HPDF_Annotation annot, int tag)
     add_kid(&t->el[tag], (Kid){KID_ANNOTATION, index, (int)t->page});
 }
 
-/* UTF-16BE with its byte-order mark, from UTF-8 (broken sequences become
- * U+FFFD). *len: bytes. */
+/* UTF-16BE with its byte-order mark, from UTF-8 (a byte that is not UTF-8
+ * becomes U+FFFD). *len: bytes. */
 static unsigned char *utf16be(const char *utf8, size_t *len)
 {
     size_t n = strlen(utf8);
@@ -235,24 +229,15 @@ static unsigned char *utf16be(const char *utf8, size_t *len)
     size_t k = 0;
     out[k++] = 0xFE;
     out[k++] = 0xFF;
-    const unsigned char *s = (const unsigned char *)utf8;
     for (size_t i = 0; i < n;) {
         unsigned cp;
-        size_t extra;
-        if (s[i] < 0x80) cp = s[i], extra = 0;
-        else if ((s[i] & 0xE0) == 0xC0) cp = s[i] & 0x1F, extra = 1;
-        else if ((s[i] & 0xF0) == 0xE0) cp = s[i] & 0x0F, extra = 2;
-        else if ((s[i] & 0xF8) == 0xF0) cp = s[i] & 0x07, extra = 3;
-        else cp = 0xFFFD, extra = 0;
-        size_t m = 1;
-        for (; m <= extra && i + m < n && (s[i + m] & 0xC0) == 0x80; m++)
-            cp = (cp << 6) | (s[i + m] & 0x3F);
-        if (m <= extra)
-            cp = 0xFFFD; /* cut short */
-        i += m;
-        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        size_t step = utf8_decode(utf8 + i, &cp);
+        if (step == 0) {
             cp = 0xFFFD;
-        if (cp >= 0x10000) {
+            step = 1;
+        }
+        i += step;
+        if (cp >= 0x10000) { /* a surrogate pair */
             unsigned v = cp - 0x10000, hi = 0xD800 + (v >> 10), lo = 0xDC00 + (v & 0x3FF);
             out[k++] = (unsigned char)(hi >> 8);
             out[k++] = (unsigned char)hi;

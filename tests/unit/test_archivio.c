@@ -134,6 +134,21 @@ static void each_object(const Pdf *p, void (*fn)(const Pdf *, const char *ref, c
     }
 }
 
+static void find_figure(const Pdf *p, const char *ref, cJSON *obj, void *ctx)
+{
+    (void)ref;
+    if (strcmp(pdf_name(p, obj, "/S"), "/Figure") == 0)
+        *(const char **)ctx = text_of(pdf_get(p, obj, "/Alt"));
+}
+
+/* The alternate text of the (last) Figure element; NULL if none. */
+static const char *figure_alt(const Pdf *p)
+{
+    const char *alt = NULL;
+    each_object(p, find_figure, &alt);
+    return alt;
+}
+
 /* ---- content streams --------------------------------------------------------------------- */
 
 typedef struct {
@@ -846,16 +861,7 @@ Test(archivio, chart_is_a_figure_with_its_values_in_words)
     render(dir, "--solo relazione");
     char *rel = file_in(dir, "relazione.pdf");
     Pdf p = pdf_open(rel);
-    const char *alt = NULL;
-    cJSON *it;
-    cJSON_ArrayForEach(it, p.objects)
-    {
-        if (strncmp(it->string, "obj:", 4) != 0)
-            continue;
-        cJSON *o = pdf_object(&p, it->string + 4);
-        if (strcmp(pdf_name(&p, o, "/S"), "/Figure") == 0)
-            alt = text_of(pdf_get(&p, o, "/Alt"));
-    }
+    const char *alt = figure_alt(&p);
     cr_assert_not_null(alt, "Figure without /Alt");
     cr_assert(strstr(alt, "3 obiettivi valutati"), "%s", alt);
     /* percentages with a no-break space before the sign, as printed */
@@ -1060,14 +1066,7 @@ Test(archivio, a_layout_copy_from_before_still_works)
     cr_assert_eq(role(&tc, "H1") + role(&tc, "H2"), 0, "no roles, no headings");
     cr_assert_eq(role(&tc, "Figure"), 1);
     Pdf p = pdf_open(rel);
-    cJSON *it;
-    const char *alt = NULL;
-    cJSON_ArrayForEach(it, p.objects)
-    {
-        cJSON *o = strncmp(it->string, "obj:", 4) == 0 ? pdf_object(&p, it->string + 4) : NULL;
-        if (o && strcmp(pdf_name(&p, o, "/S"), "/Figure") == 0)
-            alt = text_of(pdf_get(&p, o, "/Alt"));
-    }
+    const char *alt = figure_alt(&p);
     cr_assert(alt && strstr(alt, "Grafico a barre del risultato dei 3 obiettivi valutati"), "%s", alt ? alt : "");
     pdf_close(&p);
     tc = check_structure(sch);
@@ -1115,14 +1114,7 @@ Test(archivio, chart_of_many_objectives_keeps_its_alt_text_within_the_limits, .t
     cr_assert_eq(r.status, 0, "%s", r.out);
     char *rel = file_in(dir, "relazione.pdf");
     Pdf p = pdf_open(rel);
-    const char *alt = NULL;
-    cJSON *it;
-    cJSON_ArrayForEach(it, p.objects)
-    {
-        cJSON *o = strncmp(it->string, "obj:", 4) == 0 ? pdf_object(&p, it->string + 4) : NULL;
-        if (o && strcmp(pdf_name(&p, o, "/S"), "/Figure") == 0)
-            alt = text_of(pdf_get(&p, o, "/Alt"));
-    }
+    const char *alt = figure_alt(&p);
     cr_assert(alt && strstr(alt, "dei 401 obiettivi valutati, dal più alto (100,00\u00a0%) al più basso (40,00\u00a0%)"),
               "%s", alt ? alt : "");
     cr_assert(strstr(alt, "nella sezione «3. Risultati degli obiettivi»"), "%s", alt);
