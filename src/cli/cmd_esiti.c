@@ -7,9 +7,11 @@
 
 #include "commands.h"
 #include "esiti_output.h"
+#include "evaluation.h"
 #include "persone.h"
 #include "plan_load.h"
 #include "results.h"
+#include "valutazione_output.h"
 
 /* Loads the plan; on failure prints the errors and returns the exit code. */
 static int load_plan(const char *file, Plan *plan)
@@ -46,9 +48,12 @@ int cmd_esiti(int argc, char **argv)
         }
     }
     if (!file || !opt.raggiunto || (strcmp(formato, "json") != 0 && strcmp(formato, "csv") != 0)) {
-        fprintf(stderr, "uso: schede esiti PIANO.json --raggiunto FILE [--anno N] [--formato json|csv]\n");
+        fprintf(stderr, "uso: schede esiti PIANO.json --raggiunto FILE [--anno N] [--formato json|csv]\n"
+                        "                 [--sistema FILE --valutazioni FILE]\n");
         return EXIT_USAGE;
     }
+    if (!evaluation_options_ok(&opt, "esiti", true))
+        return EXIT_USAGE;
     Plan plan;
     int rc = load_plan(file, &plan);
     if (rc) {
@@ -60,17 +65,30 @@ int cmd_esiti(int argc, char **argv)
     Rilevazioni ril;
     Esiti esiti;
     rc = results_load(&plan, &opt, &ril, &esiti, &d);
+    Evaluation ev = {0};
+    if (rc == 0 && opt.valutazioni)
+        rc = evaluation_load(&plan, &opt, &esiti, esiti.anno, &ev, &d);
     diag_list_sort(&d);
     for (size_t i = 0; i < d.count; i++)
         diag_print(stderr, &d.items[i]);
     if (rc == 0) {
         PersoneAnno persone;
         persone_compute(&plan, &esiti, esiti.anno, &persone);
-        char *out = strcmp(formato, "csv") == 0 ? esiti_to_csv(&esiti) : esiti_to_json(&esiti, &persone);
+        char *out;
+        if (strcmp(formato, "csv") == 0) {
+            /* With the valutazioni, the table of the persons; else the actions'. */
+            out = ev.has_valutazioni ? valutazione_to_csv(&ev.anno) : esiti_to_csv(&esiti);
+        } else {
+            cJSON *tree = esiti_json_tree(&esiti, &persone);
+            if (ev.has_valutazioni)
+                valutazione_json_add(tree, &ev.anno);
+            out = esiti_json_print(tree);
+        }
         fputs(out, stdout);
         free(out);
         persone_free(&persone);
     }
+    evaluation_free(&ev);
     esiti_free(&esiti);
     raggiunto_free(&ril);
     diag_list_free(&d);

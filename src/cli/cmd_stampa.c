@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "esiti_output.h"
+#include "evaluation.h"
 #include "fileio.h"
 #include "fontset.h"
 #include "layout_file.h"
@@ -23,18 +24,21 @@
 #include "persone.h"
 #include "plan_check.h"
 #include "plan_load.h"
+#include "premi_doc.h"
 #include "resources.h"
 #include "relazione.h"
 #include "results.h"
 #include "scheda.h"
 #include "text.h"
+#include "valutazione_output.h"
 
 static void usage(void)
 {
     fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA]\n"
-          "                             [--solo schede|persone|relazione] [--una-per-persona] [--dati-aperti]\n"
+          "                             [--solo schede|persone|relazione|premi] [--una-per-persona] [--dati-aperti]\n"
           "                             [--pdfa | --senza-pdfa]\n"
-          "                             [--raggiunto FILE [--anno N] [--codifica C]]\n", stderr);
+          "                             [--raggiunto FILE [--anno N] [--codifica C]]\n"
+          "                             [--sistema FILE --valutazioni FILE]   (anche --solo premi)\n", stderr);
 }
 
 /* SOURCE_DATE_EPOCH when set (reproducible documents), else now. */
@@ -68,6 +72,7 @@ typedef struct Job {
     int (*render)(struct Job *j);
     const Plan *plan;
     const Esiti *esiti;  /* NULL: no results */
+    const ValutazioniAnno *valutazioni; /* NULL: no --valutazioni */
     int anno;
     bool one_per_person, open_data;
     int pdfa;            /* 1: every document PDF/A-1b; 0: none; -1: the Relazione only */
@@ -158,7 +163,7 @@ static int render_schede(Job *j)
 }
 
 /* "0417-dagostino-maria-grazia", unique among the names already used. */
-static char *person_file_name(const PersonaAnno *p, char ***used, size_t *n_used)
+static char *person_file_name(const FoglioPersona *p, char ***used, size_t *n_used)
 {
     char *slug = persone_slug(p->nome);
     const char *matricola = p->registro ? p->registro->matricola : NULL;
@@ -192,10 +197,12 @@ static int render_persone(Job *j)
         time_t when = document_time();
         PersoneAnno persone;
         persone_compute(plan, esiti, anno, &persone);
+        size_t n_fogli;
+        FoglioPersona *fogli = persona_fogli(&persone, j->valutazioni, &n_fogli);
         char *title = persona_title(plan, anno, &spec);
         PdfInfo info = {.title = title, .author = plan->ente, .subject = "Partecipazione del personale agli obiettivi", .creator = "schede " SCHEDE_VERSION, .created = when};
         PdfWriter *writer = pdf_writer_start(&fonts);
-        DisplayDoc doc = persona_build(plan, esiti, &persone, NULL, &spec, &fonts, when);
+        DisplayDoc doc = persona_build(plan, esiti, &persone, fogli, n_fogli, NULL, &spec, &fonts, when);
         char *path = xasprintf("%s/persone.pdf", j->out_dir);
         rc = write_pdf(j, writer, &doc, &info, path, false);
         free(path);
@@ -208,12 +215,12 @@ static int render_persone(Job *j)
             }
             char **used = NULL;
             size_t n_used = 0;
-            for (size_t i = 0; i < persone.n && rc == 0; i++) {
-                char *name = person_file_name(&persone.persone[i], &used, &n_used);
+            for (size_t i = 0; i < n_fogli && rc == 0; i++) {
+                char *name = person_file_name(&fogli[i], &used, &n_used);
                 char *file = xasprintf("%s/%s.pdf", dir, name);
-                PdfInfo one = {.title = persone.persone[i].nome, .author = plan->ente, .subject = title, .creator = "schede " SCHEDE_VERSION, .created = when};
+                PdfInfo one = {.title = fogli[i].nome, .author = plan->ente, .subject = title, .creator = "schede " SCHEDE_VERSION, .created = when};
                 PdfWriter *w = pdf_writer_start(&fonts);
-                DisplayDoc d = persona_build(plan, esiti, &persone, &persone.persone[i], &spec, &fonts, when);
+                DisplayDoc d = persona_build(plan, esiti, &persone, fogli, n_fogli, &fogli[i], &spec, &fonts, when);
                 rc = write_pdf(j, w, &d, &one, file, false);
                 display_free(&d);
                 free(file);
@@ -225,6 +232,7 @@ static int render_persone(Job *j)
             free(dir);
         }
         free(title);
+        free(fogli);
         persone_free(&persone);
     }
     fontset_free(&fonts);
@@ -273,6 +281,43 @@ static int render_relazione(Job *j)
         free(title);
         sintesi_free(&sintesi);
         persone_free(&persone);
+    }
+    fontset_free(&fonts);
+    layout_spec_free(&spec);
+    return rc;
+}
+
+static int render_premi(Job *j)
+{
+    const Plan *plan = j->plan;
+    LayoutSpec spec;
+    FontSet fonts;
+    int rc = load_layout(j, "premi", &PREMI_NEEDS, &spec, &fonts);
+    if (rc == 0) {
+        time_t when = document_time();
+        char *title = premi_title(plan, j->valutazioni->anno, &spec);
+        PdfInfo info = {.title = title, .author = plan->ente, .subject = "Ripartizione del fondo per la produttività (riservato)", .creator = "schede " SCHEDE_VERSION, .created = when};
+        PdfWriter *writer = pdf_writer_start(&fonts);
+        DisplayDoc doc = premi_build(plan, j->valutazioni, &spec, &fonts, when);
+        char *path = xasprintf("%s/premi.pdf", j->out_dir);
+        rc = write_pdf(j, writer, &doc, &info, path, false);
+        free(path);
+        display_free(&doc);
+        if (rc == 0) {
+            /* The same figures as a table, beside the PDF (reserved too: names and amounts). */
+            char *csv = valutazione_to_csv(j->valutazioni);
+            char *csv_path = xasprintf("%s/premi.csv", j->out_dir);
+            const char *reason;
+            if (file_write_atomic(stage(j, csv_path), csv, strlen(csv), &reason) != 0) {
+                fprintf(j->err, "errore: %s: impossibile scrivere il file: %s\n", csv_path, reason);
+                rc = EXIT_DATA;
+            } else {
+                fprintf(j->out, "scritto %s\n", csv_path);
+            }
+            free(csv_path);
+            free(csv);
+        }
+        free(title);
     }
     fontset_free(&fonts);
     layout_spec_free(&spec);
@@ -405,8 +450,15 @@ int cmd_stampa(int argc, char **argv)
         usage();
         return EXIT_USAGE;
     }
-    if (solo && strcmp(solo, "schede") != 0 && strcmp(solo, "persone") != 0 && strcmp(solo, "relazione") != 0) {
-        fprintf(stderr, "schede stampa: --solo «%s» non previsto (schede, persone o relazione)\n", solo);
+    if (solo && strcmp(solo, "schede") != 0 && strcmp(solo, "persone") != 0 && strcmp(solo, "relazione") != 0 &&
+        strcmp(solo, "premi") != 0) {
+        fprintf(stderr, "schede stampa: --solo «%s» non previsto (schede, persone, relazione o premi)\n", solo);
+        return EXIT_USAGE;
+    }
+    if (!evaluation_options_ok(&opt, "stampa", true))
+        return EXIT_USAGE;
+    if (solo && strcmp(solo, "premi") == 0 && !opt.valutazioni) {
+        fprintf(stderr, "schede stampa: i premi seguono le valutazioni: indicare --sistema FILE e --valutazioni FILE\n");
         return EXIT_USAGE;
     }
     bool want_relazione = !solo || strcmp(solo, "relazione") == 0;
@@ -463,10 +515,14 @@ int cmd_stampa(int argc, char **argv)
         plan_checks(&plan, file, opt.has_anno ? opt.anno : plan.triennio[0], &diags);
         Rilevazioni ril = {0};
         Esiti esiti = {0};
+        Evaluation ev = {0};
         rc = opt.raggiunto ? results_load(&plan, &opt, &ril, &esiti, &diags) : 0;
         if (rc) {
             print_diags(&diags, stderr);
             fprintf(stderr, "%s: nessun documento scritto: le rilevazioni hanno errori\n", opt.raggiunto);
+        } else if (opt.valutazioni && (rc = evaluation_load(&plan, &opt, &esiti, esiti.anno, &ev, &diags)) != 0) {
+            print_diags(&diags, stderr);
+            fprintf(stderr, "nessun documento scritto: il sistema di valutazione o le valutazioni hanno errori\n");
         } else {
             if (diags.warnings > 0)
                 fprintf(stderr, "%s: %zu %s (schede verifica %s per l'elenco)\n", file, diags.warnings,
@@ -476,6 +532,7 @@ int cmd_stampa(int argc, char **argv)
             Job base = {0};
             base.plan = &plan;
             base.esiti = results;
+            base.valutazioni = ev.has_valutazioni ? &ev.anno : NULL;
             base.anno = anno;
             base.one_per_person = one_per_person;
             base.open_data = open_data;
@@ -484,18 +541,21 @@ int cmd_stampa(int argc, char **argv)
             base.icc_profile = icc_profile;
             base.pdfa = pdfa;
             base.out_dir = out_dir;
-            Job jobs[3];
+            Job jobs[4];
             size_t n_jobs = 0;
-            int (*const renders[3])(Job *) = {render_schede, render_persone, render_relazione};
-            const bool wanted[3] = {!solo || strcmp(solo, "schede") == 0, !solo || strcmp(solo, "persone") == 0,
-                                    want_relazione};
-            for (size_t k = 0; k < 3; k++)
+            int (*const renders[4])(Job *) = {render_schede, render_persone, render_relazione, render_premi};
+            const bool wanted[4] = {!solo || strcmp(solo, "schede") == 0, !solo || strcmp(solo, "persone") == 0,
+                                    want_relazione,
+                                    (!solo || strcmp(solo, "premi") == 0) && base.valutazioni &&
+                                        ev.sistema.premi.present};
+            for (size_t k = 0; k < 4; k++)
                 if (wanted[k]) {
                     jobs[n_jobs] = base;
                     jobs[n_jobs++].render = renders[k];
                 }
             rc = run_jobs(jobs, n_jobs);
         }
+        evaluation_free(&ev);
         esiti_free(&esiti);
         raggiunto_free(&ril);
     }

@@ -7,12 +7,14 @@
 
 #include "commands.h"
 #include "diag.h"
+#include "evaluation.h"
 #include "model.h"
 #include "plan_check.h"
 #include "plan_load.h"
 #include "plan_stats.h"
 #include "results.h"
 #include "rules.h"
+#include "text.h"
 
 static const char *plural(size_t n, const char *one, const char *many)
 {
@@ -65,9 +67,12 @@ int cmd_verifica(int argc, char **argv)
         file = argv[i];
     }
     if (!file) {
-        fputs("uso: schede verifica PIANO.json [--dettagli] [--raggiunto FILE [--anno N]]\n", stderr);
+        fputs("uso: schede verifica PIANO.json [--dettagli] [--raggiunto FILE [--anno N]]\n"
+              "                      [--sistema FILE [--valutazioni FILE]]\n", stderr);
         return EXIT_USAGE;
     }
+    if (!evaluation_options_ok(&opt, "verifica", false))
+        return EXIT_USAGE;
 
     Plan plan;
     DiagList diags;
@@ -89,6 +94,12 @@ int cmd_verifica(int argc, char **argv)
     int results_rc = 0;
     if (opt.raggiunto && st == LOAD_OK)
         results_rc = results_load(&plan, &opt, &ril, &esiti, &diags);
+    Evaluation ev = {0};
+    int eval_rc = 0;
+    if ((opt.sistema || opt.valutazioni) && st == LOAD_OK && results_rc != EXIT_USAGE) {
+        int anno = opt.raggiunto ? esiti.anno : opt.has_anno ? opt.anno : plan.triennio[0];
+        eval_rc = evaluation_load(&plan, &opt, opt.raggiunto ? &esiti : NULL, anno, &ev, &diags);
+    }
     diag_list_sort(&diags);
     for (size_t i = 0; i < diags.count; i++)
         diag_print(stdout, &diags.items[i]);
@@ -113,9 +124,32 @@ int cmd_verifica(int argc, char **argv)
         printf("%s: anno %d, %zu azioni rilevate su %zu, %zu obiettivi con una percentuale\n", opt.raggiunto,
                esiti.anno, reported, total, scored);
     }
+    if (ev.has_valutazioni) {
+        size_t incomplete = 0, scored = 0;
+        for (size_t i = 0; i < ev.anno.n; i++) {
+            incomplete += !ev.anno.persone[i].completa;
+            scored += ev.anno.persone[i].has_punteggio;
+        }
+        printf("%s: %zu %s, %zu con punteggio finale, %zu %s%s\n", opt.valutazioni, ev.anno.n,
+               plural(ev.anno.n, "persona valutata", "persone valutate"), scored, incomplete,
+               plural(incomplete, "incompleta", "incomplete"),
+               opt.raggiunto ? "" : " (senza --raggiunto le componenti dagli obiettivi non hanno valore)");
+        if (ev.anno.premi.present) {
+            char fondo[64], dist[64];
+            text_format_amount(fondo, sizeof fondo, (double)ev.anno.premi.fondo_centesimi / 100);
+            text_format_amount(dist, sizeof dist, (double)ev.anno.premi.distribuito_centesimi / 100);
+            printf("%s: premi: fondo %s, %zu aventi diritto, distribuiti %s\n", opt.sistema, fondo,
+                   ev.anno.premi.aventi_diritto, dist);
+        }
+    } else if (ev.has_sistema) {
+        printf("%s: %zu %s di personale, %zu fasce di merito%s\n", opt.sistema, ev.sistema.n_categorie,
+               plural(ev.sistema.n_categorie, "categoria", "categorie"), ev.sistema.n_fasce,
+               ev.sistema.premi.present ? ", premi" : "");
+    }
     int rc = diag_exit_code(&diags);
-    if (results_rc == EXIT_USAGE)
+    if (results_rc == EXIT_USAGE || eval_rc == EXIT_USAGE)
         rc = EXIT_USAGE;
+    evaluation_free(&ev);
     esiti_free(&esiti);
     raggiunto_free(&ril);
     diag_list_free(&diags);

@@ -16,7 +16,8 @@
 int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char *cmd)
 {
     const char *a = argv[*i];
-    bool takes = strcmp(a, "--raggiunto") == 0 || strcmp(a, "--anno") == 0 || strcmp(a, "--codifica") == 0;
+    bool takes = strcmp(a, "--raggiunto") == 0 || strcmp(a, "--anno") == 0 || strcmp(a, "--codifica") == 0 ||
+                 strcmp(a, "--sistema") == 0 || strcmp(a, "--valutazioni") == 0;
     if (!takes)
         return 0;
     if (*i + 1 >= argc) {
@@ -26,6 +27,10 @@ int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char 
     const char *v = argv[++*i];
     if (strcmp(a, "--raggiunto") == 0) {
         o->raggiunto = v;
+    } else if (strcmp(a, "--sistema") == 0) {
+        o->sistema = v;
+    } else if (strcmp(a, "--valutazioni") == 0) {
+        o->valutazioni = v;
     } else if (strcmp(a, "--anno") == 0) {
         char *end;
         long y = strtol(v, &end, 10);

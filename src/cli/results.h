@@ -15,9 +15,12 @@ typedef struct {
     bool has_anno;
     int anno;
     Codifica codifica;
+    const char *sistema;     /* --sistema FILE: the SMVP (schede-sistema/1) */
+    const char *valutazioni; /* --valutazioni FILE: the evaluations of the year */
 } ResultsOptions;
 
-/* If argv[*i] is one of the options, consumes it (and its value) and
+/* If argv[*i] is one of the options (--raggiunto, --anno, --codifica,
+ * --sistema, --valutazioni), consumes it (and its value) and
  * returns 1; returns 0 when it is not; -1 (message printed) on a usage
  * error. */
 int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char *cmd);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_values.h"
 #include "rules.h"
 #include "text.h"
 
@@ -65,7 +66,7 @@ static cJSON *persone_json(const PersoneAnno *pa)
     return arr;
 }
 
-char *esiti_to_json(const Esiti *e, const PersoneAnno *persone)
+cJSON *esiti_json_tree(const Esiti *e, const PersoneAnno *persone)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddNumberToObject(root, "anno", e->anno);
@@ -106,6 +107,11 @@ char *esiti_to_json(const Esiti *e, const PersoneAnno *persone)
         cJSON_AddItemToArray(objs, o);
     }
     cJSON_AddItemToObject(root, "persone", persone_json(persone));
+    return root;
+}
+
+char *esiti_json_print(cJSON *root)
+{
     char *s = cJSON_Print(root);
     cJSON_Delete(root);
     char *out = xasprintf("%s\n", s);
@@ -113,31 +119,9 @@ char *esiti_to_json(const Esiti *e, const PersoneAnno *persone)
     return out;
 }
 
-/* A CSV field: quoted when it holds ; " or a line break. */
-static void field(StrBuf *b, const char *s, bool last)
+char *esiti_to_json(const Esiti *e, const PersoneAnno *persone)
 {
-    s = s ? s : "";
-    if (strpbrk(s, ";\"\n\r")) {
-        strbuf_puts(b, "\"");
-        for (const char *p = s; *p; p++) {
-            if (*p == '"')
-                strbuf_puts(b, "\"");
-            strbuf_append(b, p, 1);
-        }
-        strbuf_puts(b, "\"");
-    } else {
-        strbuf_puts(b, s);
-    }
-    strbuf_puts(b, last ? "\r\n" : ";");
-}
-
-/* 81.5 → "81,50": two decimals, decimal comma, no % sign (a number column). */
-static void decimal(char *buf, size_t size, double v)
-{
-    double r = round(v * 100.0);
-    int neg = r < 0;
-    unsigned long long c = (unsigned long long)(neg ? -r : r);
-    snprintf(buf, size, "%s%llu,%02llu", neg ? "-" : "", c / 100, c % 100);
+    return esiti_json_print(esiti_json_tree(e, persone));
 }
 
 char *esiti_to_csv(const Esiti *e)
@@ -150,7 +134,7 @@ char *esiti_to_csv(const Esiti *e)
         char anno[16], pobj[32] = "", nr[16];
         snprintf(anno, sizeof anno, "%d", e->anno);
         if (eo->has_percentuale)
-            decimal(pobj, sizeof pobj, eo->percentuale);
+            csv_format_decimal(pobj, sizeof pobj, eo->percentuale);
         snprintf(nr, sizeof nr, "%zu", eo->non_rilevate);
         for (size_t k = 0; k < eo->n_azioni; k++) {
             const EsitoAzione *a = &eo->azioni[k];
@@ -159,20 +143,20 @@ char *esiti_to_csv(const Esiti *e)
             if (a->azione->has_peso)
                 text_format_number(peso, sizeof peso, a->azione->peso);
             if (a->stato != STATO_NON_RILEVATO)
-                decimal(pa, sizeof pa, a->percentuale);
+                csv_format_decimal(pa, sizeof pa, a->percentuale);
             char *regola = rule_describe(&a->regola, a->azione);
-            field(&b, anno, false);
-            field(&b, eo->obiettivo->codice, false);
-            field(&b, pobj, false);
-            field(&b, nr, false);
-            field(&b, n, false);
-            field(&b, peso, false);
-            field(&b, esiti_stato_name(a->stato), false);
-            field(&b, pa, false);
-            field(&b, regola, false);
-            field(&b, a->raggiunto, false);
-            field(&b, a->dettaglio, false);
-            field(&b, a->nota, true);
+            csv_put_field(&b, anno, false);
+            csv_put_field(&b, eo->obiettivo->codice, false);
+            csv_put_field(&b, pobj, false);
+            csv_put_field(&b, nr, false);
+            csv_put_field(&b, n, false);
+            csv_put_field(&b, peso, false);
+            csv_put_field(&b, esiti_stato_name(a->stato), false);
+            csv_put_field(&b, pa, false);
+            csv_put_field(&b, regola, false);
+            csv_put_field(&b, a->raggiunto, false);
+            csv_put_field(&b, a->dettaglio, false);
+            csv_put_field(&b, a->nota, true);
             free(regola);
         }
     }
@@ -196,11 +180,11 @@ char *esiti_template_csv(const Plan *plan, int anno)
             Rule r = esiti_rule_for(z, &origine);
             char *regola = rule_describe(&r, z);
             esiti_rule_free(&r, origine);
-            field(&b, o->codice, false);
-            field(&b, n, false);
-            field(&b, z->azione, false);
-            field(&b, sc, false);
-            field(&b, regola, false);
+            csv_put_field(&b, o->codice, false);
+            csv_put_field(&b, n, false);
+            csv_put_field(&b, z->azione, false);
+            csv_put_field(&b, sc, false);
+            csv_put_field(&b, regola, false);
             strbuf_puts(&b, ";;;;\r\n");
             free(regola);
         }

@@ -4,6 +4,8 @@
 #ifndef SCHEDE_ESITI_OUTPUT_H
 #define SCHEDE_ESITI_OUTPUT_H
 
+#include <cjson/cJSON.h>
+
 #include "esiti.h"
 #include "model.h"
 #include "persone.h"
@@ -14,6 +16,10 @@
  * "punteggio", "righe": [{"obiettivo", "azione", "partecipazione", "peso",
  * "percentuale"}]}]}. persone may be NULL. New string. */
 char *esiti_to_json(const Esiti *e, const PersoneAnno *persone);
+/* The same as a cJSON tree, for callers that add to it (the valutazioni),
+ * and its printing (deletes the tree). */
+cJSON *esiti_json_tree(const Esiti *e, const PersoneAnno *persone);
+char *esiti_json_print(cJSON *root);
 /* One row per action; percentages with two decimals and a decimal comma. */
 char *esiti_to_csv(const Esiti *e);
 /* obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota

@@ -224,8 +224,8 @@ void json_check_keys(JsonCtx *ctx, const cJSON *object, const char *path,
                 free(p);
                 break;
             }
-        int known = 0;
-        for (size_t i = 0; allowed[i]; i++)
+        int known = allowed == NULL; /* a map of free keys: only duplicates matter */
+        for (size_t i = 0; allowed && allowed[i]; i++)
             if (strcmp(allowed[i], c->string) == 0) {
                 known = 1;
                 break;

@@ -49,7 +49,8 @@ void json_warning(JsonCtx *ctx, const char *path, const char *fmt, ...)
 
 /* Unknown keys are warnings (the key is named, with the closest known key
  * when one is close); a key written twice is an error, since one of the two
- * values would be lost. allowed is NULL-terminated. */
+ * values would be lost. allowed is NULL-terminated; NULL allows any key
+ * (a map such as {"C1": 9}: only keys written twice are reported). */
 void json_check_keys(JsonCtx *ctx, const cJSON *object, const char *path,
                      const char *const allowed[]);
 

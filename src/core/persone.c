@@ -46,11 +46,13 @@ const Persona *persone_match(const Plan *plan, const char *name)
 
 /* The name without a leading title ("dott.ssa", "sig.ra", "avv.", …): two
  * spellings of one person often differ by the title alone. */
+static const Persona *closest(const Plan *plan, const char *full_key);
+
 static const char *untitled(const char *key)
 {
     static const char *const titles[] = {"dott.ssa ", "dott. ssa ", "dott.", "dott ", "sig.ra ", "sig.na ", "sig. ",
-                                         "sig ", "avv. ", "ing. ", "arch. ", "geom. ", "rag. ", "prof.ssa ", "prof. ",
-                                         "dr. ", NULL};
+                                         "sig ", "avv. ", "avv ", "ing. ", "ing ", "arch. ", "arch ", "geom. ", "geom ",
+                                         "rag. ", "rag ", "prof.ssa ", "prof. ", "prof ", "dr. ", NULL};
     for (size_t i = 0; titles[i]; i++) {
         size_t n = strlen(titles[i]);
         if (strncmp(key, titles[i], n) == 0) {
@@ -61,6 +63,46 @@ static const char *untitled(const char *key)
         }
     }
     return key;
+}
+
+const Persona *persone_by_id(const Plan *plan, const char *id)
+{
+    for (size_t i = 0; id && i < plan->n_persone; i++)
+        if (plan->persone[i].id && strcmp(plan->persone[i].id, id) == 0)
+            return &plan->persone[i];
+    return NULL;
+}
+
+const Persona *persone_match_untitled(const Plan *plan, const char *name)
+{
+    const Persona *exact = persone_match(plan, name);
+    if (exact)
+        return exact;
+    char *key = text_name_key(name);
+    const char *bare = untitled(key);
+    const Persona *hit = NULL;
+    for (size_t i = 0; i < plan->n_persone && !hit; i++) {
+        const Persona *p = &plan->persone[i];
+        for (size_t a = 0; a <= p->n_alias && !hit; a++) {
+            const char *n = a == 0 ? p->nome : p->alias[a - 1];
+            if (!n)
+                continue;
+            char *k = text_name_key(n);
+            if (strcmp(untitled(k), bare) == 0)
+                hit = p;
+            free(k);
+        }
+    }
+    free(key);
+    return hit;
+}
+
+const Persona *persone_closest(const Plan *plan, const char *name)
+{
+    char *key = text_name_key(name);
+    const Persona *p = closest(plan, key);
+    free(key);
+    return p;
 }
 
 /* The registry name closest to key (its nome or an alias), titles aside,
@@ -141,6 +183,13 @@ void persone_check(const Plan *plan, int anno, const char *file, DiagList *diags
     }
     ctx.codice = NULL;
     ctx.objective = -1;
+    /* A dirigente is in the registry to be evaluated on the objectives they
+     * lead (FORMAT.md §3, obiettivi_diretti), not to take part in actions. */
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        const Persona *d = plan->obiettivi[i].dirigente ? persone_match_untitled(plan, plan->obiettivi[i].dirigente) : NULL;
+        if (d)
+            used[d - plan->persone] = used_in_year[d - plan->persone] = true;
+    }
     for (size_t i = 0; i < plan->n_persone; i++) {
         char *path = json_path_index("$.persone", i);
         if (!used[i])

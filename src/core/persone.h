@@ -58,6 +58,18 @@ typedef struct {
 /* The registry person a name refers to, or NULL. */
 const Persona *persone_match(const Plan *plan, const char *name);
 
+/* The registry person with this id, or NULL. */
+const Persona *persone_by_id(const Plan *plan, const char *id);
+
+/* Like persone_match, and when that fails, comparing the names without a
+ * leading title (Dott., Dott.ssa, Ing., Arch., Avv., Geom., Rag., Prof.):
+ * "Dott.ssa Valentina Chiavacci" is the dirigente Valentina Chiavacci. */
+const Persona *persone_match_untitled(const Plan *plan, const char *name);
+
+/* The registry person whose name is within a typo of name (titles aside),
+ * for "forse …?" suggestions; NULL when none is close. */
+const Persona *persone_closest(const Plan *plan, const char *name);
+
 /* Warnings about people: names matched nowhere (with the closest registry
  * name when one is close), registry people in no action of year anno,
  * registry people never named in the plan. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "csv_values.h"
 #include "fileio.h"
 #include "json_reader.h"
 #include "text.h"
@@ -141,126 +142,6 @@ static void load_json(const char *file, const char *text, size_t len, Rilevazion
 
 /* ---- CSV: the values as offices write them -------------------------------------------- */
 
-static char *trim(const char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    return xstrndup(s, n);
-}
-
-/* "1.234,5", "1,234.5", "1234,5", "85%", "1 200" → number. A single dot
- * followed by three digits ("1.500") is read as thousands, the Italian way;
- * *thousands_guess says so, for a warning. */
-static bool parse_number(const char *in, double *out, bool *thousands_guess)
-{
-    char buf[64];
-    size_t n = 0;
-    *thousands_guess = false;
-    for (const char *p = in; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c == ' ' || c == '%' || c == '\'')
-            continue;
-        if (c == 0xC2 && (unsigned char)p[1] == 0xA0) { p++; continue; }              /* no-break space */
-        if (c == 0xE2 && (unsigned char)p[1] == 0x82 && (unsigned char)p[2] == 0xAC) { p += 2; continue; } /* € */
-        if (n + 1 >= sizeof buf)
-            return false;
-        buf[n++] = (char)c;
-    }
-    buf[n] = '\0';
-    if (n == 0)
-        return false;
-    char *dot = strrchr(buf, '.'), *comma = strrchr(buf, ',');
-    size_t dots = 0, commas = 0;
-    for (char *p = buf; *p; p++) {
-        dots += *p == '.';
-        commas += *p == ',';
-    }
-    char decimal = '\0';
-    if (dots && commas)
-        decimal = dot > comma ? '.' : ',';
-    else if (commas == 1)
-        decimal = ',';
-    else if (dots == 1) {
-        if (strlen(dot + 1) == 3 && dot - buf <= 3 && dot != buf) {
-            *thousands_guess = true;
-        } else {
-            decimal = '.';
-        }
-    }
-    char clean[64];
-    size_t k = 0;
-    for (char *p = buf; *p; p++) {
-        if (*p == '.' || *p == ',') {
-            if (*p == decimal)
-                clean[k++] = '.';
-            continue;
-        }
-        if (!isdigit((unsigned char)*p) && !(*p == '-' && p == buf) && !(*p == '+' && p == buf))
-            return false;
-        clean[k++] = *p;
-    }
-    clean[k] = '\0';
-    if (k == 0 || (k == 1 && !isdigit((unsigned char)clean[0])))
-        return false;
-    /* The C library's strtod follows the locale: read the digits ourselves. */
-    double v = 0, scale = 0;
-    int sign = 1;
-    for (char *p = clean; *p; p++) {
-        if (*p == '-') sign = -1;
-        else if (*p == '+') continue;
-        else if (*p == '.') scale = 1;
-        else if (scale > 0) { scale /= 10; v += (*p - '0') * scale; }
-        else v = v * 10 + (*p - '0');
-    }
-    *out = sign * v;
-    return isfinite(*out);
-}
-
-/* si/sì/no/vero/falso/x/true/false; *ok false when it is none of them. */
-static bool parse_bool(const char *s, bool *ok)
-{
-    char *k = text_name_key(s); /* lower case, no accents */
-    static const char *const yes[] = {"si", "vero", "x", "true", "s", NULL};
-    static const char *const no[] = {"no", "falso", "false", "n", NULL};
-    bool v = false;
-    *ok = false;
-    for (size_t i = 0; yes[i]; i++)
-        if (strcmp(k, yes[i]) == 0)
-            *ok = v = true;
-    for (size_t i = 0; no[i]; i++)
-        if (strcmp(k, no[i]) == 0) {
-            *ok = true;
-            v = false;
-        }
-    free(k);
-    return v;
-}
-
-/* dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy or ISO yyyy-mm-dd. */
-static DateStatus parse_date(const char *s, Date *out)
-{
-    if (strlen(s) == 10 && s[4] == '-')
-        return date_parse_iso(s, out);
-    int d, m, y, n = 0;
-    char sep1, sep2;
-    if (sscanf(s, "%2d%c%2d%c%4d%n", &d, &sep1, &m, &sep2, &y, &n) != 5 || s[n] != '\0' || sep1 != sep2 ||
-        (sep1 != '/' && sep1 != '-' && sep1 != '.'))
-        return DATE_BAD_FORMAT;
-    const char *year = strrchr(s, sep1) + 1;
-    size_t ylen = strlen(year);
-    if (ylen == 2)
-        y += 2000;
-    else if (ylen != 4)
-        return DATE_BAD_FORMAT;
-    if (!date_is_valid(y, m, d))
-        return DATE_IMPOSSIBLE;
-    *out = (Date){y, m, d};
-    return DATE_OK;
-}
-
 enum { COL_OBIETTIVO, COL_AZIONE, COL_DATA, COL_VALORE, COL_PERCENTUALE, COL_RAGGIUNTO, COL_NOTA, COL_COUNT };
 static const char *const COLUMNS[COL_COUNT] = {"obiettivo", "azione", "data", "valore", "percentuale", "raggiunto", "nota"};
 
@@ -321,7 +202,7 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
         const CsvRecord *rec = &t.records[i];
         bool empty = true;
         for (size_t k = 0; k < rec->n && empty; k++) {
-            char *v = trim(rec->fields[k]);
+            char *v = csv_trim(rec->fields[k]);
             empty = *v == '\0';
             free(v);
         }
@@ -329,7 +210,7 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
             continue;
         char *v[COL_COUNT];
         for (int k = 0; k < COL_COUNT; k++)
-            v[k] = col[k] >= 0 && (size_t)col[k] < rec->n ? trim(rec->fields[col[k]]) : xstrdup("");
+            v[k] = col[k] >= 0 && (size_t)col[k] < rec->n ? csv_trim(rec->fields[col[k]]) : xstrdup("");
         /* A row of the template left as it was (only obiettivo and azione):
          * the action is not reported yet. */
         bool unfilled = true;
@@ -349,13 +230,13 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
             diag_add_at(diags, DIAG_ERROR, file, rec->line, 0, "manca il codice dell'obiettivo");
         double num;
         bool guess;
-        if (!parse_number(v[COL_AZIONE], &num, &guess) || num != floor(num) || num < 1 || num > 1e6)
+        if (!csv_parse_number(v[COL_AZIONE], &num, &guess) || num != floor(num) || num < 1 || num > 1e6)
             raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«azione» deve essere il numero dell'azione, non «%s»",
                            v[COL_AZIONE]);
         else
             r->azione = (int)num;
         if (*v[COL_DATA]) {
-            DateStatus st = parse_date(v[COL_DATA], &r->data);
+            DateStatus st = csv_parse_date(v[COL_DATA], &r->data);
             if (st == DATE_OK)
                 r->has_data = true;
             else
@@ -365,11 +246,11 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
         }
         if (*v[COL_VALORE]) {
             bool ok;
-            bool b = parse_bool(v[COL_VALORE], &ok);
+            bool b = csv_parse_bool(v[COL_VALORE], &ok);
             if (ok) {
                 r->valore_kind = VALORE_SI_NO;
                 r->valore_si = b;
-            } else if (parse_number(v[COL_VALORE], &num, &guess)) {
+            } else if (csv_parse_number(v[COL_VALORE], &num, &guess)) {
                 r->valore_kind = VALORE_NUMERO;
                 r->valore = num;
                 if (guess)
@@ -382,7 +263,7 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
             }
         }
         if (*v[COL_PERCENTUALE]) {
-            if (!parse_number(v[COL_PERCENTUALE], &num, &guess))
+            if (!csv_parse_number(v[COL_PERCENTUALE], &num, &guess))
                 raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«percentuale» deve essere un numero, non «%s»",
                                v[COL_PERCENTUALE]);
             else if (num < 0 || num > 100)

@@ -272,44 +272,68 @@ static void read_styles(Reader *rd, const cJSON *root, const LayoutNeeds *needs,
             json_error(ctx, "$.stili", "manca lo stile «%s»", needs->styles[i]);
 }
 
+/* One column set: the widths, as many as expected, each > 0. */
+static void read_column_set(JsonCtx *ctx, const cJSON *arr, const char *name, size_t expected, LayoutSpec *spec)
+{
+    char *p = json_path_key("$.colonne", name);
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    bool ok = n == expected;
+    if (!ok)
+        json_error(ctx, p, "«%s» deve avere %zu larghezze di colonna, non %zu", name, expected, n);
+    double *w = xcalloc(n ? n : 1, sizeof *w);
+    size_t k = 0;
+    for (const cJSON *c = arr->child; c; c = c->next, k++) {
+        if (!cJSON_IsNumber(c) || c->valuedouble <= 0) {
+            char *cp = json_path_index(p, k);
+            json_error(ctx, cp, "ogni larghezza di colonna deve essere un numero maggiore di zero");
+            free(cp);
+            ok = false;
+        } else {
+            w[k] = c->valuedouble;
+        }
+    }
+    if (ok)
+        spec->columns[spec->n_columns++] = (NamedColumns){xstrdup(name), w, n};
+    else
+        free(w);
+    free(p);
+}
+
+static bool is_default_set(const LayoutNeeds *needs, const char *name)
+{
+    for (const ColumnsDefault *d = needs->column_defaults; d && d->name; d++)
+        if (strcmp(d->name, name) == 0)
+            return true;
+    return false;
+}
+
 static void read_columns(Reader *rd, const cJSON *root, const LayoutNeeds *needs, LayoutSpec *spec)
 {
     JsonCtx *ctx = rd->ctx;
     const cJSON *cols = json_get_object(ctx, root, "$", "colonne", JSON_REQUIRED);
     if (!cols)
         return;
-    spec->columns = xcalloc((size_t)cJSON_GetArraySize(cols) + 1, sizeof *spec->columns);
+    size_t n_defaults = 0;
+    for (const ColumnsDefault *d = needs->column_defaults; d && d->name; d++)
+        n_defaults++;
+    spec->columns = xcalloc((size_t)cJSON_GetArraySize(cols) + n_defaults + 1, sizeof *spec->columns);
     for (size_t i = 0; needs->column_sets && needs->column_sets[i]; i++) {
-        const char *name = needs->column_sets[i];
-        char *p = json_path_key("$.colonne", name);
-        const cJSON *arr = json_get_array(ctx, cols, "$.colonne", name, JSON_REQUIRED);
+        const cJSON *arr = json_get_array(ctx, cols, "$.colonne", needs->column_sets[i], JSON_REQUIRED);
+        if (arr)
+            read_column_set(ctx, arr, needs->column_sets[i], needs->column_counts[i], spec);
+    }
+    for (const ColumnsDefault *d = needs->column_defaults; d && d->name; d++) {
+        const cJSON *arr = json_get_array(ctx, cols, "$.colonne", d->name, JSON_OPTIONAL);
         if (arr) {
-            size_t n = (size_t)cJSON_GetArraySize(arr);
-            bool ok = n == needs->column_counts[i];
-            if (!ok)
-                json_error(ctx, p, "«%s» deve avere %zu larghezze di colonna, non %zu", name,
-                           needs->column_counts[i], n);
-            double *w = xcalloc(n ? n : 1, sizeof *w);
-            size_t k = 0;
-            for (const cJSON *c = arr->child; c; c = c->next, k++) {
-                if (!cJSON_IsNumber(c) || c->valuedouble <= 0) {
-                    char *cp = json_path_index(p, k);
-                    json_error(ctx, cp, "ogni larghezza di colonna deve essere un numero maggiore di zero");
-                    free(cp);
-                    ok = false;
-                } else {
-                    w[k] = c->valuedouble;
-                }
-            }
-            if (ok)
-                spec->columns[spec->n_columns++] = (NamedColumns){xstrdup(name), w, n};
-            else
-                free(w);
+            read_column_set(ctx, arr, d->name, d->n, spec);
+        } else {
+            double *w = xcalloc(d->n, sizeof *w);
+            memcpy(w, d->widths, d->n * sizeof *w);
+            spec->columns[spec->n_columns++] = (NamedColumns){xstrdup(d->name), w, d->n};
         }
-        free(p);
     }
     for (const cJSON *c = cols->child; c; c = c->next)
-        if (!in_list(needs->column_sets, c->string)) {
+        if (!in_list(needs->column_sets, c->string) && !is_default_set(needs, c->string)) {
             char *p = json_path_key("$.colonne", c->string);
             json_warning(ctx, p, "insieme di colonne «%s» non usato da questo documento", c->string);
             free(p);

@@ -32,6 +32,13 @@ typedef struct {
     double value;
 } NamedNumber;
 
+/* A column set added after the first layout files: used when a file lacks it. */
+typedef struct {
+    const char *name;       /* NULL ends the list */
+    size_t n;
+    double widths[10];
+} ColumnsDefault;
+
 /* What a document needs from its layout file; the loader reports whatever
  * is missing, by name. */
 typedef struct {
@@ -44,6 +51,7 @@ typedef struct {
     bool bands;                           /* the document classifies results: "fasce" is required */
     const char *const *label_defaults;    /* pairs key, text: labels added after the first layout
                                              files, used when a file lacks them (NULL-terminated) */
+    const ColumnsDefault *column_defaults; /* column sets likewise optional, or NULL */
 } LayoutNeeds;
 
 /* An esito band: results from `da` % up to the next band's limit. */

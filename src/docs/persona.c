@@ -8,6 +8,7 @@
 #include "layout.h"
 #include "rules.h"
 #include "text.h"
+#include "date.h"
 
 static const char *const LABELS[] = {
     "titolo_documento", "intestazione_centro", "pie_di_pagina", "numero_pagina", "prospetto_titolo",
@@ -24,7 +25,57 @@ static const char *const NUMBERS[] = {"colonna_nome", "colonna_totale", "obietti
                                       "lunghezza_titolo", "lunghezza_azione", NULL};
 static const char *const SECTIONS[] = {"prospetto", "schede", NULL};
 
-const LayoutNeeds PERSONA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false, NULL};
+/* The evaluation sheet (--valutazioni) came after the first layout files: a
+ * copy made before keeps working with these texts and column widths. */
+static const char *const LABEL_DEFAULTS[] = {
+    "valutazione_titolo", "Scheda di valutazione individuale – anno {anno}",
+    "campo_categoria", "Categoria",
+    "campo_profilo", "Profilo",
+    "campo_orario", "Orario (% del tempo pieno)",
+    "campo_servizio", "Servizio nell'anno",
+    "sezione_obiettivi", "Contributo agli obiettivi gestionali",
+    "nessuna_partecipazione", "Nessuna partecipazione ad azioni dell'anno: la componente dagli obiettivi non ha valore.",
+    "sezione_diretti", "Obiettivi della struttura diretta",
+    "col_pesatura", "Pesatura",
+    "col_risultato", "Risultato",
+    "non_valutato", "non valutato",
+    "diretti_ponderata", "Valore della componente: media dei risultati pesata sulla pesatura di ciascun obiettivo.",
+    "diretti_semplice", "Valore della componente: media semplice dei risultati (non tutti gli obiettivi valutati hanno una pesatura).",
+    "diretti_nessuno", "Nessun obiettivo dell'anno ha questa persona come dirigente responsabile.",
+    "sezione_componenti", "Componenti della valutazione",
+    "col_componente", "Componente",
+    "col_peso_applicato", "Peso applicato",
+    "col_valore", "Valore",
+    "col_punti", "Punti",
+    "peso_ridistribuito", "peso ridistribuito",
+    "ridistribuito_nota", "Una componente senza valore non conta: il suo peso è ripartito in proporzione sulle altre (peso applicato). I punti sono arrotondati a due decimali.",
+    "punteggio_finale", "PUNTEGGIO FINALE",
+    "fascia", "Fascia di merito",
+    "senza_fascia", "nessuna fascia",
+    "sezione_comportamenti", "Comportamenti organizzativi (voti da {min} a {max})",
+    "col_comportamento", "Comportamento",
+    "col_voto", "Voto",
+    "voto_mancante", "non espresso",
+    "incompleta", "Valutazione incompleta: manca {mancanze}. Punteggio finale, fascia e premio si calcolano quando la valutazione è completa.",
+    "campo_valutatore", "Valutatore",
+    "campo_data", "Data della valutazione",
+    "campo_colloquio", "Colloquio",
+    "campo_giudizio", "Giudizio sintetico",
+    "commento_titolo", "Commento del valutatore",
+    "osservazioni_titolo", "Osservazioni del dipendente",
+    "formula_valutazione_titolo", "Come si calcola il punteggio finale",
+    "firma_valutatore", "Il valutatore",
+    "firma_presa_visione", "Il dipendente, per presa visione",
+    NULL};
+static const ColumnsDefault COLUMN_DEFAULTS[] = {
+    {"componenti", 5, {44, 12, 14, 14, 16}},
+    {"comportamenti", 3, {70, 15, 15}},
+    {"diretti", 3, {70, 15, 15}},
+    {"riquadro", 1, {100}},
+    {NULL, 0, {0}}};
+
+const LayoutNeeds PERSONA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false, LABEL_DEFAULTS,
+                                   COLUMN_DEFAULTS};
 
 typedef struct {
     const Plan *plan;
@@ -199,7 +250,7 @@ static void build_matrix(Ctx *c)
 
 /* ---- one person's sheet ------------------------------------------------------------------ */
 
-static void info_table(Ctx *c, const PersonaAnno *p)
+static void info_table(Ctx *c, const FoglioPersona *f)
 {
     LayoutTable *t = doc_table(c->spec, "intestazione");
     char anno[16];
@@ -211,12 +262,28 @@ static void info_table(Ctx *c, const PersonaAnno *p)
     ltable_cell(t, anno, 1, style(c, "testo"));
     ltable_row(t, 0);
     ltable_cell(t, label(c, "campo_nome"), 1, style(c, "etichetta"));
-    ltable_cell(t, p->nome, 1, style(c, "testo"));
+    ltable_cell(t, f->nome, 1, style(c, "testo"));
     ltable_cell(t, label(c, "campo_matricola"), 1, style(c, "etichetta"));
-    ltable_cell(t, or_dash(p->registro ? p->registro->matricola : NULL), 1, style(c, "testo"));
+    ltable_cell(t, or_dash(f->registro ? f->registro->matricola : NULL), 1, style(c, "testo"));
     ltable_row(t, 0);
     ltable_cell(t, label(c, "campo_area"), 1, style(c, "etichetta"));
-    ltable_cell(t, or_dash(p->registro ? p->registro->area : NULL), 3, style(c, "testo"));
+    ltable_cell(t, or_dash(f->registro ? f->registro->area : NULL), 3, style(c, "testo"));
+    const ValutazionePersona *v = f->valutazione;
+    if (v) {
+        char orario[48], servizio[48];
+        rule_format_percent(orario, sizeof orario, v->v->orario);
+        rule_format_percent(servizio, sizeof servizio, v->v->servizio);
+        ltable_row(t, 0);
+        ltable_cell(t, label(c, "campo_categoria"), 1, style(c, "etichetta"));
+        ltable_cell(t, v->categoria->nome ? v->categoria->nome : v->categoria->id, 1, style(c, "testo"));
+        ltable_cell(t, label(c, "campo_profilo"), 1, style(c, "etichetta"));
+        ltable_cell(t, or_dash(v->v->profilo), 1, style(c, "testo"));
+        ltable_row(t, 0);
+        ltable_cell(t, label(c, "campo_orario"), 1, style(c, "etichetta"));
+        ltable_cell(t, orario, 1, style(c, "testo"));
+        ltable_cell(t, label(c, "campo_servizio"), 1, style(c, "etichetta"));
+        ltable_cell(t, servizio, 1, style(c, "testo"));
+    }
     layout_table(c->layout, t);
     ltable_free(t);
 }
@@ -294,7 +361,7 @@ static void participations_table(Ctx *c, const PersonaAnno *p)
     ltable_free(t);
 }
 
-static void signatures(Ctx *c)
+static void signatures(Ctx *c, const ValutazionePersona *v)
 {
     paragraph(c, label(c, "presa_visione"), "titolo");
     paragraph(c, label(c, "presa_visione_testo"), "testo");
@@ -302,43 +369,271 @@ static void signatures(Ctx *c)
     LayoutTable *t = doc_table(c->spec, "firme");
     ltable_set_header_rows(t, 1);
     ltable_row(t, 0);
-    ltable_cell(t, label(c, "firma_dipendente"), 1, style(c, "intestazione"));
-    ltable_cell(t, label(c, "firma_dirigente"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, v ? "firma_valutatore" : "firma_dipendente"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, v ? "firma_presa_visione" : "firma_dirigente"), 1, style(c, "intestazione"));
     ltable_cell(t, label(c, "firma_data"), 1, style(c, "intestazione"));
     ltable_row(t, spec_number(c->spec, "altezza_firma"));
-    for (int i = 0; i < 3; i++)
-        ltable_cell(t, "", 1, style(c, "testo"));
+    char date[16] = "";
+    if (v && v->v->has_presa_visione)
+        date_format_it(v->v->presa_visione, date);
+    ltable_cell(t, "", 1, style(c, "testo"));
+    ltable_cell(t, "", 1, style(c, "testo"));
+    ltable_cell(t, date, 1, style(c, "testo"));
     layout_table(c->layout, t);
     ltable_free(t);
 }
 
-static void build_sheet(Ctx *c, const PersonaAnno *p, int section)
+/* ---- the evaluation (--valutazioni) ------------------------------------------------------- */
+
+static void direct_objectives(Ctx *c, const ValutazionePersona *v)
 {
+    paragraph(c, label(c, "sezione_diretti"), "titolo");
+    if (v->n_diretti == 0) {
+        paragraph(c, label(c, "diretti_nessuno"), "nota");
+        return;
+    }
+    LayoutTable *t = doc_table(c->spec, "diretti");
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "col_obiettivo"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "col_pesatura"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "col_risultato"), 1, style(c, "intestazione"));
+    bool any = false;
+    for (size_t i = 0; i < v->n_diretti; i++) {
+        const ObiettivoDiretto *d = &v->diretti[i];
+        char *short_title = doc_shorten(d->obiettivo->descrizione ? d->obiettivo->descrizione : "",
+                                        (size_t)spec_number(c->spec, "lunghezza_titolo"));
+        char *obj = xasprintf("%s\n%s", d->obiettivo->codice, short_title);
+        char w[32] = "", r[48];
+        if (d->has_pesatura)
+            text_format_number(w, sizeof w, d->pesatura);
+        if (d->has_percentuale)
+            rule_format_percent(r, sizeof r, d->percentuale);
+        else
+            snprintf(r, sizeof r, "%s", label(c, "non_valutato"));
+        any |= d->has_percentuale;
+        ltable_row(t, 0);
+        ltable_cell(t, obj, 1, style(c, "testo"));
+        ltable_cell(t, w, 1, style(c, "numero"));
+        ltable_cell(t, r, 1, style(c, d->has_percentuale ? "importo" : "nota"));
+        free(obj);
+        free(short_title);
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+    if (any)
+        paragraph(c, label(c, v->diretti_ponderati ? "diretti_ponderata" : "diretti_semplice"), "nota");
+}
+
+static void components_table(Ctx *c, const ValutazionePersona *v)
+{
+    paragraph(c, label(c, "sezione_componenti"), "titolo");
+    LayoutTable *t = doc_table(c->spec, "componenti");
+    ltable_set_header_rows(t, 1);
+    static const char *const heads[] = {"col_componente", "col_peso", "col_peso_applicato", "col_valore", "col_punti"};
+    ltable_row(t, 0);
+    for (int i = 0; i < 5; i++)
+        ltable_cell(t, label(c, heads[i]), 1, style(c, "intestazione"));
+    bool redistributed = false;
+    for (size_t i = 0; i < v->n_componenti; i++) {
+        const ValoreComponente *x = &v->componenti[i];
+        char peso[32], applied[32] = "", value[48] = "", points[48] = "";
+        text_format_number(peso, sizeof peso, x->componente->peso);
+        if (x->has_valore) {
+            if (v->completa) {
+                text_format_number(applied, sizeof applied, x->peso_effettivo);
+                score_text(points, sizeof points, x->punti);
+            }
+            score_text(value, sizeof value, x->valore);
+        } else if (v->completa || x->componente->fonte != FONTE_COMPORTAMENTI) {
+            snprintf(value, sizeof value, "%s", label(c, v->completa ? "peso_ridistribuito" : "voto_mancante"));
+            redistributed |= v->completa;
+        } else {
+            snprintf(value, sizeof value, "%s", label(c, "voto_mancante"));
+        }
+        ltable_row(t, 0);
+        ltable_cell(t, x->componente->nome, 1, style(c, "testo"));
+        ltable_cell(t, peso, 1, style(c, "numero"));
+        ltable_cell(t, applied, 1, style(c, "numero"));
+        ltable_cell(t, value, 1, style(c, x->has_valore ? "importo" : "nota"));
+        ltable_cell(t, points, 1, style(c, "importo"));
+    }
+    CellStyle right = *style(c, "etichetta");
+    right.align = ALIGN_RIGHT;
+    right.font = STYLE_BOLD;
+    char score[48] = "";
+    if (v->has_punteggio)
+        score_text(score, sizeof score, v->punteggio);
+    else
+        snprintf(score, sizeof score, "%s", label(c, "nessun_punteggio"));
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "punteggio_finale"), 4, &right);
+    ltable_cell(t, score, 1, style(c, "totale"));
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "fascia"), 4, &right);
+    ltable_cell(t, v->fascia ? v->fascia->nome : v->has_punteggio ? label(c, "senza_fascia") : "", 1,
+                style(c, "totale"));
+    layout_table(c->layout, t);
+    ltable_free(t);
+    if (redistributed)
+        paragraph(c, label(c, "ridistribuito_nota"), "nota");
+}
+
+static void behaviours_table(Ctx *c, const ValutazionePersona *v)
+{
+    if (v->n_comportamenti == 0)
+        return;
+    char lo[32], hi[32];
+    text_format_number(lo, sizeof lo, v->categoria->scala[0]);
+    text_format_number(hi, sizeof hi, v->categoria->scala[1]);
+    const char *names[] = {"min", "max", NULL};
+    const char *values[] = {lo, hi};
+    char *title = doc_expand(label(c, "sezione_comportamenti"), names, values);
+    paragraph(c, title, "titolo");
+    free(title);
+    LayoutTable *t = doc_table(c->spec, "comportamenti");
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "col_comportamento"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "col_peso"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, "col_voto"), 1, style(c, "intestazione"));
+    for (size_t i = 0; i < v->n_comportamenti; i++) {
+        const VotoComportamento *b = &v->comportamenti[i];
+        char *name = xasprintf("%s – %s", b->comportamento->id, b->comportamento->nome);
+        char peso[32], voto[48];
+        text_format_number(peso, sizeof peso, b->comportamento->peso);
+        if (b->has_voto)
+            text_format_number(voto, sizeof voto, b->voto);
+        else
+            snprintf(voto, sizeof voto, "%s", label(c, "voto_mancante"));
+        ltable_row(t, 0);
+        ltable_cell(t, name, 1, style(c, "testo"));
+        ltable_cell(t, peso, 1, style(c, "numero"));
+        ltable_cell(t, voto, 1, style(c, b->has_voto ? "numero" : "nota"));
+        free(name);
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+/* A titled box: the text, or room to write by hand. */
+static void text_box(Ctx *c, const char *title_key, const char *text)
+{
+    LayoutTable *t = doc_table(c->spec, "riquadro");
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, title_key), 1, style(c, "etichetta"));
+    ltable_row(t, text && *text ? 0 : spec_number(c->spec, "altezza_firma"));
+    ltable_cell(t, text ? text : "", 1, style(c, "testo"));
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+static void evaluator_table(Ctx *c, const ValutazionePersona *v)
+{
+    char data[16] = "", colloquio[16] = "";
+    if (v->v->has_data)
+        date_format_it(v->v->data, data);
+    if (v->v->has_colloquio)
+        date_format_it(v->v->colloquio, colloquio);
+    LayoutTable *t = doc_table(c->spec, "intestazione");
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "campo_valutatore"), 1, style(c, "etichetta"));
+    ltable_cell(t, v->v->valutatore ? v->v->valutatore : "", 1, style(c, "testo"));
+    ltable_cell(t, label(c, "campo_data"), 1, style(c, "etichetta"));
+    ltable_cell(t, data, 1, style(c, "testo"));
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "campo_colloquio"), 1, style(c, "etichetta"));
+    ltable_cell(t, colloquio, 1, style(c, "testo"));
+    ltable_cell(t, label(c, "campo_giudizio"), 1, style(c, "etichetta"));
+    ltable_cell(t, v->v->giudizio ? v->v->giudizio : "", 1, style(c, "testo"));
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+static bool uses_source(const ValutazionePersona *v, FonteComponente f)
+{
+    for (size_t i = 0; i < v->n_componenti; i++)
+        if (v->componenti[i].componente->fonte == f)
+            return true;
+    return false;
+}
+
+static void build_sheet(Ctx *c, const FoglioPersona *f, int section)
+{
+    const ValutazionePersona *v = f->valutazione;
+    const PersonaAnno *p = f->righe;
     char *centre = expand_doc(c, label(c, "intestazione_centro"), NULL, NULL);
     layout_set_section(c->layout, section);
-    layout_set_header(c->layout, c->plan->ente, centre, p->nome);
+    layout_set_header(c->layout, c->plan->ente, centre, f->nome);
     layout_new_page(c->layout);
-    layout_bookmark(c->layout, 0, p->nome);
-    layout_begin(c->layout, ROLE_SECT, p->nome); /* the name is otherwise only in the page header */
-    char *title = expand_doc(c, label(c, "scheda_titolo"), NULL, NULL);
+    layout_bookmark(c->layout, 0, f->nome);
+    layout_begin(c->layout, ROLE_SECT, f->nome); /* the name is otherwise only in the page header */
+    char *title = expand_doc(c, label(c, v ? "valutazione_titolo" : "scheda_titolo"), NULL, NULL);
     paragraph(c, title, "titolo");
     layout_space(c->layout, 3);
-    info_table(c, p);
-    participations_table(c, p);
-    if (p->escluse > 0) {
-        char count[32];
-        snprintf(count, sizeof count, "%zu", p->escluse);
-        char *note = expand_doc(c, label(c, "escluse"), "numero", count);
-        paragraph(c, note, "nota");
-        free(note);
+    info_table(c, f);
+    if (v && !v->completa) {
+        char *text = expand_doc(c, label(c, "incompleta"), "mancanze", v->mancanze);
+        paragraph(c, text, "totale");
+        free(text);
     }
-    paragraph(c, label(c, "formula_titolo"), "etichetta");
-    paragraph(c, PERSONE_FORMULA, "testo");
+    bool objectives = !v || uses_source(v, FONTE_OBIETTIVI) || (p && p->n_righe > 0);
+    if (v && objectives)
+        paragraph(c, label(c, "sezione_obiettivi"), "titolo");
+    if (objectives && p && p->n_righe > 0) {
+        participations_table(c, p);
+        if (p->escluse > 0) {
+            char count[32];
+            snprintf(count, sizeof count, "%zu", p->escluse);
+            char *note = expand_doc(c, label(c, "escluse"), "numero", count);
+            paragraph(c, note, "nota");
+            free(note);
+        }
+    } else if (objectives) {
+        paragraph(c, label(c, "nessuna_partecipazione"), "nota");
+    }
+    if (v && uses_source(v, FONTE_OBIETTIVI_DIRETTI))
+        direct_objectives(c, v);
+    if (v) {
+        components_table(c, v);
+        behaviours_table(c, v);
+        evaluator_table(c, v);
+        text_box(c, "commento_titolo", v->v->commento);
+        text_box(c, "osservazioni_titolo", v->v->osservazioni);
+        paragraph(c, label(c, "formula_valutazione_titolo"), "etichetta");
+        paragraph(c, VALUTAZIONE_FORMULA, "testo");
+    }
+    if (objectives) {
+        paragraph(c, label(c, "formula_titolo"), "etichetta");
+        paragraph(c, PERSONE_FORMULA, "testo");
+    }
     layout_space(c->layout, 8);
-    signatures(c);
+    signatures(c, v);
     layout_end(c->layout);
     free(title);
     free(centre);
+}
+
+FoglioPersona *persona_fogli(const PersoneAnno *persone, const ValutazioniAnno *va, size_t *n)
+{
+    size_t cap = persone->n + (va ? va->n : 0);
+    FoglioPersona *f = xcalloc(cap + 1, sizeof *f);
+    size_t k = 0;
+    for (size_t i = 0; i < persone->n; i++) {
+        const PersonaAnno *p = &persone->persone[i];
+        f[k++] = (FoglioPersona){p->nome, p->registro, p, p->registro ? valutazione_di(va, p->registro) : NULL};
+    }
+    for (size_t i = 0; va && i < va->n; i++) {
+        const ValutazionePersona *v = &va->persone[i];
+        bool placed = false;
+        for (size_t q = 0; q < persone->n && !placed; q++)
+            placed = persone->persone[q].registro == v->persona;
+        if (!placed)
+            f[k++] = (FoglioPersona){v->persona->nome ? v->persona->nome : v->persona->id, v->persona, NULL, v};
+    }
+    *n = k;
+    return f;
 }
 
 char *persona_title(const Plan *plan, int anno, const LayoutSpec *spec)
@@ -347,8 +642,8 @@ char *persona_title(const Plan *plan, int anno, const LayoutSpec *spec)
     return expand_doc(&c, spec_label(spec, "titolo_documento"), NULL, NULL);
 }
 
-DisplayDoc persona_build(const Plan *plan, const Esiti *esiti, const PersoneAnno *persone, const PersonaAnno *only,
-                         const LayoutSpec *spec, FontSet *fonts, time_t when)
+DisplayDoc persona_build(const Plan *plan, const Esiti *esiti, const PersoneAnno *persone, const FoglioPersona *fogli,
+                         size_t n_fogli, const FoglioPersona *only, const LayoutSpec *spec, FontSet *fonts, time_t when)
 {
     (void)when;
     Layout *l = layout_new(&spec->page, fonts);
@@ -357,9 +652,9 @@ DisplayDoc persona_build(const Plan *plan, const Esiti *esiti, const PersoneAnno
         if (strcmp(spec->sections[s], "prospetto") == 0 && !only)
             build_matrix(&c);
         else if (strcmp(spec->sections[s], "schede") == 0)
-            for (size_t i = 0; i < persone->n; i++)
-                if (!only || &persone->persone[i] == only)
-                    build_sheet(&c, &persone->persone[i], (int)i + 1);
+            for (size_t i = 0; i < n_fogli; i++)
+                if (!only || &fogli[i] == only)
+                    build_sheet(&c, &fogli[i], (int)i + 1);
     }
     DisplayDoc doc;
     layout_take_pages(l, &doc);

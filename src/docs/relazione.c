@@ -45,7 +45,8 @@ static const char *const LABEL_DEFAULTS[] = {
     "Grafico a barre del risultato dei {n} obiettivi valutati, dal più alto ({massimo}) al più basso ({minimo}); "
     "il valore di ogni obiettivo è nella sezione «{sezione}». Linee orizzontali ai limiti delle fasce: {limiti}.",
     NULL};
-const LayoutNeeds RELAZIONE_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, true, LABEL_DEFAULTS};
+const LayoutNeeds RELAZIONE_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, true, LABEL_DEFAULTS,
+                                     NULL};
 
 /* ---- context -------------------------------------------------------------------------- */
 

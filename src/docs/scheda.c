@@ -38,7 +38,7 @@ static const char *const SECTIONS[] = {"intestazione", "collegamenti", "unita", 
 /* Labels newer than the first layout files: a copy made before keeps working. */
 static const char *const LABEL_DEFAULTS[] = {"casella_selezionata", "casella barrata", "casella_vuota", "casella vuota",
                                              NULL};
-const LayoutNeeds SCHEDA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false, LABEL_DEFAULTS};
+const LayoutNeeds SCHEDA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false, LABEL_DEFAULTS, NULL};
 
 /* Persons per row of the risorse umane table: the form's ten columns. */
 #define PEOPLE_PER_ROW 10

@@ -1,0 +1,67 @@
+#include "evaluation.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+
+bool evaluation_options_ok(const ResultsOptions *o, const char *cmd, bool need_results)
+{
+    if (o->valutazioni && !o->sistema) {
+        fprintf(stderr, "schede %s: le valutazioni si leggono con il sistema di valutazione dell'ente: "
+                        "indicare anche --sistema FILE\n", cmd);
+        return false;
+    }
+    if (need_results && o->sistema && !o->valutazioni) {
+        fprintf(stderr, "schede %s: --sistema accompagna le valutazioni: indicare anche --valutazioni FILE\n", cmd);
+        return false;
+    }
+    if (need_results && o->valutazioni && !o->raggiunto) {
+        fprintf(stderr, "schede %s: la valutazione individuale usa i risultati degli obiettivi dell'anno: "
+                        "indicare le rilevazioni con --raggiunto FILE\n", cmd);
+        return false;
+    }
+    return true;
+}
+
+int evaluation_load(const Plan *plan, const ResultsOptions *o, const Esiti *esiti, int anno, Evaluation *ev,
+                    DiagList *diags)
+{
+    memset(ev, 0, sizeof *ev);
+    int rc = 0;
+    if (o->sistema) {
+        LoadStatus st = sistema_load_file(o->sistema, &ev->sistema, diags);
+        if (st == LOAD_IO_ERROR)
+            return EXIT_USAGE;
+        ev->has_sistema = st == LOAD_OK;
+        if (st != LOAD_OK)
+            rc = EXIT_DATA;
+    }
+    if (o->valutazioni) {
+        LoadStatus st = valutazioni_load_file(o->valutazioni, o->codifica, &ev->valutazioni, diags);
+        if (st == LOAD_IO_ERROR)
+            return EXIT_USAGE;
+        ev->has_valutazioni = st == LOAD_OK;
+        if (st != LOAD_OK)
+            rc = EXIT_DATA;
+    }
+    if (ev->has_sistema && ev->has_valutazioni) {
+        size_t errors = diags->errors;
+        persone_compute(plan, esiti, anno, &ev->persone);
+        valutazione_compute(plan, esiti, &ev->persone, &ev->sistema, &ev->valutazioni, anno, &ev->anno, diags);
+        if (diags->errors > errors)
+            rc = EXIT_DATA;
+    } else {
+        ev->has_valutazioni = false;
+    }
+    return rc;
+}
+
+void evaluation_free(Evaluation *ev)
+{
+    valutazione_free(&ev->anno);
+    persone_free(&ev->persone);
+    valutazioni_free(&ev->valutazioni);
+    sistema_free(&ev->sistema);
+    memset(ev, 0, sizeof *ev);
+}
