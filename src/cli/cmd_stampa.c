@@ -260,7 +260,7 @@ static int render_relazione(Job *j)
         char *title = relazione_title(plan, esiti->anno, &spec);
         PdfInfo info = {.title = title, .author = plan->ente, .subject = "Relazione sulla Performance", .creator = "schede " SCHEDE_VERSION, .created = when};
         PdfWriter *writer = pdf_writer_start(&fonts);
-        DisplayDoc doc = relazione_build(plan, esiti, &sintesi, &spec, &fonts, when);
+        DisplayDoc doc = relazione_build(plan, esiti, &sintesi, j->valutazioni, &spec, &fonts, when);
         char *path = xasprintf("%s/relazione.pdf", j->out_dir);
         rc = write_pdf(j, writer, &doc, &info, path, true);
         free(path);

@@ -48,7 +48,8 @@ static const char *const LABEL_DEFAULTS[] = {
     "col_valore", "Valore",
     "col_punti", "Punti",
     "peso_ridistribuito", "peso ridistribuito",
-    "ridistribuito_nota", "Una componente senza valore non conta: il suo peso è ripartito in proporzione sulle altre (peso applicato). I punti sono arrotondati a due decimali.",
+    "ridistribuito_nota", "Una componente senza valore non conta: il suo peso è ripartito in proporzione sulle altre (peso applicato).",
+    "punti_nota", "Valori e punti sono arrotondati a due decimali; il punteggio finale è calcolato sui valori esatti e può differire di un centesimo dalla somma dei punti.",
     "punteggio_finale", "PUNTEGGIO FINALE",
     "fascia", "Fascia di merito",
     "senza_fascia", "nessuna fascia",
@@ -477,6 +478,8 @@ static void components_table(Ctx *c, const ValutazionePersona *v)
     ltable_free(t);
     if (redistributed)
         paragraph(c, label(c, "ridistribuito_nota"), "nota");
+    if (v->has_punteggio)
+        paragraph(c, label(c, "punti_nota"), "nota");
 }
 
 static void behaviours_table(Ctx *c, const ValutazionePersona *v)
@@ -575,7 +578,11 @@ static void build_sheet(Ctx *c, const FoglioPersona *f, int section)
     info_table(c, f);
     if (v && !v->completa) {
         char *text = expand_doc(c, label(c, "incompleta"), "mancanze", v->mancanze);
-        paragraph(c, text, "totale");
+        CellStyle warning = *style(c, "totale");
+        warning.align = ALIGN_LEFT;
+        TextRun run = {warning.font, text};
+        layout_space(c->layout, 4);
+        layout_paragraph(c->layout, &run, 1, &warning);
         free(text);
     }
     bool objectives = !v || uses_source(v, FONTE_OBIETTIVI) || (p && p->n_righe > 0);

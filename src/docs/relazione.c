@@ -44,6 +44,28 @@ static const char *const LABEL_DEFAULTS[] = {
     "grafico_alternativo_lungo",
     "Grafico a barre del risultato dei {n} obiettivi valutati, dal più alto ({massimo}) al più basso ({minimo}); "
     "il valore di ogni obiettivo è nella sezione «{sezione}». Linee orizzontali ai limiti delle fasce: {limiti}.",
+    /* With --valutazioni: the aggregate figures of D.lgs. 33/2013 art. 20. */
+    "valutazioni_titolo", "Valutazione individuale: distribuzione per fascia di merito",
+    "valutazioni_testo", "Persone valutate secondo il Sistema di misurazione e valutazione della performance, per fascia di "
+    "merito e categoria di personale (dati aggregati, art. 20 del D.lgs. 33/2013). Una valutazione incompleta non ha "
+    "punteggio né fascia.",
+    "col_fascia_merito", "Fascia di merito",
+    "col_totale_categorie", "Totale",
+    "valutazioni_sotto", "Sotto ogni fascia",
+    "valutazioni_incomplete", "Valutazione incompleta",
+    "valutazioni_totale", "Persone valutate",
+    "premi_titolo", "Premi collegati alla performance",
+    "premi_testo", "Ammontare dei premi stanziati e distribuiti e grado di differenziazione (dati aggregati, art. 20 del "
+    "D.lgs. 33/2013).",
+    "premi_stanziati", "Fondo stanziato",
+    "premi_distribuiti", "Premi distribuiti",
+    "premi_beneficiari", "Persone con un premio",
+    "premi_media", "Premio medio",
+    "premi_minimo", "Premio minimo",
+    "premi_massimo", "Premio massimo",
+    "premi_maggiorazione", "Persone con la maggiorazione del premio",
+    "premi_rapporto", "Differenziazione: premio massimo ÷ premio minimo",
+    "premi_fascia_alta", "Persone valutate nella fascia più alta ({fascia})",
     NULL};
 const LayoutNeeds RELAZIONE_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, true, LABEL_DEFAULTS,
                                      NULL};
@@ -67,6 +89,7 @@ typedef struct {
     size_t n_toc;
     int section_number;
     const char *dettaglio_title; /* for the chart's note */
+    const ValutazioniAnno *va;   /* NULL: no --valutazioni */
 } Ctx;
 
 static const CellStyle *style(const Ctx *c, const char *n) { return spec_style(c->spec, n); }
@@ -545,6 +568,102 @@ static void build_scostamenti(Ctx *c)
 
 /* ---- 5. personale ------------------------------------------------------------------------------ */
 
+static void count_cell(LayoutTable *t, const Ctx *c, size_t n, const char *st)
+{
+    char v[32];
+    snprintf(v, sizeof v, "%zu", n);
+    ltable_cell(t, v, 1, style(c, st));
+}
+
+static void euro_row(LayoutTable *t, const Ctx *c, const char *what, int64_t cents)
+{
+    char v[64];
+    text_format_amount(v, sizeof v, (double)cents / 100.0);
+    figure_row(t, c, what, v, "importo");
+}
+
+/* Bands × categories of the SMVP, then the premi: counts and amounts only. */
+static void build_valutazioni(Ctx *c)
+{
+    const Sistema *sis = c->va->sistema;
+    AggregatiValutazione a;
+    valutazione_aggregati(c->va, &a);
+    size_t nc = a.n_categorie, nf = sis->n_fasce;
+    subsection(c, label(c, "valutazioni_titolo"));
+    paragraph(c, label(c, "valutazioni_testo"), "testo");
+    layout_space(c->layout, 4);
+    double *w = xcalloc(nc + 2, sizeof *w);
+    w[0] = 3;
+    for (size_t k = 1; k < nc + 2; k++)
+        w[k] = 1.4;
+    LayoutTable *t = ltable_new(w, nc + 2);
+    free(w);
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "col_fascia_merito"), 1, style(c, "intestazione"));
+    for (size_t k = 0; k < nc; k++)
+        ltable_cell(t, sis->categorie[k].nome ? sis->categorie[k].nome : sis->categorie[k].id, 1,
+                    style(c, "intestazione"));
+    ltable_cell(t, label(c, "col_totale_categorie"), 1, style(c, "intestazione"));
+    for (size_t f = 0; f <= nf; f++) {
+        size_t row = 0;
+        for (size_t k = 0; k < nc; k++)
+            row += a.per_fascia[f * nc + k];
+        if (f == nf && row == 0)
+            continue; /* the last band starts at 0 in most SMVPs: nobody is below it */
+        ltable_row(t, 0);
+        ltable_cell(t, f < nf ? sis->fasce[f].nome : label(c, "valutazioni_sotto"), 1, style(c, "etichetta"));
+        for (size_t k = 0; k < nc; k++)
+            count_cell(t, c, a.per_fascia[f * nc + k], "numero");
+        count_cell(t, c, row, "numero");
+    }
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "valutazioni_incomplete"), 1, style(c, "etichetta"));
+    for (size_t k = 0; k < nc; k++)
+        count_cell(t, c, a.incomplete[k], "numero");
+    count_cell(t, c, a.incomplete_totale, "numero");
+    ltable_row(t, 0);
+    ltable_cell(t, label(c, "valutazioni_totale"), 1, style(c, "etichetta"));
+    for (size_t k = 0; k < nc; k++)
+        count_cell(t, c, a.valutate[k], "totale");
+    count_cell(t, c, a.valutate_totale, "totale");
+    layout_table(c->layout, t);
+    ltable_free(t);
+    if (a.has_premi) {
+        subsection(c, label(c, "premi_titolo"));
+        paragraph(c, label(c, "premi_testo"), "testo");
+        layout_space(c->layout, 4);
+        t = table_for(c, "cifre");
+        euro_row(t, c, label(c, "premi_stanziati"), a.fondo_centesimi);
+        euro_row(t, c, label(c, "premi_distribuiti"), a.distribuito_centesimi);
+        char v[64];
+        snprintf(v, sizeof v, "%zu", a.con_premio);
+        figure_row(t, c, label(c, "premi_beneficiari"), v, "numero");
+        if (a.con_premio > 0) {
+            euro_row(t, c, label(c, "premi_media"), a.media_centesimi);
+            euro_row(t, c, label(c, "premi_minimo"), a.minimo_centesimi);
+            euro_row(t, c, label(c, "premi_massimo"), a.massimo_centesimi);
+            snprintf(v, sizeof v, "%zu", a.con_maggiorazione);
+            figure_row(t, c, label(c, "premi_maggiorazione"), v, "numero");
+            double ratio = (double)a.massimo_centesimi / (double)a.minimo_centesimi;
+            char r[48];
+            text_format_number(r, sizeof r, ratio);
+            figure_row(t, c, label(c, "premi_rapporto"), r, "numero");
+        }
+        if (nf > 0) {
+            char *what = expand1(c, label(c, "premi_fascia_alta"), "fascia", sis->fasce[0].nome);
+            char pct[48];
+            rule_format_percent(pct, sizeof pct, a.con_punteggio ? 100.0 * (double)a.nella_fascia_alta / (double)a.con_punteggio : 0);
+            snprintf(v, sizeof v, "%zu (%s)", a.nella_fascia_alta, pct);
+            figure_row(t, c, what, v, "numero");
+            free(what);
+        }
+        layout_table(c->layout, t);
+        ltable_free(t);
+    }
+    valutazione_aggregati_free(&a);
+}
+
 static void build_personale(Ctx *c)
 {
     const Sintesi *s = c->s;
@@ -566,6 +685,8 @@ static void build_personale(Ctx *c)
     layout_need(c->layout, spec_number(c->spec, "spazio_sotto_titolo"));
     paragraph(c, label(c, "personale_fasce"), "titolo_sottosezione");
     band_table(c, s->persone_per_fascia, s->persone_valutate, label(c, "col_persone"));
+    if (c->va)
+        build_valutazioni(c);
     free(title);
 }
 
@@ -646,10 +767,11 @@ char *relazione_title(const Plan *plan, int anno, const LayoutSpec *spec)
     return expand(&c, spec_label(spec, "titolo_documento"));
 }
 
-DisplayDoc relazione_build(const Plan *plan, const Esiti *esiti, const Sintesi *sintesi, const LayoutSpec *spec,
-                           FontSet *fonts, time_t when)
+DisplayDoc relazione_build(const Plan *plan, const Esiti *esiti, const Sintesi *sintesi, const ValutazioniAnno *va,
+                           const LayoutSpec *spec, FontSet *fonts, time_t when)
 {
     Ctx c = {0};
+    c.va = va;
     c.plan = plan;
     c.esiti = esiti;
     c.s = sintesi;

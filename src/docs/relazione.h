@@ -15,6 +15,7 @@
 #include "layout_file.h"
 #include "model.h"
 #include "sintesi.h"
+#include "valutazione.h"
 
 extern const LayoutNeeds RELAZIONE_NEEDS;
 
@@ -22,7 +23,8 @@ extern const LayoutNeeds RELAZIONE_NEEDS;
 void relazione_sintesi(const Plan *plan, const Esiti *esiti, const PersoneAnno *persone, const LayoutSpec *spec,
                        Sintesi *out);
 
-DisplayDoc relazione_build(const Plan *plan, const Esiti *esiti, const Sintesi *sintesi, const LayoutSpec *spec,
+DisplayDoc relazione_build(const Plan *plan, const Esiti *esiti, const Sintesi *sintesi, const ValutazioniAnno *va,
+                           const LayoutSpec *spec,
                            FontSet *fonts, time_t when);
 
 char *relazione_title(const Plan *plan, int anno, const LayoutSpec *spec);

@@ -127,6 +127,25 @@ int64_t valutazione_centesimi(double score);
 /* The evaluation of a registry person, or NULL. */
 const ValutazionePersona *valutazione_di(const ValutazioniAnno *va, const Persona *p);
 
+/* The figures published without names (D.lgs. 33/2013 art. 20), for the
+ * Relazione: evaluated persons per band and category, and the premi. */
+typedef struct {
+    size_t n_categorie;            /* = sistema->n_categorie */
+    size_t *per_fascia;            /* [fascia × n_categorie + categoria]; row n_fasce: below every band */
+    size_t *incomplete;            /* per categoria */
+    size_t *valutate;              /* per categoria */
+    size_t valutate_totale, incomplete_totale;
+    size_t nella_fascia_alta;      /* complete evaluations in the first band */
+    size_t con_punteggio;
+    bool has_premi;                /* the sistema shares a fund and someone received a premio */
+    int64_t fondo_centesimi, distribuito_centesimi;
+    size_t con_premio, con_maggiorazione;
+    int64_t media_centesimi, minimo_centesimi, massimo_centesimi;
+} AggregatiValutazione;
+
+void valutazione_aggregati(const ValutazioniAnno *va, AggregatiValutazione *out);
+void valutazione_aggregati_free(AggregatiValutazione *a);
+
 /* The final-score formula in words, for the sheets and the README. */
 extern const char *const VALUTAZIONE_FORMULA;
 

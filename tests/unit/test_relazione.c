@@ -297,7 +297,7 @@ Test(sintesi, relazione_chart_bars_are_the_objectives_results)
     cr_assert(fontset_load(&f, (const char *const *)spec.font_paths, &bad, &why));
     Sintesi x;
     relazione_sintesi(&plan, &esiti, &people, &spec, &x);
-    DisplayDoc doc = relazione_build(&plan, &esiti, &x, &spec, &f, 0);
+    DisplayDoc doc = relazione_build(&plan, &esiti, &x, NULL, &spec, &f, 0);
     /* Page 3 is the sintesi (cover, index): one bar per band colour. */
     cr_assert_gt(doc.n_pages, 3);
     const DisplayPage *p = &doc.pages[2];
