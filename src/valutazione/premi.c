@@ -178,6 +178,8 @@ void premi_compute(const Sistema *s, ValutazioniAnno *va)
         k = E * Q / 10000;
         if (k < 1)
             k = 1;
+        if (k > E) /* quota ≤ 100 in a loaded sistema; kept safe for any caller */
+            k = E;
         int64_t cut = e[k - 1].p->punteggio_centesimi;
         t = 0;
         for (size_t i = 0; i < n; i++) {

@@ -250,50 +250,48 @@ static void check_votes(const Valutazioni *set, const Valutazione *v, const Cate
     text_format_number(hi, sizeof hi, cat->scala[1]);
     for (size_t i = 0; i < v->n_voti; i++) {
         const Voce *x = &v->voti[i];
-        char *field = xasprintf("voti.%s", x->id);
+        const char *field = "voti";
         const Comportamento *b = categoria_comportamento(cat, x->id);
         const Componente *c = categoria_componente(cat, x->id);
         char num[64];
         text_format_number(num, sizeof num, x->valore);
         if (b) {
             if (x->has_valore && !(x->valore >= cat->scala[0] && x->valore <= cat->scala[1]))
-                valutazioni_diag(diags, DIAG_ERROR, set, v, field, "il voto %s di «%s» è fuori dalla scala %s–%s",
+                valutazioni_diag(diags, DIAG_ERROR, set, v, field, x->id, "il voto %s di «%s» è fuori dalla scala %s–%s",
                                  num, x->id, lo, hi);
         } else if (set->csv && c && c->fonte == FONTE_MANUALE) {
             if (x->has_valore && !(x->valore >= 0 && x->valore <= 100))
-                valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, "il valore %s di «%s» è fuori dall'intervallo 0–100",
+                valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, NULL, "il valore %s di «%s» è fuori dall'intervallo 0–100",
                                  num, x->id);
         } else if (set->csv) {
             /* One file may mix categories: another category's columns stay empty. */
             if (x->has_valore && known_anywhere(s, x->id))
-                valutazioni_diag(diags, DIAG_ERROR, set, v, NULL,
+                valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, NULL,
                                  "la colonna «%s» non riguarda la categoria «%s»: va lasciata vuota", x->id, cat->id);
         } else if (c && c->fonte == FONTE_MANUALE) {
-            valutazioni_diag(diags, DIAG_ERROR, set, v, field,
+            valutazioni_diag(diags, DIAG_ERROR, set, v, field, x->id,
                              "«%s» è una componente con valore dato a mano: va in «manuali», non in «voti»", x->id);
         } else {
-            valutazioni_diag(diags, DIAG_ERROR, set, v, field, "comportamento «%s» non previsto per la categoria «%s»",
+            valutazioni_diag(diags, DIAG_ERROR, set, v, field, x->id, "comportamento «%s» non previsto per la categoria «%s»",
                              x->id, cat->id);
         }
-        free(field);
     }
     for (size_t i = 0; i < v->n_manuali; i++) {
         const Voce *x = &v->manuali[i];
-        char *field = xasprintf("manuali.%s", x->id);
+        const char *field = "manuali";
         const Componente *c = categoria_componente(cat, x->id);
         char num[64];
         text_format_number(num, sizeof num, x->valore);
         if (!c)
-            valutazioni_diag(diags, DIAG_ERROR, set, v, field, "componente «%s» non prevista per la categoria «%s»",
+            valutazioni_diag(diags, DIAG_ERROR, set, v, field, x->id, "componente «%s» non prevista per la categoria «%s»",
                              x->id, cat->id);
         else if (c->fonte != FONTE_MANUALE)
-            valutazioni_diag(diags, DIAG_ERROR, set, v, field,
+            valutazioni_diag(diags, DIAG_ERROR, set, v, field, x->id,
                              "la componente «%s» ha fonte «%s»: il suo valore lo calcola il programma, non si scrive",
                              x->id, fonte_name(c->fonte));
         else if (x->has_valore && !(x->valore >= 0 && x->valore <= 100))
-            valutazioni_diag(diags, DIAG_ERROR, set, v, field, "il valore %s di «%s» è fuori dall'intervallo 0–100",
+            valutazioni_diag(diags, DIAG_ERROR, set, v, field, x->id, "il valore %s di «%s» è fuori dall'intervallo 0–100",
                              num, x->id);
-        free(field);
     }
 }
 
@@ -306,13 +304,13 @@ static void check_share(const Valutazioni *set, const Valutazione *v, const char
         for (char *q = a; *q; q++)
             if (*q == '.')
                 *q = ',';
-        valutazioni_diag(diags, DIAG_WARNING, set, v, name, "«%s» %s: i premi lo usano con due decimali, %s", name, a, b);
+        valutazioni_diag(diags, DIAG_WARNING, set, v, name, NULL, "«%s» %s: i premi lo usano con due decimali, %s", name, a, b);
     }
 }
 
 /* Resolves valutazione i; returns false (reported) when it cannot be used. */
 static bool resolve(const Plan *plan, const Sistema *s, const Valutazioni *set, size_t i, ValutazioniAnno *out,
-                    DiagList *diags)
+                    const Valutazione **named, DiagList *diags)
 {
     const Valutazione *v = &set->items[i];
     if (!v->persona)
@@ -320,35 +318,36 @@ static bool resolve(const Plan *plan, const Sistema *s, const Valutazioni *set, 
     const Persona *who = persone_by_id(plan, v->persona);
     if (!who)
         who = persone_match(plan, v->persona);
+    if (who && named[who - plan->persone]) {
+        const Valutazione *first = named[who - plan->persone];
+        if (first->line > 0)
+            valutazioni_diag(diags, DIAG_ERROR, set, v, "persona", NULL, "«%s» è già valutata alla riga %d",
+                             who->nome, first->line);
+        else
+            valutazioni_diag(diags, DIAG_ERROR, set, v, "persona", NULL, "«%s» è già valutata in %s", who->nome,
+                             first->path ? first->path : "?");
+        return false;
+    }
+    if (who)
+        named[who - plan->persone] = v; /* evaluated, even if this valutazione has errors */
     if (!who) {
         const Persona *near = persone_closest(plan, v->persona);
         if (plan->n_persone == 0)
-            valutazioni_diag(diags, DIAG_ERROR, set, v, "persona",
+            valutazioni_diag(diags, DIAG_ERROR, set, v, "persona", NULL,
                              "«%s» non è nel registro: il piano non ha un registro delle persone («persone»)", v->persona);
         else if (near)
-            valutazioni_diag(diags, DIAG_ERROR, set, v, "persona", "«%s» non è nel registro delle persone: forse «%s» (%s)?",
+            valutazioni_diag(diags, DIAG_ERROR, set, v, "persona", NULL, "«%s» non è nel registro delle persone: forse «%s» (%s)?",
                              v->persona, near->nome, near->id ? near->id : "senza id");
         else
-            valutazioni_diag(diags, DIAG_ERROR, set, v, "persona",
+            valutazioni_diag(diags, DIAG_ERROR, set, v, "persona", NULL,
                              "«%s» non è nel registro delle persone (né come id né come nome o alias)", v->persona);
         return false;
     }
-    for (size_t k = 0; k < out->n; k++)
-        if (out->persone[k].persona == who) {
-            const Valutazione *first = out->persone[k].v;
-            if (first->line > 0)
-                valutazioni_diag(diags, DIAG_ERROR, set, v, "persona", "«%s» è già valutata alla riga %d", who->nome,
-                                 first->line);
-            else
-                valutazioni_diag(diags, DIAG_ERROR, set, v, "persona", "«%s» è già valutata in %s", who->nome,
-                                 first->path ? first->path : "?");
-            return false;
-        }
     const Categoria *cat = v->categoria ? sistema_categoria(s, v->categoria) : NULL;
     if (!cat) {
         if (v->categoria) {
             char *ids = category_ids(s);
-            valutazioni_diag(diags, DIAG_ERROR, set, v, "categoria", "categoria «%s» non prevista dal sistema (%s)",
+            valutazioni_diag(diags, DIAG_ERROR, set, v, "categoria", NULL, "categoria «%s» non prevista dal sistema (%s)",
                              v->categoria, ids);
             free(ids);
         }
@@ -360,10 +359,10 @@ static bool resolve(const Plan *plan, const Sistema *s, const Valutazioni *set, 
     if (in_premi && sistema_usa_proporzione(s, PROP_PARAMETRO)) {
         char *names = profile_names(s);
         if (!v->profilo)
-            valutazioni_diag(diags, DIAG_ERROR, set, v, "profilo",
+            valutazioni_diag(diags, DIAG_ERROR, set, v, "profilo", NULL,
                              "manca il «profilo»: il premio è proporzionale al parametro del profilo (%s)", names);
         else if (!sistema_parametro(s, v->profilo))
-            valutazioni_diag(diags, DIAG_ERROR, set, v, "profilo", "il profilo «%s» non è tra i parametri dei premi (%s)",
+            valutazioni_diag(diags, DIAG_ERROR, set, v, "profilo", NULL, "il profilo «%s» non è tra i parametri dei premi (%s)",
                              v->profilo, names);
         free(names);
     }
@@ -404,8 +403,9 @@ void valutazione_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno
                     diag_add_at(diags, DIAG_WARNING, set->file, set->header_line, 0,
                                 "colonna «%s» sconosciuta: non è un comportamento né una componente del sistema, ignorata",
                                 set->items[i].voti[k].id);
+    const Valutazione **named = xcalloc(plan->n_persone + 1, sizeof *named);
     for (size_t i = 0; i < set->n; i++)
-        resolve(plan, sistema, set, i, out, diags);
+        resolve(plan, sistema, set, i, out, named, diags);
     /* The ente component: every objective valued in the year, simple mean. */
     double sum = 0;
     for (size_t i = 0; esiti && i < esiti->n; i++)
@@ -431,18 +431,19 @@ void valutazione_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno
             }
         } else {
             valutazione_punteggio(p->componenti, p->n_componenti, &(double){0});
-            valutazioni_diag(diags, DIAG_WARNING, set, p->v, NULL,
+            valutazioni_diag(diags, DIAG_WARNING, set, p->v, NULL, NULL,
                              "valutazione incompleta di %s: manca %s; nessun punteggio, nessuna fascia, nessun premio",
                              p->persona->nome, p->mancanze);
         }
     }
     for (size_t i = 0; i < plan->n_persone; i++)
-        if (!valutazione_di(out, &plan->persone[i])) {
+        if (!named[i]) {
             char *path = json_path_index("$.persone", i);
             diag_add(diags, DIAG_WARNING, set->file, NULL, NULL, -1, "%s (%s nel registro del piano) non ha una valutazione",
                      plan->persone[i].nome ? plan->persone[i].nome : "?", plan->persone[i].id ? plan->persone[i].id : path);
             free(path);
         }
+    free(named);
     if (out->n > 1)
         qsort(out->persone, out->n, sizeof *out->persone, cmp_people);
     premi_compute(sistema, out);

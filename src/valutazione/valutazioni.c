@@ -13,7 +13,7 @@
 #include "text.h"
 
 void valutazioni_diag(DiagList *diags, DiagSeverity sev, const Valutazioni *set, const Valutazione *v,
-                      const char *field, const char *fmt, ...)
+                      const char *key, const char *subkey, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -23,7 +23,12 @@ void valutazioni_diag(DiagList *diags, DiagSeverity sev, const Valutazioni *set,
         diag_add_at(diags, sev, set->file, v->line, 0, "%s%s%s", v->persona ? v->persona : "",
                     v->persona ? ": " : "", msg);
     } else {
-        char *path = v && v->path && field ? json_path_key(v->path, field) : NULL;
+        char *path = v && v->path && key ? json_path_key(v->path, key) : NULL;
+        if (path && subkey) {
+            char *deeper = json_path_key(path, subkey);
+            free(path);
+            path = deeper;
+        }
         diag_add(diags, sev, set->file, path ? path : v ? v->path : NULL, NULL, -1, "%s%s%s",
                  v && v->persona ? v->persona : "", v && v->persona ? ": " : "", msg);
         free(path);
@@ -203,9 +208,9 @@ static void csv_share(Valutazioni *set, Valutazione *v, const char *text, const 
     double x;
     bool guess;
     if (!csv_parse_number(text, &x, &guess))
-        valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, "«%s» deve essere un numero, non «%s»", name, text);
+        valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, NULL, "«%s» deve essere un numero, non «%s»", name, text);
     else if (!(x >= 0 && x <= 100))
-        valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, "«%s» vale «%s»: è una percentuale tra 0 e 100", name, text);
+        valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, NULL, "«%s» vale «%s»: è una percentuale tra 0 e 100", name, text);
     else
         *out = x;
 }
@@ -219,7 +224,7 @@ static void csv_date(Valutazioni *set, Valutazione *v, const char *text, const c
     if (st == DATE_OK)
         *has = true;
     else
-        valutazioni_diag(diags, DIAG_ERROR, set, v, NULL,
+        valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, NULL,
                          st == DATE_IMPOSSIBLE ? "«%s»: la data «%s» non esiste nel calendario"
                                                : "«%s»: data «%s» non valida: si scrive gg/mm/aaaa", name, text);
 }
@@ -305,7 +310,7 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
             diag_add_at(diags, DIAG_ERROR, file, rec->line, 0, "manca la persona valutata");
         v->categoria = or_null(f[COL_CATEGORIA]);
         if (!v->categoria)
-            valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, "manca la categoria");
+            valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, NULL, "manca la categoria");
         v->profilo = or_null(f[COL_PROFILO]);
         csv_share(set, v, f[COL_ORARIO], "orario", &v->orario, diags);
         csv_share(set, v, f[COL_SERVIZIO], "servizio", &v->servizio, diags);
@@ -322,7 +327,7 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
             double num = 0;
             bool guess, has = *x != '\0';
             if (has && !csv_parse_number(x, &num, &guess))
-                valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, "colonna «%s»: «%s» non è un numero", extra_id[e], x);
+                valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, NULL, "colonna «%s»: «%s» non è un numero", extra_id[e], x);
             else
                 add_voce(&v->voti, &v->n_voti, extra_id[e], has, num);
             free(x);

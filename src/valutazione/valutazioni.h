@@ -60,11 +60,11 @@ LoadStatus valutazioni_load_buffer(const char *file, const char *text, size_t le
 void valutazioni_free(Valutazioni *v);
 
 /* A diagnostic at a valutazione: "file:LINE: persona: msg" for CSV, the JSON
- * path (with field appended when not NULL) otherwise. */
+ * path otherwise, with key (and subkey: "voti", "B2") appended when not NULL. */
 void valutazioni_diag(DiagList *diags, DiagSeverity sev, const Valutazioni *set, const Valutazione *v,
-                      const char *field, const char *fmt, ...)
+                      const char *key, const char *subkey, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 6, 7)))
+    __attribute__((format(printf, 7, 8)))
 #endif
     ;
 
