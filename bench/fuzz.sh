@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(piano raggiunto csv graduazione testo)
+[ ${#targets[@]} -gt 0 ] || targets=(piano raggiunto csv graduazione testo sistema valutazioni)
 JOBS=${JOBS:-$(nproc)}
 work=bench/out/fuzz
 
@@ -31,10 +31,12 @@ seed raggiunto samples/raggiunto-2024.json samples/raggiunto-2024.csv tests/fixt
 seed csv samples/raggiunto-2024.csv tests/fixtures/*.csv
 seed graduazione tests/fuzz/seeds/graduazione/*
 seed testo tests/fuzz/seeds/testo/*
+seed sistema samples/sistema-smvp.json tests/fixtures/valutazione/sistema.json
+seed valutazioni samples/valutazioni-2024.json samples/valutazioni-2024.csv tests/fixtures/valutazione/valutazioni.*
 
 run_one() { # target
   local t=$1 dict=()
-  case $t in piano|raggiunto) dict=(-dict=tests/fuzz/json.dict) ;; esac
+  case $t in piano|raggiunto|sistema|valutazioni) dict=(-dict=tests/fuzz/json.dict) ;; esac
   rm -rf "$work/$t/artifacts" && mkdir -p "$work/$t/artifacts" # earlier finds are in tests/fixtures/fuzz
   # -timeout: an input taking over 10 s is a hang; -rss_limit_mb: memory bound.
   "build-fuzz/tests/fuzz/fuzz_$t" "$work/$t/corpus" "${dict[@]}" -max_total_time="$SECONDS_EACH" \

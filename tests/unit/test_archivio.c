@@ -1129,3 +1129,62 @@ Test(archivio, chart_of_many_objectives_keeps_its_alt_text_within_the_limits, .t
     strbuf_free(&results);
     free(dir);
 }
+
+/* The documents of the individual evaluation (issue 12) meet the same bar:
+ * PDF/A-1b when asked, a structure tree that matches the content, tagged
+ * tables with column headings, every body word in the structure. */
+#define VAL "tests/fixtures/valutazione/"
+Test(archivio, evaluation_documents_are_tagged_and_pdfa, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("valutazione");
+    char *args = xasprintf("stampa " VAL "piano.json --raggiunto " VAL "raggiunto.json --sistema " VAL
+                           "sistema.json --valutazioni " VAL "valutazioni.json --pdfa --out '%s'", dir);
+    Run r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(args);
+    const char *names[] = {"premi.pdf", "persone.pdf", "relazione.pdf"};
+    for (int i = 0; i < 3; i++) {
+        char *f = file_in(dir, names[i]);
+        check_pdfa(f);
+        TreeCounts tc = check_structure(f);
+        cr_assert(role(&tc, "Table") > 0 && role(&tc, "TH") > 0 && role(&tc, "TD") > 0, "%s: tables", names[i]);
+        cr_assert(role(&tc, "H1") > 0, "%s: no H1", names[i]);
+        free(f);
+    }
+    char *f = file_in(dir, "premi.pdf");
+    TreeCounts tc = check_structure(f);
+    cr_assert_eq(role(&tc, "Sect"), 2, "one Sect per area (Area A, Area B)");
+    check_pdfinfo(f, 14, 13);
+    free(f);
+    f = file_in(dir, "persone.pdf");
+    tc = check_structure(f);
+    cr_assert_eq(role(&tc, "Sect"), 10, "one Sect per sheet: 9 persons of the year and the dirigente");
+    check_pdfinfo(f, 16, 15);
+    char *cmd = xasprintf("pdfinfo -struct-text '%s' 2>/dev/null", f);
+    Run st = run_shell(cmd);
+    cr_assert(heading_of_scope(st.out, "Peso applicato", "/Scope /Column"));
+    cr_assert(heading_of_scope(st.out, "Valutatore", "/Scope /Row"));
+    free(st.out);
+    free(cmd);
+    free(f);
+    /* without --pdfa, premi.pdf (not published) is not declared PDF/A */
+    char *plain = out_dir("valutazione-plain");
+    args = xasprintf("stampa " VAL "piano.json --raggiunto " VAL "raggiunto.json --sistema " VAL
+                     "sistema.json --valutazioni " VAL "valutazioni.json --solo premi --out '%s'", plain);
+    r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    f = file_in(plain, "premi.pdf");
+    Pdf p = pdf_open(f);
+    char *x = xmp_of(&p);
+    cr_assert_null(strstr(x, "pdfaid"));
+    check_metadata(&p, x);
+    free(x);
+    pdf_close(&p);
+    free(f);
+    free(r.out);
+    free(args);
+    free(plain);
+    free(dir);
+}
+

@@ -96,7 +96,7 @@ Test(cli, sarzana_sample_exits_0_and_lists_its_real_defects)
     expect_contains(&r, "PROT-01: $.obiettivi[13].risorse_umane[1]: le percentuali di partecipazione dell'azione n. 2 "
                         "del 2024 sommano a 95%, non a 100%");
     expect_contains(&r, "DEMO-03: $.obiettivi[9]: manca il collegamento al bilancio");
-    expect_contains(&r, "samples/sarzana-2024-2026.json: 38 obiettivi, 129 azioni, 48 persone (44 nel registro, "
+    expect_contains(&r, "samples/sarzana-2024-2026.json: 38 obiettivi, 129 azioni, 52 persone (48 nel registro, "
                         "4 nomi fuori registro); 0 errori,");
     free(r.out);
 }

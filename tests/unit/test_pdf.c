@@ -475,3 +475,69 @@ Test(pdf, relazione_every_result_printed_inside_the_margins, .timeout = 120 * SC
     free(pdf);
     free(dir);
 }
+
+/* The evaluation documents of the Sarzana sample (invented sistema and
+ * valutazioni): no word in the margins or overlapping, and every premio
+ * esiti computes is printed in premi.pdf. */
+Test(pdf, valutazione_documents_inside_the_margins, .timeout = 240 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("valutazione");
+    char *pdf = render("samples/sarzana-2024-2026.json", dir,
+                       "--raggiunto samples/raggiunto-2024.csv --anno 2024 --sistema samples/sistema-smvp.json "
+                       "--valutazioni samples/valutazioni-2024.json");
+    free(pdf);
+    pdf = xasprintf("%s/premi.pdf", dir);
+    check_boxes(pdf, 12 * 72 / 25.4); /* layouts/premi.json: 12 mm at the sides */
+    char *flat = pdf_text(pdf);
+    Run r = run("esiti samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.csv --anno 2024 "
+                "--sistema samples/sistema-smvp.json --valutazioni samples/valutazioni-2024.json --formato csv 2>/dev/null");
+    cr_assert_eq(r.status, 0);
+    size_t premi = 0;
+    char *save = NULL;
+    strtok_r(r.out, "\n", &save); /* the header */
+    for (char *line = strtok_r(NULL, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        char *fields[64];
+        size_t n = 0;
+        for (char *f = line; f && n < 64; n++) {
+            fields[n] = f;
+            char *semi = strchr(f, ';');
+            if (semi)
+                *semi = '\0';
+            f = semi ? semi + 1 : NULL;
+        }
+        char *amount = fields[n - 1];
+        amount[strcspn(amount, "\r")] = '\0';
+        if (!*amount || strcmp(amount, "0,00") == 0)
+            continue;
+        /* "1426,63" is printed "1.426,63 €" */
+        char printed[64];
+        size_t len = strlen(amount), k = 0;
+        for (size_t i = 0; i < len; i++) {
+            printed[k++] = amount[i];
+            size_t left = i + 3 < len ? len - 3 - i - 1 : 0; /* integer digits still to come */
+            if (left > 0 && left % 3 == 0)
+                printed[k++] = '.';
+        }
+        printed[k] = '\0';
+        /* the amount in the person's row: after the name, before the next row's name */
+        char *name = strip_spaces(fields[2]);
+        const char *at = strstr(flat, name);
+        cr_assert_not_null(at, "premi.pdf lacks %s", fields[2]);
+        const char *hit = strstr(at, printed);
+        cr_assert(hit && hit - at < 160, "premi.pdf: %s without the premio %s", fields[2], printed);
+        free(name);
+        premi++;
+    }
+    cr_assert_eq(premi, 41, "the sample's 41 aventi diritto");
+    free(r.out);
+    free(flat);
+    free(pdf);
+    pdf = xasprintf("%s/persone.pdf", dir);
+    check_boxes(pdf, 14 * 72 / 25.4);
+    free(pdf);
+    pdf = xasprintf("%s/relazione.pdf", dir);
+    check_boxes(pdf, 18 * 72 / 25.4);
+    free(pdf);
+    free(dir);
+}
+
