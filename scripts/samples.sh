@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installa le dipendenze, compila schede (Release) in build/ ed elabora gli esempi in out/:
 # out/schede.pdf (le schede del piano di Sarzana con i risultati 2024 di esempio),
-# out/persone.pdf (prospetto e schede del personale), out/relazione.pdf e out/relazione.csv (la
-# Relazione sulla Performance 2024 e i suoi dati aperti), out/esiti-2024.csv (i risultati come dati)
-# e out/verifica-sarzana-2024-2026.txt (il rapporto di `schede verifica`).
+# out/persone.pdf (prospetto e schede di valutazione del personale, con il sistema e le valutazioni
+# di esempio), out/relazione.pdf e out/relazione.csv (la Relazione sulla Performance 2024 e i suoi
+# dati aperti), out/premi.pdf e out/premi.csv (la ripartizione del fondo, riservata),
+# out/esiti-2024.csv (i risultati come dati) e out/verifica-sarzana-2024-2026.txt (il rapporto di
+# `schede verifica`, anche del sistema e delle valutazioni).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,13 +17,14 @@ mkdir -p out
 report=out/verifica-sarzana-2024-2026.txt
 tmp=$(mktemp out/.verifica.XXXXXX)
 trap 'rm -f "$tmp"' EXIT
-build/schede verifica samples/sarzana-2024-2026.json >"$tmp"
+build/schede verifica samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.csv --anno 2024 \
+  --sistema samples/sistema-smvp.json --valutazioni samples/valutazioni-2024.csv >"$tmp"
 chmod 644 "$tmp"
 mv "$tmp" "$report"
 trap - EXIT
 echo "scritto $report: $(tail -n 1 "$report")"
 build/schede stampa samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.csv --anno 2024 --out out \
-  --dati-aperti
+  --dati-aperti --sistema samples/sistema-smvp.json --valutazioni samples/valutazioni-2024.csv
 tmp=$(mktemp out/.esiti.XXXXXX)
 trap 'rm -f "$tmp"' EXIT
 build/schede esiti samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.csv --anno 2024 \

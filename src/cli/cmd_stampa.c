@@ -290,6 +290,10 @@ static int render_relazione(Job *j)
 static int render_premi(Job *j)
 {
     const Plan *plan = j->plan;
+    if (!j->valutazioni->premi.present) {
+        fprintf(j->out, "premi.pdf non scritto: il sistema di valutazione non ripartisce un fondo (manca «premi»)\n");
+        return 0;
+    }
     LayoutSpec spec;
     FontSet fonts;
     int rc = load_layout(j, "premi", &PREMI_NEEDS, &spec, &fonts);
@@ -525,8 +529,9 @@ int cmd_stampa(int argc, char **argv)
             fprintf(stderr, "nessun documento scritto: il sistema di valutazione o le valutazioni hanno errori\n");
         } else {
             if (diags.warnings > 0)
-                fprintf(stderr, "%s: %zu %s (schede verifica %s per l'elenco)\n", file, diags.warnings,
-                        diags.warnings == 1 ? "avviso" : "avvisi", file);
+                fprintf(stderr, "%s: %zu %s (schede verifica %s%s per l'elenco)\n", file, diags.warnings,
+                        diags.warnings == 1 ? "avviso" : "avvisi", file,
+                        opt.raggiunto || opt.valutazioni ? " con le stesse opzioni" : "");
             const Esiti *results = opt.raggiunto ? &esiti : NULL;
             int anno = results ? esiti.anno : opt.has_anno ? opt.anno : plan.triennio[0];
             Job base = {0};
@@ -546,8 +551,7 @@ int cmd_stampa(int argc, char **argv)
             int (*const renders[4])(Job *) = {render_schede, render_persone, render_relazione, render_premi};
             const bool wanted[4] = {!solo || strcmp(solo, "schede") == 0, !solo || strcmp(solo, "persone") == 0,
                                     want_relazione,
-                                    (!solo || strcmp(solo, "premi") == 0) && base.valutazioni &&
-                                        ev.sistema.premi.present};
+                                    (!solo || strcmp(solo, "premi") == 0) && base.valutazioni};
             for (size_t k = 0; k < 4; k++)
                 if (wanted[k]) {
                     jobs[n_jobs] = base;

@@ -8,6 +8,34 @@
 
 #include "text.h"
 
+bool csv_load_table(const char *file, const char *text, size_t len, CsvEncoding encoding, CsvTable *out,
+                    DiagList *diags)
+{
+    char *error;
+    int line;
+    memset(out, 0, sizeof *out);
+    if (!csv_parse(text, len, encoding, out, &error, &line)) {
+        diag_add_at(diags, DIAG_ERROR, file, line, 0, "%s", error);
+        free(error);
+        return false;
+    }
+    if (out->n == 0) {
+        diag_add(diags, DIAG_ERROR, file, NULL, NULL, -1, "il file è vuoto");
+        csv_free(out);
+        return false;
+    }
+    return true;
+}
+
+bool csv_record_blank(const CsvRecord *rec)
+{
+    for (size_t k = 0; k < rec->n; k++)
+        for (const char *c = rec->fields[k]; *c; c++)
+            if (*c != ' ' && *c != '\t')
+                return false;
+    return true;
+}
+
 char *csv_trim(const char *s)
 {
     while (*s == ' ' || *s == '\t')

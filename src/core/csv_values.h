@@ -8,8 +8,19 @@
 
 #include <stddef.h>
 
+#include "csv.h"
 #include "date.h"
+#include "diag.h"
 #include "text.h"
+
+/* A whole CSV file read as a table with its header (csv_parse): a syntax
+ * error (with its line) or an empty file is added to diags as an error and
+ * false returned; out is then empty. */
+bool csv_load_table(const char *file, const char *text, size_t len, CsvEncoding encoding, CsvTable *out,
+                    DiagList *diags);
+
+/* Whether every field of the record is empty or blank (a row to skip). */
+bool csv_record_blank(const CsvRecord *rec);
 
 /* The cell without spaces and tabs at its ends. New string. */
 char *csv_trim(const char *s);

@@ -104,3 +104,12 @@ int file_write_atomic(const char *path, const char *data, size_t len, const char
     free(tmp);
     return failed ? -1 : 0;
 }
+
+char *file_read_input(const char *path, size_t *len, DiagList *diags)
+{
+    const char *reason;
+    char *text = file_read_all(path, len, &reason);
+    if (!text)
+        diag_add(diags, DIAG_ERROR, path, NULL, NULL, -1, "impossibile leggere il file: %s", reason);
+    return text;
+}

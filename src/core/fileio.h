@@ -5,9 +5,15 @@
 
 #include <stddef.h>
 
+#include "diag.h"
+
 /* Reads path into a new NUL-terminated buffer. On failure returns NULL and
  * *reason is a static Italian phrase ("il file non esiste", ...). */
 char *file_read_all(const char *path, size_t *len, const char **reason);
+
+/* file_read_all for a loader: on failure adds the error "impossibile
+ * leggere il file: <reason>" for path to diags and returns NULL. */
+char *file_read_input(const char *path, size_t *len, DiagList *diags);
 
 /* Writes len bytes to path through a temporary file in the same folder,
  * renamed over path only when complete: path is either the old file or the

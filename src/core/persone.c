@@ -12,17 +12,19 @@ const char *const PERSONE_FORMULA =
     "somma di (partecipazione × peso dell'azione), sulle sole azioni già rilevate alle quali la persona "
     "partecipa con una percentuale indicata. Le azioni non ancora rilevate sono elencate ma non contano.";
 
-static bool key_matches(const char *key, const Persona *p)
+static const char *untitled(const char *key);
+
+/* Whether key is the key of p's nome or of an alias; with bare, both sides
+ * compared without a leading title. */
+static bool key_matches(const char *key, const Persona *p, bool bare)
 {
     bool hit = false;
-    if (p->nome) {
-        char *k = text_name_key(p->nome);
-        hit = strcmp(k, key) == 0;
-        free(k);
-    }
-    for (size_t a = 0; !hit && a < p->n_alias; a++) {
-        char *k = text_name_key(p->alias[a]);
-        hit = strcmp(k, key) == 0;
+    for (size_t a = 0; !hit && a <= p->n_alias; a++) {
+        const char *n = a == 0 ? p->nome : p->alias[a - 1];
+        if (!n)
+            continue;
+        char *k = text_name_key(n);
+        hit = bare ? strcmp(untitled(k), untitled(key)) == 0 : strcmp(k, key) == 0;
         free(k);
     }
     return hit;
@@ -31,7 +33,7 @@ static bool key_matches(const char *key, const Persona *p)
 static const Persona *match_key(const Plan *plan, const char *key)
 {
     for (size_t i = 0; i < plan->n_persone; i++)
-        if (key_matches(key, &plan->persone[i]))
+        if (key_matches(key, &plan->persone[i], false))
             return &plan->persone[i];
     return NULL;
 }
@@ -79,20 +81,10 @@ const Persona *persone_match_untitled(const Plan *plan, const char *name)
     if (exact)
         return exact;
     char *key = text_name_key(name);
-    const char *bare = untitled(key);
     const Persona *hit = NULL;
-    for (size_t i = 0; i < plan->n_persone && !hit; i++) {
-        const Persona *p = &plan->persone[i];
-        for (size_t a = 0; a <= p->n_alias && !hit; a++) {
-            const char *n = a == 0 ? p->nome : p->alias[a - 1];
-            if (!n)
-                continue;
-            char *k = text_name_key(n);
-            if (strcmp(untitled(k), bare) == 0)
-                hit = p;
-            free(k);
-        }
-    }
+    for (size_t i = 0; i < plan->n_persone && !hit; i++)
+        if (key_matches(key, &plan->persone[i], true))
+            hit = &plan->persone[i];
     free(key);
     return hit;
 }

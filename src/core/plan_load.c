@@ -649,12 +649,9 @@ LoadStatus plan_load_file(const char *path, Plan *plan, DiagList *diags)
 {
     memset(plan, 0, sizeof *plan);
     size_t len;
-    const char *reason;
-    char *text = file_read_all(path, &len, &reason);
-    if (!text) {
-        diag_add(diags, DIAG_ERROR, path, NULL, NULL, -1, "impossibile leggere il file: %s", reason);
+    char *text = file_read_input(path, &len, diags);
+    if (!text)
         return LOAD_IO_ERROR;
-    }
     LoadStatus st = plan_load_buffer(path, text, len, plan, diags);
     free(text);
     return st;

@@ -28,6 +28,11 @@ void raggiunto_diag(DiagList *diags, DiagSeverity sev, const Rilevazioni *set, c
     free(msg);
 }
 
+CsvEncoding codifica_csv(Codifica c)
+{
+    return c == CODIFICA_UTF8 ? CSV_ENC_UTF8 : c == CODIFICA_WINDOWS_1252 ? CSV_ENC_WINDOWS_1252 : CSV_ENC_AUTO;
+}
+
 void raggiunto_free(Rilevazioni *set)
 {
     for (size_t i = 0; i < set->n; i++) {
@@ -149,21 +154,8 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
                      DiagList *diags)
 {
     CsvTable t;
-    char *error;
-    int line;
-    CsvEncoding enc = codifica == CODIFICA_UTF8 ? CSV_ENC_UTF8
-                      : codifica == CODIFICA_WINDOWS_1252 ? CSV_ENC_WINDOWS_1252
-                                                          : CSV_ENC_AUTO;
-    if (!csv_parse(text, len, enc, &t, &error, &line)) {
-        diag_add_at(diags, DIAG_ERROR, file, line, 0, "%s", error);
-        free(error);
+    if (!csv_load_table(file, text, len, codifica_csv(codifica), &t, diags))
         return;
-    }
-    if (t.n == 0) {
-        diag_add(diags, DIAG_ERROR, file, NULL, NULL, -1, "il file è vuoto");
-        csv_free(&t);
-        return;
-    }
     int col[COL_COUNT];
     for (int k = 0; k < COL_COUNT; k++)
         col[k] = -1;
@@ -200,13 +192,7 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
     size_t cap = 0;
     for (size_t i = 1; i < t.n; i++) {
         const CsvRecord *rec = &t.records[i];
-        bool empty = true;
-        for (size_t k = 0; k < rec->n && empty; k++) {
-            char *v = csv_trim(rec->fields[k]);
-            empty = *v == '\0';
-            free(v);
-        }
-        if (empty)
+        if (csv_record_blank(rec))
             continue;
         char *v[COL_COUNT];
         for (int k = 0; k < COL_COUNT; k++)
@@ -312,11 +298,9 @@ LoadStatus raggiunto_load_file(const char *path, Codifica codifica, Rilevazioni 
 {
     memset(out, 0, sizeof *out);
     size_t len;
-    const char *reason;
-    char *text = file_read_all(path, &len, &reason);
+    char *text = file_read_input(path, &len, diags);
     if (!text) {
         out->file = xstrdup(path);
-        diag_add(diags, DIAG_ERROR, path, NULL, NULL, -1, "impossibile leggere il file: %s", reason);
         return LOAD_IO_ERROR;
     }
     LoadStatus st = raggiunto_load_buffer(path, text, len, codifica, out, diags);

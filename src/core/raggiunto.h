@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "csv.h"
 #include "date.h"
 #include "diag.h"
 #include "plan_load.h"
@@ -43,6 +44,9 @@ typedef struct {
 
 /* Encoding of a CSV file: detected, or forced with --codifica. */
 typedef enum { CODIFICA_AUTO, CODIFICA_UTF8, CODIFICA_WINDOWS_1252 } Codifica;
+
+/* The CSV reader's encoding for --codifica. */
+CsvEncoding codifica_csv(Codifica c);
 
 /* Reads a JSON or CSV file, told apart by content. Errors name the file and
  * the JSON path or the CSV line. */

@@ -1,6 +1,7 @@
 #include "sistema.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,21 @@ static char *joined(const char *const list[])
         strbuf_puts(&b, list[i]);
     }
     return b.data;
+}
+
+/* The premi use v with a fixed number of decimals (premi.c): say so when
+ * the file has more. */
+static void check_decimals(JsonCtx *ctx, const char *path, const char *key, double v, double scale)
+{
+    if (fabs(v * scale - round(v * scale)) < 1e-6)
+        return;
+    char *p = json_path_key(path, key), used[64];
+    snprintf(used, sizeof used, scale > 100 ? "%.4f" : "%.2f", round(v * scale) / scale);
+    for (char *c = used; *c; c++)
+        if (*c == '.')
+            *c = ',';
+    json_warning(ctx, p, "«%s» ha più decimali di quanti ne usano i premi: si usa %s", key, used);
+    free(p);
 }
 
 /* An id: required, non-empty, unique among ids[0..n). */
@@ -226,8 +242,10 @@ static void read_fascia(JsonCtx *ctx, const cJSON *obj, const char *path, void *
     if (json_get_number(ctx, obj, path, "da", JSON_REQUIRED, &f->da))
         in_range(ctx, path, "da", f->da, 0, 100);
     json_get_string(ctx, obj, path, "nome", JSON_REQUIRED, &f->nome);
-    if (json_get_number(ctx, obj, path, "coefficiente", JSON_OPTIONAL, &f->coefficiente))
+    if (json_get_number(ctx, obj, path, "coefficiente", JSON_OPTIONAL, &f->coefficiente)) {
         f->has_coefficiente = in_range(ctx, path, "coefficiente", f->coefficiente, 0, 100);
+        check_decimals(ctx, path, "coefficiente", f->coefficiente, 10000);
+    }
 }
 
 static void read_premi(JsonCtx *ctx, const cJSON *obj, Sistema *s)
@@ -236,8 +254,9 @@ static void read_premi(JsonCtx *ctx, const cJSON *obj, Sistema *s)
     RegolePremi *p = &s->premi;
     p->present = true;
     json_check_keys(ctx, obj, path, PREMI_KEYS);
-    if (json_get_number(ctx, obj, path, "fondo", JSON_REQUIRED, &p->fondo))
-        in_range(ctx, path, "fondo", p->fondo, 0, FONDO_MASSIMO);
+    if (json_get_number(ctx, obj, path, "fondo", JSON_REQUIRED, &p->fondo) &&
+        in_range(ctx, path, "fondo", p->fondo, 0, FONDO_MASSIMO))
+        check_decimals(ctx, path, "fondo", p->fondo, 100);
     if (json_get_number(ctx, obj, path, "soglia", JSON_OPTIONAL, &p->soglia))
         in_range(ctx, path, "soglia", p->soglia, 0, 100);
     json_get_string(ctx, obj, path, "riferimento", JSON_OPTIONAL, &p->riferimento);
@@ -262,6 +281,7 @@ static void read_premi(JsonCtx *ctx, const cJSON *obj, Sistema *s)
             json_error(ctx, ip, "il parametro del profilo «%s» deve essere un numero maggiore di 0 (al più 100)",
                        it->string);
         } else {
+            check_decimals(ctx, "$.premi.parametri", it->string, it->valuedouble, 10000);
             p->parametri = xrealloc(p->parametri, (p->n_parametri + 1) * sizeof *p->parametri);
             p->parametri[p->n_parametri].profilo = xstrdup(it->string);
             p->parametri[p->n_parametri++].valore = it->valuedouble;
@@ -279,6 +299,10 @@ static void read_premi(JsonCtx *ctx, const cJSON *obj, Sistema *s)
         bool b = json_get_number(ctx, mag, mp, "quota", JSON_REQUIRED, &p->maggiorazione_quota) &&
                  in_range(ctx, mp, "quota", p->maggiorazione_quota, 0, 100);
         p->has_maggiorazione = a && b;
+        if (a)
+            check_decimals(ctx, mp, "percentuale", p->maggiorazione_percentuale, 100);
+        if (b)
+            check_decimals(ctx, mp, "quota", p->maggiorazione_quota, 100);
     }
     const cJSON *prop = json_get_array(ctx, obj, path, "proporzioni", JSON_REQUIRED);
     for (int i = 0; prop && i < cJSON_GetArraySize(prop); i++) {
@@ -367,11 +391,9 @@ LoadStatus sistema_load_file(const char *path, Sistema *out, DiagList *diags)
 {
     memset(out, 0, sizeof *out);
     size_t len;
-    const char *reason;
-    char *text = file_read_all(path, &len, &reason);
+    char *text = file_read_input(path, &len, diags);
     if (!text) {
         out->file = xstrdup(path);
-        diag_add(diags, DIAG_ERROR, path, NULL, NULL, -1, "impossibile leggere il file: %s", reason);
         return LOAD_IO_ERROR;
     }
     LoadStatus st = sistema_load_buffer(path, text, len, out, diags);

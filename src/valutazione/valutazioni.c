@@ -236,21 +236,8 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
 {
     set->csv = true;
     CsvTable t;
-    char *error;
-    int line;
-    CsvEncoding enc = codifica == CODIFICA_UTF8 ? CSV_ENC_UTF8
-                      : codifica == CODIFICA_WINDOWS_1252 ? CSV_ENC_WINDOWS_1252
-                                                          : CSV_ENC_AUTO;
-    if (!csv_parse(text, len, enc, &t, &error, &line)) {
-        diag_add_at(diags, DIAG_ERROR, file, line, 0, "%s", error);
-        free(error);
+    if (!csv_load_table(file, text, len, codifica_csv(codifica), &t, diags))
         return;
-    }
-    if (t.n == 0) {
-        diag_add(diags, DIAG_ERROR, file, NULL, NULL, -1, "il file è vuoto");
-        csv_free(&t);
-        return;
-    }
     const CsvRecord *head = &t.records[0];
     set->header_line = head->line;
     int col[COL_COUNT];
@@ -291,13 +278,7 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
     }
     for (size_t r = 1; r < t.n && col[COL_PERSONA] >= 0 && col[COL_CATEGORIA] >= 0; r++) {
         const CsvRecord *rec = &t.records[r];
-        bool empty = true;
-        for (size_t k = 0; k < rec->n && empty; k++) {
-            char *x = csv_trim(rec->fields[k]);
-            empty = *x == '\0';
-            free(x);
-        }
-        if (empty)
+        if (csv_record_blank(rec))
             continue;
         char *f[COL_COUNT];
         for (int k = 0; k < COL_COUNT; k++)
@@ -369,11 +350,9 @@ LoadStatus valutazioni_load_file(const char *path, Codifica codifica, Valutazion
 {
     memset(out, 0, sizeof *out);
     size_t len;
-    const char *reason;
-    char *text = file_read_all(path, &len, &reason);
+    char *text = file_read_input(path, &len, diags);
     if (!text) {
         out->file = xstrdup(path);
-        diag_add(diags, DIAG_ERROR, path, NULL, NULL, -1, "impossibile leggere il file: %s", reason);
         return LOAD_IO_ERROR;
     }
     LoadStatus st = valutazioni_load_buffer(path, text, len, codifica, out, diags);

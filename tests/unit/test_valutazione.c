@@ -79,7 +79,8 @@ typedef struct {
     DiagList diags;
 } World;
 
-static void world_load(World *w, const char *valutazioni_file)
+/* The plan, its results and the sistema of the fixture. */
+static void world_base(World *w)
 {
     memset(w, 0, sizeof *w);
     diag_list_init(&w->diags);
@@ -89,10 +90,21 @@ static void world_load(World *w, const char *valutazioni_file)
     esiti_compute(&w->plan, &w->ril, 2025, &w->esiti, &w->diags);
     persone_compute(&w->plan, &w->esiti, 2025, &w->persone);
     cr_assert_eq(sistema_load_file(SCHEDE_SOURCE_DIR "/" FIX "sistema.json", &w->sistema, &w->diags), LOAD_OK);
+}
+
+static void world_evaluate(World *w)
+{
+    valutazione_compute(&w->plan, &w->esiti, &w->persone, &w->sistema, &w->valutazioni, 2025, &w->va, &w->diags);
+}
+
+/* The fixture with a valutazioni file of tests/fixtures/valutazione: no error. */
+static void world_load(World *w, const char *valutazioni_file)
+{
+    world_base(w);
     char *path = xasprintf("%s/%s", SCHEDE_SOURCE_DIR, valutazioni_file);
     cr_assert_eq(valutazioni_load_file(path, CODIFICA_AUTO, &w->valutazioni, &w->diags), LOAD_OK);
     free(path);
-    valutazione_compute(&w->plan, &w->esiti, &w->persone, &w->sistema, &w->valutazioni, 2025, &w->va, &w->diags);
+    world_evaluate(w);
     for (size_t i = 0; i < w->diags.count; i++)
         if (w->diags.items[i].severity == DIAG_ERROR)
             cr_log_error("%s", w->diags.items[i].message);
@@ -506,8 +518,9 @@ Test(valutazione, sistema_errors_and_warnings_with_their_path)
         "{'id':'c','nome':'C','componenti':[{'id':'a','nome':'A','peso':50,'fonte':'obiettivi'},"
         "{'id':'b','nome':'B','peso':30,'fonte':'comportamenti'},{'id':'a','nome':'A2','peso':10,'fonte':'boh'}],"
         "'comportamenti':[{'id':'K','nome':'K','peso':60},{'id':'b','nome':'dup','peso':30}]}],"
-        "'fasce':[{'da':50,'nome':'Su'},{'da':70,'nome':'Giù'}],"
+        "'fasce':[{'da':50,'nome':'Su'},{'da':70,'nome':'Giù','coefficiente':1.23456}],"
         "'premi':{'fondo':-1,'categorie':['c','dirigenti'],'proporzioni':['punteggio','fascia','bravura'],"
+        "'parametri':{'B':1.00005,'C':0},"
         "'maggiorazione':{'percentuale':130,'quota':10},'colore':'blu'}}",
         &s, &d);
     expect(&d, DIAG_ERROR, "$.categorie[0].componenti[2].id", "componente «a» definito due volte");
@@ -524,21 +537,18 @@ Test(valutazione, sistema_errors_and_warnings_with_their_path)
     expect(&d, DIAG_ERROR, "$.premi.maggiorazione.percentuale", "tra 0 e 100");
     expect(&d, DIAG_ERROR, "$.fasce[0]", "vuole il suo «coefficiente»");
     expect(&d, DIAG_WARNING, "$.premi.colore", "chiave sconosciuta «colore»");
+    expect(&d, DIAG_WARNING, "$.fasce[1].coefficiente", "ha più decimali di quanti ne usano i premi: si usa 1,2346");
+    expect(&d, DIAG_WARNING, "$.premi.parametri.B", "si usa 1,0001");
+    expect(&d, DIAG_ERROR, "$.premi.parametri.C", "deve essere un numero maggiore di 0");
     cr_assert_eq(d.items[0].file[0], 's');
     sistema_free(&s);
     diag_list_free(&d);
 }
 
+/* The fixture with these valutazioni (JSON written with single quotes, or CSV). */
 static void load_world_with(World *w, const char *valutazioni_text, bool csv)
 {
-    memset(w, 0, sizeof *w);
-    diag_list_init(&w->diags);
-    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/" FIX "piano.json", &w->plan, &w->diags), LOAD_OK);
-    cr_assert_eq(raggiunto_load_file(SCHEDE_SOURCE_DIR "/" FIX "raggiunto.json", CODIFICA_AUTO, &w->ril, &w->diags),
-                 LOAD_OK);
-    esiti_compute(&w->plan, &w->ril, 2025, &w->esiti, &w->diags);
-    persone_compute(&w->plan, &w->esiti, 2025, &w->persone);
-    cr_assert_eq(sistema_load_file(SCHEDE_SOURCE_DIR "/" FIX "sistema.json", &w->sistema, &w->diags), LOAD_OK);
+    world_base(w);
     char *t = xstrdup(valutazioni_text);
     for (char *c = t; !csv && *c; c++)
         if (*c == '\'')
@@ -546,7 +556,7 @@ static void load_world_with(World *w, const char *valutazioni_text, bool csv)
     valutazioni_load_buffer(csv ? "valutazioni.csv" : "valutazioni.json", t, strlen(t), CODIFICA_AUTO,
                             &w->valutazioni, &w->diags);
     free(t);
-    valutazione_compute(&w->plan, &w->esiti, &w->persone, &w->sistema, &w->valutazioni, 2025, &w->va, &w->diags);
+    world_evaluate(w);
 }
 
 Test(valutazione, valutazioni_errors_name_the_place_and_suggest)
@@ -867,5 +877,38 @@ Test(valutazione, documents_show_the_figures, .timeout = 120 * SCHEDE_TIMEOUT_SC
     cr_assert_eq(r.status, 0, "%s", r.out);
     free(r.out);
     free(cmp);
+    free(dir);
+}
+
+/* A sistema without "premi": the sheets, no premi.pdf, and it is said. */
+Test(valutazione, a_sistema_without_premi)
+{
+    char *dir = out_dir("senza-premi");
+    char *sis = xasprintf("%s/sistema.json", dir);
+    char *cmd = xasprintf("sed '/\"premi\"/,$d' " FIX "sistema.json | sed '$ s/,$//' > '%s' && echo '}' >> '%s'", sis,
+                          sis);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    char *args = xasprintf("stampa " FIX "piano.json --raggiunto " FIX "raggiunto.json --sistema '%s' --valutazioni " FIX
+                           "valutazioni.json --solo premi --out '%s'", sis, dir);
+    r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "premi.pdf non scritto: il sistema di valutazione non ripartisce un fondo");
+    free(r.out);
+    free(args);
+    char *premi = xasprintf("%s/premi.pdf", dir);
+    cr_assert_neq(access(premi, F_OK), 0, "premi.pdf written");
+    args = xasprintf("esiti " FIX "piano.json --raggiunto " FIX "raggiunto.json --sistema '%s' --valutazioni " FIX
+                     "valutazioni.json 2>/dev/null", sis);
+    r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    cr_assert_null(strstr(r.out, "\"premi\""), "no premi object without premi");
+    expect_contains(&r, "\"punteggio\":\t82.33");
+    free(r.out);
+    free(args);
+    free(premi);
+    free(cmd);
+    free(sis);
     free(dir);
 }
