@@ -76,6 +76,19 @@ static void two_decimals(char *buf, size_t size, double v)
     snprintf(buf, size, "%s", tmp);
 }
 
+/* The three amount cells of a row: quota base, maggiorazione, premio. */
+static void amount_cells(LayoutTable *t, const Ctx *c, int64_t base, int64_t mag, int64_t premio, const char *st,
+                         const char *premio_style)
+{
+    char b[48], m[48], pr[48];
+    euro(b, sizeof b, base);
+    euro(m, sizeof m, mag);
+    euro(pr, sizeof pr, premio);
+    ltable_cell(t, b, 1, style(c, st));
+    ltable_cell(t, m, 1, style(c, st));
+    ltable_cell(t, pr, 1, style(c, premio_style));
+}
+
 static const char *area_of(const Ctx *c, const ValutazionePersona *p)
 {
     return p->persona->area ? p->persona->area : label(c, "senza_area");
@@ -166,7 +179,7 @@ static void area_table(Ctx *c, size_t from, size_t to, const char *area)
         if (!p->nei_premi || !p->avente_diritto)
             continue;
         rows++;
-        char orario[32], servizio[32], score[32], fascia[96] = "", par[32] = "–", quota[48], b[48], m[48], pr[48];
+        char orario[32], servizio[32], score[32], fascia[96] = "", par[32] = "–", quota[48];
         rule_format_percent(orario, sizeof orario, p->v->orario);
         rule_format_percent(servizio, sizeof servizio, p->v->servizio);
         two_decimals(score, sizeof score, p->punteggio);
@@ -180,9 +193,6 @@ static void area_table(Ctx *c, size_t from, size_t to, const char *area)
         if (sistema_usa_proporzione(s, PROP_PARAMETRO))
             text_format_number(par, sizeof par, p->fattori[PROP_PARAMETRO]);
         quota_text(quota, sizeof quota, p->quota);
-        euro(b, sizeof b, p->base_centesimi);
-        euro(m, sizeof m, p->maggiorazione_centesimi);
-        euro(pr, sizeof pr, p->premio_centesimi);
         base += p->base_centesimi;
         mag += p->maggiorazione_centesimi;
         total += p->premio_centesimi;
@@ -196,23 +206,15 @@ static void area_table(Ctx *c, size_t from, size_t to, const char *area)
         ltable_cell(t, fascia, 1, style(c, "testo"));
         ltable_cell(t, par, 1, style(c, "numero"));
         ltable_cell(t, quota, 1, style(c, "importo"));
-        ltable_cell(t, b, 1, style(c, "importo"));
-        ltable_cell(t, m, 1, style(c, "importo"));
-        ltable_cell(t, pr, 1, style(c, "totale"));
+        amount_cells(t, c, p->base_centesimi, p->maggiorazione_centesimi, p->premio_centesimi, "importo", "totale");
     }
     if (rows > 0) {
-        char b[48], m[48], pr[48];
-        euro(b, sizeof b, base);
-        euro(m, sizeof m, mag);
-        euro(pr, sizeof pr, total);
         char *tot = expand1(c, label(c, "totale_area"), "area", area);
         CellStyle right = *style(c, "etichetta");
         right.align = ALIGN_RIGHT;
         ltable_row(t, 0);
         ltable_cell(t, tot, 9, &right);
-        ltable_cell(t, b, 1, style(c, "totale"));
-        ltable_cell(t, m, 1, style(c, "totale"));
-        ltable_cell(t, pr, 1, style(c, "totale"));
+        amount_cells(t, c, base, mag, total, "totale", "totale");
         free(tot);
         layout_table(c->layout, t);
     }
@@ -292,15 +294,9 @@ static void total_row(Ctx *c, size_t from, size_t to, const char *area, void *us
             total += p->premio_centesimi;
         }
     }
-    char b[48], m[48], pr[48];
-    euro(b, sizeof b, base);
-    euro(m, sizeof m, mag);
-    euro(pr, sizeof pr, total);
     ltable_row(t, 0);
     ltable_cell(t, area, 1, style(c, "testo"));
-    ltable_cell(t, b, 1, style(c, "importo"));
-    ltable_cell(t, m, 1, style(c, "importo"));
-    ltable_cell(t, pr, 1, style(c, "importo"));
+    amount_cells(t, c, base, mag, total, "importo", "importo");
 }
 
 static void build_totals(Ctx *c)
@@ -321,17 +317,11 @@ static void build_totals(Ctx *c)
             base += c->va->persone[i].base_centesimi;
             mag += c->va->persone[i].maggiorazione_centesimi;
         }
-    char b[48], m[48], pr[48];
-    euro(b, sizeof b, base);
-    euro(m, sizeof m, mag);
-    euro(pr, sizeof pr, c->va->premi.distribuito_centesimi);
     CellStyle right = *style(c, "etichetta");
     right.align = ALIGN_RIGHT;
     ltable_row(t, 0);
     ltable_cell(t, label(c, "totale"), 1, &right);
-    ltable_cell(t, b, 1, style(c, "totale"));
-    ltable_cell(t, m, 1, style(c, "totale"));
-    ltable_cell(t, pr, 1, style(c, "totale"));
+    amount_cells(t, c, base, mag, c->va->premi.distribuito_centesimi, "totale", "totale");
     layout_table(c->layout, t);
     ltable_free(t);
 }
