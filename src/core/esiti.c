@@ -122,6 +122,16 @@ void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *ou
                            ril->azione, anno);
             continue;
         }
+        if (!ril->invalid && !raggiunto_has_result(ril)) {
+            /* progress only (monitoring during the year): not a result yet */
+            char pct[32];
+            if (ril->has_avanzamento)
+                rule_format_percent(pct, sizeof pct, ril->avanzamento);
+            e->dettaglio = ril->has_avanzamento ? xasprintf("non ancora conclusa: avanzamento %s", pct)
+                                                : xstrdup("non ancora conclusa");
+            e->nota = ril->nota ? xstrdup(ril->nota) : NULL;
+            continue;
+        }
         if (!ril->invalid)
             apply(e, ril, set, oi, diags);
         if (e->stato == STATO_NON_RILEVATO && !e->dettaglio)

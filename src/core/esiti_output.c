@@ -166,7 +166,8 @@ char *esiti_to_csv(const Esiti *e)
 char *esiti_template_csv(const Plan *plan, int anno)
 {
     StrBuf b = {0};
-    strbuf_puts(&b, "obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota\r\n");
+    strbuf_puts(&b, "obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota;"
+                    "avanzamento;criticita;proposta\r\n");
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         const Obiettivo *o = &plan->obiettivi[i];
         const Annualita *a = obiettivo_annualita(o, anno);
@@ -185,7 +186,7 @@ char *esiti_template_csv(const Plan *plan, int anno)
             csv_put_field(&b, z->azione, false);
             csv_put_field(&b, sc, false);
             csv_put_field(&b, regola, false);
-            strbuf_puts(&b, ";;;;\r\n");
+            strbuf_puts(&b, ";;;;;;;\r\n");
             free(regola);
         }
     }

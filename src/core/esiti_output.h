@@ -22,7 +22,7 @@ cJSON *esiti_json_tree(const Esiti *e, const PersoneAnno *persone);
 char *esiti_json_print(cJSON *root);
 /* One row per action; percentages with two decimals and a decimal comma. */
 char *esiti_to_csv(const Esiti *e);
-/* obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota
+/* obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota;avanzamento;criticita;proposta
  * with a row per action of the year, the first five filled in. */
 char *esiti_template_csv(const Plan *plan, int anno);
 

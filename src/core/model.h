@@ -56,6 +56,8 @@ typedef struct {
     char *azione, *tempi, *indicatore, *atteso, *graduazione;
     Date scadenza;
     bool has_scadenza;
+    Date inizio;        /* when the action starts (monitoring); 1 January of its year when absent */
+    bool has_inizio;
     Rule regola;
 } Azione;
 

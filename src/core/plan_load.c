@@ -19,7 +19,7 @@ static const char *const OBIETTIVO_KEYS[] = {
 static const char *const BILANCIO_KEYS[] = {"missione", "programma", NULL};
 static const char *const ANNUALITA_KEYS[] = {"anno", "azioni", NULL};
 static const char *const AZIONE_KEYS[] = {
-    "n", "peso", "azione", "tempi", "scadenza", "indicatore", "atteso",
+    "n", "peso", "azione", "tempi", "scadenza", "inizio", "indicatore", "atteso",
     "graduazione", "regola", NULL};
 static const char *const RITARDO_KEYS[] = {"tipo", "fasce", "giorni_lavorativi", NULL};
 static const char *const SOGLIE_KEYS[] = {"tipo", "verso", "fasce", NULL};
@@ -281,15 +281,17 @@ static void read_rule(JsonCtx *ctx, const cJSON *azione, const char *path, Rule 
 
 /* ---- annualità and actions --------------------------------------------------- */
 
-static void read_scadenza(JsonCtx *ctx, const cJSON *obj, const char *path, Azione *z)
+/* An optional ISO date of an action (scadenza, inizio). */
+static void read_action_date(JsonCtx *ctx, const cJSON *obj, const char *path, const char *key, Date *out,
+                             bool *has)
 {
     char *s = NULL;
-    if (!json_get_string(ctx, obj, path, "scadenza", JSON_OPTIONAL, &s))
+    if (!json_get_string(ctx, obj, path, key, JSON_OPTIONAL, &s))
         return;
-    char *p = json_path_key(path, "scadenza");
-    switch (date_parse_iso(s, &z->scadenza)) {
+    char *p = json_path_key(path, key);
+    switch (date_parse_iso(s, out)) {
     case DATE_OK:
-        z->has_scadenza = true;
+        *has = true;
         break;
     case DATE_BAD_FORMAT:
         json_error(ctx, p, "data «%s» non valida: le date si scrivono AAAA-MM-GG, per esempio 2024-12-31", s);
@@ -333,7 +335,8 @@ static void read_azione(JsonCtx *ctx, const cJSON *c, const char *path, void *us
     }
     json_get_string(ctx, c, path, "azione", JSON_OPTIONAL, &z->azione);
     json_get_string(ctx, c, path, "tempi", JSON_OPTIONAL, &z->tempi);
-    read_scadenza(ctx, c, path, z);
+    read_action_date(ctx, c, path, "scadenza", &z->scadenza, &z->has_scadenza);
+    read_action_date(ctx, c, path, "inizio", &z->inizio, &z->has_inizio);
     json_get_string(ctx, c, path, "indicatore", JSON_OPTIONAL, &z->indicatore);
     json_get_string(ctx, c, path, "atteso", JSON_OPTIONAL, &z->atteso);
     json_get_string(ctx, c, path, "graduazione", JSON_OPTIONAL, &z->graduazione);

@@ -28,6 +28,11 @@ void raggiunto_diag(DiagList *diags, DiagSeverity sev, const Rilevazioni *set, c
     free(msg);
 }
 
+bool raggiunto_has_result(const Rilevazione *r)
+{
+    return r->has_data || r->valore_kind != VALORE_NESSUNO || r->has_percentuale;
+}
+
 CsvEncoding codifica_csv(Codifica c)
 {
     return c == CODIFICA_UTF8 ? CSV_ENC_UTF8 : c == CODIFICA_WINDOWS_1252 ? CSV_ENC_WINDOWS_1252 : CSV_ENC_AUTO;
@@ -39,6 +44,8 @@ void raggiunto_free(Rilevazioni *set)
         free(set->items[i].obiettivo);
         free(set->items[i].raggiunto);
         free(set->items[i].nota);
+        free(set->items[i].criticita);
+        free(set->items[i].proposta);
         free(set->items[i].path);
     }
     free(set->items);
@@ -60,7 +67,8 @@ static Rilevazione *push(Rilevazioni *set, size_t *cap)
 /* ---- JSON --------------------------------------------------------------------------- */
 
 static const char *const TOP_KEYS[] = {"formato", "anno", "rilevazioni", NULL};
-static const char *const RIL_KEYS[] = {"obiettivo", "azione", "data", "valore", "percentuale", "raggiunto", "nota", NULL};
+static const char *const RIL_KEYS[] = {"obiettivo", "azione", "data", "valore", "percentuale", "raggiunto", "nota",
+                                       "avanzamento", "criticita", "proposta", NULL};
 
 typedef struct {
     Rilevazioni *set;
@@ -113,6 +121,18 @@ static void read_rilevazione(JsonCtx *ctx, const cJSON *c, const char *path, voi
     }
     json_get_string(ctx, c, path, "raggiunto", JSON_OPTIONAL, &r->raggiunto);
     json_get_string(ctx, c, path, "nota", JSON_OPTIONAL, &r->nota);
+    if (json_get_number(ctx, c, path, "avanzamento", JSON_OPTIONAL, &r->avanzamento)) {
+        r->has_avanzamento = r->avanzamento >= 0 && r->avanzamento <= 100;
+        if (!r->has_avanzamento) {
+            char *p = json_path_key(path, "avanzamento");
+            char num[64];
+            text_format_number(num, sizeof num, r->avanzamento);
+            json_error(ctx, p, "avanzamento %s fuori dall'intervallo 0–100", num);
+            free(p);
+        }
+    }
+    json_get_string(ctx, c, path, "criticita", JSON_OPTIONAL, &r->criticita);
+    json_get_string(ctx, c, path, "proposta", JSON_OPTIONAL, &r->proposta);
     r->invalid = ctx->diags->errors > errors;
     ctx->codice = NULL;
 }
@@ -147,8 +167,12 @@ static void load_json(const char *file, const char *text, size_t len, Rilevazion
 
 /* ---- CSV: the values as offices write them -------------------------------------------- */
 
-enum { COL_OBIETTIVO, COL_AZIONE, COL_DATA, COL_VALORE, COL_PERCENTUALE, COL_RAGGIUNTO, COL_NOTA, COL_COUNT };
-static const char *const COLUMNS[COL_COUNT] = {"obiettivo", "azione", "data", "valore", "percentuale", "raggiunto", "nota"};
+enum {
+    COL_OBIETTIVO, COL_AZIONE, COL_DATA, COL_VALORE, COL_PERCENTUALE, COL_RAGGIUNTO, COL_NOTA, COL_AVANZAMENTO,
+    COL_CRITICITA, COL_PROPOSTA, COL_COUNT
+};
+static const char *const COLUMNS[COL_COUNT] = {"obiettivo", "azione", "data", "valore", "percentuale", "raggiunto",
+                                               "nota", "avanzamento", "criticita", "proposta"};
 
 static void load_csv(const char *file, const char *text, size_t len, Codifica codifica, Rilevazioni *set,
                      DiagList *diags)
@@ -260,6 +284,22 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
                 r->percentuale = num;
             }
         }
+        if (*v[COL_AVANZAMENTO]) {
+            if (!csv_parse_number(v[COL_AVANZAMENTO], &num, &guess))
+                raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«avanzamento» deve essere un numero, non «%s»",
+                               v[COL_AVANZAMENTO]);
+            else if (num < 0 || num > 100)
+                raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "avanzamento «%s» fuori dall'intervallo 0–100",
+                               v[COL_AVANZAMENTO]);
+            else {
+                r->has_avanzamento = true;
+                r->avanzamento = num;
+            }
+        }
+        if (*v[COL_CRITICITA])
+            r->criticita = xstrdup(v[COL_CRITICITA]);
+        if (*v[COL_PROPOSTA])
+            r->proposta = xstrdup(v[COL_PROPOSTA]);
         if (*v[COL_RAGGIUNTO])
             r->raggiunto = xstrdup(v[COL_RAGGIUNTO]);
         if (*v[COL_NOTA])

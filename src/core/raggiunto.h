@@ -28,6 +28,10 @@ typedef struct {
     double percentuale;
     char *raggiunto;  /* text for the RAGGIUNTO column, or NULL */
     char *nota;
+    /* monitoring during the year (FORMAT.md §4) */
+    bool has_avanzamento;
+    double avanzamento; /* 0–100, progress of an action not yet concluded */
+    char *criticita, *proposta;
     /* where it was read, for messages: a CSV line, or a JSON path */
     int line;
     char *path;
@@ -54,6 +58,11 @@ LoadStatus raggiunto_load_file(const char *path, Codifica codifica, Rilevazioni 
 LoadStatus raggiunto_load_buffer(const char *file, const char *text, size_t len, Codifica codifica,
                                  Rilevazioni *out, DiagList *diags);
 void raggiunto_free(Rilevazioni *r);
+
+/* Whether the rilevazione reports a result (data, valore or percentuale),
+ * not only the progress of an action under way (avanzamento, criticità,
+ * proposta): only a result gives the action its %. */
+bool raggiunto_has_result(const Rilevazione *r);
 
 /* Adds a diagnostic located at the rilevazione (CSV line or JSON path).
  * The diagnostics of a rilevazioni file are listed in file order, so

@@ -179,7 +179,7 @@ static void area_table(Ctx *c, size_t from, size_t to, const char *area)
         if (!p->nei_premi || !p->avente_diritto)
             continue;
         rows++;
-        char orario[32], servizio[32], score[32], fascia[96] = "", par[32] = "–", quota[48];
+        char orario[48], servizio[48], score[48], fascia[96] = "", par[32] = "–", quota[48];
         rule_format_percent(orario, sizeof orario, p->v->orario);
         rule_format_percent(servizio, sizeof servizio, p->v->servizio);
         two_decimals(score, sizeof score, p->punteggio);
@@ -237,7 +237,7 @@ static void area_table(Ctx *c, size_t from, size_t to, const char *area)
         const ValutazionePersona *p = &va->persone[i];
         if (!p->nei_premi || p->avente_diritto)
             continue;
-        char score[32] = "–";
+        char score[48] = "–";
         if (p->has_punteggio)
             two_decimals(score, sizeof score, p->punteggio);
         ltable_row(t, 0);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "doc_common.h"
+#include "doc_front.h"
 #include "layout.h"
 #include "persone.h"
 #include "rules.h"
@@ -72,11 +73,6 @@ const LayoutNeeds RELAZIONE_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS,
 
 /* ---- context -------------------------------------------------------------------------- */
 
-typedef struct {
-    int level;
-    char *title;
-    size_t page; /* 0-based, in the body until the front matter is counted */
-} TocEntry;
 
 typedef struct {
     const Plan *plan;
@@ -85,8 +81,7 @@ typedef struct {
     const LayoutSpec *spec;
     FontSet *fonts;
     Layout *layout;
-    TocEntry *toc;
-    size_t n_toc;
+    Toc toc;
     int section_number;
     const char *dettaglio_title; /* for the chart's note */
     const ValutazioniAnno *va;   /* NULL: no --valutazioni */
@@ -140,12 +135,6 @@ static LayoutTable *table_with_header(const Ctx *c, const char *set, const char 
     return t;
 }
 
-static void toc_add(Ctx *c, int level, const char *title)
-{
-    c->toc = xrealloc(c->toc, (c->n_toc + 1) * sizeof *c->toc);
-    c->toc[c->n_toc++] = (TocEntry){level, xstrdup(title), layout_page_index(c->layout)};
-}
-
 /* A numbered section from a new page: title, bookmark, index entry, header;
  * its content is one Sect of the structure, closed by the caller when the
  * section is built (relazione_build). */
@@ -162,7 +151,7 @@ static char *start_section(Ctx *c, const char *title_key)
     layout_new_page(c->layout);
     layout_bookmark(c->layout, 0, title);
     layout_begin(c->layout, ROLE_SECT, title);
-    toc_add(c, 0, title);
+    toc_add(&c->toc, c->layout, 0, title);
     paragraph(c, title, "titolo_sezione");
     return title;
 }
@@ -171,7 +160,7 @@ static void subsection(Ctx *c, const char *title)
 {
     layout_need(c->layout, spec_number(c->spec, "spazio_sotto_titolo"));
     layout_bookmark(c->layout, 1, title);
-    toc_add(c, 1, title);
+    toc_add(&c->toc, c->layout, 1, title);
     paragraph(c, title, "titolo_sottosezione");
 }
 
@@ -690,61 +679,6 @@ static void build_personale(Ctx *c)
     free(title);
 }
 
-/* ---- cover and index ------------------------------------------------------------------------------ */
-
-static void build_cover(Ctx *c, time_t when)
-{
-    layout_set_header(c->layout, NULL, NULL, NULL);
-    layout_new_page(c->layout);
-    const PageSpec *p = &c->spec->page;
-    layout_space(c->layout, (p->height - p->margin_top - p->margin_bottom) * 0.28);
-    paragraph(c, c->plan->ente ? c->plan->ente : "", "copertina_testo");
-    layout_space(c->layout, 6);
-    char *title = expand(c, label(c, "copertina_titolo"));
-    char *year = expand(c, label(c, "copertina_anno"));
-    char *sub = expand(c, label(c, "copertina_sottotitolo"));
-    paragraph(c, title, "copertina_titolo");
-    paragraph(c, year, "copertina_titolo");
-    layout_space(c->layout, 8);
-    paragraph(c, sub, "copertina_testo");
-    layout_space(c->layout, 24);
-    char date[16];
-    doc_date(date, sizeof date, when);
-    char *d = expand1(c, label(c, "copertina_data"), "data", date);
-    paragraph(c, d, "copertina_nota");
-    free(d);
-    free(title);
-    free(year);
-    free(sub);
-}
-
-/* pages_before: front matter pages (0 in the counting pass: numbers are
- * then wrong but take the same room). */
-static void build_index(Ctx *c, const TocEntry *toc, size_t n_toc, size_t pages_before)
-{
-    char *centre = expand(c, label(c, "intestazione_centro"));
-    layout_set_header(c->layout, c->plan->ente, centre, label(c, "indice_titolo"));
-    free(centre);
-    layout_new_page(c->layout);
-    layout_bookmark(c->layout, 0, label(c, "indice_titolo"));
-    paragraph(c, label(c, "indice_titolo"), "titolo_sezione");
-    layout_space(c->layout, 4);
-    static const char *const heads[] = {"indice_sezione", "indice_pagina", NULL};
-    LayoutTable *t = table_with_header(c, "indice", heads);
-    for (size_t i = 0; i < n_toc; i++) {
-        char page[32];
-        snprintf(page, sizeof page, "%zu", toc[i].page + pages_before + 1);
-        char *text = toc[i].level > 0 ? xasprintf("\u2003%s", toc[i].title) : xstrdup(toc[i].title);
-        ltable_row(t, 0);
-        ltable_row_link(t, (int)(toc[i].page + pages_before));
-        ltable_cell(t, text, 1, style(c, toc[i].level > 0 ? "testo" : "etichetta"));
-        ltable_cell(t, page, 1, style(c, "numero"));
-        free(text);
-    }
-    layout_table(c->layout, t);
-    ltable_free(t);
-}
-
 /* ---- the document ----------------------------------------------------------------------------------- */
 
 void relazione_sintesi(const Plan *plan, const Esiti *esiti, const PersoneAnno *persone, const LayoutSpec *spec,
@@ -811,28 +745,25 @@ DisplayDoc relazione_build(const Plan *plan, const Esiti *esiti, const Sintesi *
         layout_end(body); /* the Sect start_section opened */
     }
 
-    /* Cover and index: once to count their pages, then with the numbers. */
-    Layout *front = layout_new(&spec->page, fonts);
-    c.layout = front;
-    build_cover(&c, when);
-    build_index(&c, c.toc, c.n_toc, 0);
-    size_t front_pages = layout_pages(front)->n_pages;
-    layout_free(front);
-    front = layout_new(&spec->page, fonts);
-    c.layout = front;
-    build_cover(&c, when);
-    build_index(&c, c.toc, c.n_toc, front_pages);
-
-    DisplayDoc doc, rest;
-    layout_take_pages(front, &doc);
-    layout_take_pages(body, &rest);
-    display_append(&doc, &rest);
-    layout_free(front);
+    /* Cover and index. */
+    char *title = expand(&c, label(&c, "copertina_titolo"));
+    char *year = expand(&c, label(&c, "copertina_anno"));
+    char *sub = expand(&c, label(&c, "copertina_sottotitolo"));
+    char date[16];
+    doc_date(date, sizeof date, when);
+    char *date_line = expand1(&c, label(&c, "copertina_data"), "data", date);
+    char *centre = expand(&c, label(&c, "intestazione_centro"));
+    const char *titles[] = {title, year};
+    FrontMatter fm = {plan->ente, titles, 2, sub, date_line, centre};
+    DisplayDoc doc = doc_with_front_matter(spec, fonts, &fm, &c.toc, body);
     layout_free(body);
-    for (size_t i = 0; i < c.n_toc; i++)
-        free(c.toc[i].title);
-    free(c.toc);
+    toc_free(&c.toc);
     free(dettaglio_title);
+    free(title);
+    free(year);
+    free(sub);
+    free(date_line);
+    free(centre);
 
     char *footer = expand(&c, spec_label(spec, "pie_di_pagina"));
     layout_furniture(&doc, fonts, &spec->page, footer, spec_label(spec, "numero_pagina"));

@@ -823,6 +823,95 @@ void layout_bar_chart(Layout *l, const BarChart *ch)
     l->fresh = false;
 }
 
+/* ---- timeline ------------------------------------------------------------------------------ */
+
+/* The headings of a timeline part at the cursor; returns the plot's top. */
+static double gantt_head(Layout *l, const GanttChart *g, int figure, double x0, double x1, double axis_w)
+{
+    DisplayPage *p = page_as(l, figure);
+    double h = line_height(&g->heading) + 4, top = l->y, mid = top + h / 2;
+    display_rect(p, frame_left(l), top, frame_width(l), h, &g->heading.fill, NULL, 0);
+    double col = axis_w / (double)(g->n_columns ? g->n_columns : 1);
+    for (size_t i = 0; i < g->n_columns; i++)
+        chart_label(l, &g->heading, g->columns[i], x0 + col * ((double)i + 0.5) - one_line_width(l->fonts, &g->heading, g->columns[i]) / 2, mid, ALIGN_LEFT, figure);
+    chart_label(l, &g->heading, g->right_heading, x1 + 3, mid, ALIGN_LEFT, figure);
+    return top + h;
+}
+
+/* Closes a page's part: grid columns, the marked line, the frame. */
+static void gantt_close(Layout *l, const GanttChart *g, int figure, double top, double bottom, double x0, double x1,
+                        double axis_w)
+{
+    DisplayPage *p = page_as(l, figure);
+    double col = axis_w / (double)(g->n_columns ? g->n_columns : 1);
+    for (size_t i = 0; i <= g->n_columns; i++)
+        display_line(p, x0 + col * (double)i, top, x0 + col * (double)i, bottom, 0.3, g->grid);
+    if (g->has_line && g->line >= 0 && g->line <= 1) {
+        double x = x0 + g->line * axis_w;
+        display_line(p, x, top - 2, x, bottom, 1.1, g->line_color);
+        CellStyle s = g->text;
+        s.color = g->line_color;
+        chart_label(l, &s, g->line_label, x + 2, bottom + line_height(&s) / 2 + 1, ALIGN_LEFT, figure);
+    }
+    display_line(p, frame_left(l), bottom, frame_left(l) + frame_width(l), bottom, 0.5, g->grid);
+    (void)x1;
+}
+
+void layout_gantt(Layout *l, const GanttChart *g)
+{
+    ensure_page(l);
+    double label_w = frame_width(l) * g->label_share, right_w = frame_width(l) * g->right_share;
+    double x0 = frame_left(l) + label_w, x1 = frame_left(l) + frame_width(l) - right_w, axis_w = x1 - x0;
+    double head_h = line_height(&g->heading) + 4, foot_h = line_height(&g->text) + 4;
+    double row_h = g->row_height > line_height(&g->text) ? g->row_height : line_height(&g->text) + 2;
+    if (l->y + head_h + row_h + foot_h > frame_bottom(l) + 1e-6 && !l->fresh)
+        start_page(l);
+    int part = 0;
+    int figure = display_node(&l->doc, ROLE_FIGURE, open_element(l), g->alt);
+    double top = gantt_head(l, g, figure, x0, x1, axis_w), y = top;
+    for (size_t i = 0; i < g->n_rows; i++) {
+        if (y + row_h + foot_h > frame_bottom(l) + 1e-6) {
+            gantt_close(l, g, figure, top, y, x0, x1, axis_w);
+            start_page(l);
+            part++;
+            char *alt = xasprintf("%s%s", g->alt ? g->alt : "", g->alt_continued ? g->alt_continued : "");
+            figure = display_node(&l->doc, ROLE_FIGURE, open_element(l), alt);
+            free(alt);
+            top = gantt_head(l, g, figure, x0, x1, axis_w);
+            y = top;
+        }
+        const GanttRow *r = &g->rows[i];
+        DisplayPage *p = page_as(l, figure);
+        double mid = y + row_h / 2;
+        if (r->group) {
+            display_rect(p, frame_left(l), y, frame_width(l), row_h, &g->group.fill, NULL, 0);
+            chart_label(l, &g->group, r->label, frame_left(l) + 2, mid, ALIGN_LEFT, figure);
+        } else {
+            chart_label(l, &g->text, r->label, frame_left(l) + 2, mid, ALIGN_LEFT, figure);
+            if (r->has_bar) {
+                double a = r->from < 0 ? 0 : r->from > 1 ? 1 : r->from;
+                double b = r->to < a ? a : r->to > 1 ? 1 : r->to;
+                double w = (b - a) * axis_w < 1.5 ? 1.5 : (b - a) * axis_w;
+                p = page_as(l, figure);
+                display_rect(p, x0 + a * axis_w, y + row_h * 0.22, w, row_h * 0.56, &r->color, NULL, 0);
+            }
+            if (r->has_mark && r->mark >= 0 && r->mark <= 1) {
+                double x = x0 + r->mark * axis_w, side = row_h * 0.5;
+                p = page_as(l, figure);
+                display_rect(p, x - side / 2, mid - side / 2, side, side, &g->mark_color, NULL, 0);
+            }
+            chart_label(l, &g->text, r->right, x1 + 3, mid, ALIGN_LEFT, figure);
+        }
+        p = page_as(l, figure);
+        display_line(p, frame_left(l), y + row_h, frame_left(l) + frame_width(l), y + row_h, 0.2, g->grid);
+        y += row_h;
+    }
+    gantt_close(l, g, figure, top, y, x0, x1, axis_w);
+    l->y = y + foot_h + l->spec.table_gap;
+    l->fresh = false;
+    (void)part;
+}
+
 /* ---- page furniture ---------------------------------------------------------------- */
 
 static void furniture_text(DisplayPage *p, FontSet *fonts, const CellStyle *s, const char *text,

@@ -167,6 +167,44 @@ typedef struct {
 
 void layout_bar_chart(Layout *l, const BarChart *chart);
 
+/* A timeline (Gantt) chart across the frame's width: a label column, the
+ * axis divided into equal columns (e.g. the months) with their headings, and
+ * a text column at the right (e.g. each bar's state in words, so that colour
+ * is never the only sign). One row per item: a bar from `from` to `to`
+ * (fractions 0–1 of the axis), an optional mark, the right-hand text; group
+ * rows carry only their label, in the group style. A vertical line marks a
+ * position (e.g. a date) on every page. Rows continue over pages with the
+ * headings repeated; each page's part is one Figure whose alternate text is
+ * alt (on continuations followed by alt_continued). */
+typedef struct {
+    const char *label;
+    bool group;
+    bool has_bar;
+    double from, to;
+    Color color;
+    bool has_mark;
+    double mark;
+    const char *right;
+} GanttRow;
+
+typedef struct {
+    const GanttRow *rows;
+    size_t n_rows;
+    const char *const *columns;   /* axis headings */
+    size_t n_columns;
+    const char *right_heading;
+    double label_share, right_share; /* of the frame width */
+    double row_height;
+    bool has_line;
+    double line;
+    const char *line_label;
+    CellStyle text, group, heading;
+    Color grid, line_color, mark_color;
+    const char *alt, *alt_continued;
+} GanttChart;
+
+void layout_gantt(Layout *l, const GanttChart *chart);
+
 /* Draws every page's header (the texts set with layout_set_header) and the
  * footer, as pagination artifacts: footer_left at the left, page_label at the right, where
  * {pagina} / {pagine} count the pages of the page's section (of the whole

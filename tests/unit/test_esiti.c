@@ -278,7 +278,8 @@ Test(esiti_cli, template_round_trip)
     for (const char *p = r.out; *p; p++)
         lines += *p == '\n';
     cr_assert_eq(lines, 90, "header and the 89 actions of 2024");
-    expect_contains(&r, "obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota\r\n");
+    expect_contains(&r, "obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota;"
+                        "avanzamento;criticita;proposta\r\n");
     expect_contains(&r, "PL-01;1;");
     free(r.out);
     /* the untouched template reads back: every action "non rilevato", no errors */

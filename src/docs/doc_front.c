@@ -1,0 +1,96 @@
+#include "doc_front.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "doc_common.h"
+#include "text.h"
+
+void toc_add(Toc *toc, Layout *body, int level, const char *title)
+{
+    toc->items = xrealloc(toc->items, (toc->n + 1) * sizeof *toc->items);
+    toc->items[toc->n++] = (TocEntry){level, xstrdup(title), layout_page_index(body)};
+}
+
+void toc_free(Toc *toc)
+{
+    for (size_t i = 0; i < toc->n; i++)
+        free(toc->items[i].title);
+    free(toc->items);
+    toc->items = NULL;
+    toc->n = 0;
+}
+
+static void paragraph(Layout *l, const LayoutSpec *spec, const char *text, const char *style_name)
+{
+    const CellStyle *s = spec_style(spec, style_name);
+    TextRun run = {s->font, text};
+    layout_paragraph(l, &run, 1, s);
+}
+
+static void build_cover(Layout *l, const LayoutSpec *spec, const FrontMatter *fm)
+{
+    layout_set_header(l, NULL, NULL, NULL);
+    layout_new_page(l);
+    const PageSpec *p = &spec->page;
+    layout_space(l, (p->height - p->margin_top - p->margin_bottom) * 0.28);
+    paragraph(l, spec, fm->ente ? fm->ente : "", "copertina_testo");
+    layout_space(l, 6);
+    for (size_t i = 0; i < fm->n_titles; i++)
+        paragraph(l, spec, fm->titles[i], "copertina_titolo");
+    layout_space(l, 8);
+    paragraph(l, spec, fm->subtitle ? fm->subtitle : "", "copertina_testo");
+    layout_space(l, 24);
+    paragraph(l, spec, fm->date_line ? fm->date_line : "", "copertina_nota");
+}
+
+/* pages_before: front matter pages (0 in the counting pass: numbers are
+ * then wrong but take the same room). */
+static void build_index(Layout *l, const LayoutSpec *spec, const FrontMatter *fm, const Toc *toc,
+                        size_t pages_before)
+{
+    const char *title = spec_label(spec, "indice_titolo");
+    layout_set_header(l, fm->ente, fm->index_centre, title);
+    layout_new_page(l);
+    layout_bookmark(l, 0, title);
+    paragraph(l, spec, title, "titolo_sezione");
+    layout_space(l, 4);
+    LayoutTable *t = doc_table(spec, "indice");
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    ltable_cell(t, spec_label(spec, "indice_sezione"), 1, spec_style(spec, "intestazione"));
+    ltable_cell(t, spec_label(spec, "indice_pagina"), 1, spec_style(spec, "intestazione"));
+    for (size_t i = 0; i < toc->n; i++) {
+        const TocEntry *e = &toc->items[i];
+        char page[32];
+        snprintf(page, sizeof page, "%zu", e->page + pages_before + 1);
+        char *text = e->level > 0 ? xasprintf("\u2003%s", e->title) : xstrdup(e->title);
+        ltable_row(t, 0);
+        ltable_row_link(t, (int)(e->page + pages_before));
+        ltable_cell(t, text, 1, spec_style(spec, e->level > 0 ? "testo" : "etichetta"));
+        ltable_cell(t, page, 1, spec_style(spec, "numero"));
+        free(text);
+    }
+    layout_table(l, t);
+    ltable_free(t);
+}
+
+DisplayDoc doc_with_front_matter(const LayoutSpec *spec, FontSet *fonts, const FrontMatter *fm, const Toc *toc,
+                                 Layout *body)
+{
+    /* Once to count the front pages, then with the numbers. */
+    Layout *front = layout_new(&spec->page, fonts);
+    build_cover(front, spec, fm);
+    build_index(front, spec, fm, toc, 0);
+    size_t front_pages = layout_pages(front)->n_pages;
+    layout_free(front);
+    front = layout_new(&spec->page, fonts);
+    build_cover(front, spec, fm);
+    build_index(front, spec, fm, toc, front_pages);
+    DisplayDoc doc, rest;
+    layout_take_pages(front, &doc);
+    layout_take_pages(body, &rest);
+    display_append(&doc, &rest);
+    layout_free(front);
+    return doc;
+}

@@ -1,0 +1,48 @@
+/* doc_front.h — the front matter of the documents with numbered sections
+ * (Relazione, monitoraggio): a table of contents collected while the body
+ * is laid out, a cover, and a linked index whose page numbers are known
+ * only once the cover and the index itself have been counted (two passes).
+ *
+ * The layout file of such a document provides the styles "copertina_titolo",
+ * "copertina_testo", "copertina_nota", "titolo_sezione", "intestazione",
+ * "etichetta", "testo", "numero", the column set "indice" (2 columns) and
+ * the labels "indice_titolo", "indice_sezione", "indice_pagina". */
+#ifndef SCHEDE_DOC_FRONT_H
+#define SCHEDE_DOC_FRONT_H
+
+#include <stddef.h>
+
+#include "display.h"
+#include "layout.h"
+#include "layout_file.h"
+
+typedef struct {
+    int level;   /* 0 section, 1 subsection */
+    char *title;
+    size_t page; /* 0-based, in the body */
+} TocEntry;
+
+typedef struct {
+    TocEntry *items;
+    size_t n;
+} Toc;
+
+/* Records title at the body's current page. */
+void toc_add(Toc *toc, Layout *body, int level, const char *title);
+void toc_free(Toc *toc);
+
+typedef struct {
+    const char *ente;
+    const char *const *titles; /* lines in the cover title style */
+    size_t n_titles;
+    const char *subtitle;
+    const char *date_line;
+    const char *index_centre;  /* the index pages' header centre */
+} FrontMatter;
+
+/* The whole document: cover and index, then the body's pages (body is
+ * emptied). The index links to the body pages. */
+DisplayDoc doc_with_front_matter(const LayoutSpec *spec, FontSet *fonts, const FrontMatter *fm, const Toc *toc,
+                                 Layout *body);
+
+#endif
