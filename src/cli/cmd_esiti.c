@@ -8,6 +8,8 @@
 #include "commands.h"
 #include "esiti_output.h"
 #include "evaluation.h"
+#include "monitoraggio.h"
+#include "monitoring.h"
 #include "persone.h"
 #include "plan_load.h"
 #include "results.h"
@@ -29,7 +31,7 @@ static int load_plan(const char *file, Plan *plan)
 
 int cmd_esiti(int argc, char **argv)
 {
-    const char *file = NULL, *formato = "json";
+    const char *file = NULL, *formato = "json", *layout_dir = NULL;
     ResultsOptions opt = {0};
     for (int i = 0; i < argc; i++) {
         int r = results_option(argc, argv, &i, &opt, "esiti");
@@ -39,6 +41,8 @@ int cmd_esiti(int argc, char **argv)
             continue;
         if (strcmp(argv[i], "--formato") == 0 && i + 1 < argc) {
             formato = argv[++i];
+        } else if (strcmp(argv[i], "--layout") == 0 && i + 1 < argc) {
+            layout_dir = argv[++i];
         } else if (argv[i][0] == '-' || file) {
             fprintf(stderr, "uso: schede esiti PIANO.json --raggiunto FILE [--anno N] [--formato json|csv] "
                             "[--codifica utf-8|windows-1252]\n");
@@ -47,10 +51,20 @@ int cmd_esiti(int argc, char **argv)
             file = argv[i];
         }
     }
-    if (!file || !opt.raggiunto || (strcmp(formato, "json") != 0 && strcmp(formato, "csv") != 0)) {
+    if (!file || (!opt.raggiunto && !opt.has_al) || (strcmp(formato, "json") != 0 && strcmp(formato, "csv") != 0)) {
         fprintf(stderr, "uso: schede esiti PIANO.json --raggiunto FILE [--anno N] [--formato json|csv]\n"
-                        "                 [--sistema FILE --valutazioni FILE]\n");
+                        "                 [--sistema FILE --valutazioni FILE] [--al DATA [--layout CARTELLA]]\n");
         return EXIT_USAGE;
+    }
+    if (opt.has_al && opt.valutazioni) {
+        fputs("schede esiti: la valutazione individuale è di fine anno: --valutazioni non si usa con --al\n", stderr);
+        return EXIT_USAGE;
+    }
+    double margin = 0;
+    if (opt.has_al) {
+        int mrc = monitoring_margin(layout_dir, &margin);
+        if (mrc)
+            return mrc;
     }
     if (!evaluation_options_ok(&opt, "esiti", true))
         return EXIT_USAGE;
@@ -75,7 +89,13 @@ int cmd_esiti(int argc, char **argv)
         PersoneAnno persone;
         persone_compute(&plan, &esiti, esiti.anno, &persone);
         char *out;
-        if (strcmp(formato, "csv") == 0) {
+        if (opt.has_al) {
+            /* the state of every action at the date, not the year's results */
+            Monitoraggio m;
+            monitoraggio_compute(&plan, opt.raggiunto ? &ril : NULL, esiti.anno, opt.al, margin, &m);
+            out = strcmp(formato, "csv") == 0 ? monitoraggio_to_csv(&m) : monitoraggio_to_json(&m);
+            monitoraggio_free(&m);
+        } else if (strcmp(formato, "csv") == 0) {
             /* With the valutazioni, the table of the persons; else the actions'. */
             out = ev.has_valutazioni ? valutazione_to_csv(&ev.anno) : esiti_to_csv(&esiti);
         } else {

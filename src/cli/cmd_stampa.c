@@ -19,6 +19,8 @@
 #include "fontset.h"
 #include "layout_file.h"
 #include "model.h"
+#include "monitoraggio.h"
+#include "monitoraggio_doc.h"
 #include "pdf_render.h"
 #include "persona.h"
 #include "persone.h"
@@ -35,10 +37,11 @@
 static void usage(void)
 {
     fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA]\n"
-          "                             [--solo schede|persone|relazione|premi] [--una-per-persona] [--dati-aperti]\n"
+          "                             [--solo schede|persone|relazione|premi|monitoraggio] [--una-per-persona] [--dati-aperti]\n"
           "                             [--pdfa | --senza-pdfa]\n"
           "                             [--raggiunto FILE [--anno N] [--codifica C]]\n"
-          "                             [--sistema FILE --valutazioni FILE]   (anche --solo premi)\n", stderr);
+          "                             [--sistema FILE --valutazioni FILE]   (anche --solo premi)\n"
+          "                             [--al DATA]   monitoraggio alla data (anche --solo monitoraggio)\n", stderr);
 }
 
 /* SOURCE_DATE_EPOCH when set (reproducible documents), else now. */
@@ -73,6 +76,9 @@ typedef struct Job {
     const Plan *plan;
     const Esiti *esiti;  /* NULL: no results */
     const ValutazioniAnno *valutazioni; /* NULL: no --valutazioni */
+    const Rilevazioni *rilevazioni;     /* NULL: no --raggiunto */
+    bool has_al;                        /* --al: the monitoring date */
+    Date al;
     int anno;
     bool one_per_person, open_data;
     int pdfa;            /* 1: every document PDF/A-1b; 0: none; -1: the Relazione only */
@@ -328,6 +334,45 @@ static int render_premi(Job *j)
     return rc;
 }
 
+static int render_monitoraggio(Job *j)
+{
+    const Plan *plan = j->plan;
+    LayoutSpec spec;
+    FontSet fonts;
+    int rc = load_layout(j, "monitoraggio", &MONITORAGGIO_NEEDS, &spec, &fonts);
+    if (rc == 0) {
+        time_t when = document_time();
+        Monitoraggio m;
+        monitoraggio_compute(plan, j->rilevazioni, j->anno, j->al, monitoraggio_margine(&spec), &m);
+        char *title = monitoraggio_title(plan, &m, &spec);
+        PdfInfo info = {.title = title, .author = plan->ente, .subject = "Monitoraggio intermedio degli obiettivi gestionali", .creator = "schede " SCHEDE_VERSION, .created = when};
+        PdfWriter *writer = pdf_writer_start(&fonts);
+        DisplayDoc doc = monitoraggio_build(plan, &m, &spec, &fonts, when);
+        char *path = xasprintf("%s/monitoraggio.pdf", j->out_dir);
+        rc = write_pdf(j, writer, &doc, &info, path, true); /* published like the Relazione: PDF/A */
+        free(path);
+        display_free(&doc);
+        if (rc == 0 && j->open_data) {
+            char *csv = monitoraggio_to_csv(&m);
+            char *csv_path = xasprintf("%s/monitoraggio.csv", j->out_dir);
+            const char *reason;
+            if (file_write_atomic(stage(j, csv_path), csv, strlen(csv), &reason) != 0) {
+                fprintf(j->err, "errore: %s: impossibile scrivere il file: %s\n", csv_path, reason);
+                rc = EXIT_DATA;
+            } else {
+                fprintf(j->out, "scritto %s (dati aperti)\n", csv_path);
+            }
+            free(csv_path);
+            free(csv);
+        }
+        free(title);
+        monitoraggio_free(&m);
+    }
+    fontset_free(&fonts);
+    layout_spec_free(&spec);
+    return rc;
+}
+
 static void *run_job(void *arg)
 {
     Job *j = arg;
@@ -455,8 +500,24 @@ int cmd_stampa(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (solo && strcmp(solo, "schede") != 0 && strcmp(solo, "persone") != 0 && strcmp(solo, "relazione") != 0 &&
-        strcmp(solo, "premi") != 0) {
-        fprintf(stderr, "schede stampa: --solo «%s» non previsto (schede, persone, relazione o premi)\n", solo);
+        strcmp(solo, "premi") != 0 && strcmp(solo, "monitoraggio") != 0) {
+        fprintf(stderr, "schede stampa: --solo «%s» non previsto (schede, persone, relazione, premi o monitoraggio)\n",
+                solo);
+        return EXIT_USAGE;
+    }
+    /* --al: a monitoring during the year. The year-end documents (persone,
+     * relazione, premi) are not written; schede.pdf shows what is reported so far. */
+    if (opt.has_al && solo && strcmp(solo, "schede") != 0 && strcmp(solo, "monitoraggio") != 0) {
+        fprintf(stderr, "schede stampa: con --al si scrivono le schede e il monitoraggio; «%s» è un documento di fine "
+                        "anno (senza --al)\n", solo);
+        return EXIT_USAGE;
+    }
+    if (opt.has_al && opt.valutazioni) {
+        fputs("schede stampa: la valutazione individuale è di fine anno: --valutazioni non si usa con --al\n", stderr);
+        return EXIT_USAGE;
+    }
+    if (!opt.has_al && solo && strcmp(solo, "monitoraggio") == 0) {
+        fputs("schede stampa: il monitoraggio è a una data: indicarla con --al DATA\n", stderr);
         return EXIT_USAGE;
     }
     if (!evaluation_options_ok(&opt, "stampa", true))
@@ -465,14 +526,16 @@ int cmd_stampa(int argc, char **argv)
         fprintf(stderr, "schede stampa: i premi seguono le valutazioni: indicare --sistema FILE e --valutazioni FILE\n");
         return EXIT_USAGE;
     }
-    bool want_relazione = !solo || strcmp(solo, "relazione") == 0;
+    bool want_relazione = !opt.has_al && (!solo || strcmp(solo, "relazione") == 0);
+    bool want_monitoraggio = opt.has_al && (!solo || strcmp(solo, "monitoraggio") == 0);
     if (want_relazione && !opt.raggiunto && (solo || open_data)) {
         fprintf(stderr, "schede stampa: la Relazione sulla Performance riporta i risultati dell'anno: "
                         "indicare le rilevazioni con --raggiunto FILE\n");
         return EXIT_USAGE;
     }
-    if (open_data && !want_relazione) {
-        fprintf(stderr, "schede stampa: --dati-aperti accompagna la Relazione: non si usa con --solo %s\n", solo);
+    if (open_data && !want_relazione && !want_monitoraggio) {
+        fprintf(stderr, "schede stampa: --dati-aperti accompagna la Relazione o il monitoraggio: non si usa con --solo "
+                        "%s\n", solo);
         return EXIT_USAGE;
     }
     const char *data = resources_dir();
@@ -546,13 +609,17 @@ int cmd_stampa(int argc, char **argv)
             base.icc_profile = icc_profile;
             base.pdfa = pdfa;
             base.out_dir = out_dir;
-            Job jobs[4];
+            base.rilevazioni = opt.raggiunto ? &ril : NULL;
+            base.has_al = opt.has_al;
+            base.al = opt.al;
+            Job jobs[5];
             size_t n_jobs = 0;
-            int (*const renders[4])(Job *) = {render_schede, render_persone, render_relazione, render_premi};
-            const bool wanted[4] = {!solo || strcmp(solo, "schede") == 0, !solo || strcmp(solo, "persone") == 0,
-                                    want_relazione,
-                                    (!solo || strcmp(solo, "premi") == 0) && base.valutazioni};
-            for (size_t k = 0; k < 4; k++)
+            int (*const renders[5])(Job *) = {render_schede, render_persone, render_relazione, render_premi,
+                                              render_monitoraggio};
+            const bool wanted[5] = {!solo || strcmp(solo, "schede") == 0,
+                                    !opt.has_al && (!solo || strcmp(solo, "persone") == 0), want_relazione,
+                                    (!solo || strcmp(solo, "premi") == 0) && base.valutazioni, want_monitoraggio};
+            for (size_t k = 0; k < 5; k++)
                 if (wanted[k]) {
                     jobs[n_jobs] = base;
                     jobs[n_jobs++].render = renders[k];

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "csv_values.h"
 #include "fontset.h"
 #include "layout_file.h"
 #include "persone.h"
@@ -17,7 +18,7 @@ int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char 
 {
     const char *a = argv[*i];
     bool takes = strcmp(a, "--raggiunto") == 0 || strcmp(a, "--anno") == 0 || strcmp(a, "--codifica") == 0 ||
-                 strcmp(a, "--sistema") == 0 || strcmp(a, "--valutazioni") == 0;
+                 strcmp(a, "--sistema") == 0 || strcmp(a, "--valutazioni") == 0 || strcmp(a, "--al") == 0;
     if (!takes)
         return 0;
     if (*i + 1 >= argc) {
@@ -27,6 +28,12 @@ int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char 
     const char *v = argv[++*i];
     if (strcmp(a, "--raggiunto") == 0) {
         o->raggiunto = v;
+    } else if (strcmp(a, "--al") == 0) {
+        if (csv_parse_date(v, &o->al) != DATE_OK) {
+            fprintf(stderr, "schede %s: --al «%s» non è una data (gg/mm/aaaa o aaaa-mm-gg)\n", cmd, v);
+            return -1;
+        }
+        o->has_al = true;
     } else if (strcmp(a, "--sistema") == 0) {
         o->sistema = v;
     } else if (strcmp(a, "--valutazioni") == 0) {
@@ -63,10 +70,12 @@ int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Es
         if (st == LOAD_DATA_ERROR)
             rc = EXIT_DATA;
     }
-    int anno = o->has_anno ? o->anno : ril->has_anno ? ril->anno : plan->triennio[0];
-    if (o->has_anno && ril->has_anno && ril->anno != o->anno) {
+    /* The year: --anno; with --al, the monitoring date's; else the file's; else the plan's first. */
+    int anno = o->has_anno ? o->anno : o->has_al ? o->al.year : ril->has_anno ? ril->anno : plan->triennio[0];
+    if ((o->has_anno || o->has_al) && ril->has_anno && ril->anno != anno) {
         diag_add(diags, DIAG_ERROR, ril->file, "$.anno", NULL, -1,
-                 "il file riporta le rilevazioni del %d, ma è stato chiesto il %d (--anno)", ril->anno, o->anno);
+                 "il file riporta le rilevazioni del %d, ma è stato chiesto il %d (%s)", ril->anno, anno,
+                 o->has_anno ? "--anno" : "--al");
         rc = EXIT_DATA;
     }
     size_t errors = diags->errors;

@@ -17,10 +17,12 @@ typedef struct {
     Codifica codifica;
     const char *sistema;     /* --sistema FILE: the SMVP (schede-sistema/1) */
     const char *valutazioni; /* --valutazioni FILE: the evaluations of the year */
+    bool has_al;             /* --al DATA: monitoring during the year */
+    Date al;
 } ResultsOptions;
 
 /* If argv[*i] is one of the options (--raggiunto, --anno, --codifica,
- * --sistema, --valutazioni), consumes it (and its value) and
+ * --sistema, --valutazioni, --al), consumes it (and its value) and
  * returns 1; returns 0 when it is not; -1 (message printed) on a usage
  * error. */
 int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char *cmd);

@@ -28,6 +28,31 @@ static void paragraph(Layout *l, const LayoutSpec *spec, const char *text, const
     layout_paragraph(l, &run, 1, s);
 }
 
+char *doc_section(Layout *l, const LayoutSpec *spec, Toc *toc, int number, const char *title_text, const char *ente,
+                  const char *centre)
+{
+    char num[16];
+    snprintf(num, sizeof num, "%d", number);
+    const char *names[] = {"numero", "titolo", NULL};
+    const char *values[] = {num, title_text};
+    char *title = doc_expand(spec_label(spec, "sezione_numero"), names, values);
+    layout_set_header(l, ente, centre, title);
+    layout_new_page(l);
+    layout_bookmark(l, 0, title);
+    layout_begin(l, ROLE_SECT, title);
+    toc_add(toc, l, 0, title);
+    paragraph(l, spec, title, "titolo_sezione");
+    return title;
+}
+
+void doc_subsection(Layout *l, const LayoutSpec *spec, Toc *toc, const char *title)
+{
+    layout_need(l, spec_number(spec, "spazio_sotto_titolo"));
+    layout_bookmark(l, 1, title);
+    toc_add(toc, l, 1, title);
+    paragraph(l, spec, title, "titolo_sottosezione");
+}
+
 static void build_cover(Layout *l, const LayoutSpec *spec, const FrontMatter *fm)
 {
     layout_set_header(l, NULL, NULL, NULL);

@@ -31,6 +31,17 @@ typedef struct {
 void toc_add(Toc *toc, Layout *body, int level, const char *title);
 void toc_free(Toc *toc);
 
+/* A numbered section from a new page: "{numero}. {titolo}" (label
+ * "sezione_numero") in the "titolo_sezione" style, in the page header (ente,
+ * centre, title), a bookmark and an index entry; its content is one Sect of
+ * the structure, which the caller closes with layout_end. Returns the title. */
+char *doc_section(Layout *l, const LayoutSpec *spec, Toc *toc, int number, const char *title_text, const char *ente,
+                  const char *centre);
+
+/* A subsection title ("titolo_sottosezione"), kept with what follows it
+ * ("spazio_sotto_titolo" points), with a bookmark and an index entry. */
+void doc_subsection(Layout *l, const LayoutSpec *spec, Toc *toc, const char *title);
+
 typedef struct {
     const char *ente;
     const char *const *titles; /* lines in the cover title style */

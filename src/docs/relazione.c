@@ -140,29 +140,14 @@ static LayoutTable *table_with_header(const Ctx *c, const char *set, const char 
  * section is built (relazione_build). */
 static char *start_section(Ctx *c, const char *title_key)
 {
-    char number[16];
-    snprintf(number, sizeof number, "%d", ++c->section_number);
-    const char *names[] = {"numero", "titolo", NULL};
-    const char *values[] = {number, label(c, title_key)};
-    char *title = doc_expand(label(c, "sezione_numero"), names, values);
     char *centre = expand(c, label(c, "intestazione_centro"));
-    layout_set_header(c->layout, c->plan->ente, centre, title);
+    char *title = doc_section(c->layout, c->spec, &c->toc, ++c->section_number, label(c, title_key), c->plan->ente,
+                              centre);
     free(centre);
-    layout_new_page(c->layout);
-    layout_bookmark(c->layout, 0, title);
-    layout_begin(c->layout, ROLE_SECT, title);
-    toc_add(&c->toc, c->layout, 0, title);
-    paragraph(c, title, "titolo_sezione");
     return title;
 }
 
-static void subsection(Ctx *c, const char *title)
-{
-    layout_need(c->layout, spec_number(c->spec, "spazio_sotto_titolo"));
-    layout_bookmark(c->layout, 1, title);
-    toc_add(&c->toc, c->layout, 1, title);
-    paragraph(c, title, "titolo_sottosezione");
-}
+static void subsection(Ctx *c, const char *title) { doc_subsection(c->layout, c->spec, &c->toc, title); }
 
 /* ---- bands ------------------------------------------------------------------------------ */
 

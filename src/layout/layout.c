@@ -870,7 +870,9 @@ void layout_gantt(Layout *l, const GanttChart *g)
     int figure = display_node(&l->doc, ROLE_FIGURE, open_element(l), g->alt);
     double top = gantt_head(l, g, figure, x0, x1, axis_w), y = top;
     for (size_t i = 0; i < g->n_rows; i++) {
-        if (y + row_h + foot_h > frame_bottom(l) + 1e-6) {
+        /* a group heading never stays alone at the foot of a page */
+        double need = g->rows[i].group && i + 1 < g->n_rows ? 2 * row_h : row_h;
+        if (y + need + foot_h > frame_bottom(l) + 1e-6 && y > top) {
             gantt_close(l, g, figure, top, y, x0, x1, axis_w);
             start_page(l);
             part++;

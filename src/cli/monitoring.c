@@ -1,0 +1,40 @@
+#include "monitoring.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "commands.h"
+#include "layout_file.h"
+#include "monitoraggio_doc.h"
+#include "resources.h"
+#include "text.h"
+
+int monitoring_margin(const char *layout_dir, double *margin)
+{
+    const char *data = resources_dir();
+    if (!layout_dir && !data) {
+        fputs("schede: cartella dei dati (layouts/, fonts/) non trovata: indicarla con --layout o con la variabile "
+              "SCHEDE_DATI\n", stderr);
+        return EXIT_USAGE;
+    }
+    char *layouts = layout_dir ? xstrdup(layout_dir) : xasprintf("%s/layouts", data);
+    char *fonts = data ? xasprintf("%s/fonts", data) : xstrdup(layouts);
+    DiagList d;
+    diag_list_init(&d);
+    LayoutSpec spec;
+    int rc = 0;
+    if (layout_spec_load(layouts, "monitoraggio", fonts, &MONITORAGGIO_NEEDS, &spec, &d)) {
+        *margin = monitoraggio_margine(&spec);
+    } else {
+        diag_list_sort(&d);
+        for (size_t i = 0; i < d.count; i++)
+            if (d.items[i].severity == DIAG_ERROR)
+                diag_print(stderr, &d.items[i]);
+        rc = EXIT_DATA;
+    }
+    layout_spec_free(&spec);
+    diag_list_free(&d);
+    free(layouts);
+    free(fonts);
+    return rc;
+}
