@@ -26,7 +26,8 @@ seed() { # target files...
   for f in "$@"; do [ -f "$f" ] && cp "$f" "$dir/$(basename "$f")"; done
 }
 seed piano samples/sarzana-2024-2026.json tests/fixtures/*.json
-seed raggiunto samples/raggiunto-2024.json samples/raggiunto-2024.csv tests/fixtures/raggiunto* \
+seed raggiunto samples/raggiunto-2024.json samples/raggiunto-2024.csv samples/raggiunto-2024-06-30.csv \
+  tests/fixtures/monitoraggio/rilevazioni.* tests/fixtures/raggiunto* \
   tests/fixtures/*-raggiunto.json
 seed csv samples/raggiunto-2024.csv tests/fixtures/*.csv
 seed graduazione tests/fuzz/seeds/graduazione/*

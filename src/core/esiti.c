@@ -127,8 +127,11 @@ void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *ou
             char pct[32];
             if (ril->has_avanzamento)
                 rule_format_percent(pct, sizeof pct, ril->avanzamento);
-            e->dettaglio = ril->has_avanzamento ? xasprintf("non ancora conclusa: avanzamento %s", pct)
-                                                : xstrdup("non ancora conclusa");
+            e->dettaglio = !ril->has_avanzamento ? xstrdup("non ancora conclusa")
+                           : ril->avanzamento >= 100
+                               ? xstrdup("conclusa secondo l'avanzamento (100 %), ma senza un risultato: servono "
+                                         "la data, il valore o la percentuale")
+                               : xasprintf("non ancora conclusa: avanzamento %s", pct);
             e->nota = ril->nota ? xstrdup(ril->nota) : NULL;
             continue;
         }

@@ -1,8 +1,10 @@
 /* The achievement data (JSON or CSV, told apart by content) read and applied
- * to a plan with every rule type, then written out as JSON and CSV. */
+ * to a plan with every rule type, then written out as JSON and CSV, and the
+ * states of the actions at a date of the year. */
 #include "esiti.h"
 #include "esiti_output.h"
 #include "fuzz_common.h"
+#include "monitoraggio.h"
 #include "persone.h"
 #include "raggiunto.h"
 
@@ -24,6 +26,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         persone_compute(plan, &e, e.anno, &p);
         free(esiti_to_json(&e, &p));
         free(esiti_to_csv(&e));
+        /* the same rilevazioni at a date of the year (the second byte picks it) */
+        Monitoraggio m;
+        int day = size > 1 ? data[1] : 0;
+        monitoraggio_compute(plan, &r, e.anno, (Date){e.anno, 1 + day % 12, 1 + day % 28}, 25, &m);
+        free(monitoraggio_to_json(&m));
+        free(monitoraggio_to_csv(&m));
+        monitoraggio_free(&m);
         persone_free(&p);
         esiti_free(&e);
     }

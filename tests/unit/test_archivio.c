@@ -1188,3 +1188,53 @@ Test(archivio, evaluation_documents_are_tagged_and_pdfa, .timeout = 120 * SCHEDE
     free(dir);
 }
 
+/* monitoraggio.pdf (issue 13) is published like the Relazione: PDF/A by
+ * default, tagged, one Sect per numbered section, its charts Figures with
+ * an alternate text that names every action drawn. */
+Test(archivio, monitoring_document_is_tagged_and_pdfa, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("monitoraggio");
+    char *args = xasprintf("stampa tests/fixtures/monitoraggio/piano.json --raggiunto "
+                           "tests/fixtures/monitoraggio/rilevazioni.json --al 01/03/2024 --solo monitoraggio --out '%s'",
+                           dir);
+    Run r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(args);
+    char *f = file_in(dir, "monitoraggio.pdf");
+    check_pdfa(f);
+    TreeCounts tc = check_structure(f);
+    cr_assert_eq(role(&tc, "Sect"), 4, "one per numbered section");
+    cr_assert_eq(role(&tc, "Figure"), 2, "the bars of the states and the timeline");
+    cr_assert(role(&tc, "H2") > 0 && role(&tc, "H1") > 0);
+    cr_assert_eq(tc.links, role(&tc, "Link"), "one link annotation per Link element");
+    check_pdfinfo(f, 16, 14);
+    /* the timeline's alternate text: every action drawn, with its state */
+    char *cmd = xasprintf("pdfinfo -struct-text '%s' 2>/dev/null", f);
+    Run st = run_shell(cmd);
+    Pdf p = pdf_open(f);
+    size_t figures = 0;
+    bool timeline = false;
+    for (cJSON *o = p.objects ? p.objects->child : NULL; o; o = o->next) {
+        cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "value");
+        const char *s = pdf_name(&p, v, "/S");
+        if (!s || strcmp(s, "/Figure") != 0)
+            continue;
+        figures++;
+        const char *alt = text_of(cJSON_GetObjectItemCaseSensitive(v, "/Alt"));
+        cr_assert_not_null(alt, "a Figure without /Alt");
+        if (strstr(alt, "Cronoprogramma delle 9 azioni")) {
+            timeline = true;
+            cr_assert(strstr(alt, "M-01 azione 4, scadenza 31/03/2024, a rischio"), "%s", alt);
+            cr_assert(strstr(alt, "M-02 azione 1, scadenza 31/01/2024, scaduta"), "%s", alt);
+        }
+    }
+    cr_assert_eq(figures, 2);
+    cr_assert(timeline, "the timeline's alternate text");
+    pdf_close(&p);
+    free(st.out);
+    free(cmd);
+    free(f);
+    free(dir);
+}
+

@@ -541,3 +541,42 @@ Test(pdf, valutazione_documents_inside_the_margins, .timeout = 240 * SCHEDE_TIME
     free(dir);
 }
 
+/* monitoraggio.pdf of the Sarzana sample at 30/06/2024 (invented mid-year
+ * rilevazioni): no word in the margins or overlapping, the timeline over
+ * several pages included, and every action's state printed. */
+Test(pdf, monitoraggio_inside_the_margins, .timeout = 240 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("monitoraggio");
+    char *pdf = render("samples/sarzana-2024-2026.json", dir,
+                       "--raggiunto samples/raggiunto-2024-06-30.csv --al 30/06/2024 --solo monitoraggio");
+    free(pdf);
+    pdf = xasprintf("%s/monitoraggio.pdf", dir);
+    check_boxes(pdf, 14 * 72 / 25.4); /* layouts/monitoraggio.json: 14 mm at the sides */
+    char *flat = pdf_text(pdf);
+    /* the counts of esiti --al, in the sintesi */
+    Run r = run("esiti samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024-06-30.csv --al 30/06/2024 "
+                "--formato csv 2>/dev/null");
+    cr_assert_eq(r.status, 0);
+    size_t counts[5] = {0};
+    static const char *const states[] = {";conclusa;", ";scaduta;", ";a_rischio;", ";in_corso;", ";senza_informazioni;"};
+    for (const char *line = r.out; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+        for (int s = 0; s < 5; s++) {
+            const char *end = strchr(line, '\n');
+            const char *hit = strstr(line, states[s]);
+            counts[s] += hit && (!end || hit < end);
+        }
+    static const char *const labels[] = {"conclusa", "scaduta", "arischio", "incorso", "senzainformazioni"};
+    size_t total = 0;
+    for (int s = 0; s < 5; s++) {
+        char *row = xasprintf("%s%zu", labels[s], counts[s]);
+        cr_assert(strstr(flat, row), "monitoraggio.pdf lacks «%s»", row);
+        free(row);
+        total += counts[s];
+    }
+    cr_assert_eq(total, 89, "every 2024 action has a state");
+    free(r.out);
+    free(flat);
+    free(pdf);
+    free(dir);
+}
+
