@@ -5,7 +5,8 @@
 # di esempio), out/relazione.pdf e out/relazione.csv (la Relazione sulla Performance 2024 e i suoi
 # dati aperti), out/premi.pdf e out/premi.csv (la ripartizione del fondo, riservata),
 # out/esiti-2024.csv (i risultati come dati) e out/verifica-sarzana-2024-2026.txt (il rapporto di
-# `schede verifica`, anche del sistema e delle valutazioni).
+# `schede verifica`, anche del sistema e delle valutazioni); in out/monitoraggio/ il monitoraggio al
+# 30/06/2024 con le rilevazioni di metà anno di esempio (monitoraggio.pdf, monitoraggio.csv, schede.pdf).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,3 +34,6 @@ chmod 644 "$tmp"
 mv "$tmp" out/esiti-2024.csv
 trap - EXIT
 echo "scritto out/esiti-2024.csv"
+mkdir -p out/monitoraggio
+build/schede stampa samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024-06-30.csv --al 30/06/2024 \
+  --out out/monitoraggio --dati-aperti
