@@ -144,6 +144,23 @@ static int write_pdf(Job *j, PdfWriter *writer, DisplayDoc *doc, const PdfInfo *
     return rc;
 }
 
+/* A CSV beside the PDF, staged like it; takes csv. what follows "scritto FILE". */
+static int write_csv(Job *j, const char *name, char *csv, const char *what)
+{
+    char *path = xasprintf("%s/%s", j->out_dir, name);
+    const char *reason;
+    int rc = 0;
+    if (file_write_atomic(stage(j, path), csv, strlen(csv), &reason) != 0) {
+        fprintf(j->err, "errore: %s: impossibile scrivere il file: %s\n", path, reason);
+        rc = EXIT_DATA;
+    } else {
+        fprintf(j->out, "scritto %s%s\n", path, what);
+    }
+    free(path);
+    free(csv);
+    return rc;
+}
+
 static int render_schede(Job *j)
 {
     const Plan *plan = j->plan;
@@ -272,17 +289,7 @@ static int render_relazione(Job *j)
         free(path);
         display_free(&doc);
         if (rc == 0 && j->open_data) {
-            char *csv = esiti_to_csv(esiti);
-            char *csv_path = xasprintf("%s/relazione.csv", j->out_dir);
-            const char *reason;
-            if (file_write_atomic(stage(j, csv_path), csv, strlen(csv), &reason) != 0) {
-                fprintf(j->err, "errore: %s: impossibile scrivere il file: %s\n", csv_path, reason);
-                rc = EXIT_DATA;
-            } else {
-                fprintf(j->out, "scritto %s (dati aperti)\n", csv_path);
-            }
-            free(csv_path);
-            free(csv);
+            rc = write_csv(j, "relazione.csv", esiti_to_csv(esiti), " (dati aperti)");
         }
         free(title);
         sintesi_free(&sintesi);
@@ -315,17 +322,7 @@ static int render_premi(Job *j)
         display_free(&doc);
         if (rc == 0) {
             /* The same figures as a table, beside the PDF (reserved too: names and amounts). */
-            char *csv = valutazione_to_csv(j->valutazioni);
-            char *csv_path = xasprintf("%s/premi.csv", j->out_dir);
-            const char *reason;
-            if (file_write_atomic(stage(j, csv_path), csv, strlen(csv), &reason) != 0) {
-                fprintf(j->err, "errore: %s: impossibile scrivere il file: %s\n", csv_path, reason);
-                rc = EXIT_DATA;
-            } else {
-                fprintf(j->out, "scritto %s\n", csv_path);
-            }
-            free(csv_path);
-            free(csv);
+            rc = write_csv(j, "premi.csv", valutazione_to_csv(j->valutazioni), "");
         }
         free(title);
     }
@@ -353,17 +350,7 @@ static int render_monitoraggio(Job *j)
         free(path);
         display_free(&doc);
         if (rc == 0 && j->open_data) {
-            char *csv = monitoraggio_to_csv(&m);
-            char *csv_path = xasprintf("%s/monitoraggio.csv", j->out_dir);
-            const char *reason;
-            if (file_write_atomic(stage(j, csv_path), csv, strlen(csv), &reason) != 0) {
-                fprintf(j->err, "errore: %s: impossibile scrivere il file: %s\n", csv_path, reason);
-                rc = EXIT_DATA;
-            } else {
-                fprintf(j->out, "scritto %s (dati aperti)\n", csv_path);
-            }
-            free(csv_path);
-            free(csv);
+            rc = write_csv(j, "monitoraggio.csv", monitoraggio_to_csv(&m), " (dati aperti)");
         }
         free(title);
         monitoraggio_free(&m);

@@ -101,7 +101,7 @@ static void build_index(Layout *l, const LayoutSpec *spec, const FrontMatter *fm
 }
 
 DisplayDoc doc_with_front_matter(const LayoutSpec *spec, FontSet *fonts, const FrontMatter *fm, const Toc *toc,
-                                 Layout *body)
+                                 Layout *body, const char *footer_left)
 {
     /* Once to count the front pages, then with the numbers. */
     Layout *front = layout_new(&spec->page, fonts);
@@ -117,5 +117,7 @@ DisplayDoc doc_with_front_matter(const LayoutSpec *spec, FontSet *fonts, const F
     layout_take_pages(body, &rest);
     display_append(&doc, &rest);
     layout_free(front);
+    layout_free(body);
+    layout_furniture(&doc, fonts, &spec->page, footer_left, spec_label(spec, "numero_pagina"));
     return doc;
 }

@@ -52,8 +52,9 @@ typedef struct {
 } FrontMatter;
 
 /* The whole document: cover and index, then the body's pages (body is
- * emptied). The index links to the body pages. */
+ * freed), with the page furniture (footer_left and the layout's
+ * "numero_pagina"). The index links to the body pages. */
 DisplayDoc doc_with_front_matter(const LayoutSpec *spec, FontSet *fonts, const FrontMatter *fm, const Toc *toc,
-                                 Layout *body);
+                                 Layout *body, const char *footer_left);
 
 #endif

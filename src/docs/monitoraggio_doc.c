@@ -489,7 +489,7 @@ DisplayDoc monitoraggio_build(const Plan *plan, const Monitoraggio *m, const Lay
     for (size_t i = 0, number = 0; i < spec->n_sections; i++) {
         number++;
         if (strcmp(spec->sections[i], "obiettivi") == 0) {
-            char num[16];
+            char num[32];
             snprintf(num, sizeof num, "%zu", number);
             c.obiettivi_title = doc_expand(spec_label(spec, "sezione_numero"), (const char *const[]){"numero", "titolo", NULL},
                                            (const char *const[]){num, spec_label(spec, "sezione_obiettivi")});
@@ -520,17 +520,15 @@ DisplayDoc monitoraggio_build(const Plan *plan, const Monitoraggio *m, const Lay
     char *centre = expand(&c, label(&c, "intestazione_centro"));
     const char *titles[] = {title, year};
     FrontMatter fm = {plan->ente, titles, 2, sub, date_line, centre};
-    DisplayDoc doc = doc_with_front_matter(spec, fonts, &fm, &c.toc, body);
-    layout_free(body);
+    char *footer = expand(&c, spec_label(spec, "pie_di_pagina"));
+    DisplayDoc doc = doc_with_front_matter(spec, fonts, &fm, &c.toc, body, footer);
     toc_free(&c.toc);
     free(c.obiettivi_title);
+    free(footer);
     free(title);
     free(year);
     free(sub);
     free(date_line);
     free(centre);
-    char *footer = expand(&c, spec_label(spec, "pie_di_pagina"));
-    layout_furniture(&doc, fonts, &spec->page, footer, spec_label(spec, "numero_pagina"));
-    free(footer);
     return doc;
 }

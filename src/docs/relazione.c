@@ -740,18 +740,15 @@ DisplayDoc relazione_build(const Plan *plan, const Esiti *esiti, const Sintesi *
     char *centre = expand(&c, label(&c, "intestazione_centro"));
     const char *titles[] = {title, year};
     FrontMatter fm = {plan->ente, titles, 2, sub, date_line, centre};
-    DisplayDoc doc = doc_with_front_matter(spec, fonts, &fm, &c.toc, body);
-    layout_free(body);
+    char *footer = expand(&c, spec_label(spec, "pie_di_pagina"));
+    DisplayDoc doc = doc_with_front_matter(spec, fonts, &fm, &c.toc, body, footer);
     toc_free(&c.toc);
     free(dettaglio_title);
+    free(footer);
     free(title);
     free(year);
     free(sub);
     free(date_line);
     free(centre);
-
-    char *footer = expand(&c, spec_label(spec, "pie_di_pagina"));
-    layout_furniture(&doc, fonts, &spec->page, footer, spec_label(spec, "numero_pagina"));
-    free(footer);
     return doc;
 }

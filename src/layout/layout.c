@@ -830,7 +830,8 @@ static double gantt_head(Layout *l, const GanttChart *g, int figure, double x0, 
 {
     DisplayPage *p = page_as(l, figure);
     double h = line_height(&g->heading) + 4, top = l->y, mid = top + h / 2;
-    display_rect(p, frame_left(l), top, frame_width(l), h, &g->heading.fill, NULL, 0);
+    if (g->heading.has_fill)
+        display_rect(p, frame_left(l), top, frame_width(l), h, &g->heading.fill, NULL, 0);
     double col = axis_w / (double)(g->n_columns ? g->n_columns : 1);
     for (size_t i = 0; i < g->n_columns; i++)
         chart_label(l, &g->heading, g->columns[i], x0 + col * ((double)i + 0.5) - one_line_width(l->fonts, &g->heading, g->columns[i]) / 2, mid, ALIGN_LEFT, figure);
@@ -886,7 +887,8 @@ void layout_gantt(Layout *l, const GanttChart *g)
         DisplayPage *p = page_as(l, figure);
         double mid = y + row_h / 2;
         if (r->group) {
-            display_rect(p, frame_left(l), y, frame_width(l), row_h, &g->group.fill, NULL, 0);
+            if (g->group.has_fill)
+                display_rect(p, frame_left(l), y, frame_width(l), row_h, &g->group.fill, NULL, 0);
             chart_label(l, &g->group, r->label, frame_left(l) + 2, mid, ALIGN_LEFT, figure);
         } else {
             chart_label(l, &g->text, r->label, frame_left(l) + 2, mid, ALIGN_LEFT, figure);

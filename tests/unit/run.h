@@ -58,4 +58,17 @@ static inline void expect_contains(const Run *r, const char *needle)
     cr_assert(strstr(r->out, needle), "output lacks «%s»:\n%s", needle, r->out);
 }
 
+/* The PDF opens cleanly in a second reader (MuPDF): exit 0 and no remark
+ * but the one about Debian's mutool lacking colour management. */
+static inline void expect_opens_in_mupdf(const char *pdf)
+{
+    char *cmd = xasprintf("mutool draw -q -o /dev/null '%s'", pdf);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "mutool on %s: %s", pdf, r.out);
+    for (char *line = strtok(r.out, "\n"); line; line = strtok(NULL, "\n"))
+        cr_assert(strstr(line, "ICC support is not available"), "mutool on %s says: %s", pdf, line);
+    free(r.out);
+    free(cmd);
+}
+
 #endif

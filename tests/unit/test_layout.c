@@ -664,3 +664,79 @@ Test(tags, appending_documents_renumbers_elements)
     layout_free(one);
     layout_free(two);
 }
+
+/* A timeline on the small page (frame 260 × 160 at 20, 20): label column
+ * 25 % (65 pt), state column 15 % (39 pt), so the axis runs from x 85 to
+ * 241 (156 pt, 13 pt a month). Headings 6 × 1.2 + 4 = 11.2 pt, rows 12 pt,
+ * room kept for the date label below (11.2 pt): rows start at y 31.2 and
+ * fit while y + 12 + 11.2 ≤ 180, i.e. 11 rows a page. Ten items, a group,
+ * ten items: the group would be the 11th row of page 1, alone at the foot,
+ * so it opens page 2 instead. */
+Test(table, timeline_rows_bars_marks_and_pages)
+{
+    PageSpec s = spec_small();
+    Layout *l = layout_new(&s, &fonts);
+    CellStyle st = plain_style();
+    static const char *const months[] = {"gen", "feb", "mar", "apr", "mag", "giu",
+                                         "lug", "ago", "set", "ott", "nov", "dic"};
+    GanttRow rows[21];
+    char labels[21][32];
+    for (int i = 0; i < 21; i++) {
+        snprintf(labels[i], sizeof labels[i], i == 10 ? "GRUPPO" : "riga %d", i);
+        rows[i] = (GanttRow){.label = labels[i], .group = i == 10, .has_bar = i != 10, .from = 0.25, .to = 0.5,
+                             .color = {0, 0.5, 0}, .has_mark = i == 0, .mark = 0.5, .right = "in corso"};
+    }
+    GanttChart g = {.rows = rows, .n_rows = 21, .columns = months, .n_columns = 12, .right_heading = "Stato",
+                    .label_share = 0.25, .right_share = 0.15, .row_height = 12, .has_line = true, .line = 0.75,
+                    .line_label = "30/09", .text = st, .group = st, .heading = st, .grid = {0.8, 0.8, 0.8},
+                    .line_color = {1, 0, 0}, .mark_color = {0, 0, 0}, .alt = "cronoprogramma",
+                    .alt_continued = " (segue)"};
+    layout_gantt(l, &g);
+    DisplayDoc doc;
+    layout_take_pages(l, &doc);
+    cr_assert_eq(doc.n_pages, 2);
+    for (size_t p = 0; p < 2; p++) {
+        cr_assert_eq(count_text(&doc.pages[p], "gen"), 1, "the months on page %zu", p + 1);
+        cr_assert_eq(count_text(&doc.pages[p], "Stato"), 1);
+        cr_assert_eq(count_text(&doc.pages[p], "30/09"), 1, "the date line's label on page %zu", p + 1);
+    }
+    cr_assert_eq(count_text(&doc.pages[0], "riga"), 10);
+    cr_assert_eq(count_text(&doc.pages[0], "GRUPPO"), 0, "the group does not stay alone at the foot");
+    cr_assert_eq(count_text(&doc.pages[1], "GRUPPO"), 1);
+    cr_assert_eq(count_text(&doc.pages[1], "riga"), 10);
+    /* one Figure per page, the second "segue"; every op of the chart inside it */
+    size_t figures = 0;
+    for (size_t n = 0; n < doc.n_nodes; n++)
+        if (doc.nodes[n].role == ROLE_FIGURE) {
+            cr_assert_str_eq(doc.nodes[n].alt, figures == 0 ? "cronoprogramma" : "cronoprogramma (segue)");
+            figures++;
+        }
+    cr_assert_eq(figures, 2);
+    size_t bars = 0, marks = 0, date_lines = 0;
+    for (size_t p = 0; p < 2; p++)
+        for (size_t k = 0; k < doc.pages[p].n_ops; k++) {
+            const DisplayOp *op = &doc.pages[p].ops[k];
+            cr_assert(op->tag >= 0 && doc.nodes[op->tag].role == ROLE_FIGURE, "an op outside the figure");
+            if (op->kind == OP_RECT && op->color.g == 0.5) {
+                cr_assert_float_eq(op->x, 85 + 0.25 * 156, OP_EPS, "bar start");
+                cr_assert_float_eq(op->w, 0.25 * 156, OP_EPS, "bar length");
+                cr_assert_float_eq(op->h, 12 * 0.56, OP_EPS);
+                if (p == 0 && bars == 0)
+                    cr_assert_float_eq(op->y, 31.2 + 12 * 0.22, OP_EPS, "the first row under the headings");
+                bars++;
+            }
+            if (op->kind == OP_RECT && op->color.r == 0 && op->color.g == 0 && op->color.b == 0 && op->fill) {
+                cr_assert_float_eq(op->x, 85 + 0.5 * 156 - 3, OP_EPS, "the mark, 6 pt wide, centred at 0.5");
+                marks++;
+            }
+            if (op->kind == OP_LINE && op->color.r == 1 && op->w == 0) {
+                cr_assert_float_eq(op->x, 85 + 0.75 * 156, OP_EPS, "the date line");
+                date_lines++;
+            }
+        }
+    cr_assert_eq(bars, 20);
+    cr_assert_eq(marks, 1);
+    cr_assert_eq(date_lines, 2);
+    display_free(&doc);
+    layout_free(l);
+}

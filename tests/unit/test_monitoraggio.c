@@ -318,14 +318,7 @@ Test(monitoraggio, the_document_and_its_open_data, .timeout = 120 * SCHEDE_TIMEO
     cr_assert_eq(r.status, 0, "%s", r.out);
     free(r.out);
     free(cmp);
-    /* a second reader */
-    char *cmd = xasprintf("mutool draw -q -o /dev/null '%s'", path);
-    r = run_shell(cmd);
-    cr_assert_eq(r.status, 0, "%s", r.out);
-    for (char *line = strtok(r.out, "\n"); line; line = strtok(NULL, "\n"))
-        cr_assert(strstr(line, "ICC support is not available"), "mutool says: %s", line);
-    free(r.out);
-    free(cmd);
+    expect_opens_in_mupdf(path); /* a second reader */
     free(path);
     free(dir);
 }

@@ -442,7 +442,7 @@ Test(relazione_cli, needs_the_results)
 {
     Run u = run("stampa tests/fixtures/relazione-piano.json --solo relazioni --out /tmp/schede-rel-x");
     cr_assert_eq(u.status, 2, "%s", u.out);
-    expect_contains(&u, "--solo «relazioni» non previsto (schede, persone, relazione o premi)");
+    expect_contains(&u, "--solo «relazioni» non previsto (schede, persone, relazione, premi o monitoraggio)");
     free(u.out);
     Run r = run("stampa tests/fixtures/relazione-piano.json --solo relazione --out /tmp/schede-rel-x");
     cr_assert_eq(r.status, 2, "%s", r.out);
