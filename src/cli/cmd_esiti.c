@@ -1,6 +1,6 @@
 /* cmd_esiti.c — `schede esiti PIANO --raggiunto FILE [--anno N] [--formato json|csv]`:
- * the results as data; and `schede modello-raggiunto PIANO [--anno N]`: the
- * CSV the offices fill in. Both print to standard output. */
+ * the results as data, printed to standard output (the templates the
+ * offices fill in are in cmd_workbook.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +12,7 @@
 #include "monitoring.h"
 #include "persone.h"
 #include "plan_load.h"
+#include "wb_convert.h"
 #include "results.h"
 #include "valutazione_output.h"
 
@@ -20,7 +21,8 @@ static int load_plan(const char *file, Plan *plan)
 {
     DiagList d;
     diag_list_init(&d);
-    LoadStatus st = plan_load_file(file, plan, &d);
+    LoadStatus st = input_plan_load(file, plan, &d);
+    workbook_relocate(&d);
     diag_list_sort(&d);
     for (size_t i = 0; i < d.count; i++)
         if (d.items[i].severity == DIAG_ERROR)
@@ -82,6 +84,7 @@ int cmd_esiti(int argc, char **argv)
     Evaluation ev = {0};
     if (rc == 0 && opt.valutazioni)
         rc = evaluation_load(&plan, &opt, &esiti, esiti.anno, &ev, &d);
+    workbook_relocate(&d);
     diag_list_sort(&d);
     for (size_t i = 0; i < d.count; i++)
         diag_print(stderr, &d.items[i]);
@@ -112,37 +115,6 @@ int cmd_esiti(int argc, char **argv)
     esiti_free(&esiti);
     raggiunto_free(&ril);
     diag_list_free(&d);
-    plan_free(&plan);
-    return rc;
-}
-
-int cmd_modello_raggiunto(int argc, char **argv)
-{
-    const char *file = NULL;
-    ResultsOptions opt = {0};
-    for (int i = 0; i < argc; i++) {
-        int r = results_option(argc, argv, &i, &opt, "modello-raggiunto");
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r > 0 && opt.raggiunto == NULL)
-            continue;
-        if (r > 0 || argv[i][0] == '-' || file) {
-            fprintf(stderr, "uso: schede modello-raggiunto PIANO.json [--anno N]\n");
-            return EXIT_USAGE;
-        }
-        file = argv[i];
-    }
-    if (!file) {
-        fprintf(stderr, "uso: schede modello-raggiunto PIANO.json [--anno N]\n");
-        return EXIT_USAGE;
-    }
-    Plan plan;
-    int rc = load_plan(file, &plan);
-    if (rc == 0) {
-        char *out = esiti_template_csv(&plan, opt.has_anno ? opt.anno : plan.triennio[0]);
-        fputs(out, stdout);
-        free(out);
-    }
     plan_free(&plan);
     return rc;
 }

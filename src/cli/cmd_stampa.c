@@ -26,6 +26,7 @@
 #include "persone.h"
 #include "plan_check.h"
 #include "plan_load.h"
+#include "wb_convert.h"
 #include "premi_doc.h"
 #include "resources.h"
 #include "relazione.h"
@@ -59,6 +60,7 @@ static time_t document_time(void)
 
 static void print_diags(DiagList *diags, FILE *err)
 {
+    workbook_relocate(diags);
     diag_list_sort(diags);
     for (size_t i = 0; i < diags->count; i++)
         if (diags->items[i].severity == DIAG_ERROR)
@@ -559,7 +561,7 @@ int cmd_stampa(int argc, char **argv)
     Plan plan;
     DiagList diags;
     diag_list_init(&diags);
-    LoadStatus ls = plan_load_file(file, &plan, &diags);
+    LoadStatus ls = input_plan_load(file, &plan, &diags);
     int rc = 0;
     if (ls != LOAD_OK) {
         print_diags(&diags, stderr);

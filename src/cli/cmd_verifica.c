@@ -11,6 +11,7 @@
 #include "model.h"
 #include "plan_check.h"
 #include "plan_load.h"
+#include "wb_convert.h"
 #include "plan_stats.h"
 #include "results.h"
 #include "rules.h"
@@ -77,7 +78,7 @@ int cmd_verifica(int argc, char **argv)
     Plan plan;
     DiagList diags;
     diag_list_init(&diags);
-    LoadStatus st = plan_load_file(file, &plan, &diags);
+    LoadStatus st = input_plan_load(file, &plan, &diags);
     if (st == LOAD_IO_ERROR) {
         for (size_t i = 0; i < diags.count; i++)
             diag_print(stderr, &diags.items[i]);
@@ -100,6 +101,7 @@ int cmd_verifica(int argc, char **argv)
         int anno = opt.raggiunto ? esiti.anno : opt.has_anno ? opt.anno : plan.triennio[0];
         eval_rc = evaluation_load(&plan, &opt, opt.raggiunto ? &esiti : NULL, anno, &ev, &diags);
     }
+    workbook_relocate(&diags);
     diag_list_sort(&diags);
     for (size_t i = 0; i < diags.count; i++)
         diag_print(stdout, &diags.items[i]);

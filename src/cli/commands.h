@@ -11,5 +11,7 @@ int cmd_verifica(int argc, char **argv);
 int cmd_stampa(int argc, char **argv);
 int cmd_esiti(int argc, char **argv);
 int cmd_modello_raggiunto(int argc, char **argv);
+int cmd_modello_valutazioni(int argc, char **argv);
+int cmd_esporta(int argc, char **argv);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "wb_convert.h"
 
 bool evaluation_options_ok(const ResultsOptions *o, const char *cmd, bool need_results)
 {
@@ -38,7 +39,7 @@ int evaluation_load(const Plan *plan, const ResultsOptions *o, const Esiti *esit
             rc = EXIT_DATA;
     }
     if (o->valutazioni) {
-        LoadStatus st = valutazioni_load_file(o->valutazioni, o->codifica, &ev->valutazioni, diags);
+        LoadStatus st = input_valutazioni_load(o->valutazioni, o->codifica, &ev->valutazioni, diags);
         if (st == LOAD_IO_ERROR)
             return EXIT_USAGE;
         ev->has_valutazioni = st == LOAD_OK;

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "resources.h"
+#include "wb_convert.h"
 
 static void usage(FILE *out)
 {
@@ -12,6 +13,7 @@ static void usage(FILE *out)
           "\n"
           "Comandi:\n"
           "  verifica PIANO.json   controlla il piano ed elenca errori e avvisi\n"
+          "                        (ogni PIANO, rilevazioni o valutazioni può essere anche .xlsx o .ods)\n"
           "  stampa PIANO.json     scrive i documenti in PDF: out/schede.pdf, out/persone.pdf e, con\n"
           "                        --raggiunto, la Relazione sulla Performance out/relazione.pdf;\n"
           "                        con --valutazioni anche out/premi.pdf e out/premi.csv (riservati);\n"
@@ -24,6 +26,11 @@ static void usage(FILE *out)
           "  esiti PIANO.json      i risultati dell'anno come dati (JSON o CSV)\n"
           "      --formato json|csv  (predefinito: json)\n"
           "  modello-raggiunto PIANO.json   il CSV da compilare, una riga per azione dell'anno\n"
+          "      --formato csv|xlsx  (xlsx: colonne di contesto bloccate, valori controllati)\n"
+          "      --out FILE          in un file invece che sullo standard output\n"
+          "      --per-dirigente CARTELLA   (xlsx) un foglio di calcolo per dirigente\n"
+          "  modello-valutazioni PIANO.json --sistema FILE   il foglio delle valutazioni da compilare\n"
+          "  esporta PIANO OUT.xlsx   il piano come foglio di calcolo (si rilegge con ogni comando)\n"
           "\n"
           "Opzioni dei risultati (verifica, stampa, esiti):\n"
           "  --raggiunto FILE      rilevazioni: JSON (schede-raggiunto/1) o CSV da foglio di calcolo\n"
@@ -67,6 +74,10 @@ static int run_command(int argc, char **argv)
         return cmd_esiti(argc - 2, argv + 2);
     if (strcmp(cmd, "modello-raggiunto") == 0)
         return cmd_modello_raggiunto(argc - 2, argv + 2);
+    if (strcmp(cmd, "modello-valutazioni") == 0)
+        return cmd_modello_valutazioni(argc - 2, argv + 2);
+    if (strcmp(cmd, "esporta") == 0)
+        return cmd_esporta(argc - 2, argv + 2);
     fprintf(stderr, "schede: comando sconosciuto «%s»\n\n", cmd);
     usage(stderr);
     return EXIT_USAGE;
@@ -75,6 +86,7 @@ static int run_command(int argc, char **argv)
 int main(int argc, char **argv)
 {
     int rc = run_command(argc, argv);
+    workbook_forget();
     /* What went to standard output (esiti, the template, reports redirected
      * to a file) must have been written whole: a full disk is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "wb_convert.h"
 #include "csv_values.h"
 #include "fontset.h"
 #include "layout_file.h"
@@ -64,7 +65,7 @@ int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Es
     memset(esiti, 0, sizeof *esiti);
     int rc = 0;
     if (o->raggiunto) {
-        LoadStatus st = raggiunto_load_file(o->raggiunto, o->codifica, ril, diags);
+        LoadStatus st = input_raggiunto_load(o->raggiunto, o->codifica, ril, diags);
         if (st == LOAD_IO_ERROR)
             return EXIT_USAGE;
         if (st == LOAD_DATA_ERROR)

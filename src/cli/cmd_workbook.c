@@ -1,0 +1,281 @@
+/* cmd_workbook.c — the workbooks the program writes: `schede esporta PIANO
+ * OUT.xlsx` (the plan as the sheets of FORMAT.md §6), the rilevazioni
+ * template as .xlsx (`modello-raggiunto --formato xlsx`, also one per
+ * dirigente) and `schede modello-valutazioni`. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "esiti_output.h"
+#include "fileio.h"
+#include "persone.h"
+#include "results.h"
+#include "sistema.h"
+#include "text.h"
+#include "wb_convert.h"
+#include "wb_export.h"
+
+/* Loads the plan; on failure prints the errors and returns the exit code. */
+static int load_plan(const char *file, Plan *plan)
+{
+    DiagList d;
+    diag_list_init(&d);
+    LoadStatus st = input_plan_load(file, plan, &d);
+    workbook_relocate(&d);
+    diag_list_sort(&d);
+    for (size_t i = 0; i < d.count; i++)
+        if (d.items[i].severity == DIAG_ERROR)
+            diag_print(stderr, &d.items[i]);
+    diag_list_free(&d);
+    if (st != LOAD_OK)
+        fprintf(stderr, "%s: il piano ha errori (schede verifica %s)\n", file, file);
+    return st == LOAD_OK ? 0 : st == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
+}
+
+/* A workbook written to a temporary file, copied to standard output. */
+static int to_stdout(int (*write)(const char *path, void *user, char **error), void *user)
+{
+    char tmp[] = "/tmp/schede-XXXXXX";
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "errore: impossibile creare un file temporaneo: %s\n", file_write_reason(errno));
+        return EXIT_DATA;
+    }
+    close(fd);
+    char *error = NULL;
+    int rc = write(tmp, user, &error);
+    if (rc != 0) {
+        fprintf(stderr, "errore: %s\n", error);
+        free(error);
+        unlink(tmp);
+        return EXIT_DATA;
+    }
+    size_t len;
+    const char *why;
+    char *data = file_read_all(tmp, &len, &why);
+    unlink(tmp);
+    if (!data) {
+        fprintf(stderr, "errore: %s\n", why);
+        return EXIT_DATA;
+    }
+    fwrite(data, 1, len, stdout);
+    free(data);
+    return 0;
+}
+
+int cmd_esporta(int argc, char **argv)
+{
+    if (argc != 2 || argv[0][0] == '-' || argv[1][0] == '-') {
+        fputs("uso: schede esporta PIANO OUT.xlsx   (PIANO: JSON o foglio di calcolo)\n", stderr);
+        return EXIT_USAGE;
+    }
+    Plan plan;
+    int rc = load_plan(argv[0], &plan);
+    if (rc == 0) {
+        char *error = NULL;
+        if (workbook_export_plan(&plan, argv[1], &error) != 0) {
+            fprintf(stderr, "errore: %s\n", error);
+            free(error);
+            rc = EXIT_DATA;
+        } else {
+            printf("scritto %s (%zu obiettivi)\n", argv[1], plan.n_obiettivi);
+        }
+    }
+    plan_free(&plan);
+    return rc;
+}
+
+typedef struct {
+    const Plan *plan;
+    int anno;
+    const char *dirigente;
+    bool monitoring;
+} RilevazioniJob;
+
+static int write_rilevazioni(const char *path, void *user, char **error)
+{
+    RilevazioniJob *j = user;
+    return workbook_export_rilevazioni(j->plan, j->anno, j->dirigente, j->monitoring, path, error);
+}
+
+/* The dirigenti of the objectives of the year, each once (registry spelling when matched). */
+static size_t dirigenti_of(const Plan *plan, int anno, const char ***out)
+{
+    const char **names = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        const Obiettivo *o = &plan->obiettivi[i];
+        if (!o->dirigente || !obiettivo_annualita(o, anno))
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < n && !seen; k++) {
+            char *a = text_name_key(names[k]), *b = text_name_key(o->dirigente);
+            seen = strcmp(a, b) == 0;
+            const Persona *p = persone_match_untitled(plan, o->dirigente);
+            seen |= p && p == persone_match_untitled(plan, names[k]);
+            free(a);
+            free(b);
+        }
+        if (!seen) {
+            names = xrealloc(names, (n + 1) * sizeof *names);
+            names[n++] = o->dirigente;
+        }
+    }
+    *out = names;
+    return n;
+}
+
+int cmd_modello_raggiunto(int argc, char **argv)
+{
+    const char *file = NULL, *formato = "csv", *out = NULL, *per_dirigente = NULL;
+    ResultsOptions opt = {0};
+    for (int i = 0; i < argc; i++) {
+        int r = results_option(argc, argv, &i, &opt, "modello-raggiunto");
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r > 0 && !opt.raggiunto && !opt.sistema && !opt.valutazioni)
+            continue;
+        if (r == 0 && i + 1 < argc && strcmp(argv[i], "--formato") == 0) {
+            formato = argv[++i];
+        } else if (r == 0 && i + 1 < argc && strcmp(argv[i], "--out") == 0) {
+            out = argv[++i];
+        } else if (r == 0 && i + 1 < argc && strcmp(argv[i], "--per-dirigente") == 0) {
+            per_dirigente = argv[++i];
+        } else if (r > 0 || argv[i][0] == '-' || file) {
+            file = NULL;
+            break;
+        } else {
+            file = argv[i];
+        }
+    }
+    bool xlsx = strcmp(formato, "xlsx") == 0;
+    if (!file || (!xlsx && strcmp(formato, "csv") != 0) || (per_dirigente && (!xlsx || out))) {
+        fputs("uso: schede modello-raggiunto PIANO [--anno N] [--al DATA] [--formato csv|xlsx] [--out FILE]\n"
+              "                               [--formato xlsx --per-dirigente CARTELLA]\n", stderr);
+        return EXIT_USAGE;
+    }
+    Plan plan;
+    int rc = load_plan(file, &plan);
+    if (rc) {
+        plan_free(&plan);
+        return rc;
+    }
+    int anno = opt.has_anno ? opt.anno : opt.has_al ? opt.al.year : plan.triennio[0];
+    RilevazioniJob job = {&plan, anno, NULL, opt.has_al};
+    if (!xlsx) {
+        char *csv = esiti_template_csv(&plan, anno);
+        const char *reason;
+        if (out && file_write_atomic(out, csv, strlen(csv), &reason) != 0) {
+            fprintf(stderr, "errore: %s: impossibile scrivere il file: %s\n", out, reason);
+            rc = EXIT_DATA;
+        } else if (!out) {
+            fputs(csv, stdout);
+        }
+        free(csv);
+    } else if (per_dirigente) {
+        if (mkdir(per_dirigente, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", per_dirigente, file_write_reason(errno));
+            rc = EXIT_USAGE;
+        }
+        const char **names;
+        size_t n = dirigenti_of(&plan, anno, &names);
+        for (size_t i = 0; i < n && rc == 0; i++) {
+            char *slug = persone_slug(names[i]);
+            char *path = xasprintf("%s/rilevazioni-%d-%s.xlsx", per_dirigente, anno, slug);
+            char *error = NULL;
+            job.dirigente = names[i];
+            if (write_rilevazioni(path, &job, &error) != 0) {
+                fprintf(stderr, "errore: %s\n", error);
+                free(error);
+                rc = EXIT_DATA;
+            } else {
+                printf("scritto %s (%s)\n", path, names[i]);
+            }
+            free(path);
+            free(slug);
+        }
+        free(names);
+    } else if (out) {
+        char *error = NULL;
+        if (write_rilevazioni(out, &job, &error) != 0) {
+            fprintf(stderr, "errore: %s\n", error);
+            free(error);
+            rc = EXIT_DATA;
+        }
+    } else {
+        rc = to_stdout(write_rilevazioni, &job);
+    }
+    plan_free(&plan);
+    return rc;
+}
+
+typedef struct {
+    const Plan *plan;
+    const Sistema *sistema;
+    int anno;
+} ValutazioniJob;
+
+static int write_valutazioni(const char *path, void *user, char **error)
+{
+    ValutazioniJob *j = user;
+    return workbook_export_valutazioni(j->plan, j->sistema, j->anno, path, error);
+}
+
+int cmd_modello_valutazioni(int argc, char **argv)
+{
+    const char *file = NULL, *out = NULL;
+    ResultsOptions opt = {0};
+    for (int i = 0; i < argc; i++) {
+        int r = results_option(argc, argv, &i, &opt, "modello-valutazioni");
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r > 0)
+            continue;
+        if (i + 1 < argc && strcmp(argv[i], "--out") == 0)
+            out = argv[++i];
+        else if (argv[i][0] == '-' || file) {
+            file = NULL;
+            break;
+        } else
+            file = argv[i];
+    }
+    if (!file || !opt.sistema) {
+        fputs("uso: schede modello-valutazioni PIANO --sistema FILE [--anno N] [--out FILE.xlsx]\n", stderr);
+        return EXIT_USAGE;
+    }
+    Plan plan;
+    int rc = load_plan(file, &plan);
+    Sistema sistema = {0};
+    if (rc == 0) {
+        DiagList d;
+        diag_list_init(&d);
+        LoadStatus st = sistema_load_file(opt.sistema, &sistema, &d);
+        workbook_relocate(&d);
+        diag_list_sort(&d);
+        for (size_t i = 0; i < d.count; i++)
+            if (d.items[i].severity == DIAG_ERROR)
+                diag_print(stderr, &d.items[i]);
+        diag_list_free(&d);
+        rc = st == LOAD_OK ? 0 : st == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
+    }
+    if (rc == 0) {
+        ValutazioniJob job = {&plan, &sistema, opt.has_anno ? opt.anno : plan.triennio[0]};
+        if (out) {
+            char *error = NULL;
+            if (write_valutazioni(out, &job, &error) != 0) {
+                fprintf(stderr, "errore: %s\n", error);
+                free(error);
+                rc = EXIT_DATA;
+            }
+        } else {
+            rc = to_stdout(write_valutazioni, &job);
+        }
+    }
+    sistema_free(&sistema);
+    plan_free(&plan);
+    return rc;
+}
