@@ -16,6 +16,7 @@ TEST_LOCALES=(it_IT.UTF-8 fr_FR.UTF-8)
 if [ "${1:-}" = "--test" ]; then
   PACKAGES+=(valgrind locales)          # il passo sotto valgrind; i test con LANG=it_IT e fr_FR
   PACKAGES+=(mupdf-tools)               # mutool: i documenti si aprono anche in un secondo lettore
+  PACKAGES+=(unzip)                     # i test guardano dentro i fogli di calcolo scritti
 fi
 
 SUDO=()

@@ -35,10 +35,10 @@ bool wb_serial_to_date(double serial, bool date1904, Date *out)
     /* 1900 system: day 1 is 1900-01-01, and Excel counts a 29/02/1900 that
      * never was (day 60): serials from 61 on are one day ahead. */
     long base = date1904 ? date_to_days((Date){1904, 1, 1}) : date_to_days((Date){1899, 12, 31});
-    if (!date1904 && days >= 61)
-        days -= 1;
     if (!date1904 && days == 60)
         days = 59; /* the phantom 29 February: read as 28 February */
+    else if (!date1904 && days > 60)
+        days -= 1;
     long d = base + days;
     /* back to a calendar date */
     Date guess = {1970, 1, 1};

@@ -1,0 +1,361 @@
+/* Workbooks in and out (FORMAT.md §6). The fixtures of tests/fixtures/workbook
+ * were made by other programs than schede:
+ *   piano-sarzana-libreoffice.ods/.xlsx  the Sarzana plan (as `schede esporta`
+ *                                        wrote it) saved by LibreOffice Calc 7.4
+ *                                        as .ods, and that .ods saved again as .xlsx
+ *                                        (shared strings, LibreOffice's styles);
+ *   rilevazioni-a-mano-1904.xlsx         written by hand (XML + zip): inline
+ *                                        strings, the 1904 date system, prefixed
+ *                                        element names, percent cells, a hidden
+ *                                        sheet, an absolute part name;
+ *   rilevazioni-libreoffice.ods          that file saved by LibreOffice;
+ *   valutazioni-sheetjs.xlsx             SheetJS 0.18.5 with shared strings,
+ *                                        percent cells (0,5 = 50 %), one sheet
+ *                                        mixing two categories;
+ *   valutazioni-libreoffice.ods          that file saved by LibreOffice;
+ *   piano-errori-sheetjs.xlsx            SheetJS: a plan with wrong cells and a
+ *                                        hidden sheet.
+ * Each must give exactly what its JSON counterpart gives. */
+#include <zip.h>
+
+#include "run.h"
+#include "workbook.h"
+
+#define WB "tests/fixtures/workbook/"
+
+static char *out_dir(const char *name) { return test_dir("workbook", name); }
+
+static char *read_file(const char *rel, size_t *len)
+{
+    char *path = xasprintf("%s/%s", SCHEDE_SOURCE_DIR, rel);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "%s", path);
+    StrBuf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        strbuf_append(&b, chunk, n);
+    fclose(f);
+    free(path);
+    *len = b.len;
+    return b.data;
+}
+
+/* The output of a command, which must succeed. */
+static char *output(const char *args)
+{
+    Run r = run(args);
+    cr_assert_eq(r.status, 0, "schede %s:\n%s", args, r.out);
+    return r.out;
+}
+
+static void same_output(const char *a, const char *b)
+{
+    char *x = output(a), *y = output(b);
+    cr_assert_str_eq(x, y, "«%s» and «%s» differ", a, b);
+    free(x);
+    free(y);
+}
+
+Test(workbook, serial_numbers_of_both_date_systems)
+{
+    Date d;
+    cr_assert(wb_serial_to_date(1, false, &d));
+    cr_assert(d.year == 1900 && d.month == 1 && d.day == 1);
+    cr_assert(wb_serial_to_date(59, false, &d));
+    cr_assert(d.month == 2 && d.day == 28);
+    cr_assert(wb_serial_to_date(61, false, &d), "after Excel's 29/02/1900 that never was");
+    cr_assert(d.month == 3 && d.day == 1);
+    cr_assert(wb_serial_to_date(45473.75, false, &d), "the time of day is dropped");
+    cr_assert(d.year == 2024 && d.month == 6 && d.day == 30);
+    cr_assert(wb_serial_to_date(0, true, &d));
+    cr_assert(d.year == 1904 && d.month == 1 && d.day == 1);
+    cr_assert(wb_serial_to_date(43880, true, &d));
+    cr_assert(d.year == 2024 && d.month == 2 && d.day == 20);
+    cr_assert_not(wb_serial_to_date(-1, false, &d));
+    cr_assert_not(wb_serial_to_date(3e6, false, &d));
+    char ref[16];
+    wb_cell_ref(ref, sizeof ref, 4, 4);
+    cr_assert_str_eq(ref, "D4");
+    wb_cell_ref(ref, sizeof ref, 10, 28);
+    cr_assert_str_eq(ref, "AB10");
+}
+
+Test(workbook, cells_of_a_hand_written_xlsx)
+{
+    size_t len;
+    char *data = read_file(WB "rilevazioni-a-mano-1904.xlsx", &len);
+    cr_assert(workbook_detect(data, len));
+    Workbook wb;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(workbook_read("a.xlsx", data, len, &wb, &d), LOAD_OK);
+    cr_assert_eq(wb.format, WORKBOOK_XLSX);
+    cr_assert_eq(wb.n, 2);
+    cr_assert(wb.sheets[0].hidden, "Istruzioni is hidden");
+    const WbSheet *s = workbook_sheet(&wb, "RILEVAZIONI");
+    cr_assert_not_null(s);
+    cr_assert_eq(s->n_rows, 9, "the trailing empty row is not a row");
+    const WbCell *c = wb_cell(&s->rows[1], 3);
+    cr_assert_eq(c->kind, WB_DATE, "a serial with a date format");
+    cr_assert(c->date.year == 2024 && c->date.month == 2 && c->date.day == 20, "1904 system");
+    c = wb_cell(&s->rows[3], 8);
+    cr_assert(c->kind == WB_NUMBER && c->percent && c->number == 0.3);
+    c = wb_cell(&s->rows[3], 7);
+    cr_assert_eq(c->kind, WB_TEXT);
+    cr_assert_str_eq(c->text, "in attesa dei dati dell'anagrafe", "an inline string");
+    cr_assert_null(wb_cell(&s->rows[3], 3));
+    workbook_free(&wb);
+    diag_list_free(&d);
+    free(data);
+}
+
+Test(workbook, the_sarzana_round_trip, .timeout = 240 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("giro");
+    char *cmd = xasprintf("esporta samples/sarzana-2024-2026.json '%s/piano.xlsx'", dir);
+    free(output(cmd));
+    free(cmd);
+    /* and what it reads back, written again */
+    cmd = xasprintf("esporta '%s/piano.xlsx' '%s/piano-2.xlsx'", dir, dir);
+    free(output(cmd));
+    free(cmd);
+    static const char *const plans[] = {"giro/piano.xlsx", "giro/piano-2.xlsx", NULL};
+    for (size_t i = 0; plans[i]; i++) {
+        char *a = xasprintf("esiti samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.csv --anno 2024 "
+                            "2>/dev/null");
+        char *b = xasprintf("esiti '%s/%s' --raggiunto samples/raggiunto-2024.csv --anno 2024 2>/dev/null", dir,
+                            plans[i] + 5);
+        same_output(a, b);
+        free(a);
+        free(b);
+    }
+    /* the same PDFs, byte for byte */
+    char *sh = xasprintf("export SOURCE_DATE_EPOCH=1700000000; E='%s'; "
+                         "$E stampa samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.csv --anno 2024 "
+                         "--out '%s/json' >/dev/null 2>&1 && "
+                         "$E stampa '%s/piano.xlsx' --raggiunto samples/raggiunto-2024.csv --anno 2024 "
+                         "--out '%s/xlsx' >/dev/null 2>&1 && "
+                         "for f in schede persone relazione; do cmp '%s/json/'$f.pdf '%s/xlsx/'$f.pdf || exit 1; done",
+                         SCHEDE_EXE, dir, dir, dir, dir, dir);
+    Run r = run_shell(sh);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(sh);
+    /* verifica says the same, at sheets and cells */
+    cmd = xasprintf("verifica '%s/piano.xlsx'", dir);
+    r = run(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "0 errori, 51 avvisi");
+    expect_contains(&r, "PL-01: Azioni, riga ");
+    expect_contains(&r, "i pesi delle azioni del 2024 sommano a 125, non a 100");
+    expect_contains(&r, "DEMO-04: Risorse umane!F");
+    free(r.out);
+    free(cmd);
+    free(dir);
+}
+
+Test(workbook, libreoffice_files_of_the_sample, .timeout = 240 * SCHEDE_TIMEOUT_SCALE)
+{
+    static const char *const files[] = {WB "piano-sarzana-libreoffice.ods", WB "piano-sarzana-libreoffice.xlsx", NULL};
+    for (size_t i = 0; files[i]; i++) {
+        char *b = xasprintf("esiti %s --raggiunto samples/raggiunto-2024.csv --anno 2024 2>/dev/null", files[i]);
+        same_output("esiti samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.csv --anno 2024 "
+                    "2>/dev/null", b);
+        free(b);
+    }
+    char *dir = out_dir("libreoffice");
+    char *sh = xasprintf("export SOURCE_DATE_EPOCH=1700000000; E='%s'; "
+                         "$E stampa samples/sarzana-2024-2026.json --solo schede --out '%s/json' >/dev/null 2>&1 && "
+                         "$E stampa " WB "piano-sarzana-libreoffice.ods --solo schede --out '%s/ods' >/dev/null 2>&1 && "
+                         "cmp '%s/json/schede.pdf' '%s/ods/schede.pdf'",
+                         SCHEDE_EXE, dir, dir, dir, dir);
+    Run r = run_shell(sh);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(sh);
+    free(dir);
+}
+
+Test(workbook, rilevazioni_and_valutazioni_from_other_writers)
+{
+    static const char *const ril[] = {WB "rilevazioni-a-mano-1904.xlsx", WB "rilevazioni-libreoffice.ods", NULL};
+    for (size_t i = 0; ril[i]; i++) {
+        char *b = xasprintf("esiti tests/fixtures/monitoraggio/piano.json --raggiunto %s --al 01/03/2024 --formato csv "
+                            "2>/dev/null", ril[i]);
+        same_output("esiti tests/fixtures/monitoraggio/piano.json --raggiunto tests/fixtures/monitoraggio/rilevazioni.json "
+                    "--al 01/03/2024 --formato csv 2>/dev/null", b);
+        free(b);
+        b = xasprintf("esiti tests/fixtures/monitoraggio/piano.json --raggiunto %s --anno 2024 2>/dev/null", ril[i]);
+        same_output("esiti tests/fixtures/monitoraggio/piano.json --raggiunto tests/fixtures/monitoraggio/rilevazioni.json "
+                    "--anno 2024 2>/dev/null", b);
+        free(b);
+    }
+    Run r = run("esiti tests/fixtures/monitoraggio/piano.json --raggiunto " WB "rilevazioni-a-mano-1904.xlsx --anno 2024 "
+                ">/dev/null");
+    expect_contains(&r, "il foglio «Istruzioni» è nascosto: ignorato");
+    free(r.out);
+#define VAL "tests/fixtures/valutazione/piano.json --raggiunto tests/fixtures/valutazione/raggiunto.json " \
+            "--sistema tests/fixtures/valutazione/sistema.json --valutazioni "
+    static const char *const val[] = {WB "valutazioni-sheetjs.xlsx", WB "valutazioni-libreoffice.ods", NULL};
+    for (size_t i = 0; val[i]; i++) {
+        char *b = xasprintf("esiti " VAL "%s --formato csv 2>/dev/null", val[i]);
+        same_output("esiti " VAL "tests/fixtures/valutazione/valutazioni.json --formato csv 2>/dev/null", b);
+        free(b);
+    }
+    /* the incomplete evaluation is said at its row */
+    r = run("verifica " VAL WB "valutazioni-sheetjs.xlsx");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "valutazioni-sheetjs.xlsx: Valutazioni, riga 8: blu-s: valutazione incompleta di Sara Blu");
+    free(r.out);
+}
+
+Test(workbook, errors_name_the_sheet_and_the_cell_and_nothing_is_written)
+{
+    Run r = run("verifica " WB "piano-errori-sheetjs.xlsx");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    static const char *const expected[] = {
+        "avviso: " WB "piano-errori-sheetjs.xlsx: il foglio «Note» è nascosto: ignorato",
+        "avviso: " WB "piano-errori-sheetjs.xlsx: Piano!A4: chiave sconosciuta «colore», ignorata",
+        "avviso: " WB "piano-errori-sheetjs.xlsx: Obiettivi!H1: colonna sconosciuta «colonna strana», ignorata",
+        "errore: " WB "piano-errori-sheetjs.xlsx: Azioni!D2: «venti» non è un numero",
+        "errore: " WB "piano-errori-sheetjs.xlsx: Azioni!F2: la data «31/02/2025» non esiste nel calendario",
+        "errore: " WB "piano-errori-sheetjs.xlsx: Azioni!A4: nessun obiettivo del foglio «Obiettivi» ha il codice «E-09»",
+        "errore: " WB "piano-errori-sheetjs.xlsx: Risorse umane!F2: «forse»: si scrive sì o no",
+        "errore: " WB "piano-errori-sheetjs.xlsx: E-02: Obiettivi!B3: «tipo» deve essere \"comune\" o \"individuale\", "
+        "non «misto»",
+        "5 errori, 7 avvisi", NULL};
+    for (size_t i = 0; expected[i]; i++)
+        expect_contains(&r, expected[i]);
+    free(r.out);
+    char *dir = out_dir("errori");
+    char *cmd = xasprintf("stampa " WB "piano-errori-sheetjs.xlsx --out '%s'", dir);
+    r = run(cmd);
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "nessun documento scritto");
+    free(r.out);
+    free(cmd);
+    cmd = xasprintf("ls -A '%s'", dir);
+    r = run_shell(cmd);
+    cr_assert_str_eq(r.out, "", "written: %s", r.out);
+    free(r.out);
+    free(cmd);
+    free(dir);
+}
+
+/* A zip written here with libzip: n members of size bytes of zeros each. */
+static void write_zip(const char *path, size_t n, size_t size, const char *first_name)
+{
+    int err;
+    zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+    cr_assert_not_null(z);
+    char *zeros = xcalloc(size + 1, 1);
+    for (size_t i = 0; i < n; i++) {
+        zip_source_t *s = zip_source_buffer(z, zeros, size, 0);
+        char *name = i == 0 && first_name ? xstrdup(first_name) : xasprintf("f%zu.xml", i);
+        cr_assert(zip_file_add(z, name, s, ZIP_FL_OVERWRITE) >= 0);
+        free(name);
+    }
+    cr_assert_eq(zip_close(z), 0);
+    free(zeros);
+}
+
+Test(workbook, zip_bombs_and_other_zips_are_refused, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("bombe");
+    char *big = xasprintf("%s/grande.xlsx", dir), *many = xasprintf("%s/tanti.xlsx", dir),
+         *other = xasprintf("%s/altro.xlsx", dir);
+    write_zip(big, 1, 70u * 1024 * 1024, "xl/workbook.xml"); /* 70 MB of zeros: a few tens of KB zipped */
+    write_zip(many, 10001, 1, NULL);
+    write_zip(other, 1, 10, "leggimi.txt");
+    char *cmd = xasprintf("verifica '%s'", big);
+    Run r = run(cmd);
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "foglio di calcolo non leggibile: una parte del foglio di calcolo è troppo grande");
+    free(r.out);
+    free(cmd);
+    cmd = xasprintf("verifica '%s'", many);
+    r = run(cmd);
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "troppi file per essere un foglio di calcolo");
+    free(r.out);
+    free(cmd);
+    cmd = xasprintf("verifica '%s'", other);
+    r = run(cmd);
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "è un archivio zip ma non un foglio di calcolo .xlsx o .ods");
+    free(r.out);
+    free(cmd);
+    /* a damaged one: the first 2 KB of a real workbook */
+    cmd = xasprintf("head -c 2048 " WB "piano-sarzana-libreoffice.xlsx > '%s/rotto.xlsx' && '%s' verifica '%s/rotto.xlsx'",
+                    dir, SCHEDE_EXE, dir);
+    r = run_shell(cmd);
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "foglio di calcolo non leggibile");
+    free(r.out);
+    free(cmd);
+    free(big);
+    free(many);
+    free(other);
+    free(dir);
+}
+
+Test(workbook, templates_for_the_offices)
+{
+    char *dir = out_dir("modelli");
+    /* the rilevazioni template: read back untouched, every action not reported, no error */
+    char *cmd = xasprintf("modello-raggiunto samples/sarzana-2024-2026.json --anno 2024 --formato xlsx --out '%s/r.xlsx'",
+                          dir);
+    free(output(cmd));
+    free(cmd);
+    cmd = xasprintf("esiti samples/sarzana-2024-2026.json --raggiunto '%s/r.xlsx' --anno 2024 --formato csv", dir);
+    Run r = run(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    size_t not_reported = 0;
+    for (const char *p = strstr(r.out, ";non_rilevato;"); p; p = strstr(p + 1, ";non_rilevato;"))
+        not_reported++;
+    cr_assert_eq(not_reported, 89, "the 89 actions of 2024");
+    free(r.out);
+    free(cmd);
+    /* locked context, validated input */
+    cmd = xasprintf("unzip -p '%s/r.xlsx' xl/worksheets/sheet1.xml", dir);
+    r = run_shell(cmd);
+    expect_contains(&r, "<sheetProtection");
+    expect_contains(&r, "<dataValidation type=\"date\"");
+    expect_contains(&r, "<dataValidation type=\"decimal\"");
+    free(r.out);
+    free(cmd);
+    /* one per dirigente, with the monitoring columns */
+    cmd = xasprintf("modello-raggiunto samples/sarzana-2024-2026.json --formato xlsx --al 30/06/2024 --per-dirigente "
+                    "'%s/dirigenti'", dir);
+    r = run(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "rilevazioni-2024-valentina-chiavacci.xlsx (Valentina Chiavacci)");
+    free(r.out);
+    free(cmd);
+    cmd = xasprintf("unzip -p '%s/dirigenti/rilevazioni-2024-valentina-chiavacci.xlsx' xl/sharedStrings.xml | "
+                    "grep -o 'RAG-0[0-9]' | sort -u | tr '\\n' ' '; unzip -p "
+                    "'%s/dirigenti/rilevazioni-2024-valentina-chiavacci.xlsx' xl/sharedStrings.xml | grep -c avanzamento",
+                    dir, dir);
+    r = run_shell(cmd);
+    expect_contains(&r, "RAG-01 RAG-02 RAG-03");
+    cr_assert_null(strstr(r.out, "SG-01"), "only her objectives");
+    free(r.out);
+    free(cmd);
+    /* valutazioni: a column per vote of every category */
+    cmd = xasprintf("modello-valutazioni tests/fixtures/valutazione/piano.json --sistema "
+                    "tests/fixtures/valutazione/sistema.json --out '%s/v.xlsx'", dir);
+    free(output(cmd));
+    free(cmd);
+    char *path = xasprintf("%s/v.xlsx", dir);
+    cmd = xasprintf("unzip -p '%s' xl/sharedStrings.xml", path);
+    r = run_shell(cmd);
+    static const char *const heads[] = {"persona", "categoria", "profilo", "B1", "B2", "oiv", "valutatore",
+                                        "presa_visione", "Franco Moro", NULL};
+    for (size_t i = 0; heads[i]; i++)
+        cr_assert(strstr(r.out, heads[i]), "the template lacks «%s»", heads[i]);
+    free(r.out);
+    free(cmd);
+    free(path);
+    free(dir);
+}
