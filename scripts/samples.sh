@@ -5,7 +5,9 @@
 # di esempio), out/relazione.pdf e out/relazione.csv (la Relazione sulla Performance 2024 e i suoi
 # dati aperti), out/premi.pdf e out/premi.csv (la ripartizione del fondo, riservata),
 # out/esiti-2024.csv (i risultati come dati) e out/verifica-sarzana-2024-2026.txt (il rapporto di
-# `schede verifica`, anche del sistema e delle valutazioni); in out/monitoraggio/ il monitoraggio al
+# `schede verifica`, anche del sistema e delle valutazioni); out/piano-sarzana-2024-2026.xlsx e
+# out/modello-rilevazioni-2024.xlsx (il piano e il modello da compilare come fogli di calcolo);
+# in out/monitoraggio/ il monitoraggio al
 # 30/06/2024 con le rilevazioni di metà anno di esempio (monitoraggio.pdf, monitoraggio.csv, schede.pdf).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,3 +39,8 @@ echo "scritto out/esiti-2024.csv"
 mkdir -p out/monitoraggio
 build/schede stampa samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024-06-30.csv --al 30/06/2024 \
   --out out/monitoraggio --dati-aperti
+# Il piano come foglio di calcolo e il modello delle rilevazioni da compilare.
+build/schede esporta samples/sarzana-2024-2026.json out/piano-sarzana-2024-2026.xlsx
+build/schede modello-raggiunto samples/sarzana-2024-2026.json --anno 2024 --formato xlsx \
+  --out out/modello-rilevazioni-2024.xlsx
+echo "scritto out/modello-rilevazioni-2024.xlsx"

@@ -64,7 +64,8 @@ static void start(void *u, const char *name, const char **attrs)
         o->row = 0;
     } else if (strcmp(name, "table-row") == 0 && o->sheet) {
         o->row_repeat = repeat_of(attrs, "number-rows-repeated");
-        o->row++;
+        if (o->row <= WORKBOOK_MAX_ROWS)
+            o->row++;
         o->col = 0;
         o->row_has_cells = false;
     } else if ((strcmp(name, "table-cell") == 0 || strcmp(name, "covered-table-cell") == 0) && o->sheet) {
@@ -137,9 +138,10 @@ static void end(void *u, const char *name)
         if (o->cell.kind == WB_EMPTY && o->text.len > 0)
             o->cell = (WbCell){.kind = WB_TEXT, .text = xstrdup(o->text.data)};
         if (o->cell.kind == WB_EMPTY) {
-            o->col += o->cell_repeat; /* empty cells, often repeated to the sheet's end */
+            /* empty cells, often repeated to the sheet's end */
+            o->col = o->col + o->cell_repeat > WORKBOOK_MAX_COLUMNS ? WORKBOOK_MAX_COLUMNS + 1 : o->col + o->cell_repeat;
         } else {
-            for (int i = 0; i < o->cell_repeat && !o->too_many; i++) {
+            for (int i = 0; i < o->cell_repeat && !o->too_many && o->col <= WORKBOOK_MAX_COLUMNS; i++) {
                 WbCell c = o->cell;
                 c.text = o->cell.text ? xstrdup(o->cell.text) : NULL;
                 if (!wb_put(o->sheet, o->row, ++o->col, c, &o->cells))
@@ -163,7 +165,7 @@ static void end(void *u, const char *name)
                         o->too_many = true;
                 }
         }
-        o->row += o->row_repeat - 1;
+        o->row = o->row + o->row_repeat - 1 > WORKBOOK_MAX_ROWS ? WORKBOOK_MAX_ROWS + 1 : o->row + o->row_repeat - 1;
     } else if (strcmp(name, "table") == 0) {
         o->sheet = NULL;
     } else if (strcmp(name, "style") == 0) {

@@ -70,7 +70,7 @@ WbSheet *wb_add_sheet(Workbook *wb, const char *name, bool hidden)
 
 bool wb_put(WbSheet *s, int row, int col, WbCell cell, size_t *cells)
 {
-    if (cell.kind == WB_EMPTY || row < 1 || col < 1) {
+    if (cell.kind == WB_EMPTY || row < 1 || col < 1 || row > WORKBOOK_MAX_ROWS || col > WORKBOOK_MAX_COLUMNS) {
         free(cell.text);
         return true;
     }

@@ -54,6 +54,9 @@ typedef struct {
 #define WORKBOOK_MAX_ENTRY_BYTES (64u * 1024 * 1024)
 #define WORKBOOK_MAX_TOTAL_BYTES (256u * 1024 * 1024)
 #define WORKBOOK_MAX_CELLS 5000000
+/* The sheet size of Excel and LibreOffice: cells beyond are dropped. */
+#define WORKBOOK_MAX_COLUMNS 16384
+#define WORKBOOK_MAX_ROWS 1048576
 
 /* Whether the bytes are a zip archive (both formats are). */
 bool workbook_detect(const char *data, size_t len);

@@ -193,11 +193,15 @@ typedef struct {
 /* "D4" → column 4 (and row 4). */
 static void parse_ref(const char *r, int *row, int *col)
 {
-    int c = 0;
-    while (*r >= 'A' && *r <= 'Z')
+    long c = 0;
+    while (*r >= 'A' && *r <= 'Z') {
         c = c * 26 + (*r++ - 'A' + 1);
-    *col = c;
-    *row = atoi(r);
+        if (c > WORKBOOK_MAX_COLUMNS)
+            c = WORKBOOK_MAX_COLUMNS + 1; /* past the last column: dropped */
+    }
+    *col = (int)c;
+    long n = strtol(r, NULL, 10);
+    *row = n < 0 ? 0 : n > WORKBOOK_MAX_ROWS ? WORKBOOK_MAX_ROWS + 1 : (int)n;
 }
 
 static void sh_start(void *u, const char *name, const char **attrs)
@@ -205,7 +209,8 @@ static void sh_start(void *u, const char *name, const char **attrs)
     SheetParse *p = u;
     if (strcmp(name, "row") == 0) {
         const char *r = wb_xml_attr(attrs, "r");
-        p->row = r ? atoi(r) : p->row + 1;
+        long n = r ? strtol(r, NULL, 10) : (long)p->row + 1;
+        p->row = n < 0 ? 0 : n > WORKBOOK_MAX_ROWS ? WORKBOOK_MAX_ROWS + 1 : (int)n;
         p->col = 0;
     } else if (strcmp(name, "c") == 0) {
         const char *r = wb_xml_attr(attrs, "r"), *t = wb_xml_attr(attrs, "t"), *s = wb_xml_attr(attrs, "s");
@@ -214,7 +219,7 @@ static void sh_start(void *u, const char *name, const char **attrs)
             parse_ref(r, &row, &p->col);
             if (row > 0)
                 p->row = row;
-        } else {
+        } else if (p->col <= WORKBOOK_MAX_COLUMNS) {
             p->col++;
         }
         snprintf(p->type, sizeof p->type, "%s", t ? t : "n");
