@@ -7,7 +7,8 @@
  *   rilevazioni-a-mano-1904.xlsx         written by hand (XML + zip): inline
  *                                        strings, the 1904 date system, prefixed
  *                                        element names, percent cells, a hidden
- *                                        sheet, an absolute part name;
+ *                                        sheet, an absolute part name, a formula
+ *                                        (its cached value counts), merged cells;
  *   rilevazioni-libreoffice.ods          that file saved by LibreOffice;
  *   valutazioni-sheetjs.xlsx             SheetJS 0.18.5 with shared strings,
  *                                        percent cells (0,5 = 50 %), one sheet
