@@ -585,7 +585,7 @@ int cmd_stampa(int argc, char **argv)
                         diags.warnings == 1 ? "avviso" : "avvisi", file,
                         opt.raggiunto || opt.valutazioni ? " con le stesse opzioni" : "");
             const Esiti *results = opt.raggiunto ? &esiti : NULL;
-            int anno = results ? esiti.anno : opt.has_anno ? opt.anno : plan.triennio[0];
+            int anno = results ? esiti.anno : opt.has_anno ? opt.anno : opt.has_al ? opt.al.year : plan.triennio[0];
             Job base = {0};
             base.plan = &plan;
             base.esiti = results;

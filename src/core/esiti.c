@@ -122,7 +122,8 @@ void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *ou
                            ril->azione, anno);
             continue;
         }
-        if (!ril->invalid && !raggiunto_has_result(ril)) {
+        bool progress_only = !raggiunto_has_result(ril) && (ril->has_avanzamento || ril->criticita || ril->proposta);
+        if (!ril->invalid && progress_only) {
             /* progress only (monitoring during the year): not a result yet */
             char pct[32];
             if (ril->has_avanzamento)

@@ -59,9 +59,10 @@ LoadStatus raggiunto_load_buffer(const char *file, const char *text, size_t len,
                                  Rilevazioni *out, DiagList *diags);
 void raggiunto_free(Rilevazioni *r);
 
-/* Whether the rilevazione reports a result (data, valore or percentuale),
- * not only the progress of an action under way (avanzamento, criticità,
- * proposta): only a result gives the action its %. */
+/* Whether the rilevazione reports a result (data, valore or percentuale).
+ * One without a result that carries avanzamento, criticità or proposta
+ * reports the progress of an action under way: the action is not yet
+ * rilevata, without error; without those either it is an error, as before. */
 bool raggiunto_has_result(const Rilevazione *r);
 
 /* Adds a diagnostic located at the rilevazione (CSV line or JSON path).

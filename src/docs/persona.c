@@ -57,6 +57,7 @@ static const char *const LABEL_DEFAULTS[] = {
     "col_comportamento", "Comportamento",
     "col_voto", "Voto",
     "voto_mancante", "non espresso",
+    "senza_valore", "nessun valore",
     "incompleta", "Valutazione incompleta: manca {mancanze}. Punteggio finale, fascia e premio si calcolano quando la valutazione è completa.",
     "campo_valutatore", "Valutatore",
     "campo_data", "Data della valutazione",
@@ -446,11 +447,13 @@ static void components_table(Ctx *c, const ValutazionePersona *v)
                 score_text(points, sizeof points, x->punti);
             }
             score_text(value, sizeof value, x->valore);
-        } else if (v->completa || x->componente->fonte != FONTE_COMPORTAMENTI) {
-            snprintf(value, sizeof value, "%s", label(c, v->completa ? "peso_ridistribuito" : "voto_mancante"));
-            redistributed |= v->completa;
+        } else if (v->completa) {
+            snprintf(value, sizeof value, "%s", label(c, "peso_ridistribuito"));
+            redistributed = true;
+        } else if (x->componente->fonte == FONTE_COMPORTAMENTI || x->componente->fonte == FONTE_MANUALE) {
+            snprintf(value, sizeof value, "%s", label(c, "voto_mancante")); /* what makes it incomplete */
         } else {
-            snprintf(value, sizeof value, "%s", label(c, "voto_mancante"));
+            snprintf(value, sizeof value, "%s", label(c, "senza_valore"));
         }
         ltable_row(t, 0);
         ltable_cell(t, x->componente->nome, 1, style(c, "testo"));

@@ -224,6 +224,10 @@ void premi_compute(const Sistema *s, ValutazioniAnno *va)
     for (size_t i = 0; i < n; i++) {
         ValutazionePersona *p = e[i].p;
         p->maggiorazione_centesimi = e[i].c ? round_cents(mul3(F, exact_from(P), exact_from(e[i].c)), mag_den) : 0;
+        /* a tiny share (servizio 0,01 %) could leave a premio below its rounded maggiorazione:
+         * the row shows the premio as maggiorazione, with no base */
+        if (p->maggiorazione_centesimi > p->premio_centesimi)
+            p->maggiorazione_centesimi = p->premio_centesimi;
         p->base_centesimi = p->premio_centesimi - p->maggiorazione_centesimi;
         beneficiaries += P > 0 && e[i].c > 0;
         distributed += p->premio_centesimi;

@@ -372,7 +372,7 @@ static bool resolve(const Plan *plan, const Sistema *s, const Valutazioni *set, 
     }
     if (diags->errors > errors || v->invalid)
         return false;
-    out->persone = xrealloc(out->persone, (out->n + 1) * sizeof *out->persone);
+    out->persone = xgrow(out->persone, out->n, &out->cap, sizeof *out->persone, 64);
     ValutazionePersona *p = &out->persone[out->n++];
     memset(p, 0, sizeof *p);
     p->v = v;

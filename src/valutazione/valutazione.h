@@ -91,7 +91,7 @@ typedef struct {
     int anno;
     const Sistema *sistema;
     ValutazionePersona *persone;   /* sorted by area, then surname */
-    size_t n;
+    size_t n, cap;
     bool has_ente;
     double ente;                   /* the simple mean of the objectives valued in the year */
     size_t valutati_ente;

@@ -72,12 +72,20 @@ void valutazione_json_add(cJSON *root, const ValutazioniAnno *va)
     bool *placed = va->n ? calloc(va->n, sizeof *placed) : NULL;
     cJSON *entry;
     cJSON_ArrayForEach(entry, people) {
+        /* the registry person of the entry: by id, or by nome for a registry person without one */
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(entry, "id");
-        for (size_t i = 0; cJSON_IsString(id) && i < va->n; i++)
-            if (va->persone[i].persona->id && strcmp(va->persone[i].persona->id, id->valuestring) == 0) {
+        const cJSON *nome = cJSON_GetObjectItemCaseSensitive(entry, "nome");
+        for (size_t i = 0; i < va->n; i++) {
+            const Persona *p = va->persone[i].persona;
+            bool same = cJSON_IsString(id) ? p->id && strcmp(p->id, id->valuestring) == 0
+                                           : !p->id && cJSON_IsString(nome) && p->nome &&
+                                                 strcmp(p->nome, nome->valuestring) == 0;
+            if (same && !placed[i]) {
                 cJSON_AddItemToObject(entry, "valutazione", valutazione_json(&va->persone[i]));
                 placed[i] = true;
+                break;
             }
+        }
     }
     for (size_t i = 0; i < va->n; i++) {
         if (placed[i])

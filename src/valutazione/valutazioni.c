@@ -74,7 +74,7 @@ void valutazioni_free(Valutazioni *set)
 
 static Valutazione *push(Valutazioni *set)
 {
-    set->items = xrealloc(set->items, (set->n + 1) * sizeof *set->items);
+    set->items = xgrow(set->items, set->n, &set->cap, sizeof *set->items, 64);
     Valutazione *v = &set->items[set->n++];
     memset(v, 0, sizeof *v);
     v->orario = v->servizio = 100;

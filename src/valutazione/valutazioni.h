@@ -50,7 +50,7 @@ typedef struct {
     bool has_anno;
     int anno;
     Valutazione *items;
-    size_t n;
+    size_t n, cap;
 } Valutazioni;
 
 /* JSON or CSV told apart by content, like the rilevazioni. */

@@ -355,3 +355,59 @@ Test(monitoraggio, a_layout_copy_changes_the_margin)
     free(cmd);
     free(dir);
 }
+
+/* Review findings, kept as regressions. */
+
+/* A rilevazione with neither a result nor progress (only a «raggiunto»
+ * text) is still an error at year end, as before monitoring existed. */
+Test(monitoraggio, a_rilevazione_without_result_or_progress_is_still_an_error)
+{
+    Plan plan;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/" FIX "piano.json", &plan, &d), LOAD_OK);
+    const char *text = "{\"formato\":\"schede-raggiunto/1\",\"anno\":2024,\"rilevazioni\":["
+                       "{\"obiettivo\":\"M-01\",\"azione\":4,\"raggiunto\":\"tutto fatto\"}]}";
+    Rilevazioni r;
+    cr_assert_eq(raggiunto_load_buffer("r.json", text, strlen(text), CODIFICA_AUTO, &r, &d), LOAD_OK);
+    Esiti e;
+    esiti_compute(&plan, &r, 2024, &e, &d);
+    cr_assert_eq(d.errors, 1, "the manual rule wants its percentuale");
+    esiti_free(&e);
+    raggiunto_free(&r);
+    plan_free(&plan);
+    diag_list_free(&d);
+}
+
+/* 11/20 of the time is 55 % exactly, computed as 55,000…01: with avanzamento
+ * 30 and the margin 25 the action is not below 30, so in corso. */
+Test(monitoraggio, the_boundary_of_a_rischio_is_exact)
+{
+    Azione z = {.n = 1, .has_scadenza = true, .scadenza = {2025, 5, 1}};
+    Rilevazione r = {.has_avanzamento = true, .avanzamento = 30};
+    AzioneMonitorata a;
+    monitoraggio_azione(&z, &r, 2025, (Date){2025, 3, 8}, 25, &a);
+    cr_assert(fabs(a.atteso - 55) < 1e-9);
+    cr_assert_eq(a.stato, MON_IN_CORSO);
+    r.avanzamento = 29.99;
+    monitoraggio_azione(&z, &r, 2025, (Date){2025, 3, 8}, 25, &a);
+    cr_assert_eq(a.stato, MON_A_RISCHIO);
+}
+
+/* stampa --al without rilevazioni monitors the year of the date. */
+Test(monitoraggio, stampa_al_without_rilevazioni_takes_the_year_of_the_date)
+{
+    char *dir = out_dir("anno");
+    char *args = xasprintf("stampa " FIX "piano.json --al 30/06/2025 --solo monitoraggio --dati-aperti --out '%s'", dir);
+    Run r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    char *cmd = xasprintf("cat '%s/monitoraggio.csv'", dir);
+    r = run_shell(cmd);
+    expect_contains(&r, "30/06/2025;M-02;Ing. Bruno Verdi;1;10;01/01/2025;30/06/2025;scaduta;");
+    cr_assert_null(strstr(r.out, "M-01"), "M-01 has no 2025 actions: %s", r.out);
+    free(r.out);
+    free(cmd);
+    free(args);
+    free(dir);
+}

@@ -394,6 +394,7 @@ static int64_t distributed(const Synthetic *x)
         cr_assert_geq(x->va.persone[i].premio_centesimi, 0);
         cr_assert_eq(x->va.persone[i].base_centesimi + x->va.persone[i].maggiorazione_centesimi,
                      x->va.persone[i].premio_centesimi);
+        cr_assert_geq(x->va.persone[i].base_centesimi, 0, "a row never shows a negative base");
         sum += x->va.persone[i].premio_centesimi;
     }
     return sum;
@@ -919,3 +920,57 @@ Test(valutazione, a_sistema_without_premi)
     free(sis);
     free(dir);
 }
+
+/* Review findings, kept as regressions. */
+
+/* A top scorer with a tiny share: the rounded maggiorazione (0,76) would be
+ * more than the premio (0,75); the row shows the premio as maggiorazione. */
+Test(valutazione, a_tiny_share_never_shows_a_negative_base)
+{
+    Synthetic x;
+    synthetic(&x, 4, 10.08, true, 25, 5);
+    x.s.premi.proporzioni[0] = PROP_SERVIZIO;
+    x.s.premi.n_proporzioni = 1;
+    for (int i = 0; i < 4; i++) {
+        x.vals[i].orario = 100;
+        x.vals[i].servizio = i == 0 ? 0.01 : 100;
+        x.va.persone[i].punteggio_centesimi = i == 0 ? 9900 : 8000;
+        x.va.persone[i].fascia = &x.fasce[0];
+    }
+    premi_compute(&x.s, &x.va);
+    cr_assert_eq(distributed(&x), 1008);
+    cr_assert_eq(x.va.persone[0].base_centesimi, 0);
+    cr_assert_eq(x.va.persone[0].maggiorazione_centesimi, x.va.persone[0].premio_centesimi);
+    synthetic_free(&x);
+}
+
+/* A registry person without an id, evaluated by name: one entry in esiti. */
+Test(valutazione, a_registry_person_without_id_is_listed_once)
+{
+    char *dir = out_dir("senza-id");
+    char *cmd = xasprintf("sed '/\"id\": \"rossi-m\",/d' " FIX "piano.json > '%s/piano.json' && "
+                          "sed 's/\"rossi-m\"/\"Mario Rossi\"/' " FIX "valutazioni.json > '%s/v.json'", dir, dir);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    char *args = xasprintf("esiti '%s/piano.json' --raggiunto " FIX "raggiunto.json --sistema " FIX
+                           "sistema.json --valutazioni '%s/v.json' 2>/dev/null", dir, dir);
+    r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    cJSON *root = cJSON_Parse(r.out);
+    size_t entries = 0;
+    cJSON *p;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItem(root, "persone"))
+        if (strcmp(cJSON_GetObjectItem(p, "nome")->valuestring, "Mario Rossi") == 0) {
+            entries++;
+            cr_assert_not_null(cJSON_GetObjectItem(p, "valutazione"));
+            cr_assert_gt(cJSON_GetArraySize(cJSON_GetObjectItem(p, "righe")), 0);
+        }
+    cr_assert_eq(entries, 1);
+    cJSON_Delete(root);
+    free(r.out);
+    free(args);
+    free(cmd);
+    free(dir);
+}
+
