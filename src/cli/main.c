@@ -31,6 +31,8 @@ static void usage(FILE *out)
           "      --per-dirigente CARTELLA   (xlsx) un foglio di calcolo per dirigente\n"
           "  modello-valutazioni PIANO.json --sistema FILE   il foglio delle valutazioni da compilare\n"
           "  esporta PIANO OUT.xlsx   il piano come foglio di calcolo (si rilegge con ogni comando)\n"
+          "  confronta VECCHIO NUOVO  le variazioni tra due versioni del piano\n"
+          "      --formato json|pdf  (json: sullo standard output; pdf: CARTELLA/variazioni.pdf)\n"
           "\n"
           "Opzioni dei risultati (verifica, stampa, esiti):\n"
           "  --raggiunto FILE      rilevazioni: JSON (schede-raggiunto/1) o CSV da foglio di calcolo\n"
@@ -78,6 +80,8 @@ static int run_command(int argc, char **argv)
         return cmd_modello_valutazioni(argc - 2, argv + 2);
     if (strcmp(cmd, "esporta") == 0)
         return cmd_esporta(argc - 2, argv + 2);
+    if (strcmp(cmd, "confronta") == 0)
+        return cmd_confronta(argc - 2, argv + 2);
     fprintf(stderr, "schede: comando sconosciuto «%s»\n\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

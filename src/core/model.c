@@ -64,6 +64,8 @@ void plan_free(Plan *plan)
     if (!plan)
         return;
     free(plan->ente);
+    free(plan->versione.atto);
+    free(plan->versione.descrizione);
     for (size_t i = 0; i < plan->n_persone; i++) {
         Persona *p = &plan->persone[i];
         free(p->id);

@@ -126,9 +126,19 @@ typedef struct {
     Pesatura pesatura;
 } Obiettivo;
 
+/* Which version of the plan this is (FORMAT.md §5): printed on the covers,
+ * and how `confronta` names the two versions. */
+typedef struct {
+    bool present;
+    bool has_data;
+    Date data;
+    char *atto, *descrizione;
+} Versione;
+
 typedef struct {
     char *ente;
     int triennio[2];
+    Versione versione;
     Persona *persone;
     size_t n_persone;
     Obiettivo *obiettivi;

@@ -8,7 +8,8 @@
 #include "text.h"
 
 /* The keys FORMAT.md §1 defines, per object. */
-static const char *const PLAN_KEYS[] = {"formato", "ente", "triennio", "persone", "obiettivi", NULL};
+static const char *const PLAN_KEYS[] = {"formato", "ente", "triennio", "versione", "persone", "obiettivi", NULL};
+static const char *const VERSIONE_KEYS[] = {"data", "atto", "descrizione", NULL};
 static const char *const PERSONA_KEYS[] = {"id", "nome", "matricola", "area", "alias", NULL};
 static const char *const OBIETTIVO_KEYS[] = {
     "codice", "triennio", "tipo", "nota_tipo", "bilancio", "linea_mandato",
@@ -634,6 +635,21 @@ LoadStatus plan_load_buffer(const char *file, const char *text, size_t len,
     }
     json_check_keys(&ctx, root, "$", PLAN_KEYS);
     json_get_string(&ctx, root, "$", "ente", JSON_REQUIRED, &plan->ente);
+    const cJSON *versione = json_get_object(&ctx, root, "$", "versione", JSON_OPTIONAL);
+    if (versione) {
+        plan->versione.present = true;
+        json_check_keys(&ctx, versione, "$.versione", VERSIONE_KEYS);
+        char *d = NULL;
+        if (json_get_string(&ctx, versione, "$.versione", "data", JSON_OPTIONAL, &d)) {
+            if (date_parse_iso(d, &plan->versione.data) == DATE_OK)
+                plan->versione.has_data = true;
+            else
+                json_error(&ctx, "$.versione.data", "data «%s» non valida: le date si scrivono AAAA-MM-GG", d);
+            free(d);
+        }
+        json_get_string(&ctx, versione, "$.versione", "atto", JSON_OPTIONAL, &plan->versione.atto);
+        json_get_string(&ctx, versione, "$.versione", "descrizione", JSON_OPTIONAL, &plan->versione.descrizione);
+    }
     read_triennio(&ctx, root, "$", JSON_REQUIRED, plan->triennio);
     read_persone(&ctx, root, plan);
 

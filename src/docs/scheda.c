@@ -530,6 +530,11 @@ static void build_cover(Ctx *c, time_t when)
     char *sub = expand_common(c, label(c, "copertina_sottotitolo"));
     run = (TextRun){style(c, "copertina_testo")->font, sub};
     layout_paragraph(c->layout, &run, 1, style(c, "copertina_testo"));
+    if (c->plan->versione.atto) { /* which version of the plan (FORMAT.md §5) */
+        layout_space(c->layout, 6);
+        run = (TextRun){style(c, "copertina_nota")->font, c->plan->versione.atto};
+        layout_paragraph(c->layout, &run, 1, style(c, "copertina_nota"));
+    }
     layout_space(c->layout, 24);
     char count[32], date[16];
     snprintf(count, sizeof count, "%zu", c->plan->n_obiettivi);
@@ -630,6 +635,21 @@ DisplayDoc scheda_build(const Plan *plan, const Esiti *esiti, const LayoutSpec *
     char *footer = expand_common(&c, spec_label(spec, "pie_di_pagina"));
     layout_furniture(&doc, fonts, &spec->page, footer, spec_label(spec, "numero_pagina"));
     free(footer);
+    return doc;
+}
+
+DisplayDoc scheda_pages(const Plan *plan, const Obiettivo *const *objs, size_t n, const LayoutSpec *spec,
+                        FontSet *fonts)
+{
+    Layout *body = layout_new(&spec->page, fonts);
+    Ctx c = {plan, spec, fonts, body, NULL, NULL};
+    for (size_t i = 0; i < n; i++) {
+        c.o = objs[i];
+        build_scheda(&c);
+    }
+    DisplayDoc doc;
+    layout_take_pages(body, &doc);
+    layout_free(body);
     return doc;
 }
 

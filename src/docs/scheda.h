@@ -29,4 +29,10 @@ void scheda_check_glyphs(const Plan *plan, FontSet *fonts, const char *file, Dia
 /* The document's title ("Obiettivi gestionali 2024 – 2026"), new string. */
 char *scheda_title(const Plan *plan, const LayoutSpec *spec);
 
+/* The schede of some objectives alone, without cover, index or page
+ * furniture (for another document that includes them, e.g. the objectives a
+ * variazione adds). fonts must be the including document's. */
+DisplayDoc scheda_pages(const Plan *plan, const Obiettivo *const *objs, size_t n, const LayoutSpec *spec,
+                        FontSet *fonts);
+
 #endif

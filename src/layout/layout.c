@@ -116,8 +116,10 @@ void ltable_cell_runs(LayoutTable *t, const TextRun *runs, size_t n_runs, int co
 {
     TCell *c = add_cell(t, colspan, style);
     c->runs = xcalloc(n_runs ? n_runs : 1, sizeof *c->runs);
-    for (size_t i = 0; i < n_runs; i++)
-        c->runs[i] = (TextRun){runs[i].style, xstrdup(runs[i].text ? runs[i].text : "")};
+    for (size_t i = 0; i < n_runs; i++) {
+        c->runs[i] = runs[i]; /* style, decoration, colour */
+        c->runs[i].text = xstrdup(runs[i].text ? runs[i].text : "");
+    }
     c->n_runs = n_runs;
 }
 
@@ -220,6 +222,16 @@ static void start_page(Layout *l)
 }
 
 void layout_set_section(Layout *l, int section) { l->section = section; }
+
+void layout_append_pages(Layout *l, DisplayDoc *pages)
+{
+    if (pages->n_pages == 0)
+        return;
+    display_append(&l->doc, pages);
+    l->page = l->doc.n_pages - 1;
+    l->y = frame_bottom(l); /* what follows starts on a new page */
+    l->fresh = false;
+}
 
 static void ensure_page(Layout *l)
 {
@@ -352,7 +364,17 @@ static void draw_line_text(Layout *l, const TextLine *line, const TextRun *runs,
          * text extraction and screen readers then keep the two words apart. */
         if (f + 1 == line->n_frags && text[len] == ' ')
             len++;
-        display_text(p, x + dx + fr->x, baseline, fr->font, s->size, s->color, text, len, fr->width);
+        const TextRun *run = &runs[fr->run];
+        display_text(p, x + dx + fr->x, baseline, fr->font, s->size, run->has_color ? run->color : s->color, text, len,
+                     fr->width);
+        if (run->decoration != DECO_NONE) {
+            /* a line through or under the words; the text says the same in words, so it is decoration */
+            double y = run->decoration == DECO_STRIKE ? baseline - s->size * 0.28 : baseline + s->size * 0.12;
+            DisplayPage *q = page_as(l, TAG_ARTIFACT);
+            display_line(q, x + dx + fr->x, y, x + dx + fr->x + fr->width, y, s->size * 0.06,
+                         run->has_color ? run->color : s->color);
+            p = page_as(l, tag);
+        }
     }
 }
 

@@ -76,6 +76,10 @@ void layout_set_header(Layout *l, const char *left, const char *centre, const ch
 /* Pages started from now on belong to this section (0 = none): the footer
  * can count the pages of each section, e.g. of each person's sheet. */
 void layout_set_section(Layout *l, int section);
+/* Appends pages laid out elsewhere (with the same fonts) after the current
+ * one; their structure elements join the document's. What follows starts
+ * on a new page. pages is left empty. */
+void layout_append_pages(Layout *l, DisplayDoc *pages);
 /* Starts a new page unless the current one is still empty. */
 void layout_new_page(Layout *l);
 /* 0-based index of the current page (starting one if there is none). */

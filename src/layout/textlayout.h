@@ -9,11 +9,19 @@
 
 #include <stddef.h>
 
+#include "display.h"
 #include "fontset.h"
+
+/* How a run is marked beyond its font: struck through (deleted words of a
+ * redline) or underlined (inserted words). */
+typedef enum { DECO_NONE, DECO_STRIKE, DECO_UNDERLINE } TextDecoration;
 
 typedef struct {
     FontStyle style;
     const char *text; /* UTF-8, not owned */
+    TextDecoration decoration;
+    bool has_color;   /* a colour of its own instead of the style's */
+    Color color;
 } TextRun;
 
 /* A piece of a line printed in one font: bytes [start, start+len) of run. */

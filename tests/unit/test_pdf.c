@@ -580,3 +580,20 @@ Test(pdf, monitoraggio_inside_the_margins, .timeout = 240 * SCHEDE_TIMEOUT_SCALE
     free(dir);
 }
 
+/* variazioni.pdf: no word in the margins or overlapping (the redline's
+ * markers, decorations and the included schede). */
+Test(pdf, variazioni_inside_the_margins, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("variazioni");
+    char *args = xasprintf("confronta tests/fixtures/confronto/vecchio.json tests/fixtures/confronto/nuovo.json "
+                           "--formato pdf --out '%s'", dir);
+    Run r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(args);
+    char *pdf = xasprintf("%s/variazioni.pdf", dir);
+    check_boxes(pdf, 10 * 72 / 25.4); /* layouts/variazioni.json: 10 mm at the sides, like the scheda */
+    free(pdf);
+    free(dir);
+}
+

@@ -1,0 +1,169 @@
+/* cmd_confronta.c — `schede confronta VECCHIO NUOVO [--formato json|pdf]
+ * [--out CARTELLA]`: what changed between two versions of the plan (JSON,
+ * or workbooks), as data or as variazioni.pdf for the Giunta's deliberation. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <errno.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "commands.h"
+#include "confronto.h"
+#include "fileio.h"
+#include "fontset.h"
+#include "layout_file.h"
+#include "pdf_render.h"
+#include "resources.h"
+#include "scheda.h"
+#include "text.h"
+#include "variazioni_doc.h"
+#include "wb_convert.h"
+
+static int load(const char *file, Plan *plan, DiagList *d)
+{
+    LoadStatus st = input_plan_load(file, plan, d);
+    if (st != LOAD_OK)
+        fprintf(stderr, "%s: il piano ha errori (schede verifica %s)\n", file, file);
+    return st == LOAD_OK ? 0 : st == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
+}
+
+static void print(DiagList *d, DiagSeverity only, bool all)
+{
+    workbook_relocate(d);
+    diag_list_sort(d);
+    for (size_t i = 0; i < d->count; i++)
+        if (all || d->items[i].severity == only)
+            diag_print(stderr, &d->items[i]);
+}
+
+/* SOURCE_DATE_EPOCH when set (reproducible documents), else now. */
+static time_t document_time(void)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end == '\0' && v >= 0)
+            return (time_t)v;
+    }
+    return time(NULL);
+}
+
+/* variazioni.pdf in out_dir: tagged and PDF/A (it is published with the
+ * deliberation); written whole or not at all. */
+static int confronto_stampa(const Confronto *cf, const char *file_a, const char *file_b, const char *out_dir)
+{
+    const char *data = resources_dir();
+    if (!data) {
+        fputs("schede confronta: cartella dei dati (layouts/, fonts/) non trovata (variabile SCHEDE_DATI)\n", stderr);
+        return EXIT_USAGE;
+    }
+    struct stat st;
+    if (stat(out_dir, &st) != 0 && mkdir(out_dir, 0777) != 0) {
+        fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", out_dir, file_write_reason(errno));
+        return EXIT_USAGE;
+    }
+    char *layouts = xasprintf("%s/layouts", data), *fonts_dir = xasprintf("%s/fonts", data),
+         *icc = xasprintf("%s/layouts/icc/sRGB.icc", data);
+    DiagList d;
+    diag_list_init(&d);
+    LayoutSpec spec, scheda_spec;
+    FontSet fonts = {0};
+    const char *bad = NULL, *why = NULL;
+    int rc = 0;
+    bool ok_a = layout_spec_load(layouts, "variazioni", fonts_dir, &VARIAZIONI_NEEDS, &spec, &d);
+    bool ok_b = layout_spec_load(layouts, "scheda", fonts_dir, &SCHEDA_NEEDS, &scheda_spec, &d);
+    if (!ok_a || !ok_b) {
+        print(&d, DIAG_ERROR, false);
+        rc = EXIT_DATA;
+    } else if (!fontset_load(&fonts, (const char *const *)spec.font_paths, &bad, &why)) {
+        fprintf(stderr, "errore: %s: carattere non utilizzabile: %s\n", bad, why);
+        rc = EXIT_DATA;
+    } else {
+        time_t when = document_time();
+        char *prima = variazioni_version_name(cf->vecchio, file_a), *dopo = variazioni_version_name(cf->nuovo, file_b);
+        PdfWriter *w = pdf_writer_start(&fonts);
+        DisplayDoc doc = variazioni_build(cf, prima, dopo, &spec, &scheda_spec, &fonts, when);
+        char *title = variazioni_title(cf, &spec);
+        PdfInfo info = {.title = title, .author = cf->nuovo->ente, .subject = "Variazione del Piano degli obiettivi gestionali",
+                        .creator = "schede " SCHEDE_VERSION, .created = when, .pdfa = true, .icc_profile = icc};
+        char *path = xasprintf("%s/variazioni.pdf", out_dir);
+        char *error = NULL;
+        size_t pages = doc.n_pages;
+        if (pdf_writer_finish(w, &doc, &info, path, &error) != 0) {
+            fprintf(stderr, "errore: %s: %s\n", path, error);
+            free(error);
+            rc = EXIT_DATA;
+        } else {
+            printf("scritto %s (%zu %s)\n", path, pages, pages == 1 ? "pagina" : "pagine");
+        }
+        display_free(&doc);
+        free(path);
+        free(title);
+        free(prima);
+        free(dopo);
+    }
+    fontset_free(&fonts);
+    layout_spec_free(&spec);
+    layout_spec_free(&scheda_spec);
+    diag_list_free(&d);
+    free(layouts);
+    free(fonts_dir);
+    free(icc);
+    return rc;
+}
+
+int cmd_confronta(int argc, char **argv)
+{
+    const char *files[2] = {NULL, NULL}, *formato = "json", *out = "out";
+    size_t n = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--formato") == 0 && i + 1 < argc)
+            formato = argv[++i];
+        else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+            out = argv[++i];
+        else if (argv[i][0] == '-' || n == 2) {
+            n = 3;
+            break;
+        } else
+            files[n++] = argv[i];
+    }
+    if (n != 2 || (strcmp(formato, "json") != 0 && strcmp(formato, "pdf") != 0)) {
+        fputs("uso: schede confronta VECCHIO NUOVO [--formato json|pdf] [--out CARTELLA]\n", stderr);
+        return EXIT_USAGE;
+    }
+    Plan a, b;
+    DiagList d;
+    diag_list_init(&d);
+    int rc = load(files[0], &a, &d);
+    int rc2 = load(files[1], &b, &d);
+    if (rc || rc2) {
+        print(&d, DIAG_ERROR, false);
+        diag_list_free(&d);
+        plan_free(&a);
+        plan_free(&b);
+        return rc == EXIT_USAGE || rc2 == EXIT_USAGE ? EXIT_USAGE : EXIT_DATA;
+    }
+    DiagList warnings;
+    diag_list_init(&warnings);
+    Confronto c;
+    confronto_compute(&a, &b, files[1], &c, &warnings);
+    print(&warnings, DIAG_WARNING, true);
+    if (strcmp(formato, "json") == 0) {
+        if (confronto_vuoto(&c))
+            fprintf(stderr, "%s e %s: nessuna differenza\n", files[0], files[1]);
+        char *json = confronto_to_json(&c);
+        fputs(json, stdout);
+        free(json);
+    } else {
+        rc = confronto_stampa(&c, files[0], files[1], out);
+    }
+    confronto_free(&c);
+    diag_list_free(&warnings);
+    diag_list_free(&d);
+    plan_free(&a);
+    plan_free(&b);
+    return rc;
+}
