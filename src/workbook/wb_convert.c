@@ -917,6 +917,18 @@ static cJSON *plan_json(Conv *c)
                     triennio[1] = cJSON_GetArrayItem(tri, 1)->valueint;
                     has_triennio = true;
                 }
+            } else if (strncmp(norm, "versione_", 9) == 0 &&
+                       (strcmp(norm + 9, "data") == 0 || strcmp(norm + 9, "atto") == 0 ||
+                        strcmp(norm + 9, "descrizione") == 0)) {
+                /* the plan's version (FORMAT.md §5): versione_data, versione_atto, versione_descrizione */
+                cJSON *v = cJSON_GetObjectItemCaseSensitive(root, "versione");
+                if (!v)
+                    v = cJSON_AddObjectToObject(root, "versione");
+                Row wv = {c, &t, row, v, "$.versione"};
+                if (strcmp(norm + 9, "data") == 0)
+                    put_date(&wv, "data", "valore");
+                else
+                    put_text(&wv, norm + 9, "valore");
             } else {
                 cell_error(c, DIAG_WARNING, &t, row->row, col_of(&t, "chiave"), "chiave sconosciuta «%s», ignorata",
                            key);

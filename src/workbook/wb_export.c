@@ -218,6 +218,21 @@ int workbook_export_plan(const Plan *plan, const char *path, char **error)
     put_text(ws, 1, 1, plan->ente, w.text);
     worksheet_write_string(ws, 2, 0, "triennio", w.text);
     put_triennio(ws, 2, 1, plan->triennio, w.text);
+    lxw_row_t pr = 3;
+    if (plan->versione.present) {
+        if (plan->versione.has_data) {
+            worksheet_write_string(ws, pr, 0, "versione_data", w.text);
+            put_date(ws, pr++, 1, true, plan->versione.data, w.date);
+        }
+        if (plan->versione.atto) {
+            worksheet_write_string(ws, pr, 0, "versione_atto", w.text);
+            put_text(ws, pr++, 1, plan->versione.atto, w.text);
+        }
+        if (plan->versione.descrizione) {
+            worksheet_write_string(ws, pr, 0, "versione_descrizione", w.text);
+            put_text(ws, pr++, 1, plan->versione.descrizione, w.text);
+        }
+    }
 
     static const Column persone_cols[] = {{"id", 16}, {"nome", 28}, {"matricola", 11}, {"area", 24}, {"alias", 36}};
     ws = sheet(&w, "Persone", persone_cols, 5);

@@ -15,6 +15,7 @@
 #include "confronto.h"
 #include "plan_load.h"
 #include "run.h"
+#include "wb_convert.h"
 #include "worddiff.h"
 
 #define FIX "tests/fixtures/confronto/"
@@ -241,3 +242,35 @@ Test(confronto, the_version_on_the_cover)
     free(args);
     free(dir);
 }
+
+/* The version survives a workbook: esporta writes it in the Piano sheet and
+ * reading it back gives the same plan, so confronta sees no difference. */
+Test(confronto, the_version_through_a_workbook)
+{
+    char *dir = out_dir("foglio");
+    char *args = xasprintf("esporta " FIX "nuovo.json '%s/nuovo.xlsx'", dir);
+    Run r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(args);
+    args = xasprintf("confronta " FIX "nuovo.json '%s/nuovo.xlsx'", dir);
+    r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "nessuna differenza");
+    free(r.out);
+    free(args);
+    char *path = xasprintf("%s/nuovo.xlsx", dir);
+    Plan p;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(input_plan_load(path, &p, &d), LOAD_OK);
+    cr_assert_str_eq(p.versione.atto, "Deliberazione della Giunta comunale n. 45 del 12/06/2025");
+    cr_assert(p.versione.has_data && p.versione.data.month == 6 && p.versione.data.day == 12);
+    cr_assert_str_eq(p.versione.descrizione, "Variazione dopo il monitoraggio");
+    plan_free(&p);
+    diag_list_free(&d);
+    workbook_forget();
+    free(path);
+    free(dir);
+}
+
