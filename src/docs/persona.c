@@ -29,6 +29,7 @@ static const char *const SECTIONS[] = {"prospetto", "schede", NULL};
  * copy made before keeps working with these texts and column widths. */
 static const char *const LABEL_DEFAULTS[] = {
     "valutazione_titolo", "Scheda di valutazione individuale – anno {anno}",
+    "intestazione_valutazione", "Valutazione individuale {anno}",
     "campo_categoria", "Categoria",
     "campo_profilo", "Profilo",
     "campo_orario", "Orario (% del tempo pieno)",
@@ -569,7 +570,7 @@ static void build_sheet(Ctx *c, const FoglioPersona *f, int section)
 {
     const ValutazionePersona *v = f->valutazione;
     const PersonaAnno *p = f->righe;
-    char *centre = expand_doc(c, label(c, "intestazione_centro"), NULL, NULL);
+    char *centre = expand_doc(c, label(c, v ? "intestazione_valutazione" : "intestazione_centro"), NULL, NULL);
     layout_set_section(c->layout, section);
     layout_set_header(c->layout, c->plan->ente, centre, f->nome);
     layout_new_page(c->layout);

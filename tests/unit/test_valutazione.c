@@ -831,6 +831,8 @@ Test(valutazione, documents_show_the_figures, .timeout = 120 * SCHEDE_TIMEOUT_SC
     path = xasprintf("%s/persone.pdf", dir);
     t = pdf_text_of(path);
     static const char *const sheets[] = {"Scheda di valutazione individuale – anno 2025",
+                                         "Valutazione individuale 2025", /* the page header of an evaluation sheet */
+                                         "Partecipazione agli obiettivi 2025", /* ... and of the prospetto */
                                          "Contributo agli obiettivi 60 60 80,00 48,00",
                                          "Performance dell'ente 10 10 73,33 7,33",
                                          "Comportamenti 30 30 90,00 27,00",
