@@ -44,3 +44,6 @@ build/schede esporta samples/sarzana-2024-2026.json out/piano-sarzana-2024-2026.
 build/schede modello-raggiunto samples/sarzana-2024-2026.json --anno 2024 --formato xlsx \
   --out out/modello-rilevazioni-2024.xlsx
 echo "scritto out/modello-rilevazioni-2024.xlsx"
+# Le variazioni di luglio (inventate) rispetto al piano adottato, per la delibera di Giunta.
+build/schede confronta samples/sarzana-2024-2026.json samples/sarzana-2024-2026-variazione.json \
+  --formato pdf --out out/variazioni

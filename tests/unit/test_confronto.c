@@ -274,3 +274,48 @@ Test(confronto, the_version_through_a_workbook)
     free(dir);
 }
 
+
+/* The sample's variation (samples/sarzana-2024-2026-variazione.json, see
+ * samples/README.md) applies the five proposte of the mid-year monitoring
+ * sample. By hand, from `diff` of the two files:
+ * ICT-01 azione 3 tempi, scadenza and so its regola: 3 fields;
+ * ICT-02 azione 2 indicatori and atteso: 2;
+ * DEMO-03 azione 2 of 2024 postponed to 2025 as azione 3 and the old azione 3
+ * renumbered 2: 2024 a1 peso, a2 azione, a2 indicatori, a3 removed; 2025 a1
+ * and a2 peso, a3 added; risorse 2024 a2 descrizione, 2024 a3 removed, 2025
+ * a3 added: 10 fields, weights 100 → 100 in both years;
+ * RAG-03 azione 3 tempi, scadenza, graduazione and regola: 4;
+ * SCUOLA-01 azione 1 indicatori: 1. One warning: DEMO-03's renumbering. */
+Test(confronto, the_sample_variation)
+{
+    Plan a, b;
+    load("samples/sarzana-2024-2026.json", &a);
+    load("samples/sarzana-2024-2026-variazione.json", &b);
+    Confronto c;
+    DiagList d;
+    diag_list_init(&d);
+    confronto_compute(&a, &b, "sarzana-2024-2026-variazione.json", &c, &d);
+    cr_assert_eq(c.n_aggiunti, 0);
+    cr_assert_eq(c.n_eliminati, 0);
+    static const char *const codici[] = {"ICT-01", "ICT-02", "DEMO-03", "RAG-03", "SCUOLA-01"};
+    static const size_t campi[] = {3, 2, 10, 4, 1};
+    cr_assert_eq(c.n_modificati, 5);
+    for (size_t i = 0; i < 5; i++) {
+        cr_assert_str_eq(c.modificati[i].nuovo->codice, codici[i]);
+        cr_assert_eq(c.modificati[i].n, campi[i], "%s: %zu fields", codici[i], c.modificati[i].n);
+    }
+    expect_field(&c.modificati[0], "annualità 2024, azione 3: scadenza", "30/08/2024", "30/11/2024");
+    const ObiettivoModificato *demo = &c.modificati[2];
+    expect_field(demo, "annualità 2024, azione 1: peso", "40", "60");
+    expect_field(demo, "annualità 2025, azione 3", NULL,
+                 "Creazione di una funzionalità di invio manuale attraverso AppIO di comunicazioni al cittadino (peso 30)");
+    cr_assert_eq(demo->n_pesi, 2);
+    cr_assert(demo->pesi[0].anno == 2024 && demo->pesi[0].prima == 100 && demo->pesi[0].dopo == 100);
+    cr_assert(demo->pesi[1].anno == 2025 && demo->pesi[1].prima == 100 && demo->pesi[1].dopo == 100);
+    cr_assert_eq(d.count, 1);
+    cr_assert_not_null(diag_find(&d, "l'azione n. 2 del 2024 ha il testo dell'azione n. 3"));
+    confronto_free(&c);
+    diag_list_free(&d);
+    plan_free(&a);
+    plan_free(&b);
+}

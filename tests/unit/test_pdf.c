@@ -597,3 +597,19 @@ Test(pdf, variazioni_inside_the_margins, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
     free(dir);
 }
 
+/* ... and on the sample's real texts (Sarzana's long action names). */
+Test(pdf, sample_variazioni_inside_the_margins, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("variazioni-sarzana");
+    char *args = xasprintf("confronta samples/sarzana-2024-2026.json samples/sarzana-2024-2026-variazione.json "
+                           "--formato pdf --out '%s' 2>/dev/null", dir);
+    Run r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(args);
+    char *pdf = xasprintf("%s/variazioni.pdf", dir);
+    check_boxes(pdf, 10 * 72 / 25.4);
+    free(pdf);
+    free(dir);
+}
+
