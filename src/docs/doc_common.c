@@ -64,6 +64,16 @@ LayoutTable *doc_table(const LayoutSpec *spec, const char *set)
     return ltable_new(w, n);
 }
 
+LayoutTable *doc_table_with_header(const LayoutSpec *spec, const char *set, const char *const *label_keys)
+{
+    LayoutTable *t = doc_table(spec, set);
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    for (size_t i = 0; label_keys[i]; i++)
+        ltable_cell(t, spec_label(spec, label_keys[i]), 1, spec_style(spec, "intestazione"));
+    return t;
+}
+
 void doc_date(char *buf, size_t size, time_t when)
 {
     struct tm tm;

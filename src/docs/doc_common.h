@@ -23,6 +23,10 @@ char *doc_shorten(const char *text, size_t max_chars);
 /* A table with the column proportions of the layout file's set. */
 LayoutTable *doc_table(const LayoutSpec *spec, const char *set);
 
+/* doc_table with a header row, repeated on every page, of the labels
+ * label_keys (NULL-terminated) in the style "intestazione". */
+LayoutTable *doc_table_with_header(const LayoutSpec *spec, const char *set, const char *const *label_keys);
+
 /* The document's date as printed: "26/11/2026" (UTC, from SOURCE_DATE_EPOCH
  * when set). buf holds at least 16 bytes. */
 void doc_date(char *buf, size_t size, time_t when);

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "doc_common.h"
 #include "text.h"
@@ -53,6 +54,15 @@ void doc_subsection(Layout *l, const LayoutSpec *spec, Toc *toc, const char *tit
     paragraph(l, spec, title, "titolo_sottosezione");
 }
 
+typedef struct {
+    const char *ente;
+    const char *const *titles; /* lines in the cover title style */
+    size_t n_titles;
+    const char *subtitle;
+    const char *date_line;
+    const char *index_centre;  /* the index pages' header centre */
+} FrontMatter;
+
 static void build_cover(Layout *l, const LayoutSpec *spec, const FrontMatter *fm)
 {
     layout_set_header(l, NULL, NULL, NULL);
@@ -100,7 +110,7 @@ static void build_index(Layout *l, const LayoutSpec *spec, const FrontMatter *fm
     ltable_free(t);
 }
 
-DisplayDoc doc_with_front_matter(const LayoutSpec *spec, FontSet *fonts, const FrontMatter *fm, const Toc *toc,
+static DisplayDoc front_and_body(const LayoutSpec *spec, FontSet *fonts, const FrontMatter *fm, const Toc *toc,
                                  Layout *body, const char *footer_left)
 {
     /* Once to count the front pages, then with the numbers. */
@@ -119,5 +129,40 @@ DisplayDoc doc_with_front_matter(const LayoutSpec *spec, FontSet *fonts, const F
     layout_free(front);
     layout_free(body);
     layout_furniture(&doc, fonts, &spec->page, footer_left, spec_label(spec, "numero_pagina"));
+    return doc;
+}
+
+char *doc_section_number_title(const LayoutSpec *spec, const char *section, const char *title_key)
+{
+    for (size_t i = 0; i < spec->n_sections; i++)
+        if (strcmp(spec->sections[i], section) == 0) {
+            char num[32];
+            snprintf(num, sizeof num, "%zu", i + 1);
+            return doc_expand(spec_label(spec, "sezione_numero"), (const char *const[]){"numero", "titolo", NULL},
+                              (const char *const[]){num, spec_label(spec, title_key)});
+        }
+    return NULL;
+}
+
+DisplayDoc doc_with_front_matter(const LayoutSpec *spec, FontSet *fonts, const char *ente, time_t when,
+                                 const Toc *toc, Layout *body, DocExpander expand, const void *ctx)
+{
+    char *title = expand(ctx, spec_label(spec, "copertina_titolo"), NULL, NULL);
+    char *year = expand(ctx, spec_label(spec, "copertina_anno"), NULL, NULL);
+    char *sub = expand(ctx, spec_label(spec, "copertina_sottotitolo"), NULL, NULL);
+    char date[16];
+    doc_date(date, sizeof date, when);
+    char *date_line = expand(ctx, spec_label(spec, "copertina_data"), "data", date);
+    char *centre = expand(ctx, spec_label(spec, "intestazione_centro"), NULL, NULL);
+    char *footer = expand(ctx, spec_label(spec, "pie_di_pagina"), NULL, NULL);
+    const char *titles[] = {title, year};
+    FrontMatter fm = {ente, titles, 2, sub, date_line, centre};
+    DisplayDoc doc = front_and_body(spec, fonts, &fm, toc, body, footer);
+    free(footer);
+    free(centre);
+    free(date_line);
+    free(sub);
+    free(year);
+    free(title);
     return doc;
 }

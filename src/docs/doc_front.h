@@ -1,5 +1,5 @@
 /* doc_front.h — the front matter of the documents with numbered sections
- * (Relazione, monitoraggio): a table of contents collected while the body
+ * (Relazione, monitoraggio, variazioni): a table of contents collected while the body
  * is laid out, a cover, and a linked index whose page numbers are known
  * only once the cover and the index itself have been counted (two passes).
  *
@@ -11,6 +11,7 @@
 #define SCHEDE_DOC_FRONT_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "display.h"
 #include "layout.h"
@@ -42,19 +43,23 @@ char *doc_section(Layout *l, const LayoutSpec *spec, Toc *toc, int number, const
  * ("spazio_sotto_titolo" points), with a bookmark and an index entry. */
 void doc_subsection(Layout *l, const LayoutSpec *spec, Toc *toc, const char *title);
 
-typedef struct {
-    const char *ente;
-    const char *const *titles; /* lines in the cover title style */
-    size_t n_titles;
-    const char *subtitle;
-    const char *date_line;
-    const char *index_centre;  /* the index pages' header centre */
-} FrontMatter;
+/* How a document fills in the placeholders of its labels, with one more
+ * placeholder {name} = value (name NULL: none). */
+typedef char *(*DocExpander)(const void *ctx, const char *tpl, const char *name, const char *value);
+
+/* The number of section in the layout's "sezioni" as "{numero}. {titolo}"
+ * (label "sezione_numero", titolo the label title_key), or NULL when the
+ * layout does not have that section. */
+char *doc_section_number_title(const LayoutSpec *spec, const char *section, const char *title_key);
 
 /* The whole document: cover and index, then the body's pages (body is
- * freed), with the page furniture (footer_left and the layout's
- * "numero_pagina"). The index links to the body pages. */
-DisplayDoc doc_with_front_matter(const LayoutSpec *spec, FontSet *fonts, const FrontMatter *fm, const Toc *toc,
-                                 Layout *body, const char *footer_left);
+ * freed), with the page furniture. The cover's title lines are the labels
+ * "copertina_titolo" and "copertina_anno", then "copertina_sottotitolo" and
+ * "copertina_data" ({data}: the date of when); the index pages' header centre
+ * is "intestazione_centro", the footer "pie_di_pagina" with the layout's
+ * "numero_pagina". Every label is filled in by expand. The index links to
+ * the body pages. */
+DisplayDoc doc_with_front_matter(const LayoutSpec *spec, FontSet *fonts, const char *ente, time_t when,
+                                 const Toc *toc, Layout *body, DocExpander expand, const void *ctx);
 
 #endif

@@ -83,6 +83,12 @@ static char *expand_with(const Ctx *c, const char *tpl, const char *name, const 
 
 static char *expand(const Ctx *c, const char *tpl) { return expand_with(c, tpl, NULL, NULL); }
 
+/* The front matter's labels, through the same placeholders. */
+static char *expand_for_front(const void *c, const char *tpl, const char *name, const char *value)
+{
+    return expand_with(c, tpl, name, value);
+}
+
 static void paragraph(const Ctx *c, const char *text, const char *style_name)
 {
     TextRun run = {style(c, style_name)->font, text};
@@ -96,16 +102,6 @@ static char *start_section(Ctx *c, const char *title_key)
                               centre);
     free(centre);
     return title;
-}
-
-static LayoutTable *table_with_header(const Ctx *c, const char *set, const char *const *heads)
-{
-    LayoutTable *t = doc_table(c->spec, set);
-    ltable_set_header_rows(t, 1);
-    ltable_row(t, 0);
-    for (size_t i = 0; heads[i]; i++)
-        ltable_cell(t, label(c, heads[i]), 1, style(c, "intestazione"));
-    return t;
 }
 
 static void count_cell(LayoutTable *t, const Ctx *c, size_t n, const char *st)
@@ -135,7 +131,7 @@ static void build_sintesi(Ctx *c)
     free(text);
     layout_space(c->layout, 4);
     static const char *const heads[] = {"col_stato", "col_azioni", "col_quota", NULL};
-    LayoutTable *t = table_with_header(c, "stati", heads);
+    LayoutTable *t = doc_table_with_header(c->spec, "stati", heads);
     for (int s = 0; s < MON_COUNT; s++) {
         char share[48];
         rule_format_percent(share, sizeof share, m->azioni ? 100.0 * (double)m->conteggi[s] / (double)m->azioni : 0);
@@ -202,7 +198,7 @@ static void build_sintesi(Ctx *c)
     doc_subsection(c->layout, c->spec, &c->toc, label(c, "critici_titolo"));
     static const char *const cheads[] = {"col_codice", "col_obiettivo", "col_dirigente", "col_scadute",
                                          "col_a_rischio", NULL};
-    t = table_with_header(c, "critici", cheads);
+    t = doc_table_with_header(c->spec, "critici", cheads);
     size_t rows = 0;
     for (size_t i = 0; i < m->n; i++) {
         const ObiettivoMonitorato *om = &m->obiettivi[i];
@@ -334,7 +330,7 @@ static void build_cronoprogramma(Ctx *c)
     if (undrawn > 0) {
         doc_subsection(c->layout, c->spec, &c->toc, label(c, "senza_scadenza_titolo"));
         static const char *const heads[] = {"col_codice", "col_n", "col_azione", "col_stato", NULL};
-        LayoutTable *t = table_with_header(c, "senza_scadenza", heads);
+        LayoutTable *t = doc_table_with_header(c->spec, "senza_scadenza", heads);
         for (size_t i = 0; i < m->n; i++)
             for (size_t k = 0; k < m->obiettivi[i].n; k++) {
                 const AzioneMonitorata *a = &m->obiettivi[i].azioni[k];
@@ -399,7 +395,7 @@ static void build_obiettivi(Ctx *c)
         layout_bookmark(c->layout, 1, om->obiettivo->codice);
         paragraph(c, head, "titolo_sottosezione");
         free(head);
-        LayoutTable *t = table_with_header(c, "azioni", heads);
+        LayoutTable *t = doc_table_with_header(c->spec, "azioni", heads);
         for (size_t k = 0; k < om->n; k++) {
             const AzioneMonitorata *a = &om->azioni[k];
             char n[16], sc[11] = "", av[48] = "", at[48] = "";
@@ -440,7 +436,7 @@ static void build_criticita(Ctx *c)
     layout_space(c->layout, 4);
     static const char *const heads[] = {"col_codice", "col_n", "col_dirigente", "col_criticita", "col_proposta",
                                         NULL};
-    LayoutTable *t = table_with_header(c, "criticita", heads);
+    LayoutTable *t = doc_table_with_header(c->spec, "criticita", heads);
     size_t rows = 0;
     for (size_t i = 0; i < m->n; i++)
         for (size_t k = 0; k < m->obiettivi[i].n; k++) {
@@ -486,15 +482,7 @@ DisplayDoc monitoraggio_build(const Plan *plan, const Monitoraggio *m, const Lay
     c.m = m;
     c.spec = spec;
     /* Section 3's numbered title, for the chart's long alternate text. */
-    for (size_t i = 0, number = 0; i < spec->n_sections; i++) {
-        number++;
-        if (strcmp(spec->sections[i], "obiettivi") == 0) {
-            char num[32];
-            snprintf(num, sizeof num, "%zu", number);
-            c.obiettivi_title = doc_expand(spec_label(spec, "sezione_numero"), (const char *const[]){"numero", "titolo", NULL},
-                                           (const char *const[]){num, spec_label(spec, "sezione_obiettivi")});
-        }
-    }
+    c.obiettivi_title = doc_section_number_title(spec, "obiettivi", "sezione_obiettivi");
     Layout *body = layout_new(&spec->page, fonts);
     c.layout = body;
     for (size_t i = 0; i < spec->n_sections; i++) {
@@ -511,24 +499,8 @@ DisplayDoc monitoraggio_build(const Plan *plan, const Monitoraggio *m, const Lay
             continue;
         layout_end(body); /* the Sect start_section opened */
     }
-    char *title = expand(&c, label(&c, "copertina_titolo"));
-    char *year = expand(&c, label(&c, "copertina_anno"));
-    char *sub = expand(&c, label(&c, "copertina_sottotitolo"));
-    char date[16];
-    doc_date(date, sizeof date, when);
-    char *date_line = expand_with(&c, label(&c, "copertina_data"), "data", date);
-    char *centre = expand(&c, label(&c, "intestazione_centro"));
-    const char *titles[] = {title, year};
-    FrontMatter fm = {plan->ente, titles, 2, sub, date_line, centre};
-    char *footer = expand(&c, spec_label(spec, "pie_di_pagina"));
-    DisplayDoc doc = doc_with_front_matter(spec, fonts, &fm, &c.toc, body, footer);
+    DisplayDoc doc = doc_with_front_matter(spec, fonts, plan->ente, when, &c.toc, body, expand_for_front, &c);
     toc_free(&c.toc);
     free(c.obiettivi_title);
-    free(footer);
-    free(title);
-    free(year);
-    free(sub);
-    free(date_line);
-    free(centre);
     return doc;
 }

@@ -114,6 +114,12 @@ static char *expand1(const Ctx *c, const char *tpl, const char *name, const char
     return r;
 }
 
+/* The front matter's labels, through the same placeholders. */
+static char *expand_for_front(const void *c, const char *tpl, const char *name, const char *value)
+{
+    return name ? expand1(c, tpl, name, value) : expand(c, tpl);
+}
+
 static void paragraph(const Ctx *c, const char *text, const char *style_name)
 {
     TextRun run = {style(c, style_name)->font, text};
@@ -123,17 +129,6 @@ static void paragraph(const Ctx *c, const char *text, const char *style_name)
 static void percent(char *buf, size_t size, double v) { rule_format_percent(buf, size, v); }
 
 static LayoutTable *table_for(const Ctx *c, const char *set) { return doc_table(c->spec, set); }
-
-/* A table of a column set with a repeated header row of these labels. */
-static LayoutTable *table_with_header(const Ctx *c, const char *set, const char *const *heads)
-{
-    LayoutTable *t = table_for(c, set);
-    ltable_set_header_rows(t, 1);
-    ltable_row(t, 0);
-    for (size_t i = 0; heads[i]; i++)
-        ltable_cell(t, label(c, heads[i]), 1, style(c, "intestazione"));
-    return t;
-}
 
 /* A numbered section from a new page: title, bookmark, index entry, header;
  * its content is one Sect of the structure, closed by the caller when the
@@ -441,7 +436,7 @@ static void build_dettaglio(Ctx *c)
     paragraph(c, label(c, "dettaglio_nota"), "nota");
     layout_space(c->layout, 4);
     static const char *const heads[] = {"col_codice", "col_obiettivo", "col_azioni", "col_risultato", "col_esito", NULL};
-    LayoutTable *t = table_with_header(c, "dettaglio", heads);
+    LayoutTable *t = doc_table_with_header(c->spec, "dettaglio", heads);
     size_t bookmark_len = (size_t)spec_number(c->spec, "lunghezza_segnalibro");
     for (size_t i = 0; i < c->esiti->n; i++) {
         const EsitoObiettivo *eo = &c->esiti->obiettivi[i];
@@ -504,7 +499,7 @@ static void build_scostamenti(Ctx *c)
     }
     static const char *const heads[] = {"col_azione", "col_graduazione", "col_raggiunto", "col_percentuale", "col_nota",
                                         NULL};
-    LayoutTable *t = table_with_header(c, "scostamenti", heads);
+    LayoutTable *t = doc_table_with_header(c->spec, "scostamenti", heads);
     size_t len = (size_t)spec_number(c->spec, "lunghezza_azione");
     for (size_t i = 0; i < c->esiti->n; i++) {
         const EsitoObiettivo *eo = &c->esiti->obiettivi[i];
@@ -697,18 +692,7 @@ DisplayDoc relazione_build(const Plan *plan, const Esiti *esiti, const Sintesi *
     c.spec = spec;
     c.fonts = fonts;
     /* The detail section's numbered title, for the chart's note. */
-    int number = 0;
-    char *dettaglio_title = NULL;
-    for (size_t i = 0; i < spec->n_sections; i++) {
-        number++;
-        if (strcmp(spec->sections[i], "dettaglio") == 0) {
-            char num[16];
-            snprintf(num, sizeof num, "%d", number);
-            const char *names[] = {"numero", "titolo", NULL};
-            const char *values[] = {num, spec_label(spec, "sezione_dettaglio")};
-            dettaglio_title = doc_expand(spec_label(spec, "sezione_numero"), names, values);
-        }
-    }
+    char *dettaglio_title = doc_section_number_title(spec, "dettaglio", "sezione_dettaglio");
     c.dettaglio_title = dettaglio_title;
 
     Layout *body = layout_new(&spec->page, fonts);
@@ -731,24 +715,8 @@ DisplayDoc relazione_build(const Plan *plan, const Esiti *esiti, const Sintesi *
     }
 
     /* Cover and index. */
-    char *title = expand(&c, label(&c, "copertina_titolo"));
-    char *year = expand(&c, label(&c, "copertina_anno"));
-    char *sub = expand(&c, label(&c, "copertina_sottotitolo"));
-    char date[16];
-    doc_date(date, sizeof date, when);
-    char *date_line = expand1(&c, label(&c, "copertina_data"), "data", date);
-    char *centre = expand(&c, label(&c, "intestazione_centro"));
-    const char *titles[] = {title, year};
-    FrontMatter fm = {plan->ente, titles, 2, sub, date_line, centre};
-    char *footer = expand(&c, spec_label(spec, "pie_di_pagina"));
-    DisplayDoc doc = doc_with_front_matter(spec, fonts, &fm, &c.toc, body, footer);
+    DisplayDoc doc = doc_with_front_matter(spec, fonts, plan->ente, when, &c.toc, body, expand_for_front, &c);
     toc_free(&c.toc);
     free(dettaglio_title);
-    free(footer);
-    free(title);
-    free(year);
-    free(sub);
-    free(date_line);
-    free(centre);
     return doc;
 }

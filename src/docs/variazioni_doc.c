@@ -73,6 +73,12 @@ static char *expand_with(const Ctx *c, const char *tpl, const char *name, const 
 
 static char *expand(const Ctx *c, const char *tpl) { return expand_with(c, tpl, NULL, NULL); }
 
+/* The front matter's labels, through the same placeholders. */
+static char *expand_for_front(const void *c, const char *tpl, const char *name, const char *value)
+{
+    return expand_with(c, tpl, name, value);
+}
+
 static void paragraph(const Ctx *c, const char *text, const char *style_name)
 {
     TextRun run = {style(c, style_name)->font, text, DECO_NONE, false, {0, 0, 0}};
@@ -86,16 +92,6 @@ static char *start_section(Ctx *c, const char *key)
                               centre);
     free(centre);
     return title;
-}
-
-static LayoutTable *table_with_header(const Ctx *c, const char *set, const char *const *heads)
-{
-    LayoutTable *t = doc_table(c->spec, set);
-    ltable_set_header_rows(t, 1);
-    ltable_row(t, 0);
-    for (size_t i = 0; heads[i]; i++)
-        ltable_cell(t, label(c, heads[i]), 1, style(c, "intestazione"));
-    return t;
 }
 
 /* ---- 1. sintesi ---------------------------------------------------------------------------- */
@@ -156,7 +152,7 @@ static void build_sintesi(Ctx *c)
         return;
     }
     static const char *const heads[] = {"col_codice", "col_obiettivo", "col_variazione", "col_pesi", NULL};
-    LayoutTable *t = table_with_header(c, "sintesi", heads);
+    LayoutTable *t = doc_table_with_header(c->spec, "sintesi", heads);
     for (size_t i = 0; i < c->cf->n_modificati; i++) {
         const ObiettivoModificato *m = &c->cf->modificati[i];
         char *f = fields_text(c, m), *w = weights_text(c, m);
@@ -229,7 +225,7 @@ static void build_modificati(Ctx *c)
         free(d);
         doc_subsection(c->layout, c->spec, &c->toc, head);
         free(head);
-        LayoutTable *t = table_with_header(c, "campi", heads);
+        LayoutTable *t = doc_table_with_header(c->spec, "campi", heads);
         for (size_t k = 0; k < m->n; k++) {
             const Modifica *f = &m->campi[k];
             ltable_row(t, 0);
@@ -257,7 +253,7 @@ static void build_modificati(Ctx *c)
 static void objectives_table(const Ctx *c, const Obiettivo *const *objs, size_t n)
 {
     static const char *const heads[] = {"col_codice", "col_obiettivo", "col_dirigente", NULL};
-    LayoutTable *t = table_with_header(c, "eliminati", heads);
+    LayoutTable *t = doc_table_with_header(c->spec, "eliminati", heads);
     for (size_t i = 0; i < n; i++) {
         ltable_row(t, 0);
         ltable_cell(t, objs[i]->codice ? objs[i]->codice : "", 1, style(c, "testo"));
@@ -331,23 +327,7 @@ DisplayDoc variazioni_build(const Confronto *cf, const char *prima, const char *
             continue;
         layout_end(body);
     }
-    char *title = expand(&c, label(&c, "copertina_titolo"));
-    char *year = expand(&c, label(&c, "copertina_anno"));
-    char *sub = expand(&c, label(&c, "copertina_sottotitolo"));
-    char date[16];
-    doc_date(date, sizeof date, when);
-    char *date_line = expand_with(&c, label(&c, "copertina_data"), "data", date);
-    char *centre = expand(&c, label(&c, "intestazione_centro"));
-    const char *titles[] = {title, year};
-    FrontMatter fm = {cf->nuovo->ente, titles, 2, sub, date_line, centre};
-    char *footer = expand(&c, spec_label(spec, "pie_di_pagina"));
-    DisplayDoc doc = doc_with_front_matter(spec, fonts, &fm, &c.toc, body, footer);
+    DisplayDoc doc = doc_with_front_matter(spec, fonts, cf->nuovo->ente, when, &c.toc, body, expand_for_front, &c);
     toc_free(&c.toc);
-    free(footer);
-    free(title);
-    free(year);
-    free(sub);
-    free(date_line);
-    free(centre);
     return doc;
 }
