@@ -1,5 +1,6 @@
 #include "fileio.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -112,4 +113,18 @@ char *file_read_input(const char *path, size_t *len, DiagList *diags)
     if (!text)
         diag_add(diags, DIAG_ERROR, path, NULL, NULL, -1, "impossibile leggere il file: %s", reason);
     return text;
+}
+
+InputKind input_kind(const char *file, const char *text, size_t len, DiagList *diags)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && isspace((unsigned char)text[i]))
+        i++;
+    if (i == len) {
+        diag_add(diags, DIAG_ERROR, file, NULL, NULL, -1, "il file è vuoto");
+        return INPUT_EMPTY;
+    }
+    return text[i] == '{' ? INPUT_JSON : INPUT_CSV;
 }

@@ -15,12 +15,20 @@ char *file_read_all(const char *path, size_t *len, const char **reason);
  * leggere il file: <reason>" for path to diags and returns NULL. */
 char *file_read_input(const char *path, size_t *len, DiagList *diags);
 
-/* Writes len bytes to path through a temporary file in the same folder,
- * renamed over path only when complete: path is either the old file or the
- * whole new one, never half written. Returns 0, or -1 with *reason. */
 /* Why writing failed, in Italian, for an errno value. */
 const char *file_write_reason(int err);
 
+/* Writes len bytes to path through a temporary file in the same folder,
+ * renamed over path only when complete: path is either the old file or the
+ * whole new one, never half written. Returns 0, or -1 with *reason. */
 int file_write_atomic(const char *path, const char *data, size_t len, const char **reason);
+
+typedef enum { INPUT_EMPTY, INPUT_JSON, INPUT_CSV } InputKind;
+
+/* What a data file (rilevazioni, valutazioni) holds, told apart by content:
+ * after an optional UTF-8 BOM and blanks, JSON starts with an object and
+ * anything else is CSV. Nothing but a BOM and blanks is INPUT_EMPTY, and the
+ * error "il file è vuoto" is added for file. */
+InputKind input_kind(const char *file, const char *text, size_t len, DiagList *diags);
 
 #endif

@@ -317,17 +317,10 @@ LoadStatus raggiunto_load_buffer(const char *file, const char *text, size_t len,
     memset(out, 0, sizeof *out);
     out->file = xstrdup(file);
     size_t errors = diags->errors;
-    size_t i = 0;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < len && isspace((unsigned char)text[i]))
-        i++;
-    if (i == len) {
-        diag_add(diags, DIAG_ERROR, file, NULL, NULL, -1, "il file è vuoto");
+    InputKind kind = input_kind(file, text, len, diags);
+    if (kind == INPUT_EMPTY)
         return LOAD_DATA_ERROR;
-    }
-    /* Told apart by content: JSON starts with an object. */
-    if (text[i] == '{')
+    if (kind == INPUT_JSON)
         load_json(file, text, len, out, diags);
     else
         load_csv(file, text, len, codifica, out, diags);
