@@ -506,6 +506,32 @@ static bool int_of(Row *w, const char *column, int *out)
     return true;
 }
 
+/* An integer column as key, with its place; nothing when the cell is empty
+ * or not an integer (that error is reported at the cell). */
+static void put_int(Row *w, const char *key, const char *column)
+{
+    int v;
+    if (get(w->t, w->r, column) && int_of(w, column, &v)) {
+        cJSON_AddNumberToObject(w->obj, key, v);
+        put_place(w, key, col_of(w->t, column));
+    }
+}
+
+/* A new object at the end of the array key of parent (at parent_path),
+ * placed at the row; its path in *path, for the caller to free. */
+static cJSON *append_object(Conv *c, const Table *t, int row, cJSON *parent, const char *parent_path, const char *key,
+                            char **path)
+{
+    cJSON *arr = cJSON_GetObjectItemCaseSensitive(parent, key);
+    char *ap = json_path_key(parent_path, key);
+    *path = json_path_index(ap, (size_t)cJSON_GetArraySize(arr));
+    free(ap);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToArray(arr, o);
+    row_place(c, t, row, *path);
+    return o;
+}
+
 /* The annualità of year anno of an objective, made when missing. */
 static cJSON *annualita_of(ObjRef *o, int anno, char **path, Conv *c, const Table *t, int row)
 {
@@ -533,7 +559,7 @@ static cJSON *annualita_of(ObjRef *o, int anno, char **path, Conv *c, const Tabl
     return a;
 }
 
-static void read_obiettivi(Conv *c, cJSON *list, ObjRef **objs, size_t *n_objs)
+static void read_obiettivi(Conv *c, cJSON *root, ObjRef **objs, size_t *n_objs)
 {
     Table t;
     if (!table_open(c, "Obiettivi", OBIETTIVI_COLS, true, false, &t))
@@ -542,11 +568,8 @@ static void read_obiettivi(Conv *c, cJSON *list, ObjRef **objs, size_t *n_objs)
         const WbRow *row = &t.sheet->rows[r];
         if (!row_used(&t, row))
             continue;
-        size_t index = (size_t)cJSON_GetArraySize(list);
-        char *path = json_path_index("$.obiettivi", index);
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddItemToArray(list, o);
-        row_place(c, &t, row->row, path);
+        char *path; /* kept by the ObjRef */
+        cJSON *o = append_object(c, &t, row->row, root, "$", "obiettivi", &path);
         Row w = {c, &t, row, o, path};
         static const char *const texts[] = {"codice", "tipo", "nota_tipo", "linea_mandato", "dup_strategica",
                                             "dup_operativa", "dirigente", "posizione_organizzativa", "referenti",
@@ -591,17 +614,12 @@ static void read_bilancio(Conv *c, ObjRef *objs, size_t n)
         ObjRef *o = row_objective(c, &t, row, objs, n);
         if (!o)
             continue;
-        cJSON *arr = cJSON_GetObjectItemCaseSensitive(o->obj, "bilancio");
-        char *ap = json_path_key(o->path, "bilancio");
-        char *path = json_path_index(ap, (size_t)cJSON_GetArraySize(arr));
-        cJSON *v = cJSON_CreateObject();
-        cJSON_AddItemToArray(arr, v);
-        row_place(c, &t, row->row, path);
+        char *path;
+        cJSON *v = append_object(c, &t, row->row, o->obj, o->path, "bilancio", &path);
         Row w = {c, &t, row, v, path};
         put_text(&w, "missione", "missione");
         put_text(&w, "programma", "programma");
         free(path);
-        free(ap);
     }
     table_close(&t);
 }
@@ -629,18 +647,10 @@ static void read_azioni(Conv *c, ObjRef *objs, size_t n)
             continue;
         char *apath;
         cJSON *a = annualita_of(o, anno, &apath, c, &t, row->row);
-        cJSON *azioni = cJSON_GetObjectItemCaseSensitive(a, "azioni");
-        char *zp = json_path_key(apath, "azioni");
-        char *path = json_path_index(zp, (size_t)cJSON_GetArraySize(azioni));
-        cJSON *z = cJSON_CreateObject();
-        cJSON_AddItemToArray(azioni, z);
-        row_place(c, &t, row->row, path);
+        char *path;
+        cJSON *z = append_object(c, &t, row->row, a, apath, "azioni", &path);
         Row w = {c, &t, row, z, path};
-        int num;
-        if (get(&t, row, "n") && int_of(&w, "n", &num)) {
-            cJSON_AddNumberToObject(z, "n", num);
-            put_place(&w, "n", col_of(&t, "n"));
-        }
+        put_int(&w, "n", "n");
         put_number(&w, "peso", "peso", false);
         static const char *const texts[] = {"azione", "tempi", "indicatore", "atteso", "graduazione", NULL};
         for (size_t k = 0; texts[k]; k++)
@@ -661,7 +671,6 @@ static void read_azioni(Conv *c, ObjRef *objs, size_t n)
             free(s);
         }
         free(path);
-        free(zp);
         free(apath);
     }
     table_close(&t);
@@ -689,24 +698,11 @@ static void read_risorse(Conv *c, ObjRef *objs, size_t n)
         free(anno);
         free(az);
         if (!last_key || strcmp(key, last_key) != 0) {
-            cJSON *arr = cJSON_GetObjectItemCaseSensitive(o->obj, "risorse_umane");
-            char *ap = json_path_key(o->path, "risorse_umane");
             free(ris_path);
-            ris_path = json_path_index(ap, (size_t)cJSON_GetArraySize(arr));
-            free(ap);
-            ris = cJSON_CreateObject();
-            cJSON_AddItemToArray(arr, ris);
-            row_place(c, &t, row->row, ris_path);
+            ris = append_object(c, &t, row->row, o->obj, o->path, "risorse_umane", &ris_path);
             Row w = {c, &t, row, ris, ris_path};
-            int v;
-            if (get(&t, row, "azione") && int_of(&w, "azione", &v)) {
-                cJSON_AddNumberToObject(ris, "azione", v);
-                put_place(&w, "azione", col_of(&t, "azione"));
-            }
-            if (get(&t, row, "anno") && int_of(&w, "anno", &v)) {
-                cJSON_AddNumberToObject(ris, "anno", v);
-                put_place(&w, "anno", col_of(&t, "anno"));
-            }
+            put_int(&w, "azione", "azione");
+            put_int(&w, "anno", "anno");
             put_text(&w, "descrizione", "descrizione");
             put_text(&w, "responsabile", "responsabile");
             cJSON_AddArrayToObject(ris, "personale");
@@ -717,18 +713,13 @@ static void read_risorse(Conv *c, ObjRef *objs, size_t n)
         }
         if (!get(&t, row, "nome"))
             continue; /* a risorsa with nobody named */
-        cJSON *pers = cJSON_GetObjectItemCaseSensitive(ris, "personale");
-        char *pp = json_path_key(ris_path, "personale");
-        char *path = json_path_index(pp, (size_t)cJSON_GetArraySize(pers));
-        cJSON *p = cJSON_CreateObject();
-        cJSON_AddItemToArray(pers, p);
-        row_place(c, &t, row->row, path);
+        char *path;
+        cJSON *p = append_object(c, &t, row->row, ris, ris_path, "personale", &path);
         Row w = {c, &t, row, p, path};
         put_text(&w, "nome", "nome");
         put_number(&w, "percentuale", "percentuale", true);
         put_bool(&w, "gruppo", "gruppo");
         free(path);
-        free(pp);
     }
     free(last_key);
     free(ris_path);
@@ -768,14 +759,8 @@ static void read_finanziaria(Conv *c, ObjRef *objs, size_t n)
         char *key = kb.data;
         bool no_stanziamento = !get(&t, row, "anno") && !get(&t, row, "importo");
         if (!last_key || strcmp(key, last_key) != 0 || no_stanziamento) {
-            cJSON *arr = cJSON_GetObjectItemCaseSensitive(o->obj, "finanziaria");
-            char *ap = json_path_key(o->path, "finanziaria");
             free(cap_path);
-            cap_path = json_path_index(ap, (size_t)cJSON_GetArraySize(arr));
-            free(ap);
-            cap = cJSON_CreateObject();
-            cJSON_AddItemToArray(arr, cap);
-            row_place(c, &t, row->row, cap_path);
+            cap = append_object(c, &t, row->row, o->obj, o->path, "finanziaria", &cap_path);
             Row w = {c, &t, row, cap, cap_path};
             put_text(&w, "capitolo", "capitolo");
             put_text(&w, "descrizione", "descrizione");
@@ -791,21 +776,12 @@ static void read_finanziaria(Conv *c, ObjRef *objs, size_t n)
             last_key = NULL;
             continue;
         }
-        cJSON *st = cJSON_GetObjectItemCaseSensitive(cap, "stanziamenti");
-        char *sp = json_path_key(cap_path, "stanziamenti");
-        char *path = json_path_index(sp, (size_t)cJSON_GetArraySize(st));
-        cJSON *s = cJSON_CreateObject();
-        cJSON_AddItemToArray(st, s);
-        row_place(c, &t, row->row, path);
+        char *path;
+        cJSON *s = append_object(c, &t, row->row, cap, cap_path, "stanziamenti", &path);
         Row w = {c, &t, row, s, path};
-        int anno;
-        if (get(&t, row, "anno") && int_of(&w, "anno", &anno)) {
-            cJSON_AddNumberToObject(s, "anno", anno);
-            put_place(&w, "anno", col_of(&t, "anno"));
-        }
+        put_int(&w, "anno", "anno");
         put_number(&w, "importo", "importo", false);
         free(path);
-        free(sp);
     }
     free(last_key);
     free(cap_path);
@@ -939,15 +915,13 @@ static cJSON *plan_json(Conv *c)
         table_close(&t);
     }
     if (table_open(c, "Persone", PERSONE_COLS, false, false, &t)) {
-        cJSON *list = cJSON_AddArrayToObject(root, "persone");
+        cJSON_AddArrayToObject(root, "persone");
         for (size_t r = 1; r < t.sheet->n_rows; r++) {
             const WbRow *row = &t.sheet->rows[r];
             if (!row_used(&t, row))
                 continue;
-            char *path = json_path_index("$.persone", (size_t)cJSON_GetArraySize(list));
-            cJSON *p = cJSON_CreateObject();
-            cJSON_AddItemToArray(list, p);
-            row_place(c, &t, row->row, path);
+            char *path;
+            cJSON *p = append_object(c, &t, row->row, root, "$", "persone", &path);
             Row w = {c, &t, row, p, path};
             put_text(&w, "id", "id");
             put_text(&w, "nome", "nome");
@@ -958,10 +932,10 @@ static cJSON *plan_json(Conv *c)
         }
         table_close(&t);
     }
-    cJSON *list = cJSON_AddArrayToObject(root, "obiettivi");
+    cJSON_AddArrayToObject(root, "obiettivi");
     ObjRef *objs = NULL;
     size_t n = 0;
-    read_obiettivi(c, list, &objs, &n);
+    read_obiettivi(c, root, &objs, &n);
     read_bilancio(c, objs, n);
     read_azioni(c, objs, n);
     read_risorse(c, objs, n);
@@ -986,7 +960,7 @@ static cJSON *raggiunto_json(Conv *c)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "formato", "schede-raggiunto/1");
-    cJSON *list = cJSON_AddArrayToObject(root, "rilevazioni");
+    cJSON_AddArrayToObject(root, "rilevazioni");
     Table t;
     if (!table_open(c, "Rilevazioni", RILEVAZIONI_COLS, true, false, &t))
         return root;
@@ -999,17 +973,11 @@ static cJSON *raggiunto_json(Conv *c)
             any |= get(&t, row, filled[k]) != NULL;
         if (!any)
             continue; /* a row of the template not filled in: the action is not reported yet */
-        char *path = json_path_index("$.rilevazioni", (size_t)cJSON_GetArraySize(list));
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddItemToArray(list, o);
-        row_place(c, &t, row->row, path);
+        char *path;
+        cJSON *o = append_object(c, &t, row->row, root, "$", "rilevazioni", &path);
         Row w = {c, &t, row, o, path};
         put_text(&w, "obiettivo", "obiettivo");
-        int n;
-        if (get(&t, row, "azione") && int_of(&w, "azione", &n)) {
-            cJSON_AddNumberToObject(o, "azione", n);
-            put_place(&w, "azione", col_of(&t, "azione"));
-        }
+        put_int(&w, "azione", "azione");
         put_date(&w, "data", "data");
         const WbCell *v = get(&t, row, "valore");
         if (v) {
@@ -1046,7 +1014,7 @@ static cJSON *valutazioni_json(Conv *c)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "formato", "schede-valutazioni/1");
-    cJSON *list = cJSON_AddArrayToObject(root, "valutazioni");
+    cJSON_AddArrayToObject(root, "valutazioni");
     Table t;
     if (!table_open(c, "Valutazioni", VALUTAZIONI_COLS, true, true, &t))
         return root;
@@ -1054,10 +1022,8 @@ static cJSON *valutazioni_json(Conv *c)
         const WbRow *row = &t.sheet->rows[r];
         if (!row_used(&t, row))
             continue;
-        char *path = json_path_index("$.valutazioni", (size_t)cJSON_GetArraySize(list));
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddItemToArray(list, o);
-        row_place(c, &t, row->row, path);
+        char *path;
+        cJSON *o = append_object(c, &t, row->row, root, "$", "valutazioni", &path);
         Row w = {c, &t, row, o, path};
         static const char *const texts[] = {"persona", "categoria", "profilo", "valutatore", "commento",
                                             "osservazioni", "giudizio", "escluso_premio", NULL};
