@@ -3,6 +3,7 @@
 #define SCHEDE_TEST_RUN_H
 
 #include <criterion/criterion.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,20 @@ static inline char *test_dir(const char *suite, const char *name)
     free(r.out);
     free(cmd);
     return dir;
+}
+
+/* The text of a PDF in content-stream order (`pdftotext -raw`); with
+ * join_lines its lines are joined by spaces, since a cell's text wraps. */
+static inline char *pdf_raw_text(const char *path, bool join_lines)
+{
+    char *cmd = xasprintf("pdftotext -raw '%s' - 2>/dev/null", path);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0);
+    free(cmd);
+    for (char *c = r.out; join_lines && *c; c++)
+        if (*c == '\n')
+            *c = ' ';
+    return r.out;
 }
 
 static inline void expect_contains(const Run *r, const char *needle)

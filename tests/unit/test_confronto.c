@@ -170,19 +170,6 @@ Test(confronto, json_and_an_unchanged_plan)
     free(r.out);
 }
 
-/* The text in content-stream order, lines joined by spaces (cells wrap). */
-static char *pdf_text(const char *path)
-{
-    char *cmd = xasprintf("pdftotext -raw '%s' - 2>/dev/null", path);
-    Run r = run_shell(cmd);
-    cr_assert_eq(r.status, 0);
-    free(cmd);
-    for (char *c = r.out; *c; c++)
-        if (*c == '\n')
-            *c = ' ';
-    return r.out;
-}
-
 Test(confronto, the_document_for_the_giunta, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
 {
     char *dir = out_dir("pdf");
@@ -194,7 +181,7 @@ Test(confronto, the_document_for_the_giunta, .timeout = 120 * SCHEDE_TIMEOUT_SCA
     free(r.out);
     free(args);
     char *path = xasprintf("%s/variazioni.pdf", dir);
-    char *t = pdf_text(path);
+    char *t = pdf_raw_text(path, true);
     static const char *const expected[] = {
         "Variazione del Piano degli obiettivi gestionali", "2025 – 2027",
         "Deliberazione della Giunta comunale n. 12 del 30/01/2025 (30/01/2025)",

@@ -259,19 +259,6 @@ Test(monitoraggio, usage_and_year_errors)
     free(dir);
 }
 
-/* The text in content-stream order, lines joined by spaces (cells wrap). */
-static char *pdf_text_of(const char *path)
-{
-    char *cmd = xasprintf("pdftotext -raw '%s' - 2>/dev/null", path);
-    Run r = run_shell(cmd);
-    cr_assert_eq(r.status, 0);
-    free(cmd);
-    for (char *c = r.out; *c; c++)
-        if (*c == '\n')
-            *c = ' ';
-    return r.out;
-}
-
 Test(monitoraggio, the_document_and_its_open_data, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
 {
     char *dir = out_dir("doc");
@@ -286,7 +273,7 @@ Test(monitoraggio, the_document_and_its_open_data, .timeout = 120 * SCHEDE_TIMEO
     free(r.out);
     free(args);
     char *path = xasprintf("%s/monitoraggio.pdf", dir);
-    char *t = pdf_text_of(path);
+    char *t = pdf_raw_text(path, true);
     static const char *const expected[] = {
         "Monitoraggio intermedio degli obiettivi gestionali", "al 01/03/2024", "Indice", "1. Sintesi",
         "2. Cronoprogramma", "3. Stato delle azioni per obiettivo", "4. Criticità e proposte di variazione",
@@ -346,7 +333,7 @@ Test(monitoraggio, a_layout_copy_changes_the_margin)
     cr_assert_eq(r.status, 0, "%s", r.out);
     free(r.out);
     char *path = xasprintf("%s/monitoraggio.pdf", dir);
-    char *t = pdf_text_of(path);
+    char *t = pdf_raw_text(path, true);
     cr_assert(strstr(t, "in pericolo 0 0,00 %"), "%s", t);
     cr_assert(strstr(t, "più di 40 punti"), "the margin in the text");
     free(t);

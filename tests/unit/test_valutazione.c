@@ -785,15 +785,6 @@ Test(valutazione, errors_write_nothing)
     free(dir);
 }
 
-static char *pdf_text_of(const char *path)
-{
-    char *cmd = xasprintf("pdftotext -raw '%s' - 2>/dev/null", path);
-    Run r = run_shell(cmd);
-    cr_assert_eq(r.status, 0);
-    free(cmd);
-    return r.out;
-}
-
 Test(valutazione, documents_show_the_figures, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
 {
     char *dir = out_dir("docs");
@@ -806,7 +797,7 @@ Test(valutazione, documents_show_the_figures, .timeout = 120 * SCHEDE_TIMEOUT_SC
     free(args);
     /* premi.pdf: reserved, every premio and the totals equal to the fund */
     char *path = xasprintf("%s/premi.pdf", dir);
-    char *t = pdf_text_of(path);
+    char *t = pdf_raw_text(path, false);
     static const char *const premi[] = {"Mario Rossi 0101 Istruttori 100,00 % 100,00 % 82,33 Alta 1 82,3300 207,28 € 20,01 € 227,29 €",
                                         "Carlo Gialli 0202 Istruttori 100,00 % 100,00 % 82,33 Alta 1 82,3300 207,29 € 20,01 € 227,30 €",
                                         "Anna Bianchi 0102 Istruttori 50,00 % 100,00 % 82,33 Alta 1 41,1650 103,64 € 20,01 € 123,65 €",
@@ -829,7 +820,7 @@ Test(valutazione, documents_show_the_figures, .timeout = 120 * SCHEDE_TIMEOUT_SC
     free(path);
     /* persone.pdf: the evaluation sheets */
     path = xasprintf("%s/persone.pdf", dir);
-    t = pdf_text_of(path);
+    t = pdf_raw_text(path, false);
     static const char *const sheets[] = {"Scheda di valutazione individuale – anno 2025",
                                          "Valutazione individuale 2025", /* the page header of an evaluation sheet */
                                          "Partecipazione agli obiettivi 2025", /* ... and of the prospetto */
@@ -860,7 +851,7 @@ Test(valutazione, documents_show_the_figures, .timeout = 120 * SCHEDE_TIMEOUT_SC
     free(path);
     /* relazione.pdf: aggregates, no names */
     path = xasprintf("%s/relazione.pdf", dir);
-    t = pdf_text_of(path);
+    t = pdf_raw_text(path, false);
     static const char *const rel[] = {"Alta 4 1 5", "Media 1 0 1", "Bassa 2 0 2", "Valutazione incompleta 1 0 1",
                                       "Persone valutate 8 1 9", "Fondo stanziato 1.000,38 €",
                                       "Premi distribuiti 1.000,38 €", "Persone con un premio 5",
