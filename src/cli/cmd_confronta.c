@@ -16,6 +16,7 @@
 #include "layout_file.h"
 #include "pdf_render.h"
 #include "resources.h"
+#include "results.h"
 #include "scheda.h"
 #include "text.h"
 #include "variazioni_doc.h"
@@ -36,19 +37,6 @@ static void print(DiagList *d, DiagSeverity only, bool all)
     for (size_t i = 0; i < d->count; i++)
         if (all || d->items[i].severity == only)
             diag_print(stderr, &d->items[i]);
-}
-
-/* SOURCE_DATE_EPOCH when set (reproducible documents), else now. */
-static time_t document_time(void)
-{
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde) {
-        char *end;
-        long long v = strtoll(sde, &end, 10);
-        if (*end == '\0' && v >= 0)
-            return (time_t)v;
-    }
-    return time(NULL);
 }
 
 /* variazioni.pdf in out_dir: tagged and PDF/A (it is published with the
@@ -82,7 +70,7 @@ static int confronto_stampa(const Confronto *cf, const char *file_a, const char 
         fprintf(stderr, "errore: %s: carattere non utilizzabile: %s\n", bad, why);
         rc = EXIT_DATA;
     } else {
-        time_t when = document_time();
+        time_t when = cli_document_time();
         char *prima = variazioni_version_name(cf->vecchio, file_a), *dopo = variazioni_version_name(cf->nuovo, file_b);
         PdfWriter *w = pdf_writer_start(&fonts);
         DisplayDoc doc = variazioni_build(cf, prima, dopo, &spec, &scheda_spec, &fonts, when);

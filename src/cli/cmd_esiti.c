@@ -16,21 +16,6 @@
 #include "results.h"
 #include "valutazione_output.h"
 
-/* Loads the plan; on failure prints the errors and returns the exit code. */
-static int load_plan(const char *file, Plan *plan)
-{
-    DiagList d;
-    diag_list_init(&d);
-    LoadStatus st = input_plan_load(file, plan, &d);
-    workbook_relocate(&d);
-    diag_list_sort(&d);
-    for (size_t i = 0; i < d.count; i++)
-        if (d.items[i].severity == DIAG_ERROR)
-            diag_print(stderr, &d.items[i]);
-    diag_list_free(&d);
-    return st == LOAD_OK ? 0 : st == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
-}
-
 int cmd_esiti(int argc, char **argv)
 {
     const char *file = NULL, *formato = "json", *layout_dir = NULL;
@@ -71,7 +56,7 @@ int cmd_esiti(int argc, char **argv)
     if (!evaluation_options_ok(&opt, "esiti", true))
         return EXIT_USAGE;
     Plan plan;
-    int rc = load_plan(file, &plan);
+    int rc = cli_load_plan(file, &plan);
     if (rc) {
         plan_free(&plan);
         return rc;

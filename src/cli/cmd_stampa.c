@@ -45,19 +45,6 @@ static void usage(void)
           "                             [--al DATA]   monitoraggio alla data (anche --solo monitoraggio)\n", stderr);
 }
 
-/* SOURCE_DATE_EPOCH when set (reproducible documents), else now. */
-static time_t document_time(void)
-{
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde) {
-        char *end;
-        long long v = strtoll(sde, &end, 10);
-        if (*end == '\0' && v >= 0)
-            return (time_t)v;
-    }
-    return time(NULL);
-}
-
 static void print_diags(DiagList *diags, FILE *err)
 {
     workbook_relocate(diags);
@@ -171,7 +158,7 @@ static int render_schede(Job *j)
     FontSet fonts;
     int rc = load_layout(j, "scheda", &SCHEDA_NEEDS, &spec, &fonts);
     if (rc == 0) {
-        time_t when = document_time();
+        time_t when = cli_document_time();
         PdfWriter *writer = pdf_writer_start(&fonts); /* its fonts load while we lay out */
         DisplayDoc doc = scheda_build(plan, esiti, &spec, &fonts, when);
         char *title = scheda_title(plan, &spec);
@@ -219,7 +206,7 @@ static int render_persone(Job *j)
     FontSet fonts;
     int rc = load_layout(j, "persona", &PERSONA_NEEDS, &spec, &fonts);
     if (rc == 0) {
-        time_t when = document_time();
+        time_t when = cli_document_time();
         PersoneAnno persone;
         persone_compute(plan, esiti, anno, &persone);
         size_t n_fogli;
@@ -277,7 +264,7 @@ static int render_relazione(Job *j)
     FontSet fonts;
     int rc = load_layout(j, "relazione", &RELAZIONE_NEEDS, &spec, &fonts);
     if (rc == 0) {
-        time_t when = document_time();
+        time_t when = cli_document_time();
         PersoneAnno persone;
         persone_compute(plan, esiti, esiti->anno, &persone);
         Sintesi sintesi;
@@ -313,7 +300,7 @@ static int render_premi(Job *j)
     FontSet fonts;
     int rc = load_layout(j, "premi", &PREMI_NEEDS, &spec, &fonts);
     if (rc == 0) {
-        time_t when = document_time();
+        time_t when = cli_document_time();
         char *title = premi_title(plan, j->valutazioni->anno, &spec);
         PdfInfo info = {.title = title, .author = plan->ente, .subject = "Ripartizione del fondo per la produttività (riservato)", .creator = "schede " SCHEDE_VERSION, .created = when};
         PdfWriter *writer = pdf_writer_start(&fonts);
@@ -340,7 +327,7 @@ static int render_monitoraggio(Job *j)
     FontSet fonts;
     int rc = load_layout(j, "monitoraggio", &MONITORAGGIO_NEEDS, &spec, &fonts);
     if (rc == 0) {
-        time_t when = document_time();
+        time_t when = cli_document_time();
         Monitoraggio m;
         monitoraggio_compute(plan, j->rilevazioni, j->anno, j->al, monitoraggio_margine(&spec), &m);
         char *title = monitoraggio_title(plan, &m, &spec);

@@ -19,25 +19,31 @@
 #include "wb_convert.h"
 #include "wb_export.h"
 
-/* Loads the plan; on failure prints the errors and returns the exit code. */
+/* Loads the plan; on failure prints the errors, and where to see them all,
+ * and returns the exit code. */
 static int load_plan(const char *file, Plan *plan)
 {
-    DiagList d;
-    diag_list_init(&d);
-    LoadStatus st = input_plan_load(file, plan, &d);
-    workbook_relocate(&d);
-    diag_list_sort(&d);
-    for (size_t i = 0; i < d.count; i++)
-        if (d.items[i].severity == DIAG_ERROR)
-            diag_print(stderr, &d.items[i]);
-    diag_list_free(&d);
-    if (st != LOAD_OK)
+    int rc = cli_load_plan(file, plan);
+    if (rc != 0)
         fprintf(stderr, "%s: il piano ha errori (schede verifica %s)\n", file, file);
-    return st == LOAD_OK ? 0 : st == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
+    return rc;
+}
+
+typedef int (*WorkbookWriter)(const char *path, void *user, char **error);
+
+/* Writes one workbook; on failure prints why. Returns 0 or EXIT_DATA. */
+static int write_workbook(const char *path, WorkbookWriter write, void *user)
+{
+    char *error = NULL;
+    if (write(path, user, &error) == 0)
+        return 0;
+    fprintf(stderr, "errore: %s\n", error);
+    free(error);
+    return EXIT_DATA;
 }
 
 /* A workbook written to a temporary file, copied to standard output. */
-static int to_stdout(int (*write)(const char *path, void *user, char **error), void *user)
+static int to_stdout(WorkbookWriter write, void *user)
 {
     char tmp[] = "/tmp/schede-XXXXXX";
     int fd = mkstemp(tmp);
@@ -46,11 +52,7 @@ static int to_stdout(int (*write)(const char *path, void *user, char **error), v
         return EXIT_DATA;
     }
     close(fd);
-    char *error = NULL;
-    int rc = write(tmp, user, &error);
-    if (rc != 0) {
-        fprintf(stderr, "errore: %s\n", error);
-        free(error);
+    if (write_workbook(tmp, write, user) != 0) {
         unlink(tmp);
         return EXIT_DATA;
     }
@@ -186,28 +188,16 @@ int cmd_modello_raggiunto(int argc, char **argv)
         for (size_t i = 0; i < n && rc == 0; i++) {
             char *slug = persone_slug(names[i]);
             char *path = xasprintf("%s/rilevazioni-%d-%s.xlsx", per_dirigente, anno, slug);
-            char *error = NULL;
             job.dirigente = names[i];
-            if (write_rilevazioni(path, &job, &error) != 0) {
-                fprintf(stderr, "errore: %s\n", error);
-                free(error);
-                rc = EXIT_DATA;
-            } else {
+            rc = write_workbook(path, write_rilevazioni, &job);
+            if (rc == 0)
                 printf("scritto %s (%s)\n", path, names[i]);
-            }
             free(path);
             free(slug);
         }
         free(names);
-    } else if (out) {
-        char *error = NULL;
-        if (write_rilevazioni(out, &job, &error) != 0) {
-            fprintf(stderr, "errore: %s\n", error);
-            free(error);
-            rc = EXIT_DATA;
-        }
     } else {
-        rc = to_stdout(write_rilevazioni, &job);
+        rc = out ? write_workbook(out, write_rilevazioni, &job) : to_stdout(write_rilevazioni, &job);
     }
     plan_free(&plan);
     return rc;
@@ -253,27 +243,11 @@ int cmd_modello_valutazioni(int argc, char **argv)
     if (rc == 0) {
         DiagList d;
         diag_list_init(&d);
-        LoadStatus st = sistema_load_file(opt.sistema, &sistema, &d);
-        workbook_relocate(&d);
-        diag_list_sort(&d);
-        for (size_t i = 0; i < d.count; i++)
-            if (d.items[i].severity == DIAG_ERROR)
-                diag_print(stderr, &d.items[i]);
-        diag_list_free(&d);
-        rc = st == LOAD_OK ? 0 : st == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
+        rc = cli_report_load(sistema_load_file(opt.sistema, &sistema, &d), &d);
     }
     if (rc == 0) {
         ValutazioniJob job = {&plan, &sistema, opt.has_anno ? opt.anno : plan.triennio[0]};
-        if (out) {
-            char *error = NULL;
-            if (write_valutazioni(out, &job, &error) != 0) {
-                fprintf(stderr, "errore: %s\n", error);
-                free(error);
-                rc = EXIT_DATA;
-            }
-        } else {
-            rc = to_stdout(write_valutazioni, &job);
-        }
+        rc = out ? write_workbook(out, write_valutazioni, &job) : to_stdout(write_valutazioni, &job);
     }
     sistema_free(&sistema);
     plan_free(&plan);

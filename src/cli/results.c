@@ -129,3 +129,34 @@ void plan_checks(const Plan *plan, const char *file, int anno, DiagList *diags)
     check_glyphs(plan, file, diags);
     persone_check(plan, anno, file, diags);
 }
+
+int cli_report_load(LoadStatus st, DiagList *d)
+{
+    workbook_relocate(d);
+    diag_list_sort(d);
+    for (size_t i = 0; i < d->count; i++)
+        if (d->items[i].severity == DIAG_ERROR)
+            diag_print(stderr, &d->items[i]);
+    diag_list_free(d);
+    return st == LOAD_OK ? 0 : st == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
+}
+
+int cli_load_plan(const char *file, Plan *plan)
+{
+    DiagList d;
+    diag_list_init(&d);
+    LoadStatus st = input_plan_load(file, plan, &d);
+    return cli_report_load(st, &d);
+}
+
+time_t cli_document_time(void)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end == '\0' && v >= 0)
+            return (time_t)v;
+    }
+    return time(NULL);
+}

@@ -4,6 +4,7 @@
 #define SCHEDE_CLI_RESULTS_H
 
 #include <stdbool.h>
+#include <time.h>
 
 #include "diag.h"
 #include "esiti.h"
@@ -31,6 +32,20 @@ int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char 
  * --anno, else the year the JSON file declares, else the plan's first year.
  * Diagnostics go to diags. Returns 0, 1 (data errors) or 2 (unreadable). */
 int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags);
+
+/* The documents' date: SOURCE_DATE_EPOCH when set (reproducible
+ * documents), else now. */
+time_t cli_document_time(void);
+
+/* A loader's outcome for the user: the errors in d, at their sheet and cell
+ * for a workbook, to stderr (d is freed); the exit code 0, EXIT_DATA or
+ * EXIT_USAGE (unreadable). */
+int cli_report_load(LoadStatus st, DiagList *d);
+
+/* Loads the plan (JSON or workbook) for a command that only needs it: its
+ * errors, at their sheet and cell for a workbook, go to stderr. Returns 0,
+ * EXIT_DATA or EXIT_USAGE (unreadable). */
+int cli_load_plan(const char *file, Plan *plan);
 
 /* Every warning about a usable plan: plan_check, characters no font can
  * print, people (for year anno). The same for verifica and stampa. */
