@@ -676,6 +676,21 @@ static void read_azioni(Conv *c, ObjRef *objs, size_t n)
     table_close(&t);
 }
 
+/* What tells apart the groups of consecutive rows that make one element:
+ * the objective's codice and the text of these columns. New string. */
+static char *group_key(const Table *t, const WbRow *row, const ObjRef *o, const char *const *columns)
+{
+    StrBuf kb = {0};
+    strbuf_puts(&kb, o->codice ? o->codice : "");
+    for (size_t k = 0; columns[k]; k++) {
+        char *v = get(t, row, columns[k]) ? cell_text(get(t, row, columns[k])) : xstrdup("");
+        strbuf_puts(&kb, "\x1f");
+        strbuf_puts(&kb, v);
+        free(v);
+    }
+    return kb.data;
+}
+
 /* Consecutive rows with the same codice, anno and azione are one risorsa. */
 static void read_risorse(Conv *c, ObjRef *objs, size_t n)
 {
@@ -692,11 +707,8 @@ static void read_risorse(Conv *c, ObjRef *objs, size_t n)
         ObjRef *o = row_objective(c, &t, row, objs, n);
         if (!o)
             continue;
-        char *anno = get(&t, row, "anno") ? cell_text(get(&t, row, "anno")) : xstrdup("");
-        char *az = get(&t, row, "azione") ? cell_text(get(&t, row, "azione")) : xstrdup("");
-        char *key = xasprintf("%s\x1f%s\x1f%s", o->codice, anno, az);
-        free(anno);
-        free(az);
+        static const char *const same[] = {"anno", "azione", NULL};
+        char *key = group_key(&t, row, o, same);
         if (!last_key || strcmp(key, last_key) != 0) {
             free(ris_path);
             ris = append_object(c, &t, row->row, o->obj, o->path, "risorse_umane", &ris_path);
@@ -747,16 +759,8 @@ static void read_finanziaria(Conv *c, ObjRef *objs, size_t n)
         if (!o)
             continue;
         /* the stanziamenti of one capitolo repeat its fields on every row */
-        StrBuf kb = {0};
-        strbuf_puts(&kb, o->codice ? o->codice : "");
         static const char *const same[] = {"capitolo", "descrizione", "note", NULL};
-        for (size_t k = 0; same[k]; k++) {
-            char *v = get(&t, row, same[k]) ? cell_text(get(&t, row, same[k])) : xstrdup("");
-            strbuf_puts(&kb, "\x1f");
-            strbuf_puts(&kb, v);
-            free(v);
-        }
-        char *key = kb.data;
+        char *key = group_key(&t, row, o, same);
         bool no_stanziamento = !get(&t, row, "anno") && !get(&t, row, "importo");
         if (!last_key || strcmp(key, last_key) != 0 || no_stanziamento) {
             free(cap_path);
