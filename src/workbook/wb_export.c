@@ -27,10 +27,21 @@ static bool writer_open(Writer *w, const char *path, char **error)
     memset(w, 0, sizeof *w);
     w->path = path;
     w->tmp = xasprintf("%s.%ld.part", path, (long)getpid());
+    /* libxlsxwriter opens the file only when closing, and then reports a
+     * missing folder or a denied permission in English on stderr: try it
+     * first, to say why in Italian before any work is done. */
+    FILE *probe = fopen(w->tmp, "wb");
+    if (!probe) {
+        *error = xasprintf("impossibile scrivere il file %s: %s", path, file_write_reason(errno));
+        free(w->tmp);
+        return false;
+    }
+    fclose(probe);
     lxw_workbook_options options = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
     w->wb = workbook_new_opt(w->tmp, &options);
     if (!w->wb) {
         *error = xasprintf("impossibile creare il file %s", path);
+        unlink(w->tmp);
         free(w->tmp);
         return false;
     }

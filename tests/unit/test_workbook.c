@@ -244,6 +244,29 @@ Test(workbook, errors_name_the_sheet_and_the_cell_and_nothing_is_written)
     free(dir);
 }
 
+/* A workbook that cannot be written says why in Italian, and only that
+ * (libxlsxwriter, left to find out itself, adds an English line). */
+Test(workbook, an_unwritable_destination_in_italian)
+{
+    char *dir = out_dir("unwritable");
+    char *cmd = xasprintf("esporta samples/sarzana-2024-2026.json '%s/manca/piano.xlsx'", dir);
+    Run r = run(cmd);
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    char *expected = xasprintf("errore: impossibile scrivere il file %s/manca/piano.xlsx: la cartella non esiste\n", dir);
+    cr_assert_str_eq(r.out, expected);
+    free(expected);
+    free(r.out);
+    free(cmd);
+    cmd = xasprintf("modello-raggiunto samples/sarzana-2024-2026.json --formato xlsx --out '%s/manca/r.xlsx'", dir);
+    r = run(cmd);
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    cr_assert_null(strstr(r.out, "ERROR"), "%s", r.out);
+    expect_contains(&r, "la cartella non esiste");
+    free(r.out);
+    free(cmd);
+    free(dir);
+}
+
 /* A zip written here with libzip: n members of size bytes of zeros each. */
 static void write_zip(const char *path, size_t n, size_t size, const char *first_name)
 {
