@@ -8,6 +8,7 @@ set -euo pipefail
 PACKAGES=(
   gcc libc6-dev make cmake pkg-config   # compilazione
   libhpdf-dev libcjson-dev              # libharu (PDF) e cJSON
+  libdeflate-dev                        # compressione dei flussi PDF scritti da schede
   libzip-dev libexpat1-dev libxlsxwriter-dev  # fogli di calcolo: zip, XML, scrittura .xlsx
   libcriterion-dev                      # test
   poppler-utils qpdf                    # pdftotext, pdffonts, qpdf --check per i test sui PDF

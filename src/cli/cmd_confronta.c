@@ -72,7 +72,6 @@ static int confronto_stampa(const Confronto *cf, const char *file_a, const char 
     } else {
         time_t when = cli_document_time();
         char *prima = variazioni_version_name(cf->vecchio, file_a), *dopo = variazioni_version_name(cf->nuovo, file_b);
-        PdfWriter *w = pdf_writer_start(&fonts);
         DisplayDoc doc = variazioni_build(cf, prima, dopo, &spec, &scheda_spec, &fonts, when);
         char *title = variazioni_title(cf, &spec);
         PdfInfo info = {.title = title, .author = cf->nuovo->ente, .subject = "Variazione del Piano degli obiettivi gestionali",
@@ -80,7 +79,7 @@ static int confronto_stampa(const Confronto *cf, const char *file_a, const char 
         char *path = xasprintf("%s/variazioni.pdf", out_dir);
         char *error = NULL;
         size_t pages = doc.n_pages;
-        if (pdf_writer_finish(w, &doc, &info, path, &error) != 0) {
+        if (pdf_render(&doc, &fonts, &info, path, &error) != 0) {
             fprintf(stderr, "errore: %s: %s\n", path, error);
             free(error);
             rc = EXIT_DATA;

@@ -114,7 +114,7 @@ static int load_layout(const Job *j, const char *name, const LayoutNeeds *needs,
 
 /* Writes the pages, staged under a temporary name (see Job). PDF/A-1b when
  * asked for, or by default for a document to publish (pdfa_default). */
-static int write_pdf(Job *j, PdfWriter *writer, DisplayDoc *doc, const PdfInfo *info, const char *path,
+static int write_pdf(Job *j, const FontSet *fonts, DisplayDoc *doc, const PdfInfo *info, const char *path,
                      bool pdfa_default)
 {
     char *error = NULL;
@@ -123,7 +123,7 @@ static int write_pdf(Job *j, PdfWriter *writer, DisplayDoc *doc, const PdfInfo *
     PdfInfo with = *info;
     with.pdfa = j->pdfa < 0 ? pdfa_default : j->pdfa > 0;
     with.icc_profile = j->icc_profile;
-    if (pdf_writer_finish(writer, doc, &with, stage(j, path), &error) != 0) {
+    if (pdf_render(doc, fonts, &with, stage(j, path), &error) != 0) {
         fprintf(j->err, "errore: %s: %s\n", path, error);
         rc = EXIT_DATA;
     } else {
@@ -159,12 +159,11 @@ static int render_schede(Job *j)
     int rc = load_layout(j, "scheda", &SCHEDA_NEEDS, &spec, &fonts);
     if (rc == 0) {
         time_t when = cli_document_time();
-        PdfWriter *writer = pdf_writer_start(&fonts); /* its fonts load while we lay out */
         DisplayDoc doc = scheda_build(plan, esiti, &spec, &fonts, when);
         char *title = scheda_title(plan, &spec);
         PdfInfo info = {.title = title, .author = plan->ente, .subject = "Schede degli obiettivi gestionali", .creator = "schede " SCHEDE_VERSION, .created = when};
         char *path = xasprintf("%s/schede.pdf", j->out_dir);
-        rc = write_pdf(j, writer, &doc, &info, path, false);
+        rc = write_pdf(j, &fonts, &doc, &info, path, false);
         free(path);
         free(title);
         display_free(&doc);
@@ -213,10 +212,9 @@ static int render_persone(Job *j)
         FoglioPersona *fogli = persona_fogli(&persone, j->valutazioni, &n_fogli);
         char *title = persona_title(plan, anno, &spec);
         PdfInfo info = {.title = title, .author = plan->ente, .subject = "Partecipazione del personale agli obiettivi", .creator = "schede " SCHEDE_VERSION, .created = when};
-        PdfWriter *writer = pdf_writer_start(&fonts);
         DisplayDoc doc = persona_build(plan, esiti, &persone, fogli, n_fogli, NULL, &spec, &fonts, when);
         char *path = xasprintf("%s/persone.pdf", j->out_dir);
-        rc = write_pdf(j, writer, &doc, &info, path, false);
+        rc = write_pdf(j, &fonts, &doc, &info, path, false);
         free(path);
         display_free(&doc);
         if (rc == 0 && j->one_per_person) {
@@ -231,9 +229,8 @@ static int render_persone(Job *j)
                 char *name = person_file_name(&fogli[i], &used, &n_used);
                 char *file = xasprintf("%s/%s.pdf", dir, name);
                 PdfInfo one = {.title = fogli[i].nome, .author = plan->ente, .subject = title, .creator = "schede " SCHEDE_VERSION, .created = when};
-                PdfWriter *w = pdf_writer_start(&fonts);
                 DisplayDoc d = persona_build(plan, esiti, &persone, fogli, n_fogli, &fogli[i], &spec, &fonts, when);
-                rc = write_pdf(j, w, &d, &one, file, false);
+                rc = write_pdf(j, &fonts, &d, &one, file, false);
                 display_free(&d);
                 free(file);
                 free(name);
@@ -271,10 +268,9 @@ static int render_relazione(Job *j)
         relazione_sintesi(plan, esiti, &persone, &spec, &sintesi);
         char *title = relazione_title(plan, esiti->anno, &spec);
         PdfInfo info = {.title = title, .author = plan->ente, .subject = "Relazione sulla Performance", .creator = "schede " SCHEDE_VERSION, .created = when};
-        PdfWriter *writer = pdf_writer_start(&fonts);
         DisplayDoc doc = relazione_build(plan, esiti, &sintesi, j->valutazioni, &spec, &fonts, when);
         char *path = xasprintf("%s/relazione.pdf", j->out_dir);
-        rc = write_pdf(j, writer, &doc, &info, path, true);
+        rc = write_pdf(j, &fonts, &doc, &info, path, true);
         free(path);
         display_free(&doc);
         if (rc == 0 && j->open_data) {
@@ -303,10 +299,9 @@ static int render_premi(Job *j)
         time_t when = cli_document_time();
         char *title = premi_title(plan, j->valutazioni->anno, &spec);
         PdfInfo info = {.title = title, .author = plan->ente, .subject = "Ripartizione del fondo per la produttività (riservato)", .creator = "schede " SCHEDE_VERSION, .created = when};
-        PdfWriter *writer = pdf_writer_start(&fonts);
         DisplayDoc doc = premi_build(plan, j->valutazioni, &spec, &fonts, when);
         char *path = xasprintf("%s/premi.pdf", j->out_dir);
-        rc = write_pdf(j, writer, &doc, &info, path, false);
+        rc = write_pdf(j, &fonts, &doc, &info, path, false);
         free(path);
         display_free(&doc);
         if (rc == 0) {
@@ -332,10 +327,9 @@ static int render_monitoraggio(Job *j)
         monitoraggio_compute(plan, j->rilevazioni, j->anno, j->al, monitoraggio_margine(&spec), &m);
         char *title = monitoraggio_title(plan, &m, &spec);
         PdfInfo info = {.title = title, .author = plan->ente, .subject = "Monitoraggio intermedio degli obiettivi gestionali", .creator = "schede " SCHEDE_VERSION, .created = when};
-        PdfWriter *writer = pdf_writer_start(&fonts);
         DisplayDoc doc = monitoraggio_build(plan, &m, &spec, &fonts, when);
         char *path = xasprintf("%s/monitoraggio.pdf", j->out_dir);
-        rc = write_pdf(j, writer, &doc, &info, path, true); /* published like the Relazione: PDF/A */
+        rc = write_pdf(j, &fonts, &doc, &info, path, true); /* published like the Relazione: PDF/A */
         free(path);
         display_free(&doc);
         if (rc == 0 && j->open_data) {

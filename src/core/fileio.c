@@ -71,39 +71,80 @@ const char *file_write_reason(int err)
     }
 }
 
-int file_write_atomic(const char *path, const char *data, size_t len, const char **reason)
+struct FileOut {
+    char *path, *tmp;
+    FILE *f;
+    int err; /* errno of the first failure, 0 if none */
+};
+
+FileOut *file_out_open(const char *path, const char **reason)
 {
     char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
     FILE *f = fopen(tmp, "wb");
     if (!f) {
         *reason = file_write_reason(errno);
         free(tmp);
-        return -1;
+        return NULL;
     }
+    FileOut *out = xcalloc(1, sizeof *out);
+    out->path = xstrdup(path);
+    out->tmp = tmp;
+    out->f = f;
+    return out;
+}
+
+bool file_out_write(FileOut *out, const void *data, size_t len)
+{
+    if (out->err)
+        return false;
     errno = 0;
-    size_t written = fwrite(data, 1, len, f);
-    int err = errno;
-    bool failed = written != len;
+    if (fwrite(data, 1, len, out->f) != len) {
+        out->err = errno ? errno : EIO;
+        return false;
+    }
+    return true;
+}
+
+static void file_out_free(FileOut *out)
+{
+    free(out->path);
+    free(out->tmp);
+    free(out);
+}
+
+void file_out_abort(FileOut *out)
+{
+    fclose(out->f);
+    unlink(out->tmp);
+    file_out_free(out);
+}
+
+int file_out_commit(FileOut *out, const char **reason)
+{
+    int err = out->err;
     /* Flushed and synced before the rename: a full disk shows up here, and
      * after a crash the name holds the old file or the whole new one. */
-    if (!failed && (fflush(f) != 0 || fsync(fileno(f)) != 0)) {
-        failed = true;
+    if (!err && (fflush(out->f) != 0 || fsync(fileno(out->f)) != 0))
+        err = errno ? errno : EIO;
+    if (fclose(out->f) != 0 && !err)
+        err = errno ? errno : EIO;
+    if (!err && rename(out->tmp, out->path) != 0)
         err = errno;
-    }
-    if (fclose(f) != 0 && !failed) {
-        failed = true;
-        err = errno;
-    }
-    if (!failed && rename(tmp, path) != 0) {
-        failed = true;
-        err = errno;
-    }
-    if (failed) {
-        unlink(tmp);
+    if (err) {
+        unlink(out->tmp);
         *reason = file_write_reason(err);
     }
-    free(tmp);
-    return failed ? -1 : 0;
+    file_out_free(out);
+    return err ? -1 : 0;
+}
+
+int file_write_atomic(const char *path, const char *data, size_t len, const char **reason)
+{
+    FileOut *out = file_out_open(path, reason);
+    if (!out)
+        return -1;
+    file_out_write(out, data, len);
+    return file_out_commit(out, reason);
 }
 
 char *file_read_input(const char *path, size_t *len, DiagList *diags)

@@ -3,6 +3,7 @@
 #ifndef SCHEDE_FILEIO_H
 #define SCHEDE_FILEIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -22,6 +23,15 @@ const char *file_write_reason(int err);
  * renamed over path only when complete: path is either the old file or the
  * whole new one, never half written. Returns 0, or -1 with *reason. */
 int file_write_atomic(const char *path, const char *data, size_t len, const char **reason);
+
+/* The same, written a piece at a time: open, write, then commit (renames
+ * over path; 0, or -1 with *reason, which covers a write that failed on
+ * the way) or abort (removes the temporary file). Both free the FileOut. */
+typedef struct FileOut FileOut;
+FileOut *file_out_open(const char *path, const char **reason);
+bool file_out_write(FileOut *out, const void *data, size_t len);
+int file_out_commit(FileOut *out, const char **reason);
+void file_out_abort(FileOut *out);
 
 typedef enum { INPUT_EMPTY, INPUT_JSON, INPUT_CSV } InputKind;
 

@@ -87,7 +87,7 @@ void strbuf_printf(StrBuf *b, const char *fmt, ...)
     free(p);
 }
 
-void strbuf_append(StrBuf *b, const char *s, size_t n)
+void strbuf_reserve(StrBuf *b, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 64;
@@ -96,6 +96,11 @@ void strbuf_append(StrBuf *b, const char *s, size_t n)
         b->data = xrealloc(b->data, cap);
         b->cap = cap;
     }
+}
+
+void strbuf_append(StrBuf *b, const char *s, size_t n)
+{
+    strbuf_reserve(b, n);
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';

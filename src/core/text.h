@@ -30,6 +30,8 @@ typedef struct {
 } StrBuf;
 
 void strbuf_append(StrBuf *b, const char *s, size_t n);
+/* Room for n more bytes (and the terminating NUL) without reallocating. */
+void strbuf_reserve(StrBuf *b, size_t n);
 void strbuf_puts(StrBuf *b, const char *s);
 void strbuf_printf(StrBuf *b, const char *fmt, ...)
 #if defined(__GNUC__)

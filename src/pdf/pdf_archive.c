@@ -2,8 +2,6 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <stdio.h>
@@ -12,136 +10,7 @@
 
 #include "pdf_tags.h"
 #include "text.h"
-#include "ttf.h"
 
-#define MAX_CID 0xFFFF
-
-/* ---- fonts -------------------------------------------------------------------------------- */
-
-/* The CIDs whose glyphs are in the embedded subset. With libharu's UTF-8
- * encoding a CID is the character's Unicode value (BMP) and libharu embeds
- * the glyphs it flagged as used (and their components). */
-static void subset_cids(HPDF_FontDef def, const TtfFont *program, unsigned char *bits)
-{
-    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
-    bits[0] |= 0x80; /* CID 0, .notdef, is always there */
-    /* the same file's cmap, read once by ttf.c: an array lookup rather than
-     * libharu's search of the cmap for each of 65,535 codes */
-    bool same = program && ttf_glyph_count(program) == a->num_glyphs;
-    for (unsigned cid = 1; cid < MAX_CID; cid++) {
-        HPDF_UINT16 gid = same ? ttf_glyph_index(program, cid) : HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cid);
-        if (gid != 0 && gid < a->num_glyphs && a->glyph_tbl.flgs[gid])
-            bits[cid / 8] |= (unsigned char)(0x80 >> (cid % 8));
-    }
-}
-
-static bool has_cid(const unsigned char *bits, unsigned cid) { return bits[cid / 8] & (0x80 >> (cid % 8)); }
-
-/* A ToUnicode CMap (a "CMapType 2" file, as in the PDF reference's
- * example): two-byte codes, each code of the subset mapped to itself as
- * UTF-16. libharu 2.3.0 writes a CID CMap here instead, which poppler
- * rejects ("Invalid 'begincidrange' operator in ToUnicode CMap"). */
-static void write_to_unicode(HPDF_Stream s, const unsigned char *bits)
-{
-    HPDF_Stream_WriteStr(s, "/CIDInit /ProcSet findresource begin\012"
-                            "12 dict begin\012"
-                            "begincmap\012"
-                            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\012"
-                            "/CMapName /Adobe-Identity-UCS def\012"
-                            "/CMapType 2 def\012"
-                            "1 begincodespacerange\012<0000> <FFFF>\012endcodespacerange\012");
-    unsigned block[100];
-    size_t n = 0;
-    char buf[64];
-    for (unsigned cid = 1; cid <= MAX_CID; cid++) {
-        bool last = cid == MAX_CID;
-        if (!last && has_cid(bits, cid))
-            block[n++] = cid;
-        if (n == 100 || (last && n > 0)) { /* at most 100 entries a block */
-            snprintf(buf, sizeof buf, "%zu beginbfchar\012", n);
-            HPDF_Stream_WriteStr(s, buf);
-            for (size_t i = 0; i < n; i++) {
-                snprintf(buf, sizeof buf, "<%04X> <%04X>\012", block[i], block[i]);
-                HPDF_Stream_WriteStr(s, buf);
-            }
-            HPDF_Stream_WriteStr(s, "endbfchar\012");
-            n = 0;
-        }
-    }
-    HPDF_Stream_WriteStr(s, "endcmap\012"
-                            "CMapName currentdict /CMap defineresource pop\012"
-                            "end\012"
-                            "end\012");
-}
-
-/* libharu marks a used composite glyph's components for the subset, but
- * not the components of those: DejaVu's "Ǖ" (U + a composite of dieresis
- * and macron) lost its accents, "Ё" (Cyrillic Е, a composite of E, +
- * dieresis) its letter. Every level is marked here, from the font
- * program's own composite table. */
-static void mark_all_components(HPDF_TTFontDefAttr a, const TtfFont *program)
-{
-    if (!program || ttf_glyph_count(program) != a->num_glyphs)
-        return;
-    uint16_t *stack = xmalloc((size_t)a->num_glyphs * sizeof *stack);
-    size_t n = 0;
-    for (unsigned g = 0; g < a->num_glyphs; g++)
-        if (a->glyph_tbl.flgs[g])
-            stack[n++] = (uint16_t)g;
-    while (n > 0) {
-        const uint16_t *parts;
-        size_t k = ttf_glyph_components(program, stack[--n], &parts);
-        for (size_t i = 0; i < k; i++)
-            if (parts[i] < a->num_glyphs && !a->glyph_tbl.flgs[parts[i]]) {
-                a->glyph_tbl.flgs[parts[i]] = 1;
-                stack[n++] = parts[i]; /* each glyph enters once: n stays below num_glyphs */
-            }
-    }
-    free(stack);
-}
-
-HPDF_STATUS pdf_archive_font(HPDF_Doc pdf, HPDF_Font font, const TtfFont *program, bool pdfa)
-{
-    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-    if (attr->type != HPDF_FONT_TYPE0_TT || !attr->fontdef || !attr->fontdef->attr)
-        return HPDF_OK;
-    HPDF_FontDef def = attr->fontdef;
-    mark_all_components((HPDF_TTFontDefAttr)def->attr, program);
-    unsigned char *bits = xcalloc(MAX_CID / 8 + 1, 1);
-    subset_cids(def, program, bits);
-
-    if (attr->cmap_stream) {
-        HPDF_Dict cmap = attr->cmap_stream;
-        HPDF_MemStream_FreeData(cmap->stream);
-        /* the keys of a CID CMap do not belong to a ToUnicode stream */
-        static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
-        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-            HPDF_Dict_RemoveElement(cmap, keys[i]); /* HPDF_DICT_ITEM_NOT_FOUND when absent: fine */
-        write_to_unicode(cmap->stream, bits);
-    }
-
-    if (pdfa) {
-        /* libharu writes the descriptor and the subset when saving; its
-         * own hook does it now (the drawing is over: the subset is final)
-         * and skips it at save time, so that the CIDSet can be added. */
-        if (!def->descriptor && font->before_write_fn)
-            font->before_write_fn(font);
-        if (def->descriptor) {
-            HPDF_Dict set = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-            if (set) {
-                set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-                unsigned last = 0;
-                for (unsigned cid = 0; cid < MAX_CID; cid++)
-                    if (has_cid(bits, cid))
-                        last = cid;
-                HPDF_Stream_Write(set->stream, bits, last / 8 + 1);
-                HPDF_Dict_Add(def->descriptor, "CIDSet", set);
-            }
-        }
-    }
-    free(bits);
-    return pdf->error.error_no;
-}
 
 /* ---- metadata ------------------------------------------------------------------------------ */
 

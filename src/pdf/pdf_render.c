@@ -2,16 +2,17 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_pages.h>
 #include <limits.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "fileio.h"
 #include "pdf_archive.h"
+#include "pdf_fonts.h"
+#include "pdf_syntax.h"
 #include "pdf_tags.h"
 #include "text.h"
 
@@ -28,115 +29,166 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
     }
 }
 
+/* Positions in hundredths of a point: finer than any printer, and short
+ * numbers (less to write and to compress). */
+typedef long long Centi;
+static Centi centi(double v) { return (Centi)llround(v * 100.0); }
+
 typedef struct {
     HPDF_Doc pdf;
     ErrorState err;
     const FontSet *fonts;
-    HPDF_Font loaded[FONT_COUNT];
+    PdfFont *loaded[FONT_COUNT];
+    HPDF_Dict font_resources; /* one /Font dictionary shared by every page */
+    PdfDeflater *deflater;
     HPDF_Page *pages;
     PdfTags *tags;
     double height;
+    /* The page's content stream, written here rather than through
+     * libharu's page operators: each of those formats into a scratch
+     * buffer it first clears, copies a byte at a time, and looks every
+     * character's glyph up in the font's cmap again. */
+    StrBuf content;
     /* graphics state of the page being drawn */
+    int tag_open; /* of the open marked-content sequence */
     bool in_text;
-    int tag;      /* of the open marked-content sequence */
+    Centi line_x, line_y; /* start of the current text line (Td is relative to it) */
     int font;
     double size;
     Color fill, stroke;
     double line_width;
 } Renderer;
 
-/* Coordinates to the hundredth of a point: finer than any printer, and
- * libharu writes shorter numbers (less to format and to compress). */
-static HPDF_REAL q(double v) { return (HPDF_REAL)(round(v * 100.0) / 100.0); }
-
-static HPDF_Font font_for(Renderer *r, int id)
+static PdfFont *font_for(Renderer *r, int id)
 {
-    if (!r->loaded[id] && r->fonts->paths[id]) {
-        const char *name = HPDF_LoadTTFontFromFile(r->pdf, r->fonts->paths[id], HPDF_TRUE);
-        if (name)
-            r->loaded[id] = HPDF_GetFont(r->pdf, name, "UTF-8");
+    if (!r->loaded[id] && r->fonts->paths[id] && r->fonts->fonts[id]) {
+        r->loaded[id] = pdf_font_new(r->pdf, r->fonts->paths[id], r->fonts->fonts[id]);
+        if (r->loaded[id]) {
+            char name[16];
+            snprintf(name, sizeof name, "F%d", id + 1);
+            HPDF_Dict_Add(r->font_resources, name, pdf_font_object(r->loaded[id]));
+        }
     }
     return r->loaded[id];
 }
 
-static void set_fill(Renderer *r, HPDF_Page page, Color c)
+static void put(Renderer *r, const char *s) { strbuf_puts(&r->content, s); }
+static void put_num(Renderer *r, double v, int decimals) { pdf_put_number(&r->content, v, decimals); }
+static void put_centi(Renderer *r, Centi v) { pdf_put_centi(&r->content, v); }
+
+static void put_color(Renderer *r, Color c, const char *op)
+{
+    put_num(r, c.r, 3);
+    put(r, " ");
+    put_num(r, c.g, 3);
+    put(r, " ");
+    put_num(r, c.b, 3);
+    put(r, op);
+}
+
+static void set_fill(Renderer *r, Color c)
 {
     if (c.r != r->fill.r || c.g != r->fill.g || c.b != r->fill.b) {
-        HPDF_Page_SetRGBFill(page, (HPDF_REAL)(round(c.r * 1000) / 1000), (HPDF_REAL)(round(c.g * 1000) / 1000),
-                             (HPDF_REAL)(round(c.b * 1000) / 1000));
+        put_color(r, c, " rg\012");
         r->fill = c;
     }
 }
 
-static void set_stroke(Renderer *r, HPDF_Page page, Color c, double width)
+static void set_stroke(Renderer *r, Color c, double width)
 {
     if (c.r != r->stroke.r || c.g != r->stroke.g || c.b != r->stroke.b) {
-        HPDF_Page_SetRGBStroke(page, (HPDF_REAL)(round(c.r * 1000) / 1000), (HPDF_REAL)(round(c.g * 1000) / 1000),
-                               (HPDF_REAL)(round(c.b * 1000) / 1000));
+        put_color(r, c, " RG\012");
         r->stroke = c;
     }
     if (width != r->line_width) {
-        HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+        put_num(r, width, 3);
+        put(r, " w\012");
         r->line_width = width;
     }
 }
 
-static void end_text(Renderer *r, HPDF_Page page)
+static void end_text(Renderer *r)
 {
     if (r->in_text) {
-        HPDF_Page_EndText(page);
+        put(r, "ET\012");
         r->in_text = false;
     }
+}
+
+/* x y w h re */
+static void put_rect(Renderer *r, double x, double y, double w, double h)
+{
+    put_centi(r, centi(x));
+    put(r, " ");
+    put_centi(r, centi(y));
+    put(r, " ");
+    put_centi(r, centi(w));
+    put(r, " ");
+    put_centi(r, centi(h));
+    put(r, " re\012");
+}
+
+static void put_point(Renderer *r, double x, double y, const char *op)
+{
+    put_centi(r, centi(x));
+    put(r, " ");
+    put_centi(r, centi(y));
+    put(r, op);
 }
 
 static void draw_op(Renderer *r, HPDF_Page page, const DisplayOp *op)
 {
     double H = r->height;
-    if (op->kind != OP_LINK && op->tag != r->tag) {
-        end_text(r, page); /* a marked-content sequence holds whole text objects */
+    if (op->kind != OP_LINK && op->tag != r->tag_open) {
+        end_text(r); /* a marked-content sequence holds whole text objects */
         pdf_tags_mark(r->tags, op->tag);
-        r->tag = op->tag;
+        r->tag_open = op->tag;
     }
     switch ((OpKind)op->kind) {
     case OP_TEXT: {
-        HPDF_Font font = font_for(r, op->font);
+        PdfFont *font = font_for(r, op->font);
         if (!font)
             return;
         if (!r->in_text) {
-            HPDF_Page_BeginText(page);
+            put(r, "BT\012");
             r->in_text = true;
+            r->line_x = r->line_y = 0;
         }
         if (op->font != r->font || op->size != r->size) {
-            HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)op->size);
+            put(r, "/F");
+            pdf_put_uint(&r->content, (size_t)op->font + 1);
+            put(r, " ");
+            put_num(r, op->size, 3);
+            put(r, " Tf\012");
             r->font = op->font;
             r->size = op->size;
         }
-        set_fill(r, page, op->color);
-        HPDF_Page_TextOut(page, q(op->x), q(H - op->y), op->text);
+        set_fill(r, op->color);
+        Centi x = centi(op->x), y = centi(H - op->y);
+        put_centi(r, x - r->line_x);
+        put(r, " ");
+        put_centi(r, y - r->line_y);
+        put(r, " Td\012");
+        r->line_x = x;
+        r->line_y = y;
+        pdf_font_show(font, &r->content, op->text);
+        put(r, " Tj\012");
         break;
     }
     case OP_LINE:
-        end_text(r, page);
-        set_stroke(r, page, op->color, op->line_width);
-        HPDF_Page_MoveTo(page, q(op->x), q(H - op->y));
-        HPDF_Page_LineTo(page, q(op->x + op->w), q(H - op->y - op->h));
-        HPDF_Page_Stroke(page);
+        end_text(r);
+        set_stroke(r, op->color, op->line_width);
+        put_point(r, op->x, H - op->y, " m\012");
+        put_point(r, op->x + op->w, H - op->y - op->h, " l\012S\012");
         break;
     case OP_RECT:
-        end_text(r, page);
+        end_text(r);
         if (op->fill)
-            set_fill(r, page, op->color);
+            set_fill(r, op->color);
         if (op->outline)
-            set_stroke(r, page, op->stroke, op->line_width);
-        HPDF_Page_Rectangle(page, q(op->x), q(H - op->y - op->h), q(op->w), q(op->h));
-        if (op->fill && op->outline)
-            HPDF_Page_FillStroke(page);
-        else if (op->fill)
-            HPDF_Page_Fill(page);
-        else if (op->outline)
-            HPDF_Page_Stroke(page);
-        else
-            HPDF_Page_EndPath(page);
+            set_stroke(r, op->stroke, op->line_width);
+        put_rect(r, op->x, H - op->y - op->h, op->w, op->h);
+        put(r, op->fill && op->outline ? "B\012" : op->fill ? "f\012" : op->outline ? "S\012" : "n\012");
         break;
     case OP_LINK: {
         HPDF_Rect rect = {(HPDF_REAL)op->x, (HPDF_REAL)(H - op->y - op->h), (HPDF_REAL)(op->x + op->w),
@@ -175,13 +227,13 @@ static void add_outlines(Renderer *r, const DisplayDoc *doc)
         }
 }
 
-/* The document-wide additions once the pages are drawn: fonts (final
- * subsets, CIDSet, ToUnicode), metadata, output intent, structure tree. */
+/* The document-wide additions once the pages are drawn: fonts (subsets,
+ * widths, CIDSet, ToUnicode), metadata, output intent, structure tree. */
 static int finish_document(Renderer *r, const DisplayDoc *doc, const PdfInfo *info, char **error)
 {
     for (int i = 0; i < FONT_COUNT && !r->err.error; i++)
-        if (r->loaded[i])
-            pdf_archive_font(r->pdf, r->loaded[i], r->fonts->fonts[i], info->pdfa);
+        if (r->loaded[i] && pdf_font_finish(r->loaded[i], r->deflater, info->pdfa, error) != 0)
+            return -1;
     PdfMetadata m = {info->title, info->author, info->subject, info->creator, "schede con libHaru " HPDF_VERSION_TEXT,
                      info->lang ? info->lang : "it-IT", info->created, info->pdfa};
     if (!r->err.error)
@@ -207,73 +259,141 @@ static int finish_document(Renderer *r, const DisplayDoc *doc, const PdfInfo *in
     return 0;
 }
 
-struct PdfWriter {
-    Renderer r;
-    pthread_t thread;
-    bool thread_started;
-};
+/* Where libharu saves the file: straight into the temporary file, through
+ * a buffer (libharu writes a token at a time), instead of its memory
+ * stream, which copies every byte one by one and is then copied again. */
+typedef struct {
+    FileOut *file;
+    unsigned char buf[1 << 16];
+    size_t len;
+    bool failed;
+} SaveTarget;
 
-/* The background part: the document and its two ever-present fonts. */
-static void *prepare(void *arg)
+static void save_flush(SaveTarget *t)
 {
-    PdfWriter *w = arg;
-    Renderer *r = &w->r;
-    r->pdf = HPDF_New(on_error, &r->err);
-    if (!r->pdf)
-        return NULL;
-    HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(r->pdf);
-    HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
-    HPDF_SetPageMode(r->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-    font_for(r, STYLE_REGULAR);
-    font_for(r, STYLE_BOLD);
-    return NULL;
+    if (t->len > 0 && !t->failed && !file_out_write(t->file, t->buf, t->len))
+        t->failed = true;
+    t->len = 0;
 }
 
-PdfWriter *pdf_writer_start(const FontSet *fonts)
+static HPDF_STATUS save_write(HPDF_Stream stream, const HPDF_BYTE *data, HPDF_UINT size)
 {
-    PdfWriter *w = xcalloc(1, sizeof *w);
-    w->r.fonts = fonts;
-    w->thread_started = pthread_create(&w->thread, NULL, prepare, w) == 0;
-    if (!w->thread_started)
-        prepare(w); /* no thread: do it here */
-    return w;
+    SaveTarget *t = stream->attr;
+    if (t->failed)
+        return HPDF_FILE_IO_ERROR;
+    if (size > sizeof t->buf - t->len) {
+        save_flush(t);
+        if (size > sizeof t->buf / 2) { /* a large stream: straight through */
+            if (!file_out_write(t->file, data, size))
+                t->failed = true;
+            return t->failed ? HPDF_FILE_IO_ERROR : HPDF_OK;
+        }
+    }
+    memcpy(t->buf + t->len, data, size);
+    t->len += size;
+    return HPDF_OK;
 }
 
-int pdf_writer_finish(PdfWriter *w, DisplayDoc *doc, const PdfInfo *info, const char *path, char **error)
+/* Saves the document to path through a temporary file renamed at the end. */
+static int save(Renderer *r, const char *path, char **error)
 {
-    if (w->thread_started)
-        pthread_join(w->thread, NULL);
-    Renderer r = w->r;
-    free(w);
+    const char *reason = NULL;
+    SaveTarget *t = xcalloc(1, sizeof *t);
+    t->file = file_out_open(path, &reason);
+    if (!t->file) {
+        free(t);
+        *error = xasprintf("impossibile scrivere il file: %s", reason);
+        return -1;
+    }
+    HPDF_Stream out = HPDF_CallbackWriter_New(r->pdf->mmgr, save_write, t);
+    if (out) {
+        if (r->pdf->stream)
+            HPDF_Stream_Free(r->pdf->stream);
+        r->pdf->stream = out; /* HPDF_SaveToStream writes to the document's stream */
+    }
+    HPDF_STATUS saved = out ? HPDF_SaveToStream(r->pdf) : HPDF_FAILD_TO_ALLOC_MEM;
+    save_flush(t);
+    int rc = 0;
+    if (!t->failed && (saved != HPDF_OK || r->err.error)) {
+        if (!r->err.error) /* a failure libharu recorded without calling the handler */
+            r->err.error = r->pdf->error.error_no != HPDF_OK ? r->pdf->error.error_no : saved;
+        file_out_abort(t->file);
+        *error = xasprintf("errore della libreria PDF (libharu 0x%04X, dettaglio %u)", (unsigned)r->err.error,
+                           (unsigned)r->err.detail);
+        rc = -1;
+    } else if (file_out_commit(t->file, &reason) != 0) { /* also a write that failed on the way */
+        *error = xasprintf("impossibile scrivere il file: %s", reason);
+        rc = -1;
+    }
+    free(t);
+    return rc;
+}
+
+static void start_page(Renderer *r, size_t i)
+{
+    r->content.len = 0;
+    pdf_tags_begin_page(r->tags, i, &r->content);
+    r->tag_open = INT_MIN; /* no sequence open yet */
+    r->in_text = false;
+    r->font = -1;
+    r->size = -1;
+    r->fill = (Color){0, 0, 0};
+    r->stroke = (Color){0, 0, 0};
+    r->line_width = 1;
+}
+
+static void end_page(Renderer *r, HPDF_Page page)
+{
+    end_text(r);
+    pdf_tags_end_page(r->tags);
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    pdf_stream_set_flate(attr->contents, r->deflater, r->content.data ? r->content.data : "", r->content.len);
+}
+
+/* Each page's /Resources names the shared /Font dictionary. */
+static void add_page(Renderer *r, size_t i, const DisplayDoc *doc)
+{
+    HPDF_Page page = HPDF_AddPage(r->pdf);
+    r->pages[i] = page;
+    if (!page)
+        return;
+    HPDF_Page_SetWidth(page, (HPDF_REAL)doc->width);
+    HPDF_Page_SetHeight(page, (HPDF_REAL)doc->height);
+    HPDF_Dict resources = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+    if (resources)
+        HPDF_Dict_Add(resources, "Font", r->font_resources);
+}
+
+int pdf_render(DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, const char *path, char **error)
+{
+    Renderer r = {0};
+    r.fonts = fonts;
     r.height = doc->height;
-    if (!r.pdf) {
+    r.pdf = HPDF_New(on_error, &r.err);
+    r.deflater = pdf_deflater_new();
+    if (r.pdf) {
+        HPDF_UseUTFEncodings(r.pdf); /* the outlines' titles */
+        HPDF_SetPageMode(r.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+        r.font_resources = HPDF_Dict_New(r.pdf->mmgr);
+        if (r.font_resources)
+            HPDF_Xref_Add(r.pdf->xref, r.font_resources);
+    }
+    if (!r.pdf || !r.deflater || !r.font_resources) {
+        if (r.pdf)
+            HPDF_Free(r.pdf);
+        pdf_deflater_free(r.deflater);
         *error = xstrdup("impossibile creare il documento PDF (memoria insufficiente?)");
         return -1;
     }
     r.pages = xcalloc(doc->n_pages ? doc->n_pages : 1, sizeof *r.pages);
-    for (size_t i = 0; i < doc->n_pages && !r.err.error; i++) {
-        r.pages[i] = HPDF_AddPage(r.pdf);
-        if (!r.pages[i])
-            break;
-        HPDF_Page_SetWidth(r.pages[i], (HPDF_REAL)doc->width);
-        HPDF_Page_SetHeight(r.pages[i], (HPDF_REAL)doc->height);
-    }
+    for (size_t i = 0; i < doc->n_pages && !r.err.error; i++)
+        add_page(&r, i, doc);
     r.tags = pdf_tags_new(r.pdf, doc->nodes, doc->n_nodes, r.pages, doc->n_pages);
     for (size_t i = 0; i < doc->n_pages && !r.err.error; i++) {
-        HPDF_Page page = r.pages[i];
-        pdf_tags_begin_page(r.tags, i);
-        r.tag = INT_MIN; /* no sequence open yet */
-        r.in_text = false;
-        r.font = -1;
-        r.size = -1;
-        r.fill = (Color){0, 0, 0};
-        r.stroke = (Color){0, 0, 0};
-        r.line_width = 1;
+        start_page(&r, i);
         for (size_t k = 0; k < doc->pages[i].n_ops && !r.err.error; k++)
-            draw_op(&r, page, &doc->pages[i].ops[k]);
-        end_text(&r, page);
-        pdf_tags_end_page(r.tags);
+            draw_op(&r, r.pages[i], &doc->pages[i].ops[k]);
+        end_page(&r, r.pages[i]);
         display_page_release_ops(&doc->pages[i]);
     }
     if (!r.err.error)
@@ -281,49 +401,20 @@ int pdf_writer_finish(PdfWriter *w, DisplayDoc *doc, const PdfInfo *info, const 
     int rc = 0;
     if (!r.err.error)
         rc = finish_document(&r, doc, info, error);
-    /* libharu writes to memory; the file is written here, where every
-     * write, flush and close is checked (libharu's own file output ignores
-     * the errors of fclose, so a full disk gave a truncated PDF). */
-    char *bytes = NULL;
-    size_t len = 0;
-    HPDF_STATUS saved = rc == 0 && !r.err.error ? HPDF_SaveToStream(r.pdf) : HPDF_OK;
-    if (saved != HPDF_OK && !r.err.error) /* a failure libharu recorded without calling the handler */
-        r.err.error = r.pdf->error.error_no != HPDF_OK ? r.pdf->error.error_no : saved;
-    if (rc == 0 && !r.err.error) {
-        len = HPDF_GetStreamSize(r.pdf);
-        bytes = xmalloc(len ? len : 1);
-        size_t got = 0;
-        while (got < len && !r.err.error) {
-            HPDF_UINT32 chunk = (HPDF_UINT32)(len - got > 1u << 20 ? 1u << 20 : len - got);
-            HPDF_STATUS st = HPDF_ReadFromStream(r.pdf, (HPDF_BYTE *)bytes + got, &chunk);
-            got += chunk;
-            if (st != HPDF_OK && st != HPDF_STREAM_EOF)
-                break;
-            if (chunk == 0)
-                break;
-        }
-        if (got != len && !r.err.error)
-            r.err.error = HPDF_STREAM_EOF;
-    }
-    const char *reason;
-    if (rc != 0) {
-        /* *error is set */
-    } else if (r.err.error) {
+    if (rc == 0 && r.err.error) {
         *error = xasprintf("errore della libreria PDF (libharu 0x%04X, dettaglio %u)", (unsigned)r.err.error,
                            (unsigned)r.err.detail);
         rc = -1;
-    } else if (file_write_atomic(path, bytes, len, &reason) != 0) {
-        *error = xasprintf("impossibile scrivere il file: %s", reason);
-        rc = -1;
     }
-    free(bytes);
+    if (rc == 0)
+        rc = save(&r, path, error);
+    pdf_tags_detach(r.tags);
     HPDF_Free(r.pdf);
     pdf_tags_free(r.tags); /* after saving: the structure elements are written from it */
+    for (int i = 0; i < FONT_COUNT; i++)
+        pdf_font_free(r.loaded[i]);
+    pdf_deflater_free(r.deflater);
+    strbuf_free(&r.content);
     free(r.pages);
     return rc;
-}
-
-int pdf_render(DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, const char *path, char **error)
-{
-    return pdf_writer_finish(pdf_writer_start(fonts), doc, info, path, error);
 }

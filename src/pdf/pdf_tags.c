@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pdf_syntax.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -16,23 +17,25 @@ typedef enum { KID_ELEMENT, KID_CONTENT, KID_ANNOTATION } KidKind;
 /* Keys per leaf of the ParentTree (see pdf_tags_finish). */
 #define PARENT_TREE_LEAF 64
 
+/* An element's kids are a chain through one array for the whole document
+ * (next: the following kid of the same element, -1 at the end), and its
+ * children a chain of siblings: no allocation per element, as a long plan
+ * has hundreds of thousands. */
 typedef struct {
     unsigned char kind; /* KidKind */
     int value;          /* KID_ELEMENT: node; KID_CONTENT: MCID; KID_ANNOTATION: index in annots */
     int page;           /* KID_CONTENT, KID_ANNOTATION */
+    int next;
 } Kid;
 
 typedef struct {
     int parent;      /* a node, or the document (index n_nodes) */
-    int *children;   /* in reading order */
-    size_t n_children, cap_children;
-    size_t attached_children; /* the first ones are in kids already */
+    int first_child, last_child, next_sibling; /* in reading order; -1: none */
+    int pending;     /* the first child not yet in kids, -1: none */
     bool attached;
     int first_page;  /* -1: no content */
-    Kid *kids;
-    size_t n_kids, cap_kids;
-    PdfTags *owner;  /* for write_element */
-    HPDF_Dict dict;  /* its object in the file */
+    int first_kid, last_kid; /* -1: none */
+    unsigned id;     /* its object number in the file */
 } Element;
 
 /* Keys [first, last] of the ParentTree, one node of it. */
@@ -63,30 +66,34 @@ struct PdfTags {
     TaggedAnnot *annots;
     size_t n_annots, cap_annots;
     size_t page;     /* being drawn */
+    StrBuf *content; /* its content stream */
     bool open;       /* a marked-content sequence is open */
     int open_tag;
     HPDF_Dict root;  /* StructTreeRoot */
+    /* The elements' objects: their cross-reference entries in one block,
+     * all pointing to one dictionary whose write hook writes the next
+     * element each time libharu writes one of them (it writes the entries
+     * in order). A libharu dictionary per element cost ~230 bytes and four
+     * allocations; hundreds of thousands for a large plan. */
+    HPDF_XrefEntry_Rec *entries;
+    HPDF_Dict element_writer;
+    size_t next_written;
     TreeLeaf *leaves;
     StrBuf out;      /* what write_element and write_parent_tree write */
+    Kid *kids;       /* of every element (see Kid) */
+    size_t n_kids, cap_kids;
 };
 
-/* Decimal digits without printf: hundreds of thousands of references are
- * written (strbuf_printf formats into a new allocation each time). */
-static void put_uint(StrBuf *b, size_t v)
+static void add_kid(PdfTags *t, Element *e, KidKind kind, int value, int page)
 {
-    char digits[24];
-    size_t n = sizeof digits;
-    do {
-        digits[--n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    strbuf_append(b, digits + n, sizeof digits - n);
-}
-
-static void add_kid(Element *e, Kid k)
-{
-    e->kids = xgrow(e->kids, e->n_kids, &e->cap_kids, sizeof *e->kids, 4);
-    e->kids[e->n_kids++] = k;
+    t->kids = xgrow(t->kids, t->n_kids, &t->cap_kids, sizeof *t->kids, 1024);
+    int k = (int)t->n_kids++;
+    t->kids[k] = (Kid){(unsigned char)kind, value, page, -1};
+    if (e->last_kid >= 0)
+        t->kids[e->last_kid].next = k;
+    else
+        e->first_kid = k;
+    e->last_kid = k;
 }
 
 PdfTags *pdf_tags_new(HPDF_Doc pdf, const StructNode *nodes, size_t n_nodes, HPDF_Page *pages, size_t n_pages)
@@ -99,19 +106,20 @@ PdfTags *pdf_tags_new(HPDF_Doc pdf, const StructNode *nodes, size_t n_nodes, HPD
     t->n_pages = n_pages;
     t->el = xcalloc(n_nodes + 1, sizeof *t->el);
     t->marks = xcalloc(n_pages ? n_pages : 1, sizeof *t->marks);
-    for (size_t i = 0; i <= n_nodes; i++) {
-        t->el[i].first_page = -1;
-        t->el[i].parent = -1;
-    }
+    for (size_t i = 0; i <= n_nodes; i++)
+        t->el[i] = (Element){.parent = -1, .first_child = -1, .last_child = -1, .next_sibling = -1,
+                             .pending = -1, .first_page = -1, .first_kid = -1, .last_kid = -1};
     for (size_t i = 0; i < n_nodes; i++) {
         int p = nodes[i].parent;
         /* a parent always comes before its children; anything else is a
          * child of the document */
         Element *parent = &t->el[p >= 0 && (size_t)p < i ? (size_t)p : n_nodes];
         t->el[i].parent = p >= 0 && (size_t)p < i ? p : (int)n_nodes;
-        parent->children =
-            xgrow(parent->children, parent->n_children, &parent->cap_children, sizeof *parent->children, 4);
-        parent->children[parent->n_children++] = (int)i;
+        if (parent->last_child >= 0)
+            t->el[parent->last_child].next_sibling = (int)i;
+        else
+            parent->first_child = parent->pending = (int)i;
+        parent->last_child = (int)i;
     }
     t->el[n_nodes].attached = true;
     return t;
@@ -121,16 +129,14 @@ void pdf_tags_free(PdfTags *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i <= t->n_nodes; i++) {
-        free(t->el[i].children);
-        free(t->el[i].kids);
-    }
     for (size_t i = 0; i < t->n_pages; i++)
         free(t->marks[i].owner);
     free(t->el);
     free(t->marks);
     free(t->annots);
     free(t->leaves);
+    free(t->entries);
+    free(t->kids);
     strbuf_free(&t->out);
     free(t);
 }
@@ -145,20 +151,20 @@ static void attach(PdfTags *t, int node)
         return;
     attach(t, e->parent);
     Element *p = &t->el[e->parent];
-    while (p->attached_children < p->n_children) {
-        int child = p->children[p->attached_children++];
+    while (p->pending >= 0) {
+        int child = p->pending;
+        p->pending = t->el[child].next_sibling;
         t->el[child].attached = true;
-        add_kid(p, (Kid){KID_ELEMENT, child, -1});
+        add_kid(t, p, KID_ELEMENT, child, -1);
         if (child == node)
             break;
     }
 }
 
-static HPDF_Stream content(PdfTags *t) { return ((HPDF_PageAttr)t->pages[t->page]->attr)->stream; }
-
-void pdf_tags_begin_page(PdfTags *t, size_t i)
+void pdf_tags_begin_page(PdfTags *t, size_t i, StrBuf *content)
 {
     t->page = i;
+    t->content = content;
     t->open = false;
 }
 
@@ -166,41 +172,37 @@ void pdf_tags_mark(PdfTags *t, int tag)
 {
     if (t->open && t->open_tag == tag)
         return;
-    HPDF_Stream s = content(t);
+    StrBuf *s = t->content;
     if (t->open)
-        HPDF_Stream_WriteStr(s, "EMC\012");
+        strbuf_puts(s, "EMC\012");
     t->open = true;
     t->open_tag = tag;
     if (tag == TAG_PAGINATION) {
-        HPDF_Stream_WriteStr(s, "/Artifact <</Type /Pagination>> BDC\012");
+        strbuf_puts(s, "/Artifact <</Type /Pagination>> BDC\012");
     } else if (tag < 0 || (size_t)tag >= t->n_nodes) {
-        HPDF_Stream_WriteStr(s, "/Artifact BMC\012");
+        strbuf_puts(s, "/Artifact BMC\012");
     } else {
         PageMarks *m = &t->marks[t->page];
         m->owner = xgrow(m->owner, m->n, &m->cap, sizeof *m->owner, 4);
         int mcid = (int)m->n;
         m->owner[m->n++] = tag;
-        StrBuf *b = &t->out;
-        b->len = 0;
-        strbuf_puts(b, "/");
-        strbuf_puts(b, display_role_name((StructRole)t->nodes[tag].role));
-        strbuf_puts(b, " <</MCID ");
-        put_uint(b, (size_t)mcid);
-        strbuf_puts(b, ">> BDC\012");
-        HPDF_Stream_Write(s, (const HPDF_BYTE *)b->data, (HPDF_UINT)b->len);
-        b->len = 0;
+        strbuf_puts(s, "/");
+        strbuf_puts(s, display_role_name((StructRole)t->nodes[tag].role));
+        strbuf_puts(s, " <</MCID ");
+        pdf_put_uint(s, (size_t)mcid);
+        strbuf_puts(s, ">> BDC\012");
         attach(t, tag);
         Element *e = &t->el[tag];
         if (e->first_page < 0)
             e->first_page = (int)t->page;
-        add_kid(e, (Kid){KID_CONTENT, mcid, (int)t->page});
+        add_kid(t, e, KID_CONTENT, mcid, (int)t->page);
     }
 }
 
 void pdf_tags_end_page(PdfTags *t)
 {
     if (t->open)
-        HPDF_Stream_WriteStr(content(t), "EMC\012");
+        strbuf_puts(t->content, "EMC\012");
     t->open = false;
 }
 
@@ -217,7 +219,7 @@ void pdf_tags_annotation(PdfTags *t, HPDF_Annotation annot, int tag)
     attach(t, tag);
     if (t->el[tag].first_page < 0)
         t->el[tag].first_page = (int)t->page;
-    add_kid(&t->el[tag], (Kid){KID_ANNOTATION, index, (int)t->page});
+    add_kid(t, &t->el[tag], KID_ANNOTATION, index, (int)t->page);
 }
 
 /* UTF-16BE with its byte-order mark, from UTF-8 (a byte that is not UTF-8
@@ -274,7 +276,7 @@ static unsigned id_of(const void *obj) { return ((const HPDF_Obj_Header *)obj)->
 
 static void put_ref(StrBuf *b, const void *obj)
 {
-    put_uint(b, id_of(obj));
+    pdf_put_uint(b, id_of(obj));
     strbuf_puts(b, " 0 R");
 }
 
@@ -356,16 +358,24 @@ static void put_attributes(StrBuf *b, const StructNode *n)
         strbuf_puts(b, n->scope == SCOPE_COLUMN ? " /Scope /Column" : " /Scope /Row");
     if (span) {
         strbuf_puts(b, " /ColSpan ");
-        put_uint(b, (size_t)n->colspan);
+        pdf_put_uint(b, (size_t)n->colspan);
     }
     strbuf_puts(b, ">>\012");
 }
 
+static void put_element_ref(StrBuf *b, const Element *el)
+{
+    pdf_put_uint(b, el->id);
+    strbuf_puts(b, " 0 R");
+}
+
 static HPDF_STATUS write_element(HPDF_Dict dict, HPDF_Stream s)
 {
-    Element *el = dict->attr;
-    PdfTags *t = el->owner;
-    size_t i = (size_t)(el - t->el);
+    PdfTags *t = dict->attr;
+    size_t i = t->next_written++;
+    if (i > t->n_nodes)
+        return HPDF_SetError(s->error, HPDF_INVALID_OBJECT, 0);
+    Element *el = &t->el[i];
     StrBuf *b = &t->out;
     if (i == t->n_nodes) {
         strbuf_puts(b, "/S /Document\012/P ");
@@ -375,7 +385,7 @@ static HPDF_STATUS write_element(HPDF_Dict dict, HPDF_Stream s)
         strbuf_puts(b, "/S /");
         strbuf_puts(b, display_role_name((StructRole)n->role));
         strbuf_puts(b, "\012/P ");
-        put_ref(b, t->el[el->parent].dict);
+        put_element_ref(b, &t->el[el->parent]);
         if (n->alt && (n->role == ROLE_FIGURE || n->role == ROLE_SECT)) {
             strbuf_puts(b, n->role == ROLE_FIGURE ? "\012/Alt " : "\012/T "); /* a section's title */
             put_text(b, n->alt);
@@ -389,18 +399,18 @@ static HPDF_STATUS write_element(HPDF_Dict dict, HPDF_Stream s)
         strbuf_puts(b, "\012");
     }
     strbuf_puts(b, "/K [");
-    for (size_t k = 0; k < el->n_kids; k++) {
-        const Kid *kid = &el->kids[k];
-        strbuf_puts(b, k ? " " : "");
+    for (int k = el->first_kid; k >= 0; k = t->kids[k].next) {
+        const Kid *kid = &t->kids[k];
+        strbuf_puts(b, k != el->first_kid ? " " : "");
         if (kid->kind == KID_ELEMENT) {
-            put_ref(b, t->el[kid->value].dict);
+            put_element_ref(b, &t->el[kid->value]);
         } else if (kid->kind == KID_CONTENT && kid->page == el->first_page) {
-            put_uint(b, (size_t)kid->value);
+            pdf_put_uint(b, (size_t)kid->value);
         } else if (kid->kind == KID_CONTENT) {
             strbuf_puts(b, "<</Type /MCR /Pg ");
             put_ref(b, t->pages[kid->page]);
             strbuf_puts(b, " /MCID ");
-            put_uint(b, (size_t)kid->value);
+            pdf_put_uint(b, (size_t)kid->value);
             strbuf_puts(b, ">>");
         } else {
             strbuf_puts(b, "<</Type /OBJR /Obj ");
@@ -429,16 +439,16 @@ static HPDF_STATUS write_parent_tree(HPDF_Dict dict, HPDF_Stream s)
     strbuf_puts(b, "/Nums [");
     for (size_t key = leaf->first; key <= leaf->last; key++) {
         strbuf_puts(b, "\012");
-        put_uint(b, key);
+        pdf_put_uint(b, key);
         strbuf_puts(b, " ");
         if (key >= t->n_pages) {
-            put_ref(b, t->el[t->annots[key - t->n_pages].node].dict);
+            put_element_ref(b, &t->el[t->annots[key - t->n_pages].node]);
             continue;
         }
         strbuf_puts(b, "[");
         for (size_t k = 0; k < t->marks[key].n; k++) {
             strbuf_puts(b, k ? " " : "");
-            put_ref(b, t->el[t->marks[key].owner[k]].dict);
+            put_element_ref(b, &t->el[t->marks[key].owner[k]]);
             if (b->len > 4096 && flush(s, b) != HPDF_OK)
                 return HPDF_Error_GetCode(s->error);
         }
@@ -446,6 +456,73 @@ static HPDF_STATUS write_parent_tree(HPDF_Dict dict, HPDF_Stream s)
     }
     strbuf_puts(b, "]\012");
     return flush(s, b);
+}
+
+/* The root's /K: the Document element. */
+static HPDF_STATUS write_root_kids(HPDF_Dict dict, HPDF_Stream s)
+{
+    PdfTags *t = dict->attr;
+    StrBuf *b = &t->out;
+    strbuf_puts(b, "/K ");
+    put_element_ref(b, &t->el[t->n_nodes]);
+    strbuf_puts(b, "\012");
+    return flush(s, b);
+}
+
+/* One cross-reference entry per element (and the Document), numbered in
+ * order, with room made once in libharu's list (which otherwise grows by
+ * 1,024 entries, copying the whole list each time). */
+static HPDF_STATUS add_element_entries(PdfTags *t)
+{
+    HPDF_Doc pdf = t->pdf;
+    HPDF_Xref xref = pdf->xref;
+    HPDF_List list = xref->entries;
+    size_t n = t->n_nodes + 1;
+    if (list->count + n > 0x7FFFFF) /* libharu's limit on objects */
+        return HPDF_SetError(&pdf->error, HPDF_XREF_COUNT_ERR, 0);
+    t->element_writer = HPDF_Dict_New(pdf->mmgr);
+    if (!t->element_writer)
+        return HPDF_Error_GetCode(&pdf->error);
+    t->element_writer->write_fn = write_element;
+    t->element_writer->attr = t;
+    if (list->block_siz < list->count + n) {
+        size_t cap = list->count + n + list->items_per_block;
+        void **grown = HPDF_GetMem(pdf->mmgr, (HPDF_UINT)(cap * sizeof *grown));
+        if (!grown)
+            return HPDF_Error_GetCode(&pdf->error);
+        if (list->count)
+            memcpy(grown, list->obj, list->count * sizeof *grown);
+        if (list->obj)
+            HPDF_FreeMem(pdf->mmgr, list->obj);
+        list->obj = grown;
+        list->block_siz = (HPDF_UINT)cap;
+    }
+    t->entries = xcalloc(n, sizeof *t->entries);
+    for (size_t i = 0; i < n; i++) {
+        t->entries[i] = (HPDF_XrefEntry_Rec){HPDF_IN_USE_ENTRY, 0, 0, t->element_writer};
+        t->el[i].id = (unsigned)(xref->start_offset + list->count);
+        list->obj[list->count++] = &t->entries[i];
+    }
+    t->next_written = 0;
+    return HPDF_OK;
+}
+
+void pdf_tags_detach(PdfTags *t)
+{
+    if (!t || !t->entries)
+        return;
+    HPDF_List list = t->pdf->xref->entries;
+    size_t kept = 0, n = t->n_nodes + 1;
+    for (size_t i = 0; i < list->count; i++) {
+        HPDF_XrefEntry_Rec *e = list->obj[i];
+        if (e < t->entries || e >= t->entries + n)
+            list->obj[kept++] = e;
+    }
+    list->count = (HPDF_UINT)kept;
+    HPDF_Dict_Free(t->element_writer);
+    t->element_writer = NULL;
+    free(t->entries);
+    t->entries = NULL;
 }
 
 /* An empty dictionary in the cross-reference table, written by fn. */
@@ -463,7 +540,6 @@ HPDF_STATUS pdf_tags_finish(PdfTags *t, const char *lang)
 {
     HPDF_Doc pdf = t->pdf;
     HPDF_MMgr mmgr = pdf->mmgr;
-    size_t doc = t->n_nodes;
     for (size_t i = 0; i < t->n_nodes; i++)
         attach(t, (int)i);
 
@@ -471,13 +547,10 @@ HPDF_STATUS pdf_tags_finish(PdfTags *t, const char *lang)
     if (!t->root || HPDF_Xref_Add(pdf->xref, t->root) != HPDF_OK)
         return HPDF_Error_GetCode(&pdf->error);
     HPDF_Dict_AddName(t->root, "Type", "StructTreeRoot");
-    for (size_t i = 0; i <= doc; i++) {
-        t->el[i].owner = t;
-        t->el[i].dict = self_written(pdf, write_element, &t->el[i]);
-        if (!t->el[i].dict)
-            return HPDF_Error_GetCode(&pdf->error);
-    }
-    HPDF_Dict_Add(t->root, "K", t->el[doc].dict);
+    t->root->write_fn = write_root_kids;
+    t->root->attr = t;
+    if (add_element_entries(t) != HPDF_OK)
+        return HPDF_Error_GetCode(&pdf->error);
 
     /* The ParentTree, in leaves of PARENT_TREE_LEAF keys: a PDF/A-1 array
      * holds at most 8191 elements, a long document has more keys. */

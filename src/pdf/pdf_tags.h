@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "display.h"
+#include "text.h"
 
 typedef struct PdfTags PdfTags;
 
@@ -22,8 +23,9 @@ typedef struct PdfTags PdfTags;
 PdfTags *pdf_tags_new(HPDF_Doc pdf, const StructNode *nodes, size_t n_nodes, HPDF_Page *pages, size_t n_pages);
 void pdf_tags_free(PdfTags *t);
 
-/* Starts page i: nothing is marked yet. */
-void pdf_tags_begin_page(PdfTags *t, size_t i);
+/* Starts page i, whose content stream is being written to content:
+ * nothing is marked yet. */
+void pdf_tags_begin_page(PdfTags *t, size_t i, StrBuf *content);
 /* The content drawn from now on belongs to tag (a node or TAG_*). Must be
  * called outside text objects and paths. */
 void pdf_tags_mark(PdfTags *t, int tag);
@@ -34,8 +36,13 @@ void pdf_tags_annotation(PdfTags *t, HPDF_Annotation annot, int tag);
 
 /* Builds the structure tree; lang: the document's language ("it-IT").
  * The elements are written from t's data while libharu saves the file:
- * free t (and the nodes) only after HPDF_SaveToStream. */
+ * free t (and the nodes) only after HPDF_SaveToStream, and detach it
+ * before HPDF_Free. */
 HPDF_STATUS pdf_tags_finish(PdfTags *t, const char *lang);
+
+/* Takes the structure elements' objects out of libharu's document once it
+ * is saved (they are not libharu's to free): call before HPDF_Free. */
+void pdf_tags_detach(PdfTags *t);
 
 /* A PDF text string (UTF-16BE with its byte-order mark) from UTF-8. */
 HPDF_Binary pdf_text_string(HPDF_MMgr mmgr, const char *utf8);
