@@ -39,8 +39,23 @@ void display_page_release_ops(DisplayPage *p)
     p->n_ops = p->cap_ops = 0;
 }
 
+/* Room left on a finished page for what is added once the document is
+ * complete (running heads, "Pag. X di Y"). */
+#define FURNITURE_ROOM 16
+
 DisplayPage *display_add_page(DisplayDoc *d)
 {
+    /* The page before is complete but for its furniture: its operations
+     * array gives back what doubling left unused (a quarter of the laid-out
+     * document's memory on average), which counts in a long plan whose
+     * pages are all held until the page count is known. */
+    if (d->n_pages > 0) {
+        DisplayPage *last = &d->pages[d->n_pages - 1];
+        if (last->cap_ops > last->n_ops + FURNITURE_ROOM) {
+            last->cap_ops = last->n_ops + FURNITURE_ROOM;
+            last->ops = xrealloc(last->ops, last->cap_ops * sizeof *last->ops);
+        }
+    }
     d->pages = xgrow(d->pages, d->n_pages, &d->cap_pages, sizeof *d->pages, 16);
     DisplayPage *p = &d->pages[d->n_pages++];
     memset(p, 0, sizeof *p);
