@@ -57,6 +57,27 @@ static void free_obiettivo(Obiettivo *o)
         free(c->stanziamenti);
     }
     free(o->finanziaria);
+    free(o->tipologia);
+    for (size_t i = 0; i < o->n_collegamenti; i++) {
+        free(o->collegamenti[i].livello);
+        free(o->collegamenti[i].codice);
+        free(o->collegamenti[i].testo);
+    }
+    free(o->collegamenti);
+    for (size_t i = 0; i < o->n_campi; i++) {
+        free(o->campi[i].etichetta);
+        free(o->campi[i].valore);
+    }
+    free(o->campi);
+    for (size_t i = 0; i < o->n_indicatori; i++) {
+        Indicatore *ind = &o->indicatori[i];
+        char *texts[] = {ind->nome, ind->tipo, ind->unita, ind->fonte, ind->formula};
+        for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
+            free(texts[k]);
+        free(ind->valori);
+        free(ind->regola.fasce);
+    }
+    free(o->indicatori);
 }
 
 void plan_free(Plan *plan)
@@ -95,6 +116,22 @@ const Azione *annualita_azione(const Annualita *a, int n)
         if (a->azioni[i].n == n)
             return &a->azioni[i];
     return NULL;
+}
+
+bool obiettivo_has_other_forms(const Obiettivo *o)
+{
+    return o->tipologia || o->has_peso || o->n_collegamenti || o->n_campi || !o->valutazione_individuale ||
+           o->n_indicatori;
+}
+
+bool indicatore_target(const Indicatore *ind, int anno, double *target)
+{
+    for (size_t i = 0; i < ind->n_valori; i++)
+        if (ind->valori[i].anno == anno) {
+            *target = ind->valori[i].target;
+            return true;
+        }
+    return false;
 }
 
 double pesatura_totale(const Pesatura *p)

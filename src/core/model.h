@@ -104,6 +104,40 @@ typedef struct {
 
 typedef enum { TIPO_COMUNE, TIPO_INDIVIDUALE } TipoObiettivo;
 
+/* FORMAT.md §7: what other comuni's forms carry. */
+
+/* A link up the chain of plans ("Obiettivo strategico" OS-1.2 …). */
+typedef struct {
+    char *livello, *codice, *testo;
+} Collegamento;
+
+/* A label/value field of a comune's own form. */
+typedef struct {
+    char *etichetta, *valore;
+} Campo;
+
+typedef struct {
+    int anno;
+    double target;
+} TargetAnno;
+
+/* An indicator of the objective, with a target per year. Its % of a year
+ * is its regola applied to the value reported, or by default from verso
+ * (crescente: valore / target; decrescente: target / valore; capped at
+ * 100). */
+typedef struct {
+    char *nome, *tipo, *unita, *fonte, *formula;
+    RuleDirection verso;  /* crescente when absent */
+    double peso;
+    bool has_peso;
+    bool has_baseline;
+    int baseline_anno;
+    double baseline_valore;
+    TargetAnno *valori;   /* in the order given */
+    size_t n_valori;
+    Rule regola;          /* RULE_NONE: the default of verso */
+} Indicatore;
+
 typedef struct {
     char *codice;
     int triennio[2];            /* the plan's when the input omits it */
@@ -124,6 +158,17 @@ typedef struct {
     Capitolo *finanziaria;
     size_t n_finanziaria;
     Pesatura pesatura;
+    /* §7, all optional */
+    char *tipologia;
+    double peso;
+    bool has_peso;
+    Collegamento *collegamenti;
+    size_t n_collegamenti;
+    Campo *campi;
+    size_t n_campi;
+    bool valutazione_individuale; /* true unless the plan says false */
+    Indicatore *indicatori;
+    size_t n_indicatori;
 } Obiettivo;
 
 /* Which version of the plan this is (FORMAT.md §5): printed on the covers,
@@ -150,6 +195,12 @@ void plan_free(Plan *plan);
 /* Lookups; NULL when absent. */
 const Annualita *obiettivo_annualita(const Obiettivo *o, int anno);
 const Azione *annualita_azione(const Annualita *a, int n);
+/* Whether the objective carries any key of FORMAT §7 (tipologia, peso,
+ * collegamenti, campi, valutazione_individuale false, indicatori): what
+ * the workbooks and the comparison do not handle yet. */
+bool obiettivo_has_other_forms(const Obiettivo *o);
+/* The indicator's target for a year; false when it has none. */
+bool indicatore_target(const Indicatore *ind, int anno, double *target);
 double pesatura_totale(const Pesatura *p);
 
 const char *rule_type_name(RuleType t);

@@ -163,6 +163,15 @@ static void check_obiettivo(JsonCtx *ctx, const Obiettivo *o, size_t index)
         free(apath);
     }
     check_risorse(ctx, o, opath);
+    if (o->n_indicatori || o->n_collegamenti || o->n_campi || o->tipologia || o->has_peso)
+        json_warning(ctx, opath, "tipologia, peso, collegamenti, campi e indicatori (FORMAT §7) sono letti e "
+                                 "controllati ma non ancora stampati né calcolati (issue 17)");
+    if (!o->valutazione_individuale) {
+        char *p = json_path_key(opath, "valutazione_individuale");
+        json_warning(ctx, p, "«valutazione_individuale»: false non è ancora applicato: con le rilevazioni "
+                             "il programma si ferma invece di calcolare i risultati delle persone");
+        free(p);
+    }
     if (o->pesatura.present && !is_hundred(pesatura_totale(&o->pesatura))) {
         char num[64];
         text_format_number(num, sizeof num, pesatura_totale(&o->pesatura));
@@ -196,6 +205,45 @@ static void check_registry(JsonCtx *ctx, const Plan *plan)
     free(keys);
 }
 
+/* FORMAT §7: an objective's peso counts in a mean only when every
+ * objective of the group has one; a dirigente whose objectives are weighted
+ * in part is most likely a slip. */
+static void check_objective_weights(JsonCtx *ctx, const Plan *plan)
+{
+    size_t n = plan->n_obiettivi;
+    bool *done = xcalloc(n ? n : 1, sizeof *done);
+    for (size_t i = 0; i < n; i++) {
+        const Obiettivo *o = &plan->obiettivi[i];
+        if (done[i] || !o->dirigente)
+            continue;
+        size_t with = 0, total = 0;
+        for (size_t j = i; j < n; j++) {
+            const Obiettivo *q = &plan->obiettivi[j];
+            if (q->dirigente && strcmp(q->dirigente, o->dirigente) == 0) {
+                done[j] = true;
+                total++;
+                with += q->has_peso;
+            }
+        }
+        if (with == 0 || with == total)
+            continue;
+        for (size_t j = i; j < n; j++) {
+            const Obiettivo *q = &plan->obiettivi[j];
+            if (q->has_peso || !q->dirigente || strcmp(q->dirigente, o->dirigente) != 0)
+                continue;
+            ctx->codice = q->codice;
+            ctx->objective = (int)j;
+            char *p = json_path_index("$.obiettivi", j);
+            json_warning(ctx, p, "%zu dei %zu obiettivi di «%s» hanno un «peso», questo no: le medie su questi "
+                                 "obiettivi non useranno i pesi", with, total, o->dirigente);
+            free(p);
+        }
+    }
+    ctx->codice = NULL;
+    ctx->objective = -1;
+    free(done);
+}
+
 void plan_check(const Plan *plan, const char *file, DiagList *diags)
 {
     JsonCtx ctx = {diags, file, NULL, -1};
@@ -206,4 +254,5 @@ void plan_check(const Plan *plan, const char *file, DiagList *diags)
         ctx.objective = (int)i;
         check_obiettivo(&ctx, o, i);
     }
+    check_objective_weights(&ctx, plan);
 }

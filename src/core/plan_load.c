@@ -16,7 +16,14 @@ static const char *const OBIETTIVO_KEYS[] = {
     "dup_strategica", "dup_operativa", "dirigente", "posizione_organizzativa",
     "referenti", "descrizione", "baseline", "target", "stakeholder",
     "accessibilita", "unita_responsabile", "altre_unita", "annualita",
-    "risorse_umane", "finanziaria", "pesatura", NULL};
+    "risorse_umane", "finanziaria", "pesatura", "tipologia", "peso", "collegamenti",
+    "campi", "valutazione_individuale", "indicatori", NULL};
+static const char *const COLLEGAMENTO_KEYS[] = {"livello", "codice", "testo", NULL};
+static const char *const CAMPO_KEYS[] = {"etichetta", "valore", NULL};
+static const char *const INDICATORE_KEYS[] = {
+    "nome", "tipo", "unita", "fonte", "formula", "verso", "peso", "baseline", "valori", "regola", NULL};
+static const char *const BASELINE_KEYS[] = {"anno", "valore", NULL};
+static const char *const TARGET_KEYS[] = {"anno", "target", NULL};
 static const char *const BILANCIO_KEYS[] = {"missione", "programma", NULL};
 static const char *const ANNUALITA_KEYS[] = {"anno", "azioni", NULL};
 static const char *const AZIONE_KEYS[] = {
@@ -104,6 +111,20 @@ static char **read_string_list(JsonCtx *ctx, const cJSON *obj, const char *path,
     free(base);
     return v;
 }
+
+/* The optional array at key: zeroed room for its elements in field, then
+ * each object read by fn, which counts what it keeps. (A macro so that
+ * field keeps its type.) */
+#define READ_OBJECTS(ctx, obj, path, key, field, fn, user)                                         \
+    do {                                                                                          \
+        const cJSON *arr_ = json_get_array(ctx, obj, path, key, JSON_OPTIONAL);                   \
+        if (arr_) {                                                                               \
+            (field) = xcalloc((size_t)cJSON_GetArraySize(arr_) + 1, sizeof *(field));              \
+            char *at_ = json_path_key(path, key);                                                 \
+            json_each_object(ctx, arr_, at_, fn, user);                                           \
+            free(at_);                                                                            \
+        }                                                                                         \
+    } while (0)
 
 /* ---- persone --------------------------------------------------------------- */
 
@@ -411,13 +432,7 @@ static void read_partecipante(JsonCtx *ctx, const cJSON *c, const char *p, void 
 
 static void read_personale(JsonCtx *ctx, const cJSON *obj, const char *path, Risorsa *r)
 {
-    const cJSON *arr = json_get_array(ctx, obj, path, "personale", JSON_OPTIONAL);
-    if (!arr)
-        return;
-    char *base = json_path_key(path, "personale");
-    r->personale = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *r->personale);
-    json_each_object(ctx, arr, base, read_partecipante, r);
-    free(base);
+    READ_OBJECTS(ctx, obj, path, "personale", r->personale, read_partecipante, r);
 }
 
 static void read_risorsa(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
@@ -440,13 +455,7 @@ static void read_risorsa(JsonCtx *ctx, const cJSON *c, const char *p, void *user
 
 static void read_risorse(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
 {
-    const cJSON *arr = json_get_array(ctx, obj, path, "risorse_umane", JSON_OPTIONAL);
-    if (!arr)
-        return;
-    char *base = json_path_key(path, "risorse_umane");
-    o->risorse_umane = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *o->risorse_umane);
-    json_each_object(ctx, arr, base, read_risorsa, o);
-    free(base);
+    READ_OBJECTS(ctx, obj, path, "risorse_umane", o->risorse_umane, read_risorsa, o);
 }
 
 static void read_stanziamento(JsonCtx *ctx, const cJSON *s, const char *sp, void *user)
@@ -485,13 +494,7 @@ static void read_capitolo(JsonCtx *ctx, const cJSON *c, const char *p, void *use
 
 static void read_finanziaria(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
 {
-    const cJSON *arr = json_get_array(ctx, obj, path, "finanziaria", JSON_OPTIONAL);
-    if (!arr)
-        return;
-    char *base = json_path_key(path, "finanziaria");
-    o->finanziaria = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *o->finanziaria);
-    json_each_object(ctx, arr, base, read_capitolo, o);
-    free(base);
+    READ_OBJECTS(ctx, obj, path, "finanziaria", o->finanziaria, read_capitolo, o);
 }
 
 static void read_pesatura(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
@@ -523,13 +526,145 @@ static void read_voce_bilancio(JsonCtx *ctx, const cJSON *c, const char *p, void
 
 static void read_bilancio(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
 {
-    const cJSON *arr = json_get_array(ctx, obj, path, "bilancio", JSON_OPTIONAL);
-    if (!arr)
+    READ_OBJECTS(ctx, obj, path, "bilancio", o->bilancio, read_voce_bilancio, o);
+}
+
+/* ---- FORMAT.md §7: collegamenti, campi, indicatori ------------------------------ */
+
+static void read_collegamento(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
+{
+    Obiettivo *o = user;
+    Collegamento *k = &o->collegamenti[o->n_collegamenti++];
+    json_check_keys(ctx, c, p, COLLEGAMENTO_KEYS);
+    json_get_string(ctx, c, p, "livello", JSON_OPTIONAL, &k->livello);
+    json_get_string(ctx, c, p, "codice", JSON_OPTIONAL, &k->codice);
+    json_get_string(ctx, c, p, "testo", JSON_OPTIONAL, &k->testo);
+    if (!k->codice && !k->testo)
+        json_error(ctx, p, "un collegamento deve avere almeno il «codice» o il «testo» dell'obiettivo a cui "
+                           "si collega");
+}
+
+static void read_campo(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
+{
+    Obiettivo *o = user;
+    Campo *f = &o->campi[o->n_campi++];
+    json_check_keys(ctx, c, p, CAMPO_KEYS);
+    json_get_string(ctx, c, p, "etichetta", JSON_REQUIRED, &f->etichetta);
+    json_get_string(ctx, c, p, "valore", JSON_OPTIONAL, &f->valore);
+}
+
+typedef struct {
+    Indicatore *ind;
+    const Obiettivo *o;
+    int number; /* 1-based, for messages */
+} IndicatorRead;
+
+static void read_target(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
+{
+    IndicatorRead *r = user;
+    Indicatore *ind = r->ind;
+    TargetAnno *t = &ind->valori[ind->n_valori];
+    json_check_keys(ctx, c, p, TARGET_KEYS);
+    bool has_anno = json_get_int(ctx, c, p, "anno", JSON_REQUIRED, &t->anno);
+    bool has_target = json_get_number(ctx, c, p, "target", JSON_REQUIRED, &t->target);
+    if (!has_anno || !has_target)
         return;
-    char *base = json_path_key(path, "bilancio");
-    o->bilancio = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *o->bilancio);
-    json_each_object(ctx, arr, base, read_voce_bilancio, o);
-    free(base);
+    char *ap = json_path_key(p, "anno");
+    for (size_t j = 0; j < ind->n_valori; j++)
+        if (ind->valori[j].anno == t->anno) {
+            json_error(ctx, ap, "l'indicatore n. %d ha due target per il %d", r->number, t->anno);
+            free(ap);
+            return;
+        }
+    if (t->anno < r->o->triennio[0] || t->anno > r->o->triennio[1])
+        json_warning(ctx, ap, "il target del %d dell'indicatore n. %d è fuori dal triennio %d–%d dell'obiettivo",
+                     t->anno, r->number, r->o->triennio[0], r->o->triennio[1]);
+    free(ap);
+    ind->n_valori++;
+}
+
+static void read_indicatore(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
+{
+    Obiettivo *o = user;
+    Indicatore *ind = &o->indicatori[o->n_indicatori];
+    int number = (int)++o->n_indicatori;
+    json_check_keys(ctx, c, p, INDICATORE_KEYS);
+    json_get_string(ctx, c, p, "nome", JSON_REQUIRED, &ind->nome);
+    json_get_string(ctx, c, p, "tipo", JSON_OPTIONAL, &ind->tipo);
+    json_get_string(ctx, c, p, "unita", JSON_OPTIONAL, &ind->unita);
+    json_get_string(ctx, c, p, "fonte", JSON_OPTIONAL, &ind->fonte);
+    json_get_string(ctx, c, p, "formula", JSON_OPTIONAL, &ind->formula);
+    char *verso = NULL;
+    ind->verso = VERSO_CRESCENTE;
+    if (json_get_string(ctx, c, p, "verso", JSON_OPTIONAL, &verso)) {
+        if (strcmp(verso, "decrescente") == 0) {
+            ind->verso = VERSO_DECRESCENTE;
+        } else if (strcmp(verso, "crescente") != 0) {
+            char *vp = json_path_key(p, "verso");
+            json_error(ctx, vp, "«verso» deve essere \"crescente\" o \"decrescente\", non «%s»", verso);
+            free(vp);
+        }
+        free(verso);
+    }
+    ind->has_peso = json_get_number(ctx, c, p, "peso", JSON_OPTIONAL, &ind->peso);
+    if (ind->has_peso && ind->peso < 0) {
+        char *pp = json_path_key(p, "peso");
+        json_error(ctx, pp, "il peso di un indicatore non può essere negativo");
+        free(pp);
+    }
+    const cJSON *base = json_get_object(ctx, c, p, "baseline", JSON_OPTIONAL);
+    if (base) {
+        char *bp = json_path_key(p, "baseline");
+        json_check_keys(ctx, base, bp, BASELINE_KEYS);
+        bool a = json_get_int(ctx, base, bp, "anno", JSON_REQUIRED, &ind->baseline_anno);
+        bool v = json_get_number(ctx, base, bp, "valore", JSON_REQUIRED, &ind->baseline_valore);
+        ind->has_baseline = a && v;
+        free(bp);
+    }
+    IndicatorRead r = {ind, o, number};
+    READ_OBJECTS(ctx, c, p, "valori", ind->valori, read_target, &r);
+    read_rule(ctx, c, p, &ind->regola);
+    if (ind->regola.tipo == RULE_RITARDO) {
+        char *rp = json_path_key(p, "regola");
+        json_error(ctx, rp, "la regola «ritardo» misura i giorni dopo la scadenza di un'azione: per un "
+                            "indicatore si usano soglie, proporzionale, si_no o manuale");
+        free(rp);
+    }
+    /* the default rule divides by the target (crescente) or by the value */
+    for (size_t k = 0; k < ind->n_valori && ind->regola.tipo == RULE_NONE; k++)
+        if (ind->valori[k].target < 0 || (ind->verso == VERSO_CRESCENTE && ind->valori[k].target == 0)) {
+            char *vp = json_path_key(p, "valori"), *ip = json_path_index(vp, k), *kp = json_path_key(ip, "target");
+            json_error(ctx, kp, "il target %s dell'indicatore n. %d non si può usare per calcolare la "
+                                "percentuale (%s): serve un valore maggiore di zero, o una «regola»",
+                       ind->valori[k].target < 0 ? "negativo" : "zero", number,
+                       ind->verso == VERSO_CRESCENTE ? "valore / target" : "target / valore");
+            free(vp);
+            free(ip);
+            free(kp);
+        }
+    for (int y = o->triennio[0]; y <= o->triennio[1] && y - o->triennio[0] < 10; y++) {
+        double t;
+        if (!indicatore_target(ind, y, &t))
+            json_warning(ctx, p, "l'indicatore n. %d «%s» non ha un target per il %d: quell'anno non conterà", number,
+                         ind->nome ? ind->nome : "", y);
+    }
+}
+
+/* The §7 keys of an objective. */
+static void read_other_forms(JsonCtx *ctx, const cJSON *c, const char *path, Obiettivo *o)
+{
+    json_get_string(ctx, c, path, "tipologia", JSON_OPTIONAL, &o->tipologia);
+    o->has_peso = json_get_number(ctx, c, path, "peso", JSON_OPTIONAL, &o->peso);
+    if (o->has_peso && o->peso < 0) {
+        char *pp = json_path_key(path, "peso");
+        json_error(ctx, pp, "il peso di un obiettivo non può essere negativo");
+        free(pp);
+    }
+    o->valutazione_individuale = true;
+    json_get_bool(ctx, c, path, "valutazione_individuale", JSON_OPTIONAL, &o->valutazione_individuale);
+    READ_OBJECTS(ctx, c, path, "collegamenti", o->collegamenti, read_collegamento, o);
+    READ_OBJECTS(ctx, c, path, "campi", o->campi, read_campo, o);
+    READ_OBJECTS(ctx, c, path, "indicatori", o->indicatori, read_indicatore, o);
 }
 
 /* The index of the element at path "$.obiettivi[i]". */
@@ -595,6 +730,7 @@ static void read_obiettivo(JsonCtx *ctx, const cJSON *c, const char *path, void 
     read_risorse(ctx, c, path, o);
     read_finanziaria(ctx, c, path, o);
     read_pesatura(ctx, c, path, o);
+    read_other_forms(ctx, c, path, o);
     ctx->objective = -1;
     ctx->codice = NULL;
 }
