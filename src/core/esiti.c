@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "graduazione.h"
+#include "indicatori.h"
 #include "rules.h"
 #include "text.h"
 
@@ -76,6 +77,81 @@ static void apply(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, 
     e->nota = r->nota ? xstrdup(r->nota) : NULL;
 }
 
+/* A rilevazione of an indicator (FORMAT §7): its % for the year. */
+static void apply_indicatore(EsitoObiettivo *eo, const Rilevazione *ril, const Rilevazioni *set, int anno,
+                             DiagList *diags)
+{
+    if ((size_t)ril->indicatore > eo->n_indicatori) {
+        raggiunto_diag(diags, DIAG_ERROR, set, ril, -1, "l'obiettivo ha %zu indicator%s: non c'è l'indicatore n. %d",
+                       eo->n_indicatori, eo->n_indicatori == 1 ? "e" : "i", ril->indicatore);
+        return;
+    }
+    EsitoIndicatore *e = &eo->indicatori[ril->indicatore - 1];
+    if (e->stato != STATO_NON_RILEVATO || e->dettaglio) {
+        raggiunto_diag(diags, DIAG_ERROR, set, ril, -1, "seconda rilevazione per l'indicatore n. %d del %d",
+                       ril->indicatore, anno);
+        return;
+    }
+    if (!e->has_target) {
+        raggiunto_diag(diags, DIAG_WARNING, set, ril, -1,
+                       "l'indicatore n. %d non ha un target per il %d: la rilevazione non conta", ril->indicatore,
+                       anno);
+        e->dettaglio = xasprintf("nessun target per il %d", anno);
+        return;
+    }
+    if (ril->invalid) {
+        e->dettaglio = xstrdup("rilevazione non valida"); /* reported by the loader; blocks duplicates */
+        return;
+    }
+    e->has_valore = ril->valore_kind == VALORE_NUMERO;
+    e->valore = ril->valore;
+    e->nota = ril->nota ? xstrdup(ril->nota) : NULL;
+    bool manuale = e->indicatore->regola.tipo == RULE_MANUALE;
+    if (ril->has_percentuale) {
+        if (!manuale && !(ril->nota && *ril->nota)) {
+            raggiunto_diag(diags, DIAG_ERROR, set, ril, -1,
+                           "indicatore n. %d: la «percentuale» sostituisce quella calcolata dal valore solo con una "
+                           "«nota» che dica perché", ril->indicatore);
+            e->dettaglio = xstrdup("rilevazione non valida");
+            return;
+        }
+        char pct[32];
+        rule_format_percent(pct, sizeof pct, ril->percentuale);
+        e->stato = manuale ? STATO_RILEVATO : STATO_FORZATO;
+        e->percentuale = ril->percentuale;
+        e->dettaglio = manuale ? xasprintf("percentuale indicata dall'ufficio: %s", pct)
+                               : xasprintf("percentuale indicata dall'ufficio al posto del calcolo: %s", pct);
+        return;
+    }
+    char *error = NULL;
+    if (!indicatore_percentuale(e->indicatore, e->target, ril, &e->percentuale, &e->dettaglio, &error)) {
+        raggiunto_diag(diags, DIAG_ERROR, set, ril, -1, "indicatore n. %d: %s", ril->indicatore, error);
+        free(error);
+        e->dettaglio = xstrdup("rilevazione non valida");
+        return;
+    }
+    e->stato = STATO_RILEVATO;
+}
+
+/* An objective with no actions in the year is scored from its indicators. */
+static void score_from_indicators(EsitoObiettivo *eo)
+{
+    double sum = 0, weights = 0;
+    for (size_t k = 0; k < eo->n_indicatori; k++) {
+        const EsitoIndicatore *e = &eo->indicatori[k];
+        if (!e->has_target || e->stato == STATO_NON_RILEVATO)
+            continue;
+        double w = indicatore_peso(eo->obiettivo, e->indicatore);
+        sum += w * e->percentuale;
+        weights += w;
+    }
+    eo->da_indicatori = true;
+    if (weights > 0) {
+        eo->has_percentuale = true;
+        eo->percentuale = sum / weights;
+    }
+}
+
 void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *out, DiagList *diags)
 {
     memset(out, 0, sizeof *out);
@@ -94,12 +170,21 @@ void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *ou
             e->regola = esiti_rule_for(e->azione, &e->origine);
             e->stato = STATO_NON_RILEVATO;
         }
+        const Obiettivo *o = eo->obiettivo;
+        eo->n_indicatori = o->n_indicatori;
+        eo->indicatori = xcalloc(o->n_indicatori ? o->n_indicatori : 1, sizeof *eo->indicatori);
+        for (size_t k = 0; k < o->n_indicatori; k++) {
+            EsitoIndicatore *e = &eo->indicatori[k];
+            e->indicatore = &o->indicatori[k];
+            e->n = (int)k + 1;
+            e->has_target = indicatore_target(e->indicatore, anno, &e->target);
+        }
     }
     /* Each rilevazione to its action; unknown targets and duplicates are errors. */
     size_t n_ril = set ? set->n : 0;
     for (size_t r = 0; r < n_ril; r++) {
         const Rilevazione *ril = &set->items[r];
-        if (!ril->obiettivo || ril->azione < 1)
+        if (!ril->obiettivo || (ril->azione < 1 && ril->indicatore < 1))
             continue; /* already reported by the loader */
         int oi = find_objective(plan, ril->obiettivo);
         if (oi < 0) {
@@ -108,6 +193,10 @@ void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *ou
             continue;
         }
         EsitoObiettivo *eo = &out->obiettivi[oi];
+        if (ril->indicatore > 0) {
+            apply_indicatore(eo, ril, set, anno, diags);
+            continue;
+        }
         EsitoAzione *e = NULL;
         for (size_t k = 0; k < eo->n_azioni && !e; k++)
             if (eo->azioni[k].azione->n == ril->azione)
@@ -162,6 +251,8 @@ void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *ou
             eo->has_percentuale = true;
             eo->percentuale = sum / weights;
         }
+        if (eo->n_azioni == 0 && eo->n_indicatori > 0)
+            score_from_indicators(eo);
     }
 }
 
@@ -176,6 +267,11 @@ void esiti_free(Esiti *e)
             free(eo->azioni[k].nota);
         }
         free(eo->azioni);
+        for (size_t k = 0; k < eo->n_indicatori; k++) {
+            free(eo->indicatori[k].dettaglio);
+            free(eo->indicatori[k].nota);
+        }
+        free(eo->indicatori);
     }
     free(e->obiettivi);
     memset(e, 0, sizeof *e);

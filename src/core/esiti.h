@@ -30,6 +30,20 @@ typedef struct {
     char *nota;                /* the office's note (required for forzato) */
 } EsitoAzione;
 
+/* FORMAT §7: an indicator's result in the year. */
+typedef struct {
+    const Indicatore *indicatore;
+    int n;                     /* 1-based, as rilevazioni name it */
+    bool has_target;           /* a target for the year: only then it counts */
+    double target;
+    StatoAzione stato;
+    bool has_valore;
+    double valore;
+    double percentuale;        /* when rilevato or forzato */
+    char *dettaglio;           /* how the % was obtained */
+    char *nota;
+} EsitoIndicatore;
+
 typedef struct {
     const Obiettivo *obiettivo;
     const Annualita *annualita; /* NULL when the objective has no actions that year */
@@ -39,6 +53,10 @@ typedef struct {
     double percentuale;         /* Σ(peso × %) / Σ(peso) over reported weighted actions */
     size_t non_rilevate;
     size_t senza_peso;          /* reported but without a weight: not in the average */
+    EsitoIndicatore *indicatori; /* one per indicator of the objective */
+    size_t n_indicatori;
+    bool da_indicatori;         /* no actions that year: the % is Σ(peso × %) / Σ(peso) of the
+                                   indicators reported (with a target that year) */
 } EsitoObiettivo;
 
 typedef struct {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csv_values.h"
+#include "indicatori.h"
 #include "rules.h"
 #include "text.h"
 
@@ -66,6 +67,34 @@ static cJSON *persone_json(const PersoneAnno *pa)
     return arr;
 }
 
+/* FORMAT §7: each indicator's target, value and % in the year; "conta"
+ * says whether it made the objective's % (no actions that year, a target,
+ * reported). */
+static cJSON *indicatori_json(const EsitoObiettivo *eo)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t k = 0; k < eo->n_indicatori; k++) {
+        const EsitoIndicatore *x = &eo->indicatori[k];
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddNumberToObject(j, "n", x->n);
+        cJSON_AddStringToObject(j, "nome", x->indicatore->nome ? x->indicatore->nome : "");
+        add_optional_string(j, "unita", x->indicatore->unita);
+        cJSON_AddStringToObject(j, "verso", x->indicatore->verso == VERSO_DECRESCENTE ? "decrescente" : "crescente");
+        add_optional_number(j, "peso", x->indicatore->has_peso, x->indicatore->peso);
+        add_optional_number(j, "target", x->has_target, x->target);
+        add_optional_number(j, "valore", x->has_valore, x->valore);
+        add_optional_number(j, "percentuale", x->stato != STATO_NON_RILEVATO, cents(x->percentuale));
+        cJSON_AddStringToObject(j, "stato", esiti_stato_name(x->stato));
+        cJSON_AddBoolToObject(j, "conta", eo->da_indicatori && x->has_target && x->stato != STATO_NON_RILEVATO &&
+                                              indicatore_peso(eo->obiettivo, x->indicatore) > 0);
+        cJSON_AddStringToObject(j, "dettaglio", x->dettaglio ? x->dettaglio : "");
+        if (x->nota)
+            cJSON_AddStringToObject(j, "nota", x->nota);
+        cJSON_AddItemToArray(arr, j);
+    }
+    return arr;
+}
+
 cJSON *esiti_json_tree(const Esiti *e, const PersoneAnno *persone)
 {
     cJSON *root = cJSON_CreateObject();
@@ -79,6 +108,8 @@ cJSON *esiti_json_tree(const Esiti *e, const PersoneAnno *persone)
             cJSON_AddNumberToObject(o, "percentuale", cents(eo->percentuale));
         else
             cJSON_AddNullToObject(o, "percentuale");
+        if (eo->da_indicatori)
+            cJSON_AddStringToObject(o, "percentuale_da", "indicatori");
         cJSON_AddNumberToObject(o, "azioni_non_rilevate", (double)eo->non_rilevate);
         cJSON *azioni = cJSON_AddArrayToObject(o, "azioni");
         for (size_t k = 0; k < eo->n_azioni; k++) {
@@ -104,6 +135,8 @@ cJSON *esiti_json_tree(const Esiti *e, const PersoneAnno *persone)
                 cJSON_AddStringToObject(j, "nota", a->nota);
             cJSON_AddItemToArray(azioni, j);
         }
+        if (eo->n_indicatori > 0)
+            cJSON_AddItemToObject(o, "indicatori", indicatori_json(eo));
         cJSON_AddItemToArray(objs, o);
     }
     cJSON_AddItemToObject(root, "persone", persone_json(persone));

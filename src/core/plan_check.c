@@ -165,7 +165,8 @@ static void check_obiettivo(JsonCtx *ctx, const Obiettivo *o, size_t index)
     check_risorse(ctx, o, opath);
     if (o->n_indicatori || o->n_collegamenti || o->n_campi || o->tipologia || o->has_peso)
         json_warning(ctx, opath, "tipologia, peso, collegamenti, campi e indicatori (FORMAT §7) sono letti e "
-                                 "controllati ma non ancora stampati né calcolati (issue 17)");
+                                 "controllati, e gli indicatori calcolati negli esiti, ma non ancora stampati "
+                                 "(issue 17)");
     if (!o->valutazione_individuale) {
         char *p = json_path_key(opath, "valutazione_individuale");
         json_warning(ctx, p, "«valutazione_individuale»: false non è ancora applicato: con le rilevazioni "

@@ -665,6 +665,18 @@ static void read_other_forms(JsonCtx *ctx, const cJSON *c, const char *path, Obi
     READ_OBJECTS(ctx, c, path, "collegamenti", o->collegamenti, read_collegamento, o);
     READ_OBJECTS(ctx, c, path, "campi", o->campi, read_campo, o);
     READ_OBJECTS(ctx, c, path, "indicatori", o->indicatori, read_indicatore, o);
+    /* weights on some indicators only: the others weigh nothing */
+    size_t weighted = 0;
+    for (size_t k = 0; k < o->n_indicatori; k++)
+        weighted += o->indicatori[k].has_peso;
+    for (size_t k = 0; weighted > 0 && k < o->n_indicatori; k++)
+        if (!o->indicatori[k].has_peso) {
+            char *base = json_path_key(path, "indicatori"), *ip = json_path_index(base, k);
+            json_warning(ctx, ip, "l'indicatore n. %zu non ha un «peso» mentre altri indicatori dell'obiettivo sì: "
+                                  "non conterà nella percentuale dell'obiettivo", k + 1);
+            free(base);
+            free(ip);
+        }
 }
 
 /* The index of the element at path "$.obiettivi[i]". */

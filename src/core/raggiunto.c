@@ -67,7 +67,7 @@ static Rilevazione *push(Rilevazioni *set, size_t *cap)
 /* ---- JSON --------------------------------------------------------------------------- */
 
 static const char *const TOP_KEYS[] = {"formato", "anno", "rilevazioni", NULL};
-static const char *const RIL_KEYS[] = {"obiettivo", "azione", "data", "valore", "percentuale", "raggiunto", "nota",
+static const char *const RIL_KEYS[] = {"obiettivo", "azione", "indicatore", "data", "valore", "percentuale", "raggiunto", "nota",
                                        "avanzamento", "criticita", "proposta", NULL};
 
 typedef struct {
@@ -84,7 +84,18 @@ static void read_rilevazione(JsonCtx *ctx, const cJSON *c, const char *path, voi
     json_check_keys(ctx, c, path, RIL_KEYS);
     json_get_string(ctx, c, path, "obiettivo", JSON_REQUIRED, &r->obiettivo);
     ctx->codice = r->obiettivo;
-    json_get_int(ctx, c, path, "azione", JSON_REQUIRED, &r->azione);
+    /* an action's rilevazione, or an indicator's (FORMAT §7) */
+    if (json_get_int(ctx, c, path, "indicatore", JSON_OPTIONAL, &r->indicatore)) {
+        char *ip = json_path_key(path, "indicatore");
+        if (r->indicatore < 1)
+            json_error(ctx, ip, "«indicatore» è la posizione dell'indicatore nell'obiettivo (1, 2, …), non %d",
+                       r->indicatore);
+        if (cJSON_GetObjectItemCaseSensitive(c, "azione"))
+            json_error(ctx, ip, "una rilevazione riguarda un'azione o un indicatore, non entrambi");
+        free(ip);
+    } else {
+        json_get_int(ctx, c, path, "azione", JSON_REQUIRED, &r->azione);
+    }
     char *data = NULL;
     if (json_get_string(ctx, c, path, "data", JSON_OPTIONAL, &data)) {
         char *p = json_path_key(path, "data");
@@ -168,10 +179,10 @@ static void load_json(const char *file, const char *text, size_t len, Rilevazion
 /* ---- CSV: the values as offices write them -------------------------------------------- */
 
 enum {
-    COL_OBIETTIVO, COL_AZIONE, COL_DATA, COL_VALORE, COL_PERCENTUALE, COL_RAGGIUNTO, COL_NOTA, COL_AVANZAMENTO,
+    COL_OBIETTIVO, COL_AZIONE, COL_INDICATORE, COL_DATA, COL_VALORE, COL_PERCENTUALE, COL_RAGGIUNTO, COL_NOTA, COL_AVANZAMENTO,
     COL_CRITICITA, COL_PROPOSTA, COL_COUNT
 };
-static const char *const COLUMNS[COL_COUNT] = {"obiettivo", "azione", "data", "valore", "percentuale", "raggiunto",
+static const char *const COLUMNS[COL_COUNT] = {"obiettivo", "azione", "indicatore", "data", "valore", "percentuale", "raggiunto",
                                                "nota", "avanzamento", "criticita", "proposta"};
 
 static void load_csv(const char *file, const char *text, size_t len, Codifica codifica, Rilevazioni *set,
@@ -206,7 +217,7 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
                         head->fields[i]);
         free(name);
     }
-    if (col[COL_OBIETTIVO] < 0 || col[COL_AZIONE] < 0) {
+    if (col[COL_OBIETTIVO] < 0 || (col[COL_AZIONE] < 0 && col[COL_INDICATORE] < 0)) {
         diag_add_at(diags, DIAG_ERROR, file, head->line, 0,
                     "l'intestazione deve avere almeno le colonne «obiettivo» e «azione» "
                     "(obiettivo;azione;data;valore;percentuale;raggiunto;nota)");
@@ -240,7 +251,17 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
             diag_add_at(diags, DIAG_ERROR, file, rec->line, 0, "manca il codice dell'obiettivo");
         double num;
         bool guess;
-        if (!csv_parse_number(v[COL_AZIONE], &num, &guess) || num != floor(num) || num < 1 || num > 1e6)
+        if (*v[COL_INDICATORE]) { /* FORMAT §7: an indicator's row */
+            if (!csv_parse_number(v[COL_INDICATORE], &num, &guess) || num != floor(num) || num < 1 || num > 1e6)
+                raggiunto_diag(diags, DIAG_ERROR, set, r, -1,
+                               "«indicatore» deve essere il numero dell'indicatore (1, 2, …), non «%s»",
+                               v[COL_INDICATORE]);
+            else
+                r->indicatore = (int)num;
+            if (*v[COL_AZIONE])
+                raggiunto_diag(diags, DIAG_ERROR, set, r, -1,
+                               "una riga riguarda un'azione o un indicatore, non entrambi");
+        } else if (!csv_parse_number(v[COL_AZIONE], &num, &guess) || num != floor(num) || num < 1 || num > 1e6)
             raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«azione» deve essere il numero dell'azione, non «%s»",
                            v[COL_AZIONE]);
         else

@@ -19,6 +19,7 @@ typedef enum { VALORE_NESSUNO, VALORE_NUMERO, VALORE_SI_NO } ValoreKind;
 typedef struct {
     char *obiettivo;  /* codice */
     int azione;
+    int indicatore;   /* FORMAT §7: 1-based position in the objective's indicatori, instead of azione; 0: none */
     bool has_data;
     Date data;
     ValoreKind valore_kind;

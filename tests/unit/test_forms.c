@@ -20,9 +20,11 @@ Test(forms, every_key_is_read)
                                        "{'anno':2026,'target':90}],'regola':{'tipo':'proporzionale','obiettivo':80}}") "}"));
     cr_assert_eq(l->status, LOAD_OK);
     /* until they are printed and scored (issue 17), the two warnings that say so */
-    expect_diag(l, DIAG_WARNING, "$.obiettivi[0]", "non ancora stampati né calcolati");
+    expect_diag(l, DIAG_WARNING, "$.obiettivi[0]", "ma non ancora stampati");
     expect_diag(l, DIAG_WARNING, "$.obiettivi[0].valutazione_individuale", "non è ancora applicato");
-    cr_assert_eq(l->diags.count, 2, "unexpected diagnostics: %zu", l->diags.count);
+    /* and the second indicator has no peso while the first has one */
+    expect_diag(l, DIAG_WARNING, "$.obiettivi[0].indicatori[1]", "non ha un «peso» mentre altri indicatori");
+    cr_assert_eq(l->diags.count, 3, "unexpected diagnostics: %zu", l->diags.count);
     const Obiettivo *o = &l->plan.obiettivi[0];
     cr_assert_str_eq(o->tipologia, "sviluppo");
     cr_assert(o->has_peso);
@@ -210,4 +212,167 @@ Test(forms, commands_that_cannot_carry_the_keys_yet_say_so)
     free(plan);
     free(ril);
     free(dir);
+}
+
+/* ---- indicator scoring (FORMAT §7), by hand ------------------------------------------------ */
+
+#include "esiti.h"
+#include "raggiunto.h"
+
+typedef struct {
+    Plan plan;
+    Rilevazioni ril;
+    Esiti esiti;
+    DiagList diags;
+} Scored;
+
+static Scored *score(const char *rilevazioni_json)
+{
+    Scored *s = calloc(1, sizeof *s);
+    diag_list_init(&s->diags);
+    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/tests/fixtures/indicatori-piano.json", &s->plan, &s->diags),
+                 LOAD_OK);
+    char *text = xasprintf("{\"formato\":\"schede-raggiunto/1\",\"anno\":2024,\"rilevazioni\":[%s]}",
+                           rilevazioni_json);
+    cr_assert_eq(raggiunto_load_buffer("r.json", text, strlen(text), CODIFICA_AUTO, &s->ril, &s->diags), LOAD_OK);
+    free(text);
+    esiti_compute(&s->plan, &s->ril, 2024, &s->esiti, &s->diags);
+    return s;
+}
+
+static void scored_free(Scored *s)
+{
+    esiti_free(&s->esiti);
+    raggiunto_free(&s->ril);
+    plan_free(&s->plan);
+    diag_list_free(&s->diags);
+    free(s);
+}
+
+Test(forms, indicators_score_an_objective_without_actions)
+{
+    Scored *s = score("{\"obiettivo\":\"I-01\",\"indicatore\":1,\"valore\":32},"
+                      "{\"obiettivo\":\"I-01\",\"indicatore\":2,\"valore\":100},"
+                      "{\"obiettivo\":\"I-01\",\"indicatore\":3,\"valore\":75}");
+    cr_assert_eq(s->diags.errors, 0);
+    const EsitoObiettivo *o = &s->esiti.obiettivi[0];
+    /* decrescente: 30 / 32 = 93.75 %; crescente: 100 / 80 = 125 % → 100 %;
+     * soglie: 75 ≥ 70 → 50 %, but it has no peso while the others do: weight 0.
+     * (60 × 93.75 + 40 × 100) / (60 + 40) = 9625 / 100 = 96.25 % */
+    cr_assert_float_eq(o->indicatori[0].percentuale, 93.75, 1e-9);
+    cr_assert_str_eq(o->indicatori[0].dettaglio, "decrescente: target 30 / valore 32 = 93,75\u00A0%");
+    cr_assert_float_eq(o->indicatori[1].percentuale, 100.0, 1e-9);
+    cr_assert_str_eq(o->indicatori[1].dettaglio, "crescente: valore 100 / target 80 = 100,00\u00A0% (al massimo 100\u00A0%)");
+    cr_assert_float_eq(o->indicatori[2].percentuale, 50.0, 1e-9, "the explicit rule");
+    cr_assert(o->da_indicatori);
+    cr_assert(o->has_percentuale);
+    cr_assert_float_eq(o->percentuale, 96.25, 1e-9);
+    /* the loader said that indicator 3 weighs nothing */
+    const Diag *d = diag_find(&s->diags, "l'indicatore n. 3 non ha un «peso» mentre altri");
+    cr_assert_not_null(d);
+    cr_assert_str_eq(d->path, "$.obiettivi[0].indicatori[2]");
+    scored_free(s);
+}
+
+Test(forms, indicators_without_weights_count_equally_and_missing_values_not_at_all)
+{
+    Scored *s = score("{\"obiettivo\":\"I-02\",\"indicatore\":1,\"valore\":5},"
+                      "{\"obiettivo\":\"I-02\",\"indicatore\":2,\"valore\":20},"
+                      "{\"obiettivo\":\"I-02\",\"indicatore\":4,\"valore\":2}");
+    const EsitoObiettivo *o = &s->esiti.obiettivi[1];
+    /* 5 / 10 = 50 %, 20 / 20 = 100 %; C not reported; D has no 2024 target
+     * (a warning, not counted): (50 + 100) / 2 = 75 % */
+    cr_assert_float_eq(o->indicatori[0].percentuale, 50.0, 1e-9);
+    cr_assert_float_eq(o->indicatori[1].percentuale, 100.0, 1e-9);
+    cr_assert_eq(o->indicatori[2].stato, STATO_NON_RILEVATO);
+    cr_assert_not(o->indicatori[3].has_target);
+    cr_assert_eq(o->indicatori[3].stato, STATO_NON_RILEVATO);
+    cr_assert_not_null(diag_find(&s->diags, "l'indicatore n. 4 non ha un target per il 2024: la rilevazione non conta"));
+    cr_assert_float_eq(o->percentuale, 75.0, 1e-9);
+    cr_assert_eq(s->diags.errors, 0);
+    scored_free(s);
+}
+
+Test(forms, with_actions_the_objective_is_scored_from_them)
+{
+    Scored *s = score("{\"obiettivo\":\"I-03\",\"azione\":1,\"valore\":false},"
+                      "{\"obiettivo\":\"I-03\",\"indicatore\":1,\"valore\":0}");
+    const EsitoObiettivo *o = &s->esiti.obiettivi[2];
+    /* the action is not done: 0 %; the indicator (decrescente, valore 0 → 100 %) is reported beside */
+    cr_assert_not(o->da_indicatori);
+    cr_assert_float_eq(o->percentuale, 0.0, 1e-9);
+    cr_assert_float_eq(o->indicatori[0].percentuale, 100.0, 1e-9);
+    cr_assert_str_eq(o->indicatori[0].dettaglio, "decrescente: valore 0, target 15 = 100,00\u00A0%");
+    scored_free(s);
+}
+
+/* The diagnostic with this severity whose message contains text. */
+static const Diag *diag_with(const DiagList *d, DiagSeverity sev, const char *path, const char *text)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (d->items[i].severity == sev && strstr(d->items[i].message, text) &&
+            (!path || (d->items[i].path && strcmp(d->items[i].path, path) == 0)))
+            return &d->items[i];
+    cr_assert_fail("no %s at %s with «%s»", sev == DIAG_ERROR ? "error" : "warning", path ? path : "-", text);
+    return NULL;
+}
+
+Test(forms, indicator_rilevazioni_in_error)
+{
+    Scored *s = score("{\"obiettivo\":\"I-01\",\"indicatore\":9,\"valore\":1},"
+                      "{\"obiettivo\":\"I-01\",\"indicatore\":1,\"valore\":true},"
+                      "{\"obiettivo\":\"I-01\",\"indicatore\":2,\"valore\":70,\"percentuale\":90},"
+                      "{\"obiettivo\":\"I-02\",\"indicatore\":1,\"valore\":10},"
+                      "{\"obiettivo\":\"I-02\",\"indicatore\":1,\"valore\":11},"
+                      "{\"obiettivo\":\"I-02\",\"indicatore\":2,\"valore\":10,\"percentuale\":80,"
+                      "\"nota\":\"dato PCC rettificato\"}");
+    diag_with(&s->diags, DIAG_ERROR, "$.rilevazioni[0]", "l'obiettivo ha 3 indicatori: non c'è l'indicatore n. 9");
+    diag_with(&s->diags, DIAG_ERROR, "$.rilevazioni[1]", "indicatore n. 1: serve un «valore» numerico");
+    diag_with(&s->diags, DIAG_ERROR, "$.rilevazioni[2]", "la «percentuale» sostituisce quella calcolata dal valore "
+                                                         "solo con una «nota»");
+    diag_with(&s->diags, DIAG_ERROR, "$.rilevazioni[4]", "seconda rilevazione per l'indicatore n. 1 del 2024");
+    cr_assert_eq(s->diags.errors, 4, "errors: %zu", s->diags.errors);
+    /* the override with its nota stands: forzato at 80 %; A at 10 / 10 = 100 %: (100 + 80) / 2 = 90 % */
+    const EsitoObiettivo *o = &s->esiti.obiettivi[1];
+    cr_assert_eq(o->indicatori[1].stato, STATO_FORZATO);
+    cr_assert_float_eq(o->indicatori[1].percentuale, 80.0, 1e-9);
+    cr_assert_float_eq(o->percentuale, 90.0, 1e-9);
+    cr_assert_not(s->esiti.obiettivi[0].has_percentuale, "nothing valid was reported for I-01");
+    scored_free(s);
+}
+
+Test(forms, indicator_rilevazioni_read_from_json_and_csv)
+{
+    const char *csv = "obiettivo;azione;indicatore;valore;nota\n"
+                      "I-01;;1;32;\n"
+                      "I-01;;2;70,5;stima\n"
+                      "I-01;2;1;5;\n"
+                      "I-01;;x;5;\n";
+    Rilevazioni r;
+    DiagList d;
+    diag_list_init(&d);
+    raggiunto_load_buffer("r.csv", csv, strlen(csv), CODIFICA_AUTO, &r, &d);
+    cr_assert_eq(r.items[0].indicatore, 1);
+    cr_assert_eq(r.items[0].azione, 0);
+    cr_assert_float_eq(r.items[0].valore, 32.0, 1e-9);
+    cr_assert_eq(r.items[1].indicatore, 2);
+    cr_assert_float_eq(r.items[1].valore, 70.5, 1e-9);
+    const Diag *x = diag_find(&d, "una riga riguarda un'azione o un indicatore, non entrambi");
+    cr_assert_not_null(x);
+    cr_assert_eq(x->line, 4);
+    x = diag_find(&d, "«indicatore» deve essere il numero dell'indicatore (1, 2, …), non «x»");
+    cr_assert_not_null(x);
+    cr_assert_eq(x->line, 5);
+    raggiunto_free(&r);
+    diag_list_free(&d);
+
+    const char *json = "{\"formato\":\"schede-raggiunto/1\",\"anno\":2024,\"rilevazioni\":["
+                       "{\"obiettivo\":\"I-01\",\"indicatore\":0,\"valore\":1},"
+                       "{\"obiettivo\":\"I-01\",\"indicatore\":1,\"azione\":1,\"valore\":1}]}";
+    diag_list_init(&d);
+    raggiunto_load_buffer("r.json", json, strlen(json), CODIFICA_AUTO, &r, &d);
+    diag_with(&d, DIAG_ERROR, "$.rilevazioni[0].indicatore", "è la posizione dell'indicatore nell'obiettivo (1, 2, …), non 0");
+    diag_with(&d, DIAG_ERROR, "$.rilevazioni[1].indicatore", "una rilevazione riguarda un'azione o un indicatore, non entrambi");
+    raggiunto_free(&r);
+    diag_list_free(&d);
 }
