@@ -65,19 +65,6 @@ int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Es
     memset(esiti, 0, sizeof *esiti);
     int rc = 0;
     if (o->raggiunto) {
-        /* FORMAT §7: an objective out of people's scores is not applied yet
-         * (issue 17); personal results that counted it would be wrong. */
-        for (size_t i = 0; i < plan->n_obiettivi; i++)
-            if (!plan->obiettivi[i].valutazione_individuale) {
-                char *p = xasprintf("$.obiettivi[%zu].valutazione_individuale", i);
-                diag_add(diags, DIAG_ERROR, o->raggiunto, p, plan->obiettivi[i].codice, (int)i,
-                         "l'obiettivo ha «valutazione_individuale»: false nel piano, che il programma non "
-                         "applica ancora ai risultati delle persone: nessun risultato calcolato");
-                free(p);
-                rc = EXIT_DATA;
-            }
-        if (rc)
-            return rc;
         LoadStatus st = input_raggiunto_load(o->raggiunto, o->codifica, ril, diags);
         if (st == LOAD_IO_ERROR)
             return EXIT_USAGE;

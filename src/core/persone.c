@@ -203,7 +203,9 @@ bool persone_punteggio(RigaPersona *righe, size_t n, double *punteggio)
     double num = 0, den = 0;
     for (size_t i = 0; i < n; i++) {
         RigaPersona *r = &righe[i];
-        r->nel_punteggio = r->rilevata && r->has_partecipazione && r->has_peso && r->partecipazione * r->peso > 0;
+        /* FORMAT §7: an objective with valutazione_individuale false counts in nobody's score */
+        r->nel_punteggio = r->rilevata && r->has_partecipazione && r->has_peso && r->partecipazione * r->peso > 0 &&
+                           (!r->obiettivo || r->obiettivo->valutazione_individuale);
         if (!r->nel_punteggio)
             continue;
         num += r->partecipazione * r->peso * r->percentuale;
@@ -304,8 +306,13 @@ void persone_compute(const Plan *plan, const Esiti *esiti, int anno, PersoneAnno
     for (size_t i = 0; i < out->n; i++) {
         PersonaAnno *p = &out->persone[i];
         p->has_punteggio = persone_punteggio(p->righe, p->n_righe, &p->punteggio);
-        for (size_t r = 0; r < p->n_righe; r++)
-            p->escluse += !p->righe[r].nel_punteggio;
+        for (size_t r = 0; r < p->n_righe; r++) {
+            const Obiettivo *o = p->righe[r].obiettivo;
+            if (o && !o->valutazione_individuale)
+                p->fuori_valutazione++;
+            else
+                p->escluse += !p->righe[r].nel_punteggio;
+        }
         /* Subtotals per objective, with the same formula. */
         p->subtotali = xcalloc(p->n_righe ? p->n_righe : 1, sizeof *p->subtotali);
         for (size_t r = 0; r < p->n_righe; r++) {

@@ -47,6 +47,8 @@ typedef struct {
     bool has_punteggio;
     double punteggio;
     size_t escluse;               /* rows not in the score (not reported, no %, no weight) */
+    size_t fuori_valutazione;     /* rows of objectives kept out of individual evaluation (FORMAT §7):
+                                     never in the score, not counted in escluse */
 } PersonaAnno;
 
 typedef struct {

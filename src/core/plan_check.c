@@ -167,12 +167,6 @@ static void check_obiettivo(JsonCtx *ctx, const Obiettivo *o, size_t index)
         json_warning(ctx, opath, "tipologia, peso, collegamenti, campi e indicatori (FORMAT §7) sono letti e "
                                  "controllati, e gli indicatori calcolati negli esiti, ma non ancora stampati "
                                  "(issue 17)");
-    if (!o->valutazione_individuale) {
-        char *p = json_path_key(opath, "valutazione_individuale");
-        json_warning(ctx, p, "«valutazione_individuale»: false non è ancora applicato: con le rilevazioni "
-                             "il programma si ferma invece di calcolare i risultati delle persone");
-        free(p);
-    }
     if (o->pesatura.present && !is_hundred(pesatura_totale(&o->pesatura))) {
         char num[64];
         text_format_number(num, sizeof num, pesatura_totale(&o->pesatura));

@@ -43,6 +43,8 @@ static const char *const LABEL_DEFAULTS[] = {
     "diretti_ponderata", "Valore della componente: media dei risultati pesata sulla pesatura di ciascun obiettivo.",
     "diretti_semplice", "Valore della componente: media semplice dei risultati (non tutti gli obiettivi valutati hanno una pesatura).",
     "diretti_nessuno", "Nessun obiettivo dell'anno ha questa persona come dirigente responsabile.",
+    "fuori_valutazione", "Righe di obiettivi che il piano esclude dalla valutazione individuale, e che quindi non "
+                         "contano nel punteggio: {numero}.",
     "sezione_componenti", "Componenti della valutazione",
     "col_componente", "Componente",
     "col_peso_applicato", "Peso applicato",
@@ -388,6 +390,18 @@ static void signatures(Ctx *c, const ValutazionePersona *v)
 
 /* ---- the evaluation (--valutazioni) ------------------------------------------------------- */
 
+/* The note of label key with {numero} = n, when n > 0. */
+static void count_note(const Ctx *c, const char *key, size_t n)
+{
+    if (n == 0)
+        return;
+    char count[32];
+    snprintf(count, sizeof count, "%zu", n);
+    char *note = expand_doc(c, label(c, key), "numero", count);
+    paragraph(c, note, "nota");
+    free(note);
+}
+
 static void direct_objectives(Ctx *c, const ValutazionePersona *v)
 {
     paragraph(c, label(c, "sezione_diretti"), "titolo");
@@ -594,13 +608,8 @@ static void build_sheet(Ctx *c, const FoglioPersona *f, int section)
         paragraph(c, label(c, "sezione_obiettivi"), "titolo");
     if (objectives && p && p->n_righe > 0) {
         participations_table(c, p);
-        if (p->escluse > 0) {
-            char count[32];
-            snprintf(count, sizeof count, "%zu", p->escluse);
-            char *note = expand_doc(c, label(c, "escluse"), "numero", count);
-            paragraph(c, note, "nota");
-            free(note);
-        }
+        count_note(c, "escluse", p->escluse);
+        count_note(c, "fuori_valutazione", p->fuori_valutazione);
     } else if (objectives) {
         paragraph(c, label(c, "nessuna_partecipazione"), "nota");
     }

@@ -103,6 +103,8 @@ static bool direct_value(ValutazionePersona *p, const Plan *plan, const Esiti *e
         const Obiettivo *o = &plan->obiettivi[i];
         if (!o->dirigente || !obiettivo_annualita(o, anno) || persone_match_untitled(plan, o->dirigente) != p->persona)
             continue;
+        if (!o->valutazione_individuale) /* FORMAT §7: in nobody's score, the dirigente's included */
+            continue;
         p->diretti = xrealloc(p->diretti, (p->n_diretti + 1) * sizeof *p->diretti);
         ObiettivoDiretto *d = &p->diretti[p->n_diretti++];
         memset(d, 0, sizeof *d);

@@ -967,3 +967,52 @@ Test(valutazione, a_registry_person_without_id_is_listed_once)
     free(dir);
 }
 
+
+/* FORMAT §7 (issue 17): O-2 with "valutazione_individuale": false counts in
+ * nobody's score — neither the participants' nor its dirigente's — and
+ * still in the ente component (the Relazione's mean). By hand:
+ *   Paola Neri    only O-2: obiettivi has no value, its weight is shared:
+ *                 10, 10 → 100; (10·73,333 + 30·100) / 40 = 93,3333
+ *   Carlo Gialli  only O-2: 5, 5 → 50; (733,33 + 1500) / 40 = 55,8333
+ *   Giulia Conti  diretti: O-1 alone, 80; (70·80 + 30·90) / 100 = 83
+ *   Mario Rossi   O-1: unchanged, 82,3333 */
+Test(valutazione, an_objective_out_of_individual_evaluation)
+{
+    World w;
+    memset(&w, 0, sizeof w);
+    diag_list_init(&w.diags);
+    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/" FIX "piano.json", &w.plan, &w.diags), LOAD_OK);
+    Obiettivo *o2 = NULL;
+    for (size_t i = 0; i < w.plan.n_obiettivi; i++)
+        if (strcmp(w.plan.obiettivi[i].codice, "O-2") == 0)
+            o2 = &w.plan.obiettivi[i];
+    cr_assert_not_null(o2);
+    o2->valutazione_individuale = false;
+    cr_assert_eq(raggiunto_load_file(SCHEDE_SOURCE_DIR "/" FIX "raggiunto.json", CODIFICA_AUTO, &w.ril, &w.diags),
+                 LOAD_OK);
+    esiti_compute(&w.plan, &w.ril, 2025, &w.esiti, &w.diags);
+    persone_compute(&w.plan, &w.esiti, 2025, &w.persone);
+    cr_assert_eq(sistema_load_file(SCHEDE_SOURCE_DIR "/" FIX "sistema.json", &w.sistema, &w.diags), LOAD_OK);
+    char *path = xasprintf("%s/%s", SCHEDE_SOURCE_DIR, FIX "valutazioni.json");
+    cr_assert_eq(valutazioni_load_file(path, CODIFICA_AUTO, &w.valutazioni, &w.diags), LOAD_OK);
+    free(path);
+    world_evaluate(&w);
+
+    const ValutazionePersona *neri = who(&w, "neri-p"), *gialli = who(&w, "gialli-c"), *conti = who(&w, "conti-g"),
+                             *rossi = who(&w, "rossi-m");
+    /* scores are kept as printed, to the hundredth */
+    cr_assert(NEAR(neri->punteggio, 93.33), "%f", neri->punteggio);
+    cr_assert(NEAR(gialli->punteggio, 55.83), "%f", gialli->punteggio);
+    cr_assert_eq(conti->n_diretti, 1);
+    cr_assert(NEAR(component(conti, "diretti")->valore, 80.0));
+    cr_assert(NEAR(conti->punteggio, 83.0), "%f", conti->punteggio);
+    cr_assert(NEAR(rossi->punteggio, 82.33), "%f", rossi->punteggio);
+    cr_assert(NEAR(component(rossi, "ente")->valore, 220.0 / 3), "the ente component still counts O-2");
+    /* Neri's participation sheet: her O-2 row is out of the score, and said so */
+    const PersonaAnno *pn = neri->partecipazione;
+    cr_assert_not_null(pn);
+    cr_assert_eq(pn->fuori_valutazione, 1);
+    cr_assert_eq(pn->escluse, 0);
+    cr_assert_not(pn->has_punteggio);
+    world_free(&w);
+}
