@@ -265,7 +265,8 @@ void sintesi_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno *pe
     out->n_fasce = n_fasce < SINTESI_MAX_FASCE ? n_fasce : SINTESI_MAX_FASCE;
     memcpy(out->limiti, limiti, out->n_fasce * sizeof *limiti);
     Builders groups[GRUPPO_COUNT] = {{0}};
-    double sum = 0, weighted = 0, weights = 0;
+    double sum = 0, weighted = 0, weights = 0, by_peso = 0, pesi = 0;
+    bool all_peso = true;
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         const Obiettivo *o = &plan->obiettivi[i];
         const Annualita *a = obiettivo_annualita(o, out->anno);
@@ -277,6 +278,11 @@ void sintesi_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno *pe
             out->con_pesatura++;
             weighted += pesatura_totale(&o->pesatura) * eo->percentuale;
             weights += pesatura_totale(&o->pesatura);
+        }
+        if (eo && eo->has_percentuale) {
+            all_peso &= o->has_peso;
+            by_peso += o->has_peso ? o->peso * eo->percentuale : 0;
+            pesi += o->has_peso ? o->peso : 0;
         }
         out->azioni += a->n_azioni;
         for (size_t k = 0; k < a->n_azioni; k++) {
@@ -320,6 +326,12 @@ void sintesi_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno *pe
     finish_mean(&out->totale, sum);
     out->has_media_ponderata = weights > 0;
     out->media_ponderata = weights > 0 ? weighted / weights : 0;
+    if (out->totale.valutati > 0 && all_peso && pesi > 0) { /* FORMAT §7: the objectives' peso */
+        out->per_peso = true;
+        out->has_media_ponderata = true;
+        out->media_ponderata = by_peso / pesi;
+        out->con_pesatura = out->totale.valutati;
+    }
     for (int g = 0; g < GRUPPO_COUNT; g++)
         finish_groups(&groups[g], &out->gruppi[g]);
     if (persone) {

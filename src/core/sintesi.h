@@ -47,10 +47,13 @@ typedef struct {
     double limiti[SINTESI_MAX_FASCE];
     size_t n_fasce;
     Aggregato totale;
-    /* Σ(pesatura × %) / Σ(pesatura) over the valutati with a pesatura. */
+    /* Σ(pesatura × %) / Σ(pesatura) over the valutati with a pesatura; or,
+     * when every valutato has an objective peso (FORMAT §7), Σ(peso × %) /
+     * Σ(peso) over them all (per_peso). */
     bool has_media_ponderata;
     double media_ponderata;
     size_t con_pesatura;                  /* valutati in the weighted mean */
+    bool per_peso;
     Raggruppamento gruppi[GRUPPO_COUNT];
     size_t azioni, azioni_rilevate, scostamenti; /* scostamenti: below 100 % or not reported */
     size_t persone, persone_valutate;     /* people of the year; those with a score */

@@ -43,6 +43,8 @@ static const char *const LABEL_DEFAULTS[] = {
     "diretti_ponderata", "Valore della componente: media dei risultati pesata sulla pesatura di ciascun obiettivo.",
     "diretti_semplice", "Valore della componente: media semplice dei risultati (non tutti gli obiettivi valutati hanno una pesatura).",
     "diretti_nessuno", "Nessun obiettivo dell'anno ha questa persona come dirigente responsabile.",
+    "col_peso_obiettivo", "Peso",
+    "diretti_peso", "Valore della componente: media dei risultati pesata sul peso di ciascun obiettivo.",
     "fuori_valutazione", "Righe di obiettivi che il piano esclude dalla valutazione individuale, e che quindi non "
                          "contano nel punteggio: {numero}.",
     "sezione_componenti", "Componenti della valutazione",
@@ -413,7 +415,7 @@ static void direct_objectives(Ctx *c, const ValutazionePersona *v)
     ltable_set_header_rows(t, 1);
     ltable_row(t, 0);
     ltable_cell(t, label(c, "col_obiettivo"), 1, style(c, "intestazione"));
-    ltable_cell(t, label(c, "col_pesatura"), 1, style(c, "intestazione"));
+    ltable_cell(t, label(c, v->diretti_per_peso ? "col_peso_obiettivo" : "col_pesatura"), 1, style(c, "intestazione"));
     ltable_cell(t, label(c, "col_risultato"), 1, style(c, "intestazione"));
     bool any = false;
     for (size_t i = 0; i < v->n_diretti; i++) {
@@ -422,7 +424,9 @@ static void direct_objectives(Ctx *c, const ValutazionePersona *v)
                                         (size_t)spec_number(c->spec, "lunghezza_titolo"));
         char *obj = xasprintf("%s\n%s", d->obiettivo->codice, short_title);
         char w[32] = "", r[48];
-        if (d->has_pesatura)
+        if (v->diretti_per_peso && d->obiettivo->has_peso)
+            text_format_number(w, sizeof w, d->obiettivo->peso);
+        else if (!v->diretti_per_peso && d->has_pesatura)
             text_format_number(w, sizeof w, d->pesatura);
         if (d->has_percentuale)
             rule_format_percent(r, sizeof r, d->percentuale);
@@ -439,7 +443,10 @@ static void direct_objectives(Ctx *c, const ValutazionePersona *v)
     layout_table(c->layout, t);
     ltable_free(t);
     if (any)
-        paragraph(c, label(c, v->diretti_ponderati ? "diretti_ponderata" : "diretti_semplice"), "nota");
+        paragraph(c, label(c, v->diretti_per_peso    ? "diretti_peso"
+                              : v->diretti_ponderati ? "diretti_ponderata"
+                                                     : "diretti_semplice"),
+                  "nota");
 }
 
 static void components_table(Ctx *c, const ValutazionePersona *v)

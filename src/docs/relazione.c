@@ -67,6 +67,9 @@ static const char *const LABEL_DEFAULTS[] = {
     "premi_maggiorazione", "Persone con la maggiorazione del premio",
     "premi_rapporto", "Differenziazione: premio massimo ÷ premio minimo",
     "premi_fascia_alta", "Persone valutate nella fascia più alta ({fascia})",
+    /* FORMAT §7: when every objective valued has a peso */
+    "sintesi_media_peso", "Media ponderata sul peso degli obiettivi",
+    "sintesi_peso_nota", "su {numero} obiettivi valutati, ciascuno con il suo peso",
     NULL};
 const LayoutNeeds RELAZIONE_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, true, LABEL_DEFAULTS,
                                      NULL};
@@ -332,14 +335,14 @@ static void build_sintesi(Ctx *c)
     snprintf(without, sizeof without, "%zu", s->totale.valutati - s->con_pesatura);
     const char *names[] = {"numero", "senza", NULL};
     const char *values[] = {count, without};
-    char *note = doc_expand(label(c, "sintesi_ponderata_nota"), names, values);
+    char *note = doc_expand(label(c, s->per_peso ? "sintesi_peso_nota" : "sintesi_ponderata_nota"), names, values);
     char *tail = xasprintf("\n%s", note);
     if (s->has_media_ponderata)
         percent(w, sizeof w, s->media_ponderata);
     TextRun runs[2] = {{style(c, "totale")->font, s->has_media_ponderata ? w : label(c, "non_calcolabile")},
                        {style(c, "nota")->font, tail}};
     ltable_row(t, 0);
-    ltable_cell(t, label(c, "sintesi_media_ponderata"), 1, style(c, "etichetta"));
+    ltable_cell(t, label(c, s->per_peso ? "sintesi_media_peso" : "sintesi_media_ponderata"), 1, style(c, "etichetta"));
     ltable_cell_runs(t, runs, 2, 1, style(c, "totale"));
     free(tail);
     free(note);

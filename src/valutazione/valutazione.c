@@ -116,22 +116,27 @@ static bool direct_value(ValutazionePersona *p, const Plan *plan, const Esiti *e
         d->pesatura = d->has_pesatura ? pesatura_totale(&o->pesatura) : 0;
     }
     size_t valued = 0;
-    bool all_weighted = true;
+    bool all_weighted = true, all_peso = true;
     for (size_t i = 0; i < p->n_diretti; i++)
         if (p->diretti[i].has_percentuale) {
             valued++;
             all_weighted &= p->diretti[i].has_pesatura;
+            all_peso &= p->diretti[i].obiettivo->has_peso;
         }
     if (valued == 0)
         return false;
-    p->diretti_ponderati = all_weighted;
+    /* FORMAT §7: the objectives' peso when every valued one has it, else the pesatura */
+    p->diretti_per_peso = all_peso;
+    p->diretti_ponderati = all_weighted && !all_peso;
     double num = 0, den = 0;
     for (size_t i = 0; i < p->n_diretti; i++)
         if (p->diretti[i].has_percentuale) {
-            double w = all_weighted ? p->diretti[i].pesatura : 1;
+            double w = all_peso ? p->diretti[i].obiettivo->peso : all_weighted ? p->diretti[i].pesatura : 1;
             num += w * p->diretti[i].percentuale;
             den += w;
         }
+    if (!(den > 0)) /* every peso zero */
+        return false;
     *out = num / den;
     return true;
 }

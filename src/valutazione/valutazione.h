@@ -57,6 +57,7 @@ typedef struct {
     ObiettivoDiretto *diretti;     /* when a component has fonte obiettivi_diretti */
     size_t n_diretti;
     bool diretti_ponderati;        /* mean weighted by pesatura (all valued ones have one) */
+    bool diretti_per_peso;         /* mean weighted by the objectives' peso (FORMAT §7: all valued ones have one) */
     bool completa;
     char *mancanze;                /* what is missing, in words, when not complete */
     bool has_punteggio;

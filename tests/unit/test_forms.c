@@ -372,3 +372,58 @@ Test(forms, indicator_rilevazioni_read_from_json_and_csv)
     raggiunto_free(&r);
     diag_list_free(&d);
 }
+
+/* ---- objective weights in the means (FORMAT §7), by hand --------------------------------- */
+
+#include "sintesi.h"
+
+static void relazione_mean(const char *pesi[3], bool *per_peso, bool *has, double *media, double *ponderata)
+{
+    char *plan_text = xasprintf(
+        "{'formato':'schede-piano/1','ente':'E','triennio':[2024,2026],'obiettivi':["
+        "{'codice':'P-1','tipo':'comune','descrizione':'D'%s,'annualita':[{'anno':2024,'azioni':[{'n':1,'peso':100,'regola':{'tipo':'manuale'}}]}]},"
+        "{'codice':'P-2','tipo':'comune','descrizione':'D'%s,'annualita':[{'anno':2024,'azioni':[{'n':1,'peso':100,'regola':{'tipo':'manuale'}}]}]},"
+        "{'codice':'P-3','tipo':'comune','descrizione':'D'%s,'annualita':[{'anno':2024,'azioni':[{'n':1,'peso':100,'regola':{'tipo':'manuale'}}]}]}]}",
+        pesi[0], pesi[1], pesi[2]);
+    Loaded *l = load_q(plan_text);
+    free(plan_text);
+    cr_assert_eq(l->status, LOAD_OK);
+    const char *text = "{\"formato\":\"schede-raggiunto/1\",\"anno\":2024,\"rilevazioni\":["
+                       "{\"obiettivo\":\"P-1\",\"azione\":1,\"percentuale\":100},"
+                       "{\"obiettivo\":\"P-2\",\"azione\":1,\"percentuale\":50},"
+                       "{\"obiettivo\":\"P-3\",\"azione\":1,\"percentuale\":0}]}";
+    Rilevazioni r;
+    cr_assert_eq(raggiunto_load_buffer("r.json", text, strlen(text), CODIFICA_AUTO, &r, &l->diags), LOAD_OK);
+    Esiti e;
+    esiti_compute(&l->plan, &r, 2024, &e, &l->diags);
+    static const double LIMITS[] = {90, 60, 0};
+    Sintesi s;
+    sintesi_compute(&l->plan, &e, NULL, LIMITS, 3, &s);
+    *per_peso = s.per_peso;
+    *has = s.has_media_ponderata;
+    *media = s.totale.media;
+    *ponderata = s.media_ponderata;
+    sintesi_free(&s);
+    esiti_free(&e);
+    raggiunto_free(&r);
+    loaded_free(l);
+}
+
+Test(forms, relazione_weighted_by_objective_peso_when_all_have_one)
+{
+    bool per_peso, has;
+    double media, ponderata;
+    /* 100 %, 50 %, 0 % with pesi 50, 30, 20: (5000 + 1500 + 0) / 100 = 65 %; simple mean 50 % */
+    const char *all[3] = {",'peso':50", ",'peso':30", ",'peso':20"};
+    relazione_mean(all, &per_peso, &has, &media, &ponderata);
+    cr_assert(per_peso);
+    cr_assert(has);
+    cr_assert_float_eq(media, 50.0, 1e-9);
+    cr_assert_float_eq(ponderata, 65.0, 1e-9);
+    /* one without a peso: no weighted mean by peso (and no pesatura either) */
+    const char *some[3] = {",'peso':50", ",'peso':30", ""};
+    relazione_mean(some, &per_peso, &has, &media, &ponderata);
+    cr_assert_not(per_peso);
+    cr_assert_not(has);
+    cr_assert_float_eq(media, 50.0, 1e-9);
+}

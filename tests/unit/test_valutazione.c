@@ -968,6 +968,40 @@ Test(valutazione, a_registry_person_without_id_is_listed_once)
 }
 
 
+/* The fixture with the plan changed by edit before anything is computed. */
+static void world_edited(World *w, void (*edit)(Plan *))
+{
+    memset(w, 0, sizeof *w);
+    diag_list_init(&w->diags);
+    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/" FIX "piano.json", &w->plan, &w->diags), LOAD_OK);
+    edit(&w->plan);
+    cr_assert_eq(raggiunto_load_file(SCHEDE_SOURCE_DIR "/" FIX "raggiunto.json", CODIFICA_AUTO, &w->ril, &w->diags),
+                 LOAD_OK);
+    esiti_compute(&w->plan, &w->ril, 2025, &w->esiti, &w->diags);
+    persone_compute(&w->plan, &w->esiti, 2025, &w->persone);
+    cr_assert_eq(sistema_load_file(SCHEDE_SOURCE_DIR "/" FIX "sistema.json", &w->sistema, &w->diags), LOAD_OK);
+    char *path = xasprintf("%s/%s", SCHEDE_SOURCE_DIR, FIX "valutazioni.json");
+    cr_assert_eq(valutazioni_load_file(path, CODIFICA_AUTO, &w->valutazioni, &w->diags), LOAD_OK);
+    free(path);
+    world_evaluate(w);
+}
+
+static void o2_out_of_evaluation(Plan *plan)
+{
+    for (size_t i = 0; i < plan->n_obiettivi; i++)
+        if (strcmp(plan->obiettivi[i].codice, "O-2") == 0)
+            plan->obiettivi[i].valutazione_individuale = false;
+}
+
+static void pesi_1_and_3(Plan *plan)
+{
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        Obiettivo *o = &plan->obiettivi[i];
+        o->has_peso = true;
+        o->peso = strcmp(o->codice, "O-1") == 0 ? 1 : 3;
+    }
+}
+
 /* FORMAT §7 (issue 17): O-2 with "valutazione_individuale": false counts in
  * nobody's score — neither the participants' nor its dirigente's — and
  * still in the ente component (the Relazione's mean). By hand:
@@ -979,24 +1013,7 @@ Test(valutazione, a_registry_person_without_id_is_listed_once)
 Test(valutazione, an_objective_out_of_individual_evaluation)
 {
     World w;
-    memset(&w, 0, sizeof w);
-    diag_list_init(&w.diags);
-    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/" FIX "piano.json", &w.plan, &w.diags), LOAD_OK);
-    Obiettivo *o2 = NULL;
-    for (size_t i = 0; i < w.plan.n_obiettivi; i++)
-        if (strcmp(w.plan.obiettivi[i].codice, "O-2") == 0)
-            o2 = &w.plan.obiettivi[i];
-    cr_assert_not_null(o2);
-    o2->valutazione_individuale = false;
-    cr_assert_eq(raggiunto_load_file(SCHEDE_SOURCE_DIR "/" FIX "raggiunto.json", CODIFICA_AUTO, &w.ril, &w.diags),
-                 LOAD_OK);
-    esiti_compute(&w.plan, &w.ril, 2025, &w.esiti, &w.diags);
-    persone_compute(&w.plan, &w.esiti, 2025, &w.persone);
-    cr_assert_eq(sistema_load_file(SCHEDE_SOURCE_DIR "/" FIX "sistema.json", &w.sistema, &w.diags), LOAD_OK);
-    char *path = xasprintf("%s/%s", SCHEDE_SOURCE_DIR, FIX "valutazioni.json");
-    cr_assert_eq(valutazioni_load_file(path, CODIFICA_AUTO, &w.valutazioni, &w.diags), LOAD_OK);
-    free(path);
-    world_evaluate(&w);
+    world_edited(&w, o2_out_of_evaluation);
 
     const ValutazionePersona *neri = who(&w, "neri-p"), *gialli = who(&w, "gialli-c"), *conti = who(&w, "conti-g"),
                              *rossi = who(&w, "rossi-m");
@@ -1014,5 +1031,19 @@ Test(valutazione, an_objective_out_of_individual_evaluation)
     cr_assert_eq(pn->fuori_valutazione, 1);
     cr_assert_eq(pn->escluse, 0);
     cr_assert_not(pn->has_punteggio);
+    world_free(&w);
+}
+
+/* FORMAT §7: Conti's two objectives with a peso (O-1 1, O-2 3) weigh by it,
+ * not by the pesatura: (1·80 + 3·100) / 4 = 95; (70·95 + 30·90) / 100 = 93,5. */
+Test(valutazione, obiettivi_diretti_weighted_by_objective_peso)
+{
+    World w;
+    world_edited(&w, pesi_1_and_3);
+    const ValutazionePersona *conti = who(&w, "conti-g");
+    cr_assert(conti->diretti_per_peso);
+    cr_assert_not(conti->diretti_ponderati);
+    cr_assert(NEAR(component(conti, "diretti")->valore, 95.0), "%f", component(conti, "diretti")->valore);
+    cr_assert(NEAR(conti->punteggio, 93.5), "%f", conti->punteggio);
     world_free(&w);
 }
