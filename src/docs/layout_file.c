@@ -364,6 +364,94 @@ static void read_numbers(Reader *rd, const cJSON *root, const LayoutNeeds *needs
     }
 }
 
+static const ColumnSection *column_section(const LayoutNeeds *needs, const char *type)
+{
+    for (size_t k = 0; needs->column_sections && needs->column_sections[k].name; k++)
+        if (strcmp(needs->column_sections[k].name, type) == 0)
+            return &needs->column_sections[k];
+    return NULL;
+}
+
+static const char *const SECTION_KEYS[] = {"tipo", "titolo", "colonne", NULL};
+static const char *const COLUMN_KEYS[] = {"chiave", "etichetta", "larghezza", NULL};
+
+/* A section written as an object: its type and its columns. Returns the
+ * type (new), or NULL after reporting why not. */
+static char *read_section_object(JsonCtx *ctx, const cJSON *s, const char *p, const LayoutNeeds *needs,
+                                 SectionOptions **out)
+{
+    json_check_keys(ctx, s, p, SECTION_KEYS);
+    char *type = NULL;
+    if (!json_get_string(ctx, s, p, "tipo", JSON_REQUIRED, &type))
+        return NULL;
+    const ColumnSection *cs = column_section(needs, type);
+    if (!cs) {
+        char *tp = json_path_key(p, "tipo");
+        json_error(ctx, tp, "la sezione «%s» non ha opzioni: si scrive come nome tra virgolette", type);
+        free(tp);
+        free(type);
+        return NULL;
+    }
+    SectionOptions *o = xcalloc(1, sizeof *o);
+    json_get_string(ctx, s, p, "titolo", JSON_OPTIONAL, &o->titolo);
+    const cJSON *cols = json_get_array(ctx, s, p, "colonne", JSON_REQUIRED);
+    char *cp = json_path_key(p, "colonne");
+    if (cols && cJSON_GetArraySize(cols) == 0)
+        json_error(ctx, cp, "la sezione «%s» non ha colonne", type);
+    o->colonne = xcalloc((size_t)(cols ? cJSON_GetArraySize(cols) : 0) + 1, sizeof *o->colonne);
+    size_t i = 0;
+    for (const cJSON *c = cols ? cols->child : NULL; c; c = c->next, i++) {
+        char *ip = json_path_index(cp, i);
+        if (json_expect_object(ctx, c, ip)) {
+            json_check_keys(ctx, c, ip, COLUMN_KEYS);
+            SectionColumn col = {0};
+            bool ok = json_get_string(ctx, c, ip, "chiave", JSON_REQUIRED, &col.chiave);
+            ok &= json_get_string(ctx, c, ip, "etichetta", JSON_REQUIRED, &col.etichetta);
+            ok &= json_get_number(ctx, c, ip, "larghezza", JSON_REQUIRED, &col.larghezza);
+            if (col.chiave && !in_list(cs->keys, col.chiave)) {
+                StrBuf known = {0};
+                for (size_t k = 0; cs->keys[k]; k++)
+                    strbuf_printf(&known, "%s%s", k ? ", " : "", cs->keys[k]);
+                char *kp = json_path_key(ip, "chiave");
+                json_error(ctx, kp, "chiave «%s» sconosciuta per la sezione «%s» (ammesse: %s)", col.chiave, type,
+                           known.data);
+                free(kp);
+                strbuf_free(&known);
+                ok = false;
+            }
+            if (ok && !(col.larghezza > 0)) {
+                char *wp = json_path_key(ip, "larghezza");
+                json_error(ctx, wp, "la larghezza di una colonna deve essere maggiore di zero");
+                free(wp);
+                ok = false;
+            }
+            if (ok)
+                o->colonne[o->n_colonne++] = col;
+            else {
+                free(col.chiave);
+                free(col.etichetta);
+            }
+        }
+        free(ip);
+    }
+    free(cp);
+    *out = o;
+    return type;
+}
+
+static void section_options_free(SectionOptions *o)
+{
+    if (!o)
+        return;
+    free(o->titolo);
+    for (size_t i = 0; i < o->n_colonne; i++) {
+        free(o->colonne[i].chiave);
+        free(o->colonne[i].etichetta);
+    }
+    free(o->colonne);
+    free(o);
+}
+
 static void read_sections(Reader *rd, const cJSON *root, const LayoutNeeds *needs, LayoutSpec *spec)
 {
     JsonCtx *ctx = rd->ctx;
@@ -371,22 +459,36 @@ static void read_sections(Reader *rd, const cJSON *root, const LayoutNeeds *need
     if (!arr)
         return;
     spec->sections = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *spec->sections);
+    spec->section_options = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *spec->section_options);
     size_t i = 0;
     for (const cJSON *s = arr->child; s; s = s->next, i++) {
         char *p = json_path_index("$.sezioni", i);
-        if (!cJSON_IsString(s))
-            json_error(ctx, p, "ogni sezione è un nome tra virgolette");
-        else if (!in_list(needs->sections, s->valuestring))
+        SectionOptions *options = NULL;
+        char *type = NULL;
+        if (cJSON_IsObject(s))
+            type = read_section_object(ctx, s, p, needs, &options);
+        else if (!cJSON_IsString(s))
+            json_error(ctx, p, "ogni sezione è un nome tra virgolette (o un oggetto con «tipo» e «colonne»)");
+        else if (!in_list(needs->sections, s->valuestring) && !column_section(needs, s->valuestring))
             json_error(ctx, p, "sezione «%s» sconosciuta", s->valuestring);
-        else {
+        else if (column_section(needs, s->valuestring))
+            json_error(ctx, p, "la sezione «%s» si scrive come oggetto, con «tipo» e «colonne»", s->valuestring);
+        else
+            type = xstrdup(s->valuestring);
+        if (type) {
             bool twice = false;
-            for (size_t k = 0; k < spec->n_sections; k++)
-                twice |= strcmp(spec->sections[k], s->valuestring) == 0;
-            if (twice)
-                json_error(ctx, p, "la sezione «%s» è elencata due volte", s->valuestring);
-            else
-                spec->sections[spec->n_sections++] = xstrdup(s->valuestring);
+            for (size_t k = 0; k < spec->n_sections && !options; k++)
+                twice |= strcmp(spec->sections[k], type) == 0;
+            if (twice) {
+                json_error(ctx, p, "la sezione «%s» è elencata due volte", type);
+                free(type);
+            } else {
+                spec->section_options[spec->n_sections] = options;
+                spec->sections[spec->n_sections++] = type;
+                options = NULL;
+            }
         }
+        section_options_free(options);
         free(p);
     }
     for (size_t k = 0; needs->sections && needs->sections[k]; k++) {
@@ -573,9 +675,12 @@ void layout_spec_free(LayoutSpec *spec)
     for (size_t i = 0; i < spec->n_numbers; i++)
         free(spec->numbers[i].name);
     free(spec->numbers);
-    for (size_t i = 0; i < spec->n_sections; i++)
+    for (size_t i = 0; i < spec->n_sections; i++) {
         free(spec->sections[i]);
+        section_options_free(spec->section_options ? spec->section_options[i] : NULL);
+    }
     free(spec->sections);
+    free(spec->section_options);
     for (size_t i = 0; i < spec->n_bands; i++)
         free(spec->bands[i].etichetta);
     free(spec->bands);

@@ -39,6 +39,14 @@ typedef struct {
     double widths[10];
 } ColumnsDefault;
 
+/* A section type whose entry in "sezioni" may be an object with its own
+ * columns (issue 17): {"tipo": name, "titolo": text, "colonne": [{"chiave":
+ * one of keys, "etichetta": text, "larghezza": relative width}, …]}. */
+typedef struct {
+    const char *name;                     /* NULL ends the list */
+    const char *const *keys;              /* NULL-terminated: the column keys it knows */
+} ColumnSection;
+
 /* What a document needs from its layout file; the loader reports whatever
  * is missing, by name. */
 typedef struct {
@@ -52,7 +60,21 @@ typedef struct {
     const char *const *label_defaults;    /* pairs key, text: labels added after the first layout
                                              files, used when a file lacks them (NULL-terminated) */
     const ColumnsDefault *column_defaults; /* column sets likewise optional, or NULL */
+    const ColumnSection *column_sections; /* section types with their own columns, or NULL */
 } LayoutNeeds;
+
+/* A column of a section given as an object. */
+typedef struct {
+    char *chiave, *etichetta;
+    double larghezza;
+} SectionColumn;
+
+/* The options of a section given as an object; NULL for a plain name. */
+typedef struct {
+    char *titolo;        /* may be NULL */
+    SectionColumn *colonne;
+    size_t n_colonne;
+} SectionOptions;
 
 /* An esito band: results from `da` % up to the next band's limit. */
 typedef struct {
@@ -75,7 +97,8 @@ typedef struct {
     size_t n_labels;
     NamedNumber *numbers;
     size_t n_numbers;
-    char **sections; /* in print order */
+    char **sections; /* in print order: each one's type */
+    SectionOptions **section_options; /* per section: its options, or NULL */
     size_t n_sections;
     Band *bands;     /* highest first; the last starts at 0 */
     size_t n_bands;

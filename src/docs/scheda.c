@@ -38,7 +38,13 @@ static const char *const SECTIONS[] = {"intestazione", "collegamenti", "unita", 
 /* Labels newer than the first layout files: a copy made before keeps working. */
 static const char *const LABEL_DEFAULTS[] = {"casella_selezionata", "casella barrata", "casella_vuota", "casella vuota",
                                              NULL};
-const LayoutNeeds SCHEDA_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false, LABEL_DEFAULTS, NULL};
+/* Sections with their own columns (issue 17): the indicators table. "target"
+ * is one column per year of the objective's triennio. */
+static const char *const INDICATOR_KEYS[] = {"nome",     "tipo",    "unita",  "fonte", "formula",    "verso",
+                                             "peso",     "baseline", "target", "valore", "percentuale", NULL};
+static const ColumnSection COLUMN_SECTIONS[] = {{"indicatori", INDICATOR_KEYS}, {NULL, NULL}};
+const LayoutNeeds SCHEDA_NEEDS = {LABELS,         STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false,
+                                  LABEL_DEFAULTS, NULL,   COLUMN_SECTIONS};
 
 /* Persons per row of the risorse umane table: the form's ten columns. */
 #define PEOPLE_PER_ROW 10
@@ -479,6 +485,118 @@ static void section_pesatura(Ctx *c)
     ltable_free(t);
 }
 
+/* ---- indicators (FORMAT §7), a section with its own columns ---------------------------- */
+
+/* The years a "target" column stands for: the objective's triennio. */
+static int target_years(const Obiettivo *o)
+{
+    int n = o->triennio[1] - o->triennio[0] + 1;
+    return n < 1 ? 1 : n > 10 ? 10 : n;
+}
+
+static char *number_text(double v)
+{
+    char b[64];
+    text_format_number(b, sizeof b, v);
+    return xstrdup(b);
+}
+
+/* The text of column key for indicator k (year: for "target"). */
+static char *indicator_cell(const Ctx *c, const Indicatore *ind, const EsitoIndicatore *e, const char *key, int year)
+{
+    double t;
+    if (strcmp(key, "nome") == 0)
+        return xstrdup(or_empty(ind->nome));
+    if (strcmp(key, "tipo") == 0)
+        return xstrdup(or_empty(ind->tipo));
+    if (strcmp(key, "unita") == 0)
+        return xstrdup(or_empty(ind->unita));
+    if (strcmp(key, "fonte") == 0)
+        return xstrdup(or_empty(ind->fonte));
+    if (strcmp(key, "formula") == 0)
+        return xstrdup(or_empty(ind->formula));
+    if (strcmp(key, "verso") == 0)
+        return xstrdup(ind->verso == VERSO_DECRESCENTE ? "decrescente" : "crescente");
+    if (strcmp(key, "peso") == 0)
+        return ind->has_peso ? number_text(ind->peso) : xstrdup("");
+    if (strcmp(key, "baseline") == 0) {
+        if (!ind->has_baseline)
+            return xstrdup("");
+        char *v = number_text(ind->baseline_valore), *r = xasprintf("%s (%d)", v, ind->baseline_anno);
+        free(v);
+        return r;
+    }
+    if (strcmp(key, "target") == 0)
+        return indicatore_target(ind, year, &t) ? number_text(t) : xstrdup("");
+    if (!e) /* valore and percentuale: only with results */
+        return xstrdup("");
+    if (e->stato == STATO_NON_RILEVATO)
+        return xstrdup(e->has_target ? label(c, "non_rilevato") : "");
+    if (strcmp(key, "valore") == 0)
+        return e->has_valore ? number_text(e->valore) : xstrdup("");
+    char pct[32];
+    rule_format_percent(pct, sizeof pct, e->percentuale);
+    return xstrdup(pct);
+}
+
+static void section_indicatori(Ctx *c, const SectionOptions *opt)
+{
+    const Obiettivo *o = c->o;
+    if (!opt || o->n_indicatori == 0)
+        return; /* nothing to show: the form has no empty indicators table */
+    int years = target_years(o);
+    size_t n = 0;
+    double *widths = xcalloc(opt->n_colonne * (size_t)years + 1, sizeof *widths);
+    for (size_t k = 0; k < opt->n_colonne; k++)
+        for (int y = 0; y < (strcmp(opt->colonne[k].chiave, "target") == 0 ? years : 1); y++)
+            widths[n++] = opt->colonne[k].larghezza;
+    LayoutTable *t = ltable_new(widths, n);
+    free(widths);
+    size_t header_rows = 1;
+    if (opt->titolo) {
+        ltable_row(t, 0);
+        ltable_cell(t, opt->titolo, (int)n, style(c, "titolo"));
+        header_rows++;
+    }
+    ltable_set_header_rows(t, header_rows);
+    ltable_row(t, 0);
+    for (size_t k = 0; k < opt->n_colonne; k++) {
+        const SectionColumn *col = &opt->colonne[k];
+        if (strcmp(col->chiave, "target") != 0) {
+            ltable_cell(t, col->etichetta, 1, style(c, "intestazione"));
+            continue;
+        }
+        for (int y = 0; y < years; y++) {
+            char year[16];
+            snprintf(year, sizeof year, "%d", o->triennio[0] + y);
+            const char *names[] = {"anno", NULL}, *values[] = {year};
+            char *text = strstr(col->etichetta, "{anno}") ? doc_expand(col->etichetta, names, values)
+                                                          : xasprintf("%s %s", col->etichetta, year);
+            ltable_cell(t, text, 1, style(c, "intestazione"));
+            free(text);
+        }
+    }
+    const EsitoObiettivo *eo = c->esiti ? esiti_for(c->esiti, o) : NULL;
+    for (size_t i = 0; i < o->n_indicatori; i++) {
+        const Indicatore *ind = &o->indicatori[i];
+        const EsitoIndicatore *e = eo && i < eo->n_indicatori ? &eo->indicatori[i] : NULL;
+        ltable_row(t, 0);
+        for (size_t k = 0; k < opt->n_colonne; k++) {
+            const char *key = opt->colonne[k].chiave;
+            bool target = strcmp(key, "target") == 0;
+            bool number = target || strcmp(key, "peso") == 0 || strcmp(key, "valore") == 0 ||
+                          strcmp(key, "percentuale") == 0 || strcmp(key, "baseline") == 0;
+            for (int y = 0; y < (target ? years : 1); y++) {
+                char *text = indicator_cell(c, ind, e, key, o->triennio[0] + y);
+                ltable_cell(t, text, 1, style(c, number ? "numero" : "testo"));
+                free(text);
+            }
+        }
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
 typedef void (*SectionFn)(Ctx *c);
 static const struct {
     const char *name;
@@ -505,10 +623,13 @@ static size_t build_scheda(Ctx *c)
     layout_begin(c->layout, ROLE_SECT, mark);
     free(mark);
     free(short_desc);
-    for (size_t s = 0; s < c->spec->n_sections; s++)
+    for (size_t s = 0; s < c->spec->n_sections; s++) {
+        if (strcmp(c->spec->sections[s], "indicatori") == 0)
+            section_indicatori(c, c->spec->section_options[s]);
         for (size_t k = 0; k < sizeof SECTION_FNS / sizeof *SECTION_FNS; k++)
             if (strcmp(c->spec->sections[s], SECTION_FNS[k].name) == 0)
                 SECTION_FNS[k].fn(c);
+    }
     layout_end(c->layout);
     return first_page;
 }

@@ -42,15 +42,20 @@ static inline Run run(const char *args)
     return r;
 }
 
+/* Runs a shell command (freed here) that must succeed. */
+static inline void run_shell_ok(char *cmd)
+{
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s: %s", cmd, r.out);
+    free(r.out);
+    free(cmd);
+}
+
 /* A fresh, empty folder in the build tree for one test: suite-name-pid. */
 static inline char *test_dir(const char *suite, const char *name)
 {
     char *dir = xasprintf("%s/%s-test-%s-%d", SCHEDE_BINARY_DIR, suite, name, (int)getpid());
-    char *cmd = xasprintf("rm -rf '%s' && mkdir -p '%s'", dir, dir);
-    Run r = run_shell(cmd);
-    cr_assert_eq(r.status, 0, "%s", r.out);
-    free(r.out);
-    free(cmd);
+    run_shell_ok(xasprintf("rm -rf '%s' && mkdir -p '%s'", dir, dir));
     return dir;
 }
 

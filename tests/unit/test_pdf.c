@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "esiti.h"
+#include "fileio.h"
 #include "model.h"
 #include "persone.h"
 #include "plan_load.h"
@@ -609,3 +610,86 @@ Test(pdf, sample_variazioni_inside_the_margins, .timeout = 120 * SCHEDE_TIMEOUT_
                              "variazioni-sarzana");
 }
 
+
+/* Issue 17: a section with its own columns. A copy of the layouts whose
+ * scheda lists an "indicatori" section after "collegamenti", its columns
+ * chosen, reordered and relabelled; "target" becomes one column per year. */
+#define INDICATORS_SECTION                                                                                           \
+    "{\"tipo\": \"indicatori\", \"titolo\": \"INDICATORI DI RISULTATO\", \"colonne\": ["                            \
+    "{\"chiave\": \"nome\", \"etichetta\": \"Indicatore\", \"larghezza\": 6},"                                      \
+    "{\"chiave\": \"verso\", \"etichetta\": \"Andamento\", \"larghezza\": 2},"                                      \
+    "{\"chiave\": \"target\", \"etichetta\": \"Obiettivo {anno}\", \"larghezza\": 1.6},"                            \
+    "{\"chiave\": \"valore\", \"etichetta\": \"Rilevato\", \"larghezza\": 1.5},"                                    \
+    "{\"chiave\": \"percentuale\", \"etichetta\": \"Grado\", \"larghezza\": 1.5},"                                  \
+    "{\"chiave\": \"unita\", \"etichetta\": \"Misura\", \"larghezza\": 1.5}]}"
+
+static char *layout_with(const char *dir, const char *name, const char *section)
+{
+    char *file = xasprintf("%s/%s/scheda.json", dir, name);
+    run_shell_ok(xasprintf("cp -r layouts '%s/%s'", dir, name));
+    size_t len;
+    const char *why;
+    char *text = file_read_all(file, &len, &why);
+    cr_assert_not_null(text);
+    const char *at = strstr(text, "\"collegamenti\", \"unita\"");
+    cr_assert_not_null(at);
+    at += strlen("\"collegamenti\",");
+    char *changed = xasprintf("%.*s %s,%s", (int)(at - text), text, section, at);
+    FILE *f = fopen(file, "w");
+    fputs(changed, f);
+    fclose(f);
+    free(changed);
+    free(text);
+    free(file);
+    return xasprintf("--layout '%s/%s'", dir, name);
+}
+
+Test(pdf, indicators_section_prints_every_value_inside_the_margins, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("indicatori");
+    char *layout = layout_with(dir, "profilo", INDICATORS_SECTION);
+    char *extra = xasprintf("%s --raggiunto tests/fixtures/indicatori-raggiunto.json --solo schede", layout);
+    char *pdf = render("tests/fixtures/indicatori-piano.json", dir, extra);
+    char *flat = pdf_text(pdf);
+    /* header: the relabelled columns in the chosen order, a target column per year */
+    cr_assert(strstr(flat, "INDICATORIDIRISULTATO"));
+    cr_assert(strstr(flat, "IndicatoreAndamentoObiettivo2024Obiettivo2025Obiettivo2026RilevatoGradoMisura"), "%s", flat);
+    /* I-01 by hand: Tempo medio, decrescente, 30 28 25, 32 → 30 / 32 = 93,75 %, giorni;
+     * Pratiche digitali: 80 85 90, 100 → 100 %; Soddisfazione: not reported */
+    cr_assert(strstr(flat, "Tempomediodipagamentodecrescente3028253293,75%giorni"), "%s", flat);
+    cr_assert(strstr(flat, "Pratichedigitalicrescente808590100100,00%%"), "%s", flat);
+    cr_assert(strstr(flat, "Soddisfazionecrescente909090nonrilevatononrilevato"), "%s", flat);
+    /* I-02's D has no 2024 target: nothing to report, not "non rilevato" */
+    cr_assert(strstr(flat, "Ddecrescente33UNITÀ"), "%s", flat);
+    check_boxes(pdf, 10 * 72 / 25.4);
+    expect_opens_in_mupdf(pdf);
+    run_shell_ok(xasprintf("pdfinfo '%s' | grep -q 'Tagged: *yes'", pdf));
+    free(flat);
+    free(pdf);
+    free(extra);
+    free(layout);
+    free(dir);
+}
+
+Test(pdf, indicators_section_errors_name_file_and_path)
+{
+    char *dir = out_dir("indicatori-errori");
+    char *layout = layout_with(dir, "rotto",
+                               "{\"tipo\": \"indicatori\", \"colonne\": [{\"chiave\": \"nome\", \"etichetta\": \"N\", "
+                               "\"larghezza\": 0}, {\"chiave\": \"obiettivo\", \"etichetta\": \"O\", \"larghezza\": 1}]},"
+                               "{\"tipo\": \"pesatura\", \"colonne\": []}, \"indicatori\"");
+    char *args = xasprintf("stampa tests/fixtures/indicatori-piano.json --out '%s' %s", dir, layout);
+    Run r = run(args);
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "rotto/scheda.json: $.sezioni[2].colonne[0].larghezza: la larghezza di una colonna deve essere "
+                        "maggiore di zero");
+    expect_contains(&r, "rotto/scheda.json: $.sezioni[2].colonne[1].chiave: chiave «obiettivo» sconosciuta per la "
+                        "sezione «indicatori» (ammesse: nome, tipo, unita, fonte, formula, verso, peso, baseline, "
+                        "target, valore, percentuale)");
+    expect_contains(&r, "rotto/scheda.json: $.sezioni[3].tipo: la sezione «pesatura» non ha opzioni");
+    expect_contains(&r, "rotto/scheda.json: $.sezioni[4]: la sezione «indicatori» si scrive come oggetto");
+    free(r.out);
+    free(args);
+    free(layout);
+    free(dir);
+}
