@@ -18,7 +18,7 @@
 
 int cmd_esiti(int argc, char **argv)
 {
-    const char *file = NULL, *formato = "json", *layout_dir = NULL;
+    const char *file = NULL, *formato = "json", *layout_dir = NULL, *profile = NULL;
     ResultsOptions opt = {0};
     for (int i = 0; i < argc; i++) {
         int r = results_option(argc, argv, &i, &opt, "esiti");
@@ -30,6 +30,8 @@ int cmd_esiti(int argc, char **argv)
             formato = argv[++i];
         } else if (strcmp(argv[i], "--layout") == 0 && i + 1 < argc) {
             layout_dir = argv[++i];
+        } else if (strcmp(argv[i], "--profilo") == 0 && i + 1 < argc) {
+            profile = argv[++i];
         } else if (argv[i][0] == '-' || file) {
             fprintf(stderr, "uso: schede esiti PIANO.json --raggiunto FILE [--anno N] [--formato json|csv] "
                             "[--codifica utf-8|windows-1252]\n");
@@ -40,7 +42,7 @@ int cmd_esiti(int argc, char **argv)
     }
     if (!file || (!opt.raggiunto && !opt.has_al) || (strcmp(formato, "json") != 0 && strcmp(formato, "csv") != 0)) {
         fprintf(stderr, "uso: schede esiti PIANO.json --raggiunto FILE [--anno N] [--formato json|csv]\n"
-                        "                 [--sistema FILE --valutazioni FILE] [--al DATA [--layout CARTELLA]]\n");
+                        "                 [--sistema FILE --valutazioni FILE] [--al DATA [--layout CARTELLA | --profilo NOME]]\n");
         return EXIT_USAGE;
     }
     if (opt.has_al && opt.valutazioni) {
@@ -49,7 +51,12 @@ int cmd_esiti(int argc, char **argv)
     }
     double margin = 0;
     if (opt.has_al) {
-        int mrc = monitoring_margin(layout_dir, &margin);
+        char *dir, *fallback;
+        int mrc = cli_layout_dirs("esiti", layout_dir, profile, &dir, &fallback);
+        if (!mrc)
+            mrc = monitoring_margin(dir, fallback, &margin);
+        free(dir);
+        free(fallback);
         if (mrc)
             return mrc;
     }

@@ -37,7 +37,7 @@
 
 static void usage(void)
 {
-    fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA]\n"
+    fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA | --profilo NOME]\n"
           "                             [--solo schede|persone|relazione|premi|monitoraggio] [--una-per-persona] [--dati-aperti]\n"
           "                             [--pdfa | --senza-pdfa]\n"
           "                             [--raggiunto FILE [--anno N] [--codifica C]]\n"
@@ -71,7 +71,7 @@ typedef struct Job {
     int anno;
     bool one_per_person, open_data;
     int pdfa;            /* 1: every document PDF/A-1b; 0: none; -1: the Relazione only */
-    const char *layout_dir, *fonts_dir, *out_dir, *icc_profile;
+    const char *layout_dir, *layout_fallback, *fonts_dir, *out_dir, *icc_profile;
     FILE *out, *err;     /* memory streams */
     char *out_text, *err_text;
     size_t out_len, err_len;
@@ -94,7 +94,7 @@ static char *stage(Job *j, const char *path)
 /* Loads a layout file and its fonts; prints the problems. */
 static int load_layout(const Job *j, const char *name, const LayoutNeeds *needs, LayoutSpec *spec, FontSet *fonts)
 {
-    const char *layout_dir = j->layout_dir, *fonts_dir = j->fonts_dir;
+    const char *layout_dir = resources_layout_dir(j->layout_dir, j->layout_fallback, name), *fonts_dir = j->fonts_dir;
     DiagList diags;
     diag_list_init(&diags);
     memset(fonts, 0, sizeof *fonts);
@@ -419,7 +419,7 @@ static int run_jobs(Job *jobs, size_t n)
 
 int cmd_stampa(int argc, char **argv)
 {
-    const char *file = NULL, *out_dir = "out", *layout_dir = NULL, *solo = NULL;
+    const char *file = NULL, *out_dir = "out", *layout_dir = NULL, *profile = NULL, *solo = NULL;
     bool one_per_person = false, open_data = false;
     int pdfa = -1;
     ResultsOptions opt = {0};
@@ -447,7 +447,8 @@ int cmd_stampa(int argc, char **argv)
             pdfa = v;
             continue;
         }
-        if (strcmp(a, "--out") == 0 || strcmp(a, "--layout") == 0 || strcmp(a, "--solo") == 0) {
+        if (strcmp(a, "--out") == 0 || strcmp(a, "--layout") == 0 || strcmp(a, "--profilo") == 0 ||
+            strcmp(a, "--solo") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "schede stampa: «%s» vuole un valore\n", a);
                 usage();
@@ -458,6 +459,8 @@ int cmd_stampa(int argc, char **argv)
                 out_dir = v;
             else if (strcmp(a, "--layout") == 0)
                 layout_dir = v;
+            else if (strcmp(a, "--profilo") == 0)
+                profile = v;
             else
                 solo = v;
         } else if (a[0] == '-' && a[1]) {
@@ -515,31 +518,25 @@ int cmd_stampa(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *data = resources_dir();
-    char *default_layouts = data ? xasprintf("%s/layouts", data) : NULL;
+    char *layouts = NULL, *layouts_fallback = NULL;
+    if (cli_layout_dirs("stampa", layout_dir, profile, &layouts, &layouts_fallback) != 0)
+        return EXIT_USAGE;
     char *fonts_dir = data ? xasprintf("%s/fonts", data) : NULL;
     char *icc_profile = data ? xasprintf("%s/layouts/icc/sRGB.icc", data) : NULL;
-    if (!layout_dir)
-        layout_dir = default_layouts;
-    if (!layout_dir) {
-        fputs("schede stampa: cartella dei dati (layouts/, fonts/) non trovata: indicarla con --layout "
-              "o con la variabile SCHEDE_DATI\n",
-              stderr);
-        free(fonts_dir);
-        free(icc_profile);
-        return EXIT_USAGE;
-    }
     struct stat st;
     if (stat(out_dir, &st) != 0) {
         if (mkdir(out_dir, 0777) != 0) {
             fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", out_dir, file_write_reason(errno));
-            free(default_layouts);
+            free(layouts);
+            free(layouts_fallback);
             free(fonts_dir);
             free(icc_profile);
             return EXIT_USAGE;
         }
     } else if (!S_ISDIR(st.st_mode)) {
         fprintf(stderr, "errore: %s: non è una cartella\n", out_dir);
-        free(default_layouts);
+        free(layouts);
+        free(layouts_fallback);
         free(fonts_dir);
         free(icc_profile);
         return EXIT_USAGE;
@@ -580,7 +577,8 @@ int cmd_stampa(int argc, char **argv)
             base.anno = anno;
             base.one_per_person = one_per_person;
             base.open_data = open_data;
-            base.layout_dir = layout_dir;
+            base.layout_dir = layouts;
+            base.layout_fallback = layouts_fallback;
             base.fonts_dir = fonts_dir;
             base.icc_profile = icc_profile;
             base.pdfa = pdfa;
@@ -608,7 +606,8 @@ int cmd_stampa(int argc, char **argv)
     }
     diag_list_free(&diags);
     plan_free(&plan);
-    free(default_layouts);
+    free(layouts);
+    free(layouts_fallback);
     free(fonts_dir);
     free(icc_profile);
     return rc;

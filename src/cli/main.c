@@ -20,6 +20,7 @@ static void usage(FILE *out)
           "                        con --al DATA le schede e il monitoraggio out/monitoraggio.pdf\n"
           "      --out CARTELLA      dove scrivere i documenti (predefinita: out)\n"
           "      --layout CARTELLA   file di impaginazione da usare al posto di quelli installati\n"
+          "      --profilo NOME      il modulo di un comune: la cartella layouts/NOME (predefinito: sarzana)\n"
           "      --solo schede|persone|relazione|premi|monitoraggio  solo il documento indicato\n"
           "      --una-per-persona   anche un PDF per persona in CARTELLA/persone/\n"
           "      --dati-aperti       anche relazione.csv (o monitoraggio.csv) in formato aperto\n"

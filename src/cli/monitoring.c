@@ -9,15 +9,10 @@
 #include "resources.h"
 #include "text.h"
 
-int monitoring_margin(const char *layout_dir, double *margin)
+int monitoring_margin(const char *layout_dir, const char *fallback, double *margin)
 {
     const char *data = resources_dir();
-    if (!layout_dir && !data) {
-        fputs("schede: cartella dei dati (layouts/, fonts/) non trovata: indicarla con --layout o con la variabile "
-              "SCHEDE_DATI\n", stderr);
-        return EXIT_USAGE;
-    }
-    char *layouts = layout_dir ? xstrdup(layout_dir) : xasprintf("%s/layouts", data);
+    char *layouts = xstrdup(resources_layout_dir(layout_dir, fallback, "monitoraggio"));
     char *fonts = data ? xasprintf("%s/fonts", data) : xstrdup(layouts);
     DiagList d;
     diag_list_init(&d);

@@ -3,8 +3,9 @@
 #ifndef SCHEDE_CLI_MONITORING_H
 #define SCHEDE_CLI_MONITORING_H
 
-/* The margin of layout_dir/monitoraggio.json (the installed layouts when
- * layout_dir is NULL). Prints the problems; returns 0, or the exit code. */
-int monitoring_margin(const char *layout_dir, double *margin);
+/* The margin of monitoraggio.json in layout_dir, or in fallback when
+ * layout_dir lacks it (cli_layout_dirs). Prints the problems; returns 0,
+ * or the exit code. */
+int monitoring_margin(const char *layout_dir, const char *fallback, double *margin);
 
 #endif

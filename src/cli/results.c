@@ -160,3 +160,35 @@ time_t cli_document_time(void)
     }
     return time(NULL);
 }
+
+int cli_layout_dirs(const char *cmd, const char *layout_dir, const char *profile, char **dir, char **fallback)
+{
+    *dir = *fallback = NULL;
+    if (layout_dir && profile) {
+        fprintf(stderr, "schede %s: --layout e --profilo insieme: indicarne uno solo\n", cmd);
+        return EXIT_USAGE;
+    }
+    if (layout_dir) {
+        *dir = xstrdup(layout_dir);
+        return 0;
+    }
+    const char *data = resources_dir();
+    if (!data) {
+        fprintf(stderr, "schede %s: cartella dei dati (layouts/, fonts/) non trovata: indicarla con --layout o con la "
+                        "variabile SCHEDE_DATI\n", cmd);
+        return EXIT_USAGE;
+    }
+    char *known = NULL;
+    if (resources_profile(data, profile, dir, &known) != 0) {
+        fprintf(stderr, "schede %s: profilo «%s» sconosciuto: i profili sono le cartelle di %s/layouts (%s)\n", cmd,
+                profile, data, known);
+        free(known);
+        return EXIT_USAGE;
+    }
+    char *base = xasprintf("%s/layouts", data);
+    if (strcmp(base, *dir) != 0)
+        *fallback = base;
+    else
+        free(base);
+    return 0;
+}

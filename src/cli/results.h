@@ -42,6 +42,13 @@ time_t cli_document_time(void);
  * EXIT_USAGE (unreadable). */
 int cli_report_load(LoadStatus st, DiagList *d);
 
+/* The layout folders of a command: --layout DIR (no fallback), or the
+ * profile --profilo NAME (default: sarzana) in the data folder, whose
+ * missing files come from the default profile (*fallback). Sets *dir and
+ * *fallback (new strings; *fallback may be NULL) and returns 0, or prints
+ * the usage error for cmd and returns EXIT_USAGE. */
+int cli_layout_dirs(const char *cmd, const char *layout_dir, const char *profile, char **dir, char **fallback);
+
 /* Loads the plan (JSON or workbook) for a command that only needs it: its
  * errors, at their sheet and cell for a workbook, go to stderr. Returns 0,
  * EXIT_DATA or EXIT_USAGE (unreadable). */

@@ -1,5 +1,6 @@
 #include "resources.h"
 
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,24 +8,32 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "text.h"
+
 static char found[PATH_MAX];
 
-static int has_data(const char *dir)
+static bool is_dir(const char *dir, const char *sub)
 {
-    char layouts[PATH_MAX + 16], fonts[PATH_MAX + 16];
+    char *path = xasprintf("%s/%s", dir, sub);
     struct stat st;
-    snprintf(layouts, sizeof layouts, "%s/layouts", dir);
-    snprintf(fonts, sizeof fonts, "%s/fonts", dir);
-    return stat(layouts, &st) == 0 && S_ISDIR(st.st_mode) &&
-           stat(fonts, &st) == 0 && S_ISDIR(st.st_mode);
+    bool yes = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    free(path);
+    return yes;
 }
+
+static int has_data(const char *dir) { return is_dir(dir, "layouts") && is_dir(dir, "fonts"); }
 
 static const char *accept(const char *dir)
 {
     if (!has_data(dir))
         return NULL;
     char *real = realpath(dir, NULL);
-    snprintf(found, sizeof found, "%s", real ? real : dir);
+    const char *use = real ? real : dir;
+    if (strlen(use) >= sizeof found) { /* a path longer than PATH_MAX: not usable */
+        free(real);
+        return NULL;
+    }
+    memcpy(found, use, strlen(use) + 1);
     free(real);
     return found;
 }
@@ -75,4 +84,66 @@ const char *resources_dir(void)
             return found;
     }
     return accept(SCHEDE_SOURCE_DIR);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int resources_profile(const char *data, const char *name, char **dir, char **known)
+{
+    char *base = xasprintf("%s/layouts", data);
+    if (!name || strcmp(name, PROFILO_PREDEFINITO) == 0) {
+        *dir = base;
+        return 0;
+    }
+    char *candidate = xasprintf("%s/%s", base, name);
+    struct stat st;
+    /* a plain name: no path into other folders */
+    bool plain = *name && !strchr(name, '/') && strcmp(name, ".") != 0 && strcmp(name, "..") != 0 &&
+                 strcmp(name, "icc") != 0;
+    if (plain && stat(candidate, &st) == 0 && S_ISDIR(st.st_mode)) {
+        free(base);
+        *dir = candidate;
+        return 0;
+    }
+    free(candidate);
+    StrBuf list = {0};
+    strbuf_puts(&list, PROFILO_PREDEFINITO);
+    DIR *d = opendir(base);
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    for (struct dirent *e; d && (e = readdir(d));) {
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "icc") == 0)
+            continue;
+        char *sub = xasprintf("%s/%s", base, e->d_name);
+        if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
+            names = xgrow(names, n, &cap, sizeof *names, 8);
+            names[n++] = xstrdup(e->d_name);
+        }
+        free(sub);
+    }
+    if (d)
+        closedir(d);
+    qsort(names, n, sizeof *names, compare_names);
+    for (size_t i = 0; i < n; i++) {
+        strbuf_printf(&list, ", %s", names[i]);
+        free(names[i]);
+    }
+    free(names);
+    free(base);
+    *known = list.data;
+    return -1;
+}
+
+const char *resources_layout_dir(const char *dir, const char *fallback, const char *name)
+{
+    if (!fallback)
+        return dir;
+    char *path = xasprintf("%s/%s.json", dir, name);
+    struct stat st;
+    bool here = stat(path, &st) == 0;
+    free(path);
+    return here ? dir : fallback;
 }

@@ -11,4 +11,19 @@
  * The string is static. */
 const char *resources_dir(void);
 
+/* The default layout profile: the layouts/ folder itself. */
+#define PROFILO_PREDEFINITO "sarzana"
+
+/* Layout profiles (issue 17): a profile is a sub-folder of DATA/layouts/
+ * holding the layout files a comune changes; the files it lacks are the
+ * default profile's, DATA/layouts/ itself. For name (NULL or "sarzana":
+ * the default) sets *dir to the folder to read first (new string) and
+ * returns 0; for an unknown name returns -1 with *known, the profiles
+ * available ("sarzana, generico"; new string). */
+int resources_profile(const char *data, const char *name, char **dir, char **known);
+
+/* The folder holding NAME.json: dir when it has it, else fallback (when
+ * not NULL), else dir (whose missing file the loader then reports). */
+const char *resources_layout_dir(const char *dir, const char *fallback, const char *name);
+
 #endif

@@ -427,3 +427,93 @@ Test(forms, relazione_weighted_by_objective_peso_when_all_have_one)
     cr_assert_not(has);
     cr_assert_float_eq(media, 50.0, 1e-9);
 }
+
+/* ---- layout profiles (issue 17) ------------------------------------------------------------ */
+
+/* A data folder: the project's layouts and fonts, and the profile "prova",
+ * which has only its own scheda.json (one label changed). */
+static char *data_with_profile(void)
+{
+    char *dir = test_dir("forms", "profili");
+    run_shell_ok(xasprintf("mkdir -p '%s/dati/layouts/prova' && cp -r layouts/* '%s/dati/layouts/' && "
+                           "ln -s '%s/fonts' '%s/dati/fonts' && "
+                           "sed 's/\"Linea programmatica di mandato\"/\"Linea del programma del sindaco\"/' "
+                           "layouts/scheda.json > '%s/dati/layouts/prova/scheda.json'",
+                           dir, dir, SCHEDE_SOURCE_DIR, dir, dir));
+    return dir;
+}
+
+static Run run_with_data(const char *dir, const char *args)
+{
+    char *cmd = xasprintf("SCHEDE_DATI='%s/dati' '%s' %s", dir, SCHEDE_EXE, args);
+    Run r = run_shell(cmd);
+    free(cmd);
+    return r;
+}
+
+Test(forms, a_profile_changes_its_files_and_takes_the_others_from_the_default, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = data_with_profile();
+    char *args = xasprintf("stampa samples/sarzana-2024-2026.json --profilo prova --raggiunto samples/raggiunto-2024.csv "
+                           "--anno 2024 --out '%s/prova'", dir);
+    Run r = run_with_data(dir, args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(args);
+    char *pdf = xasprintf("%s/prova/schede.pdf", dir);
+    char *text = pdf_raw_text(pdf, true);
+    cr_assert(strstr(text, "Linea del programma del sindaco"), "the profile's scheda.json");
+    cr_assert_null(strstr(text, "Linea programmatica di mandato"));
+    free(text);
+    free(pdf);
+    /* persone.pdf and relazione.pdf: the default profile's files */
+    pdf = xasprintf("%s/prova/relazione.pdf", dir);
+    text = pdf_raw_text(pdf, true);
+    cr_assert(strstr(text, "Relazione sulla Performance"));
+    free(text);
+    free(pdf);
+
+    /* the default profile by name prints what no profile prints */
+    args = xasprintf("stampa samples/sarzana-2024-2026.json --profilo sarzana --solo schede --out '%s/sarzana' && "
+                     "'%s' stampa samples/sarzana-2024-2026.json --solo schede --out '%s/nessuno'",
+                     dir, SCHEDE_EXE, dir);
+    r = run_with_data(dir, args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(args);
+    char *cmd = xasprintf("cmp <(pdftotext '%s/sarzana/schede.pdf' -) <(pdftotext '%s/nessuno/schede.pdf' -)", dir, dir);
+    char *bash = xasprintf("bash -c \"%s\"", cmd);
+    run_shell_ok(bash);
+    free(cmd);
+
+    /* esiti --al reads the monitoraggio layout through the profile (from the default) */
+    args = xasprintf("esiti samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024-06-30.csv --al 30/06/2024 "
+                     "--profilo prova > /dev/null");
+    r = run_with_data(dir, args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(args);
+    free(dir);
+}
+
+Test(forms, profile_usage_errors)
+{
+    char *dir = data_with_profile();
+    Run r = run_with_data(dir, "stampa samples/sarzana-2024-2026.json --profilo nessuno --out /tmp/schede-mai");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "profilo «nessuno» sconosciuto: i profili sono le cartelle di");
+    expect_contains(&r, "(sarzana, prova)");
+    free(r.out);
+    r = run_with_data(dir, "stampa samples/sarzana-2024-2026.json --profilo ../layouts --out /tmp/schede-mai");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "profilo «../layouts» sconosciuto");
+    free(r.out);
+    r = run_with_data(dir, "stampa samples/sarzana-2024-2026.json --profilo prova --layout layouts --out /tmp/schede-mai");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "--layout e --profilo insieme: indicarne uno solo");
+    free(r.out);
+    r = run_shell("test ! -e /tmp/schede-mai");
+    cr_assert_eq(r.status, 0, "a usage error wrote something");
+    free(r.out);
+    free(dir);
+}
