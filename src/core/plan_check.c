@@ -163,9 +163,6 @@ static void check_obiettivo(JsonCtx *ctx, const Obiettivo *o, size_t index)
         free(apath);
     }
     check_risorse(ctx, o, opath);
-    if (o->tipologia || o->n_collegamenti || o->n_campi)
-        json_warning(ctx, opath, "tipologia, collegamenti e campi (FORMAT §7) sono letti e controllati ma non ancora "
-                                 "stampati (issue 17)");
     if (o->pesatura.present && !is_hundred(pesatura_totale(&o->pesatura))) {
         char num[64];
         text_format_number(num, sizeof num, pesatura_totale(&o->pesatura));

@@ -373,18 +373,39 @@ static const ColumnSection *column_section(const LayoutNeeds *needs, const char 
 }
 
 static const char *const SECTION_KEYS[] = {"tipo", "titolo", "colonne", NULL};
+static const char *const ROWS_SECTION_KEYS[] = {"tipo", "titolo", "righe", "larghezze", NULL};
 static const char *const COLUMN_KEYS[] = {"chiave", "etichetta", "larghezza", NULL};
+static const char *const ROW_KEYS[] = {"chiave", "etichetta", NULL};
+
+/* "larghezze": [label, value] of a rows section; 1 and 3 when absent. */
+static void read_row_widths(JsonCtx *ctx, const cJSON *s, const char *p, double widths[2])
+{
+    widths[0] = 1;
+    widths[1] = 3;
+    const cJSON *w = json_get_array(ctx, s, p, "larghezze", JSON_OPTIONAL);
+    if (!w)
+        return;
+    char *wp = json_path_key(p, "larghezze");
+    if (cJSON_GetArraySize(w) != 2 || !cJSON_IsNumber(w->child) || !cJSON_IsNumber(w->child->next) ||
+        !(w->child->valuedouble > 0) || !(w->child->next->valuedouble > 0))
+        json_error(ctx, wp, "«larghezze» sono due numeri maggiori di zero: etichetta e valore");
+    else {
+        widths[0] = w->child->valuedouble;
+        widths[1] = w->child->next->valuedouble;
+    }
+    free(wp);
+}
 
 /* A section written as an object: its type and its columns. Returns the
  * type (new), or NULL after reporting why not. */
 static char *read_section_object(JsonCtx *ctx, const cJSON *s, const char *p, const LayoutNeeds *needs,
                                  SectionOptions **out)
 {
-    json_check_keys(ctx, s, p, SECTION_KEYS);
     char *type = NULL;
     if (!json_get_string(ctx, s, p, "tipo", JSON_REQUIRED, &type))
         return NULL;
     const ColumnSection *cs = column_section(needs, type);
+    json_check_keys(ctx, s, p, cs && cs->rows ? ROWS_SECTION_KEYS : SECTION_KEYS);
     if (!cs) {
         char *tp = json_path_key(p, "tipo");
         json_error(ctx, tp, "la sezione «%s» non ha opzioni: si scrive come nome tra virgolette", type);
@@ -394,20 +415,26 @@ static char *read_section_object(JsonCtx *ctx, const cJSON *s, const char *p, co
     }
     SectionOptions *o = xcalloc(1, sizeof *o);
     json_get_string(ctx, s, p, "titolo", JSON_OPTIONAL, &o->titolo);
-    const cJSON *cols = json_get_array(ctx, s, p, "colonne", JSON_REQUIRED);
-    char *cp = json_path_key(p, "colonne");
+    const char *list = cs->rows ? "righe" : "colonne";
+    if (cs->rows)
+        read_row_widths(ctx, s, p, o->larghezze);
+    const cJSON *cols = json_get_array(ctx, s, p, list, JSON_REQUIRED);
+    char *cp = json_path_key(p, list);
     if (cols && cJSON_GetArraySize(cols) == 0)
-        json_error(ctx, cp, "la sezione «%s» non ha colonne", type);
+        json_error(ctx, cp, "la sezione «%s» non ha %s", type, cs->rows ? "righe" : "colonne");
     o->colonne = xcalloc((size_t)(cols ? cJSON_GetArraySize(cols) : 0) + 1, sizeof *o->colonne);
     size_t i = 0;
     for (const cJSON *c = cols ? cols->child : NULL; c; c = c->next, i++) {
         char *ip = json_path_index(cp, i);
         if (json_expect_object(ctx, c, ip)) {
-            json_check_keys(ctx, c, ip, COLUMN_KEYS);
+            json_check_keys(ctx, c, ip, cs->rows ? ROW_KEYS : COLUMN_KEYS);
             SectionColumn col = {0};
             bool ok = json_get_string(ctx, c, ip, "chiave", JSON_REQUIRED, &col.chiave);
             ok &= json_get_string(ctx, c, ip, "etichetta", JSON_REQUIRED, &col.etichetta);
-            ok &= json_get_number(ctx, c, ip, "larghezza", JSON_REQUIRED, &col.larghezza);
+            if (cs->rows)
+                col.larghezza = 1;
+            else
+                ok &= json_get_number(ctx, c, ip, "larghezza", JSON_REQUIRED, &col.larghezza);
             if (col.chiave && !in_list(cs->keys, col.chiave)) {
                 StrBuf known = {0};
                 for (size_t k = 0; cs->keys[k]; k++)
@@ -472,7 +499,8 @@ static void read_sections(Reader *rd, const cJSON *root, const LayoutNeeds *need
         else if (!in_list(needs->sections, s->valuestring) && !column_section(needs, s->valuestring))
             json_error(ctx, p, "sezione «%s» sconosciuta", s->valuestring);
         else if (column_section(needs, s->valuestring))
-            json_error(ctx, p, "la sezione «%s» si scrive come oggetto, con «tipo» e «colonne»", s->valuestring);
+            json_error(ctx, p, "la sezione «%s» si scrive come oggetto, con «tipo» e «%s»", s->valuestring,
+                       column_section(needs, s->valuestring)->rows ? "righe" : "colonne");
         else
             type = xstrdup(s->valuestring);
         if (type) {

@@ -45,6 +45,8 @@ typedef struct {
 typedef struct {
     const char *name;                     /* NULL ends the list */
     const char *const *keys;              /* NULL-terminated: the column keys it knows */
+    bool rows;                            /* label/value rows instead: "righe": [{"chiave", "etichetta"}]
+                                             and "larghezze": [label, value] (default 1, 3) */
 } ColumnSection;
 
 /* What a document needs from its layout file; the loader reports whatever
@@ -72,8 +74,9 @@ typedef struct {
 /* The options of a section given as an object; NULL for a plain name. */
 typedef struct {
     char *titolo;        /* may be NULL */
-    SectionColumn *colonne;
+    SectionColumn *colonne; /* or the rows of a rows section (larghezza unused) */
     size_t n_colonne;
+    double larghezze[2]; /* rows section: label and value column widths */
 } SectionOptions;
 
 /* An esito band: results from `da` % up to the next band's limit. */

@@ -42,7 +42,19 @@ static const char *const LABEL_DEFAULTS[] = {"casella_selezionata", "casella bar
  * is one column per year of the objective's triennio. */
 static const char *const INDICATOR_KEYS[] = {"nome",     "tipo",    "unita",  "fonte", "formula",    "verso",
                                              "peso",     "baseline", "target", "valore", "percentuale", NULL};
-static const ColumnSection COLUMN_SECTIONS[] = {{"indicatori", INDICATOR_KEYS}, {NULL, NULL}};
+/* Label/value rows of any header field, and of §7's tipologia, peso,
+ * collegamenti (a row each) and campi (a row each, with its own label). */
+static const char *const ROW_KEYS[] = {"codice", "triennio", "tipo", "tipologia", "peso", "bilancio", "linea_mandato",
+                                       "dup_strategica", "dup_operativa", "dirigente", "posizione_organizzativa",
+                                       "referenti", "descrizione", "baseline", "target", "stakeholder",
+                                       "accessibilita", "unita_responsabile", "altre_unita", "collegamenti", "campi",
+                                       NULL};
+/* The actions of each annualità against the twelve months ("mesi"). */
+static const char *const CRONO_KEYS[] = {"n", "azione", "peso", "scadenza", "mesi", NULL};
+static const ColumnSection COLUMN_SECTIONS[] = {{"indicatori", INDICATOR_KEYS, false},
+                                                {"righe", ROW_KEYS, true},
+                                                {"cronoprogramma", CRONO_KEYS, false},
+                                                {NULL, NULL, false}};
 const LayoutNeeds SCHEDA_NEEDS = {LABELS,         STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false,
                                   LABEL_DEFAULTS, NULL,   COLUMN_SECTIONS};
 
@@ -597,6 +609,194 @@ static void section_indicatori(Ctx *c, const SectionOptions *opt)
     ltable_free(t);
 }
 
+/* ---- label/value rows, a section with its own rows ------------------------------------ */
+
+/* The value of a plain field for the rows section (new string). */
+static char *row_value(const Ctx *c, const char *key)
+{
+    const Obiettivo *o = c->o;
+    const struct {
+        const char *key, *value;
+    } texts[] = {{"codice", o->codice},
+                 {"tipologia", o->tipologia},
+                 {"linea_mandato", o->linea_mandato},
+                 {"dup_strategica", o->dup_strategica},
+                 {"dup_operativa", o->dup_operativa},
+                 {"dirigente", o->dirigente},
+                 {"posizione_organizzativa", o->posizione_organizzativa},
+                 {"referenti", o->referenti},
+                 {"descrizione", o->descrizione},
+                 {"baseline", o->baseline},
+                 {"target", o->target},
+                 {"stakeholder", o->stakeholder},
+                 {"accessibilita", o->accessibilita},
+                 {"unita_responsabile", o->unita_responsabile}};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        if (strcmp(key, texts[i].key) == 0)
+            return xstrdup(or_empty(texts[i].value));
+    if (strcmp(key, "triennio") == 0)
+        return doc_triennio(o->triennio);
+    if (strcmp(key, "tipo") == 0)
+        return xstrdup(label(c, o->tipo == TIPO_COMUNE ? "comune" : "individuale"));
+    if (strcmp(key, "peso") == 0)
+        return o->has_peso ? number_text(o->peso) : xstrdup("");
+    StrBuf b = {0};
+    if (strcmp(key, "altre_unita") == 0)
+        for (size_t i = 0; i < o->n_altre_unita; i++)
+            strbuf_printf(&b, "%s%s", i ? "\n" : "", o->altre_unita[i]);
+    if (strcmp(key, "bilancio") == 0)
+        for (size_t i = 0; i < o->n_bilancio; i++)
+            strbuf_printf(&b, "%s%s %s \u2013 %s %s", i ? "\n" : "", label(c, "missione"),
+                          or_empty(o->bilancio[i].missione), label(c, "programma"), or_empty(o->bilancio[i].programma));
+    return b.data ? b.data : xstrdup("");
+}
+
+static void value_row(const Ctx *c, LayoutTable *t, const char *name, const char *value, size_t *rows)
+{
+    (*rows)++;
+    ltable_row(t, 0);
+    ltable_cell(t, name, 1, style(c, "etichetta"));
+    ltable_cell(t, value, 1, style(c, "testo"));
+}
+
+static void section_righe(Ctx *c, const SectionOptions *opt)
+{
+    const Obiettivo *o = c->o;
+    if (!opt)
+        return;
+    LayoutTable *t = ltable_new(opt->larghezze, 2);
+    size_t rows = 0;
+    if (opt->titolo) {
+        ltable_row(t, 0);
+        ltable_cell(t, opt->titolo, 2, style(c, "titolo"));
+        ltable_set_header_rows(t, 1);
+    }
+    for (size_t k = 0; k < opt->n_colonne; k++) {
+        const SectionColumn *row = &opt->colonne[k];
+        if (strcmp(row->chiave, "campi") == 0) {
+            for (size_t i = 0; i < o->n_campi; i++)
+                value_row(c, t, or_empty(o->campi[i].etichetta), or_empty(o->campi[i].valore), &rows);
+        } else if (strcmp(row->chiave, "collegamenti") == 0) {
+            if (o->n_collegamenti == 0)
+                value_row(c, t, row->etichetta, "", &rows);
+            for (size_t i = 0; i < o->n_collegamenti; i++) {
+                const Collegamento *k2 = &o->collegamenti[i];
+                char *v = k2->codice && k2->testo ? xasprintf("%s \u2013 %s", k2->codice, k2->testo)
+                                                  : xstrdup(k2->codice ? k2->codice : or_empty(k2->testo));
+                value_row(c, t, k2->livello ? k2->livello : row->etichetta, v, &rows);
+                free(v);
+            }
+        } else {
+            char *v = row_value(c, row->chiave);
+            value_row(c, t, row->etichetta, v, &rows);
+            free(v);
+        }
+    }
+    if (rows > 0) /* only campi, and the objective has none: nothing to print */
+        layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+/* ---- cronoprogramma: actions × months --------------------------------------------------- */
+
+static const char *const MONTHS[12] = {"gen", "feb", "mar", "apr", "mag", "giu",
+                                       "lug", "ago", "set", "ott", "nov", "dic"};
+
+/* The months of year anno an action takes: from inizio (January when it
+ * started before) to scadenza (December when it ends later); without
+ * inizio the month of the scadenza only; without scadenza none. */
+static void action_months(const Azione *z, int anno, bool marked[12])
+{
+    memset(marked, 0, 12 * sizeof *marked);
+    if (!z->has_scadenza || z->scadenza.year < anno)
+        return;
+    int last = z->scadenza.year > anno ? 12 : z->scadenza.month;
+    int first = last;
+    if (z->has_inizio)
+        first = z->inizio.year < anno ? 1 : z->inizio.year > anno ? 13 : z->inizio.month;
+    else if (z->scadenza.year > anno)
+        return; /* only the month of the scadenza, in a later year */
+    for (int m = first; m <= last && m <= 12; m++)
+        if (m >= 1)
+            marked[m - 1] = true;
+}
+
+static void section_cronoprogramma(Ctx *c, const SectionOptions *opt)
+{
+    const Obiettivo *o = c->o;
+    if (!opt)
+        return;
+    size_t n = 0;
+    double *widths = xcalloc(opt->n_colonne * 12 + 1, sizeof *widths);
+    for (size_t k = 0; k < opt->n_colonne; k++)
+        for (int m = 0; m < (strcmp(opt->colonne[k].chiave, "mesi") == 0 ? 12 : 1); m++)
+            widths[n++] = opt->colonne[k].larghezza;
+    CellStyle mark = *style(c, "intestazione");
+    mark.role = TEXT_BODY; /* a marked month, not a heading */
+    for (size_t a = 0; a < o->n_annualita; a++) {
+        const Annualita *an = &o->annualita[a];
+        if (an->n_azioni == 0)
+            continue;
+        char year[16];
+        snprintf(year, sizeof year, "%d", an->anno);
+        const char *names[] = {"anno", NULL}, *values[] = {year};
+        LayoutTable *t = ltable_new(widths, n);
+        if (opt->titolo) {
+            char *title = doc_expand(opt->titolo, names, values);
+            ltable_row(t, 0);
+            ltable_cell(t, title, (int)n, style(c, "titolo"));
+            free(title);
+        }
+        ltable_set_header_rows(t, opt->titolo ? 2 : 1);
+        ltable_row(t, 0);
+        for (size_t k = 0; k < opt->n_colonne; k++) {
+            const SectionColumn *col = &opt->colonne[k];
+            if (strcmp(col->chiave, "mesi") != 0) {
+                ltable_cell(t, col->etichetta, 1, style(c, "intestazione"));
+                continue;
+            }
+            for (int m = 0; m < 12; m++) {
+                const char *mn[] = {"mese", NULL}, *mv[] = {MONTHS[m]};
+                char *text = strstr(col->etichetta, "{mese}") ? doc_expand(col->etichetta, mn, mv) : xstrdup(MONTHS[m]);
+                ltable_cell(t, text, 1, style(c, "intestazione"));
+                free(text);
+            }
+        }
+        for (size_t i = 0; i < an->n_azioni; i++) {
+            const Azione *z = &an->azioni[i];
+            bool marked[12];
+            action_months(z, an->anno, marked);
+            ltable_row(t, 0);
+            for (size_t k = 0; k < opt->n_colonne; k++) {
+                const char *key = opt->colonne[k].chiave;
+                if (strcmp(key, "mesi") == 0) {
+                    for (int m = 0; m < 12; m++)
+                        ltable_cell(t, marked[m] ? "X" : "", 1, marked[m] ? &mark : style(c, "numero"));
+                    continue;
+                }
+                char *text = NULL;
+                if (strcmp(key, "n") == 0)
+                    text = xasprintf("%d", z->n);
+                else if (strcmp(key, "azione") == 0)
+                    text = xstrdup(or_empty(z->azione));
+                else if (strcmp(key, "peso") == 0)
+                    text = z->has_peso ? number_text(z->peso) : xstrdup("");
+                else { /* scadenza */
+                    char d[11] = "";
+                    if (z->has_scadenza)
+                        date_format_it(z->scadenza, d);
+                    text = xstrdup(d);
+                }
+                ltable_cell(t, text, 1, style(c, strcmp(key, "azione") == 0 ? "testo" : "numero"));
+                free(text);
+            }
+        }
+        layout_table(c->layout, t);
+        ltable_free(t);
+    }
+    free(widths);
+}
+
 typedef void (*SectionFn)(Ctx *c);
 static const struct {
     const char *name;
@@ -626,6 +826,10 @@ static size_t build_scheda(Ctx *c)
     for (size_t s = 0; s < c->spec->n_sections; s++) {
         if (strcmp(c->spec->sections[s], "indicatori") == 0)
             section_indicatori(c, c->spec->section_options[s]);
+        if (strcmp(c->spec->sections[s], "righe") == 0)
+            section_righe(c, c->spec->section_options[s]);
+        if (strcmp(c->spec->sections[s], "cronoprogramma") == 0)
+            section_cronoprogramma(c, c->spec->section_options[s]);
         for (size_t k = 0; k < sizeof SECTION_FNS / sizeof *SECTION_FNS; k++)
             if (strcmp(c->spec->sections[s], SECTION_FNS[k].name) == 0)
                 SECTION_FNS[k].fn(c);

@@ -623,6 +623,15 @@ Test(pdf, sample_variazioni_inside_the_margins, .timeout = 120 * SCHEDE_TIMEOUT_
     "{\"chiave\": \"percentuale\", \"etichetta\": \"Grado\", \"larghezza\": 1.5},"                                  \
     "{\"chiave\": \"unita\", \"etichetta\": \"Misura\", \"larghezza\": 1.5}]}"
 
+/* A schede.pdf: no word outside the 10 mm margins or overlapping, opened by
+ * a second reader, tagged. */
+static void expect_scheda_well_made(const char *pdf)
+{
+    check_boxes(pdf, 10 * 72 / 25.4);
+    expect_opens_in_mupdf(pdf);
+    run_shell_ok(xasprintf("pdfinfo '%s' | grep -q 'Tagged: *yes'", pdf));
+}
+
 static char *layout_with(const char *dir, const char *name, const char *section)
 {
     char *file = xasprintf("%s/%s/scheda.json", dir, name);
@@ -661,9 +670,7 @@ Test(pdf, indicators_section_prints_every_value_inside_the_margins, .timeout = 1
     cr_assert(strstr(flat, "Soddisfazionecrescente909090nonrilevatononrilevato"), "%s", flat);
     /* I-02's D has no 2024 target: nothing to report, not "non rilevato" */
     cr_assert(strstr(flat, "Ddecrescente33UNITÀ"), "%s", flat);
-    check_boxes(pdf, 10 * 72 / 25.4);
-    expect_opens_in_mupdf(pdf);
-    run_shell_ok(xasprintf("pdfinfo '%s' | grep -q 'Tagged: *yes'", pdf));
+    expect_scheda_well_made(pdf);
     free(flat);
     free(pdf);
     free(extra);
@@ -691,5 +698,78 @@ Test(pdf, indicators_section_errors_name_file_and_path)
     free(r.out);
     free(args);
     free(layout);
+    free(dir);
+}
+
+/* The generico profile (layouts/generico/scheda.json) on a plan with every
+ * key of FORMAT §7: each one printed, inside the margins, tagged. */
+Test(pdf, generico_profile_prints_every_key_of_other_forms, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("generico");
+    char *pdf = render("tests/fixtures/altri-moduli.json", dir, "--profilo generico --solo schede");
+    char *flat = pdf_text(pdf);
+    const char *expected[] = {
+        "Tipologiasviluppo", "Pesodell'obiettivo60", "Obiettivostrategico", "OS-1.2–Unaamministrazioneefficiente",
+        "Obiettivooperativo", "OO-1.2.3–Pagareneitempidilegge", "CollegamentoPNRR",
+        "Riforma1.11–Riduzionedeitempidipagamento", "RischioMedio", "ValorepubblicoImpresepagateprima",
+        "Tempomediodipagamentoefficienzagiorni", "PCC38(2024)35302860", "Fatturepagateentrolascadenzaefficacia%PCC71(2024)80909540",
+        "Target2025Target2026Target2027", "Attesamediaallosportello", "Tipologiamantenimento", "Pesodell'obiettivo40",
+        "AZIONIECRONOPROGRAMMA2026", "1Nuovoflussodiliquidazione10030/06/2026XXXXX", "ALTREINFORMAZIONI"};
+    for (size_t i = 0; i < sizeof expected / sizeof *expected; i++)
+        cr_assert(strstr(flat, expected[i]), "«%s» not printed", expected[i]);
+    expect_scheda_well_made(pdf);
+    free(flat);
+    free(pdf);
+    free(dir);
+}
+
+/* The months of the cronoprogramma, by hand: action 1 from November 2025
+ * to March 2026 → gen feb mar; 2 only a scadenza in September → set; 3
+ * from October 2026 to February 2027 → ott nov dic; 4 no dates → none. */
+Test(pdf, cronoprogramma_months_by_hand, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("cronoprogramma");
+    char *pdf = render("tests/fixtures/cronoprogramma-piano.json", dir, "--profilo generico --solo schede");
+    char *cmd = xasprintf("pdftotext -layout '%s' - | grep -E '^ *[1-4] ' | grep -E 'prima|scadenza|dopo|date'", pdf);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    const char *rows[] = {"Iniziata l'anno prima", "Solo la scadenza", "Finisce l'anno dopo", "Senza date"};
+    const int marks[] = {3, 1, 3, 0};
+    const char *months[] = {"gen-mar", "set", "ott-dic", ""};
+    for (int i = 0; i < 4; i++) {
+        const char *line = strstr(r.out, rows[i]);
+        cr_assert_not_null(line, "%s", r.out);
+        const char *end = strchr(line, '\n');
+        int x = 0;
+        for (const char *q = line + strlen(rows[i]); q < end; q++)
+            x += *q == 'X';
+        cr_assert_eq(x, marks[i], "%s: %d months marked, %d expected (%s)", rows[i], x, marks[i], months[i]);
+    }
+    free(r.out);
+    free(cmd);
+    /* and where: in the page's text laid out, the X of "Solo la scadenza"
+     * stands under "set" and those of "Iniziata l'anno prima" start under "gen" */
+    cmd = xasprintf("pdftotext -layout '%s' -", pdf);
+    r = run_shell(cmd);
+    const char *head = strstr(r.out, " gen ");
+    cr_assert_not_null(head);
+    const char *head_line = head;
+    while (head_line > r.out && head_line[-1] != '\n')
+        head_line--;
+    long set_col = strstr(head, " set ") - head_line + 1, gen_col = head - head_line + 1;
+    const char *row = strstr(r.out, "Solo la scadenza"), *row_line = row;
+    while (row_line > r.out && row_line[-1] != '\n')
+        row_line--;
+    long x_col = strchr(row, 'X') - row_line;
+    cr_assert(labs(x_col - set_col) <= 3, "X at column %ld, set at %ld", x_col, set_col);
+    row = strstr(r.out, "Iniziata l'anno prima");
+    row_line = row;
+    while (row_line > r.out && row_line[-1] != '\n')
+        row_line--;
+    x_col = strchr(row, 'X') - row_line;
+    cr_assert(labs(x_col - gen_col) <= 3, "first X at column %ld, gen at %ld", x_col, gen_col);
+    free(r.out);
+    free(cmd);
+    free(pdf);
     free(dir);
 }
