@@ -515,3 +515,23 @@ Test(forms, profile_usage_errors)
     free(r.out);
     free(dir);
 }
+
+/* Done-when of issue 17: with the default profile the Sarzana schede print
+ * the same text as before profiles and sections existed — the fixture is
+ * `pdftotext -raw` of schede.pdf written by commit 5ba785e with
+ * SOURCE_DATE_EPOCH=1700000000. */
+Test(forms, sarzana_prints_the_text_it_printed_before_profiles, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = test_dir("forms", "sarzana");
+    for (int named = 0; named < 2; named++) {
+        char *cmd = xasprintf("SOURCE_DATE_EPOCH=1700000000 '%s' stampa samples/sarzana-2024-2026.json --solo schede "
+                              "%s --out '%s' >/dev/null && pdftotext -raw '%s/schede.pdf' '%s/testo.txt' && "
+                              "zcat tests/fixtures/sarzana-schede-testo.txt.gz | cmp - '%s/testo.txt'",
+                              SCHEDE_EXE, named ? "--profilo sarzana" : "", dir, dir, dir, dir);
+        Run r = run_shell(cmd);
+        cr_assert_eq(r.status, 0, "%s the text differs from before: %s", named ? "--profilo sarzana:" : "", r.out);
+        free(r.out);
+        free(cmd);
+    }
+    free(dir);
+}
