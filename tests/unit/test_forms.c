@@ -535,3 +535,19 @@ Test(forms, sarzana_prints_the_text_it_printed_before_profiles, .timeout = 120 *
     }
     free(dir);
 }
+
+/* Until the Relazione reports them (issue 17), it says which objectives
+ * scored from indicators alone it leaves out. */
+Test(forms, the_relazione_names_the_objectives_it_does_not_report_yet, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = test_dir("forms", "relazione");
+    char *args = xasprintf("stampa tests/fixtures/indicatori-piano.json --raggiunto tests/fixtures/indicatori-raggiunto.json "
+                           "--solo relazione --out '%s'", dir);
+    Run r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "avviso: la Relazione e i suoi dati aperti non riportano ancora gli obiettivi valutati dai "
+                        "soli indicatori (I-01)");
+    free(r.out);
+    free(args);
+    free(dir);
+}
