@@ -1,5 +1,6 @@
 #include "scheda.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1009,6 +1010,46 @@ static void check_field(FontSet *fonts, const char *text, const char *file, cons
     strbuf_free(&missing);
 }
 
+/* check_field at the path formatted from fmt. */
+static void check_at(FontSet *fonts, const char *text, const char *file, const Obiettivo *o, int index,
+                     DiagList *diags, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+static void check_at(FontSet *fonts, const char *text, const char *file, const Obiettivo *o, int index,
+                     DiagList *diags, const char *fmt, ...)
+{
+    if (!text)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *path = xvasprintf(fmt, ap);
+    va_end(ap);
+    check_field(fonts, text, file, path, o, index, diags);
+    free(path);
+}
+
+/* The texts of FORMAT §7 that a profile may print. */
+static void check_other_forms(FontSet *fonts, const Obiettivo *o, size_t i, const char *file, DiagList *diags)
+{
+    int idx = (int)i;
+    check_at(fonts, o->tipologia, file, o, idx, diags, "$.obiettivi[%zu].tipologia", i);
+    for (size_t k = 0; k < o->n_collegamenti; k++) {
+        const Collegamento *c = &o->collegamenti[k];
+        check_at(fonts, c->livello, file, o, idx, diags, "$.obiettivi[%zu].collegamenti[%zu].livello", i, k);
+        check_at(fonts, c->codice, file, o, idx, diags, "$.obiettivi[%zu].collegamenti[%zu].codice", i, k);
+        check_at(fonts, c->testo, file, o, idx, diags, "$.obiettivi[%zu].collegamenti[%zu].testo", i, k);
+    }
+    for (size_t k = 0; k < o->n_campi; k++) {
+        check_at(fonts, o->campi[k].etichetta, file, o, idx, diags, "$.obiettivi[%zu].campi[%zu].etichetta", i, k);
+        check_at(fonts, o->campi[k].valore, file, o, idx, diags, "$.obiettivi[%zu].campi[%zu].valore", i, k);
+    }
+    for (size_t k = 0; k < o->n_indicatori; k++) {
+        const Indicatore *ind = &o->indicatori[k];
+        const char *keys[] = {"nome", "tipo", "unita", "fonte", "formula"};
+        const char *values[] = {ind->nome, ind->tipo, ind->unita, ind->fonte, ind->formula};
+        for (size_t f = 0; f < 5; f++)
+            check_at(fonts, values[f], file, o, idx, diags, "$.obiettivi[%zu].indicatori[%zu].%s", i, k, keys[f]);
+    }
+}
+
 void scheda_check_glyphs(const Plan *plan, FontSet *fonts, const char *file, DiagList *diags)
 {
     check_field(fonts, plan->ente, file, "$.ente", NULL, -1, diags);
@@ -1028,11 +1069,9 @@ void scheda_check_glyphs(const Plan *plan, FontSet *fonts, const char *file, Dia
             check_field(fonts, fields[k].value, file, p, o, idx, diags);
             free(p);
         }
-        for (size_t k = 0; k < o->n_altre_unita; k++) {
-            char *p = xasprintf("$.obiettivi[%zu].altre_unita[%zu]", i, k);
-            check_field(fonts, o->altre_unita[k], file, p, o, idx, diags);
-            free(p);
-        }
+        for (size_t k = 0; k < o->n_altre_unita; k++)
+            check_at(fonts, o->altre_unita[k], file, o, idx, diags, "$.obiettivi[%zu].altre_unita[%zu]", i, k);
+        check_other_forms(fonts, o, i, file, diags);
         for (size_t k = 0; k < o->n_bilancio; k++) {
             char *p = xasprintf("$.obiettivi[%zu].bilancio[%zu].missione", i, k);
             check_field(fonts, o->bilancio[k].missione, file, p, o, idx, diags);

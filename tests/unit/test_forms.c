@@ -551,3 +551,19 @@ Test(forms, the_relazione_names_the_objectives_it_does_not_report_yet, .timeout 
     free(args);
     free(dir);
 }
+
+/* The texts of §7 a profile may print are checked for characters no font
+ * has, like every other field (☃ is DejaVu's: no warning). */
+Test(forms, characters_no_font_can_print_are_warned_in_the_new_keys)
+{
+    Run r = run("verifica tests/fixtures/caratteri-altri-moduli.json");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "OG-01: $.obiettivi[0].campi[1].valore: nessun carattere tipografico può stampare "
+                        "«\xF0\x9F\x98\x80» (U+1F600)");
+    expect_contains(&r, "OG-01: $.obiettivi[0].indicatori[1].fonte: nessun carattere tipografico può stampare "
+                        "«\xF0\x9F\x93\x88» (U+1F4C8)");
+    expect_contains(&r, "OG-01: $.obiettivi[0].collegamenti[0].testo: nessun carattere tipografico può stampare "
+                        "«\xF0\x9F\x9A\x80» (U+1F680)");
+    cr_assert_null(strstr(r.out, "U+2603"), "%s", r.out);
+    free(r.out);
+}
