@@ -430,11 +430,6 @@ static void read_partecipante(JsonCtx *ctx, const cJSON *c, const char *p, void 
     json_get_bool(ctx, c, p, "gruppo", JSON_OPTIONAL, &x->gruppo);
 }
 
-static void read_personale(JsonCtx *ctx, const cJSON *obj, const char *path, Risorsa *r)
-{
-    READ_OBJECTS(ctx, obj, path, "personale", r->personale, read_partecipante, r);
-}
-
 static void read_risorsa(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
 {
     Obiettivo *o = user;
@@ -450,12 +445,7 @@ static void read_risorsa(JsonCtx *ctx, const cJSON *c, const char *p, void *user
     }
     json_get_string(ctx, c, p, "descrizione", JSON_OPTIONAL, &r->descrizione);
     json_get_string(ctx, c, p, "responsabile", JSON_OPTIONAL, &r->responsabile);
-    read_personale(ctx, c, p, r);
-}
-
-static void read_risorse(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
-{
-    READ_OBJECTS(ctx, obj, path, "risorse_umane", o->risorse_umane, read_risorsa, o);
+    READ_OBJECTS(ctx, c, p, "personale", r->personale, read_partecipante, r);
 }
 
 static void read_stanziamento(JsonCtx *ctx, const cJSON *s, const char *sp, void *user)
@@ -492,11 +482,6 @@ static void read_capitolo(JsonCtx *ctx, const cJSON *c, const char *p, void *use
     }
 }
 
-static void read_finanziaria(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
-{
-    READ_OBJECTS(ctx, obj, path, "finanziaria", o->finanziaria, read_capitolo, o);
-}
-
 static void read_pesatura(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
 {
     const cJSON *pes = json_get_object(ctx, obj, path, "pesatura", JSON_OPTIONAL);
@@ -522,11 +507,6 @@ static void read_voce_bilancio(JsonCtx *ctx, const cJSON *c, const char *p, void
     json_check_keys(ctx, c, p, BILANCIO_KEYS);
     json_get_string(ctx, c, p, "missione", JSON_OPTIONAL, &v->missione);
     json_get_string(ctx, c, p, "programma", JSON_OPTIONAL, &v->programma);
-}
-
-static void read_bilancio(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
-{
-    READ_OBJECTS(ctx, obj, path, "bilancio", o->bilancio, read_voce_bilancio, o);
 }
 
 /* ---- FORMAT.md §7: collegamenti, campi, indicatori ------------------------------ */
@@ -724,7 +704,7 @@ static void read_obiettivo(JsonCtx *ctx, const cJSON *c, const char *path, void 
         free(tipo);
     }
     json_get_string(ctx, c, path, "nota_tipo", JSON_OPTIONAL, &o->nota_tipo);
-    read_bilancio(ctx, c, path, o);
+    READ_OBJECTS(ctx, c, path, "bilancio", o->bilancio, read_voce_bilancio, o);
     json_get_string(ctx, c, path, "linea_mandato", JSON_OPTIONAL, &o->linea_mandato);
     json_get_string(ctx, c, path, "dup_strategica", JSON_OPTIONAL, &o->dup_strategica);
     json_get_string(ctx, c, path, "dup_operativa", JSON_OPTIONAL, &o->dup_operativa);
@@ -739,8 +719,8 @@ static void read_obiettivo(JsonCtx *ctx, const cJSON *c, const char *path, void 
     json_get_string(ctx, c, path, "unita_responsabile", JSON_OPTIONAL, &o->unita_responsabile);
     o->altre_unita = read_string_list(ctx, c, path, "altre_unita", &o->n_altre_unita);
     read_annualita(ctx, c, path, o);
-    read_risorse(ctx, c, path, o);
-    read_finanziaria(ctx, c, path, o);
+    READ_OBJECTS(ctx, c, path, "risorse_umane", o->risorse_umane, read_risorsa, o);
+    READ_OBJECTS(ctx, c, path, "finanziaria", o->finanziaria, read_capitolo, o);
     read_pesatura(ctx, c, path, o);
     read_other_forms(ctx, c, path, o);
     ctx->objective = -1;
