@@ -40,25 +40,43 @@ static int find_objective(const Plan *plan, const char *codice)
     return -1;
 }
 
+/* A percentuale written in the rilevazione, for an action or an indicator
+ * (what: "azione n. 3"): with a manuale rule it is the result (rilevato);
+ * otherwise it replaces the computed one (replaced: "quella della regola
+ * «soglie»"; instead: "della regola") only with a nota saying why
+ * (forzato). Returns false after reporting the error. */
+static bool percentuale_given(const Rilevazione *r, const Rilevazioni *set, bool manuale, const char *what,
+                              const char *replaced, const char *instead, StatoAzione *stato, double *percentuale,
+                              char **dettaglio, DiagList *diags)
+{
+    if (!manuale && !(r->nota && *r->nota)) {
+        raggiunto_diag(diags, DIAG_ERROR, set, r, -1,
+                       "%s: la «percentuale» sostituisce %s solo con una «nota» che dica perché", what, replaced);
+        return false;
+    }
+    char pct[32];
+    rule_format_percent(pct, sizeof pct, r->percentuale);
+    *stato = manuale ? STATO_RILEVATO : STATO_FORZATO;
+    *percentuale = r->percentuale;
+    *dettaglio = manuale ? xasprintf("percentuale indicata dall'ufficio: %s", pct)
+                         : xasprintf("percentuale indicata dall'ufficio al posto %s: %s", instead, pct);
+    return true;
+}
+
 /* Applies the rilevazione to the action: fills e, or reports an error. */
 static void apply(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, int objective, DiagList *diags)
 {
-    char pct[32];
     if (r->has_percentuale) {
-        if (e->regola.tipo != RULE_MANUALE && !(r->nota && *r->nota)) {
-            raggiunto_diag(diags, DIAG_ERROR, set, r, -1,
-                           "azione n. %d: la «percentuale» sostituisce quella della regola «%s» solo con una "
-                           "«nota» che dica perché", r->azione, rule_type_name(e->regola.tipo));
-            return;
+        char *what = xasprintf("azione n. %d", r->azione);
+        char *replaced = xasprintf("quella della regola «%s»", rule_type_name(e->regola.tipo));
+        bool ok = percentuale_given(r, set, e->regola.tipo == RULE_MANUALE, what, replaced, "della regola", &e->stato,
+                                    &e->percentuale, &e->dettaglio, diags);
+        free(what);
+        free(replaced);
+        if (ok) {
+            e->raggiunto = r->raggiunto ? xstrdup(r->raggiunto) : NULL;
+            e->nota = r->nota ? xstrdup(r->nota) : NULL;
         }
-        e->stato = e->regola.tipo == RULE_MANUALE ? STATO_RILEVATO : STATO_FORZATO;
-        e->percentuale = r->percentuale;
-        rule_format_percent(pct, sizeof pct, r->percentuale);
-        e->dettaglio = e->stato == STATO_FORZATO
-                           ? xasprintf("percentuale indicata dall'ufficio al posto della regola: %s", pct)
-                           : xasprintf("percentuale indicata dall'ufficio: %s", pct);
-        e->raggiunto = r->raggiunto ? xstrdup(r->raggiunto) : NULL;
-        e->nota = r->nota ? xstrdup(r->nota) : NULL;
         return;
     }
     RuleResult res;
@@ -106,21 +124,12 @@ static void apply_indicatore(EsitoObiettivo *eo, const Rilevazione *ril, const R
     e->has_valore = ril->valore_kind == VALORE_NUMERO;
     e->valore = ril->valore;
     e->nota = ril->nota ? xstrdup(ril->nota) : NULL;
-    bool manuale = e->indicatore->regola.tipo == RULE_MANUALE;
     if (ril->has_percentuale) {
-        if (!manuale && !(ril->nota && *ril->nota)) {
-            raggiunto_diag(diags, DIAG_ERROR, set, ril, -1,
-                           "indicatore n. %d: la «percentuale» sostituisce quella calcolata dal valore solo con una "
-                           "«nota» che dica perché", ril->indicatore);
+        char *what = xasprintf("indicatore n. %d", ril->indicatore);
+        if (!percentuale_given(ril, set, e->indicatore->regola.tipo == RULE_MANUALE, what, "quella calcolata dal valore",
+                               "del calcolo", &e->stato, &e->percentuale, &e->dettaglio, diags))
             e->dettaglio = xstrdup("rilevazione non valida");
-            return;
-        }
-        char pct[32];
-        rule_format_percent(pct, sizeof pct, ril->percentuale);
-        e->stato = manuale ? STATO_RILEVATO : STATO_FORZATO;
-        e->percentuale = ril->percentuale;
-        e->dettaglio = manuale ? xasprintf("percentuale indicata dall'ufficio: %s", pct)
-                               : xasprintf("percentuale indicata dall'ufficio al posto del calcolo: %s", pct);
+        free(what);
         return;
     }
     char *error = NULL;
