@@ -34,9 +34,9 @@ static uint32_t u32(Bytes b, size_t off)
                                : 0;
 }
 
-/* The table with this tag, as a byte range inside the file. */
-static Bytes table(Bytes file, const char tag[4])
+const uint8_t *ttf_table(const uint8_t *data, size_t size, const char tag[4], size_t *table_len)
 {
+    Bytes file = {data, size};
     uint16_t n = u16(file, 4);
     for (uint16_t i = 0; i < n; i++) {
         size_t rec = 12 + 16 * (size_t)i;
@@ -44,11 +44,22 @@ static Bytes table(Bytes file, const char tag[4])
             break;
         if (memcmp(file.data + rec, tag, 4) == 0) {
             uint32_t off = u32(file, rec + 8), len = u32(file, rec + 12);
-            if (in_range(file, off, len))
-                return (Bytes){file.data + off, len};
+            if (in_range(file, off, len)) {
+                *table_len = len;
+                return file.data + off;
+            }
         }
     }
-    return (Bytes){NULL, 0};
+    *table_len = 0;
+    return NULL;
+}
+
+/* The table with this tag, as a byte range inside the file. */
+static Bytes table(Bytes file, const char tag[4])
+{
+    Bytes t;
+    t.data = ttf_table(file.data, file.len, tag, &t.len);
+    return t;
 }
 
 static void map_format4(TtfFont *f, Bytes sub)
@@ -218,10 +229,12 @@ uint16_t ttf_glyph_index(const TtfFont *f, uint32_t cp) { return cp < BMP_SIZE ?
 
 bool ttf_has_glyph(const TtfFont *f, uint32_t cp) { return ttf_glyph_index(f, cp) != 0; }
 
-double ttf_advance(const TtfFont *f, uint32_t cp)
+double ttf_glyph_width(const TtfFont *f, uint16_t glyph)
 {
-    return f->advances[ttf_glyph_index(f, cp)] * 1000.0 / f->units_per_em;
+    return f->advances[glyph < f->num_glyphs ? glyph : 0] * 1000.0 / f->units_per_em;
 }
+
+double ttf_advance(const TtfFont *f, uint32_t cp) { return ttf_glyph_width(f, ttf_glyph_index(f, cp)); }
 
 double ttf_ascent(const TtfFont *f) { return f->ascender * 1000.0 / f->units_per_em; }
 double ttf_descent(const TtfFont *f) { return f->descender * 1000.0 / f->units_per_em; }

@@ -23,6 +23,9 @@ bool ttf_has_glyph(const TtfFont *font, uint32_t cp);
  * space units); the .notdef advance when the font lacks it. */
 double ttf_advance(const TtfFont *font, uint32_t cp);
 
+/* Advance of a glyph in thousandths of the size (glyph 0, .notdef, when
+ * out of range). */
+double ttf_glyph_width(const TtfFont *font, uint16_t glyph);
 /* Ascender and descender (descender negative), in thousandths of the size. */
 double ttf_ascent(const TtfFont *font);
 double ttf_descent(const TtfFont *font);
@@ -30,6 +33,11 @@ double ttf_descent(const TtfFont *font);
 /* The glyph index for cp (0 when missing). */
 uint16_t ttf_glyph_index(const TtfFont *font, uint32_t cp);
 uint16_t ttf_glyph_count(const TtfFont *font);
+
+/* The table tag ("glyf") of the TrueType file in data[0..size), as a range
+ * inside it: its start and *table_len; NULL when absent or out of bounds.
+ * For a PDF writer that embeds the file (ttf_subset.c). */
+const uint8_t *ttf_table(const uint8_t *data, size_t size, const char tag[4], size_t *table_len);
 
 /* The glyphs a composite glyph is made of (its direct components, which
  * may be composites themselves); 0 for a simple or empty glyph. A PDF

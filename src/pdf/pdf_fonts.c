@@ -173,7 +173,7 @@ static void subset_tag(const PdfFont *f, const char *name, char tag[8])
 }
 
 /* W: the widths of the CIDs shown, consecutive CIDs in one array. */
-static HPDF_Array widths(const PdfFont *f, const unsigned char *file, size_t len, unsigned upem)
+static HPDF_Array widths(const PdfFont *f)
 {
     HPDF_Array w = HPDF_Array_New(f->pdf->mmgr);
     HPDF_Array run = NULL;
@@ -185,8 +185,7 @@ static HPDF_Array widths(const PdfFont *f, const unsigned char *file, size_t len
             HPDF_Array_Add(w, run);
         }
         /* thousandths, truncated: what the layout measured, to within 1 */
-        unsigned adv = ttf_glyph_advance(file, len, ttf_glyph_index(f->metrics, cid));
-        HPDF_Array_AddNumber(run, (HPDF_INT32)(adv * 1000u / upem));
+        HPDF_Array_AddNumber(run, (HPDF_INT32)ttf_glyph_width(f->metrics, ttf_glyph_index(f->metrics, cid)));
         prev = cid;
     }
     return w;
@@ -289,8 +288,8 @@ int pdf_font_finish(PdfFont *f, PdfDeflater *d, bool pdfa, char **error)
     HPDF_Dict_Add(info_dict, "Ordering", HPDF_String_New(mmgr, "Identity", NULL));
     HPDF_Dict_AddNumber(info_dict, "Supplement", 0);
     HPDF_Dict_Add(cid_font, "FontDescriptor", desc);
-    HPDF_Dict_AddNumber(cid_font, "DW", (HPDF_INT32)(ttf_glyph_advance(file, len, 0) * 1000u / info.units_per_em));
-    HPDF_Dict_Add(cid_font, "W", widths(f, file, len, info.units_per_em));
+    HPDF_Dict_AddNumber(cid_font, "DW", (HPDF_INT32)ttf_glyph_width(f->metrics, 0));
+    HPDF_Dict_Add(cid_font, "W", widths(f));
     HPDF_Dict_Add(cid_font, "CIDToGIDMap", cid_to_gid);
 
     HPDF_Dict t0 = f->type0;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "ttf.h"
 
 typedef struct {
     const unsigned char *data;
@@ -30,19 +31,9 @@ static void set32(unsigned char *p, uint32_t v)
 
 static Span find_table(const unsigned char *file, size_t len, const char *tag)
 {
-    if (len < 12)
-        return (Span){NULL, 0};
-    size_t n = get16(file + 4);
-    for (size_t i = 0; i < n && 12 + 16 * (i + 1) <= len; i++) {
-        const unsigned char *rec = file + 12 + 16 * i;
-        if (memcmp(rec, tag, 4) == 0) {
-            size_t off = get32(rec + 8), size = get32(rec + 12);
-            if (off <= len && size <= len - off)
-                return (Span){file + off, size};
-            break;
-        }
-    }
-    return (Span){NULL, 0};
+    Span t;
+    t.data = ttf_table(file, len, tag, &t.len);
+    return t;
 }
 
 static uint32_t checksum(const unsigned char *p, size_t len)
@@ -214,16 +205,4 @@ bool ttf_info(const unsigned char *file, size_t len, TtfInfo *info)
         info->italic_angle = (int)(int16_t)get16(post.data + 4); /* the integer part of a 16.16 number */
     read_postscript_name(find_table(file, len, "name"), info->postscript_name, sizeof info->postscript_name);
     return true;
-}
-
-unsigned ttf_glyph_advance(const unsigned char *file, size_t len, unsigned g)
-{
-    Span hhea = find_table(file, len, "hhea"), hmtx = find_table(file, len, "hmtx");
-    if (!hhea.data || hhea.len < 36 || !hmtx.data)
-        return 0;
-    size_t metrics = get16(hhea.data + 34);
-    if (metrics == 0)
-        return 0;
-    size_t at = 4 * (g < metrics ? g : metrics - 1);
-    return at + 2 <= hmtx.len ? get16(hmtx.data + at) : 0;
 }

@@ -34,5 +34,3 @@ typedef struct {
 /* Reads the descriptor's values; false when head or hhea is missing. */
 bool ttf_info(const unsigned char *file, size_t len, TtfInfo *info);
 
-/* The advance of glyph g in font units (hmtx), 0 when out of range. */
-unsigned ttf_glyph_advance(const unsigned char *file, size_t len, unsigned g);

@@ -219,10 +219,16 @@ Test(pdfwrite, descriptor_values_from_the_tables)
         TtfFont *m = ttf_load(paths[i], &why);
         cr_assert_eq(info.ascent, (int)ttf_ascent(m), "%s", names[i]);
         cr_assert_eq(info.descent, (int)ttf_descent(m), "%s", names[i]);
-        /* the widths the PDF declares: the layout's advances, truncated to thousandths */
+        /* the widths the PDF declares (ttf_glyph_width, truncated): the hmtx advance read
+         * here × 1000 / unitsPerEm, and what the layout measures */
         unsigned upem = info.units_per_em;
+        Table hhea = table_of(f, len, "hhea"), hmtx = table_of(f, len, "hmtx");
+        unsigned metrics = be16(hhea.data + 34);
         for (unsigned cp = 'A'; cp <= 'z'; cp++) {
-            unsigned w = ttf_glyph_advance(f, len, ttf_glyph_index(m, cp)) * 1000u / upem;
+            unsigned g = ttf_glyph_index(m, cp);
+            unsigned adv = be16(hmtx.data + 4 * (g < metrics ? g : metrics - 1));
+            unsigned w = (unsigned)ttf_glyph_width(m, (uint16_t)g);
+            cr_assert_eq(w, adv * 1000u / upem, "%s U+%04X: %u, hmtx says %u", names[i], cp, w, adv * 1000u / upem);
             double layout = ttf_advance(m, cp);
             cr_assert(w <= layout && layout < w + 1, "%s U+%04X: %u against %g", names[i], cp, w, layout);
         }
