@@ -498,6 +498,49 @@ static void section_pesatura(Ctx *c)
     ltable_free(t);
 }
 
+/* ---- sections with their own columns (issue 17) ------------------------------------------ */
+
+/* The table of a section with its own columns, its title row (when title
+ * is not NULL) and its header: the column repeat_key stands for n_values
+ * columns of the same width, the i-th labelled by its etichetta with
+ * {placeholder} = values[i], or without the placeholder the etichetta and
+ * the value (append) or the value alone. */
+static LayoutTable *section_table(const Ctx *c, const SectionOptions *opt, const char *title, const char *repeat_key,
+                                  const char *placeholder, const char *const *values, int n_values, bool append)
+{
+    size_t n = 0;
+    double *widths = xcalloc(opt->n_colonne * (size_t)n_values + 1, sizeof *widths);
+    for (size_t k = 0; k < opt->n_colonne; k++)
+        for (int v = 0; v < (strcmp(opt->colonne[k].chiave, repeat_key) == 0 ? n_values : 1); v++)
+            widths[n++] = opt->colonne[k].larghezza;
+    LayoutTable *t = ltable_new(widths, n);
+    free(widths);
+    if (title) {
+        ltable_row(t, 0);
+        ltable_cell(t, title, (int)n, style(c, "titolo"));
+    }
+    ltable_set_header_rows(t, title ? 2 : 1);
+    ltable_row(t, 0);
+    char *tag = xasprintf("{%s}", placeholder);
+    for (size_t k = 0; k < opt->n_colonne; k++) {
+        const SectionColumn *col = &opt->colonne[k];
+        if (strcmp(col->chiave, repeat_key) != 0) {
+            ltable_cell(t, col->etichetta, 1, style(c, "intestazione"));
+            continue;
+        }
+        for (int v = 0; v < n_values; v++) {
+            const char *names[] = {placeholder, NULL}, *one[] = {values[v]};
+            char *text = strstr(col->etichetta, tag) ? doc_expand(col->etichetta, names, one)
+                         : append                    ? xasprintf("%s %s", col->etichetta, values[v])
+                                                     : xstrdup(values[v]);
+            ltable_cell(t, text, 1, style(c, "intestazione"));
+            free(text);
+        }
+    }
+    free(tag);
+    return t;
+}
+
 /* ---- indicators (FORMAT §7), a section with its own columns ---------------------------- */
 
 /* The years a "target" column stands for: the objective's triennio. */
@@ -558,37 +601,13 @@ static void section_indicatori(Ctx *c, const SectionOptions *opt)
     if (!opt || o->n_indicatori == 0)
         return; /* nothing to show: the form has no empty indicators table */
     int years = target_years(o);
-    size_t n = 0;
-    double *widths = xcalloc(opt->n_colonne * (size_t)years + 1, sizeof *widths);
-    for (size_t k = 0; k < opt->n_colonne; k++)
-        for (int y = 0; y < (strcmp(opt->colonne[k].chiave, "target") == 0 ? years : 1); y++)
-            widths[n++] = opt->colonne[k].larghezza;
-    LayoutTable *t = ltable_new(widths, n);
-    free(widths);
-    size_t header_rows = 1;
-    if (opt->titolo) {
-        ltable_row(t, 0);
-        ltable_cell(t, opt->titolo, (int)n, style(c, "titolo"));
-        header_rows++;
+    char year_text[10][16];
+    const char *year_of[10];
+    for (int y = 0; y < years; y++) {
+        snprintf(year_text[y], sizeof year_text[y], "%d", o->triennio[0] + y);
+        year_of[y] = year_text[y];
     }
-    ltable_set_header_rows(t, header_rows);
-    ltable_row(t, 0);
-    for (size_t k = 0; k < opt->n_colonne; k++) {
-        const SectionColumn *col = &opt->colonne[k];
-        if (strcmp(col->chiave, "target") != 0) {
-            ltable_cell(t, col->etichetta, 1, style(c, "intestazione"));
-            continue;
-        }
-        for (int y = 0; y < years; y++) {
-            char year[16];
-            snprintf(year, sizeof year, "%d", o->triennio[0] + y);
-            const char *names[] = {"anno", NULL}, *values[] = {year};
-            char *text = strstr(col->etichetta, "{anno}") ? doc_expand(col->etichetta, names, values)
-                                                          : xasprintf("%s %s", col->etichetta, year);
-            ltable_cell(t, text, 1, style(c, "intestazione"));
-            free(text);
-        }
-    }
+    LayoutTable *t = section_table(c, opt, opt->titolo, "target", "anno", year_of, years, true);
     const EsitoObiettivo *eo = c->esiti ? esiti_for(c->esiti, o) : NULL;
     for (size_t i = 0; i < o->n_indicatori; i++) {
         const Indicatore *ind = &o->indicatori[i];
@@ -727,11 +746,6 @@ static void section_cronoprogramma(Ctx *c, const SectionOptions *opt)
     const Obiettivo *o = c->o;
     if (!opt)
         return;
-    size_t n = 0;
-    double *widths = xcalloc(opt->n_colonne * 12 + 1, sizeof *widths);
-    for (size_t k = 0; k < opt->n_colonne; k++)
-        for (int m = 0; m < (strcmp(opt->colonne[k].chiave, "mesi") == 0 ? 12 : 1); m++)
-            widths[n++] = opt->colonne[k].larghezza;
     CellStyle mark = *style(c, "intestazione");
     mark.role = TEXT_BODY; /* a marked month, not a heading */
     for (size_t a = 0; a < o->n_annualita; a++) {
@@ -741,28 +755,9 @@ static void section_cronoprogramma(Ctx *c, const SectionOptions *opt)
         char year[16];
         snprintf(year, sizeof year, "%d", an->anno);
         const char *names[] = {"anno", NULL}, *values[] = {year};
-        LayoutTable *t = ltable_new(widths, n);
-        if (opt->titolo) {
-            char *title = doc_expand(opt->titolo, names, values);
-            ltable_row(t, 0);
-            ltable_cell(t, title, (int)n, style(c, "titolo"));
-            free(title);
-        }
-        ltable_set_header_rows(t, opt->titolo ? 2 : 1);
-        ltable_row(t, 0);
-        for (size_t k = 0; k < opt->n_colonne; k++) {
-            const SectionColumn *col = &opt->colonne[k];
-            if (strcmp(col->chiave, "mesi") != 0) {
-                ltable_cell(t, col->etichetta, 1, style(c, "intestazione"));
-                continue;
-            }
-            for (int m = 0; m < 12; m++) {
-                const char *mn[] = {"mese", NULL}, *mv[] = {MONTHS[m]};
-                char *text = strstr(col->etichetta, "{mese}") ? doc_expand(col->etichetta, mn, mv) : xstrdup(MONTHS[m]);
-                ltable_cell(t, text, 1, style(c, "intestazione"));
-                free(text);
-            }
-        }
+        char *title = opt->titolo ? doc_expand(opt->titolo, names, values) : NULL;
+        LayoutTable *t = section_table(c, opt, title, "mesi", "mese", MONTHS, 12, false);
+        free(title);
         for (size_t i = 0; i < an->n_azioni; i++) {
             const Azione *z = &an->azioni[i];
             bool marked[12];
@@ -795,7 +790,6 @@ static void section_cronoprogramma(Ctx *c, const SectionOptions *opt)
         layout_table(c->layout, t);
         ltable_free(t);
     }
-    free(widths);
 }
 
 typedef void (*SectionFn)(Ctx *c);
