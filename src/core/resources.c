@@ -126,7 +126,8 @@ int resources_profile(const char *data, const char *name, char **dir, char **kno
     }
     if (d)
         closedir(d);
-    qsort(names, n, sizeof *names, compare_names);
+    if (n > 1)
+        qsort(names, n, sizeof *names, compare_names);
     for (size_t i = 0; i < n; i++) {
         strbuf_printf(&list, ", %s", names[i]);
         free(names[i]);
