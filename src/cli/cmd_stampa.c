@@ -273,17 +273,6 @@ static int render_relazione(Job *j)
         rc = write_pdf(j, &fonts, &doc, &info, path, true);
         free(path);
         display_free(&doc);
-        /* FORMAT §7: not yet in the Relazione nor in its open data (issue 17); said, not silent */
-        StrBuf only_indicators = {0};
-        for (size_t i = 0; i < esiti->n; i++)
-            if (esiti->obiettivi[i].da_indicatori && esiti->obiettivi[i].has_percentuale)
-                strbuf_printf(&only_indicators, "%s%s", only_indicators.len ? ", " : "",
-                              esiti->obiettivi[i].obiettivo->codice);
-        if (rc == 0 && only_indicators.len)
-            fprintf(j->err, "avviso: la Relazione e i suoi dati aperti non riportano ancora gli obiettivi valutati dai "
-                            "soli indicatori (%s): i loro risultati sono in «schede esiti»\n",
-                    only_indicators.data);
-        strbuf_free(&only_indicators);
         if (rc == 0 && j->open_data) {
             rc = write_csv(j, "relazione.csv", esiti_to_csv(esiti), " (dati aperti)");
         }

@@ -160,8 +160,11 @@ char *esiti_to_json(const Esiti *e, const PersoneAnno *persone)
 char *esiti_to_csv(const Esiti *e)
 {
     StrBuf b = {0};
+    /* FORMAT §7's indicators are rows of their own, in the columns added at
+       the end so that readers of the earlier columns are not disturbed */
     strbuf_puts(&b, "anno;obiettivo;percentuale_obiettivo;azioni_non_rilevate;azione;peso;stato;"
-                    "percentuale_azione;regola;raggiunto;dettaglio;nota\r\n");
+                    "percentuale_azione;regola;raggiunto;dettaglio;nota;"
+                    "indicatore;nome_indicatore;target;valore;percentuale_indicatore;percentuale_da\r\n");
     for (size_t i = 0; i < e->n; i++) {
         const EsitoObiettivo *eo = &e->obiettivi[i];
         char anno[16], pobj[32] = "", nr[16];
@@ -189,8 +192,39 @@ char *esiti_to_csv(const Esiti *e)
             csv_put_field(&b, regola, false);
             csv_put_field(&b, a->raggiunto, false);
             csv_put_field(&b, a->dettaglio, false);
-            csv_put_field(&b, a->nota, true);
+            csv_put_field(&b, a->nota, false);
+            strbuf_puts(&b, ";;;;;azioni\r\n");
             free(regola);
+        }
+        for (size_t k = 0; k < eo->n_indicatori; k++) {
+            const EsitoIndicatore *x = &eo->indicatori[k];
+            if (!x->has_target)
+                continue; /* no target this year: nothing to report on */
+            char n[16], peso[32] = "", target[48], valore[48] = "", px[32] = "";
+            snprintf(n, sizeof n, "%d", x->n);
+            if (x->indicatore->has_peso)
+                text_format_number(peso, sizeof peso, x->indicatore->peso);
+            text_format_number(target, sizeof target, x->target);
+            if (x->has_valore)
+                text_format_number(valore, sizeof valore, x->valore);
+            if (x->stato != STATO_NON_RILEVATO)
+                csv_format_decimal(px, sizeof px, x->percentuale);
+            csv_put_field(&b, anno, false);
+            csv_put_field(&b, eo->obiettivo->codice, false);
+            csv_put_field(&b, pobj, false);
+            csv_put_field(&b, nr, false);
+            csv_put_field(&b, "", false);
+            csv_put_field(&b, peso, false);
+            csv_put_field(&b, esiti_stato_name(x->stato), false);
+            strbuf_puts(&b, ";;;"); /* percentuale_azione, regola, raggiunto */
+            csv_put_field(&b, x->dettaglio, false);
+            csv_put_field(&b, x->nota, false);
+            csv_put_field(&b, n, false);
+            csv_put_field(&b, x->indicatore->nome, false);
+            csv_put_field(&b, target, false);
+            csv_put_field(&b, valore, false);
+            csv_put_field(&b, px, false);
+            csv_put_field(&b, eo->da_indicatori ? "indicatori" : "azioni", true);
         }
     }
     return b.data;

@@ -134,6 +134,18 @@ bool indicatore_target(const Indicatore *ind, int anno, double *target)
     return false;
 }
 
+bool obiettivo_del_anno(const Obiettivo *o, int anno)
+{
+    const Annualita *a = obiettivo_annualita(o, anno);
+    if (a && a->n_azioni > 0)
+        return true;
+    double target;
+    for (size_t i = 0; i < o->n_indicatori; i++)
+        if (indicatore_target(&o->indicatori[i], anno, &target))
+            return true;
+    return false;
+}
+
 double pesatura_totale(const Pesatura *p)
 {
     return p->rilevanza + p->innovativita + p->complessita + p->beneficio;

@@ -201,6 +201,10 @@ const Azione *annualita_azione(const Annualita *a, int n);
 bool obiettivo_has_other_forms(const Obiettivo *o);
 /* The indicator's target for a year; false when it has none. */
 bool indicatore_target(const Indicatore *ind, int anno, double *target);
+/* Whether the objective is one of the year's: it has actions that year,
+ * or none but an indicator with a target for it (FORMAT §7: then it is
+ * scored from its indicators). */
+bool obiettivo_del_anno(const Obiettivo *o, int anno);
 double pesatura_totale(const Pesatura *p);
 
 const char *rule_type_name(RuleType t);

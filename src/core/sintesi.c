@@ -23,6 +23,15 @@ bool sintesi_is_scostamento(const EsitoAzione *e)
     return e->stato == STATO_NON_RILEVATO || round(e->percentuale * 100.0) < 10000.0;
 }
 
+bool sintesi_indicatore_scostamento(const EsitoObiettivo *eo, const EsitoIndicatore *e)
+{
+    if (!e->has_target)
+        return false;
+    if (e->stato == STATO_NON_RILEVATO)
+        return eo->da_indicatori; /* missing only where it makes the objective's % */
+    return round(e->percentuale * 100.0) < 10000.0;
+}
+
 /* ---- grouping keys ------------------------------------------------------------------------ */
 
 /* Letters and digits of the name key, every run of anything else one space:
@@ -150,12 +159,18 @@ typedef struct {
     size_t count;
 } Spelling;
 
+/* The sums behind a mean: simple, and by the objectives' peso. */
+typedef struct {
+    double sum, by_peso, pesi;
+    bool some_without_peso;
+} Sums;
+
 typedef struct {
     char *key;
     Spelling *spellings; /* empty for "not given" */
     size_t n_spellings;
     Aggregato agg;
-    double sum;
+    Sums sums;
 } Builder;
 
 typedef struct {
@@ -187,20 +202,32 @@ static Builder *builder_for(Builders *b, const char *key, const char *spelling)
     return g;
 }
 
-static void add_to(Aggregato *a, double *sum, const EsitoObiettivo *eo, const Sintesi *s)
+static void add_to(Aggregato *a, Sums *sums, const EsitoObiettivo *eo, const Sintesi *s)
 {
     a->obiettivi++;
     if (eo && eo->has_percentuale) {
         a->valutati++;
-        *sum += eo->percentuale;
+        sums->sum += eo->percentuale;
+        if (eo->obiettivo->has_peso) {
+            sums->by_peso += eo->obiettivo->peso * eo->percentuale;
+            sums->pesi += eo->obiettivo->peso;
+        } else {
+            sums->some_without_peso = true;
+        }
         a->per_fascia[sintesi_fascia(s->limiti, s->n_fasce, eo->percentuale)]++;
     }
 }
 
-static void finish_mean(Aggregato *a, double sum)
+/* by_peso: a group's mean is weighted by the objectives' peso when every
+ * objective valued in it has one (FORMAT §7). */
+static void finish_mean(Aggregato *a, const Sums *sums, bool by_peso)
 {
     a->has_media = a->valutati > 0;
-    a->media = a->valutati ? sum / (double)a->valutati : 0;
+    a->media = a->valutati ? sums->sum / (double)a->valutati : 0;
+    if (by_peso && a->valutati > 0 && !sums->some_without_peso && sums->pesi > 0) {
+        a->per_peso = true;
+        a->media = sums->by_peso / sums->pesi;
+    }
 }
 
 /* Text groups sort by key; missione numbers ("#01") before texts; not given last. */
@@ -226,7 +253,7 @@ static void finish_groups(Builders *b, Raggruppamento *out)
         r->key = g->key;
         r->nome = g->n_spellings ? xstrdup(g->spellings[best].text) : NULL;
         r->agg = g->agg;
-        finish_mean(&r->agg, g->sum);
+        finish_mean(&r->agg, &g->sums, true);
         for (size_t k = 0; k < g->n_spellings; k++)
             free(g->spellings[k].text);
         free(g->spellings);
@@ -253,7 +280,7 @@ static void add_text_group(Builders *b, const char *text, const EsitoObiettivo *
         key = xstrdup(text);
     }
     Builder *g = builder_for(b, key, is_blank(text) ? NULL : text);
-    add_to(&g->agg, &g->sum, eo, s);
+    add_to(&g->agg, &g->sums, eo, s);
     free(key);
 }
 
@@ -265,31 +292,44 @@ void sintesi_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno *pe
     out->n_fasce = n_fasce < SINTESI_MAX_FASCE ? n_fasce : SINTESI_MAX_FASCE;
     memcpy(out->limiti, limiti, out->n_fasce * sizeof *limiti);
     Builders groups[GRUPPO_COUNT] = {{0}};
-    double sum = 0, weighted = 0, weights = 0, by_peso = 0, pesi = 0;
-    bool all_peso = true;
+    Sums total = {0};
+    double weighted = 0, weights = 0;
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         const Obiettivo *o = &plan->obiettivi[i];
-        const Annualita *a = obiettivo_annualita(o, out->anno);
-        if (!a || a->n_azioni == 0)
+        if (!obiettivo_del_anno(o, out->anno))
             continue;
+        const Annualita *a = obiettivo_annualita(o, out->anno);
+        size_t n_azioni = a ? a->n_azioni : 0;
         const EsitoObiettivo *eo = esiti ? esiti_for(esiti, o) : NULL;
-        add_to(&out->totale, &sum, eo, out);
+        add_to(&out->totale, &total, eo, out);
         if (eo && eo->has_percentuale && o->pesatura.present && pesatura_totale(&o->pesatura) > 0) {
             out->con_pesatura++;
             weighted += pesatura_totale(&o->pesatura) * eo->percentuale;
             weights += pesatura_totale(&o->pesatura);
         }
-        if (eo && eo->has_percentuale) {
-            all_peso &= o->has_peso;
-            by_peso += o->has_peso ? o->peso * eo->percentuale : 0;
-            pesi += o->has_peso ? o->peso : 0;
-        }
-        out->azioni += a->n_azioni;
-        for (size_t k = 0; k < a->n_azioni; k++) {
+        out->azioni += n_azioni;
+        for (size_t k = 0; k < n_azioni; k++) {
             const EsitoAzione *ea = eo && k < eo->n_azioni ? &eo->azioni[k] : NULL;
             if (ea && ea->stato != STATO_NON_RILEVATO)
                 out->azioni_rilevate++;
             if (!ea || sintesi_is_scostamento(ea))
+                out->scostamenti++;
+        }
+        /* indicators: counted where they make the % (no actions in the year);
+           below target a scostamento wherever they have a target */
+        for (size_t k = 0; k < o->n_indicatori; k++) {
+            double target;
+            if (!indicatore_target(&o->indicatori[k], out->anno, &target))
+                continue;
+            const EsitoIndicatore *ei = eo && k < eo->n_indicatori ? &eo->indicatori[k] : NULL;
+            if (n_azioni == 0) {
+                out->indicatori++;
+                if (ei && ei->stato != STATO_NON_RILEVATO)
+                    out->indicatori_rilevati++;
+                if (!ei)
+                    out->scostamenti++;
+            }
+            if (ei && sintesi_indicatore_scostamento(eo, ei))
                 out->scostamenti++;
         }
         add_text_group(&groups[GRUPPO_DIRIGENTE], o->dirigente, eo, out);
@@ -308,7 +348,7 @@ void sintesi_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno *pe
                 dup = strcmp(seen[j], key) == 0;
             if (!dup) {
                 Builder *g = builder_for(&groups[GRUPPO_MISSIONE], key, nome);
-                add_to(&g->agg, &g->sum, eo, out);
+                add_to(&g->agg, &g->sums, eo, out);
                 seen[n_seen++] = key;
             } else {
                 free(key);
@@ -317,19 +357,19 @@ void sintesi_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno *pe
         }
         if (n_seen == 0) {
             Builder *g = builder_for(&groups[GRUPPO_MISSIONE], "", NULL);
-            add_to(&g->agg, &g->sum, eo, out);
+            add_to(&g->agg, &g->sums, eo, out);
         }
         for (size_t j = 0; j < n_seen; j++)
             free(seen[j]);
         free(seen);
     }
-    finish_mean(&out->totale, sum);
+    finish_mean(&out->totale, &total, false); /* the total's weighted mean is a figure of its own */
     out->has_media_ponderata = weights > 0;
     out->media_ponderata = weights > 0 ? weighted / weights : 0;
-    if (out->totale.valutati > 0 && all_peso && pesi > 0) { /* FORMAT §7: the objectives' peso */
+    if (out->totale.valutati > 0 && !total.some_without_peso && total.pesi > 0) { /* FORMAT §7: the objectives' peso */
         out->per_peso = true;
         out->has_media_ponderata = true;
-        out->media_ponderata = by_peso / pesi;
+        out->media_ponderata = total.by_peso / total.pesi;
         out->con_pesatura = out->totale.valutati;
     }
     for (int g = 0; g < GRUPPO_COUNT; g++)

@@ -3,7 +3,8 @@
  * how they fall into the esito bands, the same by dirigente, unità, linea
  * di mandato and missione, and the people's scores in the same bands.
  *
- * Only objectives with actions in the year count. An objective "valutato"
+ * Only objectives of the year count: with actions in it, or without
+ * actions but with an indicator targeted for it (FORMAT §7). An objective "valutato"
  * has a % (esiti); the others are "non ancora valutati" and enter no mean
  * and no band. Bands are given by their lower limits, highest first
  * (90, 60, 0): a value belongs to the first band whose limit it reaches,
@@ -25,7 +26,9 @@ typedef struct {
     size_t obiettivi;                     /* of the year */
     size_t valutati;                      /* with a % */
     bool has_media;
-    double media;                         /* simple mean of the valutati */
+    double media;                         /* simple mean of the valutati; for a group, by the
+                                             objectives' peso when each valutato has one */
+    bool per_peso;                        /* media is weighted by peso (groups only) */
     size_t per_fascia[SINTESI_MAX_FASCE];  /* valutati in each band */
 } Aggregato;
 
@@ -55,7 +58,10 @@ typedef struct {
     size_t con_pesatura;                  /* valutati in the weighted mean */
     bool per_peso;
     Raggruppamento gruppi[GRUPPO_COUNT];
-    size_t azioni, azioni_rilevate, scostamenti; /* scostamenti: below 100 % or not reported */
+    size_t azioni, azioni_rilevate;
+    size_t indicatori, indicatori_rilevati; /* targeted that year, of objectives without actions */
+    size_t scostamenti;                   /* actions below 100 % or not reported, and indicators
+                                             as sintesi_indicatore_scostamento says */
     size_t persone, persone_valutate;     /* people of the year; those with a score */
     size_t persone_per_fascia[SINTESI_MAX_FASCE];
 } Sintesi;
@@ -78,5 +84,10 @@ void sintesi_missione(const char *text, char **key, char **nome);
 
 /* Whether an action result is a scostamento: not reported, or below 100 %. */
 bool sintesi_is_scostamento(const EsitoAzione *e);
+
+/* Whether an indicator's result is a scostamento: it has a target in the
+ * year and is below 100 %, or is not reported where it makes the
+ * objective's % (no actions in the year). */
+bool sintesi_indicatore_scostamento(const EsitoObiettivo *eo, const EsitoIndicatore *e);
 
 #endif

@@ -70,6 +70,22 @@ static const char *const LABEL_DEFAULTS[] = {
     /* FORMAT §7: when every objective valued has a peso */
     "sintesi_media_peso", "Media ponderata sul peso degli obiettivi",
     "sintesi_peso_nota", "su {numero} obiettivi valutati, ciascuno con il suo peso",
+    "gruppi_peso_nota", "Nei gruppi in cui ogni obiettivo valutato ha un peso, la media è ponderata sul peso degli "
+    "obiettivi.",
+    /* FORMAT §7: indicators */
+    "sintesi_indicatori", "Indicatori degli obiettivi senza azioni nell'anno: rilevati / totali",
+    "dettaglio_indicatori_nota", "Per gli indicatori con un target nell'anno: target, valore rilevato e percentuale. "
+    "Un obiettivo senza azioni nell'anno è valutato dai suoi indicatori (media ponderata sul loro peso).",
+    "indicatore_riga", "ind. {n} {nome} · target {target} · valore {valore} · {percentuale}",
+    "indicatore_riga_non_rilevato", "ind. {n} {nome} · target {target} · non rilevato",
+    "scostamento_indicatore", "{codice} – indicatore {n}",
+    "indicatore_target", "Target {anno}: {target}",
+    "indicatore_non_rilevato", "non rilevato",
+    "sintesi_indicatori_nota", "Un obiettivo senza azioni nell'anno è valutato dai suoi indicatori: il risultato è la "
+    "media delle percentuali degli indicatori rilevati, pesata sui pesi degli indicatori.",
+    "scostamenti_indicatori_nota", "Gli indicatori con un risultato inferiore al 100 % del target dell'anno sono "
+    "riportati con il target al posto della graduazione; per gli obiettivi senza azioni nell'anno, anche quelli non "
+    "ancora rilevati.",
     NULL};
 const LayoutNeeds RELAZIONE_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, true, LABEL_DEFAULTS,
                                      NULL};
@@ -263,7 +279,7 @@ static void chart(Ctx *c)
     double max = 100;
     for (size_t i = 0; i < c->esiti->n; i++) {
         const EsitoObiettivo *eo = &c->esiti->obiettivi[i];
-        if (!eo->has_percentuale || !eo->annualita || eo->annualita->n_azioni == 0 || n >= s->totale.valutati)
+        if (!eo->has_percentuale || !obiettivo_del_anno(eo->obiettivo, c->esiti->anno) || n >= s->totale.valutati)
             continue;
         size_t band = sintesi_fascia(s->limiti, s->n_fasce, eo->percentuale);
         named[n++] = (NamedBar){{eo->percentuale, c->spec->bands[band].colore}, eo->obiettivo->codice};
@@ -315,6 +331,8 @@ static void build_sintesi(Ctx *c)
     char *intro = expand(c, label(c, "sintesi_testo"));
     paragraph(c, intro, "testo");
     free(intro);
+    if (s->indicatori > 0)
+        paragraph(c, label(c, "sintesi_indicatori_nota"), "testo");
     layout_space(c->layout, 4);
 
     LayoutTable *t = table_for(c, "cifre");
@@ -327,6 +345,10 @@ static void build_sintesi(Ctx *c)
     figure_row(t, c, label(c, "sintesi_non_valutati"), v, "numero");
     snprintf(v, sizeof v, "%zu / %zu", s->azioni_rilevate, s->azioni);
     figure_row(t, c, label(c, "sintesi_azioni"), v, "numero");
+    if (s->indicatori > 0) {
+        snprintf(v, sizeof v, "%zu / %zu", s->indicatori_rilevati, s->indicatori);
+        figure_row(t, c, label(c, "sintesi_indicatori"), v, "numero");
+    }
     if (s->totale.has_media)
         percent(v, sizeof v, s->totale.media);
     figure_row(t, c, label(c, "sintesi_media"), s->totale.has_media ? v : label(c, "non_calcolabile"), "totale");
@@ -406,6 +428,12 @@ static void build_gruppi(Ctx *c)
 {
     char *title = start_section(c, "sezione_gruppi");
     paragraph(c, label(c, "gruppi_nota"), "nota");
+    bool per_peso = false;
+    for (int g = 0; g < GRUPPO_COUNT; g++)
+        for (size_t i = 0; i < c->s->gruppi[g].n; i++)
+            per_peso |= c->s->gruppi[g].gruppi[i].agg.per_peso;
+    if (per_peso)
+        paragraph(c, label(c, "gruppi_peso_nota"), "nota");
     layout_space(c->layout, 4);
     group_table(c, &c->s->gruppi[GRUPPO_DIRIGENTE], "gruppo_dirigente", "col_gruppo_dirigente", NULL);
     group_table(c, &c->s->gruppi[GRUPPO_UNITA], "gruppo_unita", "col_gruppo_unita", NULL);
@@ -433,10 +461,56 @@ static char *action_line(const Ctx *c, const EsitoAzione *e)
     return doc_expand(label(c, "azione_riga"), names, values);
 }
 
+/* "12,5 giorni": an indicator's figure with its unit. */
+static void indicator_figure(char *buf, size_t size, const Indicatore *ind, double v)
+{
+    char n[48];
+    text_format_number(n, sizeof n, v);
+    snprintf(buf, size, "%s%s%s", n, ind->unita && *ind->unita ? "\u00A0" : "", ind->unita ? ind->unita : "");
+}
+
+static char *indicator_line(const Ctx *c, const EsitoIndicatore *e)
+{
+    char n[16], target[128], valore[128] = "", pct[48] = "";
+    snprintf(n, sizeof n, "%d", e->n);
+    indicator_figure(target, sizeof target, e->indicatore, e->target);
+    bool reported = e->stato != STATO_NON_RILEVATO;
+    if (reported && e->has_valore)
+        indicator_figure(valore, sizeof valore, e->indicatore, e->valore);
+    else if (reported)
+        snprintf(valore, sizeof valore, "%s", "\u2013"); /* a percentuale given without a value */
+    if (reported)
+        percent(pct, sizeof pct, e->percentuale);
+    const char *names[] = {"n", "nome", "target", "valore", "percentuale", NULL};
+    const char *values[] = {n, e->indicatore->nome ? e->indicatore->nome : "", target, valore, pct};
+    return doc_expand(label(c, reported ? "indicatore_riga" : "indicatore_riga_non_rilevato"), names, values);
+}
+
+static bool has_targeted_indicators(const EsitoObiettivo *eo)
+{
+    for (size_t k = 0; k < eo->n_indicatori; k++)
+        if (eo->indicatori[k].has_target)
+            return true;
+    return false;
+}
+
+/* Whether an objective of the year has an indicator targeted for it:
+ * only then the sections explain how indicators are reported. */
+static bool year_has_indicators(const Ctx *c)
+{
+    for (size_t i = 0; i < c->esiti->n; i++)
+        if (obiettivo_del_anno(c->esiti->obiettivi[i].obiettivo, c->esiti->anno) &&
+            has_targeted_indicators(&c->esiti->obiettivi[i]))
+            return true;
+    return false;
+}
+
 static void build_dettaglio(Ctx *c)
 {
     char *title = start_section(c, "sezione_dettaglio");
     paragraph(c, label(c, "dettaglio_nota"), "nota");
+    if (year_has_indicators(c))
+        paragraph(c, label(c, "dettaglio_indicatori_nota"), "nota");
     layout_space(c->layout, 4);
     static const char *const heads[] = {"col_codice", "col_obiettivo", "col_azioni", "col_risultato", "col_esito", NULL};
     LayoutTable *t = doc_table_with_header(c->spec, "dettaglio", heads);
@@ -444,7 +518,7 @@ static void build_dettaglio(Ctx *c)
     for (size_t i = 0; i < c->esiti->n; i++) {
         const EsitoObiettivo *eo = &c->esiti->obiettivi[i];
         const Obiettivo *o = eo->obiettivo;
-        if (!eo->annualita || eo->annualita->n_azioni == 0)
+        if (!obiettivo_del_anno(o, c->esiti->anno))
             continue;
         char *desc = doc_shorten(o->descrizione ? o->descrizione : "", (size_t)spec_number(c->spec, "lunghezza_descrizione"));
         char *people = xasprintf("\n%s%s\n%s%s", label(c, "campo_dirigente"),
@@ -455,6 +529,15 @@ static void build_dettaglio(Ctx *c)
         for (size_t k = 0; k < eo->n_azioni; k++) {
             char *line = action_line(c, &eo->azioni[k]);
             if (k)
+                strbuf_puts(&actions, "\n");
+            strbuf_puts(&actions, line);
+            free(line);
+        }
+        for (size_t k = 0; k < eo->n_indicatori; k++) {
+            if (!eo->indicatori[k].has_target)
+                continue;
+            char *line = indicator_line(c, &eo->indicatori[k]);
+            if (actions.len)
                 strbuf_puts(&actions, "\n");
             strbuf_puts(&actions, line);
             free(line);
@@ -490,10 +573,46 @@ static void build_dettaglio(Ctx *c)
 
 /* ---- 4. scostamenti --------------------------------------------------------------------------- */
 
+/* An indicator below its target (or missing where it scores the objective):
+ * what, the target in the graduazione column, the value, %, the nota. */
+static void scostamento_indicatore(Ctx *c, LayoutTable *t, const EsitoObiettivo *eo, const EsitoIndicatore *e)
+{
+    char n[16], anno[16], target[128], valore[128] = "", pct[48] = "";
+    snprintf(n, sizeof n, "%d", e->n);
+    snprintf(anno, sizeof anno, "%d", c->esiti->anno);
+    indicator_figure(target, sizeof target, e->indicatore, e->target);
+    const char *head_names[] = {"codice", "n", NULL};
+    const char *head_values[] = {eo->obiettivo->codice, n};
+    char *head = doc_expand(label(c, "scostamento_indicatore"), head_names, head_values);
+    char *body = xasprintf("\n%s", e->indicatore->nome ? e->indicatore->nome : "");
+    const char *t_names[] = {"anno", "target", NULL};
+    const char *t_values[] = {anno, target};
+    char *goal = doc_expand(label(c, "indicatore_target"), t_names, t_values);
+    bool reported = e->stato != STATO_NON_RILEVATO;
+    if (reported && e->has_valore)
+        indicator_figure(valore, sizeof valore, e->indicatore, e->valore);
+    if (reported)
+        percent(pct, sizeof pct, e->percentuale);
+    bool has_nota = e->nota && *e->nota;
+    TextRun what[2] = {{STYLE_BOLD, head}, {style(c, "testo")->font, body}};
+    ltable_row(t, 0);
+    ltable_cell_runs(t, what, 2, 1, style(c, "testo"));
+    ltable_cell(t, goal, 1, style(c, "testo"));
+    ltable_cell(t, reported ? or_dash(valore) : label(c, "indicatore_non_rilevato"), 1,
+                style(c, reported ? "testo" : "nota"));
+    ltable_cell(t, pct, 1, style(c, "importo"));
+    ltable_cell(t, has_nota ? e->nota : label(c, "nota_mancante"), 1, style(c, has_nota ? "testo" : "nota"));
+    free(goal);
+    free(body);
+    free(head);
+}
+
 static void build_scostamenti(Ctx *c)
 {
     char *title = start_section(c, "sezione_scostamenti");
     paragraph(c, label(c, "scostamenti_testo"), "testo");
+    if (year_has_indicators(c))
+        paragraph(c, label(c, "scostamenti_indicatori_nota"), "testo");
     layout_space(c->layout, 4);
     if (c->s->scostamenti == 0) {
         paragraph(c, label(c, "scostamenti_nessuno"), "testo");
@@ -506,7 +625,7 @@ static void build_scostamenti(Ctx *c)
     size_t len = (size_t)spec_number(c->spec, "lunghezza_azione");
     for (size_t i = 0; i < c->esiti->n; i++) {
         const EsitoObiettivo *eo = &c->esiti->obiettivi[i];
-        if (!eo->annualita)
+        if (!obiettivo_del_anno(eo->obiettivo, c->esiti->anno))
             continue;
         for (size_t k = 0; k < eo->n_azioni; k++) {
             const EsitoAzione *e = &eo->azioni[k];
@@ -532,6 +651,9 @@ static void build_scostamenti(Ctx *c)
             free(body);
             free(az);
         }
+        for (size_t k = 0; k < eo->n_indicatori; k++)
+            if (sintesi_indicatore_scostamento(eo, &eo->indicatori[k]))
+                scostamento_indicatore(c, t, eo, &eo->indicatori[k]);
     }
     layout_table(c->layout, t);
     ltable_free(t);

@@ -24,7 +24,8 @@ static unsigned char kind_of(uint32_t cp)
 {
     if (cp == '\n')
         return CH_NEWLINE;
-    if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x2009)
+    /* U+00A0 is a no-break space: it glues "20 giorni", "75,00 %" (a normal character) */
+    if (cp == ' ' || cp == '\t' || cp == 0x2009)
         return CH_SPACE;
     /* hyphen, slash, hyphen U+2010, en dash: a line may end after them */
     if (cp == '-' || cp == '/' || cp == 0x2010 || cp == 0x2013)

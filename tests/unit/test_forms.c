@@ -536,18 +536,127 @@ Test(forms, sarzana_prints_the_text_it_printed_before_profiles, .timeout = 120 *
     free(dir);
 }
 
-/* Until the Relazione reports them (issue 17), it says which objectives
- * scored from indicators alone it leaves out. */
-Test(forms, the_relazione_names_the_objectives_it_does_not_report_yet, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
+/* The Relazione with indicators (tests/fixtures/relazione-indicatori-*):
+ *   R-01 Rossi, peso 30: action done → 100 %; its indicator (decrescente,
+ *        target 15, valore 20) 15 / 20 = 75 %, beside, a scostamento;
+ *   R-02 Rossi, peso 70, no actions: 60 / 80 = 75 % (peso 50) and
+ *        10 / 8 → 100 % (peso 50): (50 × 75 + 50 × 100) / 100 = 87.5 %;
+ *   R-03 Bianchi, peso 50, no actions, its indicator not reported: not valued;
+ *   R-04 Bianchi, peso 50: manuale 40 %.
+ * Valued 3 of 4; simple mean (100 + 87.5 + 40) / 3 = 75.8333; by peso
+ * (30 × 100 + 70 × 87.5 + 50 × 40) / 150 = 11125 / 150 = 74.1667;
+ * Rossi (30 × 100 + 70 × 87.5) / 100 = 91.25 (simple 93.75); Bianchi 40.
+ * Scostamenti: R-01's and R-02's first indicators (75 %), R-03's
+ * indicator (not reported where it scores), R-04's action: 4. */
+static void load_relazione_fixture(Plan *plan, Esiti *esiti, DiagList *diags)
+{
+    Rilevazioni ril;
+    diag_list_init(diags);
+    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/tests/fixtures/relazione-indicatori-piano.json", plan, diags),
+                 LOAD_OK);
+    cr_assert_eq(raggiunto_load_file(SCHEDE_SOURCE_DIR "/tests/fixtures/relazione-indicatori-raggiunto.json",
+                                     CODIFICA_AUTO, &ril, diags),
+                 LOAD_OK);
+    esiti_compute(plan, &ril, 2024, esiti, diags);
+    cr_assert_eq(diags->errors, 0);
+    raggiunto_free(&ril);
+}
+
+Test(forms, the_sintesi_counts_objectives_scored_from_indicators)
+{
+    static const double LIMITS[] = {90, 60, 0};
+    Plan plan;
+    Esiti e;
+    DiagList diags;
+    load_relazione_fixture(&plan, &e, &diags);
+    Sintesi s;
+    sintesi_compute(&plan, &e, NULL, LIMITS, 3, &s);
+    cr_assert_eq(s.totale.obiettivi, 4);
+    cr_assert_eq(s.totale.valutati, 3);
+    cr_assert_float_eq(s.totale.media, (100 + 87.5 + 40) / 3.0, 1e-9);
+    cr_assert(s.per_peso);
+    cr_assert_float_eq(s.media_ponderata, 11125.0 / 150.0, 1e-9);
+    cr_assert_eq(s.azioni, 2);
+    cr_assert_eq(s.azioni_rilevate, 2);
+    cr_assert_eq(s.indicatori, 3, "R-02's two and R-03's one; R-01's has actions beside it");
+    cr_assert_eq(s.indicatori_rilevati, 2);
+    cr_assert_eq(s.scostamenti, 4);
+    cr_assert_eq(s.totale.per_fascia[0], 1);
+    cr_assert_eq(s.totale.per_fascia[1], 1);
+    cr_assert_eq(s.totale.per_fascia[2], 1);
+    const Raggruppamento *d = &s.gruppi[GRUPPO_DIRIGENTE];
+    cr_assert_eq(d->n, 2);
+    cr_assert_str_eq(d->gruppi[0].nome, "Anna Bianchi");
+    cr_assert_eq(d->gruppi[0].agg.obiettivi, 2);
+    cr_assert_eq(d->gruppi[0].agg.valutati, 1);
+    cr_assert_float_eq(d->gruppi[0].agg.media, 40.0, 1e-9);
+    cr_assert_str_eq(d->gruppi[1].nome, "Mario Rossi");
+    cr_assert(d->gruppi[1].agg.per_peso);
+    cr_assert_float_eq(d->gruppi[1].agg.media, 91.25, 1e-9);
+    cr_assert_not(s.totale.per_peso, "the total's mean stays simple: its weighted mean is a row of its own");
+    sintesi_free(&s);
+    /* without R-02's peso, Rossi's group and the total fall back to the simple mean */
+    plan.obiettivi[1].has_peso = false;
+    sintesi_compute(&plan, &e, NULL, LIMITS, 3, &s);
+    cr_assert_not(s.gruppi[GRUPPO_DIRIGENTE].gruppi[1].agg.per_peso);
+    cr_assert_float_eq(s.gruppi[GRUPPO_DIRIGENTE].gruppi[1].agg.media, 93.75, 1e-9);
+    cr_assert_not(s.per_peso);
+    sintesi_free(&s);
+    esiti_free(&e);
+    plan_free(&plan);
+    diag_list_free(&diags);
+}
+
+Test(forms, the_relazione_and_its_open_data_report_the_indicators, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
     char *dir = test_dir("forms", "relazione");
-    char *args = xasprintf("stampa tests/fixtures/indicatori-piano.json --raggiunto tests/fixtures/indicatori-raggiunto.json "
-                           "--solo relazione --out '%s'", dir);
+    char *args = xasprintf("stampa tests/fixtures/relazione-indicatori-piano.json --raggiunto "
+                           "tests/fixtures/relazione-indicatori-raggiunto.json --solo relazione --dati-aperti --out '%s'",
+                           dir);
     Run r = run(args);
     cr_assert_eq(r.status, 0, "%s", r.out);
-    expect_contains(&r, "avviso: la Relazione e i suoi dati aperti non riportano ancora gli obiettivi valutati dai "
-                        "soli indicatori (I-01)");
+    cr_assert_null(strstr(r.out, "non riportano"), "%s", r.out);
+    char *pdf = xasprintf("%s/relazione.pdf", dir);
+    char *text = pdf_raw_text(pdf, true);
+    static const char *const expected[] = {
+        "Indicatori degli obiettivi senza azioni nell'anno: rilevati / totali 2 / 3",
+        "Obiettivi valutati 3",
+        "Media semplice dei risultati degli obiettivi valutati 75,83",
+        "Media ponderata sul peso degli obiettivi 74,17",
+        "Mario Rossi 2 2 91,25",
+        "Anna Bianchi 2 1 40,00",
+        "Nei gruppi in cui ogni obiettivo valutato ha un peso, la media è ponderata",
+        "ind. 1 Attesa allo sportello · target 15 giorni · valore 20 giorni · 75,00",
+        "ind. 2 Tempo di rilascio · target 10 giorni · valore 8 giorni · 100,00",
+        "87,50",
+        "ind. 1 Controlli svolti · target 100 · non rilevato",
+        "R-01 – indicatore 1 Attesa allo sportello Target 2024: 15 giorni 20 giorni 75,00",
+        "Due addetti in meno da marzo",
+        "R-03 – indicatore 1 Controlli svolti Target 2024: 100 non rilevato",
+        "R-04 – azione 1",
+    };
+    /* pdftotext gives the no-break spaces as spaces */
+    for (size_t i = 0; i < sizeof expected / sizeof *expected; i++)
+        cr_assert(strstr(text, expected[i]), "the Relazione lacks «%s»:\n%s", expected[i], text);
+    expect_opens_in_mupdf(pdf);
+    free(text);
+    free(pdf);
     free(r.out);
+    /* open data: one row per indicator targeted in the year, in columns of their own */
+    char *csv_cmd = xasprintf("cat '%s/relazione.csv'", dir);
+    Run csv = run_shell(csv_cmd);
+    expect_contains(&csv, "anno;obiettivo;percentuale_obiettivo;azioni_non_rilevate;azione;peso;stato;"
+                          "percentuale_azione;regola;raggiunto;dettaglio;nota;indicatore;nome_indicatore;target;valore;"
+                          "percentuale_indicatore;percentuale_da\r\n");
+    expect_contains(&csv, "2024;R-02;87,50;0;;50;rilevato;;;;crescente: valore 60 / target 80 = 75,00\u00A0%;;1;"
+                          "Pratiche presentate online;80;60;75,00;indicatori\r\n");
+    expect_contains(&csv, "2024;R-01;100,00;0;;;rilevato;;;;decrescente: target 15 / valore 20 = 75,00\u00A0%;"
+                          "Due addetti in meno da marzo;1;Attesa allo sportello;15;20;75,00;azioni\r\n");
+    expect_contains(&csv, "2024;R-03;;0;;;non_rilevato;;;;;;1;Controlli svolti;100;;;indicatori\r\n");
+    expect_contains(&csv, "2024;R-04;40,00;0;1;100;rilevato;40,00;");
+    expect_contains(&csv, ";Metà dei faldoni riordinati;;;;;;azioni\r\n");
+    free(csv.out);
+    free(csv_cmd);
     free(args);
     free(dir);
 }

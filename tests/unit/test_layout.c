@@ -62,6 +62,22 @@ Test(text, breaks_at_spaces_and_trailing_space_takes_no_room)
     text_lines_free(&tl);
 }
 
+/* A no-break space glues a figure to its unit: "20 giorni" moves whole. */
+Test(text, a_no_break_space_is_not_a_break)
+{
+    TextRun run;
+    TextLines tl = brk("valore 20\u00A0giorni", text_width(&fonts, STYLE_REGULAR, "valore 20 gio", 10), &run);
+    cr_assert_eq(tl.n_lines, 2);
+    char *a = line_text(&run, &tl.lines[0]), *b = line_text(&run, &tl.lines[1]);
+    cr_assert_str_eq(a, "valore");
+    cr_assert_str_eq(b, "20\u00A0giorni");
+    cr_assert_float_eq(tl.lines[1].width, text_width(&fonts, STYLE_REGULAR, "20 giorni", 10), 1e-9,
+                       "as wide as a space");
+    free(a);
+    free(b);
+    text_lines_free(&tl);
+}
+
 Test(text, breaks_after_hyphen_and_slash_but_not_inside_numbers)
 {
     TextRun run;
