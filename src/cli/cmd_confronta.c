@@ -138,18 +138,6 @@ int cmd_confronta(int argc, char **argv)
     Confronto c;
     confronto_compute(&a, &b, files[1], &c, &warnings);
     print(&warnings, DIAG_WARNING, true);
-    /* FORMAT §7 keys are not compared yet (issue 17): say so rather than
-     * report "no difference" where they differ. */
-    for (int side = 0; side < 2; side++) {
-        const Plan *p = side ? &b : &a;
-        for (size_t i = 0; i < p->n_obiettivi; i++)
-            if (obiettivo_has_other_forms(&p->obiettivi[i])) {
-                fprintf(stderr, "avviso: %s: il confronto non considera ancora tipologia, peso, collegamenti, campi, "
-                                "valutazione_individuale e indicatori degli obiettivi (%s ne ha)\n",
-                        files[side], p->obiettivi[i].codice);
-                break;
-            }
-    }
     if (strcmp(formato, "json") == 0) {
         if (confronto_vuoto(&c))
             fprintf(stderr, "%s e %s: nessuna differenza\n", files[0], files[1]);

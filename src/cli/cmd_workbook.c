@@ -77,19 +77,6 @@ int cmd_esporta(int argc, char **argv)
     }
     Plan plan;
     int rc = load_plan(argv[0], &plan);
-    /* The workbook has no sheet yet for the keys of FORMAT §7 (issue 17):
-     * writing it would drop them without a word. */
-    StrBuf codes = {0};
-    for (size_t i = 0; rc == 0 && i < plan.n_obiettivi; i++)
-        if (obiettivo_has_other_forms(&plan.obiettivi[i]))
-            strbuf_printf(&codes, "%s%s", codes.len ? ", " : "", plan.obiettivi[i].codice);
-    if (codes.len) {
-        fprintf(stderr, "errore: %s: gli obiettivi %s hanno chiavi che il foglio di calcolo non contiene ancora "
-                        "(tipologia, peso, collegamenti, campi, valutazione_individuale, indicatori): il foglio "
-                        "le perderebbe, e non viene scritto\n", argv[0], codes.data);
-        rc = EXIT_DATA;
-    }
-    strbuf_free(&codes);
     if (rc == 0) {
         char *error = NULL;
         if (workbook_export_plan(&plan, argv[1], &error) != 0) {

@@ -1,4 +1,5 @@
 #include "confronto.h"
+#include "confronto_internal.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -22,7 +23,7 @@ static bool same_text(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
-static void change(ObiettivoModificato *m, const char *campo, const char *prima, const char *dopo, bool testo)
+void confronto_change(ObiettivoModificato *m, const char *campo, const char *prima, const char *dopo, bool testo)
 {
     if (same_text(prima, dopo))
         return;
@@ -40,12 +41,12 @@ static char *number(bool has, double v)
     return xstrdup(buf);
 }
 
-static void change_number(ObiettivoModificato *m, const char *campo, bool has_a, double a, bool has_b, double b)
+void confronto_change_number(ObiettivoModificato *m, const char *campo, bool has_a, double a, bool has_b, double b)
 {
     if (has_a == has_b && (!has_a || fabs(a - b) < 1e-9))
         return;
     char *x = number(has_a, a), *y = number(has_b, b);
-    change(m, campo, x, y, false);
+    confronto_change(m, campo, x, y, false);
     free(x);
     free(y);
 }
@@ -117,24 +118,24 @@ static void compare_action(ObiettivoModificato *m, int anno, const Azione *x, co
     snprintf(prefix, sizeof prefix, "annualità %d, azione %d", anno, y->n);
 #define CAMPO(name) (snprintf(campo, sizeof campo, "%s: %s", prefix, name), campo)
     char campo[128];
-    change_number(m, CAMPO("peso"), x->has_peso, x->peso, y->has_peso, y->peso);
-    change(m, CAMPO("azione"), x->azione, y->azione, true);
-    change(m, CAMPO("tempi"), x->tempi, y->tempi, false);
+    confronto_change_number(m, CAMPO("peso"), x->has_peso, x->peso, y->has_peso, y->peso);
+    confronto_change(m, CAMPO("azione"), x->azione, y->azione, true);
+    confronto_change(m, CAMPO("tempi"), x->tempi, y->tempi, false);
     char *a = date_text(x->has_scadenza, x->scadenza), *b = date_text(y->has_scadenza, y->scadenza);
-    change(m, CAMPO("scadenza"), a, b, false);
+    confronto_change(m, CAMPO("scadenza"), a, b, false);
     free(a);
     free(b);
     a = date_text(x->has_inizio, x->inizio);
     b = date_text(y->has_inizio, y->inizio);
-    change(m, CAMPO("inizio"), a, b, false);
+    confronto_change(m, CAMPO("inizio"), a, b, false);
     free(a);
     free(b);
-    change(m, CAMPO("indicatori"), x->indicatore, y->indicatore, true);
-    change(m, CAMPO("atteso"), x->atteso, y->atteso, true);
-    change(m, CAMPO("graduazione"), x->graduazione, y->graduazione, true);
+    confronto_change(m, CAMPO("indicatori"), x->indicatore, y->indicatore, true);
+    confronto_change(m, CAMPO("atteso"), x->atteso, y->atteso, true);
+    confronto_change(m, CAMPO("graduazione"), x->graduazione, y->graduazione, true);
     a = rule_text(x);
     b = rule_text(y);
-    change(m, CAMPO("regola"), a, b, false);
+    confronto_change(m, CAMPO("regola"), a, b, false);
     free(a);
     free(b);
 #undef CAMPO
@@ -189,7 +190,7 @@ static void compare_annualita(ObiettivoModificato *m, const Obiettivo *x, const 
             char campo[64];
             snprintf(campo, sizeof campo, "annualità %d, azione %d", anno, z->n);
             char *s = action_summary(z);
-            change(m, campo, NULL, s, true);
+            confronto_change(m, campo, NULL, s, true);
             free(s);
             /* the same text under another number: renumbered? */
             for (size_t q = 0; a && q < a->n_azioni; q++)
@@ -206,7 +207,7 @@ static void compare_annualita(ObiettivoModificato *m, const Obiettivo *x, const 
             char campo[64];
             snprintf(campo, sizeof campo, "annualità %d, azione %d", anno, z->n);
             char *s = action_summary(z);
-            change(m, campo, s, NULL, true);
+            confronto_change(m, campo, s, NULL, true);
             free(s);
         }
         /* weights: every annualità where one changed, with the new total */
@@ -276,7 +277,7 @@ static void compare_risorse(ObiettivoModificato *m, const Obiettivo *x, const Ob
             snprintf(campo, sizeof campo, "risorse umane %d, azione %d", r->anno, r->azione);
             if (!q) {
                 char *s = people_text(r);
-                change(m, campo, side ? NULL : s, side ? s : NULL, false);
+                confronto_change(m, campo, side ? NULL : s, side ? s : NULL, false);
                 free(s);
                 continue;
             }
@@ -284,14 +285,14 @@ static void compare_risorse(ObiettivoModificato *m, const Obiettivo *x, const Ob
                 continue; /* rows on both sides: compared once, old → new */
             char sub[200];
             snprintf(sub, sizeof sub, "%s: descrizione", campo);
-            change(m, sub, r->descrizione, q->descrizione, false);
+            confronto_change(m, sub, r->descrizione, q->descrizione, false);
             snprintf(sub, sizeof sub, "%s: responsabile", campo);
-            change(m, sub, r->responsabile, q->responsabile, false);
+            confronto_change(m, sub, r->responsabile, q->responsabile, false);
             for (size_t p = 0; p < r->n_personale; p++) {
                 const Partecipante *a = &r->personale[p], *b = person_in(q, a->nome);
                 snprintf(sub, sizeof sub, "%s: %s", campo, a->nome ? a->nome : "?");
                 char *pa = participation(a), *pb = b ? participation(b) : NULL;
-                change(m, sub, pa, pb, false);
+                confronto_change(m, sub, pa, pb, false);
                 free(pa);
                 free(pb);
             }
@@ -299,7 +300,7 @@ static void compare_risorse(ObiettivoModificato *m, const Obiettivo *x, const Ob
                 if (!person_in(r, q->personale[p].nome)) {
                     snprintf(sub, sizeof sub, "%s: %s", campo, q->personale[p].nome ? q->personale[p].nome : "?");
                     char *pb = participation(&q->personale[p]);
-                    change(m, sub, NULL, pb, false);
+                    confronto_change(m, sub, NULL, pb, false);
                     free(pb);
                 }
         }
@@ -312,16 +313,16 @@ static void compare_objective(const Obiettivo *x, const Obiettivo *y, ObiettivoM
     memset(m, 0, sizeof *m);
     m->vecchio = x;
     m->nuovo = y;
-    change(m, "tipo", x->tipo == TIPO_INDIVIDUALE ? "individuale" : "comune",
+    confronto_change(m, "tipo", x->tipo == TIPO_INDIVIDUALE ? "individuale" : "comune",
            y->tipo == TIPO_INDIVIDUALE ? "individuale" : "comune", false);
-    change(m, "nota al tipo", x->nota_tipo, y->nota_tipo, false);
+    confronto_change(m, "nota al tipo", x->nota_tipo, y->nota_tipo, false);
     char *a = xasprintf("%d – %d", x->triennio[0], x->triennio[1]), *b = xasprintf("%d – %d", y->triennio[0], y->triennio[1]);
-    change(m, "triennio", a, b, false);
+    confronto_change(m, "triennio", a, b, false);
     free(a);
     free(b);
     a = bilancio_text(x);
     b = bilancio_text(y);
-    change(m, "collegamento al bilancio", a, b, false);
+    confronto_change(m, "collegamento al bilancio", a, b, false);
     free(a);
     free(b);
     const char *names[] = {"linea programmatica di mandato", "DUP – sezione strategica", "DUP – sezione operativa",
@@ -335,17 +336,17 @@ static void compare_objective(const Obiettivo *x, const Obiettivo *y, ObiettivoM
                            y->posizione_organizzativa, y->referenti, y->descrizione, y->baseline, y->target,
                            y->stakeholder, y->accessibilita, y->unita_responsabile};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        change(m, names[i], before[i], after[i], i <= 2 || (i >= 6 && i <= 10));
+        confronto_change(m, names[i], before[i], after[i], i <= 2 || (i >= 6 && i <= 10));
     a = join(x->altre_unita, x->n_altre_unita, "\n");
     b = join(y->altre_unita, y->n_altre_unita, "\n");
-    change(m, "altre unità organizzative coinvolte", a, b, false);
+    confronto_change(m, "altre unità organizzative coinvolte", a, b, false);
     free(a);
     free(b);
     compare_annualita(m, x, y, file, diags);
     compare_risorse(m, x, y);
     a = finanziaria_text(x);
     b = finanziaria_text(y);
-    change(m, "assegnazione finanziaria", a, b, false);
+    confronto_change(m, "assegnazione finanziaria", a, b, false);
     free(a);
     free(b);
     const char *pes[] = {"pesatura: rilevanza", "pesatura: innovatività", "pesatura: complessità",
@@ -355,7 +356,8 @@ static void compare_objective(const Obiettivo *x, const Obiettivo *y, ObiettivoM
     const double pb[] = {y->pesatura.rilevanza, y->pesatura.innovativita, y->pesatura.complessita,
                          y->pesatura.beneficio};
     for (int i = 0; i < 4; i++)
-        change_number(m, pes[i], x->pesatura.present, pa[i], y->pesatura.present, pb[i]);
+        confronto_change_number(m, pes[i], x->pesatura.present, pa[i], y->pesatura.present, pb[i]);
+    confronto_other_forms(m, x, y);
 }
 
 static const Obiettivo *find(const Plan *p, const char *codice)

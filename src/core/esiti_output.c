@@ -233,8 +233,11 @@ char *esiti_to_csv(const Esiti *e)
 char *esiti_template_csv(const Plan *plan, int anno)
 {
     StrBuf b = {0};
+    /* FORMAT §7: a row per indicator targeted in the year, numbered in a last column */
+    bool indicators = plan_has_indicator_targets(plan, anno);
     strbuf_puts(&b, "obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota;"
-                    "avanzamento;criticita;proposta\r\n");
+                    "avanzamento;criticita;proposta");
+    strbuf_puts(&b, indicators ? ";indicatore\r\n" : "\r\n");
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         const Obiettivo *o = &plan->obiettivi[i];
         const Annualita *a = obiettivo_annualita(o, anno);
@@ -253,8 +256,26 @@ char *esiti_template_csv(const Plan *plan, int anno)
             csv_put_field(&b, z->azione, false);
             csv_put_field(&b, sc, false);
             csv_put_field(&b, regola, false);
-            strbuf_puts(&b, ";;;;;;;\r\n");
+            strbuf_puts(&b, indicators ? ";;;;;;;;\r\n" : ";;;;;;;\r\n");
             free(regola);
+        }
+        for (size_t k = 0; k < o->n_indicatori; k++) {
+            const Indicatore *ind = &o->indicatori[k];
+            double target;
+            if (!indicatore_target(ind, anno, &target))
+                continue;
+            char n[24];
+            snprintf(n, sizeof n, "%zu", k + 1);
+            char *what = indicatore_row_text(ind, target, anno), *how = indicatore_describe(ind);
+            csv_put_field(&b, o->codice, false);
+            csv_put_field(&b, "", false);
+            csv_put_field(&b, what, false);
+            csv_put_field(&b, "", false);
+            csv_put_field(&b, how, false);
+            strbuf_puts(&b, ";;;;;;;;");
+            csv_put_field(&b, n, true);
+            free(what);
+            free(how);
         }
     }
     return b.data ? b.data : xstrdup("");

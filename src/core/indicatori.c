@@ -63,3 +63,32 @@ double indicatore_peso(const Obiettivo *o, const Indicatore *ind)
             return ind->has_peso ? ind->peso : 0;
     return 1;
 }
+
+char *indicatore_describe(const Indicatore *ind)
+{
+    if (ind->regola.tipo != RULE_NONE)
+        return rule_describe(&ind->regola, NULL);
+    return xstrdup(ind->verso == VERSO_DECRESCENTE
+                       ? "decrescente: target / valore × 100, al massimo 100\u00A0% (valore 0: 100\u00A0%)"
+                       : "crescente: valore / target × 100, al massimo 100\u00A0%");
+}
+
+char *indicatore_row_text(const Indicatore *ind, double target, int anno)
+{
+    char t[48];
+    text_format_number(t, sizeof t, target);
+    bool unit = ind->unita && *ind->unita;
+    return xasprintf("%s (target %d: %s%s%s)", ind->nome ? ind->nome : "", anno, t, unit ? "\u00A0" : "",
+                     unit ? ind->unita : "");
+}
+
+bool plan_has_indicator_targets(const Plan *plan, int anno)
+{
+    for (size_t i = 0; i < plan->n_obiettivi; i++)
+        for (size_t k = 0; k < plan->obiettivi[i].n_indicatori; k++) {
+            double t;
+            if (indicatore_target(&plan->obiettivi[i].indicatori[k], anno, &t))
+                return true;
+        }
+    return false;
+}

@@ -18,6 +18,19 @@
 bool indicatore_percentuale(const Indicatore *ind, double target, const Rilevazione *r, double *pct,
                             char **dettaglio, char **error);
 
+/* How the indicator's % is computed, in words, for the templates the
+ * offices fill in: its regola described, or the default of its verso. New
+ * string. */
+char *indicatore_describe(const Indicatore *ind);
+
+/* "Tempo medio (target 2024: 30 giorni)": an indicator named for a row of
+ * a template. New string. */
+char *indicatore_row_text(const Indicatore *ind, double target, int anno);
+
+/* Whether an objective of the plan has an indicator with a target for anno:
+ * then the templates have the column «indicatore». */
+bool plan_has_indicator_targets(const Plan *plan, int anno);
+
 /* Weight of an indicator in the objective's %: its peso; when no
  * indicator of the objective has one, 1 each. */
 double indicatore_peso(const Obiettivo *o, const Indicatore *ind);

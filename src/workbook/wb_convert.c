@@ -450,13 +450,20 @@ static const char *const PERSONE_COLS[] = {"id", "nome", "matricola", "area", "a
 static const char *const OBIETTIVI_COLS[] = {
     "codice", "tipo", "triennio", "nota_tipo", "linea_mandato", "dup_strategica", "dup_operativa", "dirigente",
     "posizione_organizzativa", "referenti", "descrizione", "baseline", "target", "stakeholder", "accessibilita",
-    "unita_responsabile", "altre_unita", "rilevanza", "innovativita", "complessita", "beneficio", NULL};
+    "unita_responsabile", "altre_unita", "rilevanza", "innovativita", "complessita", "beneficio",
+    "tipologia", "peso", "valutazione_individuale", NULL}; /* the last three: FORMAT §7 */
 static const char *const BILANCIO_COLS[] = {"codice", "missione", "programma", NULL};
 static const char *const AZIONI_COLS[] = {"codice", "anno", "n", "peso", "azione", "tempi", "scadenza", "inizio",
                                           "indicatore", "atteso", "graduazione", "regola", NULL};
 static const char *const RISORSE_COLS[] = {"codice", "anno", "azione", "descrizione", "responsabile", "nome",
                                            "percentuale", "gruppo", NULL};
 static const char *const FINANZIARIA_COLS[] = {"codice", "capitolo", "descrizione", "anno", "importo", "note", NULL};
+/* FORMAT §7 */
+static const char *const INDICATORI_COLS[] = {"codice", "n", "nome", "tipo", "unita", "fonte", "formula", "verso",
+                                              "peso", "baseline_anno", "baseline_valore", "regola", "anno", "target",
+                                              NULL};
+static const char *const COLLEGAMENTI_COLS[] = {"codice", "livello", "codice_collegamento", "testo", NULL};
+static const char *const CAMPI_COLS[] = {"codice", "etichetta", "valore", NULL};
 
 typedef struct {
     char *codice;
@@ -504,6 +511,18 @@ static bool int_of(Row *w, const char *column, int *out)
     }
     *out = (int)v;
     return true;
+}
+
+/* A column a row cannot do without, as an integer: said at the cell (or at
+ * column A when the sheet lacks the column) when empty or not an integer. */
+static bool required_int(Conv *c, const Table *t, const WbRow *row, const char *column, const char *missing, int *out)
+{
+    if (!get(t, row, column)) {
+        cell_error(c, DIAG_ERROR, t, row->row, col_of(t, column) ? col_of(t, column) : 1, "%s", missing);
+        return false;
+    }
+    Row probe = {c, t, row, NULL, ""};
+    return int_of(&probe, column, out);
 }
 
 /* An integer column as key, with its place; nothing when the cell is empty
@@ -579,6 +598,9 @@ static void read_obiettivi(Conv *c, cJSON *root, ObjRef **objs, size_t *n_objs)
             put_text(&w, texts[k], texts[k]);
         put_triennio(&w, "triennio", "triennio");
         put_lines(&w, "altre_unita", "altre_unita");
+        put_text(&w, "tipologia", "tipologia");
+        put_number(&w, "peso", "peso", false);
+        put_bool(&w, "valutazione_individuale", "valutazione_individuale");
         static const char *const pes[] = {"rilevanza", "innovativita", "complessita", "beneficio", NULL};
         bool any = false;
         for (size_t k = 0; pes[k]; k++)
@@ -624,6 +646,24 @@ static void read_bilancio(Conv *c, ObjRef *objs, size_t n)
     table_close(&t);
 }
 
+/* The regola column: the JSON text of FORMAT.md §1. */
+static void put_rule(Row *w)
+{
+    const WbCell *rule = get(w->t, w->r, "regola");
+    if (!rule)
+        return;
+    char *s = cell_text(rule);
+    cJSON *j = cJSON_Parse(s);
+    if (!j)
+        cell_error(w->c, DIAG_ERROR, w->t, w->r->row, col_of(w->t, "regola"),
+                   "la regola si scrive come testo JSON, per esempio {\"tipo\": \"si_no\"}");
+    else {
+        cJSON_AddItemToObject(w->obj, "regola", j);
+        put_place(w, "regola", col_of(w->t, "regola"));
+    }
+    free(s);
+}
+
 static void read_azioni(Conv *c, ObjRef *objs, size_t n)
 {
     Table t;
@@ -636,14 +676,8 @@ static void read_azioni(Conv *c, ObjRef *objs, size_t n)
         ObjRef *o = row_objective(c, &t, row, objs, n);
         if (!o)
             continue;
-        Row probe = {c, &t, row, NULL, ""};
         int anno;
-        if (!get(&t, row, "anno")) {
-            cell_error(c, DIAG_ERROR, &t, row->row, col_of(&t, "anno") ? col_of(&t, "anno") : 1,
-                       "manca l'anno dell'azione");
-            continue;
-        }
-        if (!int_of(&probe, "anno", &anno))
+        if (!required_int(c, &t, row, "anno", "manca l'anno dell'azione", &anno))
             continue;
         char *apath;
         cJSON *a = annualita_of(o, anno, &apath, c, &t, row->row);
@@ -657,19 +691,7 @@ static void read_azioni(Conv *c, ObjRef *objs, size_t n)
             put_text(&w, texts[k], texts[k]);
         put_date(&w, "scadenza", "scadenza");
         put_date(&w, "inizio", "inizio");
-        const WbCell *rule = get(&t, row, "regola");
-        if (rule) {
-            char *s = cell_text(rule);
-            cJSON *j = cJSON_Parse(s);
-            if (!j)
-                cell_error(c, DIAG_ERROR, &t, row->row, col_of(&t, "regola"),
-                           "la regola si scrive come testo JSON, per esempio {\"tipo\": \"si_no\"}");
-            else {
-                cJSON_AddItemToObject(z, "regola", j);
-                put_place(&w, "regola", col_of(&t, "regola"));
-            }
-            free(s);
-        }
+        put_rule(&w);
         free(path);
         free(apath);
     }
@@ -789,6 +811,143 @@ static void read_finanziaria(Conv *c, ObjRef *objs, size_t n)
     }
     free(last_key);
     free(cap_path);
+    table_close(&t);
+}
+
+/* ---- FORMAT §7: indicators, links, fields -------------------------------------------------- */
+
+/* An indicator being read: the row that gave its columns. */
+typedef struct {
+    const ObjRef *o;
+    int n;
+    const WbRow *first;
+    cJSON *obj;
+    char *path;
+} IndRef;
+
+static const char *const INDICATORE_FIELDS[] = {"nome", "tipo", "unita", "fonte", "formula", "verso", "peso",
+                                                "baseline_anno", "baseline_valore", "regola", NULL};
+
+/* An indicator's columns, from the first of its rows. */
+static void put_indicatore(Row *w)
+{
+    static const char *const texts[] = {"nome", "tipo", "unita", "fonte", "formula", "verso", NULL};
+    for (size_t k = 0; texts[k]; k++)
+        put_text(w, texts[k], texts[k]);
+    put_number(w, "peso", "peso", false);
+    if (get(w->t, w->r, "baseline_anno") || get(w->t, w->r, "baseline_valore")) {
+        cJSON *b = cJSON_AddObjectToObject(w->obj, "baseline");
+        char *bp = json_path_key(w->path, "baseline");
+        Row wb = {w->c, w->t, w->r, b, bp};
+        put_int(&wb, "anno", "baseline_anno");
+        put_number(&wb, "valore", "baseline_valore", false);
+        put_place(w, "baseline", col_of(w->t, get(w->t, w->r, "baseline_anno") ? "baseline_anno" : "baseline_valore"));
+        free(bp);
+    }
+    put_rule(w);
+    cJSON_AddArrayToObject(w->obj, "valori");
+}
+
+/* A later row of an indicator with another value in one of its columns:
+ * the first row's counts, and the user is told. */
+static void check_same_indicatore(Conv *c, const Table *t, const WbRow *row, const IndRef *ind)
+{
+    for (size_t k = 0; INDICATORE_FIELDS[k]; k++) {
+        const WbCell *a = get(t, ind->first, INDICATORE_FIELDS[k]), *b = get(t, row, INDICATORE_FIELDS[k]);
+        if (!b)
+            continue; /* the columns may be left empty on the following rows */
+        char *x = a ? cell_text(a) : xstrdup(""), *y = cell_text(b);
+        if (strcmp(x, y) != 0)
+            cell_error(c, DIAG_WARNING, t, row->row, col_of(t, INDICATORE_FIELDS[k]),
+                       "l'indicatore n. %d ha già «%s» = «%s» alla riga %d: vale quello, non «%s»", ind->n,
+                       INDICATORE_FIELDS[k], x, ind->first->row, y);
+        free(x);
+        free(y);
+    }
+}
+
+/* One row per target: the rows of an indicator share codice and n (not
+ * necessarily next to each other); n counts from 1 in each objective. */
+static void read_indicatori(Conv *c, ObjRef *objs, size_t n_objs)
+{
+    Table t;
+    if (!table_open(c, "Indicatori", INDICATORI_COLS, false, false, &t))
+        return;
+    IndRef *inds = NULL;
+    size_t n_inds = 0;
+    for (size_t r = 1; r < t.sheet->n_rows; r++) {
+        const WbRow *row = &t.sheet->rows[r];
+        if (!row_used(&t, row))
+            continue;
+        ObjRef *o = row_objective(c, &t, row, objs, n_objs);
+        if (!o)
+            continue;
+        int number;
+        if (!required_int(c, &t, row, "n", "manca il numero dell'indicatore (n)", &number))
+            continue;
+        IndRef *ind = NULL;
+        int count = 0;
+        for (size_t k = 0; k < n_inds; k++)
+            if (inds[k].o == o) {
+                count++;
+                if (inds[k].n == number)
+                    ind = &inds[k];
+            }
+        if (ind) {
+            check_same_indicatore(c, &t, row, ind);
+        } else if (number != count + 1) {
+            cell_error(c, DIAG_ERROR, &t, row->row, col_of(&t, "n"),
+                       "l'indicatore n. %d di %s: gli indicatori di un obiettivo si numerano da 1 in ordine, "
+                       "qui ci vuole il n. %d", number, o->codice ? o->codice : "", count + 1);
+            continue;
+        } else {
+            if (!cJSON_GetObjectItemCaseSensitive(o->obj, "indicatori"))
+                cJSON_AddArrayToObject(o->obj, "indicatori");
+            inds = xrealloc(inds, (n_inds + 1) * sizeof *inds);
+            ind = &inds[n_inds++];
+            *ind = (IndRef){o, number, row, NULL, NULL};
+            ind->obj = append_object(c, &t, row->row, o->obj, o->path, "indicatori", &ind->path);
+            Row w = {c, &t, row, ind->obj, ind->path};
+            put_indicatore(&w);
+        }
+        if (!get(&t, row, "anno") && !get(&t, row, "target"))
+            continue; /* an indicator without targets */
+        char *path;
+        cJSON *v = append_object(c, &t, row->row, ind->obj, ind->path, "valori", &path);
+        Row w = {c, &t, row, v, path};
+        put_int(&w, "anno", "anno");
+        put_number(&w, "target", "target", false);
+        free(path);
+    }
+    for (size_t k = 0; k < n_inds; k++)
+        free(inds[k].path);
+    free(inds);
+    table_close(&t);
+}
+
+/* A sheet of simple lists: one element of key per row (collegamenti, campi). */
+static void read_list_sheet(Conv *c, ObjRef *objs, size_t n, const char *sheet, const char *const *cols,
+                            const char *key, const char *const *json_keys)
+{
+    Table t;
+    if (!table_open(c, sheet, cols, false, false, &t))
+        return;
+    for (size_t r = 1; r < t.sheet->n_rows; r++) {
+        const WbRow *row = &t.sheet->rows[r];
+        if (!row_used(&t, row))
+            continue;
+        ObjRef *o = row_objective(c, &t, row, objs, n);
+        if (!o)
+            continue;
+        if (!cJSON_GetObjectItemCaseSensitive(o->obj, key))
+            cJSON_AddArrayToObject(o->obj, key);
+        char *path;
+        cJSON *x = append_object(c, &t, row->row, o->obj, o->path, key, &path);
+        Row w = {c, &t, row, x, path};
+        for (size_t k = 0; json_keys[k]; k++)
+            put_text(&w, json_keys[k], cols[k + 1]); /* cols[0] is the objective's codice */
+        free(path);
+    }
     table_close(&t);
 }
 
@@ -944,6 +1103,11 @@ static cJSON *plan_json(Conv *c)
     read_azioni(c, objs, n);
     read_risorse(c, objs, n);
     read_finanziaria(c, objs, n);
+    read_indicatori(c, objs, n);
+    static const char *const collegamento_keys[] = {"livello", "codice", "testo", NULL};
+    read_list_sheet(c, objs, n, "Collegamenti", COLLEGAMENTI_COLS, "collegamenti", collegamento_keys);
+    static const char *const campo_keys[] = {"etichetta", "valore", NULL};
+    read_list_sheet(c, objs, n, "Campi", CAMPI_COLS, "campi", campo_keys);
     for (size_t i = 0; i < n; i++) {
         complete_annualita(c, &objs[i], triennio, has_triennio);
         free(objs[i].codice);
@@ -955,7 +1119,7 @@ static cJSON *plan_json(Conv *c)
 
 /* ---- rilevazioni and valutazioni ------------------------------------------------------------- */
 
-static const char *const RILEVAZIONI_COLS[] = {"obiettivo", "azione", "data", "valore", "percentuale", "raggiunto",
+static const char *const RILEVAZIONI_COLS[] = {"obiettivo", "azione", "indicatore", "data", "valore", "percentuale", "raggiunto",
                                                "nota", "avanzamento", "criticita", "proposta",
                                                /* written by modello-raggiunto for the offices to read */
                                                "testo_azione", "scadenza", "regola", "graduazione", NULL};
@@ -982,6 +1146,7 @@ static cJSON *raggiunto_json(Conv *c)
         Row w = {c, &t, row, o, path};
         put_text(&w, "obiettivo", "obiettivo");
         put_int(&w, "azione", "azione");
+        put_int(&w, "indicatore", "indicatore"); /* FORMAT §7 */
         put_date(&w, "data", "data");
         const WbCell *v = get(&t, row, "valore");
         if (v) {

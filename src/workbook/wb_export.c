@@ -10,6 +10,7 @@
 
 #include "esiti.h"
 #include "fileio.h"
+#include "indicatori.h"
 #include "persone.h"
 #include "rules.h"
 #include "text.h"
@@ -218,6 +219,70 @@ static void put_triennio(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const int 
     worksheet_write_string(ws, r, c, buf, f);
 }
 
+/* FORMAT §7's lists, a sheet each: an indicator is one row per target (its
+ * other columns repeated, as the capitoli of Finanziaria are), or one row
+ * without anno and target when it has none. */
+static void write_other_forms(Writer *w, const Plan *plan)
+{
+    static const Column ind_cols[] = {
+        {"codice", 11}, {"n", 5}, {"nome", 36}, {"tipo", 14}, {"unita", 10}, {"fonte", 20}, {"formula", 24},
+        {"verso", 12}, {"peso", 7}, {"baseline_anno", 9}, {"baseline_valore", 10}, {"regola", 30}, {"anno", 7},
+        {"target", 10}};
+    lxw_worksheet *ws = sheet(w, "Indicatori", ind_cols, 14);
+    static const char *versi[] = {"crescente", "decrescente", NULL};
+    validate_list(ws, 7, versi, "Il verso è «crescente» o «decrescente» (vuoto: crescente).");
+    lxw_row_t r = 1;
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        const Obiettivo *o = &plan->obiettivi[i];
+        for (size_t k = 0; k < o->n_indicatori; k++) {
+            const Indicatore *ind = &o->indicatori[k];
+            char *rule = rule_json(&ind->regola);
+            size_t n = ind->n_valori ? ind->n_valori : 1;
+            for (size_t v = 0; v < n; v++, r++) {
+                put_text(ws, r, 0, o->codice, w->text);
+                worksheet_write_number(ws, r, 1, (double)(k + 1), w->integer);
+                const char *texts[] = {ind->nome, ind->tipo, ind->unita, ind->fonte, ind->formula};
+                for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+                    put_text(ws, r, (lxw_col_t)(2 + t), texts[t], w->text);
+                if (ind->verso == VERSO_DECRESCENTE)
+                    worksheet_write_string(ws, r, 7, "decrescente", w->text);
+                if (ind->has_peso)
+                    worksheet_write_number(ws, r, 8, ind->peso, NULL);
+                if (ind->has_baseline) {
+                    worksheet_write_number(ws, r, 9, ind->baseline_anno, w->integer);
+                    worksheet_write_number(ws, r, 10, ind->baseline_valore, NULL);
+                }
+                put_text(ws, r, 11, rule, w->text);
+                if (ind->n_valori == 0)
+                    continue;
+                worksheet_write_number(ws, r, 12, ind->valori[v].anno, w->integer);
+                worksheet_write_number(ws, r, 13, ind->valori[v].target, NULL);
+            }
+            free(rule);
+        }
+    }
+    static const Column col_cols[] = {{"codice", 11}, {"livello", 24}, {"codice_collegamento", 14}, {"testo", 60}};
+    ws = sheet(w, "Collegamenti", col_cols, 4);
+    r = 1;
+    for (size_t i = 0; i < plan->n_obiettivi; i++)
+        for (size_t k = 0; k < plan->obiettivi[i].n_collegamenti; k++, r++) {
+            const Collegamento *c = &plan->obiettivi[i].collegamenti[k];
+            put_text(ws, r, 0, plan->obiettivi[i].codice, w->text);
+            put_text(ws, r, 1, c->livello, w->text);
+            put_text(ws, r, 2, c->codice, w->text);
+            put_text(ws, r, 3, c->testo, w->text);
+        }
+    static const Column campi_cols[] = {{"codice", 11}, {"etichetta", 30}, {"valore", 60}};
+    ws = sheet(w, "Campi", campi_cols, 3);
+    r = 1;
+    for (size_t i = 0; i < plan->n_obiettivi; i++)
+        for (size_t k = 0; k < plan->obiettivi[i].n_campi; k++, r++) {
+            put_text(ws, r, 0, plan->obiettivi[i].codice, w->text);
+            put_text(ws, r, 1, plan->obiettivi[i].campi[k].etichetta, w->text);
+            put_text(ws, r, 2, plan->obiettivi[i].campi[k].valore, w->text);
+        }
+}
+
 int workbook_export_plan(const Plan *plan, const char *path, char **error)
 {
     Writer w;
@@ -264,12 +329,16 @@ int workbook_export_plan(const Plan *plan, const char *path, char **error)
         {"dup_strategica", 30}, {"dup_operativa", 30}, {"dirigente", 24}, {"posizione_organizzativa", 24},
         {"referenti", 24}, {"descrizione", 60}, {"baseline", 40}, {"target", 40}, {"stakeholder", 30},
         {"accessibilita", 30}, {"unita_responsabile", 28}, {"altre_unita", 28}, {"rilevanza", 10},
-        {"innovativita", 10}, {"complessita", 10}, {"beneficio", 10}};
-    ws = sheet(&w, "Obiettivi", obj_cols, 21);
+        {"innovativita", 10}, {"complessita", 10}, {"beneficio", 10},
+        /* FORMAT §7 */
+        {"tipologia", 16}, {"peso", 8}, {"valutazione_individuale", 12}};
+    ws = sheet(&w, "Obiettivi", obj_cols, 24);
     static const char *tipi[] = {"comune", "individuale", NULL};
+    static const char *si_no[] = {"sì", "no", NULL};
     validate_list(ws, 1, tipi, "Il tipo è «comune» o «individuale».");
     for (lxw_col_t c = 17; c <= 20; c++)
         validate_range(ws, c, 0, 100, "Un numero da 0 a 100.");
+    validate_list(ws, 23, si_no, "Scrivere sì o no (vuoto: sì).");
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         const Obiettivo *o = &plan->obiettivi[i];
         lxw_row_t r = (lxw_row_t)i + 1;
@@ -291,6 +360,11 @@ int workbook_export_plan(const Plan *plan, const char *path, char **error)
             for (int k = 0; k < 4; k++)
                 worksheet_write_number(ws, r, (lxw_col_t)(17 + k), v[k], NULL);
         }
+        put_text(ws, r, 21, o->tipologia, w.text);
+        if (o->has_peso)
+            worksheet_write_number(ws, r, 22, o->peso, NULL);
+        if (!o->valutazione_individuale)
+            worksheet_write_string(ws, r, 23, "no", w.text);
     }
 
     static const Column bil_cols[] = {{"codice", 11}, {"missione", 40}, {"programma", 40}};
@@ -340,7 +414,6 @@ int workbook_export_plan(const Plan *plan, const char *path, char **error)
                                      {"responsabile", 24}, {"nome", 28}, {"percentuale", 11}, {"gruppo", 8}};
     ws = sheet(&w, "Risorse umane", ru_cols, 8);
     validate_range(ws, 6, 0, 100, "La percentuale è un numero da 0 a 100.");
-    static const char *si_no[] = {"sì", "no", NULL};
     validate_list(ws, 7, si_no, "Scrivere sì o no.");
     r = 1;
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
@@ -387,6 +460,7 @@ int workbook_export_plan(const Plan *plan, const char *path, char **error)
             }
         }
     }
+    write_other_forms(&w, plan);
     return writer_close(&w, error);
 }
 
@@ -418,28 +492,46 @@ static void protect(lxw_worksheet *ws)
     worksheet_protect(ws, NULL, &prot);
 }
 
+/* The columns an office fills in, from «data» (column 6 + d) on, unlocked. */
+static void write_inputs(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t d, size_t n_cols)
+{
+    worksheet_write_blank(ws, r, 6 + d, w->input_date);
+    worksheet_write_blank(ws, r, 7 + d, w->input_text);
+    worksheet_write_blank(ws, r, 8 + d, w->input_number);
+    for (lxw_col_t c = 9 + d; c < (lxw_col_t)n_cols; c++)
+        worksheet_write_blank(ws, r, c, c == 11 + d ? w->input_number : w->input_text);
+}
+
 int workbook_export_rilevazioni(const Plan *plan, int anno, const char *dirigente, bool monitoring, const char *path,
                                 char **error)
 {
     Writer w;
     if (!writer_open(&w, path, error))
         return -1;
-    Column cols[] = {{"obiettivo", 11}, {"azione", 7},  {"testo_azione", 50}, {"scadenza", 12}, {"graduazione", 40},
-                     {"regola", 36},    {"data", 12},   {"valore", 10},       {"percentuale", 11}, {"raggiunto", 30},
-                     {"nota", 30},      {"avanzamento", 12}, {"criticita", 30}, {"proposta", 30}};
-    size_t n_cols = monitoring ? 14 : 11;
+    /* FORMAT §7: with indicators targeted in the year, a column «indicatore»
+       after «azione» numbers their rows; every later column moves by d */
+    bool indicators = plan_has_indicator_targets(plan, anno);
+    lxw_col_t d = indicators ? 1 : 0;
+    Column all[] = {{"obiettivo", 11}, {"azione", 7}, {"indicatore", 9}, {"testo_azione", 50}, {"scadenza", 12},
+                    {"graduazione", 40}, {"regola", 36}, {"data", 12}, {"valore", 10}, {"percentuale", 11},
+                    {"raggiunto", 30}, {"nota", 30}, {"avanzamento", 12}, {"criticita", 30}, {"proposta", 30}};
+    Column cols[15];
+    size_t n_cols = 0;
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        if ((i != 2 || indicators) && (i < 12 || monitoring))
+            cols[n_cols++] = all[i];
     lxw_worksheet *ws = sheet(&w, "Rilevazioni", cols, n_cols);
-    validate_date(ws, 6);
-    validate_range(ws, 8, 0, 100, "La percentuale è un numero da 0 a 100.");
+    validate_date(ws, 6 + d);
+    validate_range(ws, 8 + d, 0, 100, "La percentuale è un numero da 0 a 100.");
     if (monitoring)
-        validate_range(ws, 11, 0, 100, "L'avanzamento è un numero da 0 a 100.");
+        validate_range(ws, 11 + d, 0, 100, "L'avanzamento è un numero da 0 a 100.");
     lxw_row_t r = 1;
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         const Obiettivo *o = &plan->obiettivi[i];
-        const Annualita *a = obiettivo_annualita(o, anno);
-        if (!a || !led_by(plan, o, dirigente))
+        if (!led_by(plan, o, dirigente))
             continue;
-        for (size_t k = 0; k < a->n_azioni; k++, r++) {
+        const Annualita *a = obiettivo_annualita(o, anno);
+        for (size_t k = 0; a && k < a->n_azioni; k++, r++) {
             const Azione *z = &a->azioni[k];
             OrigineRegola origine;
             Rule rule = esiti_rule_for(z, &origine);
@@ -447,16 +539,32 @@ int workbook_export_rilevazioni(const Plan *plan, int anno, const char *dirigent
             esiti_rule_free(&rule, origine);
             put_text(ws, r, 0, o->codice, w.locked_text);
             worksheet_write_number(ws, r, 1, z->n, w.locked_text);
-            put_text(ws, r, 2, z->azione, w.locked_text);
-            put_date(ws, r, 3, z->has_scadenza, z->scadenza, w.locked_date);
-            put_text(ws, r, 4, z->graduazione, w.locked_text);
-            put_text(ws, r, 5, words, w.locked_text);
-            worksheet_write_blank(ws, r, 6, w.input_date);
-            worksheet_write_blank(ws, r, 7, w.input_text);
-            worksheet_write_blank(ws, r, 8, w.input_number);
-            for (lxw_col_t c = 9; c < (lxw_col_t)n_cols; c++)
-                worksheet_write_blank(ws, r, c, c == 11 ? w.input_number : w.input_text);
+            if (indicators)
+                worksheet_write_blank(ws, r, 2, w.locked_text);
+            put_text(ws, r, 2 + d, z->azione, w.locked_text);
+            put_date(ws, r, 3 + d, z->has_scadenza, z->scadenza, w.locked_date);
+            put_text(ws, r, 4 + d, z->graduazione, w.locked_text);
+            put_text(ws, r, 5 + d, words, w.locked_text);
+            write_inputs(&w, ws, r, d, n_cols);
             free(words);
+        }
+        for (size_t k = 0; k < o->n_indicatori; k++) {
+            const Indicatore *ind = &o->indicatori[k];
+            double target;
+            if (!indicatore_target(ind, anno, &target))
+                continue;
+            char *what = indicatore_row_text(ind, target, anno), *how = indicatore_describe(ind);
+            put_text(ws, r, 0, o->codice, w.locked_text);
+            worksheet_write_blank(ws, r, 1, w.locked_text);
+            worksheet_write_number(ws, r, 2, (double)(k + 1), w.locked_text);
+            put_text(ws, r, 3, what, w.locked_text);
+            worksheet_write_blank(ws, r, 4, w.locked_date);
+            worksheet_write_blank(ws, r, 5, w.locked_text);
+            put_text(ws, r, 6, how, w.locked_text);
+            write_inputs(&w, ws, r, d, n_cols);
+            free(what);
+            free(how);
+            r++;
         }
     }
     protect(ws);

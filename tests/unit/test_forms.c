@@ -1,5 +1,7 @@
 /* FORMAT.md §7 (issue 17): the keys other comuni's forms carry, read and
  * checked, every problem named by path and codice. */
+#include <cjson/cJSON.h>
+
 #include "helpers.h"
 #include "run.h"
 
@@ -164,48 +166,63 @@ Test(forms, objective_weights_on_part_of_a_dirigente)
     loaded_free(l);
 }
 
-/* Not silently wrong while the rest of issue 17 is to come: a workbook that
- * would drop the keys is not written, the comparison says what it does not
- * compare. (valutazione_individuale is applied: test_valutazione.) */
-Test(forms, commands_that_cannot_carry_the_keys_yet_say_so)
+/* confronta compares the keys of §7 too (tests/fixtures/altri-moduli-v2.json
+ * is altri-moduli.json with, in OG-01: tipologia, peso 60 → 50, a
+ * collegamento dropped, campo «Rischio» Medio → Alto, a new campo,
+ * indicator 1's 2026 target 30 → 29, a third indicator; in OG-02:
+ * valutazione_individuale back to true, indicator 1's 2027 target dropped;
+ * and unchanged values written again: verso of indicator 1, peso of 2). */
+Test(forms, the_comparison_reports_the_keys_of_other_forms, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
-    char *dir = test_dir("forms", "guard");
-    char *plan = xasprintf("%s/piano.json", dir), *ril = xasprintf("%s/ril.json", dir);
-    FILE *f = fopen(plan, "w");
-    fputs("{\"formato\":\"schede-piano/1\",\"ente\":\"E\",\"triennio\":[2024,2026],\"obiettivi\":[{\"codice\":\"G-1\","
-          "\"tipo\":\"comune\",\"descrizione\":\"D\",\"valutazione_individuale\":false,\"annualita\":[{\"anno\":2024,"
-          "\"azioni\":[{\"n\":1,\"peso\":100,\"azione\":\"a\",\"regola\":{\"tipo\":\"manuale\"}}]}]}]}",
-          f);
-    fclose(f);
-    f = fopen(ril, "w");
-    fputs("{\"formato\":\"schede-raggiunto/1\",\"anno\":2024,\"rilevazioni\":[]}", f);
-    fclose(f);
-
-    char *args = xasprintf("esporta '%s' '%s/piano.xlsx'", plan, dir);
-    Run r = run(args);
-    cr_assert_eq(r.status, 1, "%s", r.out);
-    expect_contains(&r, "gli obiettivi G-1 hanno chiavi che il foglio di calcolo non contiene ancora");
-    char *xlsx = xasprintf("%s/piano.xlsx", dir);
-    cr_assert_neq(access(xlsx, F_OK), 0, "a workbook without the keys was written");
-    free(xlsx);
-    free(r.out);
-    free(args);
-
-    args = xasprintf("esiti '%s' --raggiunto '%s'", plan, ril);
-    r = run(args);
+    Run r = run("confronta tests/fixtures/altri-moduli.json tests/fixtures/altri-moduli-v2.json 2>/dev/null");
     cr_assert_eq(r.status, 0, "%s", r.out);
+    cJSON *j = cJSON_Parse(r.out);
+    cr_assert_not_null(j, "%s", r.out);
+    const cJSON *mod = cJSON_GetObjectItem(j, "modificati");
+    cr_assert_eq(cJSON_GetArraySize(mod), 2);
+    static const char *const og1[][3] = {
+        {"tipologia", "sviluppo", "strategico"},
+        {"peso dell'obiettivo", "60", "50"},
+        {"collegamenti",
+         "Obiettivo strategico OS-1.2 – Una amministrazione efficiente\nObiettivo operativo OO-1.2.3 – Pagare nei tempi "
+         "di legge",
+         "Obiettivo strategico OS-1.2 – Una amministrazione efficiente"},
+        {"campo «Rischio»", "Medio", "Alto"},
+        {"campo «Stakeholder chiave»", NULL, "Imprese fornitrici"},
+        {"indicatore 1: target 2026", "30", "29"},
+        {"indicatore 3", NULL, "Fatture contestate (%, decrescente, peso 0): target 2025: 5; 2026: 4; 2027: 3"}};
+    static const char *const og2[][3] = {{"valutazione individuale", "no", "sì"},
+                                         {"indicatore 1: target 2027", "12", NULL}};
+    struct {
+        const char *codice;
+        const char *const (*rows)[3];
+        size_t n;
+    } expected[] = {{"OG-01", og1, sizeof og1 / sizeof *og1}, {"OG-02", og2, sizeof og2 / sizeof *og2}};
+    for (int o = 0; o < 2; o++) {
+        const cJSON *m = cJSON_GetArrayItem(mod, o);
+        cr_assert_str_eq(cJSON_GetObjectItem(m, "codice")->valuestring, expected[o].codice);
+        const cJSON *campi = cJSON_GetObjectItem(m, "campi");
+        cr_assert_eq((size_t)cJSON_GetArraySize(campi), expected[o].n, "%s: %s", expected[o].codice, r.out);
+        for (size_t k = 0; k < expected[o].n; k++) {
+            const cJSON *c = cJSON_GetArrayItem(campi, (int)k);
+            cr_assert_str_eq(cJSON_GetObjectItem(c, "campo")->valuestring, expected[o].rows[k][0]);
+            const cJSON *prima = cJSON_GetObjectItem(c, "prima"), *dopo = cJSON_GetObjectItem(c, "dopo");
+            if (expected[o].rows[k][1])
+                cr_assert_str_eq(prima->valuestring, expected[o].rows[k][1]);
+            else
+                cr_assert(cJSON_IsNull(prima));
+            if (expected[o].rows[k][2])
+                cr_assert_str_eq(dopo->valuestring, expected[o].rows[k][2]);
+            else
+                cr_assert(cJSON_IsNull(dopo));
+        }
+    }
+    cJSON_Delete(j);
     free(r.out);
-    free(args);
-
-    args = xasprintf("confronta '%s' '%s'", plan, plan);
-    r = run(args);
-    cr_assert_eq(r.status, 0, "%s", r.out);
-    expect_contains(&r, "il confronto non considera ancora tipologia, peso, collegamenti");
+    /* and no warning that they are not compared */
+    r = run("confronta tests/fixtures/altri-moduli.json tests/fixtures/altri-moduli-v2.json 2>&1 >/dev/null");
+    cr_assert_str_eq(r.out, "", "%s", r.out);
     free(r.out);
-    free(args);
-    free(plan);
-    free(ril);
-    free(dir);
 }
 
 /* ---- indicator scoring (FORMAT §7), by hand ------------------------------------------------ */
@@ -675,4 +692,42 @@ Test(forms, characters_no_font_can_print_are_warned_in_the_new_keys)
                         "«\xF0\x9F\x9A\x80» (U+1F680)");
     cr_assert_null(strstr(r.out, "U+2603"), "%s", r.out);
     free(r.out);
+}
+
+/* The CSV template of the rilevazioni: a row per indicator targeted in the
+ * year, numbered in a last column «indicatore»; untouched, it reads back as
+ * nothing reported; filled in, it scores as the JSON does. */
+Test(forms, indicators_in_the_csv_template, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
+{
+    Run r = run("modello-raggiunto tests/fixtures/relazione-indicatori-piano.json --anno 2024");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota;"
+                        "avanzamento;criticita;proposta;indicatore\r\n");
+    expect_contains(&r, "R-01;1;Aprire lo sportello;;sì/no: realizzata 100,00\u00A0%, non realizzata 0,00\u00A0%;;;;;;;"
+                        ";;\r\n");
+    expect_contains(&r, "R-02;;Tempo di rilascio (target 2024: 10\u00A0giorni);;decrescente: target / valore × 100, al "
+                        "massimo 100\u00A0% (valore 0: 100\u00A0%);;;;;;;;;2\r\n");
+    expect_contains(&r, "R-03;;Controlli svolti (target 2024: 100);;crescente: valore / target × 100, al massimo "
+                        "100\u00A0%;;;;;;;;;1\r\n");
+    free(r.out);
+    char *dir = test_dir("forms", "modello");
+    /* untouched: no rilevazioni, no errors; then R-02's second indicator filled in (8 days → 100 %) */
+    char *sh = xasprintf("E='%s'; cd '%s' && $E modello-raggiunto tests/fixtures/relazione-indicatori-piano.json "
+                         "--anno 2024 > '%s/m.csv' && $E esiti tests/fixtures/relazione-indicatori-piano.json "
+                         "--raggiunto '%s/m.csv' --anno 2024 --formato csv 2>&1 | grep -c ';non_rilevato;' && "
+                         "sed 's/^\\(R-02;;Tempo di rilascio[^;]*;;[^;]*;;\\)/\\18/' '%s/m.csv' > '%s/f.csv' && "
+                         "$E esiti tests/fixtures/relazione-indicatori-piano.json --raggiunto '%s/f.csv' --anno 2024 "
+                         "--formato csv 2>&1 | grep '^2024;R-02;'",
+                         SCHEDE_EXE, SCHEDE_SOURCE_DIR, dir, dir, dir, dir, dir);
+    r = run_shell(sh);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    /* 2 actions + 4 indicators (R-01 1, R-02 2, R-03 1), none reported */
+    cr_assert(strncmp(r.out, "6\n", 2) == 0, "%s", r.out);
+    /* only its second indicator, 10 / 8 → 100 %, makes the objective's % */
+    expect_contains(&r, "2024;R-02;100,00;0;;50;rilevato;;;;decrescente: target 10 / valore 8 = 100,00\u00A0% (al "
+                        "massimo 100\u00A0%);;2;Tempo di rilascio;10;8;100,00;indicatori\r\n");
+    expect_contains(&r, "2024;R-02;100,00;0;;50;non_rilevato;;;;;;1;Pratiche presentate online;80;;;indicatori\r\n");
+    free(r.out);
+    free(sh);
+    free(dir);
 }

@@ -17,6 +17,7 @@
  *   piano-errori-sheetjs.xlsx            SheetJS: a plan with wrong cells and a
  *                                        hidden sheet.
  * Each must give exactly what its JSON counterpart gives. */
+#include <xlsxwriter.h>
 #include <zip.h>
 
 #include "run.h"
@@ -26,9 +27,8 @@
 
 static char *out_dir(const char *name) { return test_dir("workbook", name); }
 
-static char *read_file(const char *rel, size_t *len)
+static char *read_path(const char *path, size_t *len)
 {
-    char *path = xasprintf("%s/%s", SCHEDE_SOURCE_DIR, rel);
     FILE *f = fopen(path, "rb");
     cr_assert_not_null(f, "%s", path);
     StrBuf b = {0};
@@ -37,9 +37,38 @@ static char *read_file(const char *rel, size_t *len)
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         strbuf_append(&b, chunk, n);
     fclose(f);
-    free(path);
     *len = b.len;
     return b.data;
+}
+
+static char *read_file(const char *rel, size_t *len)
+{
+    char *path = xasprintf("%s/%s", SCHEDE_SOURCE_DIR, rel);
+    char *data = read_path(path, len);
+    free(path);
+    return data;
+}
+
+/* A workbook the program wrote, read back; free with read_back_free. */
+typedef struct {
+    char *data;
+    Workbook wb;
+    DiagList diags;
+} ReadBack;
+
+static void read_back(const char *path, ReadBack *rb)
+{
+    size_t len;
+    rb->data = read_path(path, &len);
+    diag_list_init(&rb->diags);
+    cr_assert_eq(workbook_read(path, rb->data, len, &rb->wb, &rb->diags), LOAD_OK);
+}
+
+static void read_back_free(ReadBack *rb)
+{
+    workbook_free(&rb->wb);
+    diag_list_free(&rb->diags);
+    free(rb->data);
 }
 
 /* The output of a command, which must succeed. */
@@ -381,5 +410,197 @@ Test(workbook, templates_for_the_offices)
     free(r.out);
     free(cmd);
     free(path);
+    free(dir);
+}
+
+/* ---- FORMAT §7 in the plan's workbook (issue 17) ------------------------------------------- */
+
+/* The keys of other comuni's forms go to sheets of their own and come back
+ * whole: the generico profile prints the same schede from the workbook as
+ * from the JSON, and the indicators score the same. */
+Test(workbook, the_keys_of_other_forms_round_trip, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("altri-moduli");
+    char *cmd = xasprintf("esporta tests/fixtures/altri-moduli.json '%s/a.xlsx'", dir);
+    free(output(cmd));
+    free(cmd);
+    cmd = xasprintf("esporta '%s/a.xlsx' '%s/b.xlsx'", dir, dir);
+    free(output(cmd));
+    free(cmd);
+    /* the sheets, as a comune sees them */
+    char *path = xasprintf("%s/a.xlsx", dir);
+    ReadBack rb;
+    read_back(path, &rb);
+    const Workbook wb = rb.wb;
+    const WbSheet *ind = workbook_sheet(&wb, "Indicatori");
+    cr_assert_not_null(ind);
+    /* OG-01: 2 indicators × 3 targets, OG-02: 1 × 3; and the header */
+    cr_assert_eq(ind->n_rows, 1 + 6 + 3);
+    cr_assert_str_eq(wb_cell(&ind->rows[1], 3)->text, "Tempo medio di pagamento");
+    cr_assert_str_eq(wb_cell(&ind->rows[1], 8)->text, "decrescente");
+    cr_assert_eq(wb_cell(&ind->rows[1], 10)->number, 2024, "baseline_anno");
+    cr_assert_eq(wb_cell(&ind->rows[3], 13)->number, 2027, "the third target's year");
+    cr_assert_eq(wb_cell(&ind->rows[3], 14)->number, 28);
+    cr_assert_eq(wb_cell(&ind->rows[4], 2)->number, 2, "OG-01's second indicator");
+    cr_assert_not_null(strstr(wb_cell(&ind->rows[4], 12)->text, "\"soglie\""), "its regola as JSON");
+    const WbSheet *col = workbook_sheet(&wb, "Collegamenti");
+    cr_assert_eq(col->n_rows, 1 + 2);
+    cr_assert_str_eq(wb_cell(&col->rows[2], 3)->text, "OO-1.2.3");
+    const WbSheet *campi = workbook_sheet(&wb, "Campi");
+    cr_assert_eq(campi->n_rows, 1 + 3);
+    cr_assert_str_eq(wb_cell(&campi->rows[2], 2)->text, "Rischio");
+    const WbSheet *obj = workbook_sheet(&wb, "Obiettivi");
+    cr_assert_str_eq(wb_cell(&obj->rows[0], 22)->text, "tipologia");
+    cr_assert_str_eq(wb_cell(&obj->rows[1], 22)->text, "sviluppo");
+    cr_assert_eq(wb_cell(&obj->rows[2], 23)->number, 40, "peso");
+    cr_assert_str_eq(wb_cell(&obj->rows[2], 24)->text, "no", "valutazione_individuale");
+    cr_assert_null(wb_cell(&obj->rows[1], 24), "true is left empty");
+    read_back_free(&rb);
+    free(path);
+    char *sh = xasprintf("export SOURCE_DATE_EPOCH=1700000000; E='%s'; "
+                         "$E stampa tests/fixtures/altri-moduli.json --profilo generico --solo schede --out '%s/json' "
+                         ">/dev/null 2>&1 && for x in a b; do "
+                         "$E stampa '%s/'$x.xlsx --profilo generico --solo schede --out '%s/'$x >/dev/null 2>&1 && "
+                         "cmp '%s/json/schede.pdf' '%s/'$x/schede.pdf || exit 1; done",
+                         SCHEDE_EXE, dir, dir, dir, dir, dir);
+    Run r = run_shell(sh);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(sh);
+    cmd = xasprintf("esporta tests/fixtures/relazione-indicatori-piano.json '%s/r.xlsx'", dir);
+    free(output(cmd));
+    free(cmd);
+    char *x = xasprintf("esiti '%s/r.xlsx' --raggiunto tests/fixtures/relazione-indicatori-raggiunto.json --anno 2024 "
+                        "2>/dev/null", dir);
+    same_output("esiti tests/fixtures/relazione-indicatori-piano.json --raggiunto "
+                "tests/fixtures/relazione-indicatori-raggiunto.json --anno 2024 2>/dev/null",
+                x);
+    free(x);
+    free(dir);
+}
+
+/* A workbook written here with libxlsxwriter: rows of cells, a string or a
+ * number each ("#12.5" is the number 12.5; "" is empty). */
+typedef struct {
+    const char *name;
+    const char *const *cells; /* rows of width columns, NULL-terminated */
+    int width;
+} TestSheet;
+
+static void write_test_workbook(const char *path, const TestSheet *sheets, size_t n)
+{
+    lxw_workbook *wb = workbook_new(path);
+    for (size_t s = 0; s < n; s++) {
+        lxw_worksheet *ws = workbook_add_worksheet(wb, sheets[s].name);
+        for (int i = 0; sheets[s].cells[i]; i++) {
+            const char *v = sheets[s].cells[i];
+            lxw_row_t r = (lxw_row_t)(i / sheets[s].width);
+            lxw_col_t c = (lxw_col_t)(i % sheets[s].width);
+            if (v[0] == '#')
+                worksheet_write_number(ws, r, c, strtod(v + 1, NULL), NULL);
+            else if (v[0])
+                worksheet_write_string(ws, r, c, v, NULL);
+        }
+    }
+    cr_assert_eq(workbook_close(wb), LXW_NO_ERROR);
+}
+
+Test(workbook, the_sheets_of_other_forms_name_their_cells_in_errors)
+{
+    static const char *const piano[] = {"chiave", "valore", "ente", "Comune di Prova", "triennio", "2025-2027", NULL};
+    static const char *const obiettivi[] = {"codice", "tipo", "descrizione", "peso", "valutazione_individuale",
+                                            "X-01", "comune", "Uno", "molto", "forse", NULL};
+    static const char *const indicatori[] = {
+        "codice", "n", "nome", "verso", "anno", "target",
+        "X-01", "#1", "Pratiche", "su", "#2025", "#10",
+        "X-01", "#1", "Pratiche online", "", "#2026", "tante",
+        "X-01", "#3", "Terzo", "", "#2025", "#5",
+        "X-01", "", "Senza numero", "", "", "",
+        NULL};
+    static const char *const collegamenti[] = {"codice", "livello", "codice_collegamento", "testo",
+                                               "X-09", "Strategico", "OS-1", "", NULL};
+    static const char *const campi[] = {"codice", "etichetta", "valore", "colore", "X-01", "", "Alto", "blu", NULL};
+    TestSheet sheets[] = {{"Piano", piano, 2},           {"Obiettivi", obiettivi, 5},
+                          {"Indicatori", indicatori, 6}, {"Collegamenti", collegamenti, 4},
+                          {"Campi", campi, 4}};
+    char *dir = out_dir("altri-moduli-errori");
+    char *path = xasprintf("%s/piano.xlsx", dir);
+    write_test_workbook(path, sheets, sizeof sheets / sizeof *sheets);
+    char *cmd = xasprintf("verifica '%s'", path);
+    Run r = run(cmd);
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    char *where = xasprintf("%s: ", path);
+    static const char *const expected[] = {
+        "errore: %sObiettivi!D2: «molto» non è un numero",
+        "errore: %sObiettivi!E2: «forse»: si scrive sì o no",
+        "errore: %sX-01: Indicatori!D2: «verso» deve essere \"crescente\" o \"decrescente\", non «su»",
+        "avviso: %sIndicatori!C3: l'indicatore n. 1 ha già «nome» = «Pratiche» alla riga 2: vale quello, non "
+        "«Pratiche online»",
+        "errore: %sIndicatori!F3: «tante» non è un numero",
+        "errore: %sIndicatori!B4: l'indicatore n. 3 di X-01: gli indicatori di un obiettivo si numerano da 1 in "
+        "ordine, qui ci vuole il n. 2",
+        "errore: %sIndicatori!B5: manca il numero dell'indicatore (n)",
+        "errore: %sCollegamenti!A2: nessun obiettivo del foglio «Obiettivi» ha il codice «X-09»",
+        "avviso: %sCampi!D1: colonna sconosciuta «colore», ignorata",
+        "errore: %sX-01: Campi, riga 2: manca «etichetta», che è obbligatorio",
+        NULL};
+    for (size_t i = 0; expected[i]; i++) {
+        char *line = xasprintf(expected[i], where);
+        expect_contains(&r, line);
+        free(line);
+    }
+    free(where);
+    free(r.out);
+    free(cmd);
+    free(path);
+    free(dir);
+}
+
+/* The template of the rilevazioni has a row per indicator targeted in the
+ * year, numbered in the column «indicatore»; filled in, it scores as the
+ * JSON rilevazioni do. */
+Test(workbook, indicators_in_the_rilevazioni_workbook, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("rilevazioni-indicatori");
+    char *cmd = xasprintf("modello-raggiunto tests/fixtures/relazione-indicatori-piano.json --anno 2024 --formato xlsx "
+                          "--out '%s/modello.xlsx'", dir);
+    free(output(cmd));
+    free(cmd);
+    char *path = xasprintf("%s/modello.xlsx", dir);
+    ReadBack rb;
+    read_back(path, &rb);
+    free(path);
+    const WbSheet *s = workbook_sheet(&rb.wb, "Rilevazioni");
+    cr_assert_str_eq(wb_cell(&s->rows[0], 3)->text, "indicatore");
+    cr_assert_str_eq(wb_cell(&s->rows[0], 8)->text, "data", "the input columns move right by one");
+    /* R-01's action, R-01's indicator, R-02's two, R-03's one, R-04's action */
+    cr_assert_eq(s->n_rows, 1 + 6);
+    cr_assert_str_eq(wb_cell(&s->rows[4], 1)->text, "R-02");
+    cr_assert_null(wb_cell(&s->rows[4], 2), "no action number");
+    cr_assert_eq(wb_cell(&s->rows[4], 3)->number, 2);
+    cr_assert_str_eq(wb_cell(&s->rows[4], 4)->text, "Tempo di rilascio (target 2024: 10\u00A0giorni)");
+    cr_assert_str_eq(wb_cell(&s->rows[4], 7)->text,
+                     "decrescente: target / valore × 100, al massimo 100\u00A0% (valore 0: 100\u00A0%)");
+    read_back_free(&rb);
+    /* filled in as an office would */
+    static const char *const rows[] = {
+        "obiettivo", "azione", "indicatore", "valore", "percentuale", "nota",
+        "R-01", "#1", "", "sì", "", "",
+        "R-01", "", "#1", "#20", "", "Due addetti in meno da marzo",
+        "R-02", "", "#1", "#60", "", "",
+        "R-02", "", "#2", "#8", "", "",
+        "R-03", "", "#1", "", "", "",
+        "R-04", "#1", "", "", "#40", "Metà dei faldoni riordinati",
+        NULL};
+    TestSheet sheet = {"Rilevazioni", rows, 6};
+    char *filled = xasprintf("%s/compilato.xlsx", dir);
+    write_test_workbook(filled, &sheet, 1);
+    char *x = xasprintf("esiti tests/fixtures/relazione-indicatori-piano.json --raggiunto '%s' --anno 2024 2>/dev/null",
+                        filled);
+    same_output("esiti tests/fixtures/relazione-indicatori-piano.json --raggiunto "
+                "tests/fixtures/relazione-indicatori-raggiunto.json --anno 2024 2>/dev/null",
+                x);
+    free(x);
+    free(filled);
     free(dir);
 }
