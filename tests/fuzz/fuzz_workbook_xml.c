@@ -12,7 +12,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char *const XLSX_WORKBOOK =
     "<workbook xmlns:r=\"r\"><workbookPr date1904=\"0\"/><sheets>"
     "<sheet name=\"Piano\" r:id=\"rId1\"/><sheet name=\"Obiettivi\" r:id=\"rId1\"/><sheet name=\"Azioni\" r:id=\"rId1\"/>"
-    "<sheet name=\"Rilevazioni\" r:id=\"rId1\"/><sheet name=\"Valutazioni\" r:id=\"rId1\"/></sheets></workbook>";
+    "<sheet name=\"Rilevazioni\" r:id=\"rId1\"/><sheet name=\"Valutazioni\" r:id=\"rId1\"/>"
+    /* FORMAT §7 */
+    "<sheet name=\"Indicatori\" r:id=\"rId1\"/><sheet name=\"Collegamenti\" r:id=\"rId1\"/>"
+    "<sheet name=\"Campi\" r:id=\"rId1\"/></sheets></workbook>";
 static const char *const XLSX_RELS =
     "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
 static const char *const XLSX_STYLES =
