@@ -101,7 +101,9 @@ static void build_index(Layout *l, const LayoutSpec *spec, const FrontMatter *fm
         snprintf(page, sizeof page, "%zu", e->page + pages_before + 1);
         char *text = e->level > 0 ? xasprintf("\u2003%s", e->title) : xstrdup(e->title);
         ltable_row(t, 0);
-        ltable_row_link(t, (int)(e->page + pages_before));
+        char *where = xasprintf("%s, pagina %s", e->title, page); /* the link's description (PDF/UA) */
+        ltable_row_link(t, (int)(e->page + pages_before), where);
+        free(where);
         ltable_cell(t, text, 1, spec_style(spec, e->level > 0 ? "testo" : "etichetta"));
         ltable_cell(t, page, 1, spec_style(spec, "numero"));
         free(text);

@@ -895,11 +895,18 @@ static void build_index(Ctx *c, const size_t *first_pages)
     for (size_t i = 0; i < c->plan->n_obiettivi; i++) {
         const Obiettivo *o = &c->plan->obiettivi[i];
         ltable_row(t, 0);
-        if (first_pages)
-            ltable_row_link(t, (int)first_pages[i]);
         char *desc = doc_shorten(or_empty(o->descrizione), (size_t)spec_number(c->spec, "lunghezza_indice"));
         char page[16];
         snprintf(page, sizeof page, "%zu", first_pages ? first_pages[i] + 1 : 999);
+        if (first_pages) {
+            /* where the link leads, for screen readers (PDF/UA): "Scheda SG-01 – …, pagina 4",
+               the description as short as the bookmark's */
+            char *title = doc_shorten(or_empty(o->descrizione), (size_t)spec_number(c->spec, "lunghezza_segnalibro"));
+            char *where = xasprintf("Scheda %s \u2013 %s, pagina %s", or_empty(o->codice), title, page);
+            ltable_row_link(t, (int)first_pages[i], where);
+            free(where);
+            free(title);
+        }
         ltable_cell(t, or_empty(o->codice), 1, style(c, "testo"));
         ltable_cell(t, desc, 1, style(c, "testo"));
         ltable_cell(t, or_empty(o->dirigente), 1, style(c, "testo"));

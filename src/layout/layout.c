@@ -26,6 +26,7 @@ typedef struct {
     size_t n_cells, cap;
     double min_height;
     int link; /* target page, -1 for none */
+    char *link_description; /* owned; NULL: the first cell's text */
     char *bookmark; /* owned; NULL for none */
     int bookmark_level;
 } TRow;
@@ -68,6 +69,7 @@ void ltable_free(LayoutTable *t)
         }
         free(t->rows[r].cells);
         free(t->rows[r].bookmark);
+        free(t->rows[r].link_description);
     }
     free(t->rows);
     free(t->edges);
@@ -79,13 +81,17 @@ void ltable_set_header_rows(LayoutTable *t, size_t n) { t->header_rows = n; }
 void ltable_row(LayoutTable *t, double min_height)
 {
     t->rows = xgrow(t->rows, t->n_rows, &t->cap, sizeof *t->rows, 8);
-    t->rows[t->n_rows++] = (TRow){NULL, 0, 0, min_height, -1, NULL, 0};
+    t->rows[t->n_rows++] = (TRow){.min_height = min_height, .link = -1};
 }
 
-void ltable_row_link(LayoutTable *t, int target_page)
+void ltable_row_link(LayoutTable *t, int target_page, const char *description)
 {
-    if (t->n_rows)
-        t->rows[t->n_rows - 1].link = target_page;
+    if (!t->n_rows)
+        return;
+    TRow *r = &t->rows[t->n_rows - 1];
+    r->link = target_page;
+    free(r->link_description);
+    r->link_description = description ? xstrdup(description) : NULL;
 }
 
 void ltable_row_bookmark(LayoutTable *t, int level, const char *title)
@@ -694,7 +700,7 @@ static void tag_table(Layout *l, const LayoutTable *t, RowBox *boxes)
             if (role == TEXT_TITLE || role == TEXT_SUBTITLE)
                 node = display_node(d, paragraph_role(&cell->style), node, NULL);
             if (c == 0 && t->rows[i].link >= 0) {
-                char *text = cell_text(cell);
+                char *text = t->rows[i].link_description ? xstrdup(t->rows[i].link_description) : cell_text(cell);
                 node = display_node(d, ROLE_LINK, node, text);
                 boxes[i].link_element = node;
                 free(text);

@@ -112,8 +112,10 @@ void ltable_free(LayoutTable *t);
 void ltable_set_header_rows(LayoutTable *t, size_t n);
 /* Starts a row; cells are added left to right and must fill the columns. */
 void ltable_row(LayoutTable *t, double min_height);
-/* Makes the current row a link to a page of the final document. */
-void ltable_row_link(LayoutTable *t, int target_page);
+/* Makes the current row a link to a page of the final document;
+ * description says where it leads ("Scheda SG-01 – …, pagina 4"), for the
+ * link's alternate text and its annotation's /Contents (PDF/UA). */
+void ltable_row_link(LayoutTable *t, int target_page, const char *description);
 /* Adds a bookmark pointing at the current row where it is drawn. */
 void ltable_row_bookmark(LayoutTable *t, int level, const char *title);
 void ltable_cell(LayoutTable *t, const char *utf8, int colspan, const CellStyle *style);

@@ -55,6 +55,34 @@ static void xmp_property(StrBuf *x, const char *name, const char *value, const c
     free(v);
 }
 
+/* The PDF/A extension schema that describes pdfuaid:part (ISO 19005-1,
+ * 6.7.8: a schema container with the schema's name, namespace, prefix and
+ * each property's name, value type, category and description). */
+#define PDFUA_EXTENSION_SCHEMA                                                                                         \
+    "  <rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"              \
+    "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"                                                  \
+    "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"                                             \
+    "   <pdfaExtension:schemas>\n"                                                                                    \
+    "    <rdf:Bag>\n"                                                                                                 \
+    "     <rdf:li rdf:parseType=\"Resource\">\n"                                                                      \
+    "      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"                            \
+    "      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"                     \
+    "      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"                                                          \
+    "      <pdfaSchema:property>\n"                                                                                   \
+    "       <rdf:Seq>\n"                                                                                              \
+    "        <rdf:li rdf:parseType=\"Resource\">\n"                                                                   \
+    "         <pdfaProperty:name>part</pdfaProperty:name>\n"                                                          \
+    "         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"                                             \
+    "         <pdfaProperty:category>internal</pdfaProperty:category>\n"                                              \
+    "         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n" \
+    "        </rdf:li>\n"                                                                                             \
+    "       </rdf:Seq>\n"                                                                                             \
+    "      </pdfaSchema:property>\n"                                                                                  \
+    "     </rdf:li>\n"                                                                                                \
+    "    </rdf:Bag>\n"                                                                                                \
+    "   </pdfaExtension:schemas>\n"                                                                                   \
+    "  </rdf:Description>\n"
+
 static void file_id(HPDF_Doc pdf, const PdfMetadata *m, const char *date, size_t n_pages)
 {
     HPDF_MD5_CTX ctx;
@@ -113,6 +141,14 @@ HPDF_STATUS pdf_archive_metadata(HPDF_Doc pdf, const PdfMetadata *m, size_t n_pa
                         "   <pdfaid:part>1</pdfaid:part>\n"
                         "   <pdfaid:conformance>B</pdfaid:conformance>\n"
                         "  </rdf:Description>\n");
+    /* PDF/UA-1 (ISO 14289-1, 5): every document, archival or not */
+    strbuf_puts(&x, "  <rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+                    "   <pdfuaid:part>1</pdfuaid:part>\n"
+                    "  </rdf:Description>\n");
+    /* PDF/A-1 (ISO 19005-1, 6.7.8) admits only the schemas it predefines,
+       unless the file describes the others: pdfuaid is not among them */
+    if (m->pdfa)
+        strbuf_puts(&x, PDFUA_EXTENSION_SCHEMA);
     strbuf_puts(&x, " </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
 
     HPDF_Dict meta = HPDF_DictStream_New(pdf->mmgr, pdf->xref);

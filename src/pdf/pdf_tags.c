@@ -289,7 +289,9 @@ static int pdfdoc_byte(unsigned cp)
         {0x201E, 0x8C}, {0x201C, 0x8D}, {0x201D, 0x8E}, {0x2018, 0x8F}, {0x2019, 0x90}, {0x201A, 0x91},
         {0x2122, 0x92}, {0xFB01, 0x93}, {0xFB02, 0x94}, {0x0141, 0x95}, {0x0152, 0x96}, {0x0160, 0x97},
         {0x0178, 0x98}, {0x017D, 0x99}, {0x0131, 0x9A}, {0x0142, 0x9B}, {0x0153, 0x9C}, {0x0161, 0x9D},
-        {0x017E, 0x9E}, {0x20AC, 0xA0}};
+        {0x017E, 0x9E}};
+    /* U+20AC would be 0xA0 since PDF 1.3, but readers that follow older tables (qpdf among them)
+       take 0xA0 for a no-break space or nothing: a text with € goes in UTF-16 */
     if ((cp >= 0x20 && cp < 0x7F) || cp == '\t' || cp == '\n' || cp == '\r')
         return (int)cp;
     if (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD)
@@ -301,7 +303,7 @@ static int pdfdoc_byte(unsigned cp)
 }
 
 /* A text string: in PDFDocEncoding when every character has a byte there
- * (all Italian text but the no-break space), shorter and readable by tools
+ * (all Italian text but the no-break space and €), shorter and readable by tools
  * that print strings as they are (pdfinfo -struct-text); UTF-16 otherwise. */
 static void put_text(StrBuf *b, const char *utf8)
 {
@@ -386,8 +388,10 @@ static HPDF_STATUS write_element(HPDF_Dict dict, HPDF_Stream s)
         strbuf_puts(b, display_role_name((StructRole)n->role));
         strbuf_puts(b, "\012/P ");
         put_element_ref(b, &t->el[el->parent]);
-        if (n->alt && (n->role == ROLE_FIGURE || n->role == ROLE_SECT)) {
-            strbuf_puts(b, n->role == ROLE_FIGURE ? "\012/Alt " : "\012/T "); /* a section's title */
+        if (n->alt && (n->role == ROLE_FIGURE || n->role == ROLE_SECT || n->role == ROLE_LINK)) {
+            /* a figure's and a link's alternate text (the link's is also its annotation's
+               /Contents); a section's title */
+            strbuf_puts(b, n->role == ROLE_SECT ? "\012/T " : "\012/Alt ");
             put_text(b, n->alt);
         }
         strbuf_puts(b, "\012");

@@ -76,7 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ltable_cell_runs(t, runs, 2, 1, &st);
     ltable_cell(t, second, 1, &st);
     ltable_row(t, 0);
-    ltable_row_link(t, 0);
+    ltable_row_link(t, 0, NULL);
     ltable_cell_checkbox(t, size % 2, text, second, 2, &cell);
     ltable_cell(t, "", 1, &st);
     layout_table(l, t);

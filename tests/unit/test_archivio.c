@@ -53,14 +53,6 @@ static void render(const char *dir, const char *extra)
 
 static char *file_in(const char *dir, const char *name) { return xasprintf("%s/%s", dir, name); }
 
-/* "u:text" (qpdf's decoded text string) → text. */
-static const char *text_of(const cJSON *v)
-{
-    if (!cJSON_IsString(v))
-        return NULL;
-    return strncmp(v->valuestring, "u:", 2) == 0 ? v->valuestring + 2 : v->valuestring;
-}
-
 /* ---- walking every object ------------------------------------------------------------ */
 
 typedef struct {
@@ -151,154 +143,7 @@ static const char *figure_alt(const Pdf *p)
 
 /* ---- content streams --------------------------------------------------------------------- */
 
-typedef struct {
-    char tag[32];
-    int mcid; /* -1: artifact */
-} Mark;
-
-typedef struct {
-    int unbalanced;       /* EMC without BDC/BMC, or left open */
-    int text_outside;     /* Tj/TJ outside any marked sequence */
-    int paint_outside;    /* f/S/B outside any marked sequence */
-    int text_in_artifact; /* Tj inside an artifact */
-    Mark *marks;          /* sequences with an MCID, in order */
-    size_t n_marks;
-} ContentScan;
-
-/* The page's fonts: resource name → font object reference. */
-static const char *font_ref(const Pdf *p, const cJSON *page, const char *name)
-{
-    cJSON *res = pdf_get(p, page, "/Resources");
-    cJSON *fonts = pdf_get(p, res, "/Font");
-    cJSON *f = fonts ? cJSON_GetObjectItemCaseSensitive(fonts, name) : NULL;
-    return pdf_is_ref(f) ? f->valuestring : NULL;
-}
-
-/* Per font object: the CIDs shown with it. */
-typedef struct {
-    char ref[32];
-    unsigned char used[65536 / 8];
-} FontUse;
-
-typedef struct {
-    FontUse *fonts;
-    size_t n;
-} FontUses;
-
-static FontUse *use_of(FontUses *u, const char *ref)
-{
-    for (size_t i = 0; i < u->n; i++)
-        if (strcmp(u->fonts[i].ref, ref) == 0)
-            return &u->fonts[i];
-    u->fonts = xrealloc(u->fonts, (u->n + 1) * sizeof *u->fonts);
-    FontUse *f = &u->fonts[u->n++];
-    memset(f, 0, sizeof *f);
-    snprintf(f->ref, sizeof f->ref, "%s", ref);
-    return f;
-}
-
-static bool ends_with(const char *line, size_t len, const char *op)
-{
-    size_t n = strlen(op);
-    return len >= n && memcmp(line + len - n, op, n) == 0 && (len == n || line[len - n - 1] == ' ');
-}
-
-/* Reads one page's content stream line by line (libharu and pdf_tags write
- * one operator a line; text strings are hex, without line breaks). */
-static ContentScan scan_content(const Pdf *p, const cJSON *page, FontUses *uses)
-{
-    ContentScan cs = {0};
-    cJSON *contents = cJSON_GetObjectItemCaseSensitive(page, "/Contents");
-    cr_assert(pdf_is_ref(contents));
-    size_t len;
-    unsigned char *data = pdf_stream(p, contents->valuestring, &len);
-    cr_assert_not_null(data);
-    int depth = 0, artifact_depth = 0;
-    const char *font = NULL;
-    for (size_t at = 0; at < len;) {
-        size_t end = at;
-        while (end < len && data[end] != '\n')
-            end++;
-        const char *line = (const char *)data + at;
-        size_t n = end - at;
-        at = end + 1;
-        if (ends_with(line, n, "BDC") || ends_with(line, n, "BMC")) {
-            depth++;
-            if (strncmp(line, "/Artifact", 9) == 0) {
-                artifact_depth = depth;
-            } else {
-                Mark m = {{0}, -1};
-                sscanf(line, "/%31s <</MCID %d>>", m.tag, &m.mcid);
-                cs.marks = xrealloc(cs.marks, (cs.n_marks + 1) * sizeof *cs.marks);
-                cs.marks[cs.n_marks++] = m;
-            }
-        } else if (n == 3 && memcmp(line, "EMC", 3) == 0) {
-            if (depth == 0)
-                cs.unbalanced++;
-            else if (depth-- == artifact_depth)
-                artifact_depth = 0;
-        } else if (ends_with(line, n, "Tf")) {
-            char name[64];
-            if (sscanf(line, "%63s", name) == 1)
-                font = font_ref(p, page, name);
-        } else if (ends_with(line, n, "Tj") || ends_with(line, n, "TJ")) {
-            if (depth == 0)
-                cs.text_outside++;
-            if (artifact_depth == 0 && uses && font) {
-                FontUse *u = use_of(uses, font);
-                const char *h = memchr(line, '<', n);
-                for (h = h ? h + 1 : NULL; h && h + 4 <= line + n && isxdigit((unsigned char)h[0]); h += 4) {
-                    unsigned cid;
-                    sscanf(h, "%4x", &cid);
-                    u->used[cid / 8] |= (unsigned char)(0x80 >> (cid % 8));
-                }
-            }
-        } else if (ends_with(line, n, "f") || ends_with(line, n, "S") || ends_with(line, n, "B")) {
-            if (depth == 0)
-                cs.paint_outside++;
-        }
-    }
-    if (depth != 0)
-        cs.unbalanced++;
-    free(data);
-    return cs;
-}
-
-/* The document's pages in order. */
-static size_t collect_pages(const Pdf *p, cJSON *node, const char **out, size_t n)
-{
-    cJSON *kids = pdf_get(p, node, "/Kids");
-    cJSON *k;
-    cJSON_ArrayForEach(k, kids)
-    {
-        cJSON *child = pdf_deref(p, k);
-        if (strcmp(pdf_name(p, child, "/Type"), "/Pages") == 0)
-            n = collect_pages(p, child, out, n);
-        else
-            out[n++] = k->valuestring;
-    }
-    return n;
-}
-
-/* Every page's content scanned: the CIDs each font showed. */
-static FontUses fonts_used(const Pdf *p)
-{
-    const char *pages[4096];
-    size_t n = collect_pages(p, pdf_get(p, pdf_root(p), "/Pages"), pages, 0);
-    FontUses uses = {0};
-    for (size_t i = 0; i < n; i++) {
-        ContentScan cs = scan_content(p, pdf_object(p, pages[i]), &uses);
-        free(cs.marks);
-    }
-    return uses;
-}
-
 /* ---- PDF/A-1b ---------------------------------------------------------------------------------- */
-
-static bool bit(const unsigned char *bits, size_t len, unsigned cid)
-{
-    return cid / 8 < len && (bits[cid / 8] & (0x80 >> (cid % 8)));
-}
 
 /* W array: width of cid, or dw. */
 static long w_width(const Pdf *p, const cJSON *cidfont, unsigned cid)
@@ -669,49 +514,6 @@ Test(archivio, pdfa_needs_the_colour_profile)
 }
 
 /* ---- tagged PDF -------------------------------------------------------------------------------- */
-
-/* Whether element elem's /K lists MCID mcid of page. */
-static bool kids_list(const Pdf *p, const cJSON *elem, const char *page, int mcid)
-{
-    cJSON *pg = cJSON_GetObjectItemCaseSensitive(elem, "/Pg");
-    bool same_page = pdf_is_ref(pg) && strcmp(pg->valuestring, page) == 0;
-    cJSON *k;
-    cJSON_ArrayForEach(k, cJSON_GetObjectItemCaseSensitive(elem, "/K"))
-    {
-        if (cJSON_IsNumber(k) && same_page && (int)k->valuedouble == mcid)
-            return true;
-        cJSON *d = pdf_deref(p, k);
-        if (cJSON_IsObject(d) && strcmp(pdf_name(p, d, "/Type"), "/MCR") == 0) {
-            cJSON *mpg = cJSON_GetObjectItemCaseSensitive(d, "/Pg");
-            if ((int)pdf_get(p, d, "/MCID")->valuedouble == mcid && pdf_is_ref(mpg) &&
-                strcmp(mpg->valuestring, page) == 0)
-                return true;
-        }
-    }
-    return false;
-}
-
-/* The entry for key in a number tree (its /Nums, or its /Kids' within
- * their /Limits). */
-static cJSON *parent_tree_entry(const Pdf *p, const cJSON *node, int key)
-{
-    cJSON *nums = pdf_get(p, node, "/Nums");
-    int n = cJSON_GetArraySize(nums);
-    for (int i = 0; i + 1 < n; i += 2)
-        if ((int)cJSON_GetArrayItem(nums, i)->valuedouble == key)
-            return cJSON_GetArrayItem(nums, i + 1);
-    cJSON *kid;
-    cJSON_ArrayForEach(kid, pdf_get(p, node, "/Kids"))
-    {
-        cJSON *k = pdf_deref(p, kid);
-        cJSON *limits = pdf_get(p, k, "/Limits");
-        cr_assert_eq(cJSON_GetArraySize(limits), 2, "a number tree leaf without /Limits");
-        if (key >= (int)cJSON_GetArrayItem(limits, 0)->valuedouble &&
-            key <= (int)cJSON_GetArrayItem(limits, 1)->valuedouble)
-            return parent_tree_entry(p, k, key);
-    }
-    return NULL;
-}
 
 typedef struct {
     size_t marks, links;
