@@ -414,7 +414,7 @@ static inline ContentScan scan_content(const Pdf *p, const cJSON *page, FontUses
         } else if (ends_with(line, n, "Tj") || ends_with(line, n, "TJ")) {
             if (depth == 0)
                 cs.text_outside++;
-            if (artifact_depth == 0 && uses && font) {
+            if (uses && font) { /* artifacts too: their text is printed with the same fonts */
                 FontUse *u = use_of(uses, font);
                 const char *h = memchr(line, '<', n);
                 for (h = h ? h + 1 : NULL; h && h + 4 <= line + n && isxdigit((unsigned char)h[0]); h += 4) {
