@@ -19,29 +19,42 @@ static char *collegamenti_text(const Obiettivo *o)
     return b.data;
 }
 
-static const Campo *campo_named(const Obiettivo *o, const char *etichetta)
+static bool same_label(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+
+/* The k-th (0-based) campo of o with that etichetta: a form may repeat a label. */
+static const Campo *campo_named(const Obiettivo *o, const char *etichetta, size_t k)
 {
     for (size_t i = 0; i < o->n_campi; i++)
-        if (o->campi[i].etichetta && etichetta && strcmp(o->campi[i].etichetta, etichetta) == 0)
+        if (same_label(o->campi[i].etichetta, etichetta) && k-- == 0)
             return &o->campi[i];
     return NULL;
 }
 
+/* How many campi before campi[i] have its etichetta. */
+static size_t occurrence(const Obiettivo *o, size_t i)
+{
+    size_t k = 0;
+    for (size_t j = 0; j < i; j++)
+        k += same_label(o->campi[j].etichetta, o->campi[i].etichetta);
+    return k;
+}
+
+static const char *shown(const Campo *c) { return c->valore && *c->valore ? c->valore : "(vuoto)"; }
+
 static void compare_campi(ObiettivoModificato *m, const Obiettivo *x, const Obiettivo *y)
 {
-    char campo[256];
+    /* a campo added empty still shows: its label is new on the form */
     for (size_t i = 0; i < y->n_campi; i++) {
-        const Campo *old = campo_named(x, y->campi[i].etichetta);
-        snprintf(campo, sizeof campo, "campo «%s»", y->campi[i].etichetta ? y->campi[i].etichetta : "");
-        /* a campo added empty still shows: its label is new on the form */
-        const char *dopo = y->campi[i].valore && *y->campi[i].valore ? y->campi[i].valore : "(vuoto)";
-        confronto_change(m, campo, old ? (old->valore && *old->valore ? old->valore : "(vuoto)") : NULL, dopo, true);
+        const Campo *old = campo_named(x, y->campi[i].etichetta, occurrence(y, i));
+        char *campo = xasprintf("campo «%s»", y->campi[i].etichetta ? y->campi[i].etichetta : "");
+        confronto_change(m, campo, old ? shown(old) : NULL, shown(&y->campi[i]), true);
+        free(campo);
     }
     for (size_t i = 0; i < x->n_campi; i++)
-        if (!campo_named(y, x->campi[i].etichetta)) {
-            snprintf(campo, sizeof campo, "campo «%s»", x->campi[i].etichetta ? x->campi[i].etichetta : "");
-            confronto_change(m, campo, x->campi[i].valore && *x->campi[i].valore ? x->campi[i].valore : "(vuoto)",
-                             NULL, true);
+        if (!campo_named(y, x->campi[i].etichetta, occurrence(x, i))) {
+            char *campo = xasprintf("campo «%s»", x->campi[i].etichetta ? x->campi[i].etichetta : "");
+            confronto_change(m, campo, shown(&x->campi[i]), NULL, true);
+            free(campo);
         }
 }
 

@@ -11,8 +11,9 @@ void confronto_change(ObiettivoModificato *m, const char *campo, const char *pri
 void confronto_change_number(ObiettivoModificato *m, const char *campo, bool has_a, double a, bool has_b, double b);
 
 /* FORMAT §7: tipologia, peso, valutazione individuale, collegamenti, the
- * campi matched by etichetta, the indicators matched by position (as the
- * rilevazioni name them) and their targets by year. */
+ * campi matched by etichetta (a repeated one by its occurrence), the
+ * indicators matched by position (as the rilevazioni name them) and their
+ * targets by year. */
 void confronto_other_forms(ObiettivoModificato *m, const Obiettivo *x, const Obiettivo *y);
 
 #endif

@@ -184,3 +184,24 @@ void csv_format_decimal(char *buf, size_t size, double v)
     snprintf(buf, size, "%s%llu,%02llu", neg ? "-" : "", c / 100, c % 100);
 }
 
+
+void csv_format_value(char *buf, size_t size, double v)
+{
+    if (!(fabs(v) < 9e12)) { /* beyond what millionths hold exactly (and NaN): whole units */
+        snprintf(buf, size, "%.0f", v);
+        return;
+    }
+    double r = round(v * 1e6);
+    int neg = r < 0;
+    unsigned long long m = (unsigned long long)(neg ? -r : r);
+    unsigned long long whole = m / 1000000, frac = m % 1000000;
+    if (frac == 0) {
+        snprintf(buf, size, "%s%llu", neg ? "-" : "", whole);
+        return;
+    }
+    char digits[8];
+    snprintf(digits, sizeof digits, "%06llu", frac);
+    for (int i = 5; i > 0 && digits[i] == '0'; i--)
+        digits[i] = '\0';
+    snprintf(buf, size, "%s%llu,%s", neg ? "-" : "", whole, digits);
+}

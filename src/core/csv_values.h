@@ -43,4 +43,8 @@ void csv_put_field(StrBuf *b, const char *s, bool last);
 /* 81.5 → "81,50": two decimals, decimal comma, no % sign (a number column). */
 void csv_format_decimal(char *buf, size_t size, double v);
 
+/* 12.345 → "12,345", 30 → "30": a measured value as given, to the millionth,
+ * decimal comma, no thousands separator, whatever the locale. */
+void csv_format_value(char *buf, size_t size, double v);
+
 #endif

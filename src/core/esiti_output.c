@@ -204,9 +204,9 @@ char *esiti_to_csv(const Esiti *e)
             snprintf(n, sizeof n, "%d", x->n);
             if (x->indicatore->has_peso)
                 text_format_number(peso, sizeof peso, x->indicatore->peso);
-            text_format_number(target, sizeof target, x->target);
+            csv_format_value(target, sizeof target, x->target);
             if (x->has_valore)
-                text_format_number(valore, sizeof valore, x->valore);
+                csv_format_value(valore, sizeof valore, x->valore);
             if (x->stato != STATO_NON_RILEVATO)
                 csv_format_decimal(px, sizeof px, x->percentuale);
             csv_put_field(&b, anno, false);

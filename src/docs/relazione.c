@@ -70,8 +70,8 @@ static const char *const LABEL_DEFAULTS[] = {
     /* FORMAT §7: when every objective valued has a peso */
     "sintesi_media_peso", "Media ponderata sul peso degli obiettivi",
     "sintesi_peso_nota", "su {numero} obiettivi valutati, ciascuno con il suo peso",
-    "gruppi_peso_nota", "Nei gruppi in cui ogni obiettivo valutato ha un peso, la media è ponderata sul peso degli "
-    "obiettivi.",
+    "gruppi_peso_nota", "Le medie segnate con * sono ponderate sul peso degli obiettivi: in quei gruppi ogni "
+    "obiettivo valutato ha un peso. Le altre sono medie semplici.",
     /* FORMAT §7: indicators */
     "sintesi_indicatori", "Indicatori degli obiettivi senza azioni nell'anno: rilevati / totali",
     "dettaglio_indicatori_nota", "Per gli indicatori con un target nell'anno: target, valore rilevato e percentuale. "
@@ -406,6 +406,8 @@ static void group_table(Ctx *c, const Raggruppamento *r, const char *title_key, 
         snprintf(v, sizeof v, "%zu", g->agg.valutati);
         if (g->agg.has_media)
             percent(mean, sizeof mean, g->agg.media);
+        if (g->agg.has_media && g->agg.per_peso) /* weighted by peso: marked, as the note says */
+            strncat(mean, "\u00A0*", sizeof mean - strlen(mean) - 1);
         ltable_row(t, 0);
         ltable_cell(t, g->nome ? g->nome : label(c, "non_indicato"), 1, style(c, g->nome ? "testo" : "nota"));
         ltable_cell(t, n, 1, style(c, "numero"));

@@ -816,58 +816,81 @@ static void read_finanziaria(Conv *c, ObjRef *objs, size_t n)
 
 /* ---- FORMAT §7: indicators, links, fields -------------------------------------------------- */
 
-/* An indicator being read: the row that gave its columns. */
+/* The columns of an indicator (those of its targets aside). */
+static const char *const INDICATORE_FIELDS[] = {"nome", "tipo", "unita", "fonte", "formula", "verso", "peso",
+                                                "baseline_anno", "baseline_valore", "regola", NULL};
+#define N_INDICATORE_FIELDS 10
+
+/* An indicator being read: for each of its columns, the row that gave it. */
 typedef struct {
     const ObjRef *o;
     int n;
-    const WbRow *first;
-    cJSON *obj;
+    const WbRow *first;                        /* its first row */
+    const WbRow *source[N_INDICATORE_FIELDS];  /* NULL: no row has filled that column yet */
+    cJSON *obj;                                /* attached to the objective when the numbering is whole */
     char *path;
 } IndRef;
 
-static const char *const INDICATORE_FIELDS[] = {"nome", "tipo", "unita", "fonte", "formula", "verso", "peso",
-                                                "baseline_anno", "baseline_valore", "regola", NULL};
-
-/* An indicator's columns, from the first of its rows. */
-static void put_indicatore(Row *w)
+/* One column of an indicator, from the row w reads. */
+static void put_indicatore_field(Row *w, size_t field)
 {
-    static const char *const texts[] = {"nome", "tipo", "unita", "fonte", "formula", "verso", NULL};
-    for (size_t k = 0; texts[k]; k++)
-        put_text(w, texts[k], texts[k]);
-    put_number(w, "peso", "peso", false);
-    if (get(w->t, w->r, "baseline_anno") || get(w->t, w->r, "baseline_valore")) {
-        cJSON *b = cJSON_AddObjectToObject(w->obj, "baseline");
+    const char *name = INDICATORE_FIELDS[field];
+    if (strcmp(name, "peso") == 0) {
+        put_number(w, "peso", "peso", false);
+    } else if (strcmp(name, "regola") == 0) {
+        put_rule(w);
+    } else if (strncmp(name, "baseline_", 9) == 0) {
+        cJSON *b = cJSON_GetObjectItemCaseSensitive(w->obj, "baseline");
+        if (!b)
+            b = cJSON_AddObjectToObject(w->obj, "baseline");
         char *bp = json_path_key(w->path, "baseline");
         Row wb = {w->c, w->t, w->r, b, bp};
-        put_int(&wb, "anno", "baseline_anno");
-        put_number(&wb, "valore", "baseline_valore", false);
-        put_place(w, "baseline", col_of(w->t, get(w->t, w->r, "baseline_anno") ? "baseline_anno" : "baseline_valore"));
+        if (strcmp(name, "baseline_anno") == 0)
+            put_int(&wb, "anno", "baseline_anno");
+        else
+            put_number(&wb, "valore", "baseline_valore", false);
+        put_place(w, "baseline", col_of(w->t, name));
         free(bp);
+    } else {
+        put_text(w, name, name);
     }
-    put_rule(w);
-    cJSON_AddArrayToObject(w->obj, "valori");
 }
 
-/* A later row of an indicator with another value in one of its columns:
- * the first row's counts, and the user is told. */
-static void check_same_indicatore(Conv *c, const Table *t, const WbRow *row, const IndRef *ind)
+/* A row of an indicator already begun: its columns fill those still empty;
+ * a value different from the one read is said, and the first one counts. */
+static void indicatore_row(Conv *c, const Table *t, const WbRow *row, IndRef *ind)
 {
     for (size_t k = 0; INDICATORE_FIELDS[k]; k++) {
-        const WbCell *a = get(t, ind->first, INDICATORE_FIELDS[k]), *b = get(t, row, INDICATORE_FIELDS[k]);
+        const WbCell *b = get(t, row, INDICATORE_FIELDS[k]);
         if (!b)
-            continue; /* the columns may be left empty on the following rows */
-        char *x = a ? cell_text(a) : xstrdup(""), *y = cell_text(b);
+            continue; /* the columns may be left empty on the other rows */
+        if (!ind->source[k]) {
+            Row w = {c, t, row, ind->obj, ind->path};
+            put_indicatore_field(&w, k);
+            ind->source[k] = row;
+            continue;
+        }
+        char *x = cell_text(get(t, ind->source[k], INDICATORE_FIELDS[k])), *y = cell_text(b);
         if (strcmp(x, y) != 0)
             cell_error(c, DIAG_WARNING, t, row->row, col_of(t, INDICATORE_FIELDS[k]),
                        "l'indicatore n. %d ha già «%s» = «%s» alla riga %d: vale quello, non «%s»", ind->n,
-                       INDICATORE_FIELDS[k], x, ind->first->row, y);
+                       INDICATORE_FIELDS[k], x, ind->source[k]->row, y);
         free(x);
         free(y);
     }
 }
 
-/* One row per target: the rows of an indicator share codice and n (not
- * necessarily next to each other); n counts from 1 in each objective. */
+static int compare_indref(const void *a, const void *b)
+{
+    const IndRef *x = a, *y = b;
+    if (x->o != y->o)
+        return x->o < y->o ? -1 : 1;
+    return (x->n > y->n) - (x->n < y->n);
+}
+
+/* One row per target: the rows of an indicator share codice and n, in any
+ * order; each objective's indicators are numbered 1, 2, … without gaps
+ * (rilevazioni name them by that number). */
 static void read_indicatori(Conv *c, ObjRef *objs, size_t n_objs)
 {
     Table t;
@@ -885,30 +908,32 @@ static void read_indicatori(Conv *c, ObjRef *objs, size_t n_objs)
         int number;
         if (!required_int(c, &t, row, "n", "manca il numero dell'indicatore (n)", &number))
             continue;
-        IndRef *ind = NULL;
-        int count = 0;
-        for (size_t k = 0; k < n_inds; k++)
-            if (inds[k].o == o) {
-                count++;
-                if (inds[k].n == number)
-                    ind = &inds[k];
-            }
-        if (ind) {
-            check_same_indicatore(c, &t, row, ind);
-        } else if (number != count + 1) {
+        if (number < 1) {
             cell_error(c, DIAG_ERROR, &t, row->row, col_of(&t, "n"),
-                       "l'indicatore n. %d di %s: gli indicatori di un obiettivo si numerano da 1 in ordine, "
-                       "qui ci vuole il n. %d", number, o->codice ? o->codice : "", count + 1);
+                       "gli indicatori di un obiettivo si numerano da 1, non %d", number);
             continue;
+        }
+        IndRef *ind = NULL;
+        for (size_t k = 0; k < n_inds && !ind; k++)
+            if (inds[k].o == o && inds[k].n == number)
+                ind = &inds[k];
+        if (ind) {
+            indicatore_row(c, &t, row, ind);
         } else {
-            if (!cJSON_GetObjectItemCaseSensitive(o->obj, "indicatori"))
-                cJSON_AddArrayToObject(o->obj, "indicatori");
             inds = xrealloc(inds, (n_inds + 1) * sizeof *inds);
             ind = &inds[n_inds++];
-            *ind = (IndRef){o, number, row, NULL, NULL};
-            ind->obj = append_object(c, &t, row->row, o->obj, o->path, "indicatori", &ind->path);
-            Row w = {c, &t, row, ind->obj, ind->path};
-            put_indicatore(&w);
+            memset(ind, 0, sizeof *ind);
+            ind->o = o;
+            ind->n = number;
+            ind->first = row;
+            /* its place is the one its number gives, whatever the order of the rows */
+            char *ap = json_path_key(o->path, "indicatori");
+            ind->path = json_path_index(ap, (size_t)number - 1);
+            free(ap);
+            row_place(c, &t, row->row, ind->path);
+            ind->obj = cJSON_CreateObject();
+            cJSON_AddArrayToObject(ind->obj, "valori");
+            indicatore_row(c, &t, row, ind);
         }
         if (!get(&t, row, "anno") && !get(&t, row, "target"))
             continue; /* an indicator without targets */
@@ -919,8 +944,33 @@ static void read_indicatori(Conv *c, ObjRef *objs, size_t n_objs)
         put_number(&w, "target", "target", false);
         free(path);
     }
-    for (size_t k = 0; k < n_inds; k++)
-        free(inds[k].path);
+    /* each objective's indicators in their order, if the numbering is whole */
+    if (n_inds > 1)
+        qsort(inds, n_inds, sizeof *inds, compare_indref);
+    for (size_t k = 0; k < n_inds;) {
+        size_t end = k;
+        while (end < n_inds && inds[end].o == inds[k].o)
+            end++;
+        int missing = 0;
+        for (size_t q = k; q < end && !missing; q++)
+            if (inds[q].n != (int)(q - k) + 1)
+                missing = (int)(q - k) + 1;
+        if (missing) {
+            const IndRef *after = &inds[k + (size_t)missing - 1]; /* the first one numbered past the gap */
+            cell_error(c, DIAG_ERROR, &t, after->first->row, col_of(&t, "n"),
+                       "a %s manca l'indicatore n. %d: gli indicatori di un obiettivo si numerano 1, 2, 3, … "
+                       "senza salti", inds[k].o->codice ? inds[k].o->codice : "", missing);
+        }
+        cJSON *arr = missing ? NULL : cJSON_AddArrayToObject(inds[k].o->obj, "indicatori");
+        for (size_t q = k; q < end; q++) {
+            if (arr)
+                cJSON_AddItemToArray(arr, inds[q].obj);
+            else
+                cJSON_Delete(inds[q].obj);
+            free(inds[q].path);
+        }
+        k = end;
+    }
     free(inds);
     table_close(&t);
 }

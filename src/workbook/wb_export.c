@@ -492,14 +492,19 @@ static void protect(lxw_worksheet *ws)
     worksheet_protect(ws, NULL, &prot);
 }
 
-/* The columns an office fills in, from «data» (column 6 + d) on, unlocked. */
-static void write_inputs(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t d, size_t n_cols)
+/* The columns an office fills in, from «data» (column 6 + d) on, unlocked;
+ * without progress, the monitoring ones (avanzamento, criticità, proposta)
+ * stay locked: an indicator has a value or nothing. */
+static void write_inputs(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t d, size_t n_cols, bool progress)
 {
     worksheet_write_blank(ws, r, 6 + d, w->input_date);
     worksheet_write_blank(ws, r, 7 + d, w->input_text);
     worksheet_write_blank(ws, r, 8 + d, w->input_number);
     for (lxw_col_t c = 9 + d; c < (lxw_col_t)n_cols; c++)
-        worksheet_write_blank(ws, r, c, c == 11 + d ? w->input_number : w->input_text);
+        worksheet_write_blank(ws, r, c,
+                              c >= 11 + d && !progress ? w->locked_text
+                              : c == 11 + d            ? w->input_number
+                                                       : w->input_text);
 }
 
 int workbook_export_rilevazioni(const Plan *plan, int anno, const char *dirigente, bool monitoring, const char *path,
@@ -545,7 +550,7 @@ int workbook_export_rilevazioni(const Plan *plan, int anno, const char *dirigent
             put_date(ws, r, 3 + d, z->has_scadenza, z->scadenza, w.locked_date);
             put_text(ws, r, 4 + d, z->graduazione, w.locked_text);
             put_text(ws, r, 5 + d, words, w.locked_text);
-            write_inputs(&w, ws, r, d, n_cols);
+            write_inputs(&w, ws, r, d, n_cols, true);
             free(words);
         }
         for (size_t k = 0; k < o->n_indicatori; k++) {
@@ -561,7 +566,7 @@ int workbook_export_rilevazioni(const Plan *plan, int anno, const char *dirigent
             worksheet_write_blank(ws, r, 4, w.locked_date);
             worksheet_write_blank(ws, r, 5, w.locked_text);
             put_text(ws, r, 6, how, w.locked_text);
-            write_inputs(&w, ws, r, d, n_cols);
+            write_inputs(&w, ws, r, d, n_cols, false);
             free(what);
             free(how);
             r++;

@@ -269,14 +269,21 @@ static inline void pdfua_annotation(const Pdf *p, Findings *f, const char *ref, 
     cJSON *elem = cJSON_IsNumber(key) && nums ? pdf_deref(p, parent_tree_entry(p, nums, (int)key->valuedouble)) : NULL;
     bool objr = false;
     if (elem && strcmp(pdf_name(p, elem, "/S"), "/Link") == 0) {
+        cJSON *kids = cJSON_GetObjectItemCaseSensitive(elem, "/K"), *single = NULL;
+        if (kids && !cJSON_IsArray(kids)) { /* one kid, not in an array */
+            single = cJSON_CreateArray();
+            cJSON_AddItemReferenceToArray(single, kids);
+            kids = single;
+        }
         cJSON *k;
-        cJSON_ArrayForEach(k, cJSON_GetObjectItemCaseSensitive(elem, "/K"))
+        cJSON_ArrayForEach(k, kids)
         {
             cJSON *d = pdf_deref(p, k);
             cJSON *obj = cJSON_GetObjectItemCaseSensitive(d, "/Obj");
             objr |= strcmp(pdf_name(p, d, "/Type"), "/OBJR") == 0 && pdf_is_ref(obj) &&
                     strcmp(obj->valuestring, ref) == 0;
         }
+        cJSON_Delete(single);
     }
     if (!objr) {
         finding(f, "28-011: pagina %zu: un collegamento fuori da un elemento Link che lo indichi", page);
@@ -339,6 +346,59 @@ static inline void pdfua_pages(const Pdf *p, Findings *f, FontUses *uses)
 
 /* ---- fonts ------------------------------------------------------------------------------------- */
 
+/* The codes a ToUnicode CMap maps to a real character (bfchar and bfrange;
+ * a target 0000, FFFE or FEFF maps to nothing). */
+static inline bool pdfua_real_target(unsigned to) { return to != 0 && to != 0xFFFE && to != 0xFEFF; }
+
+static inline void pdfua_mark(unsigned char *mapped, unsigned code)
+{
+    if (code < 65536)
+        mapped[code / 8] |= (unsigned char)(0x80 >> (code % 8));
+}
+
+/* The next "<hex>" at or after *at, before stop: its value; false at the end. */
+static inline bool pdfua_hex(char **at, const char *stop, unsigned *value)
+{
+    char *open = strchr(*at, '<');
+    if (!open || open >= stop)
+        return false;
+    char *close = strchr(open, '>');
+    if (!close || close >= stop)
+        return false;
+    *value = (unsigned)strtoul(open + 1, NULL, 16);
+    *at = close + 1;
+    return true;
+}
+
+static inline void pdfua_to_unicode(char *cmap, unsigned char *mapped)
+{
+    for (char *l = strstr(cmap, "beginbfchar"); l; l = strstr(l + 1, "beginbfchar")) {
+        char *stop = strstr(l, "endbfchar"), *at = l;
+        unsigned from, to;
+        while (stop && pdfua_hex(&at, stop, &from) && pdfua_hex(&at, stop, &to))
+            if (pdfua_real_target(to))
+                pdfua_mark(mapped, from);
+    }
+    for (char *l = strstr(cmap, "beginbfrange"); l; l = strstr(l + 1, "beginbfrange")) {
+        char *stop = strstr(l, "endbfrange"), *at = l;
+        unsigned lo, hi, to;
+        while (stop && pdfua_hex(&at, stop, &lo) && pdfua_hex(&at, stop, &hi)) {
+            while (*at == ' ' || *at == '\t')
+                at++;
+            if (*at == '[') { /* an array of targets, one per code */
+                char *end = strchr(at, ']');
+                for (unsigned c = lo; end && c <= hi && c < 65536 && pdfua_hex(&at, end, &to); c++)
+                    if (pdfua_real_target(to))
+                        pdfua_mark(mapped, c);
+                at = end ? end + 1 : at;
+            } else if (pdfua_hex(&at, stop, &to) && pdfua_real_target(to)) {
+                for (unsigned c = lo; c <= hi && c < 65536; c++)
+                    pdfua_mark(mapped, c);
+            }
+        }
+    }
+}
+
 static inline void pdfua_font(const Pdf *p, Findings *f, const char *ref, const FontUse *use)
 {
     cJSON *type0 = pdf_object(p, ref);
@@ -367,37 +427,25 @@ static inline void pdfua_font(const Pdf *p, Findings *f, const char *ref, const 
     unsigned char *set = pdf_is_ref(cidset) ? pdf_stream(p, cidset->valuestring, &slen) : NULL;
     cJSON *tu = cJSON_GetObjectItemCaseSensitive(type0, "/ToUnicode");
     char *cmap = pdf_is_ref(tu) ? (char *)pdf_stream(p, tu->valuestring, &ulen) : NULL;
-    if (!tu)
-        finding(f, "31-027: %s: senza ToUnicode", base);
+    if (!cmap)
+        finding(f, "31-027: %s: senza ToUnicode (o illeggibile)", base);
     unsigned char mapped[65536 / 8] = {0};
     if (cmap) {
         cmap = xrealloc(cmap, ulen + 1);
         cmap[ulen] = '\0';
-        for (char *l = strstr(cmap, "beginbfchar"); l; l = strstr(l + 1, "beginbfchar")) {
-            char *stop = strstr(l, "endbfchar");
-            for (char *e = l; stop && (e = strchr(e, '<')) && e < stop; e++) {
-                unsigned from, to;
-                if (sscanf(e, "<%x> <%x>", &from, &to) == 2 && from < 65536) {
-                    mapped[from / 8] |= (unsigned char)(0x80 >> (from % 8));
-                    e = strchr(e + 1, '>'); /* past the source code; the target follows */
-                    e = e ? strchr(e + 1, '>') : NULL;
-                    if (!e)
-                        break;
-                }
-            }
-        }
+        pdfua_to_unicode(cmap, mapped);
     }
     Ttf ttf = {prog, prog ? flen : 0};
     uint32_t glyphs = prog ? ttf_glyphs(&ttf) : 0;
     size_t missing_set = 0, extra_set = 0, notdef = 0, unmapped = 0;
     unsigned first_missing = 0, first_extra = 0, first_notdef = 0, first_unmapped = 0;
-    size_t n_cids = mlen / 2 > slen * 8 ? mlen / 2 : slen * 8;
-    for (unsigned cid = 1; cid < n_cids && cid < 65536; cid++) {
+    /* every CID: those the map or the CIDSet name, and those shown even beyond the map's end */
+    for (unsigned cid = 0; cid < 65536; cid++) {
         uint32_t gid = 2 * (size_t)cid + 1 < mlen ? (uint32_t)map[2 * cid] << 8 | map[2 * cid + 1] : 0;
         bool present = gid != 0 && gid < glyphs; /* the program has a glyph for it */
-        if (set && present && !bit(set, slen, cid) && missing_set++ == 0)
+        if (set && cid > 0 && present && !bit(set, slen, cid) && missing_set++ == 0)
             first_missing = cid;
-        if (set && !present && bit(set, slen, cid) && extra_set++ == 0)
+        if (set && cid > 0 && !present && bit(set, slen, cid) && extra_set++ == 0)
             first_extra = cid;
         if (!bit(use->used, sizeof use->used, cid))
             continue;

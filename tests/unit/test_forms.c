@@ -219,6 +219,37 @@ Test(forms, the_comparison_reports_the_keys_of_other_forms, .timeout = 60 * SCHE
     }
     cJSON_Delete(j);
     free(r.out);
+    /* a label the form repeats: matched by its occurrence, so an unchanged plan has no change */
+    char *dir = test_dir("forms", "campi-ripetuti");
+    char *a = xasprintf("%s/a.json", dir), *b = xasprintf("%s/b.json", dir);
+    static const char *const plan_fmt =
+        "{\"formato\":\"schede-piano/1\",\"ente\":\"E\",\"triennio\":[2024,2026],\"obiettivi\":[{\"codice\":"
+        "\"C-1\",\"tipo\":\"comune\",\"descrizione\":\"D\",\"campi\":[{\"etichetta\":\"Rischio\",\"valore\":"
+        "\"Alto\"},{\"etichetta\":\"Rischio\",\"valore\":\"%s\"}],\"annualita\":[{\"anno\":2024,\"azioni\":[]}]}]}";
+    for (int side = 0; side < 2; side++) {
+        FILE *f = fopen(side ? b : a, "w");
+        cr_assert_not_null(f);
+        fprintf(f, plan_fmt, side ? "Medio" : "Basso");
+        fclose(f);
+    }
+    char *cmd = xasprintf("confronta '%s' '%s' 2>&1", a, a);
+    Run same = run(cmd);
+    expect_contains(&same, "nessuna differenza");
+    free(same.out);
+    free(cmd);
+    cmd = xasprintf("confronta '%s' '%s' 2>/dev/null", a, b);
+    Run changed = run(cmd);
+    cJSON *jc = cJSON_Parse(changed.out);
+    const cJSON *campi = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(jc, "modificati"), 0), "campi");
+    cr_assert_eq(cJSON_GetArraySize(campi), 1, "%s", changed.out);
+    cr_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(campi, 0), "prima")->valuestring, "Basso");
+    cr_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(campi, 0), "dopo")->valuestring, "Medio");
+    cJSON_Delete(jc);
+    free(changed.out);
+    free(cmd);
+    free(a);
+    free(b);
+    free(dir);
     /* and no warning that they are not compared */
     r = run("confronta tests/fixtures/altri-moduli.json tests/fixtures/altri-moduli-v2.json 2>&1 >/dev/null");
     cr_assert_str_eq(r.out, "", "%s", r.out);
@@ -612,6 +643,15 @@ Test(forms, the_sintesi_counts_objectives_scored_from_indicators)
     cr_assert_float_eq(d->gruppi[1].agg.media, 91.25, 1e-9);
     cr_assert_not(s.totale.per_peso, "the total's mean stays simple: its weighted mean is a row of its own");
     sintesi_free(&s);
+    /* with nothing reported: the same objectives, none valued; scostamenti are the 2 actions and the
+       3 indicators that score their objective (R-01's, beside actions, is not one until reported) */
+    sintesi_compute(&plan, NULL, NULL, LIMITS, 3, &s);
+    cr_assert_eq(s.totale.obiettivi, 4);
+    cr_assert_eq(s.totale.valutati, 0);
+    cr_assert_eq(s.indicatori, 3);
+    cr_assert_eq(s.indicatori_rilevati, 0);
+    cr_assert_eq(s.scostamenti, 5);
+    sintesi_free(&s);
     /* without R-02's peso, Rossi's group and the total fall back to the simple mean */
     plan.obiettivi[1].has_peso = false;
     sintesi_compute(&plan, &e, NULL, LIMITS, 3, &s);
@@ -642,7 +682,8 @@ Test(forms, the_relazione_and_its_open_data_report_the_indicators, .timeout = 60
         "Media ponderata sul peso degli obiettivi 74,17",
         "Mario Rossi 2 2 91,25",
         "Anna Bianchi 2 1 40,00",
-        "Nei gruppi in cui ogni obiettivo valutato ha un peso, la media è ponderata",
+        "Le medie segnate con * sono ponderate sul peso degli obiettivi",
+        "Mario Rossi 2 2 91,25 % *",
         "ind. 1 Attesa allo sportello · target 15 giorni · valore 20 giorni · 75,00",
         "ind. 2 Tempo di rilascio · target 10 giorni · valore 8 giorni · 100,00",
         "87,50",
@@ -655,6 +696,14 @@ Test(forms, the_relazione_and_its_open_data_report_the_indicators, .timeout = 60
     /* pdftotext gives the no-break spaces as spaces */
     for (size_t i = 0; i < sizeof expected / sizeof *expected; i++)
         cr_assert(strstr(text, expected[i]), "the Relazione lacks «%s»:\n%s", expected[i], text);
+    /* the scostamenti table has the 4 rows the sintesi counts, and not R-02's indicator at 100 % */
+    size_t rows = 0;
+    for (const char *at = text; (at = strstr(at, " \u2013 indicatore ")) != NULL; at++)
+        rows++;
+    for (const char *at = text; (at = strstr(at, " \u2013 azione ")) != NULL; at++)
+        rows++;
+    cr_assert_eq(rows, 4, "%s", text);
+    cr_assert_null(strstr(text, "R-02 \u2013 indicatore 2"));
     expect_opens_in_mupdf(pdf);
     free(text);
     free(pdf);

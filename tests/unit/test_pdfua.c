@@ -316,21 +316,24 @@ static void font_not_embedded(Pdf *p)
     first_font(p, &cidfont);
     cJSON_DeleteItemFromObjectCaseSensitive(pdf_get(p, cidfont, "/FontDescriptor"), "/FontFile2");
 }
-/* The gap issue 18 names: CIDToGIDMap sends a CID that the CIDSet does not
- * list (U+0001, never shown) to a real glyph. */
-static void map_beyond_the_cidset(Pdf *p)
+/* The first font's CIDToGIDMap: cid sent to glyph gid, or, with cut, the map
+ * ending after its first cut CIDs. */
+static void edit_gid_map(Pdf *p, unsigned cid, unsigned gid, size_t cut)
 {
     cJSON *cidfont;
     first_font(p, &cidfont);
     const char *ref = ref_of(cidfont, "/CIDToGIDMap");
     size_t len;
     unsigned char *map = pdf_stream(p, ref, &len);
-    cr_assert(len >= 4);
-    map[2] = 0;
-    map[3] = 3;
-    set_stream(p, ref, map, len);
+    cr_assert(len > 2 * (size_t)cid + 1 && len > 2 * cut);
+    map[2 * cid] = (unsigned char)(gid >> 8);
+    map[2 * cid + 1] = (unsigned char)gid;
+    set_stream(p, ref, map, cut ? 2 * cut : len);
     free(map);
 }
+/* The gap issue 18 names: CIDToGIDMap sends a CID that the CIDSet does not
+ * list (U+0001, never shown) to a real glyph. */
+static void map_beyond_the_cidset(Pdf *p) { edit_gid_map(p, 1, 3, 0); }
 /* The CIDSet lists U+0001, which the map sends to .notdef. */
 static void cidset_beyond_the_glyphs(Pdf *p)
 {
@@ -344,18 +347,30 @@ static void cidset_beyond_the_glyphs(Pdf *p)
     free(set);
 }
 /* "e" (U+0065, shown in every document) sent to glyph 0. */
-static void shown_with_notdef(Pdf *p)
+static void shown_with_notdef(Pdf *p) { edit_gid_map(p, 0x65, 0, 0); }
+/* The map ends before "A": every letter after it is shown with .notdef. */
+static void map_cut_short(Pdf *p) { edit_gid_map(p, 0, 0, 0x41); }
+/* "e" mapped to code 0000: to no character. */
+static void to_unicode_to_nothing(Pdf *p)
 {
     cJSON *cidfont;
-    first_font(p, &cidfont);
-    const char *ref = ref_of(cidfont, "/CIDToGIDMap");
-    size_t len;
-    unsigned char *map = pdf_stream(p, ref, &len);
-    cr_assert(len > 2 * 0x65 + 1);
-    map[2 * 0x65] = 0; /* "e" */
-    map[2 * 0x65 + 1] = 0;
-    set_stream(p, ref, map, len);
-    free(map);
+    cJSON *type0 = first_font(p, &cidfont);
+    edit_stream(p, ref_of(type0, "/ToUnicode"), "<0065> <0065>", "<0065> <0000>");
+}
+/* A Link whose /K is its OBJR alone, not an array (as other programs write it). */
+static void link_kid_not_in_an_array(Pdf *p)
+{
+    cJSON *link = first_element(p, "/Link");
+    cJSON *kids = cJSON_GetObjectItemCaseSensitive(link, "/K");
+    cJSON *objr = NULL, *k;
+    cJSON_ArrayForEach(k, kids)
+    {
+        cJSON *d = pdf_deref(p, k);
+        if (cJSON_IsObject(d) && strcmp(pdf_name(p, d, "/Type"), "/OBJR") == 0)
+            objr = k;
+    }
+    cr_assert_not_null(objr, "the Link element has no OBJR");
+    cJSON_ReplaceItemInObjectCaseSensitive(link, "/K", cJSON_Duplicate(objr, true));
 }
 static void to_unicode_gap(Pdf *p)
 {
@@ -424,11 +439,21 @@ Test(pdfua, each_condition_catches_a_broken_file, .timeout = 600 * SCHEDE_TIMEOU
         {"schede.pdf", cidset_beyond_the_glyphs, "31-015"},
         {"schede.pdf", shown_with_notdef, "31-030"},
         {"schede.pdf", to_unicode_gap, "31-027"},
+        {"schede.pdf", map_cut_short, "31-030"},
+        {"schede.pdf", to_unicode_to_nothing, "31-027"},
         {"persone.pdf", text_outside_marked_content, "01-005"},
         {"persone.pdf", mcid_lost, "ParentTree"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         expect_caught(cases[i].file, cases[i].breakage, cases[i].id);
+    /* and a Link whose /K is one OBJR, not an array, is still found (its text's MCIDs, dropped
+       with the array, are what the ParentTree check then misses) */
+    Findings f = broken("schede.pdf", link_kid_not_in_an_array);
+    char *text = findings_text(&f);
+    cr_assert(!findings_have(&f, "28-011") && !findings_have(&f, "Link-Alt") && findings_have(&f, "ParentTree"),
+              "a Link with a single OBJR kid:\n%s", text);
+    free(text);
+    findings_free(&f);
 }
 
 /* The real plan: 38 schede, 87 pages, the people of the sample. */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_values.h"
 #include "date.h"
 #include "text.h"
 #include "utf8.h"
@@ -51,6 +52,21 @@ Test(text, format_number_italian)
     cr_assert_str_eq(buf, "-5");
     text_format_number(buf, sizeof buf, 0.004);
     cr_assert_str_eq(buf, "0");
+}
+
+/* Open data keep a measured value as given (to the millionth), not to the cent. */
+Test(text, csv_value_keeps_its_decimals)
+{
+    char buf[48];
+    static const struct {
+        double v;
+        const char *s;
+    } cases[] = {{30, "30"}, {12.345, "12,345"}, {0.004, "0,004"}, {-2.5, "-2,5"}, {1234567.125, "1234567,125"},
+                 {0.1 + 0.2, "0,3"}, {1e-7, "0"}, {1e13, "10000000000000"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        csv_format_value(buf, sizeof buf, cases[i].v);
+        cr_assert_str_eq(buf, cases[i].s, "%g → «%s», expected «%s»", cases[i].v, buf, cases[i].s);
+    }
 }
 
 Test(utf8, validate_and_count)

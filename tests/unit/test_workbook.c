@@ -509,13 +509,18 @@ Test(workbook, the_sheets_of_other_forms_name_their_cells_in_errors)
 {
     static const char *const piano[] = {"chiave", "valore", "ente", "Comune di Prova", "triennio", "2025-2027", NULL};
     static const char *const obiettivi[] = {"codice", "tipo", "descrizione", "peso", "valutazione_individuale",
-                                            "X-01", "comune", "Uno", "molto", "forse", NULL};
+                                            "X-01", "comune", "Uno", "molto", "forse",
+                                            "X-02", "comune", "Due", "", "", NULL};
+    /* X-01's n. 2 comes first and gets its name from a later row; X-02 lacks its n. 2 */
     static const char *const indicatori[] = {
         "codice", "n", "nome", "verso", "anno", "target",
+        "X-01", "#2", "", "", "#2025", "#4",
         "X-01", "#1", "Pratiche", "su", "#2025", "#10",
         "X-01", "#1", "Pratiche online", "", "#2026", "tante",
-        "X-01", "#3", "Terzo", "", "#2025", "#5",
+        "X-01", "#2", "Secondo", "", "#2026", "#4",
         "X-01", "", "Senza numero", "", "", "",
+        "X-02", "#1", "Uno", "", "#2025", "#1",
+        "X-02", "#3", "Terzo", "", "#2025", "#5",
         NULL};
     static const char *const collegamenti[] = {"codice", "livello", "codice_collegamento", "testo",
                                                "X-09", "Strategico", "OS-1", "", NULL};
@@ -533,13 +538,13 @@ Test(workbook, the_sheets_of_other_forms_name_their_cells_in_errors)
     static const char *const expected[] = {
         "errore: %sObiettivi!D2: «molto» non è un numero",
         "errore: %sObiettivi!E2: «forse»: si scrive sì o no",
-        "errore: %sX-01: Indicatori!D2: «verso» deve essere \"crescente\" o \"decrescente\", non «su»",
-        "avviso: %sIndicatori!C3: l'indicatore n. 1 ha già «nome» = «Pratiche» alla riga 2: vale quello, non "
+        "errore: %sX-01: Indicatori!D3: «verso» deve essere \"crescente\" o \"decrescente\", non «su»",
+        "avviso: %sIndicatori!C4: l'indicatore n. 1 ha già «nome» = «Pratiche» alla riga 3: vale quello, non "
         "«Pratiche online»",
-        "errore: %sIndicatori!F3: «tante» non è un numero",
-        "errore: %sIndicatori!B4: l'indicatore n. 3 di X-01: gli indicatori di un obiettivo si numerano da 1 in "
-        "ordine, qui ci vuole il n. 2",
-        "errore: %sIndicatori!B5: manca il numero dell'indicatore (n)",
+        "errore: %sIndicatori!F4: «tante» non è un numero",
+        "errore: %sIndicatori!B6: manca il numero dell'indicatore (n)",
+        "errore: %sIndicatori!B8: a X-02 manca l'indicatore n. 2: gli indicatori di un obiettivo si numerano 1, 2, "
+        "3, … senza salti",
         "errore: %sCollegamenti!A2: nessun obiettivo del foglio «Obiettivi» ha il codice «X-09»",
         "avviso: %sCampi!D1: colonna sconosciuta «colore», ignorata",
         "errore: %sX-01: Campi, riga 2: manca «etichetta», che è obbligatorio",
@@ -549,6 +554,7 @@ Test(workbook, the_sheets_of_other_forms_name_their_cells_in_errors)
         expect_contains(&r, line);
         free(line);
     }
+    cr_assert_null(strstr(r.out, "manca «nome»"), "X-01's n. 2 has its name from its second row:\n%s", r.out);
     free(where);
     free(r.out);
     free(cmd);
@@ -566,10 +572,9 @@ Test(workbook, indicators_in_the_rilevazioni_workbook, .timeout = 60 * SCHEDE_TI
                           "--out '%s/modello.xlsx'", dir);
     free(output(cmd));
     free(cmd);
-    char *path = xasprintf("%s/modello.xlsx", dir);
+    char *path_modello = xasprintf("%s/modello.xlsx", dir);
     ReadBack rb;
-    read_back(path, &rb);
-    free(path);
+    read_back(path_modello, &rb);
     const WbSheet *s = workbook_sheet(&rb.wb, "Rilevazioni");
     cr_assert_str_eq(wb_cell(&s->rows[0], 3)->text, "indicatore");
     cr_assert_str_eq(wb_cell(&s->rows[0], 8)->text, "data", "the input columns move right by one");
@@ -582,6 +587,34 @@ Test(workbook, indicators_in_the_rilevazioni_workbook, .timeout = 60 * SCHEDE_TI
     cr_assert_str_eq(wb_cell(&s->rows[4], 7)->text,
                      "decrescente: target / valore × 100, al massimo 100\u00A0% (valore 0: 100\u00A0%)");
     read_back_free(&rb);
+    /* the validations moved with the columns: data H, percentuale J */
+    zip_t *z = zip_open(path_modello, ZIP_RDONLY, NULL);
+    cr_assert_not_null(z);
+    zip_file_t *zf = zip_fopen(z, "xl/worksheets/sheet1.xml", 0);
+    cr_assert_not_null(zf);
+    StrBuf xml = {0};
+    char chunk[4096];
+    zip_int64_t got;
+    while ((got = zip_fread(zf, chunk, sizeof chunk)) > 0)
+        strbuf_append(&xml, chunk, (size_t)got);
+    zip_fclose(zf);
+    zip_close(z);
+    cr_assert_not_null(strstr(xml.data, "type=\"date\"") , "no date validation");
+    cr_assert_not_null(strstr(xml.data, "sqref=\"H2:H100001\""), "the date validation is not on «data» (H)");
+    cr_assert_not_null(strstr(xml.data, "sqref=\"J2:J100001\""), "the 0–100 validation is not on «percentuale» (J)");
+    strbuf_free(&xml);
+    /* untouched, the template reads back as nothing reported, without errors */
+    char *untouched = xasprintf("esiti tests/fixtures/relazione-indicatori-piano.json --raggiunto '%s' --anno 2024 "
+                                "--formato csv 2>&1", path_modello);
+    Run u = run(untouched);
+    cr_assert_eq(u.status, 0, "%s", u.out);
+    size_t none = 0;
+    for (const char *at = u.out; (at = strstr(at, ";non_rilevato;")) != NULL; at++)
+        none++;
+    cr_assert_eq(none, 6, "2 actions and 4 indicators, none reported:\n%s", u.out);
+    free(u.out);
+    free(untouched);
+    free(path_modello);
     /* filled in as an office would */
     static const char *const rows[] = {
         "obiettivo", "azione", "indicatore", "valore", "percentuale", "nota",
