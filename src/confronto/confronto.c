@@ -97,11 +97,9 @@ static char *finanziaria_text(const Obiettivo *o)
     return b.data;
 }
 
-static char *rule_text(const Azione *z)
+char *confronto_rule_text(const Rule *r, const Azione *z)
 {
-    if (z->regola.tipo == RULE_NONE)
-        return NULL;
-    return rule_describe(&z->regola, z);
+    return r->tipo == RULE_NONE ? NULL : rule_describe(r, z);
 }
 
 static double weights(const Annualita *a)
@@ -133,8 +131,8 @@ static void compare_action(ObiettivoModificato *m, int anno, const Azione *x, co
     confronto_change(m, CAMPO("indicatori"), x->indicatore, y->indicatore, true);
     confronto_change(m, CAMPO("atteso"), x->atteso, y->atteso, true);
     confronto_change(m, CAMPO("graduazione"), x->graduazione, y->graduazione, true);
-    a = rule_text(x);
-    b = rule_text(y);
+    a = confronto_rule_text(&x->regola, x);
+    b = confronto_rule_text(&y->regola, y);
     confronto_change(m, CAMPO("regola"), a, b, false);
     free(a);
     free(b);

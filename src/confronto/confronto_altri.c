@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "confronto_internal.h"
-#include "rules.h"
 #include "text.h"
 
 static char *collegamenti_text(const Obiettivo *o)
@@ -85,10 +84,6 @@ static char *baseline_text(const Indicatore *ind)
     return xasprintf("%s (%d)", v, ind->baseline_anno);
 }
 
-static char *rule_text(const Indicatore *ind)
-{
-    return ind->regola.tipo == RULE_NONE ? NULL : rule_describe(&ind->regola, NULL);
-}
 
 static void compare_indicator(ObiettivoModificato *m, size_t n, const Indicatore *x, const Indicatore *y)
 {
@@ -107,8 +102,8 @@ static void compare_indicator(ObiettivoModificato *m, size_t n, const Indicatore
     confronto_change(m, CAMPO("baseline"), a, b, false);
     free(a);
     free(b);
-    a = rule_text(x);
-    b = rule_text(y);
+    a = confronto_rule_text(&x->regola, NULL);
+    b = confronto_rule_text(&y->regola, NULL);
     confronto_change(m, CAMPO("regola"), a, b, false);
     free(a);
     free(b);

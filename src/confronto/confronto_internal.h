@@ -9,6 +9,9 @@
  * with a word-level difference. */
 void confronto_change(ObiettivoModificato *m, const char *campo, const char *prima, const char *dopo, bool testo);
 void confronto_change_number(ObiettivoModificato *m, const char *campo, bool has_a, double a, bool has_b, double b);
+/* A rule in words for the comparison; NULL when the plan gives none. z: the
+ * action it belongs to (its scadenza), NULL for an indicator's. New string. */
+char *confronto_rule_text(const Rule *r, const Azione *z);
 
 /* FORMAT §7: tipologia, peso, valutazione individuale, collegamenti, the
  * campi matched by etichetta (a repeated one by its occurrence), the

@@ -6,6 +6,7 @@
 
 #include "doc_common.h"
 #include "doc_front.h"
+#include "indicatori.h"
 #include "layout.h"
 #include "persone.h"
 #include "rules.h"
@@ -488,30 +489,11 @@ static char *indicator_line(const Ctx *c, const EsitoIndicatore *e)
     return doc_expand(label(c, reported ? "indicatore_riga" : "indicatore_riga_non_rilevato"), names, values);
 }
 
-static bool has_targeted_indicators(const EsitoObiettivo *eo)
-{
-    for (size_t k = 0; k < eo->n_indicatori; k++)
-        if (eo->indicatori[k].has_target)
-            return true;
-    return false;
-}
-
-/* Whether an objective of the year has an indicator targeted for it:
- * only then the sections explain how indicators are reported. */
-static bool year_has_indicators(const Ctx *c)
-{
-    for (size_t i = 0; i < c->esiti->n; i++)
-        if (obiettivo_del_anno(c->esiti->obiettivi[i].obiettivo, c->esiti->anno) &&
-            has_targeted_indicators(&c->esiti->obiettivi[i]))
-            return true;
-    return false;
-}
-
 static void build_dettaglio(Ctx *c)
 {
     char *title = start_section(c, "sezione_dettaglio");
     paragraph(c, label(c, "dettaglio_nota"), "nota");
-    if (year_has_indicators(c))
+    if (plan_has_indicator_targets(c->plan, c->esiti->anno)) /* only then: how indicators are reported */
         paragraph(c, label(c, "dettaglio_indicatori_nota"), "nota");
     layout_space(c->layout, 4);
     static const char *const heads[] = {"col_codice", "col_obiettivo", "col_azioni", "col_risultato", "col_esito", NULL};
@@ -613,7 +595,7 @@ static void build_scostamenti(Ctx *c)
 {
     char *title = start_section(c, "sezione_scostamenti");
     paragraph(c, label(c, "scostamenti_testo"), "testo");
-    if (year_has_indicators(c))
+    if (plan_has_indicator_targets(c->plan, c->esiti->anno)) /* only then: how indicators are reported */
         paragraph(c, label(c, "scostamenti_indicatori_nota"), "testo");
     layout_space(c->layout, 4);
     if (c->s->scostamenti == 0) {

@@ -498,6 +498,20 @@ static ObjRef *row_objective(Conv *c, const Table *t, const WbRow *r, ObjRef *ob
     return o;
 }
 
+/* The rows of a detail sheet, one after another: the next one after row
+ * (NULL: the first) that is used and names a known objective (*o); an
+ * unknown codice is reported and skipped. NULL after the last. */
+static const WbRow *next_objective_row(Conv *c, const Table *t, const WbRow *row, ObjRef *objs, size_t n, ObjRef **o)
+{
+    size_t r = row ? (size_t)(row - t->sheet->rows) + 1 : 1;
+    for (; r < t->sheet->n_rows; r++) {
+        row = &t->sheet->rows[r];
+        if (row_used(t, row) && (*o = row_objective(c, t, row, objs, n)) != NULL)
+            return row;
+    }
+    return NULL;
+}
+
 static bool int_of(Row *w, const char *column, int *out)
 {
     double v;
@@ -629,13 +643,8 @@ static void read_bilancio(Conv *c, ObjRef *objs, size_t n)
     Table t;
     if (!table_open(c, "Bilancio", BILANCIO_COLS, false, false, &t))
         return;
-    for (size_t r = 1; r < t.sheet->n_rows; r++) {
-        const WbRow *row = &t.sheet->rows[r];
-        if (!row_used(&t, row))
-            continue;
-        ObjRef *o = row_objective(c, &t, row, objs, n);
-        if (!o)
-            continue;
+    ObjRef *o;
+    for (const WbRow *row = NULL; (row = next_objective_row(c, &t, row, objs, n, &o)) != NULL;) {
         char *path;
         cJSON *v = append_object(c, &t, row->row, o->obj, o->path, "bilancio", &path);
         Row w = {c, &t, row, v, path};
@@ -669,13 +678,8 @@ static void read_azioni(Conv *c, ObjRef *objs, size_t n)
     Table t;
     if (!table_open(c, "Azioni", AZIONI_COLS, false, false, &t))
         return;
-    for (size_t r = 1; r < t.sheet->n_rows; r++) {
-        const WbRow *row = &t.sheet->rows[r];
-        if (!row_used(&t, row))
-            continue;
-        ObjRef *o = row_objective(c, &t, row, objs, n);
-        if (!o)
-            continue;
+    ObjRef *o;
+    for (const WbRow *row = NULL; (row = next_objective_row(c, &t, row, objs, n, &o)) != NULL;) {
         int anno;
         if (!required_int(c, &t, row, "anno", "manca l'anno dell'azione", &anno))
             continue;
@@ -722,13 +726,8 @@ static void read_risorse(Conv *c, ObjRef *objs, size_t n)
     char *last_key = NULL;
     cJSON *ris = NULL;
     char *ris_path = NULL;
-    for (size_t r = 1; r < t.sheet->n_rows; r++) {
-        const WbRow *row = &t.sheet->rows[r];
-        if (!row_used(&t, row))
-            continue;
-        ObjRef *o = row_objective(c, &t, row, objs, n);
-        if (!o)
-            continue;
+    ObjRef *o;
+    for (const WbRow *row = NULL; (row = next_objective_row(c, &t, row, objs, n, &o)) != NULL;) {
         static const char *const same[] = {"anno", "azione", NULL};
         char *key = group_key(&t, row, o, same);
         if (!last_key || strcmp(key, last_key) != 0) {
@@ -773,13 +772,8 @@ static void read_finanziaria(Conv *c, ObjRef *objs, size_t n)
     char *last_key = NULL;
     cJSON *cap = NULL;
     char *cap_path = NULL;
-    for (size_t r = 1; r < t.sheet->n_rows; r++) {
-        const WbRow *row = &t.sheet->rows[r];
-        if (!row_used(&t, row))
-            continue;
-        ObjRef *o = row_objective(c, &t, row, objs, n);
-        if (!o)
-            continue;
+    ObjRef *o;
+    for (const WbRow *row = NULL; (row = next_objective_row(c, &t, row, objs, n, &o)) != NULL;) {
         /* the stanziamenti of one capitolo repeat its fields on every row */
         static const char *const same[] = {"capitolo", "descrizione", "note", NULL};
         char *key = group_key(&t, row, o, same);
@@ -898,13 +892,8 @@ static void read_indicatori(Conv *c, ObjRef *objs, size_t n_objs)
         return;
     IndRef *inds = NULL;
     size_t n_inds = 0;
-    for (size_t r = 1; r < t.sheet->n_rows; r++) {
-        const WbRow *row = &t.sheet->rows[r];
-        if (!row_used(&t, row))
-            continue;
-        ObjRef *o = row_objective(c, &t, row, objs, n_objs);
-        if (!o)
-            continue;
+    ObjRef *o;
+    for (const WbRow *row = NULL; (row = next_objective_row(c, &t, row, objs, n_objs, &o)) != NULL;) {
         int number;
         if (!required_int(c, &t, row, "n", "manca il numero dell'indicatore (n)", &number))
             continue;
@@ -982,13 +971,8 @@ static void read_list_sheet(Conv *c, ObjRef *objs, size_t n, const char *sheet, 
     Table t;
     if (!table_open(c, sheet, cols, false, false, &t))
         return;
-    for (size_t r = 1; r < t.sheet->n_rows; r++) {
-        const WbRow *row = &t.sheet->rows[r];
-        if (!row_used(&t, row))
-            continue;
-        ObjRef *o = row_objective(c, &t, row, objs, n);
-        if (!o)
-            continue;
+    ObjRef *o;
+    for (const WbRow *row = NULL; (row = next_objective_row(c, &t, row, objs, n, &o)) != NULL;) {
         if (!cJSON_GetObjectItemCaseSensitive(o->obj, key))
             cJSON_AddArrayToObject(o->obj, key);
         char *path;

@@ -469,24 +469,41 @@ static inline bool bit(const unsigned char *bits, size_t len, unsigned cid)
 }
 
 /* Whether element elem's /K lists MCID mcid of page. */
+/* An element's /K as an array to walk: itself, or, when /K is a single kid,
+ * a new array (*single, for the caller to cJSON_Delete) that refers to it. */
+static inline cJSON *pdf_kids(const cJSON *elem, cJSON **single)
+{
+    cJSON *kids = cJSON_GetObjectItemCaseSensitive(elem, "/K");
+    *single = NULL;
+    if (kids && !cJSON_IsArray(kids)) {
+        *single = cJSON_CreateArray();
+        cJSON_AddItemReferenceToArray(*single, kids);
+        return *single;
+    }
+    return kids;
+}
+
 static inline bool kids_list(const Pdf *p, const cJSON *elem, const char *page, int mcid)
 {
     cJSON *pg = cJSON_GetObjectItemCaseSensitive(elem, "/Pg");
     bool same_page = pdf_is_ref(pg) && strcmp(pg->valuestring, page) == 0;
-    cJSON *k;
-    cJSON_ArrayForEach(k, cJSON_GetObjectItemCaseSensitive(elem, "/K"))
+    cJSON *single, *k;
+    bool found = false;
+    cJSON *kids = pdf_kids(elem, &single); /* ArrayForEach reads its array twice */
+    cJSON_ArrayForEach(k, kids)
     {
         if (cJSON_IsNumber(k) && same_page && (int)k->valuedouble == mcid)
-            return true;
+            found = true;
         cJSON *d = pdf_deref(p, k);
         if (cJSON_IsObject(d) && strcmp(pdf_name(p, d, "/Type"), "/MCR") == 0) {
             cJSON *mpg = cJSON_GetObjectItemCaseSensitive(d, "/Pg");
             if ((int)pdf_get(p, d, "/MCID")->valuedouble == mcid && pdf_is_ref(mpg) &&
                 strcmp(mpg->valuestring, page) == 0)
-                return true;
+                found = true;
         }
     }
-    return false;
+    cJSON_Delete(single);
+    return found;
 }
 
 /* The entry for key in a number tree (its /Nums, or its /Kids' within

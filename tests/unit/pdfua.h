@@ -220,14 +220,8 @@ static inline void pdfua_element(StructWalk *w, cJSON *elem, const char *parent,
             finding(w->f, "14-003: %s dopo H%d: un livello saltato", s, w->last_heading);
         w->last_heading = level;
     }
-    cJSON *kids = cJSON_GetObjectItemCaseSensitive(elem, "/K");
-    cJSON *single = NULL;
-    if (kids && !cJSON_IsArray(kids)) { /* one kid, not in an array */
-        single = cJSON_CreateArray();
-        cJSON_AddItemReferenceToArray(single, kids);
-        kids = single;
-    }
-    cJSON *k;
+    cJSON *single, *k;
+    cJSON *kids = pdf_kids(elem, &single); /* ArrayForEach reads its array twice */
     cJSON_ArrayForEach(k, kids)
     {
         cJSON *d = pdf_deref(p, k);
@@ -269,13 +263,8 @@ static inline void pdfua_annotation(const Pdf *p, Findings *f, const char *ref, 
     cJSON *elem = cJSON_IsNumber(key) && nums ? pdf_deref(p, parent_tree_entry(p, nums, (int)key->valuedouble)) : NULL;
     bool objr = false;
     if (elem && strcmp(pdf_name(p, elem, "/S"), "/Link") == 0) {
-        cJSON *kids = cJSON_GetObjectItemCaseSensitive(elem, "/K"), *single = NULL;
-        if (kids && !cJSON_IsArray(kids)) { /* one kid, not in an array */
-            single = cJSON_CreateArray();
-            cJSON_AddItemReferenceToArray(single, kids);
-            kids = single;
-        }
-        cJSON *k;
+        cJSON *single, *k;
+        cJSON *kids = pdf_kids(elem, &single); /* ArrayForEach reads its array twice */
         cJSON_ArrayForEach(k, kids)
         {
             cJSON *d = pdf_deref(p, k);
