@@ -80,7 +80,7 @@ int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Es
         rc = EXIT_DATA;
     }
     size_t errors = diags->errors;
-    esiti_compute(plan, o->raggiunto ? ril : NULL, anno, esiti, diags);
+    esiti_compute_at(plan, o->raggiunto ? ril : NULL, anno, o->has_al ? &o->al : NULL, esiti, diags);
     if (diags->errors > errors)
         rc = EXIT_DATA;
     bool any = false;

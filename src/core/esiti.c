@@ -63,9 +63,42 @@ static bool percentuale_given(const Rilevazione *r, const Rilevazioni *set, bool
     return true;
 }
 
-/* Applies the rilevazione to the action: fills e, or reports an error. */
-static void apply(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, int objective, DiagList *diags)
+/* What a rule that does not read dates needs besides a completion date. */
+static const char *what_the_rule_needs(RuleType tipo)
 {
+    switch (tipo) {
+    case RULE_SOGLIE:
+    case RULE_PROPORZIONALE: return "il «valore» misurato (o la «percentuale» con una «nota»)";
+    case RULE_SI_NO: return "il «valore» sì o no";
+    default: return "la «percentuale»";
+    }
+}
+
+/* A completion date alone, on a rule that does not turn dates into a %:
+ * the action is concluded but has no % yet. At year end that is worth a
+ * warning (the result is missing); during the year (al) it is expected. */
+static void date_only(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, const Date *al, DiagList *diags)
+{
+    char done[11];
+    date_format_it(r->data, done);
+    const char *needs = what_the_rule_needs(e->regola.tipo);
+    e->dettaglio = xasprintf("conclusa il %s; con la regola «%s» la data non dà la percentuale: serve %s", done,
+                             rule_type_name(e->regola.tipo), needs);
+    e->nota = r->nota ? xstrdup(r->nota) : NULL;
+    if (!al)
+        raggiunto_diag(diags, DIAG_WARNING, set, r, -1,
+                       "azione n. %d: conclusa il %s, ma la regola è «%s» e la data non dà la percentuale: "
+                       "serve %s; l'azione resta non rilevata", r->azione, done, rule_type_name(e->regola.tipo),
+                       needs);
+}
+
+/* Applies the rilevazione to the action: fills e, or reports an error. */
+static void apply(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, const Date *al, DiagList *diags)
+{
+    if (r->has_data && r->valore_kind == VALORE_NESSUNO && !r->has_percentuale && e->regola.tipo != RULE_RITARDO) {
+        date_only(e, r, set, al, diags);
+        return;
+    }
     if (r->has_percentuale) {
         char *what = xasprintf("azione n. %d", r->azione);
         char *replaced = xasprintf("quella della regola «%s»", rule_type_name(e->regola.tipo));
@@ -95,7 +128,15 @@ static void apply(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, 
     e->nota = r->nota ? xstrdup(r->nota) : NULL;
 }
 
-/* A rilevazione of an indicator (FORMAT §7): its % for the year. */
+/* Whether the rilevazione r is dated after the monitoring date al (so not known at al). */
+static bool after(const Rilevazione *r, const Date *al)
+{
+    return al && r->has_data && date_compare(r->data, *al) > 0;
+}
+
+/* A rilevazione of an indicator (docs/formato.md §7): its % for the year.
+ * Of several dated values the latest counts; two undated ones, or two of
+ * one date, are an error. */
 static void apply_indicatore(EsitoObiettivo *eo, const Rilevazione *ril, const Rilevazioni *set, int anno,
                              DiagList *diags)
 {
@@ -105,11 +146,26 @@ static void apply_indicatore(EsitoObiettivo *eo, const Rilevazione *ril, const R
         return;
     }
     EsitoIndicatore *e = &eo->indicatori[ril->indicatore - 1];
-    if (e->stato != STATO_NON_RILEVATO || e->dettaglio) {
-        raggiunto_diag(diags, DIAG_ERROR, set, ril, -1, "seconda rilevazione per l'indicatore n. %d del %d",
-                       ril->indicatore, anno);
-        return;
+    if (e->from) {
+        const Rilevazione *prev = e->from;
+        if (!prev->has_data || !ril->has_data || date_compare(prev->data, ril->data) == 0) {
+            raggiunto_diag(diags, DIAG_ERROR, set, ril, -1,
+                           "seconda rilevazione per l'indicatore n. %d del %d%s", ril->indicatore, anno,
+                           prev->has_data && ril->has_data ? " alla stessa data"
+                                                           : ": più valori si distinguono per la «data»");
+            return;
+        }
+        if (date_compare(ril->data, prev->data) < 0)
+            return; /* an earlier value: the later one stands */
+        free(e->dettaglio);
+        free(e->nota);
+        e->dettaglio = e->nota = NULL;
+        e->stato = STATO_NON_RILEVATO;
+        e->has_valore = false;
     }
+    e->from = ril;
+    e->has_data = ril->has_data;
+    e->data = ril->data;
     if (!e->has_target) {
         raggiunto_diag(diags, DIAG_WARNING, set, ril, -1,
                        "l'indicatore n. %d non ha un target per il %d: la rilevazione non conta", ril->indicatore,
@@ -118,7 +174,7 @@ static void apply_indicatore(EsitoObiettivo *eo, const Rilevazione *ril, const R
         return;
     }
     if (ril->invalid) {
-        e->dettaglio = xstrdup("rilevazione non valida"); /* reported by the loader; blocks duplicates */
+        e->dettaglio = xstrdup("rilevazione non valida"); /* reported by the loader */
         return;
     }
     e->has_valore = ril->valore_kind == VALORE_NUMERO;
@@ -142,29 +198,48 @@ static void apply_indicatore(EsitoObiettivo *eo, const Rilevazione *ril, const R
     e->stato = STATO_RILEVATO;
 }
 
-/* An objective with no actions in the year is scored from its indicators. */
-static void score_from_indicators(EsitoObiettivo *eo)
+/* The indicators' figure of the year (see EsitoObiettivo); when the year
+ * has no actions it is the objective's %. */
+static void score_indicators(EsitoObiettivo *eo)
 {
     double sum = 0, weights = 0;
     for (size_t k = 0; k < eo->n_indicatori; k++) {
         const EsitoIndicatore *e = &eo->indicatori[k];
-        if (!e->has_target || e->stato == STATO_NON_RILEVATO)
+        if (!e->has_target)
             continue;
+        eo->indicatori_con_target++;
+        if (e->stato == STATO_NON_RILEVATO) {
+            eo->indicatori_non_rilevati++;
+            continue;
+        }
         double w = indicatore_peso(eo->obiettivo, e->indicatore);
         sum += w * e->percentuale;
         weights += w;
     }
-    eo->da_indicatori = true;
     if (weights > 0) {
-        eo->has_percentuale = true;
-        eo->percentuale = sum / weights;
+        eo->has_percentuale_indicatori = true;
+        eo->percentuale_indicatori = sum / weights;
+    }
+    if (eo->n_azioni == 0 && eo->n_indicatori > 0) {
+        eo->da_indicatori = true;
+        eo->has_percentuale = eo->has_percentuale_indicatori;
+        eo->percentuale = eo->percentuale_indicatori;
     }
 }
 
 void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *out, DiagList *diags)
 {
+    esiti_compute_at(plan, set, anno, NULL, out, diags);
+}
+
+void esiti_compute_at(const Plan *plan, const Rilevazioni *set, int anno, const Date *al, Esiti *out,
+                      DiagList *diags)
+{
     memset(out, 0, sizeof *out);
     out->anno = anno;
+    out->has_al = al != NULL;
+    if (al)
+        out->al = *al;
     out->n = plan->n_obiettivi;
     out->obiettivi = xcalloc(plan->n_obiettivi ? plan->n_obiettivi : 1, sizeof *out->obiettivi);
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
@@ -203,7 +278,8 @@ void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *ou
         }
         EsitoObiettivo *eo = &out->obiettivi[oi];
         if (ril->indicatore > 0) {
-            apply_indicatore(eo, ril, set, anno, diags);
+            if (!after(ril, al)) /* a value measured after al is not known at al */
+                apply_indicatore(eo, ril, set, anno, diags);
             continue;
         }
         EsitoAzione *e = NULL;
@@ -220,7 +296,11 @@ void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *ou
                            ril->azione, anno);
             continue;
         }
-        bool progress_only = !raggiunto_has_result(ril) && (ril->has_avanzamento || ril->criticita || ril->proposta);
+        /* What is known at al: a completion dated later is not. */
+        Rilevazione known = *ril;
+        if (after(ril, al))
+            known.has_data = false;
+        bool progress_only = !raggiunto_has_result(&known) && (known.has_avanzamento || known.criticita || known.proposta);
         if (!ril->invalid && progress_only) {
             /* progress only (monitoring during the year): not a result yet */
             char pct[32];
@@ -234,8 +314,16 @@ void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *ou
             e->nota = ril->nota ? xstrdup(ril->nota) : NULL;
             continue;
         }
+        if (!ril->invalid && !raggiunto_has_result(&known) && ril->has_data) {
+            char done[11], at[11];
+            date_format_it(ril->data, done);
+            date_format_it(*al, at);
+            e->dettaglio = xasprintf("completata il %s, dopo il %s: non ancora nota a quella data", done, at);
+            e->nota = ril->nota ? xstrdup(ril->nota) : NULL;
+            continue;
+        }
         if (!ril->invalid)
-            apply(e, ril, set, oi, diags);
+            apply(e, &known, set, al, diags);
         if (e->stato == STATO_NON_RILEVATO && !e->dettaglio)
             e->dettaglio = xstrdup("rilevazione non valida"); /* the error is reported; block duplicates */
     }
@@ -260,8 +348,7 @@ void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *ou
             eo->has_percentuale = true;
             eo->percentuale = sum / weights;
         }
-        if (eo->n_azioni == 0 && eo->n_indicatori > 0)
-            score_from_indicators(eo);
+        score_indicators(eo);
     }
 }
 

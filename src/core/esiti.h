@@ -40,6 +40,9 @@ typedef struct {
     bool has_valore;
     double valore;
     double percentuale;        /* when rilevato or forzato */
+    bool has_data;
+    Date data;                 /* when the value was measured, when the rilevazione says */
+    const Rilevazione *from;   /* the rilevazione that counts (the latest dated one), or NULL */
     char *dettaglio;           /* how the % was obtained */
     char *nota;
 } EsitoIndicatore;
@@ -57,10 +60,19 @@ typedef struct {
     size_t n_indicatori;
     bool da_indicatori;         /* no actions that year: the % is Σ(peso × %) / Σ(peso) of the
                                    indicators reported (with a target that year) */
+    /* The indicators' own figure, whatever the objective's % comes from:
+     * Σ(peso × %) / Σ(peso) over the indicators with a target that year
+     * and a rilevazione (indicatore_peso: 1 each when none has a peso). */
+    bool has_percentuale_indicatori;
+    double percentuale_indicatori;
+    size_t indicatori_con_target;    /* indicators with a target that year */
+    size_t indicatori_non_rilevati;  /* of those, without a rilevazione */
 } EsitoObiettivo;
 
 typedef struct {
     int anno;
+    bool has_al;                /* computed at a monitoring date: only what is known by then */
+    Date al;
     EsitoObiettivo *obiettivi;  /* in plan order */
     size_t n;
 } Esiti;
@@ -74,8 +86,21 @@ void esiti_rule_free(Rule *r, OrigineRegola origine);
 /* Computes the results of year anno. rilevazioni may be NULL (nothing
  * reported). Problems (unknown objective or action, two rilevazioni for one
  * action, a value of the wrong kind, an override without nota) are errors
- * located at the rilevazione. */
+ * located at the rilevazione.
+ *
+ * A completion date alone (docs/formato.md §2 and §4) is a rilevazione
+ * whatever the rule: a ritardo rule turns it into a %; any other rule gets
+ * no % from it, and the action stays non rilevata, with a warning at year
+ * end (it is expected during the year: the % comes later).
+ *
+ * An indicator may have several dated values: the latest counts. */
 void esiti_compute(const Plan *plan, const Rilevazioni *rilevazioni, int anno, Esiti *out, DiagList *diags);
+
+/* The same at a monitoring date al (NULL: year end, as esiti_compute): a
+ * date after al is not known yet, so a completion or a value dated after
+ * it does not count. */
+void esiti_compute_at(const Plan *plan, const Rilevazioni *rilevazioni, int anno, const Date *al, Esiti *out,
+                      DiagList *diags);
 void esiti_free(Esiti *e);
 
 const EsitoObiettivo *esiti_for(const Esiti *e, const Obiettivo *o);

@@ -146,6 +146,12 @@ bool obiettivo_del_anno(const Obiettivo *o, int anno)
     return false;
 }
 
+bool obiettivo_da_indicatori(const Obiettivo *o, int anno)
+{
+    const Annualita *a = obiettivo_annualita(o, anno);
+    return o->n_indicatori > 0 && (!a || a->n_azioni == 0);
+}
+
 double pesatura_totale(const Pesatura *p)
 {
     return p->rilevanza + p->innovativita + p->complessita + p->beneficio;

@@ -205,6 +205,10 @@ bool indicatore_target(const Indicatore *ind, int anno, double *target);
  * or none but an indicator with a target for it (FORMAT §7: then it is
  * scored from its indicators). */
 bool obiettivo_del_anno(const Obiettivo *o, int anno);
+/* Whether the objective's % of the year comes from its indicators: it has
+ * indicators and no actions that year (docs/formato.md §7). Then a risorse
+ * umane row of that year without «azione» is for the whole objective. */
+bool obiettivo_da_indicatori(const Obiettivo *o, int anno);
 double pesatura_totale(const Pesatura *p);
 
 const char *rule_type_name(RuleType t);

@@ -277,7 +277,8 @@ void persone_compute(const Plan *plan, const Esiti *esiti, int anno, PersoneAnno
             const Risorsa *ru = &o->risorse_umane[r];
             if (ru->anno != anno)
                 continue;
-            const Azione *z = a ? annualita_azione(a, ru->azione) : NULL;
+            const Azione *z = a && ru->azione > 0 ? annualita_azione(a, ru->azione) : NULL;
+            bool whole = ru->azione == 0 && obiettivo_da_indicatori(o, anno);
             const EsitoAzione *ea = NULL;
             for (size_t k = 0; eo && z && k < eo->n_azioni; k++)
                 if (eo->azioni[k].azione == z)
@@ -300,6 +301,14 @@ void persone_compute(const Plan *plan, const Esiti *esiti, int anno, PersoneAnno
                 row->peso = z ? z->peso : 0;
                 row->rilevata = ea && ea->stato != STATO_NON_RILEVATO;
                 row->percentuale = row->rilevata ? ea->percentuale : 0;
+                if (whole) {
+                    /* the whole objective weighs what a year's actions weigh together */
+                    row->intero_obiettivo = true;
+                    row->has_peso = true;
+                    row->peso = 100;
+                    row->rilevata = eo && eo->has_percentuale;
+                    row->percentuale = row->rilevata ? eo->percentuale : 0;
+                }
             }
         }
     }

@@ -18,7 +18,9 @@
 typedef struct {
     const Obiettivo *obiettivo;
     const Azione *azione;         /* NULL when the row points at a missing action */
-    int numero_azione;
+    int numero_azione;            /* 0: a row for the whole objective (intero_obiettivo) */
+    bool intero_obiettivo;        /* the objective is measured by its indicators that year: w = 100 (the
+                                     whole piano operativo of the year) and s = the objective's % */
     const Partecipante *partecipante;
     bool has_partecipazione;
     double partecipazione;        /* q, % */

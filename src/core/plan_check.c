@@ -88,9 +88,19 @@ static void check_risorse(JsonCtx *ctx, const Obiettivo *o, const char *opath)
         const Risorsa *r = &o->risorse_umane[i];
         char *p = xasprintf("%s.risorse_umane[%zu]", opath, i);
         const Annualita *a = obiettivo_annualita(o, r->anno);
-        if (!a)
+        bool by_indicators = obiettivo_da_indicatori(o, r->anno);
+        if (by_indicators && r->azione > 0)
+            json_warning(ctx, p, "la riga delle risorse umane si riferisce all'azione n. %d, ma nel %d l'obiettivo non "
+                                 "ha azioni ed è misurato dagli indicatori: per l'intero obiettivo si omette «azione»",
+                         r->azione, r->anno);
+        else if (by_indicators)
+            ; /* the whole objective, scored on its indicators */
+        else if (!a)
             json_warning(ctx, p, "la riga delle risorse umane si riferisce al %d, che non è tra le "
                                  "annualità dell'obiettivo", r->anno);
+        else if (r->azione == 0)
+            json_warning(ctx, p, "la riga delle risorse umane non indica l'«azione»: senza azione vale solo per un "
+                                 "obiettivo misurato dagli indicatori, e il %d l'obiettivo ha azioni", r->anno);
         else if (!annualita_azione(a, r->azione))
             json_warning(ctx, p, "la riga delle risorse umane si riferisce all'azione n. %d del %d, "
                                  "che non esiste", r->azione, r->anno);

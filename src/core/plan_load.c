@@ -393,13 +393,14 @@ static void read_one_annualita(JsonCtx *ctx, const cJSON *c, const char *p, void
 
 static void read_annualita(JsonCtx *ctx, const cJSON *obj, const char *path, Obiettivo *o)
 {
-    const cJSON *arr = json_get_array(ctx, obj, path, "annualita", JSON_REQUIRED);
+    /* Optional: an objective measured by its indicators alone has none
+     * (docs/formato.md §1, §7); one with neither is an error, reported by
+     * require_annualita_or_indicators once the indicators are read. */
+    const cJSON *arr = json_get_array(ctx, obj, path, "annualita", JSON_OPTIONAL);
     if (!arr)
         return;
     char *base = json_path_key(path, "annualita");
     int n = cJSON_GetArraySize(arr);
-    if (n == 0)
-        json_error(ctx, base, "l'obiettivo non ha annualità: ne serve almeno una");
     if (n > MAX_ANNUALITA)
         json_error(ctx, base, "l'obiettivo ha %d annualità: il piano operativo ne prevede al massimo %d",
                    n, MAX_ANNUALITA);
@@ -435,7 +436,14 @@ static void read_risorsa(JsonCtx *ctx, const cJSON *c, const char *p, void *user
     Obiettivo *o = user;
     Risorsa *r = &o->risorse_umane[o->n_risorse_umane++];
     json_check_keys(ctx, c, p, RISORSA_KEYS);
-    json_get_int(ctx, c, p, "azione", JSON_REQUIRED, &r->azione);
+    /* absent: the row is for the whole objective, as for one measured by
+     * its indicators in that year (docs/formato.md §1, RISORSA) */
+    if (json_get_int(ctx, c, p, "azione", JSON_OPTIONAL, &r->azione) && r->azione < 1) {
+        char *zp = json_path_key(p, "azione");
+        json_error(ctx, zp, "«azione» è il numero dell'azione (1, 2, …), non %d; per l'intero obiettivo si omette",
+                   r->azione);
+        free(zp);
+    }
     /* FORMAT.md: anno defaults to the first annualità. */
     r->anno = o->n_annualita > 0 ? o->annualita[0].anno : o->triennio[0];
     if (json_get_int(ctx, c, p, "anno", JSON_OPTIONAL, &r->anno)) {
@@ -659,6 +667,22 @@ static void read_other_forms(JsonCtx *ctx, const cJSON *c, const char *path, Obi
         }
 }
 
+/* An objective is measured by the actions of its piano operativo, or by its
+ * indicators: with neither it has nothing to measure. */
+static void require_annualita_or_indicators(JsonCtx *ctx, const cJSON *c, const char *path, const Obiettivo *o)
+{
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(c, "annualita");
+    bool empty = !arr || (cJSON_IsArray(arr) && cJSON_GetArraySize(arr) == 0);
+    const cJSON *ind = cJSON_GetObjectItemCaseSensitive(c, "indicatori");
+    bool no_indicators = !ind || (cJSON_IsArray(ind) && cJSON_GetArraySize(ind) == 0);
+    if (!empty || !no_indicators || o->n_indicatori > 0)
+        return;
+    char *base = json_path_key(path, "annualita");
+    json_error(ctx, base, "l'obiettivo non ha annualità né indicatori: serve almeno un'annualità del piano operativo, "
+                          "o almeno un indicatore («indicatori») che lo misuri");
+    free(base);
+}
+
 /* The index of the element at path "$.obiettivi[i]". */
 static int objective_index(const char *path)
 {
@@ -723,6 +747,7 @@ static void read_obiettivo(JsonCtx *ctx, const cJSON *c, const char *path, void 
     READ_OBJECTS(ctx, c, path, "finanziaria", o->finanziaria, read_capitolo, o);
     read_pesatura(ctx, c, path, o);
     read_other_forms(ctx, c, path, o);
+    require_annualita_or_indicators(ctx, c, path, o);
     ctx->objective = -1;
     ctx->codice = NULL;
 }

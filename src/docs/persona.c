@@ -28,6 +28,7 @@ static const char *const SECTIONS[] = {"prospetto", "schede", NULL};
 /* The evaluation sheet (--valutazioni) came after the first layout files: a
  * copy made before keeps working with these texts and column widths. */
 static const char *const LABEL_DEFAULTS[] = {
+    "intero_obiettivo", "l'intero obiettivo, misurato dagli indicatori (peso 100)",
     "valutazione_titolo", "Scheda di valutazione individuale – anno {anno}",
     "intestazione_valutazione", "Valutazione individuale {anno}",
     "campo_categoria", "Categoria",
@@ -316,10 +317,15 @@ static void participations_table(Ctx *c, const PersonaAnno *p)
             const RigaPersona *x = &p->righe[r];
             if (x->obiettivo != o)
                 continue;
-            char *az_text = doc_shorten(x->azione && x->azione->azione ? x->azione->azione : "",
-                                        (size_t)spec_number(c->spec, "lunghezza_azione"));
-            char *az = xasprintf("%d. %s", x->numero_azione, az_text);
-            free(az_text);
+            char *az;
+            if (x->intero_obiettivo) {
+                az = xstrdup(label(c, "intero_obiettivo"));
+            } else {
+                char *az_text = doc_shorten(x->azione && x->azione->azione ? x->azione->azione : "",
+                                            (size_t)spec_number(c->spec, "lunghezza_azione"));
+                az = xasprintf("%d. %s", x->numero_azione, az_text);
+                free(az_text);
+            }
             char peso[32] = "", q[48] = "", s_pct[48] = "", contrib[48] = "";
             if (x->has_peso)
                 text_format_number(peso, sizeof peso, x->peso);

@@ -366,10 +366,14 @@ static void section_risorse(Ctx *c)
     for (size_t i = 0; i < o->n_risorse_umane; i++) {
         const Risorsa *r = &o->risorse_umane[i];
         char n[32];
+        /* without an action number the row is for the whole objective (measured by its indicators) */
+        char az[16] = "\u2013";
+        if (r->azione > 0)
+            snprintf(az, sizeof az, "%d", r->azione);
         if (r->anno == first_year)
-            snprintf(n, sizeof n, "%d", r->azione);
+            snprintf(n, sizeof n, "%s", az);
         else
-            snprintf(n, sizeof n, "%d\n(%d)", r->azione, r->anno);
+            snprintf(n, sizeof n, "%s\n(%d)", az, r->anno);
         size_t rows = r->n_personale ? (r->n_personale + PEOPLE_PER_ROW - 1) / PEOPLE_PER_ROW : 1;
         for (size_t k = 0; k < rows; k++) {
             ltable_row(t, spec_number(c->spec, "altezza_riga_vuota"));

@@ -993,10 +993,15 @@ static int compare_anno(const void *a, const void *b)
 }
 
 /* Every year of the triennio has its annualità (empty when no action has
- * it: FORMAT.md §6), in year order. The places of existing annualità move
+ * it: docs/formato.md §6), in year order — except for an objective with
+ * indicators and no row in Azioni at all: it is measured by its indicators
+ * alone and has no annualità (§7). The places of existing annualità move
  * with them: they are re-registered under their new index. */
 static void complete_annualita(Conv *c, ObjRef *o, const int plan_triennio[2], bool has_plan_triennio)
 {
+    if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o->obj, "annualita")) == 0 &&
+        cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o->obj, "indicatori")) > 0)
+        return;
     int t[2] = {plan_triennio[0], plan_triennio[1]};
     cJSON *tri = cJSON_GetObjectItemCaseSensitive(o->obj, "triennio");
     if (cJSON_GetArraySize(tri) == 2) {

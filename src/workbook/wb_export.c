@@ -424,7 +424,8 @@ int workbook_export_plan(const Plan *plan, const char *path, char **error)
             for (size_t p = 0; p < n; p++, r++) {
                 put_text(ws, r, 0, o->codice, w.text);
                 worksheet_write_number(ws, r, 1, ru->anno, w.integer);
-                worksheet_write_number(ws, r, 2, ru->azione, w.integer);
+                if (ru->azione > 0) /* 0: the whole objective (docs/formato.md §1, RISORSA) */
+                    worksheet_write_number(ws, r, 2, ru->azione, w.integer);
                 put_text(ws, r, 3, ru->descrizione, w.text);
                 put_text(ws, r, 4, ru->responsabile, w.text);
                 if (ru->n_personale == 0)

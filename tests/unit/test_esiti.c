@@ -224,7 +224,9 @@ Test(esiti_cli, errors_with_their_lines_all_in_one_run)
         "raggiunto-errori.csv:4: R-01: l'obiettivo non ha un'azione n. 9 nel 2024",
         "raggiunto-errori.csv:5: R-01: «valore» deve essere un numero o sì/no, non «abc»",
         "raggiunto-errori.csv:6: R-02: percentuale «120» fuori dall'intervallo 0–100",
-        "raggiunto-errori.csv:7: R-01: azione n. 3: la regola è «proporzionale»: serve un «valore» numerico, non una data",
+        /* a date alone is a rilevazione (docs/formato.md §2): no % from this rule, a warning, not an error */
+        "avviso: tests/fixtures/raggiunto-errori.csv:7: R-01: azione n. 3: conclusa il 01/01/2025, ma la regola è "
+        "«proporzionale» e la data non dà la percentuale: serve il «valore» misurato",
         "raggiunto-errori.csv:8: R-02: azione n. 1: la «percentuale» sostituisce quella della regola «si_no» solo con una «nota»",
         "raggiunto-errori.csv:10: R-02: seconda rilevazione per l'azione n. 4 del 2024",
     };
@@ -348,4 +350,131 @@ Test(raggiunto, every_spelling_of_booleans_numbers_and_dates)
     cr_assert(r.items[10].has_data && r.items[11].has_data, "ISO and dd.mm.yyyy");
     raggiunto_free(&r);
     diag_list_free(&d);
+}
+
+/* ---- a completion date is a rilevazione, whatever the rule (docs/formato.md §2, §4) ---- */
+
+/* Five actions, one per rule kind, all due 30/06/2025. */
+static const char DATE_RULES_PLAN[] =
+    "{\"formato\":\"schede-piano/1\",\"ente\":\"Comune di Prova\",\"triennio\":[2025,2027],\"obiettivi\":[{"
+    "\"codice\":\"R-01\",\"tipo\":\"comune\",\"descrizione\":\"Regole\",\"bilancio\":[{\"missione\":\"01\","
+    "\"programma\":\"02\"}],\"annualita\":[{\"anno\":2025,\"azioni\":["
+    "{\"n\":1,\"peso\":20,\"azione\":\"Ritardo\",\"scadenza\":\"2025-06-30\",\"regola\":{\"tipo\":\"ritardo\","
+    "\"fasce\":[{\"giorni\":0,\"percentuale\":100},{\"giorni\":30,\"percentuale\":70},{\"giorni\":60,\"percentuale\":40}]}},"
+    "{\"n\":2,\"peso\":20,\"azione\":\"Soglie\",\"scadenza\":\"2025-06-30\",\"regola\":{\"tipo\":\"soglie\","
+    "\"verso\":\"crescente\",\"fasce\":[{\"da\":100,\"percentuale\":100},{\"da\":50,\"percentuale\":60}]}},"
+    "{\"n\":3,\"peso\":20,\"azione\":\"Proporzionale\",\"scadenza\":\"2025-06-30\",\"regola\":{\"tipo\":\"proporzionale\","
+    "\"obiettivo\":200}},"
+    "{\"n\":4,\"peso\":20,\"azione\":\"Si no\",\"scadenza\":\"2025-06-30\",\"regola\":{\"tipo\":\"si_no\"}},"
+    "{\"n\":5,\"peso\":20,\"azione\":\"Manuale\",\"scadenza\":\"2025-06-30\",\"regola\":{\"tipo\":\"manuale\"}}]}]}]}";
+
+typedef enum { GIVEN_DATE, GIVEN_PERCENT, GIVEN_BOTH } Given;
+
+/* The five rilevazioni, all of the same kind: 20/07/2025 (20 days late), or 80 % with a nota, or both. */
+static Rilevazioni date_rules_ril(Given g)
+{
+    StrBuf b = {0};
+    strbuf_puts(&b, "{\"formato\":\"schede-raggiunto/1\",\"anno\":2025,\"rilevazioni\":[");
+    for (int n = 1; n <= 5; n++) {
+        char *row = xasprintf("%s{\"obiettivo\":\"R-01\",\"azione\":%d%s%s}", n > 1 ? "," : "", n,
+                              g != GIVEN_PERCENT ? ",\"data\":\"2025-07-20\"" : "",
+                              g != GIVEN_DATE ? ",\"percentuale\":80,\"nota\":\"giudizio del dirigente\"" : "");
+        strbuf_puts(&b, row);
+        free(row);
+    }
+    strbuf_puts(&b, "]}");
+    Rilevazioni r;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(raggiunto_load_buffer("ril.json", b.data, b.len, CODIFICA_AUTO, &r, &d), LOAD_OK);
+    diag_list_free(&d);
+    strbuf_free(&b);
+    return r;
+}
+
+static const Diag *warning_for(const DiagList *d, int n)
+{
+    char *path = xasprintf("$.rilevazioni[%d]", n - 1);
+    const Diag *found = NULL;
+    for (size_t i = 0; i < d->count && !found; i++)
+        if (d->items[i].severity == DIAG_WARNING && d->items[i].path && strcmp(d->items[i].path, path) == 0)
+            found = &d->items[i];
+    free(path);
+    return found;
+}
+
+Test(esiti, completion_date_with_every_rule_at_year_end_and_during_the_year)
+{
+    Plan plan;
+    DiagList pd;
+    diag_list_init(&pd);
+    cr_assert_eq(plan_load_buffer("p.json", DATE_RULES_PLAN, strlen(DATE_RULES_PLAN), &plan, &pd), LOAD_OK);
+    diag_list_free(&pd);
+    static const char *const RULE[] = {"", "ritardo", "soglie", "proporzionale", "si_no", "manuale"};
+    const Date late = {2025, 9, 30}, early = {2025, 7, 10};
+    const Date *ats[] = {NULL, &late, &early};
+    for (int g = GIVEN_DATE; g <= GIVEN_BOTH; g++)
+        for (size_t w = 0; w < 3; w++) {
+            const Date *al = ats[w];
+            Rilevazioni r = date_rules_ril((Given)g);
+            Esiti e;
+            DiagList d;
+            diag_list_init(&d);
+            esiti_compute_at(&plan, &r, 2025, al, &e, &d);
+            cr_assert_eq(d.errors, 0, "given %d, al %zu: %s", g, w, d.count ? d.items[0].message : "");
+            const EsitoObiettivo *o = &e.obiettivi[0];
+            for (int n = 1; n <= 5; n++) {
+                const EsitoAzione *a = &o->azioni[n - 1];
+                const Diag *warn = warning_for(&d, n);
+                const char *ctx = RULE[n];
+                if (g == GIVEN_DATE && al == &early) {
+                    /* 20/07 is after 10/07: not known yet */
+                    cr_assert_eq(a->stato, STATO_NON_RILEVATO, "%s", ctx);
+                    cr_assert(strstr(a->dettaglio, "completata il 20/07/2025, dopo il 10/07/2025"), "%s: %s", ctx,
+                              a->dettaglio);
+                    cr_assert_null(warn, "%s", ctx);
+                } else if (g == GIVEN_DATE && n == 1) {
+                    /* 20 days late, band "fino a 30" → 70 */
+                    cr_assert_eq(a->stato, STATO_RILEVATO);
+                    cr_assert_float_eq(a->percentuale, 70, 1e-9);
+                    cr_assert_null(warn);
+                } else if (g == GIVEN_DATE) {
+                    cr_assert_eq(a->stato, STATO_NON_RILEVATO, "%s", ctx);
+                    cr_assert(strstr(a->dettaglio, "conclusa il 20/07/2025"), "%s: %s", ctx, a->dettaglio);
+                    if (al) {
+                        cr_assert_null(warn, "%s: during the year a date alone is expected", ctx);
+                    } else {
+                        cr_assert_not_null(warn, "%s: at year end the missing % is a warning", ctx);
+                        cr_assert_str_eq(warn->codice, "R-01");
+                        cr_assert(strstr(warn->message, "azione n. "), "%s", warn->message);
+                        char *rule = xasprintf("la regola è «%s»", ctx);
+                        cr_assert(strstr(warn->message, rule), "%s", warn->message);
+                        cr_assert(strstr(warn->message, "l'azione resta non rilevata"), "%s", warn->message);
+                        free(rule);
+                    }
+                } else {
+                    /* a percentuale: the result of manuale, an override (with its nota) of the others */
+                    cr_assert_eq(a->stato, n == 5 ? STATO_RILEVATO : STATO_FORZATO, "%s, given %d", ctx, g);
+                    cr_assert_float_eq(a->percentuale, 80, 1e-9);
+                    cr_assert_null(warn);
+                }
+            }
+            /* the objective: Σ(peso × %) / Σ(peso) over what has a % */
+            if (g == GIVEN_DATE && al != &early) {
+                cr_assert(o->has_percentuale);
+                cr_assert_float_eq(o->percentuale, 70, 1e-9);
+                cr_assert_eq(o->non_rilevate, 4);
+            } else if (g == GIVEN_DATE) {
+                cr_assert_not(o->has_percentuale);
+                cr_assert_eq(o->non_rilevate, 5);
+            } else {
+                cr_assert_float_eq(o->percentuale, 80, 1e-9);
+                cr_assert_eq(o->non_rilevate, 0);
+            }
+            cr_assert_eq(d.warnings, g == GIVEN_DATE && !al ? 4u : 0u);
+            esiti_free(&e);
+            raggiunto_free(&r);
+            diag_list_free(&d);
+        }
+    plan_free(&plan);
 }

@@ -47,7 +47,59 @@ Test(loader, missing_required_keys_are_errors_with_path_and_codice)
     const Diag *d = expect_diag(l, DIAG_ERROR, "$.obiettivi[0].descrizione", "manca «descrizione»");
     cr_assert_str_eq(d->codice, "A-01");
     cr_assert_eq(d->objective, 0);
-    expect_diag(l, DIAG_ERROR, "$.obiettivi[0].annualita", "manca «annualita»");
+    expect_diag(l, DIAG_ERROR, "$.obiettivi[0].annualita", "l'obiettivo non ha annualità né indicatori");
+    loaded_free(l);
+}
+
+/* docs/formato.md §1, §7: an objective measured by its indicators alone needs no annualità. */
+#define ONE_INDICATOR "'indicatori':[{'nome':'Tempo medio','verso':'decrescente','valori':[{'anno':2024,'target':30}]}]"
+
+Test(loader, an_objective_with_indicators_needs_no_annualita)
+{
+    const char *plans[] = {PLAN("{" OBJ_FIELDS("I-01") ",'annualita':[]," ONE_INDICATOR "}"),
+                           PLAN("{" OBJ_FIELDS("I-01") "," ONE_INDICATOR "}")};
+    for (size_t i = 0; i < 2; i++) {
+        Loaded *l = load_q(plans[i]);
+        cr_assert_eq(l->status, LOAD_OK, "plan %zu", i);
+        cr_assert_eq(l->diags.errors, 0);
+        cr_assert_eq(l->plan.obiettivi[0].n_annualita, 0);
+        cr_assert(obiettivo_da_indicatori(&l->plan.obiettivi[0], 2024));
+        loaded_free(l);
+    }
+    /* neither annualità nor indicators: nothing measures it */
+    const char *none[] = {PLAN("{" OBJ_FIELDS("I-01") ",'annualita':[]}"),
+                          PLAN("{" OBJ_FIELDS("I-01") ",'annualita':[],'indicatori':[]}")};
+    for (size_t i = 0; i < 2; i++) {
+        Loaded *l = load_q(none[i]);
+        cr_assert_eq(l->status, LOAD_DATA_ERROR);
+        const Diag *d = expect_diag(l, DIAG_ERROR, "$.obiettivi[0].annualita", "non ha annualità né indicatori");
+        cr_assert_str_eq(d->codice, "I-01");
+        loaded_free(l);
+    }
+}
+
+/* A risorse umane row without «azione» is for the whole objective: fine where the year is measured
+ * by indicators, a warning where the year has actions; «azione» 0 is an error. */
+Test(loader, a_risorsa_without_azione_is_for_the_whole_objective)
+{
+    Loaded *l = load_q(PLAN("{" OBJ_FIELDS("I-01") "," ONE_INDICATOR ",'risorse_umane':[{'anno':2024,'personale':"
+                            "[{'nome':'Anna Rossi','percentuale':100}]}]}"));
+    cr_assert_eq(l->status, LOAD_OK);
+    cr_assert_eq(l->plan.obiettivi[0].risorse_umane[0].azione, 0);
+    cr_assert_null(diag_find(&l->diags, "risorse umane"), "no warning for the whole objective");
+    loaded_free(l);
+    l = load_q(PLAN("{" OBJ_FIELDS("A-01") "," ONE_ACTION ",'risorse_umane':[{'anno':2024,'personale':"
+                    "[{'nome':'Anna Rossi','percentuale':100}]}]}"));
+    cr_assert_eq(l->status, LOAD_OK);
+    expect_diag(l, DIAG_WARNING, "$.obiettivi[0].risorse_umane[0]", "non indica l'«azione»");
+    loaded_free(l);
+    l = load_q(PLAN("{" OBJ_FIELDS("I-01") "," ONE_INDICATOR ",'risorse_umane':[{'anno':2024,'azione':1,'personale':"
+                    "[{'nome':'Anna Rossi','percentuale':100}]}]}"));
+    expect_diag(l, DIAG_WARNING, "$.obiettivi[0].risorse_umane[0]", "per l'intero obiettivo si omette «azione»");
+    loaded_free(l);
+    l = load_q(PLAN("{" OBJ_FIELDS("A-01") "," ONE_ACTION ",'risorse_umane':[{'anno':2024,'azione':0}]}"));
+    cr_assert_eq(l->status, LOAD_DATA_ERROR);
+    expect_diag(l, DIAG_ERROR, "$.obiettivi[0].risorse_umane[0].azione", "non 0");
     loaded_free(l);
 }
 

@@ -398,3 +398,46 @@ Test(monitoraggio, stampa_al_without_rilevazioni_takes_the_year_of_the_date)
     free(args);
     free(dir);
 }
+
+/* A date alone on every rule (tests/fixtures/date: five actions due 30/06/2025, one per rule kind,
+ * each completed 20/07/2025): at a monitoring date after it every action is conclusa, 20 days
+ * late, and the run succeeds; at year end the documents are written and the four actions whose
+ * rule gets no % from a date are named in a warning each, with the file position. */
+Test(monitoraggio, a_completion_date_alone_is_a_rilevazione_whatever_the_rule, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    Run r = run("esiti tests/fixtures/date/piano.json --raggiunto tests/fixtures/date/solo-data.csv --al 30/09/2025 "
+                "--formato csv");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    for (int n = 1; n <= 5; n++) {
+        char *row = xasprintf("30/09/2025;R-01;Dirigente Area 1;%d;20;01/01/2025;30/06/2025;conclusa;20/07/2025;20;", n);
+        expect_contains(&r, row);
+        free(row);
+    }
+    cr_assert_null(strstr(r.out, "avviso"), "%s", r.out);
+    free(r.out);
+    r = run("esiti tests/fixtures/date/piano.json --raggiunto tests/fixtures/date/solo-data.csv --al 10/07/2025 "
+            "--formato csv");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "10/07/2025;R-01;Dirigente Area 1;5;20;01/01/2025;30/06/2025;scaduta;;;");
+    free(r.out);
+    char *dir = out_dir("solo-data");
+    char *args = xasprintf("stampa tests/fixtures/date/piano.json --raggiunto tests/fixtures/date/solo-data.csv "
+                           "--anno 2025 --out '%s'", dir);
+    r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "4 avvisi");
+    expect_contains(&r, "/schede.pdf");
+    expect_contains(&r, "/relazione.pdf");
+    free(r.out);
+    free(args);
+    r = run("verifica tests/fixtures/date/piano.json --raggiunto tests/fixtures/date/solo-data.csv --anno 2025");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "avviso: tests/fixtures/date/solo-data.csv:6: R-01: azione n. 5: conclusa il 20/07/2025, ma "
+                        "la regola è «manuale» e la data non dà la percentuale: serve la «percentuale»; l'azione "
+                        "resta non rilevata");
+    expect_contains(&r, "avviso: tests/fixtures/date/solo-data.csv:3: R-01: azione n. 2: conclusa il 20/07/2025, ma "
+                        "la regola è «soglie»");
+    cr_assert_null(strstr(r.out, "solo-data.csv:2:"), "the ritardo rule computes its %%: %s", r.out);
+    free(r.out);
+    free(dir);
+}
