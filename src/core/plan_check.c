@@ -127,8 +127,10 @@ static void check_risorse(JsonCtx *ctx, const Obiettivo *o, const char *opath)
         if (with_pct > 0 && !is_hundred(sum)) {
             char num[64];
             text_format_number(num, sizeof num, sum);
-            json_warning(ctx, p, "le percentuali di partecipazione dell'azione n. %d del %d "
-                                 "sommano a %s%%, non a 100%%", r->azione, r->anno, num);
+            char *what = r->azione > 0 ? xasprintf("dell'azione n. %d", r->azione) : xstrdup("dell'intero obiettivo");
+            json_warning(ctx, p, "le percentuali di partecipazione %s del %d sommano a %s%%, non a 100%%", what,
+                         r->anno, num);
+            free(what);
         }
         free(p);
     }

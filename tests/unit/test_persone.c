@@ -1,4 +1,6 @@
 /* People: matching, groups, warnings, the score by hand, the documents. */
+#include <cjson/cJSON.h>
+
 #include "esiti.h"
 #include "persone.h"
 #include "plan_load.h"
@@ -162,4 +164,84 @@ Test(persone_cli, persone_pdf_and_one_file_per_person, .timeout = 60 * SCHEDE_TI
     r = run_shell("qpdf --json --json-key=outlines /tmp/schede-persone/persone.pdf | grep -c '\"title\"'");
     cr_assert_eq(atoi(r.out), 6, "a bookmark for the matrix and for each of the 5 people");
     free(r.out);
+}
+
+/* ---- an objective measured by its indicators alone (tests/fixtures/solo-indicatori) ----
+ * I-01 has no annualità: 30 / 40 = 75 % (peso 60), 180 / 200 = 90 % (peso 40):
+ *   (60·75 + 40·90) / 100 = 81. Its risorse umane row names no action: the whole objective, w = 100.
+ * A-01: its action 60 % (manuale); its indicator 72 / 80 = 90 % is reported beside, not in the %.
+ * Anna Rossi: I-01 q 50, A-01 q 100: (50·100·81 + 100·100·60) / (50·100 + 100·100) = 67.
+ * Bruno Verdi: I-01 q 50 → 81. */
+#define SOLO "tests/fixtures/solo-indicatori/"
+
+Test(persone_cli, an_objective_measured_by_indicators_alone, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    Run r = run("esiti " SOLO "piano.json --raggiunto " SOLO "raggiunto.json");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    const char *json_out = strstr(r.out, "{");
+    cJSON *root = cJSON_Parse(json_out);
+    cr_assert_not_null(root, "%s", r.out);
+    cJSON *objs = cJSON_GetObjectItem(root, "obiettivi");
+    cJSON *i01 = cJSON_GetArrayItem(objs, 0), *a01 = cJSON_GetArrayItem(objs, 1);
+    cr_assert_float_eq(cJSON_GetObjectItem(i01, "percentuale")->valuedouble, 81, 1e-9);
+    cr_assert_str_eq(cJSON_GetObjectItem(i01, "percentuale_da")->valuestring, "indicatori");
+    cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItem(i01, "azioni")), 0);
+    cr_assert_float_eq(cJSON_GetObjectItem(a01, "percentuale")->valuedouble, 60, 1e-9);
+    cJSON *people_j = cJSON_GetObjectItem(root, "persone");
+    cr_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(people_j, 0), "nome")->valuestring, "Anna Rossi");
+    cr_assert_float_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(people_j, 0), "punteggio")->valuedouble, 67, 1e-9);
+    cr_assert_float_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(people_j, 1), "punteggio")->valuedouble, 81, 1e-9);
+    cJSON *row = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(people_j, 0), "righe"), 0);
+    cr_assert_eq(cJSON_GetObjectItem(row, "azione")->valueint, 0, "0: the whole objective");
+    cr_assert_float_eq(cJSON_GetObjectItem(row, "peso")->valuedouble, 100, 1e-9);
+    cJSON_Delete(root);
+    char *from_json = xstrdup(json_out);
+    free(r.out);
+
+    /* the CSV: the indicators' rows of I-01 */
+    r = run("esiti " SOLO "piano.json --raggiunto " SOLO "raggiunto.json --formato csv");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "I-01");
+    expect_contains(&r, "Tempo medio di pagamento");
+    free(r.out);
+
+    /* the documents */
+    char *dir = test_dir("persone", "solo-indicatori");
+    char *args = xasprintf("stampa " SOLO "piano.json --raggiunto " SOLO "raggiunto.json --out '%s'", dir);
+    r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "/schede.pdf");
+    expect_contains(&r, "/persone.pdf");
+    expect_contains(&r, "/relazione.pdf");
+    free(r.out);
+    free(args);
+    char *pdf = xasprintf("%s/persone.pdf", dir);
+    char *text = pdf_raw_text(pdf, true);
+    cr_assert(strstr(text, "l'intero obiettivo, misurato dagli indicatori"), "%s", text);
+    cr_assert(strstr(text, "67,00"), "Anna Rossi's score: %s", text);
+    free(text);
+    free(pdf);
+
+    /* a workbook and back: the same results */
+    args = xasprintf("esporta " SOLO "piano.json '%s/piano.xlsx'", dir);
+    r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    free(args);
+    args = xasprintf("esiti '%s/piano.xlsx' --raggiunto " SOLO "raggiunto.json", dir);
+    r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    cr_assert_str_eq(strstr(r.out, "{"), from_json, "the workbook gives the same results");
+    free(r.out);
+    free(args);
+
+    /* the comparison of the plan with its workbook: no difference */
+    args = xasprintf("confronta " SOLO "piano.json '%s/piano.xlsx'", dir);
+    r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "nessuna differenza");
+    free(r.out);
+    free(args);
+    free(from_json);
+    free(dir);
 }
