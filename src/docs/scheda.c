@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc_common.h"
+#include "indicatori.h"
 #include "layout.h"
 #include "rules.h"
 #include "text.h"
@@ -37,8 +38,17 @@ static const char *const SECTIONS[] = {"intestazione", "collegamenti", "unita", 
                                        "risorse_umane", "finanziaria", "pesatura", NULL};
 
 /* Labels newer than the first layout files: a copy made before keeps working. */
-static const char *const LABEL_DEFAULTS[] = {"casella_selezionata", "casella barrata", "casella_vuota", "casella vuota",
-                                             NULL};
+static const char *const LABEL_DEFAULTS[] = {
+    "casella_selezionata", "casella barrata", "casella_vuota", "casella vuota",
+    /* the objective's % from its indicators (docs/formato.md §7) */
+    "totale_indicatori", "RAGGIUNGIMENTO DELL'OBIETTIVO NEL {anno} – dagli indicatori (nessuna azione nell'anno)",
+    "media_indicatori", "MEDIA DEGLI INDICATORI NEL {anno} – riportata accanto: il risultato dell'obiettivo è quello delle azioni",
+    "non_rilevati_indicatori", "{numero} indicatori non rilevati",
+    "nota_indicatori", "Come si forma: {formula}.",
+    "nota_indicatori_accanto", "Indicatori del {anno} (non entrano nel risultato, che è quello delle azioni: {risultato}): {formula}.",
+    "media_pesata_indicatori", "media pesata sui pesi degli indicatori rilevati",
+    "media_semplice_indicatori", "media semplice degli indicatori rilevati",
+    NULL};
 /* Sections with their own columns (issue 17): the indicators table. "target"
  * is one column per year of the objective's triennio. */
 static const char *const INDICATOR_KEYS[] = {"nome",     "tipo",    "unita",  "fonte", "formula",    "verso",
@@ -200,6 +210,83 @@ static void section_unita(Ctx *c)
     ltable_free(t);
 }
 
+/* How the indicators' figure of the year is formed, in words: "media pesata sui pesi degli indicatori
+ * rilevati: Tempo medio 75,00 % (peso 60); Pratiche 90,00 % (peso 40)". New string. */
+static char *indicators_formula(const Ctx *c, const EsitoObiettivo *eo)
+{
+    bool weighted = false;
+    for (size_t k = 0; k < eo->n_indicatori; k++)
+        weighted |= eo->indicatori[k].indicatore->has_peso;
+    StrBuf b = {0};
+    strbuf_puts(&b, label(c, weighted ? "media_pesata_indicatori" : "media_semplice_indicatori"));
+    const char *sep = ": ";
+    for (size_t k = 0; k < eo->n_indicatori; k++) {
+        const EsitoIndicatore *e = &eo->indicatori[k];
+        if (!e->has_target)
+            continue;
+        char pct[32] = "", peso[32] = "";
+        if (e->stato == STATO_NON_RILEVATO)
+            snprintf(pct, sizeof pct, "%s", label(c, "non_rilevato"));
+        else
+            rule_format_percent(pct, sizeof pct, e->percentuale);
+        if (weighted)
+            text_format_number(peso, sizeof peso, indicatore_peso(eo->obiettivo, e->indicatore));
+        char *item = weighted ? xasprintf("%s%s %s (peso %s)", sep, or_empty(e->indicatore->nome), pct, peso)
+                              : xasprintf("%s%s %s", sep, or_empty(e->indicatore->nome), pct);
+        strbuf_puts(&b, item);
+        free(item);
+        sep = "; ";
+    }
+    return b.data;
+}
+
+/* The row of the indicators' figure under a table of label_span + 2 columns: label, missing, %;
+ * "non rilevato" when no indicator has a value. */
+static void indicators_total_row(Ctx *c, LayoutTable *t, const EsitoObiettivo *eo, const char *anno, const char *key,
+                                 int label_span)
+{
+    char total[48], count[16];
+    if (eo->has_percentuale_indicatori)
+        rule_format_percent(total, sizeof total, eo->percentuale_indicatori);
+    else
+        snprintf(total, sizeof total, "%s", label(c, "non_rilevato"));
+    snprintf(count, sizeof count, "%zu", eo->indicatori_non_rilevati);
+    const char *names[] = {"anno", "numero", NULL};
+    const char *values[] = {anno, count};
+    char *lab = doc_expand(label(c, key), names, values);
+    char *missing = eo->indicatori_non_rilevati ? doc_expand(label(c, "non_rilevati_indicatori"), names, values)
+                                                : xstrdup("");
+    CellStyle right = *style(c, "etichetta");
+    right.align = ALIGN_RIGHT;
+    CellStyle bold = *style(c, eo->has_percentuale_indicatori ? "importo" : "nota");
+    bold.font = STYLE_BOLD;
+    ltable_row(t, 0);
+    ltable_cell(t, lab, label_span, &right);
+    ltable_cell(t, missing, 1, style(c, "nota"));
+    ltable_cell(t, total, 1, &bold);
+    free(lab);
+    free(missing);
+}
+
+/* The small print under a table: how the indicators' figure is formed; beside actions, that the
+ * objective's result is the actions'. */
+static void indicators_note(Ctx *c, const EsitoObiettivo *eo, const char *anno)
+{
+    char *formula = indicators_formula(c, eo), result[48] = "";
+    if (eo->has_percentuale)
+        rule_format_percent(result, sizeof result, eo->percentuale);
+    else
+        snprintf(result, sizeof result, "%s", label(c, "non_rilevato"));
+    const char *names[] = {"anno", "formula", "risultato", NULL};
+    const char *values[] = {anno, formula, result};
+    char *line = doc_expand(label(c, eo->da_indicatori ? "nota_indicatori" : "nota_indicatori_accanto"), names, values);
+    TextRun run = {style(c, "nota")->font, line};
+    layout_paragraph(c->layout, &run, 1, style(c, "nota"));
+    layout_space(c->layout, c->spec->page.table_gap);
+    free(line);
+    free(formula);
+}
+
 static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
 {
     LayoutTable *t = table_for(c, "piano_operativo");
@@ -301,8 +388,15 @@ static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
         free(lab);
         free(missing);
     }
+    /* docs/formato.md §7: without actions the objective's % is its indicators'; with actions
+     * the indicators' figure is reported beside it */
+    bool indicators = eo && eo->indicatori_con_target > 0;
+    if (indicators)
+        indicators_total_row(c, t, eo, anno, n_actions > 0 ? "media_indicatori" : "totale_indicatori", 7);
     layout_table(c->layout, t);
     ltable_free(t);
+    if (indicators)
+        indicators_note(c, eo, anno);
     if (notes.len) {
         /* a list: one item per note */
         layout_begin(c->layout, ROLE_L, NULL);
@@ -629,8 +723,20 @@ static void section_indicatori(Ctx *c, const SectionOptions *opt)
             }
         }
     }
+    /* the objective's figure from the indicators of the results' year, as under the piano operativo */
+    int cells = 0;
+    for (size_t k = 0; k < opt->n_colonne; k++)
+        cells += strcmp(opt->colonne[k].chiave, "target") == 0 ? years : 1;
+    bool total = eo && eo->indicatori_con_target > 0 && cells >= 3;
+    char anno[8] = "";
+    if (total) {
+        snprintf(anno, sizeof anno, "%d", c->esiti->anno);
+        indicators_total_row(c, t, eo, anno, eo->n_azioni > 0 ? "media_indicatori" : "totale_indicatori", cells - 2);
+    }
     layout_table(c->layout, t);
     ltable_free(t);
+    if (total)
+        indicators_note(c, eo, anno);
 }
 
 /* ---- label/value rows, a section with its own rows ------------------------------------ */

@@ -780,3 +780,48 @@ Test(forms, indicators_in_the_csv_template, .timeout = 60 * SCHEDE_TIMEOUT_SCALE
     free(sh);
     free(dir);
 }
+
+/* ---- the objective's own % on the scheda (docs/formato.md §7), both profiles ----
+ * tests/fixtures/solo-indicatori: I-01 from its indicators (60·75 + 40·90) / 100 = 81,00 %;
+ * A-01 from its action, 60,00 %, with its indicator's 90,00 % reported beside. */
+Test(forms, the_scheda_prints_the_objective_percent_from_indicators, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    static const char *const profiles[] = {"sarzana", "generico"};
+    for (size_t p = 0; p < 2; p++) {
+        char *dir = test_dir("forms", profiles[p]);
+        char *args = xasprintf("stampa tests/fixtures/solo-indicatori/piano.json --raggiunto "
+                               "tests/fixtures/solo-indicatori/raggiunto.json --solo schede --profilo %s --out '%s'",
+                               profiles[p], dir);
+        Run r = run(args);
+        cr_assert_eq(r.status, 0, "%s", r.out);
+        free(r.out);
+        char *pdf = xasprintf("%s/schede.pdf", dir);
+        expect_opens_in_mupdf(pdf);
+        char *text = pdf_raw_text(pdf, true);
+        cr_assert(strstr(text, "RAGGIUNGIMENTO DELL'OBIETTIVO NEL 2025 – dagli indicatori (nessuna azione nell'anno) 81,00 %"),
+                  "%s: %s", profiles[p], text);
+        cr_assert(strstr(text, "Come si forma: media pesata sui pesi degli indicatori rilevati: Tempo medio di "
+                               "pagamento 75,00 % (peso 60); Pratiche evase 90,00 % (peso 40)."), "%s", text);
+        cr_assert(strstr(text, "MEDIA DEGLI INDICATORI NEL 2025 – riportata accanto: il risultato dell'obiettivo è "
+                               "quello delle azioni 90,00 %"), "%s", text);
+        cr_assert(strstr(text, "che è quello delle azioni: 60,00 %): media semplice degli indicatori rilevati: "
+                               "Soddisfazione degli uffici 90,00 %."), "%s", text);
+        free(text);
+        free(args);
+        /* nothing reported for the indicators: "non rilevato", never 0 */
+        args = xasprintf("stampa tests/fixtures/solo-indicatori/piano.json --raggiunto "
+                         "tests/fixtures/solo-indicatori/raggiunto-azioni.json --solo schede --profilo %s --out '%s'",
+                         profiles[p], dir);
+        r = run(args);
+        cr_assert_eq(r.status, 0, "%s", r.out);
+        free(r.out);
+        text = pdf_raw_text(pdf, true);
+        cr_assert(strstr(text, "dagli indicatori (nessuna azione nell'anno) 2 indicatori non rilevati non rilevato"),
+                  "%s: %s", profiles[p], text);
+        cr_assert(strstr(text, "Tempo medio di pagamento non rilevato (peso 60)"), "%s", text);
+        free(text);
+        free(pdf);
+        free(args);
+        free(dir);
+    }
+}
