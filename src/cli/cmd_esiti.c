@@ -87,7 +87,8 @@ int cmd_esiti(int argc, char **argv)
         if (opt.has_al) {
             /* the state of every action at the date, not the year's results */
             Monitoraggio m;
-            monitoraggio_compute(&plan, opt.raggiunto ? &ril : NULL, esiti.anno, opt.al, margin, &m);
+            monitoraggio_compute(&plan, opt.raggiunto ? &ril : NULL, opt.raggiunto ? &esiti : NULL, esiti.anno, opt.al,
+                                 margin, &m);
             out = strcmp(formato, "csv") == 0 ? monitoraggio_to_csv(&m) : monitoraggio_to_json(&m);
             monitoraggio_free(&m);
         } else if (strcmp(formato, "csv") == 0) {

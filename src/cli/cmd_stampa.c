@@ -324,7 +324,7 @@ static int render_monitoraggio(Job *j)
     if (rc == 0) {
         time_t when = cli_document_time();
         Monitoraggio m;
-        monitoraggio_compute(plan, j->rilevazioni, j->anno, j->al, monitoraggio_margine(&spec), &m);
+        monitoraggio_compute(plan, j->rilevazioni, j->esiti, j->anno, j->al, monitoraggio_margine(&spec), &m);
         char *title = monitoraggio_title(plan, &m, &spec);
         PdfInfo info = {.title = title, .author = plan->ente, .subject = "Monitoraggio intermedio degli obiettivi gestionali", .creator = "schede " SCHEDE_VERSION, .created = when};
         DisplayDoc doc = monitoraggio_build(plan, &m, &spec, &fonts, when);

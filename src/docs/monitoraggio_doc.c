@@ -36,8 +36,26 @@ static const char *const NUMBERS[] = {"margine_a_rischio", "altezza_grafico", "l
                                       "colonna_stato", "riga_cronoprogramma", "spazio_sotto_titolo", NULL};
 static const char *const SECTIONS[] = {"sintesi", "cronoprogramma", "obiettivi", "criticita", NULL};
 
-const LayoutNeeds MONITORAGGIO_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false, NULL,
-                                        NULL};
+/* The indicators at the date (docs/formato.md §4) came after the first layout files: a copy made
+ * before keeps working with these texts and widths. */
+static const char *const LABEL_DEFAULTS[] = {
+    "indicatori_titolo", "Indicatori al {al}",
+    "indicatori_testo", "Gli indicatori con un target nel {anno}: l'ultimo valore noto al {al}, la percentuale "
+                        "raggiunta finora secondo la regola dell'indicatore e la parte dell'anno trascorsa (atteso); "
+                        "un indicatore è a rischio quando la percentuale è sotto l'atteso di più di {margine} punti.",
+    "col_indicatore", "Indicatore",
+    "col_target", "Target {anno}",
+    "col_valore", "Ultimo valore",
+    "col_data_valore", "Rilevato il",
+    "col_percentuale", "% finora",
+    "indicatore_in_linea", "in linea",
+    "indicatore_a_rischio", "a rischio",
+    "indicatore_senza_valori", "senza valori",
+    NULL};
+static const ColumnsDefault COLUMN_DEFAULTS[] = {{"indicatori", 9, {9, 4, 27, 9, 11, 9, 9, 9, 13}}, {NULL, 0, {0}}};
+
+const LayoutNeeds MONITORAGGIO_NEEDS = {LABELS, STYLES, COLUMN_SETS, COLUMN_COUNTS, NUMBERS, SECTIONS, false,
+                                        LABEL_DEFAULTS, COLUMN_DEFAULTS, NULL};
 
 /* A PDF/A-1 string ends at 65,535 bytes: a longer alternate text is summarised. */
 #define ALT_MAX 60000
@@ -382,6 +400,69 @@ static char *state_text(const Ctx *c, const AzioneMonitorata *a)
     return out;
 }
 
+/* The indicators with a target in the year, at the date: one table after the objectives' actions. */
+static void build_indicatori(Ctx *c)
+{
+    const Monitoraggio *m = c->m;
+    if (m->n_indicatori == 0)
+        return;
+    static const char *const STATE[IND_COUNT] = {"indicatore_in_linea", "indicatore_a_rischio",
+                                                 "indicatore_senza_valori"};
+    static const char *const COLOR[IND_COUNT] = {"stato_in_corso", "stato_a_rischio", "stato_senza_informazioni"};
+    char *head = expand(c, label(c, "indicatori_titolo"));
+    layout_need(c->layout, spec_number(c->spec, "spazio_sotto_titolo"));
+    layout_bookmark(c->layout, 1, head);
+    paragraph(c, head, "titolo_sottosezione");
+    free(head);
+    char *intro = expand(c, label(c, "indicatori_testo"));
+    paragraph(c, intro, "testo");
+    free(intro);
+    layout_space(c->layout, 4);
+    static const char *const keys[] = {"col_codice", "col_n", "col_indicatore", "col_target", "col_valore",
+                                       "col_data_valore", "col_percentuale", "col_atteso", "col_stato", NULL};
+    LayoutTable *t = doc_table(c->spec, "indicatori");
+    ltable_set_header_rows(t, 1);
+    ltable_row(t, 0);
+    for (size_t k = 0; keys[k]; k++) {
+        char *h = expand(c, label(c, keys[k]));
+        ltable_cell(t, h, 1, style(c, "intestazione"));
+        free(h);
+    }
+    for (size_t i = 0; i < m->n_indicatori; i++) {
+        const IndicatoreMonitorato *im = &m->indicatori[i];
+        char n[16], target[64], valore[96] = "", data[11] = "", pct[48] = "", at[48];
+        snprintf(n, sizeof n, "%d", im->n);
+        bool unit = im->indicatore->unita && *im->indicatore->unita;
+        text_format_number(target, sizeof target, im->target);
+        if (im->has_valore)
+            text_format_number(valore, sizeof valore, im->valore);
+        if (unit) {
+            size_t l = strlen(target);
+            snprintf(target + l, sizeof target - l, "\u00A0%s", im->indicatore->unita);
+            l = strlen(valore);
+            if (im->has_valore)
+                snprintf(valore + l, sizeof valore - l, "\u00A0%s", im->indicatore->unita);
+        }
+        if (im->has_data)
+            date_format_it(im->data, data);
+        if (im->has_percentuale)
+            rule_format_percent(pct, sizeof pct, im->percentuale);
+        rule_format_percent(at, sizeof at, im->atteso);
+        ltable_row(t, 0);
+        ltable_cell(t, im->obiettivo->codice ? im->obiettivo->codice : "", 1, style(c, "testo"));
+        ltable_cell(t, n, 1, style(c, "numero"));
+        ltable_cell(t, im->indicatore->nome ? im->indicatore->nome : "", 1, style(c, "testo"));
+        ltable_cell(t, target, 1, style(c, "importo"));
+        ltable_cell(t, valore, 1, style(c, "importo"));
+        ltable_cell(t, data, 1, style(c, "numero"));
+        ltable_cell(t, pct, 1, style(c, "importo"));
+        ltable_cell(t, at, 1, style(c, "importo"));
+        ltable_cell_marker(t, style(c, COLOR[im->stato])->color, label(c, STATE[im->stato]), 1, style(c, "testo"));
+    }
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
 static void build_obiettivi(Ctx *c)
 {
     const Monitoraggio *m = c->m;
@@ -423,6 +504,7 @@ static void build_obiettivi(Ctx *c)
         layout_table(c->layout, t);
         ltable_free(t);
     }
+    build_indicatori(c);
     free(title);
 }
 

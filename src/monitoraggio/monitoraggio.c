@@ -9,6 +9,58 @@ static const char *const NAMES[MON_COUNT] = {"conclusa", "scaduta", "a_rischio",
 
 const char *monitoraggio_stato_name(StatoMonitoraggio s) { return NAMES[s]; }
 
+static const char *const INDICATOR_NAMES[IND_COUNT] = {"in_linea", "a_rischio", "senza_valori"};
+
+const char *monitoraggio_stato_indicatore_name(StatoIndicatore s) { return INDICATOR_NAMES[s]; }
+
+/* The elapsed share of year anno at al, 0–100 (1 January → 0, 31 December → 100). */
+static double year_share(int anno, Date al)
+{
+    long start = date_to_days((Date){anno, 1, 1}), end = date_to_days((Date){anno, 12, 31}), d = date_to_days(al);
+    return d <= start ? 0 : d >= end ? 100 : (double)(d - start) / (double)(end - start) * 100.0;
+}
+
+static void monitor_indicators(const Plan *plan, const Esiti *esiti, int anno, Date al, double margine,
+                               Monitoraggio *out)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        const Obiettivo *o = &plan->obiettivi[i];
+        const EsitoObiettivo *eo = esiti ? esiti_for(esiti, o) : NULL;
+        for (size_t k = 0; k < o->n_indicatori; k++) {
+            double target;
+            if (!indicatore_target(&o->indicatori[k], anno, &target))
+                continue;
+            if (out->n_indicatori == cap) {
+                cap = cap ? cap * 2 : 8;
+                out->indicatori = xrealloc(out->indicatori, cap * sizeof *out->indicatori);
+            }
+            IndicatoreMonitorato *im = &out->indicatori[out->n_indicatori++];
+            memset(im, 0, sizeof *im);
+            im->obiettivo = o;
+            im->indicatore = &o->indicatori[k];
+            im->n = (int)k + 1;
+            im->target = target;
+            im->atteso = year_share(anno, al);
+            const EsitoIndicatore *e = eo && k < eo->n_indicatori ? &eo->indicatori[k] : NULL;
+            im->esito = e;
+            if (e && e->stato != STATO_NON_RILEVATO) {
+                im->has_valore = e->has_valore;
+                im->valore = e->valore;
+                im->has_data = e->has_data;
+                im->data = e->data;
+                im->has_percentuale = true;
+                im->percentuale = e->percentuale;
+            }
+            /* the same tolerance as the actions' boundary */
+            im->stato = !im->has_percentuale                                   ? IND_SENZA_VALORI
+                        : im->percentuale < im->atteso - margine - 1e-9 ? IND_A_RISCHIO
+                                                                         : IND_IN_LINEA;
+            out->conteggi_indicatori[im->stato]++;
+        }
+    }
+}
+
 void monitoraggio_azione(const Azione *z, const Rilevazione *r, int anno, Date al, double margine,
                          AzioneMonitorata *out)
 {
@@ -69,8 +121,8 @@ static const Rilevazione *find(const Rilevazioni *set, const char *codice, int n
     return NULL;
 }
 
-void monitoraggio_compute(const Plan *plan, const Rilevazioni *rilevazioni, int anno, Date al, double margine,
-                          Monitoraggio *out)
+void monitoraggio_compute(const Plan *plan, const Rilevazioni *rilevazioni, const Esiti *esiti, int anno, Date al,
+                          double margine, Monitoraggio *out)
 {
     memset(out, 0, sizeof *out);
     out->anno = anno;
@@ -94,6 +146,7 @@ void monitoraggio_compute(const Plan *plan, const Rilevazioni *rilevazioni, int 
             out->azioni++;
         }
     }
+    monitor_indicators(plan, esiti, anno, al, margine, out);
 }
 
 void monitoraggio_free(Monitoraggio *m)
@@ -101,5 +154,6 @@ void monitoraggio_free(Monitoraggio *m)
     for (size_t i = 0; i < m->n; i++)
         free(m->obiettivi[i].azioni);
     free(m->obiettivi);
+    free(m->indicatori);
     memset(m, 0, sizeof *m);
 }

@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "date.h"
+#include "esiti.h"
 #include "model.h"
 #include "raggiunto.h"
 
@@ -47,6 +48,30 @@ typedef struct {
     double atteso;                  /* needs a scadenza */
 } AzioneMonitorata;
 
+/* An indicator with a target in the year, at D (docs/formato.md §4, §7): the last value known at D
+ * and its % so far by the indicator's rule, against the elapsed share of the year (1 January to
+ * 31 December) with the same margin as the actions:
+ *   in linea      a value known, % ≥ elapsed share − margin;
+ *   a rischio     a value known, % below it;
+ *   senza valori  no value known at D. */
+typedef enum { IND_IN_LINEA, IND_A_RISCHIO, IND_SENZA_VALORI, IND_COUNT } StatoIndicatore;
+
+typedef struct {
+    const Obiettivo *obiettivo;
+    const EsitoIndicatore *esito;   /* NULL without rilevazioni */
+    const Indicatore *indicatore;
+    int n;                          /* 1-based, as rilevazioni name it */
+    double target;                  /* of the year */
+    bool has_valore;
+    double valore;
+    bool has_data;
+    Date data;                      /* when the value was measured, if the rilevazione says */
+    bool has_percentuale;
+    double percentuale;             /* so far, by the indicator's rule */
+    double atteso;                  /* elapsed share of the year at D */
+    StatoIndicatore stato;
+} IndicatoreMonitorato;
+
 typedef struct {
     const Obiettivo *obiettivo;
     AzioneMonitorata *azioni;       /* the actions of the year, in plan order */
@@ -62,6 +87,9 @@ typedef struct {
     size_t n;
     size_t azioni;
     size_t conteggi[MON_COUNT];
+    IndicatoreMonitorato *indicatori; /* every indicator with a target in the year, in plan order */
+    size_t n_indicatori;
+    size_t conteggi_indicatori[IND_COUNT];
 } Monitoraggio;
 
 /* The state of one action at date al (the one function that decides it).
@@ -69,15 +97,19 @@ typedef struct {
 void monitoraggio_azione(const Azione *z, const Rilevazione *r, int anno, Date al, double margine,
                          AzioneMonitorata *out);
 
-/* Every action of year anno at date al. rilevazioni may be NULL; they are
- * matched by codice and action number (esiti_compute reports the ones that
- * match nothing); invalid ones count as absent. */
-void monitoraggio_compute(const Plan *plan, const Rilevazioni *rilevazioni, int anno, Date al, double margine,
-                          Monitoraggio *out);
+/* Every action of year anno at date al, and every indicator with a target
+ * that year. rilevazioni may be NULL; they are matched by codice and action
+ * number (esiti_compute reports the ones that match nothing); invalid ones
+ * count as absent. The indicators' values come from esiti computed at al
+ * (esiti_compute_at: the last value dated ≤ al), which may be NULL. */
+void monitoraggio_compute(const Plan *plan, const Rilevazioni *rilevazioni, const Esiti *esiti, int anno, Date al,
+                          double margine, Monitoraggio *out);
 void monitoraggio_free(Monitoraggio *m);
 
 /* "conclusa", "scaduta", "a_rischio", "in_corso", "senza_informazioni". */
 const char *monitoraggio_stato_name(StatoMonitoraggio s);
+/* "in_linea", "a_rischio", "senza_valori". */
+const char *monitoraggio_stato_indicatore_name(StatoIndicatore s);
 
 /* {"anno", "al", "margine_a_rischio", "conteggi": {stato: n}, "obiettivi": [{"codice",
  * "conteggi", "azioni": [{"n", "peso", "inizio", "scadenza", "stato", "conclusione",

@@ -82,6 +82,28 @@ char *monitoraggio_to_json(const Monitoraggio *m)
         }
         cJSON_AddItemToArray(objs, o);
     }
+    /* docs/formato.md §4: the indicators with a target in the year */
+    cJSON *ic = cJSON_AddObjectToObject(root, "conteggi_indicatori");
+    for (int st = 0; st < IND_COUNT; st++)
+        cJSON_AddNumberToObject(ic, monitoraggio_stato_indicatore_name((StatoIndicatore)st),
+                                (double)m->conteggi_indicatori[st]);
+    cJSON *inds = cJSON_AddArrayToObject(root, "indicatori");
+    for (size_t i = 0; i < m->n_indicatori; i++) {
+        const IndicatoreMonitorato *im = &m->indicatori[i];
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddStringToObject(j, "codice", im->obiettivo->codice ? im->obiettivo->codice : "");
+        cJSON_AddNumberToObject(j, "n", im->n);
+        add_text(j, "nome", im->indicatore->nome);
+        add_text(j, "unita", im->indicatore->unita);
+        cJSON_AddNumberToObject(j, "target", im->target);
+        add_number(j, "valore", im->has_valore, im->valore);
+        add_date(j, "data", im->has_data, im->data);
+        add_number(j, "percentuale", im->has_percentuale, hundredths(im->percentuale));
+        cJSON_AddNumberToObject(j, "atteso", hundredths(im->atteso));
+        cJSON_AddStringToObject(j, "stato", monitoraggio_stato_indicatore_name(im->stato));
+        add_text(j, "nota", im->esito ? im->esito->nota : NULL);
+        cJSON_AddItemToArray(inds, j);
+    }
     char *s = cJSON_Print(root);
     cJSON_Delete(root);
     char *out = xasprintf("%s\n", s);
@@ -92,8 +114,10 @@ char *monitoraggio_to_json(const Monitoraggio *m)
 char *monitoraggio_to_csv(const Monitoraggio *m)
 {
     StrBuf b = {0};
+    /* the indicators' columns come last, so that readers of the earlier ones see no change */
     strbuf_puts(&b, "al;obiettivo;dirigente;azione;peso;inizio;scadenza;stato;conclusione;ritardo_giorni;"
-                    "avanzamento;atteso;criticita;proposta;nota\r\n");
+                    "avanzamento;atteso;criticita;proposta;nota;indicatore;nome_indicatore;target;valore;"
+                    "data_valore;percentuale\r\n");
     char al[11];
     date_format_it(m->al, al);
     for (size_t i = 0; i < m->n; i++) {
@@ -131,8 +155,31 @@ char *monitoraggio_to_csv(const Monitoraggio *m)
             csv_put_field(&b, att, false);
             csv_put_field(&b, r ? r->criticita : NULL, false);
             csv_put_field(&b, r ? r->proposta : NULL, false);
-            csv_put_field(&b, r ? r->nota : NULL, true);
+            csv_put_field(&b, r ? r->nota : NULL, false);
+            for (int f = 0; f < 6; f++)
+                csv_put_field(&b, NULL, f == 5);
         }
+    }
+    for (size_t i = 0; i < m->n_indicatori; i++) {
+        const IndicatoreMonitorato *im = &m->indicatori[i];
+        char n[16], peso[32] = "", att[32], target[64], valore[64] = "", data[11] = "", pct[32] = "";
+        snprintf(n, sizeof n, "%d", im->n);
+        if (im->indicatore->has_peso)
+            text_format_number(peso, sizeof peso, im->indicatore->peso);
+        csv_format_decimal(att, sizeof att, im->atteso);
+        text_format_number(target, sizeof target, im->target);
+        if (im->has_valore)
+            text_format_number(valore, sizeof valore, im->valore);
+        if (im->has_data)
+            date_format_it(im->data, data);
+        if (im->has_percentuale)
+            csv_format_decimal(pct, sizeof pct, im->percentuale);
+        const char *fields[] = {al, im->obiettivo->codice, im->obiettivo->dirigente, "", peso, "", "",
+                                monitoraggio_stato_indicatore_name(im->stato), "", "", "", att, "", "",
+                                im->esito ? im->esito->nota : NULL, n, im->indicatore->nome, target, valore, data, pct};
+        size_t nf = sizeof fields / sizeof *fields;
+        for (size_t f = 0; f < nf; f++)
+            csv_put_field(&b, fields[f], f + 1 == nf);
     }
     return b.data ? b.data : xstrdup("");
 }

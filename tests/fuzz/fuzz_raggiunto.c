@@ -29,10 +29,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* the same rilevazioni at a date of the year (the second byte picks it) */
         Monitoraggio m;
         int day = size > 1 ? data[1] : 0;
-        monitoraggio_compute(plan, &r, e.anno, (Date){e.anno, 1 + day % 12, 1 + day % 28}, 25, &m);
+        Date al = {e.anno, 1 + day % 12, 1 + day % 28};
+        Esiti at;
+        esiti_compute_at(plan, &r, e.anno, &al, &at, &d);
+        monitoraggio_compute(plan, &r, &at, e.anno, al, 25, &m);
         free(monitoraggio_to_json(&m));
         free(monitoraggio_to_csv(&m));
         monitoraggio_free(&m);
+        esiti_free(&at);
         persone_free(&p);
         esiti_free(&e);
     }

@@ -49,7 +49,7 @@ static void world_load(World *w, const char *rilevazioni, double margine)
     free(path);
     esiti_compute(&w->plan, &w->ril, 2024, &w->esiti, &w->diags);
     cr_assert_eq(w->diags.errors, 0, "progress-only rilevazioni are no error at year end");
-    monitoraggio_compute(&w->plan, &w->ril, 2024, (Date){2024, 3, 1}, margine, &w->m);
+    monitoraggio_compute(&w->plan, &w->ril, NULL, 2024, (Date){2024, 3, 1}, margine, &w->m);
 }
 
 static void world_free(World *w)
@@ -222,12 +222,13 @@ Test(monitoraggio, esiti_al_json_and_csv)
     r = run("esiti " FIX "piano.json --raggiunto " FIX "rilevazioni.csv --al 2024-03-01 --formato csv 2>/dev/null");
     cr_assert_eq(r.status, 0, "%s", r.out);
     expect_contains(&r, "al;obiettivo;dirigente;azione;peso;inizio;scadenza;stato;conclusione;ritardo_giorni;"
-                        "avanzamento;atteso;criticita;proposta;nota\r\n");
+                        "avanzamento;atteso;criticita;proposta;nota;indicatore;nome_indicatore;target;valore;data_valore;"
+                        "percentuale\r\n");
     expect_contains(&r, "01/03/2024;M-01;Dott.ssa Anna Rossi;4;10;01/01/2024;31/03/2024;a_rischio;;;30,00;66,67;;;"
-                        "in attesa dei dati dell'anagrafe\r\n");
-    expect_contains(&r, "01/03/2024;M-01;Dott.ssa Anna Rossi;10;10;01/02/2024;30/04/2024;in_corso;;;;32,58;;;\r\n");
+                        "in attesa dei dati dell'anagrafe;;;;;;\r\n");
+    expect_contains(&r, "01/03/2024;M-01;Dott.ssa Anna Rossi;10;10;01/02/2024;30/04/2024;in_corso;;;;32,58;;;;;;;;;\r\n");
     expect_contains(&r, "01/03/2024;M-02;Ing. Bruno Verdi;1;10;01/01/2024;31/01/2024;scaduta;;;;100,00;"
-                        "Gara andata deserta;Eliminare l'azione e ridistribuire il peso;\r\n");
+                        "Gara andata deserta;Eliminare l'azione e ridistribuire il peso;;;;;;;\r\n");
     free(r.out);
 }
 
@@ -439,5 +440,76 @@ Test(monitoraggio, a_completion_date_alone_is_a_rilevazione_whatever_the_rule, .
                         "la regola è «soglie»");
     cr_assert_null(strstr(r.out, "solo-data.csv:2:"), "the ritardo rule computes its %%: %s", r.out);
     free(r.out);
+    free(dir);
+}
+
+/* Indicators at a date (tests/fixtures/solo-indicatori), by hand at D = 30/09/2025: the elapsed
+ * share of 2025 is (30/09 − 01/01) / (31/12 − 01/01) = 272 / 364 = 74,73 %, so a rischio below
+ * 74,73 − 25 = 49,73.
+ *   I-01 n. 1  40 giorni on 30/06 (≤ D), decrescente on 30: 30 / 40 = 75 %     in linea
+ *   I-01 n. 2  10 on 30/06 and 180 on 31/12 (after D, not known): 10 / 200 = 5 %   a rischio
+ *   A-01 n. 1  72 undated (known), crescente on 80: 90 %                        in linea
+ * At 10/06/2025 nothing of I-01 is known yet: senza valori. At year end I-01 n. 2 takes the
+ * latest, 180 → 90 %, and I-01 scores (60·75 + 40·90) / 100 = 81. */
+Test(monitoraggio, indicators_at_a_date, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    const char *args = "esiti tests/fixtures/solo-indicatori/piano.json --raggiunto "
+                       "tests/fixtures/solo-indicatori/raggiunto.json --al 30/09/2025";
+    char *csv_args = xasprintf("%s --formato csv", args);
+    Run r = run(csv_args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, ";nota;indicatore;nome_indicatore;target;valore;data_valore;percentuale\r\n");
+    expect_contains(&r, "30/09/2025;I-01;Dott.ssa Anna Rossi;;60;;;in_linea;;;;74,73;;;;1;Tempo medio di pagamento;30;"
+                        "40;30/06/2025;75,00\r\n");
+    expect_contains(&r, "30/09/2025;I-01;Dott.ssa Anna Rossi;;40;;;a_rischio;;;;74,73;;;;2;Pratiche evase;200;10;"
+                        "30/06/2025;5,00\r\n");
+    expect_contains(&r, "30/09/2025;A-01;Dott.ssa Anna Rossi;;;;;in_linea;;;;74,73;;;;1;Soddisfazione degli uffici;80;"
+                        "72;;90,00\r\n");
+    free(r.out);
+    free(csv_args);
+    r = run(args);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    cJSON *root = cJSON_Parse(strstr(r.out, "{"));
+    cr_assert_not_null(root, "%s", r.out);
+    cJSON *counts = cJSON_GetObjectItem(root, "conteggi_indicatori");
+    cr_assert_eq(cJSON_GetObjectItem(counts, "in_linea")->valueint, 2);
+    cr_assert_eq(cJSON_GetObjectItem(counts, "a_rischio")->valueint, 1);
+    cr_assert_eq(cJSON_GetObjectItem(counts, "senza_valori")->valueint, 0);
+    cJSON *second = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "indicatori"), 1);
+    cr_assert_str_eq(cJSON_GetObjectItem(second, "data")->valuestring, "2025-06-30");
+    cr_assert_float_eq(cJSON_GetObjectItem(second, "valore")->valuedouble, 10, 1e-9);
+    cr_assert_float_eq(cJSON_GetObjectItem(second, "atteso")->valuedouble, 74.73, 1e-9);
+    cJSON_Delete(root);
+    free(r.out);
+    /* before any value: senza valori */
+    r = run("esiti tests/fixtures/solo-indicatori/piano.json --raggiunto tests/fixtures/solo-indicatori/raggiunto.json "
+            "--al 10/06/2025 --formato csv");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "10/06/2025;I-01;Dott.ssa Anna Rossi;;60;;;senza_valori;");
+    expect_contains(&r, "10/06/2025;I-01;Dott.ssa Anna Rossi;;40;;;senza_valori;");
+    free(r.out);
+    /* the document: tagged table, opened by a second reader; the open data beside it */
+    char *dir = out_dir("indicatori");
+    char *stampa = xasprintf("stampa tests/fixtures/solo-indicatori/piano.json --raggiunto "
+                             "tests/fixtures/solo-indicatori/raggiunto.json --al 30/09/2025 --dati-aperti --out '%s'",
+                             dir);
+    r = run(stampa);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    char *pdf = xasprintf("%s/monitoraggio.pdf", dir);
+    expect_opens_in_mupdf(pdf);
+    char *text = pdf_raw_text(pdf, true);
+    cr_assert(strstr(text, "Indicatori al 30/09/2025"), "%s", text);
+    cr_assert(strstr(text, "I-01 2 Pratiche evase 200 10 30/06/2025 5,00 % 74,73 % a rischio"), "%s", text);
+    cr_assert(strstr(text, "I-01 1 Tempo medio di pagamento 30 giorni 40 giorni 30/06/2025 75,00 % 74,73 % in linea"),
+              "%s", text);
+    free(text);
+    char *csv = xasprintf("cat '%s/monitoraggio.csv'", dir);
+    r = run_shell(csv);
+    expect_contains(&r, ";a_rischio;;;;74,73;;;;2;Pratiche evase;200;10;30/06/2025;5,00\r\n");
+    free(r.out);
+    free(csv);
+    free(pdf);
+    free(stampa);
     free(dir);
 }

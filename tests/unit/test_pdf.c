@@ -669,7 +669,12 @@ Test(pdf, indicators_section_prints_every_value_inside_the_margins, .timeout = 1
     cr_assert(strstr(flat, "Pratichedigitalicrescente808590100100,00%%"), "%s", flat);
     cr_assert(strstr(flat, "Soddisfazionecrescente909090nonrilevatononrilevato"), "%s", flat);
     /* I-02's D has no 2024 target: nothing to report, not "non rilevato" */
-    cr_assert(strstr(flat, "Ddecrescente33UNITÀ"), "%s", flat);
+    cr_assert(strstr(flat, "Ddecrescente33RAGGIUNGIMENTODELL'OBIETTIVONEL2024–dagliindicatori(nessunaazionenell'anno)"
+                           "3indicatorinonrilevatinonrilevatoComesiforma:mediasemplicedegliindicatoririlevati:"
+                           "Anonrilevato;Bnonrilevato;Cnonrilevato.UNITÀ"),
+              "%s", flat);
+    /* I-01's total: weighted by its pesi, the unreported one out: see test_forms for the figures */
+    cr_assert(strstr(flat, "RAGGIUNGIMENTODELL'OBIETTIVONEL2024–dagliindicatori"), "%s", flat);
     expect_scheda_well_made(pdf);
     free(flat);
     free(pdf);

@@ -79,6 +79,16 @@ Test(pdfua, monitoring_and_variazioni, .timeout = 240 * SCHEDE_TIMEOUT_SCALE)
                      variazioni);
 }
 
+/* Indicators in the monitoring, and the objective's % from indicators on the schede (both profiles). */
+#define SOLO_INDICATORI "stampa tests/fixtures/solo-indicatori/piano.json --raggiunto tests/fixtures/solo-indicatori/raggiunto.json"
+
+Test(pdfua, indicators_in_the_monitoring_and_on_the_schede, .timeout = 240 * SCHEDE_TIMEOUT_SCALE)
+{
+    static const char *const both[] = {"monitoraggio.pdf", "schede.pdf", NULL}, *const schede_pdf[] = {"schede.pdf", NULL};
+    expect_documents("indicatori-al", SOLO_INDICATORI " --al 30/09/2025", both);
+    expect_documents("indicatori-generico", SOLO_INDICATORI " --solo schede --profilo generico", schede_pdf);
+}
+
 /* Other comuni's forms (issue 17): the generico profile and its sections. */
 Test(pdfua, the_generico_profile, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
 {
