@@ -48,11 +48,8 @@ static int confronto_stampa(const Confronto *cf, const char *file_a, const char 
         fputs("schede confronta: cartella dei dati (layouts/, fonts/) non trovata (variabile SCHEDE_DATI)\n", stderr);
         return EXIT_USAGE;
     }
-    struct stat st;
-    if (stat(out_dir, &st) != 0 && mkdir(out_dir, 0777) != 0) {
-        fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", out_dir, file_write_reason(errno));
+    if (cli_ensure_folder(out_dir) != 0)
         return EXIT_USAGE;
-    }
     char *layouts = xasprintf("%s/layouts", data), *fonts_dir = xasprintf("%s/fonts", data),
          *icc = xasprintf("%s/layouts/icc/sRGB.icc", data);
     DiagList d;
@@ -102,25 +99,38 @@ static int confronto_stampa(const Confronto *cf, const char *file_a, const char 
     return rc;
 }
 
+/* The differences as CARTELLA/variazioni.json, written whole or not at all. */
+static int write_json(const char *out_dir, const char *json)
+{
+    if (cli_ensure_folder(out_dir) != 0)
+        return EXIT_USAGE;
+    char *path = xasprintf("%s/variazioni.json", out_dir);
+    const char *reason;
+    int rc = 0;
+    if (file_write_atomic(path, json, strlen(json), &reason) != 0) {
+        fprintf(stderr, "errore: %s: impossibile scrivere il file: %s\n", path, reason);
+        rc = EXIT_DATA;
+    } else {
+        printf("scritto %s\n", path);
+    }
+    free(path);
+    return rc;
+}
+
 int cmd_confronta(int argc, char **argv)
 {
-    const char *files[2] = {NULL, NULL}, *formato = "json", *out = "out";
-    size_t n = 0;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--formato") == 0 && i + 1 < argc)
-            formato = argv[++i];
-        else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
-            out = argv[++i];
-        else if (argv[i][0] == '-' || n == 2) {
-            n = 3;
-            break;
-        } else
-            files[n++] = argv[i];
-    }
-    if (n != 2 || (strcmp(formato, "json") != 0 && strcmp(formato, "pdf") != 0)) {
-        fputs("uso: schede confronta VECCHIO NUOVO [--formato json|pdf] [--out CARTELLA]\n", stderr);
-        return EXIT_USAGE;
-    }
+    Parsed p;
+    const Command *cmd;
+    int prc = cli_parse("confronta", argc, argv, &p, &cmd);
+    if (prc >= 0)
+        return prc;
+    const char *files[2] = {p.args[0], p.args[1]}, *out = p.value[OPT_OUT];
+    /* asking for --out asks for a file: variazioni.pdf, or variazioni.json with --formato json;
+     * without --out the differences go to standard output (JSON), or a PDF to out/ with --formato pdf */
+    const char *formato = p.value[OPT_FORMATO] ? p.value[OPT_FORMATO] : out ? "pdf" : "json";
+    if (!out)
+        out = "out";
+    bool json_file = strcmp(formato, "json") == 0 && p.set[OPT_OUT];
     Plan a, b;
     DiagList d;
     diag_list_init(&d);
@@ -142,7 +152,11 @@ int cmd_confronta(int argc, char **argv)
         if (confronto_vuoto(&c))
             fprintf(stderr, "%s e %s: nessuna differenza\n", files[0], files[1]);
         char *json = confronto_to_json(&c);
-        fputs(json, stdout);
+        if (json_file) {
+            rc = write_json(out, json);
+        } else {
+            fputs(json, stdout);
+        }
         free(json);
     } else {
         rc = confronto_stampa(&c, files[0], files[1], out);

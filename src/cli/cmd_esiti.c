@@ -18,33 +18,18 @@
 
 int cmd_esiti(int argc, char **argv)
 {
-    const char *file = NULL, *formato = "json", *layout_dir = NULL, *profile = NULL;
-    ResultsOptions opt = {0};
-    for (int i = 0; i < argc; i++) {
-        int r = results_option(argc, argv, &i, &opt, "esiti");
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r > 0)
-            continue;
-        if (strcmp(argv[i], "--formato") == 0 && i + 1 < argc) {
-            formato = argv[++i];
-        } else if (strcmp(argv[i], "--layout") == 0 && i + 1 < argc) {
-            layout_dir = argv[++i];
-        } else if (strcmp(argv[i], "--profilo") == 0 && i + 1 < argc) {
-            profile = argv[++i];
-        } else if (argv[i][0] == '-' || file) {
-            fprintf(stderr, "uso: schede esiti PIANO.json --raggiunto FILE [--anno N] [--formato json|csv] "
-                            "[--codifica utf-8|windows-1252]\n");
-            return EXIT_USAGE;
-        } else {
-            file = argv[i];
-        }
-    }
-    if (!file || (!opt.raggiunto && !opt.has_al) || (strcmp(formato, "json") != 0 && strcmp(formato, "csv") != 0)) {
-        fprintf(stderr, "uso: schede esiti PIANO.json --raggiunto FILE [--anno N] [--formato json|csv]\n"
-                        "                 [--sistema FILE --valutazioni FILE] [--al DATA [--layout CARTELLA | --profilo NOME]]\n");
-        return EXIT_USAGE;
-    }
+    Parsed p;
+    const Command *cmd;
+    int prc = cli_parse("esiti", argc, argv, &p, &cmd);
+    if (prc >= 0)
+        return prc;
+    const char *file = p.args[0], *formato = p.value[OPT_FORMATO] ? p.value[OPT_FORMATO] : "json";
+    const char *layout_dir = p.value[OPT_LAYOUT], *profile = p.value[OPT_PROFILO];
+    ResultsOptions opt;
+    results_options_from(&p, &opt);
+    if (!opt.raggiunto && !opt.has_al)
+        return usage_error(cmd, "i risultati vengono dalle rilevazioni: indicare --raggiunto FILE (o --al DATA per "
+                                "il monitoraggio)");
     if (opt.has_al && opt.valutazioni) {
         fputs("schede esiti: la valutazione individuale è di fine anno: --valutazioni non si usa con --al\n", stderr);
         return EXIT_USAGE;

@@ -35,16 +35,6 @@
 #include "text.h"
 #include "valutazione_output.h"
 
-static void usage(void)
-{
-    fputs("uso: schede stampa PIANO.json [--out CARTELLA] [--layout CARTELLA | --profilo NOME]\n"
-          "                             [--solo schede|persone|relazione|premi|monitoraggio] [--una-per-persona] [--dati-aperti]\n"
-          "                             [--pdfa | --senza-pdfa]\n"
-          "                             [--raggiunto FILE [--anno N] [--codifica C]]\n"
-          "                             [--sistema FILE --valutazioni FILE]   (anche --solo premi)\n"
-          "                             [--al DATA]   monitoraggio alla data (anche --solo monitoraggio)\n", stderr);
-}
-
 static void print_diags(DiagList *diags, FILE *err)
 {
     workbook_relocate(diags);
@@ -419,71 +409,19 @@ static int run_jobs(Job *jobs, size_t n)
 
 int cmd_stampa(int argc, char **argv)
 {
-    const char *file = NULL, *out_dir = "out", *layout_dir = NULL, *profile = NULL, *solo = NULL;
-    bool one_per_person = false, open_data = false;
-    int pdfa = -1;
-    ResultsOptions opt = {0};
-    for (int i = 0; i < argc; i++) {
-        int ro = results_option(argc, argv, &i, &opt, "stampa");
-        if (ro < 0)
-            return EXIT_USAGE;
-        if (ro > 0)
-            continue;
-        const char *a = argv[i];
-        if (strcmp(a, "--una-per-persona") == 0) {
-            one_per_person = true;
-            continue;
-        }
-        if (strcmp(a, "--dati-aperti") == 0) {
-            open_data = true;
-            continue;
-        }
-        if (strcmp(a, "--pdfa") == 0 || strcmp(a, "--senza-pdfa") == 0) {
-            int v = strcmp(a, "--pdfa") == 0;
-            if (pdfa >= 0 && pdfa != v) {
-                fputs("schede stampa: --pdfa e --senza-pdfa insieme: indicarne uno solo\n", stderr);
-                return EXIT_USAGE;
-            }
-            pdfa = v;
-            continue;
-        }
-        if (strcmp(a, "--out") == 0 || strcmp(a, "--layout") == 0 || strcmp(a, "--profilo") == 0 ||
-            strcmp(a, "--solo") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "schede stampa: «%s» vuole un valore\n", a);
-                usage();
-                return EXIT_USAGE;
-            }
-            const char *v = argv[++i];
-            if (strcmp(a, "--out") == 0)
-                out_dir = v;
-            else if (strcmp(a, "--layout") == 0)
-                layout_dir = v;
-            else if (strcmp(a, "--profilo") == 0)
-                profile = v;
-            else
-                solo = v;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "schede stampa: opzione sconosciuta «%s»\n", a);
-            usage();
-            return EXIT_USAGE;
-        } else if (file) {
-            fprintf(stderr, "schede stampa: un solo piano alla volta («%s» e «%s»)\n", file, a);
-            return EXIT_USAGE;
-        } else {
-            file = a;
-        }
-    }
-    if (!file) {
-        usage();
-        return EXIT_USAGE;
-    }
-    if (solo && strcmp(solo, "schede") != 0 && strcmp(solo, "persone") != 0 && strcmp(solo, "relazione") != 0 &&
-        strcmp(solo, "premi") != 0 && strcmp(solo, "monitoraggio") != 0) {
-        fprintf(stderr, "schede stampa: --solo «%s» non previsto (schede, persone, relazione, premi o monitoraggio)\n",
-                solo);
-        return EXIT_USAGE;
-    }
+    Parsed p;
+    const Command *cmd;
+    int prc = cli_parse("stampa", argc, argv, &p, &cmd);
+    if (prc >= 0)
+        return prc;
+    const char *file = p.args[0], *out_dir = p.value[OPT_OUT] ? p.value[OPT_OUT] : "out";
+    const char *layout_dir = p.value[OPT_LAYOUT], *profile = p.value[OPT_PROFILO], *solo = p.value[OPT_SOLO];
+    bool one_per_person = p.set[OPT_UNA_PER_PERSONA], open_data = p.set[OPT_DATI_APERTI];
+    if (p.set[OPT_PDFA] && p.set[OPT_SENZA_PDFA])
+        return usage_error(cmd, "--pdfa e --senza-pdfa insieme: indicarne uno solo");
+    int pdfa = p.set[OPT_PDFA] ? 1 : p.set[OPT_SENZA_PDFA] ? 0 : -1;
+    ResultsOptions opt;
+    results_options_from(&p, &opt);
     /* --al: a monitoring during the year. The year-end documents (persone,
      * relazione, premi) are not written; schede.pdf shows what is reported so far. */
     if (opt.has_al && solo && strcmp(solo, "schede") != 0 && strcmp(solo, "monitoraggio") != 0) {
@@ -523,18 +461,7 @@ int cmd_stampa(int argc, char **argv)
         return EXIT_USAGE;
     char *fonts_dir = data ? xasprintf("%s/fonts", data) : NULL;
     char *icc_profile = data ? xasprintf("%s/layouts/icc/sRGB.icc", data) : NULL;
-    struct stat st;
-    if (stat(out_dir, &st) != 0) {
-        if (mkdir(out_dir, 0777) != 0) {
-            fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", out_dir, file_write_reason(errno));
-            free(layouts);
-            free(layouts_fallback);
-            free(fonts_dir);
-            free(icc_profile);
-            return EXIT_USAGE;
-        }
-    } else if (!S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "errore: %s: non è una cartella\n", out_dir);
+    if (cli_ensure_folder(out_dir) != 0) {
         free(layouts);
         free(layouts_fallback);
         free(fonts_dir);

@@ -44,34 +44,15 @@ static void print_rules(const Plan *plan)
 
 int cmd_verifica(int argc, char **argv)
 {
-    const char *file = NULL;
-    bool details = false;
-    ResultsOptions opt = {0};
-    for (int i = 0; i < argc; i++) {
-        int r = results_option(argc, argv, &i, &opt, "verifica");
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r > 0)
-            continue;
-        if (strcmp(argv[i], "--dettagli") == 0) {
-            details = true;
-            continue;
-        }
-        if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "schede verifica: opzione sconosciuta «%s»\n", argv[i]);
-            return EXIT_USAGE;
-        }
-        if (file) {
-            fprintf(stderr, "schede verifica: un solo piano alla volta («%s» e «%s»)\n", file, argv[i]);
-            return EXIT_USAGE;
-        }
-        file = argv[i];
-    }
-    if (!file) {
-        fputs("uso: schede verifica PIANO.json [--dettagli] [--raggiunto FILE [--anno N]]\n"
-              "                      [--sistema FILE [--valutazioni FILE]]\n", stderr);
-        return EXIT_USAGE;
-    }
+    Parsed p;
+    const Command *cmd;
+    int prc = cli_parse("verifica", argc, argv, &p, &cmd);
+    if (prc >= 0)
+        return prc;
+    const char *file = p.args[0];
+    bool details = p.set[OPT_DETTAGLI];
+    ResultsOptions opt;
+    results_options_from(&p, &opt);
     if (!evaluation_options_ok(&opt, "verifica", false))
         return EXIT_USAGE;
 

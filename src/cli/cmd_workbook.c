@@ -71,20 +71,22 @@ static int to_stdout(WorkbookWriter write, void *user)
 
 int cmd_esporta(int argc, char **argv)
 {
-    if (argc != 2 || argv[0][0] == '-' || argv[1][0] == '-') {
-        fputs("uso: schede esporta PIANO OUT.xlsx   (PIANO: JSON o foglio di calcolo)\n", stderr);
-        return EXIT_USAGE;
-    }
+    Parsed p;
+    const Command *cmd;
+    int prc = cli_parse("esporta", argc, argv, &p, &cmd);
+    if (prc >= 0)
+        return prc;
+    const char *out = p.args[1];
     Plan plan;
-    int rc = load_plan(argv[0], &plan);
+    int rc = load_plan(p.args[0], &plan);
     if (rc == 0) {
         char *error = NULL;
-        if (workbook_export_plan(&plan, argv[1], &error) != 0) {
+        if (workbook_export_plan(&plan, out, &error) != 0) {
             fprintf(stderr, "errore: %s\n", error);
             free(error);
             rc = EXIT_DATA;
         } else {
-            printf("scritto %s (%zu obiettivi)\n", argv[1], plan.n_obiettivi);
+            printf("scritto %s (%zu obiettivi)\n", out, plan.n_obiettivi);
         }
     }
     plan_free(&plan);
@@ -133,33 +135,20 @@ static size_t dirigenti_of(const Plan *plan, int anno, const char ***out)
 
 int cmd_modello_raggiunto(int argc, char **argv)
 {
-    const char *file = NULL, *formato = "csv", *out = NULL, *per_dirigente = NULL;
-    ResultsOptions opt = {0};
-    for (int i = 0; i < argc; i++) {
-        int r = results_option(argc, argv, &i, &opt, "modello-raggiunto");
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r > 0 && !opt.raggiunto && !opt.sistema && !opt.valutazioni)
-            continue;
-        if (r == 0 && i + 1 < argc && strcmp(argv[i], "--formato") == 0) {
-            formato = argv[++i];
-        } else if (r == 0 && i + 1 < argc && strcmp(argv[i], "--out") == 0) {
-            out = argv[++i];
-        } else if (r == 0 && i + 1 < argc && strcmp(argv[i], "--per-dirigente") == 0) {
-            per_dirigente = argv[++i];
-        } else if (r > 0 || argv[i][0] == '-' || file) {
-            file = NULL;
-            break;
-        } else {
-            file = argv[i];
-        }
-    }
+    Parsed p;
+    const Command *cmd;
+    int prc = cli_parse("modello-raggiunto", argc, argv, &p, &cmd);
+    if (prc >= 0)
+        return prc;
+    const char *file = p.args[0], *formato = p.value[OPT_FORMATO] ? p.value[OPT_FORMATO] : "csv";
+    const char *out = p.value[OPT_OUT], *per_dirigente = p.value[OPT_PER_DIRIGENTE];
+    ResultsOptions opt;
+    results_options_from(&p, &opt);
     bool xlsx = strcmp(formato, "xlsx") == 0;
-    if (!file || (!xlsx && strcmp(formato, "csv") != 0) || (per_dirigente && (!xlsx || out))) {
-        fputs("uso: schede modello-raggiunto PIANO [--anno N] [--al DATA] [--formato csv|xlsx] [--out FILE]\n"
-              "                               [--formato xlsx --per-dirigente CARTELLA]\n", stderr);
-        return EXIT_USAGE;
-    }
+    if (per_dirigente && !xlsx)
+        return usage_error(cmd, "--per-dirigente scrive fogli di calcolo: si usa con --formato xlsx");
+    if (per_dirigente && out)
+        return usage_error(cmd, "--per-dirigente e --out insieme: indicarne uno solo");
     Plan plan;
     int rc = load_plan(file, &plan);
     if (rc) {
@@ -179,10 +168,7 @@ int cmd_modello_raggiunto(int argc, char **argv)
         }
         free(csv);
     } else if (per_dirigente) {
-        if (mkdir(per_dirigente, 0777) != 0 && errno != EEXIST) {
-            fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", per_dirigente, file_write_reason(errno));
-            rc = EXIT_USAGE;
-        }
+        rc = cli_ensure_folder(per_dirigente);
         const char **names;
         size_t n = dirigenti_of(&plan, anno, &names);
         for (size_t i = 0; i < n && rc == 0; i++) {
@@ -217,26 +203,16 @@ static int write_valutazioni(const char *path, void *user, char **error)
 
 int cmd_modello_valutazioni(int argc, char **argv)
 {
-    const char *file = NULL, *out = NULL;
-    ResultsOptions opt = {0};
-    for (int i = 0; i < argc; i++) {
-        int r = results_option(argc, argv, &i, &opt, "modello-valutazioni");
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r > 0)
-            continue;
-        if (i + 1 < argc && strcmp(argv[i], "--out") == 0)
-            out = argv[++i];
-        else if (argv[i][0] == '-' || file) {
-            file = NULL;
-            break;
-        } else
-            file = argv[i];
-    }
-    if (!file || !opt.sistema) {
-        fputs("uso: schede modello-valutazioni PIANO --sistema FILE [--anno N] [--out FILE.xlsx]\n", stderr);
-        return EXIT_USAGE;
-    }
+    Parsed p;
+    const Command *cmd;
+    int prc = cli_parse("modello-valutazioni", argc, argv, &p, &cmd);
+    if (prc >= 0)
+        return prc;
+    const char *file = p.args[0], *out = p.value[OPT_OUT];
+    ResultsOptions opt;
+    results_options_from(&p, &opt);
+    if (!opt.sistema)
+        return usage_error(cmd, "le valutazioni seguono il sistema di valutazione dell'ente: indicare --sistema FILE");
     Plan plan;
     int rc = load_plan(file, &plan);
     Sistema sistema = {0};

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "wb_convert.h"
 #include "csv_values.h"
+#include "fileio.h"
 #include "fontset.h"
 #include "layout_file.h"
 #include "persone.h"
@@ -15,48 +16,37 @@
 #include "scheda.h"
 #include "text.h"
 
-int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char *cmd)
+void results_options_from(const Parsed *p, ResultsOptions *o)
 {
-    const char *a = argv[*i];
-    bool takes = strcmp(a, "--raggiunto") == 0 || strcmp(a, "--anno") == 0 || strcmp(a, "--codifica") == 0 ||
-                 strcmp(a, "--sistema") == 0 || strcmp(a, "--valutazioni") == 0 || strcmp(a, "--al") == 0;
-    if (!takes)
-        return 0;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "schede %s: «%s» vuole un valore\n", cmd, a);
-        return -1;
+    memset(o, 0, sizeof *o);
+    o->raggiunto = p->value[OPT_RAGGIUNTO];
+    o->sistema = p->value[OPT_SISTEMA];
+    o->valutazioni = p->value[OPT_VALUTAZIONI];
+    o->has_anno = p->set[OPT_ANNO];
+    o->anno = p->year[OPT_ANNO];
+    o->has_al = p->set[OPT_AL];
+    o->al = p->date[OPT_AL];
+    const char *c = p->value[OPT_CODIFICA];
+    o->codifica = !c                                                   ? CODIFICA_AUTO
+                  : strcmp(c, "utf-8") == 0 || strcmp(c, "utf8") == 0 ? CODIFICA_UTF8
+                                                                      : CODIFICA_WINDOWS_1252;
+}
+
+int cli_parse(const char *name, int argc, char **argv, Parsed *p, const Command **cmd)
+{
+    *cmd = command_find(name);
+    int rc = command_parse(*cmd, argc, argv, p);
+    return rc < 0 ? 0 : rc == 0 ? -1 : rc;
+}
+
+int cli_ensure_folder(const char *dir)
+{
+    const char *reason = NULL;
+    if (file_make_folders(dir, &reason) != 0) {
+        fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", dir, reason);
+        return EXIT_USAGE;
     }
-    const char *v = argv[++*i];
-    if (strcmp(a, "--raggiunto") == 0) {
-        o->raggiunto = v;
-    } else if (strcmp(a, "--al") == 0) {
-        if (csv_parse_date(v, &o->al) != DATE_OK) {
-            fprintf(stderr, "schede %s: --al «%s» non è una data (gg/mm/aaaa o aaaa-mm-gg)\n", cmd, v);
-            return -1;
-        }
-        o->has_al = true;
-    } else if (strcmp(a, "--sistema") == 0) {
-        o->sistema = v;
-    } else if (strcmp(a, "--valutazioni") == 0) {
-        o->valutazioni = v;
-    } else if (strcmp(a, "--anno") == 0) {
-        char *end;
-        long y = strtol(v, &end, 10);
-        if (*end || y < 2000 || y > 2100) {
-            fprintf(stderr, "schede %s: --anno «%s» non è un anno\n", cmd, v);
-            return -1;
-        }
-        o->has_anno = true;
-        o->anno = (int)y;
-    } else if (strcmp(v, "utf-8") == 0 || strcmp(v, "utf8") == 0) {
-        o->codifica = CODIFICA_UTF8;
-    } else if (strcmp(v, "windows-1252") == 0 || strcmp(v, "cp1252") == 0) {
-        o->codifica = CODIFICA_WINDOWS_1252;
-    } else {
-        fprintf(stderr, "schede %s: --codifica «%s» non prevista (utf-8 o windows-1252)\n", cmd, v);
-        return -1;
-    }
-    return 1;
+    return 0;
 }
 
 int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags)

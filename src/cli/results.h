@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "esiti.h"
 #include "model.h"
+#include "options.h"
 #include "raggiunto.h"
 
 typedef struct {
@@ -22,11 +23,17 @@ typedef struct {
     Date al;
 } ResultsOptions;
 
-/* If argv[*i] is one of the options (--raggiunto, --anno, --codifica,
- * --sistema, --valutazioni, --al), consumes it (and its value) and
- * returns 1; returns 0 when it is not; -1 (message printed) on a usage
- * error. */
-int results_option(int argc, char **argv, int *i, ResultsOptions *o, const char *cmd);
+/* The options of the results (--raggiunto, --anno, --codifica, --sistema,
+ * --valutazioni, --al) as the command line gave them. */
+void results_options_from(const Parsed *p, ResultsOptions *o);
+
+/* Parses the command line of the command called name (options.h): 0 and
+ * *p filled; otherwise the exit code, with what was printed (the help: 0). */
+int cli_parse(const char *name, int argc, char **argv, Parsed *p, const Command **cmd);
+
+/* The folder dir, created with its parents when missing. Prints the problem
+ * and returns EXIT_USAGE, or 0. */
+int cli_ensure_folder(const char *dir);
 
 /* Loads the rilevazioni (when given) and computes the results of the year:
  * --anno, else the year the JSON file declares, else the plan's first year.

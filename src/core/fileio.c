@@ -169,3 +169,32 @@ InputKind input_kind(const char *file, const char *text, size_t len, DiagList *d
     }
     return text[i] == '{' ? INPUT_JSON : INPUT_CSV;
 }
+
+int file_make_folders(const char *path, const char **reason)
+{
+    char *copy = xstrdup(path);
+    int rc = 0;
+    /* each prefix ending before a '/', then the whole path */
+    for (char *p = copy + 1;; p++) {
+        bool end = *p == '\0';
+        if (*p != '/' && !end)
+            continue;
+        char saved = *p;
+        *p = '\0';
+        struct stat st;
+        if (stat(copy, &st) == 0) {
+            if (!S_ISDIR(st.st_mode)) {
+                *reason = "non è una cartella";
+                rc = -1;
+            }
+        } else if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+            *reason = file_write_reason(errno);
+            rc = -1;
+        }
+        *p = saved;
+        if (rc || end)
+            break;
+    }
+    free(copy);
+    return rc;
+}

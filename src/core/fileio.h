@@ -19,6 +19,11 @@ char *file_read_input(const char *path, size_t *len, DiagList *diags);
 /* Why writing failed, in Italian, for an errno value. */
 const char *file_write_reason(int err);
 
+/* Creates the folder path and any missing parent (like mkdir -p); a folder
+ * already there is fine. Returns 0, or -1 with *reason ("non è una cartella"
+ * when a file stands in the way). */
+int file_make_folders(const char *path, const char **reason);
+
 /* Writes len bytes to path through a temporary file in the same folder,
  * renamed over path only when complete: path is either the old file or the
  * whole new one, never half written. Returns 0, or -1 with *reason. */

@@ -236,7 +236,8 @@ Test(monitoraggio, usage_and_year_errors)
 {
     Run r = run("esiti " FIX "piano.json --raggiunto " FIX "rilevazioni.json --al 31/02/2024");
     cr_assert_eq(r.status, 2, "%s", r.out);
-    expect_contains(&r, "--al «31/02/2024» non è una data");
+    expect_contains(&r, "--al «31/02/2024» non va bene: --al vuole una data (gg/mm/aaaa o aaaa-mm-gg), per esempio "
+                        "--al 30/06/2025");
     free(r.out);
     r = run("esiti " FIX "piano.json --raggiunto " FIX "rilevazioni.json --al 01/03/2025");
     cr_assert_eq(r.status, 1, "%s", r.out);

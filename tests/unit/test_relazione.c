@@ -442,7 +442,8 @@ Test(relazione_cli, needs_the_results)
 {
     Run u = run("stampa tests/fixtures/relazione-piano.json --solo relazioni --out /tmp/schede-rel-x");
     cr_assert_eq(u.status, 2, "%s", u.out);
-    expect_contains(&u, "--solo «relazioni» non previsto (schede, persone, relazione, premi o monitoraggio)");
+    expect_contains(&u, "--solo «relazioni» non va bene: --solo vuole schede, persone, relazione, premi o monitoraggio, "
+                            "per esempio --solo schede");
     free(u.out);
     Run r = run("stampa tests/fixtures/relazione-piano.json --solo relazione --out /tmp/schede-rel-x");
     cr_assert_eq(r.status, 2, "%s", r.out);

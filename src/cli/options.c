@@ -1,0 +1,325 @@
+#include "options.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "csv_values.h"
+
+const OptionDef OPTION_DEFS[OPT_COUNT] = {
+    [OPT_OUT] = {"--out", VALUE_TEXT, "CARTELLA", "una cartella", "documenti"},
+    [OPT_LAYOUT] = {"--layout", VALUE_TEXT, "CARTELLA", "una cartella di impaginazione", "mio-layout"},
+    [OPT_PROFILO] = {"--profilo", VALUE_TEXT, "NOME", "il nome di un profilo", "generico"},
+    [OPT_SOLO] = {"--solo", VALUE_CHOICE, "DOCUMENTO", "un documento", "schede"},
+    [OPT_UNA_PER_PERSONA] = {"--una-per-persona", VALUE_NONE, NULL, NULL, NULL},
+    [OPT_DATI_APERTI] = {"--dati-aperti", VALUE_NONE, NULL, NULL, NULL},
+    [OPT_PDFA] = {"--pdfa", VALUE_NONE, NULL, NULL, NULL},
+    [OPT_SENZA_PDFA] = {"--senza-pdfa", VALUE_NONE, NULL, NULL, NULL},
+    [OPT_RAGGIUNTO] = {"--raggiunto", VALUE_TEXT, "FILE", "un file di rilevazioni", "raggiunto-2025.csv"},
+    [OPT_ANNO] = {"--anno", VALUE_YEAR, "N", "un anno", "2025"},
+    [OPT_CODIFICA] = {"--codifica", VALUE_CHOICE, "C", "una codifica", "windows-1252"},
+    [OPT_SISTEMA] = {"--sistema", VALUE_TEXT, "FILE", "il file del sistema di valutazione", "sistema.json"},
+    [OPT_VALUTAZIONI] = {"--valutazioni", VALUE_TEXT, "FILE", "un file di valutazioni", "valutazioni-2025.csv"},
+    [OPT_AL] = {"--al", VALUE_DATE, "DATA", "una data (gg/mm/aaaa o aaaa-mm-gg)", "30/06/2025"},
+    [OPT_DETTAGLI] = {"--dettagli", VALUE_NONE, NULL, NULL, NULL},
+    [OPT_FORMATO] = {"--formato", VALUE_CHOICE, "FORMATO", "un formato", "csv"},
+    [OPT_PER_DIRIGENTE] = {"--per-dirigente", VALUE_TEXT, "CARTELLA", "una cartella", "modelli"},
+};
+
+static const char *const CODIFICHE[] = {"utf-8", "windows-1252", "utf8", "cp1252", NULL};
+static const char *const DOCUMENTI[] = {"schede", "persone", "relazione", "premi", "monitoraggio", NULL};
+static const char *const JSON_CSV[] = {"json", "csv", NULL};
+static const char *const CSV_XLSX[] = {"csv", "xlsx", NULL};
+static const char *const JSON_PDF[] = {"json", "pdf", NULL};
+
+#define RESULTS_OPTIONS                                                                                               \
+    {OPT_RAGGIUNTO, "le rilevazioni: JSON (schede-raggiunto/1), CSV o foglio di calcolo", NULL},                    \
+        {OPT_ANNO, "l'annualità (predefinito: l'anno del file JSON, o il primo del piano)", NULL},                   \
+        {OPT_CODIFICA, "codifica del CSV (predefinito: riconosciuta)", CODIFICHE}
+#define EVALUATION_OPTIONS                                                                                            \
+    {OPT_SISTEMA, "il sistema di valutazione dell'ente (schede-sistema/1)", NULL},                                  \
+        {OPT_VALUTAZIONI, "le valutazioni individuali dell'anno: JSON (schede-valutazioni/1), CSV o foglio di calcolo", \
+         NULL}
+#define LAYOUT_OPTIONS                                                                                                \
+    {OPT_LAYOUT, "i file di impaginazione da usare al posto di quelli installati", NULL},                           \
+        {OPT_PROFILO, "il modulo di un comune: la cartella layouts/NOME (predefinito: sarzana)", NULL}
+#define N_OF(a) (sizeof(a) / sizeof *(a))
+
+static const CommandOption VERIFICA_OPTIONS[] = {
+    RESULTS_OPTIONS,
+    EVALUATION_OPTIONS,
+    {OPT_DETTAGLI, "anche la regola di ogni azione, in parole", NULL},
+};
+static const Command VERIFICA = {
+    "verifica", "PIANO", 1, 1, "controlla il piano ed elenca errori e avvisi",
+    "Controlla il piano (JSON o foglio di calcolo .xlsx/.ods) ed elenca ogni errore e avviso, uno per riga, con il\n"
+    "file, la riga o il percorso JSON o la cella, e il codice dell'obiettivo; con le rilevazioni, il sistema e le\n"
+    "valutazioni controlla anche quelli.\n",
+    VERIFICA_OPTIONS, N_OF(VERIFICA_OPTIONS)};
+
+static const CommandOption STAMPA_OPTIONS[] = {
+    {OPT_OUT, "dove scrivere i documenti (predefinita: out; si crea se manca)", NULL},
+    LAYOUT_OPTIONS,
+    {OPT_SOLO, "solo il documento indicato", DOCUMENTI},
+    {OPT_UNA_PER_PERSONA, "anche un PDF per persona in CARTELLA/persone/", NULL},
+    {OPT_DATI_APERTI, "anche relazione.csv (o monitoraggio.csv) in formato aperto", NULL},
+    {OPT_PDFA, "ogni documento in PDF/A-1b (predefinito: la Relazione e il monitoraggio)", NULL},
+    {OPT_SENZA_PDFA, "nessun documento in PDF/A", NULL},
+    RESULTS_OPTIONS,
+    EVALUATION_OPTIONS,
+    {OPT_AL, "il monitoraggio a una data: le schede e monitoraggio.pdf con lo stato di ogni azione e indicatore",
+     NULL},
+};
+static const Command STAMPA = {
+    "stampa", "PIANO", 1, 1, "scrive i documenti in PDF",
+    "Scrive in CARTELLA i documenti in PDF: schede.pdf e persone.pdf; con --raggiunto anche la Relazione sulla\n"
+    "Performance relazione.pdf; con --sistema e --valutazioni anche premi.pdf e premi.csv (riservati); con --al\n"
+    "le schede e il monitoraggio monitoraggio.pdf. I documenti si scrivono tutti insieme o nessuno.\n",
+    STAMPA_OPTIONS, N_OF(STAMPA_OPTIONS)};
+
+static const CommandOption ESITI_OPTIONS[] = {
+    {OPT_FORMATO, "json o csv (predefinito: json)", JSON_CSV},
+    RESULTS_OPTIONS,
+    EVALUATION_OPTIONS,
+    {OPT_AL, "lo stato di ogni azione e indicatore a una data (il monitoraggio), al posto dei risultati", NULL},
+    LAYOUT_OPTIONS,
+};
+static const Command ESITI = {
+    "esiti", "PIANO", 1, 1, "i risultati dell'anno come dati (JSON o CSV)",
+    "Scrive sullo standard output i risultati dell'anno (con --raggiunto) o lo stato a una data (con --al): la\n"
+    "percentuale di ogni azione, indicatore e obiettivo e, con le valutazioni, il punteggio di ogni persona.\n"
+    "--layout o --profilo (con --al) danno il margine «a rischio» del monitoraggio.\n",
+    ESITI_OPTIONS, N_OF(ESITI_OPTIONS)};
+
+static const CommandOption MODELLO_RAGGIUNTO_OPTIONS[] = {
+    {OPT_FORMATO, "csv o xlsx (xlsx: colonne di contesto bloccate, valori controllati; predefinito: csv)", CSV_XLSX},
+    {OPT_OUT, "in un file invece che sullo standard output", NULL},
+    {OPT_PER_DIRIGENTE, "(xlsx) un foglio di calcolo per dirigente nella cartella (si crea se manca)", NULL},
+    {OPT_ANNO, "l'annualità (predefinito: il primo anno del piano)", NULL},
+    {OPT_AL, "il modello del monitoraggio a quella data (con le colonne dell'avanzamento)", NULL},
+};
+static const Command MODELLO_RAGGIUNTO = {
+    "modello-raggiunto", "PIANO", 1, 1, "il modello delle rilevazioni da compilare (CSV o xlsx)",
+    "Scrive il modello delle rilevazioni da compilare: una riga per azione (e per indicatore con un target)\n"
+    "dell'anno, con le colonne che i comandi rileggono.\n",
+    MODELLO_RAGGIUNTO_OPTIONS, N_OF(MODELLO_RAGGIUNTO_OPTIONS)};
+
+static const CommandOption MODELLO_VALUTAZIONI_OPTIONS[] = {
+    {OPT_SISTEMA, "il sistema di valutazione dell'ente (obbligatorio)", NULL},
+    {OPT_OUT, "il foglio di calcolo .xlsx da scrivere (predefinito: lo standard output)", NULL},
+    {OPT_ANNO, "l'anno delle valutazioni (predefinito: il primo anno del piano)", NULL},
+};
+static const Command MODELLO_VALUTAZIONI = {
+    "modello-valutazioni", "PIANO", 1, 1, "il foglio delle valutazioni da compilare (xlsx)",
+    "Scrive il foglio di calcolo delle valutazioni individuali da compilare, con i comportamenti di ogni\n"
+    "categoria del sistema di valutazione.\n",
+    MODELLO_VALUTAZIONI_OPTIONS, N_OF(MODELLO_VALUTAZIONI_OPTIONS)};
+
+static const Command ESPORTA = {
+    "esporta", "PIANO OUT.xlsx", 2, 2, "il piano come foglio di calcolo (si rilegge con ogni comando)",
+    "Scrive il piano (JSON o foglio di calcolo) come foglio di calcolo .xlsx, con i fogli che ogni comando\n"
+    "rilegge al posto del JSON.\n",
+    NULL, 0};
+
+static const CommandOption CONFRONTA_OPTIONS[] = {
+    {OPT_FORMATO, "json o pdf (predefinito: pdf con --out, altrimenti json)", JSON_PDF},
+    {OPT_OUT, "scrive CARTELLA/variazioni.pdf (o variazioni.json con --formato json); si crea se manca", NULL},
+};
+static const Command CONFRONTA = {
+    "confronta", "VECCHIO NUOVO", 2, 2, "le variazioni tra due versioni del piano",
+    "Confronta due versioni del piano (JSON o fogli di calcolo): senza --out stampa le differenze in JSON sullo\n"
+    "standard output; con --out scrive il documento delle variazioni per la delibera di Giunta.\n",
+    CONFRONTA_OPTIONS, N_OF(CONFRONTA_OPTIONS)};
+
+const Command *const COMMANDS[] = {&VERIFICA, &STAMPA, &ESITI, &MODELLO_RAGGIUNTO, &MODELLO_VALUTAZIONI, &ESPORTA,
+                                   &CONFRONTA, NULL};
+
+static const char EXIT_CODES[] =
+    "Codici di uscita: 0 tutto bene, 1 errori nei dati, 2 uso errato o file illeggibile, 3 memoria insufficiente.\n";
+
+const Command *command_find(const char *name)
+{
+    for (size_t i = 0; COMMANDS[i]; i++)
+        if (strcmp(COMMANDS[i]->name, name) == 0)
+            return COMMANDS[i];
+    return NULL;
+}
+
+static bool is_help(const char *a)
+{
+    return strcmp(a, "--aiuto") == 0 || strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0;
+}
+
+static const CommandOption *accepted(const Command *cmd, OptionId id)
+{
+    for (size_t i = 0; i < cmd->n_options; i++)
+        if (cmd->options[i].id == id)
+            return &cmd->options[i];
+    return NULL;
+}
+
+static char *choices_text(const char *const *choices)
+{
+    StrBuf b = {0};
+    for (size_t k = 0; choices && choices[k]; k++) {
+        if (k > 0)
+            strbuf_puts(&b, choices[k + 1] ? ", " : " o ");
+        strbuf_puts(&b, choices[k]);
+    }
+    return b.data ? b.data : xstrdup("");
+}
+
+void command_help(const Command *cmd, FILE *out)
+{
+    fprintf(out, "uso: schede %s %s%s\n\n%s", cmd->name, cmd->arguments, cmd->n_options ? " [OPZIONI]" : "",
+            cmd->description);
+    if (cmd->n_options)
+        fputs("\nOpzioni:\n", out);
+    for (size_t i = 0; i < cmd->n_options; i++) {
+        const CommandOption *o = &cmd->options[i];
+        const OptionDef *d = &OPTION_DEFS[o->id];
+        char *left;
+        if (d->kind == VALUE_CHOICE) {
+            StrBuf b = {0};
+            for (size_t k = 0; o->choices[k]; k++) {
+                if (strcmp(o->choices[k], "utf8") == 0 || strcmp(o->choices[k], "cp1252") == 0)
+                    continue; /* spellings accepted, not advertised */
+                strbuf_puts(&b, k ? "|" : "");
+                strbuf_puts(&b, o->choices[k]);
+            }
+            left = xasprintf("%s %s", d->name, b.data);
+            strbuf_free(&b);
+        } else {
+            left = d->metavar ? xasprintf("%s %s", d->name, d->metavar) : xstrdup(d->name);
+        }
+        if (strlen(left) > 28) /* a long list of choices: the help on the next line */
+            fprintf(out, "  %s\n  %-28s %s\n", left, "", o->help);
+        else
+            fprintf(out, "  %-28s %s\n", left, o->help);
+        free(left);
+    }
+    fprintf(out, "  %-28s %s\n\n%s", "--aiuto, -h, --help", "mostra questo aiuto", EXIT_CODES);
+}
+
+void commands_help(FILE *out)
+{
+    fputs("uso: schede COMANDO [OPZIONI]\n\nComandi:\n", out);
+    for (size_t i = 0; COMMANDS[i]; i++) {
+        char *left = xasprintf("%s %s", COMMANDS[i]->name, COMMANDS[i]->arguments);
+        fprintf(out, "  %-34s %s\n", left, COMMANDS[i]->summary);
+        free(left);
+    }
+    fputs("\nOgni PIANO, rilevazioni o valutazioni può essere JSON, CSV (rilevazioni e valutazioni) o un foglio di\n"
+          "calcolo .xlsx o .ods. Le opzioni di ogni comando: schede COMANDO --aiuto.\n\n"
+          "Opzioni generali:\n"
+          "  --aiuto, -h, --help          mostra questo aiuto\n"
+          "  --versione                   mostra la versione e la cartella dei dati\n\n",
+          out);
+    fputs(EXIT_CODES, out);
+}
+
+int usage_error(const Command *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "schede %s: %s\n(schede %s --aiuto per l'uso)\n", cmd->name, msg, cmd->name);
+    free(msg);
+    return EXIT_USAGE;
+}
+
+int option_value_error(const Command *cmd, OptionId id, const char *given)
+{
+    const OptionDef *d = &OPTION_DEFS[id];
+    const CommandOption *o = accepted(cmd, id);
+    char *wants = d->kind == VALUE_CHOICE && o ? choices_text(o->choices) : xstrdup(d->wants);
+    const char *example = d->kind == VALUE_CHOICE && o ? o->choices[0] : d->example;
+    int rc;
+    if (given)
+        rc = usage_error(cmd, "%s «%s» non va bene: %s vuole %s, per esempio %s %s", d->name, given, d->name, wants,
+                         d->name, example);
+    else
+        rc = usage_error(cmd, "%s vuole %s, per esempio %s %s", d->name, wants, d->name, example);
+    free(wants);
+    return rc;
+}
+
+/* Checks and keeps the value of option id. */
+static int take_value(const Command *cmd, const CommandOption *o, const char *v, Parsed *out)
+{
+    OptionId id = o->id;
+    const OptionDef *d = &OPTION_DEFS[id];
+    switch (d->kind) {
+    case VALUE_YEAR: {
+        char *end;
+        long y = strtol(v, &end, 10);
+        if (!*v || *end || y < 2000 || y > 2100)
+            return option_value_error(cmd, id, v);
+        out->year[id] = (int)y;
+        break;
+    }
+    case VALUE_DATE:
+        if (csv_parse_date(v, &out->date[id]) != DATE_OK)
+            return option_value_error(cmd, id, v);
+        break;
+    case VALUE_CHOICE: {
+        bool ok = false;
+        for (size_t k = 0; o->choices[k] && !ok; k++)
+            ok = strcmp(o->choices[k], v) == 0;
+        if (!ok)
+            return option_value_error(cmd, id, v);
+        break;
+    }
+    case VALUE_TEXT:
+        if (!*v)
+            return option_value_error(cmd, id, NULL);
+        break;
+    case VALUE_NONE: break;
+    }
+    out->value[id] = v;
+    return 0;
+}
+
+int command_parse(const Command *cmd, int argc, char **argv, Parsed *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int i = 0; i < argc; i++)
+        if (is_help(argv[i])) {
+            command_help(cmd, stdout);
+            return -1;
+        }
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || a[1] == '\0') {
+            if (out->n_args == cmd->max_args)
+                return usage_error(cmd, "troppi argomenti: «%s» (si aspetta %s)", a, cmd->arguments);
+            out->args[out->n_args++] = a;
+            continue;
+        }
+        int id = -1;
+        for (int k = 0; k < OPT_COUNT && id < 0; k++)
+            if (strcmp(OPTION_DEFS[k].name, a) == 0)
+                id = k;
+        if (id < 0)
+            return usage_error(cmd, "opzione sconosciuta «%s»", a);
+        const CommandOption *o = accepted(cmd, (OptionId)id);
+        if (!o)
+            return usage_error(cmd, "l'opzione %s non si usa con %s", a, cmd->name);
+        if (out->set[id])
+            return usage_error(cmd, "%s indicata due volte", a);
+        out->set[id] = true;
+        if (OPTION_DEFS[id].kind == VALUE_NONE)
+            continue;
+        if (i + 1 >= argc)
+            return option_value_error(cmd, (OptionId)id, NULL);
+        int rc = take_value(cmd, o, argv[++i], out);
+        if (rc)
+            return rc;
+    }
+    if (out->n_args < cmd->min_args)
+        return usage_error(cmd, "%s: si aspetta %s", out->n_args ? "manca un argomento" : "mancano gli argomenti",
+                           cmd->arguments);
+    return 0;
+}
