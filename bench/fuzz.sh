@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(piano raggiunto csv graduazione testo sistema valutazioni workbook workbook_xml)
+[ ${#targets[@]} -gt 0 ] || targets=(piano raggiunto csv graduazione testo sistema valutazioni workbook workbook_xml options)
 JOBS=${JOBS:-$(nproc)}
 work=bench/out/fuzz
 
@@ -35,6 +35,7 @@ seed testo tests/fuzz/seeds/testo/*
 seed sistema samples/sistema-smvp.json tests/fixtures/valutazione/sistema.json
 seed workbook tests/fixtures/workbook/*
 seed workbook_xml tests/fuzz/seeds/workbook_xml/*
+seed options tests/fuzz/seeds/options/*
 seed valutazioni samples/valutazioni-2024.json samples/valutazioni-2024.csv tests/fixtures/valutazione/valutazioni.*
 
 run_one() { # target
