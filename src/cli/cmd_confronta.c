@@ -67,7 +67,7 @@ static int confronto_stampa(const Confronto *cf, const char *file_a, const char 
         fprintf(stderr, "errore: %s: carattere non utilizzabile: %s\n", bad, why);
         rc = EXIT_DATA;
     } else {
-        time_t when = cli_document_time();
+        time_t when = document_time();
         char *prima = variazioni_version_name(cf->vecchio, file_a), *dopo = variazioni_version_name(cf->nuovo, file_b);
         DisplayDoc doc = variazioni_build(cf, prima, dopo, &spec, &scheda_spec, &fonts, when);
         char *title = variazioni_title(cf, &spec);

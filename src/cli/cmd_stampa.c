@@ -148,7 +148,7 @@ static int render_schede(Job *j)
     FontSet fonts;
     int rc = load_layout(j, "scheda", &SCHEDA_NEEDS, &spec, &fonts);
     if (rc == 0) {
-        time_t when = cli_document_time();
+        time_t when = document_time();
         DisplayDoc doc = scheda_build(plan, esiti, &spec, &fonts, when);
         char *title = scheda_title(plan, &spec);
         PdfInfo info = {.title = title, .author = plan->ente, .subject = "Schede degli obiettivi gestionali", .creator = "schede " SCHEDE_VERSION, .created = when};
@@ -195,7 +195,7 @@ static int render_persone(Job *j)
     FontSet fonts;
     int rc = load_layout(j, "persona", &PERSONA_NEEDS, &spec, &fonts);
     if (rc == 0) {
-        time_t when = cli_document_time();
+        time_t when = document_time();
         PersoneAnno persone;
         persone_compute(plan, esiti, anno, &persone);
         size_t n_fogli;
@@ -251,7 +251,7 @@ static int render_relazione(Job *j)
     FontSet fonts;
     int rc = load_layout(j, "relazione", &RELAZIONE_NEEDS, &spec, &fonts);
     if (rc == 0) {
-        time_t when = cli_document_time();
+        time_t when = document_time();
         PersoneAnno persone;
         persone_compute(plan, esiti, esiti->anno, &persone);
         Sintesi sintesi;
@@ -286,7 +286,7 @@ static int render_premi(Job *j)
     FontSet fonts;
     int rc = load_layout(j, "premi", &PREMI_NEEDS, &spec, &fonts);
     if (rc == 0) {
-        time_t when = cli_document_time();
+        time_t when = document_time();
         char *title = premi_title(plan, j->valutazioni->anno, &spec);
         PdfInfo info = {.title = title, .author = plan->ente, .subject = "Ripartizione del fondo per la produttività (riservato)", .creator = "schede " SCHEDE_VERSION, .created = when};
         DisplayDoc doc = premi_build(plan, j->valutazioni, &spec, &fonts, when);
@@ -312,7 +312,7 @@ static int render_monitoraggio(Job *j)
     FontSet fonts;
     int rc = load_layout(j, "monitoraggio", &MONITORAGGIO_NEEDS, &spec, &fonts);
     if (rc == 0) {
-        time_t when = cli_document_time();
+        time_t when = document_time();
         Monitoraggio m;
         monitoraggio_compute(plan, j->rilevazioni, j->esiti, j->anno, j->al, monitoraggio_margine(&spec), &m);
         char *title = monitoraggio_title(plan, &m, &spec);

@@ -139,18 +139,6 @@ int cli_load_plan(const char *file, Plan *plan)
     return cli_report_load(st, &d);
 }
 
-time_t cli_document_time(void)
-{
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde) {
-        char *end;
-        long long v = strtoll(sde, &end, 10);
-        if (*end == '\0' && v >= 0)
-            return (time_t)v;
-    }
-    return time(NULL);
-}
-
 int cli_layout_dirs(const char *cmd, const char *layout_dir, const char *profile, char **dir, char **fallback)
 {
     *dir = *fallback = NULL;

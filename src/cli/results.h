@@ -40,10 +40,6 @@ int cli_ensure_folder(const char *dir);
  * Diagnostics go to diags. Returns 0, 1 (data errors) or 2 (unreadable). */
 int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags);
 
-/* The documents' date: SOURCE_DATE_EPOCH when set (reproducible
- * documents), else now. */
-time_t cli_document_time(void);
-
 /* A loader's outcome for the user: the errors in d, at their sheet and cell
  * for a workbook, to stderr (d is freed); the exit code 0, EXIT_DATA or
  * EXIT_USAGE (unreadable). */

@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -171,4 +172,16 @@ size_t date_find_in_text(const char *text, Date *out, size_t max)
         p++;
     }
     return found;
+}
+
+time_t document_time(void)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end == '\0' && v >= 0)
+            return (time_t)v;
+    }
+    return time(NULL);
 }

@@ -4,6 +4,7 @@
 #define SCHEDE_DATE_H
 
 #include <stddef.h>
+#include <time.h>
 
 typedef struct {
     int year, month, day;
@@ -32,5 +33,9 @@ void date_format_iso(Date d, char buf[static 11]);
  * 31-12-2024, "31 dicembre 2024". Two-digit years are 20yy. Impossible dates
  * are skipped. Stores up to max dates in out, returns how many were found. */
 size_t date_find_in_text(const char *text, Date *out, size_t max);
+
+/* The date written into documents and workbooks: SOURCE_DATE_EPOCH when
+ * set (reproducible output, as reproducible-builds.org defines it), else now. */
+time_t document_time(void);
 
 #endif

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "date.h"
 #include "esiti.h"
 #include "fileio.h"
 #include "indicatori.h"
@@ -46,6 +47,8 @@ static bool writer_open(Writer *w, const char *path, char **error)
         free(w->tmp);
         return false;
     }
+    lxw_doc_properties properties = {.created = document_time()};
+    workbook_set_properties(w->wb, &properties);
     w->head = workbook_add_format(w->wb);
     format_set_bold(w->head);
     format_set_bg_color(w->head, 0xCFDCE8);
