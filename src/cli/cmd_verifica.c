@@ -32,12 +32,12 @@ static void print_rules(const Plan *plan)
             for (size_t k = 0; k < o->annualita[a].n_azioni; k++) {
                 const Azione *z = &o->annualita[a].azioni[k];
                 OrigineRegola origine;
-                Rule r = esiti_rule_for(z, &origine);
+                Rule r = rule_for_action(z, &origine);
                 char *words = rule_describe(&r, z);
                 printf("regola: %s %d azione %d (%s): %s\n", o->codice ? o->codice : "?", o->annualita[a].anno, z->n,
                        ORIGINE[origine], words);
                 free(words);
-                esiti_rule_free(&r, origine);
+                rule_for_action_free(&r, origine);
             }
     }
 }

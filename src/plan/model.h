@@ -39,6 +39,8 @@ typedef struct {
     double limit;
     double percentuale;
 } RuleBand;
+/* Bands written as "oltre N giorni" have no upper limit: giorni ≥ this. */
+#define RULE_OPEN_DAYS 9999
 
 typedef struct {
     RuleType tipo;

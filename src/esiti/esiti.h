@@ -8,16 +8,11 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "graduazione.h"
 #include "model.h"
 #include "raggiunto.h"
 
 typedef enum { STATO_NON_RILEVATO, STATO_RILEVATO, STATO_FORZATO } StatoAzione;
-
-typedef enum {
-    ORIGINE_PIANO,      /* the plan's regola */
-    ORIGINE_GRADUAZIONE,/* read from the graduazione text */
-    ORIGINE_MANUALE     /* none given and the text cannot be read */
-} OrigineRegola;
 
 typedef struct {
     const Azione *azione;
@@ -76,12 +71,6 @@ typedef struct {
     EsitoObiettivo *obiettivi;  /* in plan order */
     size_t n;
 } Esiti;
-
-/* The rule for an action: its regola, else the one its graduazione states,
- * else manuale. The returned rule's fasce are owned only for
- * ORIGINE_GRADUAZIONE (free with esiti_rule_free). */
-Rule esiti_rule_for(const Azione *z, OrigineRegola *origine);
-void esiti_rule_free(Rule *r, OrigineRegola origine);
 
 /* Computes the results of year anno. rilevazioni may be NULL (nothing
  * reported). Problems (unknown objective or action, two rilevazioni for one

@@ -543,9 +543,9 @@ int workbook_export_rilevazioni(const Plan *plan, int anno, const char *dirigent
         for (size_t k = 0; a && k < a->n_azioni; k++, r++) {
             const Azione *z = &a->azioni[k];
             OrigineRegola origine;
-            Rule rule = esiti_rule_for(z, &origine);
+            Rule rule = rule_for_action(z, &origine);
             char *words = rule_describe(&rule, z);
-            esiti_rule_free(&rule, origine);
+            rule_for_action_free(&rule, origine);
             put_text(ws, r, 0, o->codice, w.locked_text);
             worksheet_write_number(ws, r, 1, z->n, w.locked_text);
             if (indicators)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules.h"
+#include "model.h"
 #include "text.h"
 
 #define MAX_CLAUSES 16
@@ -335,4 +335,28 @@ bool rule_from_graduazione(const char *graduazione, const char *atteso, Rule *ou
         memset(out, 0, sizeof *out);
     }
     return ok;
+}
+
+Rule rule_for_action(const Azione *z, OrigineRegola *origine)
+{
+    if (z->regola.tipo != RULE_NONE) {
+        *origine = ORIGINE_PIANO;
+        return z->regola;
+    }
+    Rule r;
+    if (rule_from_graduazione(z->graduazione, z->atteso, &r)) {
+        *origine = ORIGINE_GRADUAZIONE;
+        return r;
+    }
+    *origine = ORIGINE_MANUALE;
+    memset(&r, 0, sizeof r);
+    r.tipo = RULE_MANUALE;
+    return r;
+}
+
+void rule_for_action_free(Rule *r, OrigineRegola origine)
+{
+    if (origine == ORIGINE_GRADUAZIONE)
+        free(r->fasce);
+    r->fasce = NULL;
 }

@@ -8,30 +8,6 @@
 #include "rules.h"
 #include "text.h"
 
-Rule esiti_rule_for(const Azione *z, OrigineRegola *origine)
-{
-    if (z->regola.tipo != RULE_NONE) {
-        *origine = ORIGINE_PIANO;
-        return z->regola;
-    }
-    Rule r;
-    if (rule_from_graduazione(z->graduazione, z->atteso, &r)) {
-        *origine = ORIGINE_GRADUAZIONE;
-        return r;
-    }
-    *origine = ORIGINE_MANUALE;
-    memset(&r, 0, sizeof r);
-    r.tipo = RULE_MANUALE;
-    return r;
-}
-
-void esiti_rule_free(Rule *r, OrigineRegola origine)
-{
-    if (origine == ORIGINE_GRADUAZIONE)
-        free(r->fasce);
-    r->fasce = NULL;
-}
-
 static int find_objective(const Plan *plan, const char *codice)
 {
     for (size_t i = 0; codice && i < plan->n_obiettivi; i++)
@@ -251,7 +227,7 @@ void esiti_compute_at(const Plan *plan, const Rilevazioni *set, int anno, const 
         for (size_t k = 0; k < eo->n_azioni; k++) {
             EsitoAzione *e = &eo->azioni[k];
             e->azione = &eo->annualita->azioni[k];
-            e->regola = esiti_rule_for(e->azione, &e->origine);
+            e->regola = rule_for_action(e->azione, &e->origine);
             e->stato = STATO_NON_RILEVATO;
         }
         const Obiettivo *o = eo->obiettivo;
@@ -357,7 +333,7 @@ void esiti_free(Esiti *e)
     for (size_t i = 0; i < e->n; i++) {
         EsitoObiettivo *eo = &e->obiettivi[i];
         for (size_t k = 0; k < eo->n_azioni; k++) {
-            esiti_rule_free(&eo->azioni[k].regola, eo->azioni[k].origine);
+            rule_for_action_free(&eo->azioni[k].regola, eo->azioni[k].origine);
             free(eo->azioni[k].raggiunto);
             free(eo->azioni[k].dettaglio);
             free(eo->azioni[k].nota);

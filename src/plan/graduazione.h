@@ -22,4 +22,16 @@
  * by the caller) when the text can be read; false otherwise. */
 bool rule_from_graduazione(const char *graduazione, const char *atteso, Rule *out);
 
+typedef enum {
+    ORIGINE_PIANO,      /* the plan's regola */
+    ORIGINE_GRADUAZIONE,/* read from the graduazione text */
+    ORIGINE_MANUALE     /* none given and the text cannot be read */
+} OrigineRegola;
+
+/* The rule for an action: its regola, else the one its graduazione states,
+ * else manuale. The returned rule's fasce are owned only for
+ * ORIGINE_GRADUAZIONE (free with rule_for_action_free). */
+Rule rule_for_action(const Azione *z, OrigineRegola *origine);
+void rule_for_action_free(Rule *r, OrigineRegola origine);
+
 #endif

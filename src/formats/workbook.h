@@ -14,7 +14,6 @@
 
 #include "date.h"
 #include "diag.h"
-#include "plan_load.h"
 
 typedef enum { WB_EMPTY, WB_TEXT, WB_NUMBER, WB_BOOL, WB_DATE } WbKind;
 

@@ -1,7 +1,7 @@
 /* wb_xml.h — streaming XML through expat for the workbook readers: names
  * are matched by their local part (after the prefix), so "x:row" and "row",
  * "table:table-cell" and "table-cell" are the same; a DOCTYPE is refused
- * (no entity expansion can blow up). Internal to src/workbook. */
+ * (no entity expansion can blow up). Internal to the workbook reader (src/formats). */
 #ifndef SCHEDE_WB_XML_H
 #define SCHEDE_WB_XML_H
 

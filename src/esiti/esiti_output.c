@@ -248,9 +248,9 @@ char *esiti_template_csv(const Plan *plan, int anno)
             if (z->has_scadenza)
                 date_format_it(z->scadenza, sc);
             OrigineRegola origine;
-            Rule r = esiti_rule_for(z, &origine);
+            Rule r = rule_for_action(z, &origine);
             char *regola = rule_describe(&r, z);
-            esiti_rule_free(&r, origine);
+            rule_for_action_free(&r, origine);
             csv_put_field(&b, o->codice, false);
             csv_put_field(&b, n, false);
             csv_put_field(&b, z->azione, false);

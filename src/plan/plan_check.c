@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "esiti.h"
+#include "graduazione.h"
 #include "json_reader.h"
 #include "text.h"
 
@@ -52,7 +52,7 @@ static void check_deadlines(JsonCtx *ctx, const Annualita *a, const char *path)
             free(sp);
         }
         OrigineRegola origine;
-        Rule rule = esiti_rule_for(z, &origine);
+        Rule rule = rule_for_action(z, &origine);
         if (rule.tipo == RULE_RITARDO && !z->has_scadenza)
             json_warning(ctx, p, "l'azione n. %d ha una regola «ritardo»%s ma nessuna «scadenza»: "
                                  "il ritardo non si potrà calcolare", z->n,
@@ -61,7 +61,7 @@ static void check_deadlines(JsonCtx *ctx, const Annualita *a, const char *path)
             json_warning(ctx, p, "l'azione n. %d del %d non ha una «regola» e la graduazione %s: "
                                  "la percentuale dovrà indicarla l'ufficio", z->n, a->anno,
                          z->graduazione ? "non indica fasce leggibili" : "manca");
-        esiti_rule_free(&rule, origine);
+        rule_for_action_free(&rule, origine);
         if (z->has_scadenza && z->tempi) {
             Date found[8];
             size_t n = date_find_in_text(z->tempi, found, 8);

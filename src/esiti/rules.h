@@ -8,9 +8,6 @@
 #include "model.h"
 #include "raggiunto.h"
 
-/* Bands written as "oltre N giorni" have no upper limit: giorni ≥ this. */
-#define RULE_OPEN_DAYS 9999
-
 typedef struct {
     double percentuale;
     char *raggiunto; /* text written by the program for RAGGIUNTO */

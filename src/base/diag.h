@@ -54,6 +54,13 @@ void diag_list_sort(DiagList *list);
 /* One line: "errore: FILE:LINE:COL: msg" or "avviso: FILE: CODICE: PATH: msg". */
 void diag_print(FILE *out, const Diag *d);
 
+/* What a loader of any file reports besides its diagnostics. */
+typedef enum {
+    LOAD_OK = 0,          /* usable; diags may hold warnings */
+    LOAD_DATA_ERROR = 1,  /* the data has errors (exit code 1) */
+    LOAD_IO_ERROR = 2     /* the file could not be read (exit code 2) */
+} LoadStatus;
+
 /* The exit code a command reports for this list: 1 when it holds an error
  * (the data cannot be used), 0 otherwise (warnings only). */
 int diag_exit_code(const DiagList *list);

@@ -13,12 +13,6 @@
 #include "diag.h"
 #include "model.h"
 
-typedef enum {
-    LOAD_OK = 0,          /* usable; diags may hold warnings */
-    LOAD_DATA_ERROR = 1,  /* the data has errors (exit code 1) */
-    LOAD_IO_ERROR = 2     /* the file could not be read (exit code 2) */
-} LoadStatus;
-
 /* file names the input in messages; text[len] must be a NUL. On LOAD_DATA_ERROR the plan holds what
  * could be read; plan_free() it in every case. */
 LoadStatus plan_load_buffer(const char *file, const char *text, size_t len,
