@@ -101,4 +101,19 @@ const Diag *diag_find(const DiagList *list, const char *needle)
     return NULL;
 }
 
+void diag_report(FILE *out, const char *file, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    if (file) {
+        Diag d = {.severity = DIAG_ERROR, .file = (char *)file, .objective = -1, .message = msg};
+        diag_print(out, &d);
+    } else {
+        fprintf(out, "errore: %s\n", msg);
+    }
+    free(msg);
+}
+
 int diag_exit_code(const DiagList *list) { return list->errors > 0 ? 1 : 0; }

@@ -61,6 +61,14 @@ typedef enum {
     LOAD_IO_ERROR = 2     /* the file could not be read (exit code 2) */
 } LoadStatus;
 
+/* Prints one error that is not in a list, as diag_print would: "errore:
+ * FILE: msg" ("errore: msg" when file is NULL). For what goes wrong with a
+ * file the command itself reads or writes (a font, a folder, a disk full). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+void diag_report(FILE *out, const char *file, const char *fmt, ...);
+
 /* The exit code a command reports for this list: 1 when it holds an error
  * (the data cannot be used), 0 otherwise (warnings only). */
 int diag_exit_code(const DiagList *list);

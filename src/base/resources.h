@@ -14,7 +14,7 @@ const char *resources_dir(void);
 /* The default layout profile: the layouts/ folder itself. */
 #define PROFILO_PREDEFINITO "sarzana"
 
-/* Layout profiles (issue 17): a profile is a sub-folder of DATA/layouts/
+/* Layout profiles: a profile is a sub-folder of DATA/layouts/
  * holding the layout files a comune changes; the files it lacks are the
  * default profile's, DATA/layouts/ itself. For name (NULL or "sarzana":
  * the default) sets *dir to the folder to read first (new string) and

@@ -30,23 +30,15 @@ static int load(const char *file, Plan *plan, DiagList *d)
     return st == LOAD_OK ? 0 : st == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
 }
 
-static void print(DiagList *d, DiagSeverity only, bool all)
-{
-    workbook_relocate(d);
-    diag_list_sort(d);
-    for (size_t i = 0; i < d->count; i++)
-        if (all || d->items[i].severity == only)
-            diag_print(stderr, &d->items[i]);
-}
-
 /* variazioni.pdf in out_dir: tagged and PDF/A (it is published with the
  * deliberation); written whole or not at all. */
-static int confronto_stampa(const Confronto *cf, const char *file_a, const char *file_b, const char *out_dir)
+static int confronto_stampa(const Command *cmd, const Confronto *cf, const char *file_a, const char *file_b,
+                            const char *out_dir)
 {
     const char *data = resources_dir();
     if (!data) {
-        fputs("schede confronta: cartella dei dati (layouts/, fonts/) non trovata (variabile SCHEDE_DATI)\n", stderr);
-        return EXIT_USAGE;
+        return usage_error(cmd, "cartella dei dati (layouts/, fonts/) non trovata: indicarla con la variabile "
+                                "SCHEDE_DATI");
     }
     if (cli_ensure_folder(out_dir) != 0)
         return EXIT_USAGE;
@@ -61,10 +53,10 @@ static int confronto_stampa(const Confronto *cf, const char *file_a, const char 
     bool ok_a = layout_spec_load(layouts, "variazioni", fonts_dir, &VARIAZIONI_NEEDS, &spec, &d);
     bool ok_b = layout_spec_load(layouts, "scheda", fonts_dir, &SCHEDA_NEEDS, &scheda_spec, &d);
     if (!ok_a || !ok_b) {
-        print(&d, DIAG_ERROR, false);
+        cli_print_diags(&d, stderr, true);
         rc = EXIT_DATA;
     } else if (!fontset_load(&fonts, (const char *const *)spec.font_paths, &bad, &why)) {
-        fprintf(stderr, "errore: %s: carattere non utilizzabile: %s\n", bad, why);
+        diag_report(stderr, bad, "carattere non utilizzabile: %s", why);
         rc = EXIT_DATA;
     } else {
         time_t when = document_time();
@@ -77,7 +69,7 @@ static int confronto_stampa(const Confronto *cf, const char *file_a, const char 
         char *error = NULL;
         size_t pages = doc.n_pages;
         if (pdf_render(&doc, &fonts, &info, path, &error) != 0) {
-            fprintf(stderr, "errore: %s: %s\n", path, error);
+            diag_report(stderr, path, "%s", error);
             free(error);
             rc = EXIT_DATA;
         } else {
@@ -108,7 +100,7 @@ static int write_json(const char *out_dir, const char *json)
     const char *reason;
     int rc = 0;
     if (file_write_atomic(path, json, strlen(json), &reason) != 0) {
-        fprintf(stderr, "errore: %s: impossibile scrivere il file: %s\n", path, reason);
+        diag_report(stderr, path, "impossibile scrivere il file: %s", reason);
         rc = EXIT_DATA;
     } else {
         printf("scritto %s\n", path);
@@ -137,7 +129,7 @@ int cmd_confronta(int argc, char **argv)
     int rc = load(files[0], &a, &d);
     int rc2 = load(files[1], &b, &d);
     if (rc || rc2) {
-        print(&d, DIAG_ERROR, false);
+        cli_print_diags(&d, stderr, true);
         diag_list_free(&d);
         plan_free(&a);
         plan_free(&b);
@@ -147,7 +139,7 @@ int cmd_confronta(int argc, char **argv)
     diag_list_init(&warnings);
     Confronto c;
     confronto_compute(&a, &b, files[1], &c, &warnings);
-    print(&warnings, DIAG_WARNING, true);
+    cli_print_diags(&warnings, stderr, false);
     if (strcmp(formato, "json") == 0) {
         if (confronto_vuoto(&c))
             fprintf(stderr, "%s e %s: nessuna differenza\n", files[0], files[1]);
@@ -159,7 +151,7 @@ int cmd_confronta(int argc, char **argv)
         }
         free(json);
     } else {
-        rc = confronto_stampa(&c, files[0], files[1], out);
+        rc = confronto_stampa(cmd, &c, files[0], files[1], out);
     }
     confronto_free(&c);
     diag_list_free(&warnings);

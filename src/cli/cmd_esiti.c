@@ -31,13 +31,12 @@ int cmd_esiti(int argc, char **argv)
         return usage_error(cmd, "i risultati vengono dalle rilevazioni: indicare --raggiunto FILE (o --al DATA per "
                                 "il monitoraggio)");
     if (opt.has_al && opt.valutazioni) {
-        fputs("schede esiti: la valutazione individuale è di fine anno: --valutazioni non si usa con --al\n", stderr);
-        return EXIT_USAGE;
+        return usage_error(cmd, "la valutazione individuale è di fine anno: --valutazioni non si usa con --al");
     }
     double margin = 0;
     if (opt.has_al) {
         char *dir, *fallback;
-        int mrc = cli_layout_dirs("esiti", layout_dir, profile, &dir, &fallback);
+        int mrc = cli_layout_dirs(cmd, layout_dir, profile, &dir, &fallback);
         if (!mrc)
             mrc = monitoring_margin(dir, fallback, &margin);
         free(dir);
@@ -45,7 +44,7 @@ int cmd_esiti(int argc, char **argv)
         if (mrc)
             return mrc;
     }
-    if (!evaluation_options_ok(&opt, "esiti", true))
+    if (!evaluation_options_ok(&opt, cmd, true))
         return EXIT_USAGE;
     Plan plan;
     int rc = cli_load_plan(file, &plan);
@@ -61,10 +60,7 @@ int cmd_esiti(int argc, char **argv)
     Evaluation ev = {0};
     if (rc == 0 && opt.valutazioni)
         rc = evaluation_load(&plan, &opt, &esiti, esiti.anno, &ev, &d);
-    workbook_relocate(&d);
-    diag_list_sort(&d);
-    for (size_t i = 0; i < d.count; i++)
-        diag_print(stderr, &d.items[i]);
+    cli_print_diags(&d, stderr, false);
     if (rc == 0) {
         PersoneAnno persone;
         persone_compute(&plan, &esiti, esiti.anno, &persone);

@@ -53,7 +53,7 @@ int cmd_verifica(int argc, char **argv)
     bool details = p.set[OPT_DETTAGLI];
     ResultsOptions opt;
     results_options_from(&p, &opt);
-    if (!evaluation_options_ok(&opt, "verifica", false))
+    if (!evaluation_options_ok(&opt, cmd, false))
         return EXIT_USAGE;
 
     Plan plan;
@@ -82,10 +82,7 @@ int cmd_verifica(int argc, char **argv)
         int anno = opt.raggiunto ? esiti.anno : opt.has_anno ? opt.anno : plan.triennio[0];
         eval_rc = evaluation_load(&plan, &opt, opt.raggiunto ? &esiti : NULL, anno, &ev, &diags);
     }
-    workbook_relocate(&diags);
-    diag_list_sort(&diags);
-    for (size_t i = 0; i < diags.count; i++)
-        diag_print(stdout, &diags.items[i]);
+    cli_print_diags(&diags, stdout, false);
     if (details && st == LOAD_OK)
         print_rules(&plan);
 

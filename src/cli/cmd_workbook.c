@@ -1,5 +1,5 @@
 /* cmd_workbook.c — the workbooks the program writes: `schede esporta PIANO
- * OUT.xlsx` (the plan as the sheets of FORMAT.md §6), the rilevazioni
+ * OUT.xlsx` (the plan as the sheets of docs/formato.md §6), the rilevazioni
  * template as .xlsx (`modello-raggiunto --formato xlsx`, also one per
  * dirigente) and `schede modello-valutazioni`. */
 #include <errno.h>
@@ -37,7 +37,7 @@ static int write_workbook(const char *path, WorkbookWriter write, void *user)
     char *error = NULL;
     if (write(path, user, &error) == 0)
         return 0;
-    fprintf(stderr, "errore: %s\n", error);
+    diag_report(stderr, NULL, "%s", error);
     free(error);
     return EXIT_DATA;
 }
@@ -48,7 +48,7 @@ static int to_stdout(WorkbookWriter write, void *user)
     char tmp[] = "/tmp/schede-XXXXXX";
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        fprintf(stderr, "errore: impossibile creare un file temporaneo: %s\n", file_write_reason(errno));
+        diag_report(stderr, NULL, "impossibile creare un file temporaneo: %s", file_write_reason(errno));
         return EXIT_DATA;
     }
     close(fd);
@@ -61,7 +61,7 @@ static int to_stdout(WorkbookWriter write, void *user)
     char *data = file_read_all(tmp, &len, &why);
     unlink(tmp);
     if (!data) {
-        fprintf(stderr, "errore: %s\n", why);
+        diag_report(stderr, NULL, "%s", why);
         return EXIT_DATA;
     }
     fwrite(data, 1, len, stdout);
@@ -82,7 +82,7 @@ int cmd_esporta(int argc, char **argv)
     if (rc == 0) {
         char *error = NULL;
         if (workbook_export_plan(&plan, out, &error) != 0) {
-            fprintf(stderr, "errore: %s\n", error);
+            diag_report(stderr, NULL, "%s", error);
             free(error);
             rc = EXIT_DATA;
         } else {
@@ -161,7 +161,7 @@ int cmd_modello_raggiunto(int argc, char **argv)
         char *csv = esiti_template_csv(&plan, anno);
         const char *reason;
         if (out && file_write_atomic(out, csv, strlen(csv), &reason) != 0) {
-            fprintf(stderr, "errore: %s: impossibile scrivere il file: %s\n", out, reason);
+            diag_report(stderr, out, "impossibile scrivere il file: %s", reason);
             rc = EXIT_DATA;
         } else if (!out) {
             fputs(csv, stdout);

@@ -6,20 +6,20 @@
 #include "commands.h"
 #include "wb_convert.h"
 
-bool evaluation_options_ok(const ResultsOptions *o, const char *cmd, bool need_results)
+bool evaluation_options_ok(const ResultsOptions *o, const Command *cmd, bool need_results)
 {
     if (o->valutazioni && !o->sistema) {
-        fprintf(stderr, "schede %s: le valutazioni si leggono con il sistema di valutazione dell'ente: "
-                        "indicare anche --sistema FILE\n", cmd);
+        usage_error(cmd, "le valutazioni si leggono con il sistema di valutazione dell'ente: indicare anche --sistema "
+                         "FILE");
         return false;
     }
     if (need_results && o->sistema && !o->valutazioni) {
-        fprintf(stderr, "schede %s: --sistema accompagna le valutazioni: indicare anche --valutazioni FILE\n", cmd);
+        usage_error(cmd, "--sistema accompagna le valutazioni: indicare anche --valutazioni FILE");
         return false;
     }
     if (need_results && o->valutazioni && !o->raggiunto) {
-        fprintf(stderr, "schede %s: la valutazione individuale usa i risultati degli obiettivi dell'anno: "
-                        "indicare le rilevazioni con --raggiunto FILE\n", cmd);
+        usage_error(cmd, "la valutazione individuale usa i risultati degli obiettivi dell'anno: indicare le "
+                         "rilevazioni con --raggiunto FILE");
         return false;
     }
     return true;

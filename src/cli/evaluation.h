@@ -26,7 +26,7 @@ typedef struct {
  * need_results (stampa, esiti) it also needs --raggiunto, since the
  * components come from the year's results. Prints the message and returns
  * false on a usage error. */
-bool evaluation_options_ok(const ResultsOptions *o, const char *cmd, bool need_results);
+bool evaluation_options_ok(const ResultsOptions *o, const Command *cmd, bool need_results);
 
 /* Loads what the options name and computes the evaluations of year anno.
  * esiti may be NULL. Returns 0, 1 (data errors) or 2 (unreadable file). */

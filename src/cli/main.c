@@ -52,7 +52,7 @@ int main(int argc, char **argv)
     /* What went to standard output (esiti, the template, reports redirected
      * to a file) must have been written whole: a full disk is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "errore: impossibile scrivere l'output: %s\n",
+        diag_report(stderr, NULL, "impossibile scrivere l'output: %s",
                 errno == ENOSPC || errno == EFBIG ? "spazio su disco esaurito" : "errore di scrittura");
         if (rc == 0)
             rc = EXIT_DATA;

@@ -43,7 +43,7 @@ int cli_ensure_folder(const char *dir)
 {
     const char *reason = NULL;
     if (file_make_folders(dir, &reason) != 0) {
-        fprintf(stderr, "errore: %s: impossibile creare la cartella: %s\n", dir, reason);
+        diag_report(stderr, dir, "impossibile creare la cartella: %s", reason);
         return EXIT_USAGE;
     }
     return 0;
@@ -120,13 +120,18 @@ void plan_checks(const Plan *plan, const char *file, int anno, DiagList *diags)
     persone_check(plan, anno, file, diags);
 }
 
-int cli_report_load(LoadStatus st, DiagList *d)
+void cli_print_diags(DiagList *d, FILE *out, bool errors_only)
 {
     workbook_relocate(d);
     diag_list_sort(d);
     for (size_t i = 0; i < d->count; i++)
-        if (d->items[i].severity == DIAG_ERROR)
-            diag_print(stderr, &d->items[i]);
+        if (!errors_only || d->items[i].severity == DIAG_ERROR)
+            diag_print(out, &d->items[i]);
+}
+
+int cli_report_load(LoadStatus st, DiagList *d)
+{
+    cli_print_diags(d, stderr, true);
     diag_list_free(d);
     return st == LOAD_OK ? 0 : st == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
 }
@@ -139,12 +144,11 @@ int cli_load_plan(const char *file, Plan *plan)
     return cli_report_load(st, &d);
 }
 
-int cli_layout_dirs(const char *cmd, const char *layout_dir, const char *profile, char **dir, char **fallback)
+int cli_layout_dirs(const Command *cmd, const char *layout_dir, const char *profile, char **dir, char **fallback)
 {
     *dir = *fallback = NULL;
     if (layout_dir && profile) {
-        fprintf(stderr, "schede %s: --layout e --profilo insieme: indicarne uno solo\n", cmd);
-        return EXIT_USAGE;
+        return usage_error(cmd, "--layout e --profilo insieme: indicarne uno solo");
     }
     if (layout_dir) {
         *dir = xstrdup(layout_dir);
@@ -152,14 +156,13 @@ int cli_layout_dirs(const char *cmd, const char *layout_dir, const char *profile
     }
     const char *data = resources_dir();
     if (!data) {
-        fprintf(stderr, "schede %s: cartella dei dati (layouts/, fonts/) non trovata: indicarla con --layout o con la "
-                        "variabile SCHEDE_DATI\n", cmd);
-        return EXIT_USAGE;
+        return usage_error(cmd, "cartella dei dati (layouts/, fonts/) non trovata: indicarla con --layout o con la "
+                                "variabile SCHEDE_DATI");
     }
     char *known = NULL;
     if (resources_profile(data, profile, dir, &known) != 0) {
-        fprintf(stderr, "schede %s: profilo «%s» sconosciuto: i profili sono le cartelle di %s/layouts (%s)\n", cmd,
-                profile, data, known);
+        usage_error(cmd, "profilo «%s» sconosciuto: i profili sono le cartelle di %s/layouts (%s)", profile, data,
+                    known);
         free(known);
         return EXIT_USAGE;
     }

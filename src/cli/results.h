@@ -40,6 +40,10 @@ int cli_ensure_folder(const char *dir);
  * Diagnostics go to diags. Returns 0, 1 (data errors) or 2 (unreadable). */
 int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags);
 
+/* Prints the diagnostics in d to out, each at its sheet and cell for a
+ * workbook, sorted (diag_list_sort): only the errors, or all of them. */
+void cli_print_diags(DiagList *d, FILE *out, bool errors_only);
+
 /* A loader's outcome for the user: the errors in d, at their sheet and cell
  * for a workbook, to stderr (d is freed); the exit code 0, EXIT_DATA or
  * EXIT_USAGE (unreadable). */
@@ -50,7 +54,7 @@ int cli_report_load(LoadStatus st, DiagList *d);
  * missing files come from the default profile (*fallback). Sets *dir and
  * *fallback (new strings; *fallback may be NULL) and returns 0, or prints
  * the usage error for cmd and returns EXIT_USAGE. */
-int cli_layout_dirs(const char *cmd, const char *layout_dir, const char *profile, char **dir, char **fallback);
+int cli_layout_dirs(const Command *cmd, const char *layout_dir, const char *profile, char **dir, char **fallback);
 
 /* Loads the plan (JSON or workbook) for a command that only needs it: its
  * errors, at their sheet and cell for a workbook, go to stderr. Returns 0,

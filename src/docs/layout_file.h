@@ -40,7 +40,7 @@ typedef struct {
 } ColumnsDefault;
 
 /* A section type whose entry in "sezioni" may be an object with its own
- * columns (issue 17): {"tipo": name, "titolo": text, "colonne": [{"chiave":
+ * columns: {"tipo": name, "titolo": text, "colonne": [{"chiave":
  * one of keys, "etichetta": text, "larghezza": relative width}, …]}. */
 typedef struct {
     const char *name;                     /* NULL ends the list */

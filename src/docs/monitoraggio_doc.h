@@ -1,4 +1,4 @@
-/* monitoraggio_doc.h — monitoraggio.pdf, the mid-year monitoring (FORMAT.md
+/* monitoraggio_doc.h — monitoraggio.pdf, the mid-year monitoring (docs/formato.md
  * §4): cover and linked index; 1 Sintesi (actions per state, table and
  * bars; objectives with actions scadute or a rischio); 2 Cronoprogramma (a
  * timeline of the actions with a scadenza, grouped by objective, coloured

@@ -1,5 +1,5 @@
 /* premi_doc.h — premi.pdf: how the productivity fund is shared among the
- * evaluated persons (FORMAT.md §3, premi). Not for publication: "riservato"
+ * evaluated persons (docs/formato.md §3, premi). Not for publication: "riservato"
  * in every page header. A summary of the fund, one table per area (name,
  * matricola, profilo, orario, servizio, final score, band, parametro, quota,
  * base share, maggiorazione, premio) with its total, the persons without a

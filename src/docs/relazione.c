@@ -68,12 +68,12 @@ static const char *const LABEL_DEFAULTS[] = {
     "premi_maggiorazione", "Persone con la maggiorazione del premio",
     "premi_rapporto", "Differenziazione: premio massimo ÷ premio minimo",
     "premi_fascia_alta", "Persone valutate nella fascia più alta ({fascia})",
-    /* FORMAT §7: when every objective valued has a peso */
+    /* docs/formato.md §7: when every objective valued has a peso */
     "sintesi_media_peso", "Media ponderata sul peso degli obiettivi",
     "sintesi_peso_nota", "su {numero} obiettivi valutati, ciascuno con il suo peso",
     "gruppi_peso_nota", "Le medie segnate con * sono ponderate sul peso degli obiettivi: in quei gruppi ogni "
     "obiettivo valutato ha un peso. Le altre sono medie semplici.",
-    /* FORMAT §7: indicators */
+    /* docs/formato.md §7: indicators */
     "sintesi_indicatori", "Indicatori degli obiettivi senza azioni nell'anno: rilevati / totali",
     "dettaglio_indicatori_nota", "Per gli indicatori con un target nell'anno: target, valore rilevato e percentuale. "
     "Un obiettivo senza azioni nell'anno è valutato dai suoi indicatori (media ponderata sul loro peso).",

@@ -49,7 +49,7 @@ static const char *const LABEL_DEFAULTS[] = {
     "media_pesata_indicatori", "media pesata sui pesi degli indicatori rilevati",
     "media_semplice_indicatori", "media semplice degli indicatori rilevati",
     NULL};
-/* Sections with their own columns (issue 17): the indicators table. "target"
+/* Sections with their own columns: the indicators table. "target"
  * is one column per year of the objective's triennio. */
 static const char *const INDICATOR_KEYS[] = {"nome",     "tipo",    "unita",  "fonte", "formula",    "verso",
                                              "peso",     "baseline", "target", "valore", "percentuale", NULL};
@@ -596,7 +596,7 @@ static void section_pesatura(Ctx *c)
     ltable_free(t);
 }
 
-/* ---- sections with their own columns (issue 17) ------------------------------------------ */
+/* ---- sections with their own columns ------------------------------------------ */
 
 /* The table of a section with its own columns, its title row (when title
  * is not NULL) and its header: the column repeat_key stands for n_values
@@ -639,7 +639,7 @@ static LayoutTable *section_table(const Ctx *c, const SectionOptions *opt, const
     return t;
 }
 
-/* ---- indicators (FORMAT §7), a section with its own columns ---------------------------- */
+/* ---- indicators (docs/formato.md §7), a section with its own columns ---------------------------- */
 
 /* The years a "target" column stands for: the objective's triennio. */
 static int target_years(const Obiettivo *o)
@@ -960,7 +960,7 @@ static void build_cover(Ctx *c, time_t when)
     char *sub = expand_common(c, label(c, "copertina_sottotitolo"));
     run = (TextRun){style(c, "copertina_testo")->font, sub};
     layout_paragraph(c->layout, &run, 1, style(c, "copertina_testo"));
-    if (c->plan->versione.atto) { /* which version of the plan (FORMAT.md §5) */
+    if (c->plan->versione.atto) { /* which version of the plan (docs/formato.md §5) */
         layout_space(c->layout, 6);
         run = (TextRun){style(c, "copertina_nota")->font, c->plan->versione.atto};
         layout_paragraph(c->layout, &run, 1, style(c, "copertina_nota"));
@@ -1137,7 +1137,7 @@ static void check_at(FontSet *fonts, const char *text, const char *file, const O
     free(path);
 }
 
-/* The texts of FORMAT §7 that a profile may print. */
+/* The texts of docs/formato.md §7 that a profile may print. */
 static void check_other_forms(FontSet *fonts, const Obiettivo *o, size_t i, const char *file, DiagList *diags)
 {
     int idx = (int)i;

@@ -1,5 +1,5 @@
 /* variazioni_doc.h — variazioni.pdf, what the Giunta approves when it
- * changes the plan (FORMAT.md §5): cover with the two versions and the
+ * changes the plan (docs/formato.md §5): cover with the two versions and the
  * counts, a linked index; 1 the summary (each objective: added, removed or
  * which fields changed, and the weights of every annualità whose weights
  * changed, before and after, so that a total that is no longer 100 shows);

@@ -25,7 +25,7 @@ typedef struct {
     char *nota;                /* the office's note (required for forzato) */
 } EsitoAzione;
 
-/* FORMAT §7: an indicator's result in the year. */
+/* docs/formato.md §7: an indicator's result in the year. */
 typedef struct {
     const Indicatore *indicatore;
     int n;                     /* 1-based, as rilevazioni name it */

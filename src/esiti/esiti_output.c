@@ -67,7 +67,7 @@ static cJSON *persone_json(const PersoneAnno *pa)
     return arr;
 }
 
-/* FORMAT §7: each indicator's target, value and % in the year; "conta"
+/* docs/formato.md §7: each indicator's target, value and % in the year; "conta"
  * says whether it made the objective's % (no actions that year, a target,
  * reported). */
 static cJSON *indicatori_json(const EsitoObiettivo *eo)
@@ -160,7 +160,7 @@ char *esiti_to_json(const Esiti *e, const PersoneAnno *persone)
 char *esiti_to_csv(const Esiti *e)
 {
     StrBuf b = {0};
-    /* FORMAT §7's indicators are rows of their own, in the columns added at
+    /* docs/formato.md §7's indicators are rows of their own, in the columns added at
        the end so that readers of the earlier columns are not disturbed */
     strbuf_puts(&b, "anno;obiettivo;percentuale_obiettivo;azioni_non_rilevate;azione;peso;stato;"
                     "percentuale_azione;regola;raggiunto;dettaglio;nota;"
@@ -233,7 +233,7 @@ char *esiti_to_csv(const Esiti *e)
 char *esiti_template_csv(const Plan *plan, int anno)
 {
     StrBuf b = {0};
-    /* FORMAT §7: a row per indicator targeted in the year, numbered in a last column */
+    /* docs/formato.md §7: a row per indicator targeted in the year, numbered in a last column */
     bool indicators = plan_has_indicator_targets(plan, anno);
     strbuf_puts(&b, "obiettivo;azione;testo_azione;scadenza;regola;data;valore;percentuale;raggiunto;nota;"
                     "avanzamento;criticita;proposta");

@@ -1,5 +1,5 @@
 /* indicatori.h — the results of an objective's indicators in a year
- * (FORMAT.md §7): each indicator's % from the value reported, and the
+ * (docs/formato.md §7): each indicator's % from the value reported, and the
  * objective's % from its indicators when that year has no actions. */
 #ifndef SCHEDE_INDICATORI_H
 #define SCHEDE_INDICATORI_H

@@ -176,7 +176,7 @@ void persone_check(const Plan *plan, int anno, const char *file, DiagList *diags
     ctx.codice = NULL;
     ctx.objective = -1;
     /* A dirigente is in the registry to be evaluated on the objectives they
-     * lead (FORMAT.md §3, obiettivi_diretti), not to take part in actions. */
+     * lead (docs/formato.md §3, obiettivi_diretti), not to take part in actions. */
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         const Persona *d = plan->obiettivi[i].dirigente ? persone_match_untitled(plan, plan->obiettivi[i].dirigente) : NULL;
         if (d)
@@ -203,7 +203,7 @@ bool persone_punteggio(RigaPersona *righe, size_t n, double *punteggio)
     double num = 0, den = 0;
     for (size_t i = 0; i < n; i++) {
         RigaPersona *r = &righe[i];
-        /* FORMAT §7: an objective with valutazione_individuale false counts in nobody's score */
+        /* docs/formato.md §7: an objective with valutazione_individuale false counts in nobody's score */
         r->nel_punteggio = r->rilevata && r->has_partecipazione && r->has_peso && r->partecipazione * r->peso > 0 &&
                            (!r->obiettivo || r->obiettivo->valutazione_individuale);
         if (!r->nel_punteggio)

@@ -49,7 +49,7 @@ typedef struct {
     bool has_punteggio;
     double punteggio;
     size_t escluse;               /* rows not in the score (not reported, no %, no weight) */
-    size_t fuori_valutazione;     /* rows of objectives kept out of individual evaluation (FORMAT §7):
+    size_t fuori_valutazione;     /* rows of objectives kept out of individual evaluation (docs/formato.md §7):
                                      never in the score, not counted in escluse */
 } PersonaAnno;
 

@@ -84,7 +84,7 @@ static void read_rilevazione(JsonCtx *ctx, const cJSON *c, const char *path, voi
     json_check_keys(ctx, c, path, RIL_KEYS);
     json_get_string(ctx, c, path, "obiettivo", JSON_REQUIRED, &r->obiettivo);
     ctx->codice = r->obiettivo;
-    /* an action's rilevazione, or an indicator's (FORMAT §7) */
+    /* an action's rilevazione, or an indicator's (docs/formato.md §7) */
     if (json_get_int(ctx, c, path, "indicatore", JSON_OPTIONAL, &r->indicatore)) {
         char *ip = json_path_key(path, "indicatore");
         if (r->indicatore < 1)
@@ -185,16 +185,13 @@ enum {
 static const char *const COLUMNS[COL_COUNT] = {"obiettivo", "azione", "indicatore", "data", "valore", "percentuale", "raggiunto",
                                                "nota", "avanzamento", "criticita", "proposta"};
 
-static void load_csv(const char *file, const char *text, size_t len, Codifica codifica, Rilevazioni *set,
-                     DiagList *diags)
+/* The columns of the header row, by name: col[k] is the field index of
+ * COLUMNS[k], -1 when absent. False (with the error) when the header lacks
+ * obiettivo, or both azione and indicatore. */
+static bool map_header(const char *file, const CsvRecord *head, int col[COL_COUNT], DiagList *diags)
 {
-    CsvTable t;
-    if (!csv_load_table(file, text, len, codifica_csv(codifica), &t, diags))
-        return;
-    int col[COL_COUNT];
     for (int k = 0; k < COL_COUNT; k++)
         col[k] = -1;
-    const CsvRecord *head = &t.records[0];
     for (size_t i = 0; i < head->n; i++) {
         char *name = text_name_key(head->fields[i]);
         int k = 0;
@@ -221,6 +218,114 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
         diag_add_at(diags, DIAG_ERROR, file, head->line, 0,
                     "l'intestazione deve avere almeno le colonne «obiettivo» e «azione» "
                     "(obiettivo;azione;data;valore;percentuale;raggiunto;nota)");
+        return false;
+    }
+    return true;
+}
+
+/* A percentage column (percentuale, avanzamento): a number from 0 to 100. */
+static void read_percent(const char *given, const char *column, Rilevazioni *set, Rilevazione *r, bool *has,
+                         double *value, DiagList *diags)
+{
+    double num;
+    bool guess;
+    if (!*given)
+        return;
+    if (!csv_parse_number(given, &num, &guess))
+        raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«%s» deve essere un numero, non «%s»", column, given);
+    else if (num < 0 || num > 100)
+        raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "%s «%s» fuori dall'intervallo 0–100", column, given);
+    else {
+        *has = true;
+        *value = num;
+    }
+}
+
+/* Which action or indicator the row is about (docs/formato.md §4, §7). */
+static void read_subject(char *v[COL_COUNT], Rilevazioni *set, Rilevazione *r, DiagList *diags)
+{
+    double num;
+    bool guess;
+    if (*v[COL_INDICATORE]) {
+        if (!csv_parse_number(v[COL_INDICATORE], &num, &guess) || num != floor(num) || num < 1 || num > 1e6)
+            raggiunto_diag(diags, DIAG_ERROR, set, r, -1,
+                           "«indicatore» deve essere il numero dell'indicatore (1, 2, …), non «%s»",
+                           v[COL_INDICATORE]);
+        else
+            r->indicatore = (int)num;
+        if (*v[COL_AZIONE])
+            raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "una riga riguarda un'azione o un indicatore, non entrambi");
+    } else if (!csv_parse_number(v[COL_AZIONE], &num, &guess) || num != floor(num) || num < 1 || num > 1e6)
+        raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«azione» deve essere il numero dell'azione, non «%s»",
+                       v[COL_AZIONE]);
+    else
+        r->azione = (int)num;
+}
+
+/* The valore column: sì/no or a number. */
+static void read_valore(const char *given, Rilevazioni *set, Rilevazione *r, DiagList *diags)
+{
+    double num;
+    bool guess, ok;
+    if (!*given)
+        return;
+    bool b = csv_parse_bool(given, &ok);
+    if (ok) {
+        r->valore_kind = VALORE_SI_NO;
+        r->valore_si = b;
+    } else if (csv_parse_number(given, &num, &guess)) {
+        r->valore_kind = VALORE_NUMERO;
+        r->valore = num;
+        if (guess)
+            raggiunto_diag(diags, DIAG_WARNING, set, r, -1,
+                           "«%s» letto come %.0f (punto delle migliaia); per un decimale usare la virgola", given, num);
+    } else {
+        raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«valore» deve essere un numero o sì/no, non «%s»", given);
+    }
+}
+
+/* One filled row of the table into r; its errors make r invalid. */
+static void read_row(const char *file, const CsvRecord *rec, char *v[COL_COUNT], Rilevazioni *set, Rilevazione *r,
+                     DiagList *diags)
+{
+    size_t errors_before = diags->errors;
+    r->line = rec->line;
+    if (*v[COL_OBIETTIVO])
+        r->obiettivo = xstrdup(v[COL_OBIETTIVO]);
+    else
+        diag_add_at(diags, DIAG_ERROR, file, rec->line, 0, "manca il codice dell'obiettivo");
+    read_subject(v, set, r, diags);
+    if (*v[COL_DATA]) {
+        DateStatus st = csv_parse_date(v[COL_DATA], &r->data);
+        if (st == DATE_OK)
+            r->has_data = true;
+        else
+            raggiunto_diag(diags, DIAG_ERROR, set, r, -1,
+                           st == DATE_IMPOSSIBLE ? "la data «%s» non esiste nel calendario"
+                                                 : "data «%s» non valida: si scrive gg/mm/aaaa", v[COL_DATA]);
+    }
+    read_valore(v[COL_VALORE], set, r, diags);
+    read_percent(v[COL_PERCENTUALE], "percentuale", set, r, &r->has_percentuale, &r->percentuale, diags);
+    read_percent(v[COL_AVANZAMENTO], "avanzamento", set, r, &r->has_avanzamento, &r->avanzamento, diags);
+    if (*v[COL_CRITICITA])
+        r->criticita = xstrdup(v[COL_CRITICITA]);
+    if (*v[COL_PROPOSTA])
+        r->proposta = xstrdup(v[COL_PROPOSTA]);
+    if (*v[COL_RAGGIUNTO])
+        r->raggiunto = xstrdup(v[COL_RAGGIUNTO]);
+    if (*v[COL_NOTA])
+        r->nota = xstrdup(v[COL_NOTA]);
+    r->invalid = diags->errors > errors_before;
+}
+
+static void load_csv(const char *file, const char *text, size_t len, Codifica codifica, Rilevazioni *set,
+                     DiagList *diags)
+{
+    CsvTable t;
+    if (!csv_load_table(file, text, len, codifica_csv(codifica), &t, diags))
+        return;
+    int col[COL_COUNT];
+    if (!map_header(file, &t.records[0], col, diags)) {
         csv_free(&t);
         return;
     }
@@ -237,95 +342,8 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
         bool unfilled = true;
         for (int k = COL_DATA; k < COL_COUNT; k++)
             unfilled &= *v[k] == '\0';
-        if (unfilled) {
-            for (int k = 0; k < COL_COUNT; k++)
-                free(v[k]);
-            continue;
-        }
-        Rilevazione *r = push(set, &cap);
-        size_t errors_before = diags->errors;
-        r->line = rec->line;
-        if (*v[COL_OBIETTIVO])
-            r->obiettivo = xstrdup(v[COL_OBIETTIVO]);
-        else
-            diag_add_at(diags, DIAG_ERROR, file, rec->line, 0, "manca il codice dell'obiettivo");
-        double num;
-        bool guess;
-        if (*v[COL_INDICATORE]) { /* FORMAT §7: an indicator's row */
-            if (!csv_parse_number(v[COL_INDICATORE], &num, &guess) || num != floor(num) || num < 1 || num > 1e6)
-                raggiunto_diag(diags, DIAG_ERROR, set, r, -1,
-                               "«indicatore» deve essere il numero dell'indicatore (1, 2, …), non «%s»",
-                               v[COL_INDICATORE]);
-            else
-                r->indicatore = (int)num;
-            if (*v[COL_AZIONE])
-                raggiunto_diag(diags, DIAG_ERROR, set, r, -1,
-                               "una riga riguarda un'azione o un indicatore, non entrambi");
-        } else if (!csv_parse_number(v[COL_AZIONE], &num, &guess) || num != floor(num) || num < 1 || num > 1e6)
-            raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«azione» deve essere il numero dell'azione, non «%s»",
-                           v[COL_AZIONE]);
-        else
-            r->azione = (int)num;
-        if (*v[COL_DATA]) {
-            DateStatus st = csv_parse_date(v[COL_DATA], &r->data);
-            if (st == DATE_OK)
-                r->has_data = true;
-            else
-                raggiunto_diag(diags, DIAG_ERROR, set, r, -1,
-                               st == DATE_IMPOSSIBLE ? "la data «%s» non esiste nel calendario"
-                                                     : "data «%s» non valida: si scrive gg/mm/aaaa", v[COL_DATA]);
-        }
-        if (*v[COL_VALORE]) {
-            bool ok;
-            bool b = csv_parse_bool(v[COL_VALORE], &ok);
-            if (ok) {
-                r->valore_kind = VALORE_SI_NO;
-                r->valore_si = b;
-            } else if (csv_parse_number(v[COL_VALORE], &num, &guess)) {
-                r->valore_kind = VALORE_NUMERO;
-                r->valore = num;
-                if (guess)
-                    raggiunto_diag(diags, DIAG_WARNING, set, r, -1,
-                                   "«%s» letto come %.0f (punto delle migliaia); per un decimale usare la virgola",
-                                   v[COL_VALORE], num);
-            } else {
-                raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«valore» deve essere un numero o sì/no, non «%s»",
-                               v[COL_VALORE]);
-            }
-        }
-        if (*v[COL_PERCENTUALE]) {
-            if (!csv_parse_number(v[COL_PERCENTUALE], &num, &guess))
-                raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«percentuale» deve essere un numero, non «%s»",
-                               v[COL_PERCENTUALE]);
-            else if (num < 0 || num > 100)
-                raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "percentuale «%s» fuori dall'intervallo 0–100",
-                               v[COL_PERCENTUALE]);
-            else {
-                r->has_percentuale = true;
-                r->percentuale = num;
-            }
-        }
-        if (*v[COL_AVANZAMENTO]) {
-            if (!csv_parse_number(v[COL_AVANZAMENTO], &num, &guess))
-                raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "«avanzamento» deve essere un numero, non «%s»",
-                               v[COL_AVANZAMENTO]);
-            else if (num < 0 || num > 100)
-                raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "avanzamento «%s» fuori dall'intervallo 0–100",
-                               v[COL_AVANZAMENTO]);
-            else {
-                r->has_avanzamento = true;
-                r->avanzamento = num;
-            }
-        }
-        if (*v[COL_CRITICITA])
-            r->criticita = xstrdup(v[COL_CRITICITA]);
-        if (*v[COL_PROPOSTA])
-            r->proposta = xstrdup(v[COL_PROPOSTA]);
-        if (*v[COL_RAGGIUNTO])
-            r->raggiunto = xstrdup(v[COL_RAGGIUNTO]);
-        if (*v[COL_NOTA])
-            r->nota = xstrdup(v[COL_NOTA]);
-        r->invalid = diags->errors > errors_before;
+        if (!unfilled)
+            read_row(file, rec, v, set, push(set, &cap), diags);
         for (int k = 0; k < COL_COUNT; k++)
             free(v[k]);
     }

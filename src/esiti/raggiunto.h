@@ -1,4 +1,4 @@
-/* raggiunto.h — what the offices report at year end (FORMAT.md §2): one
+/* raggiunto.h — what the offices report at year end (docs/formato.md §2): one
  * rilevazione per action, from JSON (schede-raggiunto/1) or from the CSV a
  * spreadsheet exports. */
 #ifndef SCHEDE_RAGGIUNTO_H
@@ -19,7 +19,7 @@ typedef enum { VALORE_NESSUNO, VALORE_NUMERO, VALORE_SI_NO } ValoreKind;
 typedef struct {
     char *obiettivo;  /* codice */
     int azione;
-    int indicatore;   /* FORMAT §7: 1-based position in the objective's indicatori, instead of azione; 0: none */
+    int indicatore;   /* docs/formato.md §7: 1-based position in the objective's indicatori, instead of azione; 0: none */
     bool has_data;
     Date data;
     ValoreKind valore_kind;
@@ -29,7 +29,7 @@ typedef struct {
     double percentuale;
     char *raggiunto;  /* text for the RAGGIUNTO column, or NULL */
     char *nota;
-    /* monitoring during the year (FORMAT.md §4) */
+    /* monitoring during the year (docs/formato.md §4) */
     bool has_avanzamento;
     double avanzamento; /* 0–100, progress of an action not yet concluded */
     char *criticita, *proposta;

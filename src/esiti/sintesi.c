@@ -219,7 +219,7 @@ static void add_to(Aggregato *a, Sums *sums, const EsitoObiettivo *eo, const Sin
 }
 
 /* by_peso: a group's mean is weighted by the objectives' peso when every
- * objective valued in it has one (FORMAT §7). */
+ * objective valued in it has one (docs/formato.md §7). */
 static void finish_mean(Aggregato *a, const Sums *sums, bool by_peso)
 {
     a->has_media = a->valutati > 0;
@@ -366,7 +366,7 @@ void sintesi_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno *pe
     finish_mean(&out->totale, &total, false); /* the total's weighted mean is a figure of its own */
     out->has_media_ponderata = weights > 0;
     out->media_ponderata = weights > 0 ? weighted / weights : 0;
-    if (out->totale.valutati > 0 && !total.some_without_peso && total.pesi > 0) { /* FORMAT §7: the objectives' peso */
+    if (out->totale.valutati > 0 && !total.some_without_peso && total.pesi > 0) { /* docs/formato.md §7: the objectives' peso */
         out->per_peso = true;
         out->has_media_ponderata = true;
         out->media_ponderata = total.by_peso / total.pesi;

@@ -4,7 +4,7 @@
  * di mandato and missione, and the people's scores in the same bands.
  *
  * Only objectives of the year count: with actions in it, or without
- * actions but with an indicator targeted for it (FORMAT §7). An objective "valutato"
+ * actions but with an indicator targeted for it (docs/formato.md §7). An objective "valutato"
  * has a % (esiti); the others are "non ancora valutati" and enter no mean
  * and no band. Bands are given by their lower limits, highest first
  * (90, 60, 0): a value belongs to the first band whose limit it reaches,
@@ -51,7 +51,7 @@ typedef struct {
     size_t n_fasce;
     Aggregato totale;
     /* Σ(pesatura × %) / Σ(pesatura) over the valutati with a pesatura; or,
-     * when every valutato has an objective peso (FORMAT §7), Σ(peso × %) /
+     * when every valutato has an objective peso (docs/formato.md §7), Σ(peso × %) /
      * Σ(peso) over them all (per_peso). */
     bool has_media_ponderata;
     double media_ponderata;

@@ -1,6 +1,6 @@
 /* workbook.h — the cells of a spreadsheet workbook (.xlsx or .ods), read
  * with Debian's libzip and expat: one model for both formats, which the
- * converters turn into plans, rilevazioni and valutazioni (FORMAT.md §6).
+ * converters turn into plans, rilevazioni and valutazioni (docs/formato.md §6).
  *
  * A cell is text, a number, a boolean or a date (a date cell: an xlsx serial
  * number with a date format, in the 1900 or 1904 system, or an ods

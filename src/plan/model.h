@@ -1,4 +1,4 @@
-/* model.h — the plan of obiettivi gestionali, as FORMAT.md §1 describes it.
+/* model.h — the plan of obiettivi gestionali, as docs/formato.md §1 describes it.
  *
  * Plain data: the loader fills it, the checks, rules and documents read it.
  * Every string is valid UTF-8, owned by the struct, and NULL when the input
@@ -106,7 +106,7 @@ typedef struct {
 
 typedef enum { TIPO_COMUNE, TIPO_INDIVIDUALE } TipoObiettivo;
 
-/* FORMAT.md §7: what other comuni's forms carry. */
+/* docs/formato.md §7: what other comuni's forms carry. */
 
 /* A link up the chain of plans ("Obiettivo strategico" OS-1.2 …). */
 typedef struct {
@@ -173,7 +173,7 @@ typedef struct {
     size_t n_indicatori;
 } Obiettivo;
 
-/* Which version of the plan this is (FORMAT.md §5): printed on the covers,
+/* Which version of the plan this is (docs/formato.md §5): printed on the covers,
  * and how `confronta` names the two versions. */
 typedef struct {
     bool present;
@@ -197,14 +197,14 @@ void plan_free(Plan *plan);
 /* Lookups; NULL when absent. */
 const Annualita *obiettivo_annualita(const Obiettivo *o, int anno);
 const Azione *annualita_azione(const Annualita *a, int n);
-/* Whether the objective carries any key of FORMAT §7 (tipologia, peso,
+/* Whether the objective carries any key of docs/formato.md §7 (tipologia, peso,
  * collegamenti, campi, valutazione_individuale false, indicatori): what
  * the workbooks and the comparison do not handle yet. */
 bool obiettivo_has_other_forms(const Obiettivo *o);
 /* The indicator's target for a year; false when it has none. */
 bool indicatore_target(const Indicatore *ind, int anno, double *target);
 /* Whether the objective is one of the year's: it has actions that year,
- * or none but an indicator with a target for it (FORMAT §7: then it is
+ * or none but an indicator with a target for it (docs/formato.md §7: then it is
  * scored from its indicators). */
 bool obiettivo_del_anno(const Obiettivo *o, int anno);
 /* Whether the objective's % of the year comes from its indicators: it has

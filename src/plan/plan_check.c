@@ -208,7 +208,7 @@ static void check_registry(JsonCtx *ctx, const Plan *plan)
     free(keys);
 }
 
-/* FORMAT §7: an objective's peso counts in a mean only when every
+/* docs/formato.md §7: an objective's peso counts in a mean only when every
  * objective of the group has one; a dirigente whose objectives are weighted
  * in part is most likely a slip. */
 static void check_objective_weights(JsonCtx *ctx, const Plan *plan)

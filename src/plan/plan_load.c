@@ -7,7 +7,7 @@
 #include "json_reader.h"
 #include "text.h"
 
-/* The keys FORMAT.md §1 defines, per object. */
+/* The keys docs/formato.md §1 defines, per object. */
 static const char *const PLAN_KEYS[] = {"formato", "ente", "triennio", "versione", "persone", "obiettivi", NULL};
 static const char *const VERSIONE_KEYS[] = {"data", "atto", "descrizione", NULL};
 static const char *const PERSONA_KEYS[] = {"id", "nome", "matricola", "area", "alias", NULL};
@@ -444,7 +444,7 @@ static void read_risorsa(JsonCtx *ctx, const cJSON *c, const char *p, void *user
                    r->azione);
         free(zp);
     }
-    /* FORMAT.md: anno defaults to the first annualità. */
+    /* docs/formato.md: anno defaults to the first annualità. */
     r->anno = o->n_annualita > 0 ? o->annualita[0].anno : o->triennio[0];
     if (json_get_int(ctx, c, p, "anno", JSON_OPTIONAL, &r->anno)) {
         char *ap = json_path_key(p, "anno");
@@ -517,7 +517,7 @@ static void read_voce_bilancio(JsonCtx *ctx, const cJSON *c, const char *p, void
     json_get_string(ctx, c, p, "programma", JSON_OPTIONAL, &v->programma);
 }
 
-/* ---- FORMAT.md §7: collegamenti, campi, indicatori ------------------------------ */
+/* ---- docs/formato.md §7: collegamenti, campi, indicatori ------------------------------ */
 
 static void read_collegamento(JsonCtx *ctx, const cJSON *c, const char *p, void *user)
 {

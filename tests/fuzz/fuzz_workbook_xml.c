@@ -13,7 +13,7 @@ static const char *const XLSX_WORKBOOK =
     "<workbook xmlns:r=\"r\"><workbookPr date1904=\"0\"/><sheets>"
     "<sheet name=\"Piano\" r:id=\"rId1\"/><sheet name=\"Obiettivi\" r:id=\"rId1\"/><sheet name=\"Azioni\" r:id=\"rId1\"/>"
     "<sheet name=\"Rilevazioni\" r:id=\"rId1\"/><sheet name=\"Valutazioni\" r:id=\"rId1\"/>"
-    /* FORMAT §7 */
+    /* docs/formato.md §7 */
     "<sheet name=\"Indicatori\" r:id=\"rId1\"/><sheet name=\"Collegamenti\" r:id=\"rId1\"/>"
     "<sheet name=\"Campi\" r:id=\"rId1\"/></sheets></workbook>";
 static const char *const XLSX_RELS =

@@ -1,4 +1,4 @@
-/* Publication-grade PDFs read back (issue 8).
+/* Publication-grade PDFs read back.
  *
  * PDF/A-1b (ISO 19005-1) has no validator among Debian's packages (veraPDF
  * is not packaged), so the clauses below are checked here, object by object,
@@ -941,7 +941,7 @@ Test(archivio, chart_of_many_objectives_keeps_its_alt_text_within_the_limits, .t
     free(dir);
 }
 
-/* The documents of the individual evaluation (issue 12) meet the same bar:
+/* The documents of the individual evaluation meet the same bar:
  * PDF/A-1b when asked, a structure tree that matches the content, tagged
  * tables with column headings, every body word in the structure. */
 #define VAL "tests/fixtures/valutazione/"
@@ -999,7 +999,7 @@ Test(archivio, evaluation_documents_are_tagged_and_pdfa, .timeout = 120 * SCHEDE
     free(dir);
 }
 
-/* monitoraggio.pdf (issue 13) is published like the Relazione: PDF/A by
+/* monitoraggio.pdf is published like the Relazione: PDF/A by
  * default, tagged, one Sect per numbered section, its charts Figures with
  * an alternate text that names every action drawn. */
 Test(archivio, monitoring_document_is_tagged_and_pdfa, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
@@ -1049,7 +1049,7 @@ Test(archivio, monitoring_document_is_tagged_and_pdfa, .timeout = 120 * SCHEDE_T
     free(dir);
 }
 
-/* variazioni.pdf (issue 15) is attached to a published deliberation:
+/* variazioni.pdf is attached to a published deliberation:
  * PDF/A, tagged, one Sect per section and one per added objective's scheda,
  * the redline's markers in the structure. */
 Test(archivio, variazioni_document_is_tagged_and_pdfa, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)

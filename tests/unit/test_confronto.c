@@ -1,4 +1,4 @@
-/* Variazioni del Piano (FORMAT.md §5) on tests/fixtures/confronto/:
+/* Variazioni del Piano (docs/formato.md §5) on tests/fixtures/confronto/:
  * vecchio.json (Giunta n. 12 of 30/01/2025) → nuovo.json (n. 45 of 12/06/2025).
  *   O-1  dirigente Anna Rossi → Paola Gialli; the description gains "tutte" and
  *        loses "informando"; action 1: peso 100 → 60, text and scadenza change;

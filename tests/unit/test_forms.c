@@ -1,4 +1,4 @@
-/* FORMAT.md §7 (issue 17): the keys other comuni's forms carry, read and
+/* docs/formato.md §7: the keys other comuni's forms carry, read and
  * checked, every problem named by path and codice. */
 #include <cjson/cJSON.h>
 
@@ -256,7 +256,7 @@ Test(forms, the_comparison_reports_the_keys_of_other_forms, .timeout = 60 * SCHE
     free(r.out);
 }
 
-/* ---- indicator scoring (FORMAT §7), by hand ------------------------------------------------ */
+/* ---- indicator scoring (docs/formato.md §7), by hand ------------------------------------------------ */
 
 #include "esiti.h"
 #include "raggiunto.h"
@@ -419,7 +419,7 @@ Test(forms, indicator_rilevazioni_read_from_json_and_csv)
     diag_list_free(&d);
 }
 
-/* ---- objective weights in the means (FORMAT §7), by hand --------------------------------- */
+/* ---- objective weights in the means (docs/formato.md §7), by hand --------------------------------- */
 
 #include "sintesi.h"
 
@@ -474,7 +474,7 @@ Test(forms, relazione_weighted_by_objective_peso_when_all_have_one)
     cr_assert_float_eq(media, 50.0, 1e-9);
 }
 
-/* ---- layout profiles (issue 17) ------------------------------------------------------------ */
+/* ---- layout profiles ------------------------------------------------------------ */
 
 /* A data folder: the project's layouts and fonts, and the profile "prova",
  * which has only its own scheda.json (one label changed). */
@@ -564,7 +564,7 @@ Test(forms, profile_usage_errors)
     free(dir);
 }
 
-/* Done-when of issue 17: with the default profile the Sarzana schede print
+/* With the default profile the Sarzana schede print
  * the same text as before profiles and sections existed — the fixture is
  * `pdftotext -raw` of schede.pdf written by commit 5ba785e with
  * SOURCE_DATE_EPOCH=1700000000. */

@@ -1,4 +1,4 @@
-/* The plan loader: every error of issue 2, with its path, codice and exit code. */
+/* The plan loader: every error it reports, with its path, codice and exit code. */
 #include <stdio.h>
 
 #include "helpers.h"

@@ -1,4 +1,4 @@
-/* Monitoring during the year (FORMAT.md §4), on tests/fixtures/monitoraggio/
+/* Monitoring during the year (docs/formato.md §4), on tests/fixtures/monitoraggio/
  * at D = 01/03/2024 (2024 is a leap year: 1 January → 1 March is 60 days),
  * with the layout's margin of 25 points. By hand:
  *

@@ -611,7 +611,7 @@ Test(pdf, sample_variazioni_inside_the_margins, .timeout = 120 * SCHEDE_TIMEOUT_
 }
 
 
-/* Issue 17: a section with its own columns. A copy of the layouts whose
+/* A section with its own columns. A copy of the layouts whose
  * scheda lists an "indicatori" section after "collegamenti", its columns
  * chosen, reordered and relabelled; "target" becomes one column per year. */
 #define INDICATORS_SECTION                                                                                           \
@@ -707,7 +707,7 @@ Test(pdf, indicators_section_errors_name_file_and_path)
 }
 
 /* The generico profile (layouts/generico/scheda.json) on a plan with every
- * key of FORMAT §7: each one printed, inside the margins, tagged. */
+ * key of docs/formato.md §7: each one printed, inside the margins, tagged. */
 Test(pdf, generico_profile_prints_every_key_of_other_forms, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
 {
     char *dir = out_dir("generico");

@@ -1,4 +1,4 @@
-/* PDF/UA-1 (issue 18): every document schede writes meets the conditions
+/* PDF/UA-1: every document schede writes meets the conditions
  * of pdfua.h, with and without PDF/A; and each condition that is not
  * trivial to check is shown to catch a file broken on purpose — a good file
  * read through qpdf's JSON, changed in one place, written back by qpdf
@@ -89,7 +89,7 @@ Test(pdfua, indicators_in_the_monitoring_and_on_the_schede, .timeout = 240 * SCH
     expect_documents("indicatori-generico", SOLO_INDICATORI " --solo schede --profilo generico", schede_pdf);
 }
 
-/* Other comuni's forms (issue 17): the generico profile and its sections. */
+/* Other comuni's forms: the generico profile and its sections. */
 Test(pdfua, the_generico_profile, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
 {
     static const char *const schede_pdf[] = {"schede.pdf", NULL};
@@ -341,7 +341,7 @@ static void edit_gid_map(Pdf *p, unsigned cid, unsigned gid, size_t cut)
     set_stream(p, ref, map, cut ? 2 * cut : len);
     free(map);
 }
-/* The gap issue 18 names: CIDToGIDMap sends a CID that the CIDSet does not
+/* A gap PDF/UA checkers miss: CIDToGIDMap sends a CID that the CIDSet does not
  * list (U+0001, never shown) to a real glyph. */
 static void map_beyond_the_cidset(Pdf *p) { edit_gid_map(p, 1, 3, 0); }
 /* The CIDSet lists U+0001, which the map sends to .notdef. */

@@ -1,4 +1,4 @@
-/* The pieces of PDF the program writes itself (issue 16): numbers, the
+/* The pieces of PDF the program writes itself: numbers, the
  * embedded font programs and their descriptors, the file written a piece
  * at a time. Values worked out by hand or read from the font files with an
  * independent reader here. */

@@ -101,7 +101,7 @@ Test(rules, ritardo_working_days_and_generated_text)
     free(text);
     r = delay_rule(false);
     cr_assert_eq(eval_ok(&r, &z, &ril, &text), 70);
-    cr_assert_str_eq(text, "20/01/2025 \xE2\x80\x93 20 gg di ritardo", "FORMAT.md's example");
+    cr_assert_str_eq(text, "20/01/2025 \xE2\x80\x93 20 gg di ritardo", "docs/formato.md's example");
     free(text);
 }
 
@@ -151,7 +151,7 @@ Test(rules, soglie_crescente_and_decrescente)
     r.n_fasce = 3;
     cr_assert_eq(value_of(&r, 0), 100);
     cr_assert_eq(value_of(&r, 1.5), 100, "on the limit");
-    cr_assert_eq(value_of(&r, 1.8), 90, "FORMAT.md's PROT-01 example");
+    cr_assert_eq(value_of(&r, 1.8), 90, "docs/formato.md's PROT-01 example");
     cr_assert_eq(value_of(&r, 3), 70);
     cr_assert_eq(value_of(&r, 3.01), 0);
 }
@@ -212,7 +212,7 @@ static bool same_rule(const Rule *a, const Rule *b)
     return true;
 }
 
-Test(graduazione, phrasings_of_the_issue)
+Test(graduazione, phrasings_seen_in_plans)
 {
     Rule r;
     cr_assert(rule_from_graduazione("Nessun ritardo = 100%. Ritardo fino a 30gg. = 70%", NULL, &r));

@@ -1,4 +1,4 @@
-/* Individual evaluation (FORMAT.md §3): the SMVP as data, each person's
+/* Individual evaluation (docs/formato.md §3): the SMVP as data, each person's
  * components, final score and band, and the premi, computed by hand below
  * on tests/fixtures/valutazione/ (plan, results, sistema, valutazioni in
  * JSON and in a Windows-1252 CSV).
@@ -1002,7 +1002,7 @@ static void pesi_1_and_3(Plan *plan)
     }
 }
 
-/* FORMAT §7 (issue 17): O-2 with "valutazione_individuale": false counts in
+/* docs/formato.md §7: O-2 with "valutazione_individuale": false counts in
  * nobody's score — neither the participants' nor its dirigente's — and
  * still in the ente component (the Relazione's mean). By hand:
  *   Paola Neri    only O-2: obiettivi has no value, its weight is shared:
@@ -1034,7 +1034,7 @@ Test(valutazione, an_objective_out_of_individual_evaluation)
     world_free(&w);
 }
 
-/* FORMAT §7: Conti's two objectives with a peso (O-1 1, O-2 3) weigh by it,
+/* docs/formato.md §7: Conti's two objectives with a peso (O-1 1, O-2 3) weigh by it,
  * not by the pesatura: (1·80 + 3·100) / 4 = 95; (70·95 + 30·90) / 100 = 93,5. */
 Test(valutazione, obiettivi_diretti_weighted_by_objective_peso)
 {

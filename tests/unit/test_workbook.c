@@ -1,4 +1,4 @@
-/* Workbooks in and out (FORMAT.md §6). The fixtures of tests/fixtures/workbook
+/* Workbooks in and out (docs/formato.md §6). The fixtures of tests/fixtures/workbook
  * were made by other programs than schede:
  *   piano-sarzana-libreoffice.ods/.xlsx  the Sarzana plan (as `schede esporta`
  *                                        wrote it) saved by LibreOffice Calc 7.4
@@ -413,7 +413,7 @@ Test(workbook, templates_for_the_offices)
     free(dir);
 }
 
-/* ---- FORMAT §7 in the plan's workbook (issue 17) ------------------------------------------- */
+/* ---- docs/formato.md §7 in the plan's workbook ------------------------------------------- */
 
 /* The keys of other comuni's forms go to sheets of their own and come back
  * whole: the generico profile prints the same schede from the workbook as

@@ -1,4 +1,4 @@
-/* confronto.h — what changed between two versions of a plan (FORMAT.md §5),
+/* confronto.h — what changed between two versions of a plan (docs/formato.md §5),
  * for the Giunta's deliberation: objectives added, removed and modified,
  * matched by codice; within an objective every field of the form, the
  * actions matched by (anno, n), the risorse umane rows by (anno, azione)

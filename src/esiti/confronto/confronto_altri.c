@@ -1,5 +1,5 @@
 /* confronto_altri.c — the comparison of the keys other comuni's forms carry
- * (FORMAT.md §7), in the words of the form. */
+ * (docs/formato.md §7), in the words of the form. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* monitoraggio.h — the state of every action of the year at a monitoring
- * date (FORMAT.md §4): the mid-year check the OIV looks at, from which the
+ * date (docs/formato.md §4): the mid-year check the OIV looks at, from which the
  * Giunta's changes to the plan come.
  *
  * At a date D an action of the year is

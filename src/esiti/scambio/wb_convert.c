@@ -11,6 +11,7 @@
 #include "fileio.h"
 #include "json_reader.h"
 #include "text.h"
+#include "wb_columns.h"
 #include "workbook.h"
 
 /* ---- where each JSON value came from ---------------------------------------------------- */
@@ -112,8 +113,8 @@ void workbook_relocate(DiagList *diags)
 
 typedef struct {
     const WbSheet *sheet;
-    const char *const *names; /* the columns the sheet may have, NULL-terminated */
-    int *col;                 /* names[i] → column number, 0 when absent */
+    const WbTable *table;     /* the columns the sheet may have */
+    int *col;                 /* table->cols[i] → column number, 0 when absent */
     int *extra;               /* other named columns (valutazioni: votes) */
     char **extra_name;
     size_t n_extra;
@@ -155,8 +156,9 @@ static void cell_error(Conv *c, DiagSeverity sev, const Table *t, int row, int c
 }
 
 /* Opens a sheet: false when it is absent (said when required) or hidden. */
-static bool table_open(Conv *c, const char *name, const char *const names[], bool required, bool extras, Table *t)
+static bool table_open(Conv *c, const WbTable *table, bool required, bool extras, Table *t)
 {
+    const char *name = table->sheet;
     memset(t, 0, sizeof *t);
     t->sheet = workbook_sheet(c->wb, name);
     if (t->sheet && t->sheet->hidden)
@@ -168,10 +170,8 @@ static bool table_open(Conv *c, const char *name, const char *const names[], boo
         t->sheet = NULL;
         return false;
     }
-    size_t n = 0;
-    while (names[n])
-        n++;
-    t->names = names;
+    size_t n = table->n;
+    t->table = table;
     t->col = xcalloc(n + 1, sizeof *t->col);
     t->header = &t->sheet->rows[0];
     t->extra = xcalloc(t->header->n + 1, sizeof *t->extra);
@@ -182,7 +182,7 @@ static bool table_open(Conv *c, const char *name, const char *const names[], boo
             continue;
         char *key = column_key(h->text);
         size_t k = 0;
-        while (k < n && strcmp(key, names[k]) != 0)
+        while (k < n && strcmp(key, table->cols[k].name) != 0)
             k++;
         int col = (int)i + 1;
         if (k < n && t->col[k] == 0) {
@@ -212,9 +212,9 @@ static void table_close(Table *t)
 
 static int index_of(const Table *t, const char *name)
 {
-    for (int i = 0; t->names[i]; i++)
-        if (strcmp(t->names[i], name) == 0)
-            return i;
+    for (size_t i = 0; i < t->table->n; i++)
+        if (strcmp(t->table->cols[i].name, name) == 0)
+            return (int)i;
     return -1;
 }
 
@@ -233,7 +233,7 @@ static int col_of(const Table *t, const char *name)
 /* Whether the row has a value in any of the sheet's known columns. */
 static bool row_used(const Table *t, const WbRow *r)
 {
-    for (int i = 0; t->names[i]; i++)
+    for (size_t i = 0; i < t->table->n; i++)
         if (t->col[i] && wb_cell(r, t->col[i]))
             return true;
     for (size_t i = 0; i < t->n_extra; i++)
@@ -445,25 +445,6 @@ static void warn_hidden(Conv *c)
 
 /* ---- the plan ----------------------------------------------------------------------------- */
 
-static const char *const PIANO_COLS[] = {"chiave", "valore", NULL};
-static const char *const PERSONE_COLS[] = {"id", "nome", "matricola", "area", "alias", NULL};
-static const char *const OBIETTIVI_COLS[] = {
-    "codice", "tipo", "triennio", "nota_tipo", "linea_mandato", "dup_strategica", "dup_operativa", "dirigente",
-    "posizione_organizzativa", "referenti", "descrizione", "baseline", "target", "stakeholder", "accessibilita",
-    "unita_responsabile", "altre_unita", "rilevanza", "innovativita", "complessita", "beneficio",
-    "tipologia", "peso", "valutazione_individuale", NULL}; /* the last three: FORMAT §7 */
-static const char *const BILANCIO_COLS[] = {"codice", "missione", "programma", NULL};
-static const char *const AZIONI_COLS[] = {"codice", "anno", "n", "peso", "azione", "tempi", "scadenza", "inizio",
-                                          "indicatore", "atteso", "graduazione", "regola", NULL};
-static const char *const RISORSE_COLS[] = {"codice", "anno", "azione", "descrizione", "responsabile", "nome",
-                                           "percentuale", "gruppo", NULL};
-static const char *const FINANZIARIA_COLS[] = {"codice", "capitolo", "descrizione", "anno", "importo", "note", NULL};
-/* FORMAT §7 */
-static const char *const INDICATORI_COLS[] = {"codice", "n", "nome", "tipo", "unita", "fonte", "formula", "verso",
-                                              "peso", "baseline_anno", "baseline_valore", "regola", "anno", "target",
-                                              NULL};
-static const char *const COLLEGAMENTI_COLS[] = {"codice", "livello", "codice_collegamento", "testo", NULL};
-static const char *const CAMPI_COLS[] = {"codice", "etichetta", "valore", NULL};
 
 typedef struct {
     char *codice;
@@ -595,7 +576,7 @@ static cJSON *annualita_of(ObjRef *o, int anno, char **path, Conv *c, const Tabl
 static void read_obiettivi(Conv *c, cJSON *root, ObjRef **objs, size_t *n_objs)
 {
     Table t;
-    if (!table_open(c, "Obiettivi", OBIETTIVI_COLS, true, false, &t))
+    if (!table_open(c, &WB_OBIETTIVI, true, false, &t))
         return;
     for (size_t r = 1; r < t.sheet->n_rows; r++) {
         const WbRow *row = &t.sheet->rows[r];
@@ -641,7 +622,7 @@ static void read_obiettivi(Conv *c, cJSON *root, ObjRef **objs, size_t *n_objs)
 static void read_bilancio(Conv *c, ObjRef *objs, size_t n)
 {
     Table t;
-    if (!table_open(c, "Bilancio", BILANCIO_COLS, false, false, &t))
+    if (!table_open(c, &WB_BILANCIO, false, false, &t))
         return;
     ObjRef *o;
     for (const WbRow *row = NULL; (row = next_objective_row(c, &t, row, objs, n, &o)) != NULL;) {
@@ -655,7 +636,7 @@ static void read_bilancio(Conv *c, ObjRef *objs, size_t n)
     table_close(&t);
 }
 
-/* The regola column: the JSON text of FORMAT.md §1. */
+/* The regola column: the JSON text of docs/formato.md §1. */
 static void put_rule(Row *w)
 {
     const WbCell *rule = get(w->t, w->r, "regola");
@@ -676,7 +657,7 @@ static void put_rule(Row *w)
 static void read_azioni(Conv *c, ObjRef *objs, size_t n)
 {
     Table t;
-    if (!table_open(c, "Azioni", AZIONI_COLS, false, false, &t))
+    if (!table_open(c, &WB_AZIONI, false, false, &t))
         return;
     ObjRef *o;
     for (const WbRow *row = NULL; (row = next_objective_row(c, &t, row, objs, n, &o)) != NULL;) {
@@ -721,7 +702,7 @@ static char *group_key(const Table *t, const WbRow *row, const ObjRef *o, const 
 static void read_risorse(Conv *c, ObjRef *objs, size_t n)
 {
     Table t;
-    if (!table_open(c, "Risorse umane", RISORSE_COLS, false, false, &t))
+    if (!table_open(c, &WB_RISORSE, false, false, &t))
         return;
     char *last_key = NULL;
     cJSON *ris = NULL;
@@ -767,7 +748,7 @@ static void read_risorse(Conv *c, ObjRef *objs, size_t n)
 static void read_finanziaria(Conv *c, ObjRef *objs, size_t n)
 {
     Table t;
-    if (!table_open(c, "Finanziaria", FINANZIARIA_COLS, false, false, &t))
+    if (!table_open(c, &WB_FINANZIARIA, false, false, &t))
         return;
     char *last_key = NULL;
     cJSON *cap = NULL;
@@ -808,7 +789,7 @@ static void read_finanziaria(Conv *c, ObjRef *objs, size_t n)
     table_close(&t);
 }
 
-/* ---- FORMAT §7: indicators, links, fields -------------------------------------------------- */
+/* ---- docs/formato.md §7: indicators, links, fields -------------------------------------------------- */
 
 /* The columns of an indicator (those of its targets aside). */
 static const char *const INDICATORE_FIELDS[] = {"nome", "tipo", "unita", "fonte", "formula", "verso", "peso",
@@ -888,7 +869,7 @@ static int compare_indref(const void *a, const void *b)
 static void read_indicatori(Conv *c, ObjRef *objs, size_t n_objs)
 {
     Table t;
-    if (!table_open(c, "Indicatori", INDICATORI_COLS, false, false, &t))
+    if (!table_open(c, &WB_INDICATORI, false, false, &t))
         return;
     IndRef *inds = NULL;
     size_t n_inds = 0;
@@ -965,11 +946,11 @@ static void read_indicatori(Conv *c, ObjRef *objs, size_t n_objs)
 }
 
 /* A sheet of simple lists: one element of key per row (collegamenti, campi). */
-static void read_list_sheet(Conv *c, ObjRef *objs, size_t n, const char *sheet, const char *const *cols,
-                            const char *key, const char *const *json_keys)
+static void read_list_sheet(Conv *c, ObjRef *objs, size_t n, const WbTable *table, const char *key,
+                            const char *const *json_keys)
 {
     Table t;
-    if (!table_open(c, sheet, cols, false, false, &t))
+    if (!table_open(c, table, false, false, &t))
         return;
     ObjRef *o;
     for (const WbRow *row = NULL; (row = next_objective_row(c, &t, row, objs, n, &o)) != NULL;) {
@@ -979,7 +960,7 @@ static void read_list_sheet(Conv *c, ObjRef *objs, size_t n, const char *sheet, 
         cJSON *x = append_object(c, &t, row->row, o->obj, o->path, key, &path);
         Row w = {c, &t, row, x, path};
         for (size_t k = 0; json_keys[k]; k++)
-            put_text(&w, json_keys[k], cols[k + 1]); /* cols[0] is the objective's codice */
+            put_text(&w, json_keys[k], table->cols[k + 1].name); /* cols[0] is the objective's codice */
         free(path);
     }
     table_close(&t);
@@ -1076,7 +1057,7 @@ static cJSON *plan_json(Conv *c)
     int triennio[2] = {0, 0};
     bool has_triennio = false;
     Table t;
-    if (table_open(c, "Piano", PIANO_COLS, true, false, &t)) {
+    if (table_open(c, &WB_PIANO, true, false, &t)) {
         for (size_t r = 1; r < t.sheet->n_rows; r++) {
             const WbRow *row = &t.sheet->rows[r];
             const WbCell *k = get(&t, row, "chiave");
@@ -1098,7 +1079,7 @@ static cJSON *plan_json(Conv *c)
             } else if (strncmp(norm, "versione_", 9) == 0 &&
                        (strcmp(norm + 9, "data") == 0 || strcmp(norm + 9, "atto") == 0 ||
                         strcmp(norm + 9, "descrizione") == 0)) {
-                /* the plan's version (FORMAT.md §5): versione_data, versione_atto, versione_descrizione */
+                /* the plan's version (docs/formato.md §5): versione_data, versione_atto, versione_descrizione */
                 cJSON *v = cJSON_GetObjectItemCaseSensitive(root, "versione");
                 if (!v)
                     v = cJSON_AddObjectToObject(root, "versione");
@@ -1116,7 +1097,7 @@ static cJSON *plan_json(Conv *c)
         }
         table_close(&t);
     }
-    if (table_open(c, "Persone", PERSONE_COLS, false, false, &t)) {
+    if (table_open(c, &WB_PERSONE, false, false, &t)) {
         cJSON_AddArrayToObject(root, "persone");
         for (size_t r = 1; r < t.sheet->n_rows; r++) {
             const WbRow *row = &t.sheet->rows[r];
@@ -1144,9 +1125,9 @@ static cJSON *plan_json(Conv *c)
     read_finanziaria(c, objs, n);
     read_indicatori(c, objs, n);
     static const char *const collegamento_keys[] = {"livello", "codice", "testo", NULL};
-    read_list_sheet(c, objs, n, "Collegamenti", COLLEGAMENTI_COLS, "collegamenti", collegamento_keys);
+    read_list_sheet(c, objs, n, &WB_COLLEGAMENTI, "collegamenti", collegamento_keys);
     static const char *const campo_keys[] = {"etichetta", "valore", NULL};
-    read_list_sheet(c, objs, n, "Campi", CAMPI_COLS, "campi", campo_keys);
+    read_list_sheet(c, objs, n, &WB_CAMPI, "campi", campo_keys);
     for (size_t i = 0; i < n; i++) {
         complete_annualita(c, &objs[i], triennio, has_triennio);
         free(objs[i].codice);
@@ -1158,18 +1139,13 @@ static cJSON *plan_json(Conv *c)
 
 /* ---- rilevazioni and valutazioni ------------------------------------------------------------- */
 
-static const char *const RILEVAZIONI_COLS[] = {"obiettivo", "azione", "indicatore", "data", "valore", "percentuale", "raggiunto",
-                                               "nota", "avanzamento", "criticita", "proposta",
-                                               /* written by modello-raggiunto for the offices to read */
-                                               "testo_azione", "scadenza", "regola", "graduazione", NULL};
-
 static cJSON *raggiunto_json(Conv *c)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "formato", "schede-raggiunto/1");
     cJSON_AddArrayToObject(root, "rilevazioni");
     Table t;
-    if (!table_open(c, "Rilevazioni", RILEVAZIONI_COLS, true, false, &t))
+    if (!table_open(c, &WB_RILEVAZIONI, true, false, &t))
         return root;
     static const char *const filled[] = {"data", "valore", "percentuale", "raggiunto", "nota", "avanzamento",
                                          "criticita", "proposta", NULL};
@@ -1185,7 +1161,7 @@ static cJSON *raggiunto_json(Conv *c)
         Row w = {c, &t, row, o, path};
         put_text(&w, "obiettivo", "obiettivo");
         put_int(&w, "azione", "azione");
-        put_int(&w, "indicatore", "indicatore"); /* FORMAT §7 */
+        put_int(&w, "indicatore", "indicatore"); /* docs/formato.md §7 */
         put_date(&w, "data", "data");
         const WbCell *v = get(&t, row, "valore");
         if (v) {
@@ -1212,19 +1188,13 @@ static cJSON *raggiunto_json(Conv *c)
     return root;
 }
 
-static const char *const VALUTAZIONI_COLS[] = {"persona", "categoria", "profilo", "orario", "servizio",
-                                               "valutatore", "data", "commento", "osservazioni", "giudizio",
-                                               "colloquio", "presa_visione", "escluso_premio",
-                                               "nome", /* written by modello-valutazioni for reading */
-                                               NULL};
-
 static cJSON *valutazioni_json(Conv *c)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "formato", "schede-valutazioni/1");
     cJSON_AddArrayToObject(root, "valutazioni");
     Table t;
-    if (!table_open(c, "Valutazioni", VALUTAZIONI_COLS, true, true, &t))
+    if (!table_open(c, &WB_VALUTAZIONI, true, true, &t))
         return root;
     for (size_t r = 1; r < t.sheet->n_rows; r++) {
         const WbRow *row = &t.sheet->rows[r];

@@ -1,4 +1,4 @@
-/* wb_convert.h — workbooks as the program's inputs (FORMAT.md §6): each
+/* wb_convert.h — workbooks as the program's inputs (docs/formato.md §6): each
  * converter builds the JSON document the workbook stands for (a plan,
  * rilevazioni, valutazioni) and hands it to the JSON loader, so a workbook
  * goes through exactly the same checks; the loader's messages, which name

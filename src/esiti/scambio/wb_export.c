@@ -15,6 +15,7 @@
 #include "persone.h"
 #include "rules.h"
 #include "text.h"
+#include "wb_columns.h"
 
 typedef struct {
     lxw_workbook *wb;
@@ -108,12 +109,9 @@ static int writer_close(Writer *w, char **error)
     return rc;
 }
 
-typedef struct {
-    const char *name;
-    double width;
-} Column;
+typedef WbColumn Column;
 
-static lxw_worksheet *sheet(Writer *w, const char *name, const Column *cols, size_t n)
+static lxw_worksheet *sheet_of(Writer *w, const char *name, const Column *cols, size_t n)
 {
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
     for (size_t i = 0; i < n; i++) {
@@ -123,6 +121,9 @@ static lxw_worksheet *sheet(Writer *w, const char *name, const Column *cols, siz
     worksheet_freeze_panes(ws, 1, 0);
     return ws;
 }
+
+/* One of the plan's sheets (wb_columns.c), its header written. */
+static lxw_worksheet *sheet(Writer *w, const WbTable *t) { return sheet_of(w, t->sheet, t->cols, t->n); }
 
 static void put_text(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
 {
@@ -187,7 +188,7 @@ static void validate_date(lxw_worksheet *ws, lxw_col_t c)
     worksheet_data_validation_range(ws, 1, c, 100000, c, &v);
 }
 
-/* The rule as the JSON text of FORMAT.md §1 (empty when the plan gives none). */
+/* The rule as the JSON text of docs/formato.md §1 (empty when the plan gives none). */
 static char *rule_json(const Rule *r)
 {
     if (r->tipo == RULE_NONE)
@@ -222,16 +223,12 @@ static void put_triennio(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const int 
     worksheet_write_string(ws, r, c, buf, f);
 }
 
-/* FORMAT §7's lists, a sheet each: an indicator is one row per target (its
+/* docs/formato.md §7's lists, a sheet each: an indicator is one row per target (its
  * other columns repeated, as the capitoli of Finanziaria are), or one row
  * without anno and target when it has none. */
 static void write_other_forms(Writer *w, const Plan *plan)
 {
-    static const Column ind_cols[] = {
-        {"codice", 11}, {"n", 5}, {"nome", 36}, {"tipo", 14}, {"unita", 10}, {"fonte", 20}, {"formula", 24},
-        {"verso", 12}, {"peso", 7}, {"baseline_anno", 9}, {"baseline_valore", 10}, {"regola", 30}, {"anno", 7},
-        {"target", 10}};
-    lxw_worksheet *ws = sheet(w, "Indicatori", ind_cols, 14);
+    lxw_worksheet *ws = sheet(w, &WB_INDICATORI);
     static const char *versi[] = {"crescente", "decrescente", NULL};
     validate_list(ws, 7, versi, "Il verso è «crescente» o «decrescente» (vuoto: crescente).");
     lxw_row_t r = 1;
@@ -264,8 +261,7 @@ static void write_other_forms(Writer *w, const Plan *plan)
             free(rule);
         }
     }
-    static const Column col_cols[] = {{"codice", 11}, {"livello", 24}, {"codice_collegamento", 14}, {"testo", 60}};
-    ws = sheet(w, "Collegamenti", col_cols, 4);
+    ws = sheet(w, &WB_COLLEGAMENTI);
     r = 1;
     for (size_t i = 0; i < plan->n_obiettivi; i++)
         for (size_t k = 0; k < plan->obiettivi[i].n_collegamenti; k++, r++) {
@@ -275,8 +271,7 @@ static void write_other_forms(Writer *w, const Plan *plan)
             put_text(ws, r, 2, c->codice, w->text);
             put_text(ws, r, 3, c->testo, w->text);
         }
-    static const Column campi_cols[] = {{"codice", 11}, {"etichetta", 30}, {"valore", 60}};
-    ws = sheet(w, "Campi", campi_cols, 3);
+    ws = sheet(w, &WB_CAMPI);
     r = 1;
     for (size_t i = 0; i < plan->n_obiettivi; i++)
         for (size_t k = 0; k < plan->obiettivi[i].n_campi; k++, r++) {
@@ -286,76 +281,72 @@ static void write_other_forms(Writer *w, const Plan *plan)
         }
 }
 
-int workbook_export_plan(const Plan *plan, const char *path, char **error)
+/* Piano: the plan's own keys, one per row. */
+static void write_piano(Writer *w, const Plan *plan)
 {
-    Writer w;
-    if (!writer_open(&w, path, error))
-        return -1;
-    static const Column piano_cols[] = {{"chiave", 14}, {"valore", 60}};
-    lxw_worksheet *ws = sheet(&w, "Piano", piano_cols, 2);
-    worksheet_write_string(ws, 1, 0, "ente", w.text);
-    put_text(ws, 1, 1, plan->ente, w.text);
-    worksheet_write_string(ws, 2, 0, "triennio", w.text);
-    put_triennio(ws, 2, 1, plan->triennio, w.text);
+    lxw_worksheet *ws = sheet(w, &WB_PIANO);
+    worksheet_write_string(ws, 1, 0, "ente", w->text);
+    put_text(ws, 1, 1, plan->ente, w->text);
+    worksheet_write_string(ws, 2, 0, "triennio", w->text);
+    put_triennio(ws, 2, 1, plan->triennio, w->text);
     lxw_row_t pr = 3;
-    if (plan->versione.present) {
-        if (plan->versione.has_data) {
-            worksheet_write_string(ws, pr, 0, "versione_data", w.text);
-            put_date(ws, pr++, 1, true, plan->versione.data, w.date);
-        }
-        if (plan->versione.atto) {
-            worksheet_write_string(ws, pr, 0, "versione_atto", w.text);
-            put_text(ws, pr++, 1, plan->versione.atto, w.text);
-        }
-        if (plan->versione.descrizione) {
-            worksheet_write_string(ws, pr, 0, "versione_descrizione", w.text);
-            put_text(ws, pr++, 1, plan->versione.descrizione, w.text);
-        }
+    if (!plan->versione.present)
+        return;
+    if (plan->versione.has_data) {
+        worksheet_write_string(ws, pr, 0, "versione_data", w->text);
+        put_date(ws, pr++, 1, true, plan->versione.data, w->date);
     }
+    if (plan->versione.atto) {
+        worksheet_write_string(ws, pr, 0, "versione_atto", w->text);
+        put_text(ws, pr++, 1, plan->versione.atto, w->text);
+    }
+    if (plan->versione.descrizione) {
+        worksheet_write_string(ws, pr, 0, "versione_descrizione", w->text);
+        put_text(ws, pr++, 1, plan->versione.descrizione, w->text);
+    }
+}
 
-    static const Column persone_cols[] = {{"id", 16}, {"nome", 28}, {"matricola", 11}, {"area", 24}, {"alias", 36}};
-    ws = sheet(&w, "Persone", persone_cols, 5);
+static void write_persone(Writer *w, const Plan *plan)
+{
+    lxw_worksheet *ws = sheet(w, &WB_PERSONE);
     for (size_t i = 0; i < plan->n_persone; i++) {
         const Persona *p = &plan->persone[i];
         lxw_row_t r = (lxw_row_t)i + 1;
-        put_text(ws, r, 0, p->id, w.text);
-        put_text(ws, r, 1, p->nome, w.text);
-        put_text(ws, r, 2, p->matricola, w.text);
-        put_text(ws, r, 3, p->area, w.text);
+        put_text(ws, r, 0, p->id, w->text);
+        put_text(ws, r, 1, p->nome, w->text);
+        put_text(ws, r, 2, p->matricola, w->text);
+        put_text(ws, r, 3, p->area, w->text);
         char *alias = lines(p->alias, p->n_alias);
-        put_text(ws, r, 4, alias, w.text);
+        put_text(ws, r, 4, alias, w->text);
         free(alias);
     }
+}
 
-    static const Column obj_cols[] = {
-        {"codice", 11}, {"tipo", 12}, {"triennio", 11}, {"nota_tipo", 20}, {"linea_mandato", 30},
-        {"dup_strategica", 30}, {"dup_operativa", 30}, {"dirigente", 24}, {"posizione_organizzativa", 24},
-        {"referenti", 24}, {"descrizione", 60}, {"baseline", 40}, {"target", 40}, {"stakeholder", 30},
-        {"accessibilita", 30}, {"unita_responsabile", 28}, {"altre_unita", 28}, {"rilevanza", 10},
-        {"innovativita", 10}, {"complessita", 10}, {"beneficio", 10},
-        /* FORMAT §7 */
-        {"tipologia", 16}, {"peso", 8}, {"valutazione_individuale", 12}};
-    ws = sheet(&w, "Obiettivi", obj_cols, 24);
+static const char *SI_NO[] = {"sì", "no", NULL};
+
+/* Obiettivi: one row per objective, its scheda's fields in the columns of WB_OBIETTIVI. */
+static void write_obiettivi(Writer *w, const Plan *plan)
+{
+    lxw_worksheet *ws = sheet(w, &WB_OBIETTIVI);
     static const char *tipi[] = {"comune", "individuale", NULL};
-    static const char *si_no[] = {"sì", "no", NULL};
     validate_list(ws, 1, tipi, "Il tipo è «comune» o «individuale».");
     for (lxw_col_t c = 17; c <= 20; c++)
         validate_range(ws, c, 0, 100, "Un numero da 0 a 100.");
-    validate_list(ws, 23, si_no, "Scrivere sì o no (vuoto: sì).");
+    validate_list(ws, 23, SI_NO, "Scrivere sì o no (vuoto: sì).");
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         const Obiettivo *o = &plan->obiettivi[i];
         lxw_row_t r = (lxw_row_t)i + 1;
-        put_text(ws, r, 0, o->codice, w.text);
-        worksheet_write_string(ws, r, 1, o->tipo == TIPO_INDIVIDUALE ? "individuale" : "comune", w.text);
+        put_text(ws, r, 0, o->codice, w->text);
+        worksheet_write_string(ws, r, 1, o->tipo == TIPO_INDIVIDUALE ? "individuale" : "comune", w->text);
         if (o->triennio[0] != plan->triennio[0] || o->triennio[1] != plan->triennio[1])
-            put_triennio(ws, r, 2, o->triennio, w.text);
+            put_triennio(ws, r, 2, o->triennio, w->text);
         const char *texts[] = {o->nota_tipo, o->linea_mandato, o->dup_strategica, o->dup_operativa, o->dirigente,
                                o->posizione_organizzativa, o->referenti, o->descrizione, o->baseline, o->target,
                                o->stakeholder, o->accessibilita, o->unita_responsabile};
         for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
-            put_text(ws, r, (lxw_col_t)(3 + k), texts[k], w.text);
+            put_text(ws, r, (lxw_col_t)(3 + k), texts[k], w->text);
         char *altre = lines(o->altre_unita, o->n_altre_unita);
-        put_text(ws, r, 16, altre, w.text);
+        put_text(ws, r, 16, altre, w->text);
         free(altre);
         if (o->pesatura.present) {
             const double v[] = {o->pesatura.rilevanza, o->pesatura.innovativita, o->pesatura.complessita,
@@ -363,107 +354,130 @@ int workbook_export_plan(const Plan *plan, const char *path, char **error)
             for (int k = 0; k < 4; k++)
                 worksheet_write_number(ws, r, (lxw_col_t)(17 + k), v[k], NULL);
         }
-        put_text(ws, r, 21, o->tipologia, w.text);
+        put_text(ws, r, 21, o->tipologia, w->text);
         if (o->has_peso)
             worksheet_write_number(ws, r, 22, o->peso, NULL);
         if (!o->valutazione_individuale)
-            worksheet_write_string(ws, r, 23, "no", w.text);
+            worksheet_write_string(ws, r, 23, "no", w->text);
     }
+}
 
-    static const Column bil_cols[] = {{"codice", 11}, {"missione", 40}, {"programma", 40}};
-    ws = sheet(&w, "Bilancio", bil_cols, 3);
+static void write_bilancio(Writer *w, const Plan *plan)
+{
+    lxw_worksheet *ws = sheet(w, &WB_BILANCIO);
     lxw_row_t r = 1;
     for (size_t i = 0; i < plan->n_obiettivi; i++)
         for (size_t k = 0; k < plan->obiettivi[i].n_bilancio; k++, r++) {
-            put_text(ws, r, 0, plan->obiettivi[i].codice, w.text);
-            put_text(ws, r, 1, plan->obiettivi[i].bilancio[k].missione, w.text);
-            put_text(ws, r, 2, plan->obiettivi[i].bilancio[k].programma, w.text);
+            put_text(ws, r, 0, plan->obiettivi[i].codice, w->text);
+            put_text(ws, r, 1, plan->obiettivi[i].bilancio[k].missione, w->text);
+            put_text(ws, r, 2, plan->obiettivi[i].bilancio[k].programma, w->text);
         }
+}
 
-    static const Column az_cols[] = {{"codice", 11}, {"anno", 7},       {"n", 5},         {"peso", 7},
-                                     {"azione", 50}, {"tempi", 18},     {"scadenza", 12}, {"inizio", 12},
-                                     {"indicatore", 30}, {"atteso", 24}, {"graduazione", 40}, {"regola", 30}};
-    ws = sheet(&w, "Azioni", az_cols, 12);
+/* Azioni: one row per action of every annualità. */
+static void write_azioni(Writer *w, const Plan *plan)
+{
+    lxw_worksheet *ws = sheet(w, &WB_AZIONI);
     validate_range(ws, 3, 0, 100, "Il peso è un numero da 0 a 100.");
     validate_date(ws, 6);
     validate_date(ws, 7);
-    r = 1;
+    lxw_row_t r = 1;
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         const Obiettivo *o = &plan->obiettivi[i];
         for (size_t a = 0; a < o->n_annualita; a++)
             for (size_t k = 0; k < o->annualita[a].n_azioni; k++, r++) {
                 const Azione *z = &o->annualita[a].azioni[k];
-                put_text(ws, r, 0, o->codice, w.text);
-                worksheet_write_number(ws, r, 1, o->annualita[a].anno, w.integer);
-                worksheet_write_number(ws, r, 2, z->n, w.integer);
+                put_text(ws, r, 0, o->codice, w->text);
+                worksheet_write_number(ws, r, 1, o->annualita[a].anno, w->integer);
+                worksheet_write_number(ws, r, 2, z->n, w->integer);
                 if (z->has_peso)
                     worksheet_write_number(ws, r, 3, z->peso, NULL);
-                put_text(ws, r, 4, z->azione, w.text);
-                put_text(ws, r, 5, z->tempi, w.text);
+                put_text(ws, r, 4, z->azione, w->text);
+                put_text(ws, r, 5, z->tempi, w->text);
                 if (z->has_scadenza)
-                    put_date(ws, r, 6, true, z->scadenza, w.date);
+                    put_date(ws, r, 6, true, z->scadenza, w->date);
                 if (z->has_inizio)
-                    put_date(ws, r, 7, true, z->inizio, w.date);
-                put_text(ws, r, 8, z->indicatore, w.text);
-                put_text(ws, r, 9, z->atteso, w.text);
-                put_text(ws, r, 10, z->graduazione, w.text);
+                    put_date(ws, r, 7, true, z->inizio, w->date);
+                put_text(ws, r, 8, z->indicatore, w->text);
+                put_text(ws, r, 9, z->atteso, w->text);
+                put_text(ws, r, 10, z->graduazione, w->text);
                 char *rule = rule_json(&z->regola);
-                put_text(ws, r, 11, rule, w.text);
+                put_text(ws, r, 11, rule, w->text);
                 free(rule);
             }
     }
+}
 
-    static const Column ru_cols[] = {{"codice", 11}, {"anno", 7},        {"azione", 7},      {"descrizione", 30},
-                                     {"responsabile", 24}, {"nome", 28}, {"percentuale", 11}, {"gruppo", 8}};
-    ws = sheet(&w, "Risorse umane", ru_cols, 8);
+/* Risorse umane: one row per person of a risorsa (its other columns
+ * repeated), or one row without nome when it lists nobody. */
+static void write_risorse(Writer *w, const Plan *plan)
+{
+    lxw_worksheet *ws = sheet(w, &WB_RISORSE);
     validate_range(ws, 6, 0, 100, "La percentuale è un numero da 0 a 100.");
-    validate_list(ws, 7, si_no, "Scrivere sì o no.");
-    r = 1;
+    validate_list(ws, 7, SI_NO, "Scrivere sì o no.");
+    lxw_row_t r = 1;
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         const Obiettivo *o = &plan->obiettivi[i];
         for (size_t k = 0; k < o->n_risorse_umane; k++) {
             const Risorsa *ru = &o->risorse_umane[k];
             size_t n = ru->n_personale ? ru->n_personale : 1;
             for (size_t p = 0; p < n; p++, r++) {
-                put_text(ws, r, 0, o->codice, w.text);
-                worksheet_write_number(ws, r, 1, ru->anno, w.integer);
+                put_text(ws, r, 0, o->codice, w->text);
+                worksheet_write_number(ws, r, 1, ru->anno, w->integer);
                 if (ru->azione > 0) /* 0: the whole objective (docs/formato.md §1, RISORSA) */
-                    worksheet_write_number(ws, r, 2, ru->azione, w.integer);
-                put_text(ws, r, 3, ru->descrizione, w.text);
-                put_text(ws, r, 4, ru->responsabile, w.text);
+                    worksheet_write_number(ws, r, 2, ru->azione, w->integer);
+                put_text(ws, r, 3, ru->descrizione, w->text);
+                put_text(ws, r, 4, ru->responsabile, w->text);
                 if (ru->n_personale == 0)
                     continue;
                 const Partecipante *x = &ru->personale[p];
-                put_text(ws, r, 5, x->nome, w.text);
+                put_text(ws, r, 5, x->nome, w->text);
                 if (x->has_percentuale)
                     worksheet_write_number(ws, r, 6, x->percentuale, NULL);
                 if (x->gruppo)
-                    worksheet_write_string(ws, r, 7, "sì", w.text);
+                    worksheet_write_string(ws, r, 7, "sì", w->text);
             }
         }
     }
+}
 
-    static const Column fin_cols[] = {{"codice", 11}, {"capitolo", 12}, {"descrizione", 36},
-                                      {"anno", 7},    {"importo", 14},  {"note", 30}};
-    ws = sheet(&w, "Finanziaria", fin_cols, 6);
-    r = 1;
+/* Finanziaria: one row per stanziamento of a capitolo, or one row without
+ * anno and importo when it has none. */
+static void write_finanziaria(Writer *w, const Plan *plan)
+{
+    lxw_worksheet *ws = sheet(w, &WB_FINANZIARIA);
+    lxw_row_t r = 1;
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         const Obiettivo *o = &plan->obiettivi[i];
         for (size_t k = 0; k < o->n_finanziaria; k++) {
             const Capitolo *cap = &o->finanziaria[k];
             size_t n = cap->n_stanziamenti ? cap->n_stanziamenti : 1;
             for (size_t s = 0; s < n; s++, r++) {
-                put_text(ws, r, 0, o->codice, w.text);
-                put_text(ws, r, 1, cap->capitolo, w.text);
-                put_text(ws, r, 2, cap->descrizione, w.text);
-                put_text(ws, r, 5, cap->note, w.text);
+                put_text(ws, r, 0, o->codice, w->text);
+                put_text(ws, r, 1, cap->capitolo, w->text);
+                put_text(ws, r, 2, cap->descrizione, w->text);
+                put_text(ws, r, 5, cap->note, w->text);
                 if (cap->n_stanziamenti == 0)
                     continue;
-                worksheet_write_number(ws, r, 3, cap->stanziamenti[s].anno, w.integer);
-                worksheet_write_number(ws, r, 4, cap->stanziamenti[s].importo, w.number);
+                worksheet_write_number(ws, r, 3, cap->stanziamenti[s].anno, w->integer);
+                worksheet_write_number(ws, r, 4, cap->stanziamenti[s].importo, w->number);
             }
         }
     }
+}
+
+int workbook_export_plan(const Plan *plan, const char *path, char **error)
+{
+    Writer w;
+    if (!writer_open(&w, path, error))
+        return -1;
+    write_piano(&w, plan);
+    write_persone(&w, plan);
+    write_obiettivi(&w, plan);
+    write_bilancio(&w, plan);
+    write_azioni(&w, plan);
+    write_risorse(&w, plan);
+    write_finanziaria(&w, plan);
     write_other_forms(&w, plan);
     return writer_close(&w, error);
 }
@@ -517,7 +531,7 @@ int workbook_export_rilevazioni(const Plan *plan, int anno, const char *dirigent
     Writer w;
     if (!writer_open(&w, path, error))
         return -1;
-    /* FORMAT §7: with indicators targeted in the year, a column «indicatore»
+    /* docs/formato.md §7: with indicators targeted in the year, a column «indicatore»
        after «azione» numbers their rows; every later column moves by d */
     bool indicators = plan_has_indicator_targets(plan, anno);
     lxw_col_t d = indicators ? 1 : 0;
@@ -529,7 +543,7 @@ int workbook_export_rilevazioni(const Plan *plan, int anno, const char *dirigent
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         if ((i != 2 || indicators) && (i < 12 || monitoring))
             cols[n_cols++] = all[i];
-    lxw_worksheet *ws = sheet(&w, "Rilevazioni", cols, n_cols);
+    lxw_worksheet *ws = sheet_of(&w, WB_RILEVAZIONI.sheet, cols, n_cols);
     validate_date(ws, 6 + d);
     validate_range(ws, 8 + d, 0, 100, "La percentuale è un numero da 0 a 100.");
     if (monitoring)

@@ -1,4 +1,4 @@
-/* wb_export.h — workbooks written with libxlsxwriter (FORMAT.md §6): the
+/* wb_export.h — workbooks written with libxlsxwriter (docs/formato.md §6): the
  * plan as the sheets a comune edits, and the templates the offices fill in
  * (rilevazioni, valutazioni) with the context columns locked and the input
  * columns validated. Each file is written under a temporary name and renamed

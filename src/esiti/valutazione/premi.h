@@ -1,4 +1,4 @@
-/* premi.h — sharing the productivity fund by the evaluations (FORMAT.md §3,
+/* premi.h — sharing the productivity fund by the evaluations (docs/formato.md §3,
  * "Premi", in the manner of art. 81 CCNL Funzioni Locali 16/11/2022).
  *
  * For the persons of premi.categorie:

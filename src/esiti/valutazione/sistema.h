@@ -1,5 +1,5 @@
 /* sistema.h — the comune's Sistema di misurazione e valutazione della
- * performance (SMVP) as data, FORMAT.md §3 (schede-sistema/1): the
+ * performance (SMVP) as data, docs/formato.md §3 (schede-sistema/1): the
  * categories of staff with the components of their evaluation and the
  * behaviours they are voted on, the merit bands, and the rules that share
  * the productivity fund (premi).

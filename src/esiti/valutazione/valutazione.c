@@ -103,7 +103,7 @@ static bool direct_value(ValutazionePersona *p, const Plan *plan, const Esiti *e
         const Obiettivo *o = &plan->obiettivi[i];
         if (!o->dirigente || !obiettivo_annualita(o, anno) || persone_match_untitled(plan, o->dirigente) != p->persona)
             continue;
-        if (!o->valutazione_individuale) /* FORMAT §7: in nobody's score, the dirigente's included */
+        if (!o->valutazione_individuale) /* docs/formato.md §7: in nobody's score, the dirigente's included */
             continue;
         p->diretti = xrealloc(p->diretti, (p->n_diretti + 1) * sizeof *p->diretti);
         ObiettivoDiretto *d = &p->diretti[p->n_diretti++];
@@ -125,7 +125,7 @@ static bool direct_value(ValutazionePersona *p, const Plan *plan, const Esiti *e
         }
     if (valued == 0)
         return false;
-    /* FORMAT §7: the objectives' peso when every valued one has it, else the pesatura */
+    /* docs/formato.md §7: the objectives' peso when every valued one has it, else the pesatura */
     p->diretti_per_peso = all_peso;
     p->diretti_ponderati = all_weighted && !all_peso;
     double num = 0, den = 0;

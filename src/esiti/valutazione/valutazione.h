@@ -1,5 +1,5 @@
 /* valutazione.h — each person's evaluation of the year under the comune's
- * SMVP (FORMAT.md §3): the value of every component, the final score, the
+ * SMVP (docs/formato.md §3): the value of every component, the final score, the
  * merit band; then (premi.h) the share of the productivity fund.
  *
  * Each part has one function, so that the sheets, the outputs and the tests
@@ -57,7 +57,7 @@ typedef struct {
     ObiettivoDiretto *diretti;     /* when a component has fonte obiettivi_diretti */
     size_t n_diretti;
     bool diretti_ponderati;        /* mean weighted by pesatura (all valued ones have one) */
-    bool diretti_per_peso;         /* mean weighted by the objectives' peso (FORMAT §7: all valued ones have one) */
+    bool diretti_per_peso;         /* mean weighted by the objectives' peso (docs/formato.md §7: all valued ones have one) */
     bool completa;
     char *mancanze;                /* what is missing, in words, when not complete */
     bool has_punteggio;

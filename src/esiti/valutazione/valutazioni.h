@@ -1,4 +1,4 @@
-/* valutazioni.h — the evaluations of a year, FORMAT.md §3
+/* valutazioni.h — the evaluations of a year, docs/formato.md §3
  * (schede-valutazioni/1): one per person, with the category, the profilo
  * and the share of the year worked, the votes on behaviours, the values
  * given by hand, the evaluator and the texts of the sheet. From JSON, or

@@ -13,7 +13,7 @@ void confronto_change_number(ObiettivoModificato *m, const char *campo, bool has
  * action it belongs to (its scadenza), NULL for an indicator's. New string. */
 char *confronto_rule_text(const Rule *r, const Azione *z);
 
-/* FORMAT §7: tipologia, peso, valutazione individuale, collegamenti, the
+/* docs/formato.md §7: tipologia, peso, valutazione individuale, collegamenti, the
  * campi matched by etichetta (a repeated one by its occurrence), the
  * indicators matched by position (as the rilevazioni name them) and their
  * targets by year. */
