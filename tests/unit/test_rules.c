@@ -9,6 +9,7 @@
 #include "plan_load.h"
 #include "rules.h"
 #include "text.h"
+#include "load.h"
 
 static Date D(int y, int m, int d) { return (Date){y, m, d}; }
 
@@ -258,7 +259,7 @@ Test(graduazione, every_text_of_the_sarzana_plan)
     Plan plan;
     DiagList d;
     diag_list_init(&d);
-    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan, &d), LOAD_OK);
+    load_plan_ok(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan);
     size_t compared = 0, unreadable = 0;
     for (size_t i = 0; i < plan.n_obiettivi; i++) {
         const Obiettivo *o = &plan.obiettivi[i];

@@ -17,6 +17,7 @@
 #include "run.h"
 #include "wb_convert.h"
 #include "worddiff.h"
+#include "load.h"
 
 #define FIX "tests/fixtures/confronto/"
 
@@ -64,7 +65,7 @@ static void load(const char *file, Plan *p)
     DiagList d;
     diag_list_init(&d);
     char *path = xasprintf("%s/%s", SCHEDE_SOURCE_DIR, file);
-    cr_assert_eq(plan_load_file(path, p, &d), LOAD_OK);
+    load_plan_ok(path, p);
     free(path);
     diag_list_free(&d);
 }

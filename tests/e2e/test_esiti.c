@@ -6,13 +6,14 @@
 #include "plan_load.h"
 #include "raggiunto.h"
 #include "run.h"
+#include "load.h"
 
 static Plan load_plan(const char *path)
 {
     Plan plan;
     DiagList d;
     diag_list_init(&d);
-    cr_assert_eq(plan_load_file(path, &plan, &d), LOAD_OK);
+    load_plan_ok(path, &plan);
     diag_list_free(&d);
     return plan;
 }
@@ -285,17 +286,17 @@ Test(esiti_cli, template_round_trip)
     expect_contains(&r, "PL-01;1;");
     free(r.out);
     /* the untouched template reads back: every action "non rilevato", no errors */
-    r = run_shell("'" SCHEDE_EXE "' modello-raggiunto samples/sarzana-2024-2026.json > /tmp/schede-modello-test.csv && '" SCHEDE_EXE
-                  "' esiti samples/sarzana-2024-2026.json --raggiunto /tmp/schede-modello-test.csv --formato csv | grep -c ';non_rilevato;'");
+    r = run_shell("'" SCHEDE_EXE "' modello-raggiunto samples/sarzana-2024-2026.json > $T/modello-test.csv && '" SCHEDE_EXE
+                  "' esiti samples/sarzana-2024-2026.json --raggiunto $T/modello-test.csv --formato csv | grep -c ';non_rilevato;'");
     cr_assert_eq(atoi(r.out), 89, "%s", r.out);
     free(r.out);
 }
 
 Test(esiti_cli, stampa_prints_results_on_the_scheda, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
-    Run r = run_shell("rm -rf /tmp/schede-esiti-pdf && '" SCHEDE_EXE "' stampa samples/sarzana-2024-2026.json "
-                      "--raggiunto samples/raggiunto-2024.csv --anno 2024 --out /tmp/schede-esiti-pdf >/dev/null 2>&1 && "
-                      "pdftotext -raw /tmp/schede-esiti-pdf/schede.pdf - 2>/dev/null");
+    Run r = run_shell("rm -rf $T/esiti-pdf && '" SCHEDE_EXE "' stampa samples/sarzana-2024-2026.json "
+                      "--raggiunto samples/raggiunto-2024.csv --anno 2024 --out $T/esiti-pdf >/dev/null 2>&1 && "
+                      "pdftotext -raw $T/esiti-pdf/schede.pdf - 2>/dev/null");
     cr_assert_eq(r.status, 0);
     expect_contains(&r, "20/01/2025 \xE2\x80\x93 20 gg di ritardo");
     /* pdftotext gives the no-break space before % as a space */
@@ -307,8 +308,8 @@ Test(esiti_cli, stampa_prints_results_on_the_scheda, .timeout = 60 * SCHEDE_TIME
     expect_contains(&r, "93,07 %");
     free(r.out);
     /* errors in the rilevazioni: nothing written */
-    r = run_shell("rm -rf /tmp/schede-esiti-err && mkdir /tmp/schede-esiti-err && '" SCHEDE_EXE "' stampa tests/fixtures/esiti-piano.json "
-                  "--raggiunto tests/fixtures/raggiunto-errori.csv --out /tmp/schede-esiti-err; echo rc=$?; ls /tmp/schede-esiti-err | wc -l");
+    r = run_shell("rm -rf $T/esiti-err && mkdir $T/esiti-err && '" SCHEDE_EXE "' stampa tests/fixtures/esiti-piano.json "
+                  "--raggiunto tests/fixtures/raggiunto-errori.csv --out $T/esiti-err; echo rc=$?; ls $T/esiti-err | wc -l");
     expect_contains(&r, "nessun documento scritto: le rilevazioni hanno errori");
     expect_contains(&r, "rc=1\n0\n");
     free(r.out);

@@ -545,20 +545,20 @@ Test(forms, a_profile_changes_its_files_and_takes_the_others_from_the_default, .
 Test(forms, profile_usage_errors)
 {
     char *dir = data_with_profile();
-    Run r = run_with_data(dir, "stampa samples/sarzana-2024-2026.json --profilo nessuno --out /tmp/schede-mai");
+    Run r = run_with_data(dir, "stampa samples/sarzana-2024-2026.json --profilo nessuno --out $T/mai");
     cr_assert_eq(r.status, 2, "%s", r.out);
     expect_contains(&r, "profilo «nessuno» sconosciuto: i profili sono le cartelle di");
     expect_contains(&r, "(sarzana, generico, prova)");
     free(r.out);
-    r = run_with_data(dir, "stampa samples/sarzana-2024-2026.json --profilo ../layouts --out /tmp/schede-mai");
+    r = run_with_data(dir, "stampa samples/sarzana-2024-2026.json --profilo ../layouts --out $T/mai");
     cr_assert_eq(r.status, 2, "%s", r.out);
     expect_contains(&r, "profilo «../layouts» sconosciuto");
     free(r.out);
-    r = run_with_data(dir, "stampa samples/sarzana-2024-2026.json --profilo prova --layout layouts --out /tmp/schede-mai");
+    r = run_with_data(dir, "stampa samples/sarzana-2024-2026.json --profilo prova --layout layouts --out $T/mai");
     cr_assert_eq(r.status, 2, "%s", r.out);
     expect_contains(&r, "--layout e --profilo insieme: indicarne uno solo");
     free(r.out);
-    r = run_shell("test ! -e /tmp/schede-mai");
+    r = run_shell("test ! -e $T/mai");
     cr_assert_eq(r.status, 0, "a usage error wrote something");
     free(r.out);
     free(dir);

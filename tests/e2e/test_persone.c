@@ -6,6 +6,7 @@
 #include "plan_load.h"
 #include "raggiunto.h"
 #include "run.h"
+#include "load.h"
 
 static Plan plan;
 static Rilevazioni ril;
@@ -16,8 +17,8 @@ static void setup(void)
 {
     DiagList d;
     diag_list_init(&d);
-    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/tests/fixtures/persone-piano.json", &plan, &d), LOAD_OK);
-    cr_assert_eq(raggiunto_load_file(SCHEDE_SOURCE_DIR "/tests/fixtures/persone-raggiunto.json", CODIFICA_AUTO, &ril, &d), LOAD_OK);
+    load_plan_ok(SCHEDE_SOURCE_DIR "/tests/fixtures/persone-piano.json", &plan);
+    load_raggiunto_ok(SCHEDE_SOURCE_DIR "/tests/fixtures/persone-raggiunto.json", CODIFICA_AUTO, &ril);
     esiti_compute(&plan, &ril, 2024, &esiti, &d);
     cr_assert_eq(d.errors, 0);
     persone_compute(&plan, &esiti, 2024, &people);
@@ -134,9 +135,9 @@ Test(persone_cli, esiti_json_lists_people)
 
 Test(persone_cli, persone_pdf_and_one_file_per_person, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
-    Run r = run_shell("rm -rf /tmp/schede-persone && '" SCHEDE_EXE "' stampa tests/fixtures/persone-piano.json --raggiunto "
-                      "tests/fixtures/persone-raggiunto.json --solo persone --una-per-persona --out /tmp/schede-persone && "
-                      "ls /tmp/schede-persone /tmp/schede-persone/persone");
+    Run r = run_shell("rm -rf $T/persone && '" SCHEDE_EXE "' stampa tests/fixtures/persone-piano.json --raggiunto "
+                      "tests/fixtures/persone-raggiunto.json --solo persone --una-per-persona --out $T/persone && "
+                      "ls $T/persone $T/persone/persone");
     cr_assert_eq(r.status, 0, "%s", r.out);
     expect_contains(&r, "persone.pdf");
     expect_contains(&r, "0417-maria-grazia-dagostino.pdf");
@@ -145,7 +146,7 @@ Test(persone_cli, persone_pdf_and_one_file_per_person, .timeout = 60 * SCHEDE_TI
     expect_contains(&r, "anna-neri-2.pdf");
     cr_assert_null(strstr(r.out, "schede.pdf"), "--solo persone");
     free(r.out);
-    r = run_shell("pdftotext -raw /tmp/schede-persone/persone.pdf - 2>/dev/null");
+    r = run_shell("pdftotext -raw $T/persone/persone.pdf - 2>/dev/null");
     expect_contains(&r, "Prospetto di partecipazione 2024");
     expect_contains(&r, "Scheda individuale di partecipazione agli obiettivi – anno 2024");
     expect_contains(&r, "PUNTEGGIO 2024 88,57");
@@ -156,12 +157,12 @@ Test(persone_cli, persone_pdf_and_one_file_per_person, .timeout = 60 * SCHEDE_TI
     expect_contains(&r, "Il dipendente Il dirigente Data");
     expect_contains(&r, "Pag. 1 di 1 – foglio 2 di 6");
     free(r.out);
-    r = run_shell("pdftotext -raw /tmp/schede-persone/persone/0417-maria-grazia-dagostino.pdf - 2>/dev/null");
+    r = run_shell("pdftotext -raw $T/persone/persone/0417-maria-grazia-dagostino.pdf - 2>/dev/null");
     expect_contains(&r, "Maria Grazia D'Agostino");
     expect_contains(&r, "Pag. 1 di 1 – foglio 1 di 1");
     cr_assert_null(strstr(r.out, "Prospetto"), "one person's file has only their sheet");
     free(r.out);
-    r = run_shell("qpdf --json --json-key=outlines /tmp/schede-persone/persone.pdf | grep -c '\"title\"'");
+    r = run_shell("qpdf --json --json-key=outlines $T/persone/persone.pdf | grep -c '\"title\"'");
     cr_assert_eq(atoi(r.out), 6, "a bookmark for the matrix and for each of the 5 people");
     free(r.out);
 }

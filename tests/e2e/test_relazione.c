@@ -25,6 +25,7 @@
 #include "relazione.h"
 #include "run.h"
 #include "sintesi.h"
+#include "load.h"
 
 static Plan plan;
 static Rilevazioni ril;
@@ -37,10 +38,8 @@ static void setup(void)
 {
     DiagList d;
     diag_list_init(&d);
-    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/tests/fixtures/relazione-piano.json", &plan, &d), LOAD_OK);
-    cr_assert_eq(raggiunto_load_file(SCHEDE_SOURCE_DIR "/tests/fixtures/relazione-raggiunto.json", CODIFICA_AUTO, &ril,
-                                     &d),
-                 LOAD_OK);
+    load_plan_ok(SCHEDE_SOURCE_DIR "/tests/fixtures/relazione-piano.json", &plan);
+    load_raggiunto_ok(SCHEDE_SOURCE_DIR "/tests/fixtures/relazione-raggiunto.json", CODIFICA_AUTO, &ril);
     esiti_compute(&plan, &ril, 2024, &esiti, &d);
     cr_assert_eq(d.errors, 0);
     persone_compute(&plan, &esiti, 2024, &people);
@@ -155,7 +154,7 @@ Test(sintesi_unit, without_results_nothing_is_scored)
     Plan p;
     DiagList d;
     diag_list_init(&d);
-    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/tests/fixtures/relazione-piano.json", &p, &d), LOAD_OK);
+    load_plan_ok(SCHEDE_SOURCE_DIR "/tests/fixtures/relazione-piano.json", &p);
     Sintesi x;
     sintesi_compute(&p, NULL, NULL, LIMITS, 3, &x);
     cr_assert_eq(x.totale.obiettivi, 4);
@@ -318,7 +317,7 @@ Test(sintesi, relazione_chart_bars_are_the_objectives_results)
 
 /* ---- the bands of the layout file ---------------------------------------------------------- */
 
-/* layouts/relazione.json with its "fasce" replaced, in /tmp/schede-fasce; then
+/* layouts/relazione.json with its "fasce" replaced, in $T/fasce; then
  * the relazione of the fixture with it. */
 static Run layout_with_bands(const char *bands_json)
 {
@@ -330,17 +329,17 @@ static Run layout_with_bands(const char *bands_json)
     cr_assert_not_null(start);
     char *end = strstr(start, "\n  ],");
     cr_assert_not_null(end);
-    Run r = run_shell("rm -rf /tmp/schede-fasce && mkdir -p /tmp/schede-fasce && "
-                      "cp layouts/scheda.json layouts/persona.json /tmp/schede-fasce/");
+    Run r = run_shell("rm -rf $T/fasce && mkdir -p $T/fasce && "
+                      "cp layouts/scheda.json layouts/persona.json $T/fasce/");
     cr_assert_eq(r.status, 0, "%s", r.out);
     free(r.out);
-    FILE *f = fopen("/tmp/schede-fasce/relazione.json", "w");
+    FILE *f = fopen(tpath("$T/fasce/relazione.json"), "w");
     cr_assert_not_null(f);
     fprintf(f, "%.*s\"fasce\": %s,%s", (int)(start - text), text, bands_json, end + strlen("\n  ],"));
     fclose(f);
     free(text);
     return run("stampa tests/fixtures/relazione-piano.json --raggiunto tests/fixtures/relazione-raggiunto.json "
-               "--solo relazione --layout /tmp/schede-fasce --out /tmp/schede-fasce/out");
+               "--solo relazione --layout $T/fasce --out $T/fasce/out");
 }
 
 Test(relazione_cli, bands_out_of_order_or_not_from_zero_are_errors, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
@@ -364,7 +363,7 @@ Test(relazione_cli, bands_out_of_order_or_not_from_zero_are_errors, .timeout = 6
     r = layout_with_bands("[{\"da\":75,\"etichetta\":\"Alto\",\"colore\":\"#00AA00\"},{\"da\":0,\"etichetta\":\"Basso\",\"colore\":\"#AA0000\"}]");
     cr_assert_eq(r.status, 0, "two bands are allowed: %s", r.out);
     free(r.out);
-    r = run_shell("pdftotext -raw /tmp/schede-fasce/out/relazione.pdf - 2>/dev/null");
+    r = run_shell("pdftotext -raw $T/fasce/out/relazione.pdf - 2>/dev/null");
     expect_contains(&r, "Alto ≥ 75,00 % 1 33,33 %");
     expect_contains(&r, "Basso < 75,00 % 2 66,67 %");
     free(r.out);
@@ -374,16 +373,16 @@ Test(relazione_cli, bands_out_of_order_or_not_from_zero_are_errors, .timeout = 6
 
 Test(relazione_cli, relazione_pdf_text_bookmarks_and_open_data, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
-    Run r = run_shell("rm -rf /tmp/schede-rel && '" SCHEDE_EXE "' stampa tests/fixtures/relazione-piano.json --raggiunto "
-                      "tests/fixtures/relazione-raggiunto.json --solo relazione --dati-aperti --out /tmp/schede-rel && "
-                      "ls /tmp/schede-rel");
+    Run r = run_shell("rm -rf $T/rel && '" SCHEDE_EXE "' stampa tests/fixtures/relazione-piano.json --raggiunto "
+                      "tests/fixtures/relazione-raggiunto.json --solo relazione --dati-aperti --out $T/rel && "
+                      "ls $T/rel");
     cr_assert_eq(r.status, 0, "%s", r.out);
     expect_contains(&r, "relazione.pdf");
     expect_contains(&r, "relazione.csv");
     cr_assert_null(strstr(r.out, "schede.pdf"), "--solo relazione");
     cr_assert_null(strstr(r.out, ".tmp"), "no temporary file left");
     free(r.out);
-    r = run_shell("pdftotext -raw /tmp/schede-rel/relazione.pdf - 2>/dev/null");
+    r = run_shell("pdftotext -raw $T/rel/relazione.pdf - 2>/dev/null");
     expect_contains(&r, "Relazione sulla Performance\nanno 2024");
     expect_contains(&r, "1. Sintesi dei risultati 3");
     expect_contains(&r, "Obiettivi gestionali dell'anno 4");
@@ -419,49 +418,49 @@ Test(relazione_cli, relazione_pdf_text_bookmarks_and_open_data, .timeout = 60 * 
     expect_contains(&r, "Pag. 1 di ");
     free(r.out);
     /* Page count and "Pag. X di Y" agree. */
-    r = run_shell("n=$(pdfinfo /tmp/schede-rel/relazione.pdf | awk '/^Pages:/{print $2}'); "
-                  "pdftotext -raw -f $n -l $n /tmp/schede-rel/relazione.pdf - 2>/dev/null | grep -c \"Pag. $n di $n\"");
+    r = run_shell("n=$(pdfinfo $T/rel/relazione.pdf | awk '/^Pages:/{print $2}'); "
+                  "pdftotext -raw -f $n -l $n $T/rel/relazione.pdf - 2>/dev/null | grep -c \"Pag. $n di $n\"");
     cr_assert_eq(atoi(r.out), 1, "%s", r.out);
     free(r.out);
     /* Bookmarks: index, 5 sections, 4 group subsections, 4 objectives. */
-    r = run_shell("qpdf --json --json-key=outlines /tmp/schede-rel/relazione.pdf | grep -c '\"title\"'");
+    r = run_shell("qpdf --json --json-key=outlines $T/rel/relazione.pdf | grep -c '\"title\"'");
     cr_assert_eq(atoi(r.out), 14, "%s", r.out);
     free(r.out);
-    r = run_shell("pdfinfo /tmp/schede-rel/relazione.pdf | grep -E '^(Title|Author|Subject):'");
+    r = run_shell("pdfinfo $T/rel/relazione.pdf | grep -E '^(Title|Author|Subject):'");
     expect_contains(&r, "Relazione sulla Performance – anno 2024");
     expect_contains(&r, "Comune di Prova");
     free(r.out);
     /* The open data are the figures of `schede esiti --formato csv`. */
     r = run_shell("'" SCHEDE_EXE "' esiti tests/fixtures/relazione-piano.json --raggiunto "
-                  "tests/fixtures/relazione-raggiunto.json --formato csv | cmp - /tmp/schede-rel/relazione.csv && echo uguali");
+                  "tests/fixtures/relazione-raggiunto.json --formato csv | cmp - $T/rel/relazione.csv && echo uguali");
     expect_contains(&r, "uguali");
     free(r.out);
 }
 
 Test(relazione_cli, needs_the_results)
 {
-    Run u = run("stampa tests/fixtures/relazione-piano.json --solo relazioni --out /tmp/schede-rel-x");
+    Run u = run("stampa tests/fixtures/relazione-piano.json --solo relazioni --out $T/rel-x");
     cr_assert_eq(u.status, 2, "%s", u.out);
     expect_contains(&u, "--solo «relazioni» non va bene: --solo vuole schede, persone, relazione, premi o monitoraggio, "
                             "per esempio --solo schede");
     free(u.out);
-    Run r = run("stampa tests/fixtures/relazione-piano.json --solo relazione --out /tmp/schede-rel-x");
+    Run r = run("stampa tests/fixtures/relazione-piano.json --solo relazione --out $T/rel-x");
     cr_assert_eq(r.status, 2, "%s", r.out);
     expect_contains(&r, "indicare le rilevazioni con --raggiunto FILE");
     free(r.out);
     r = run("stampa tests/fixtures/relazione-piano.json --solo schede --dati-aperti --raggiunto "
-            "tests/fixtures/relazione-raggiunto.json --out /tmp/schede-rel-x");
+            "tests/fixtures/relazione-raggiunto.json --out $T/rel-x");
     cr_assert_eq(r.status, 2, "%s", r.out);
     expect_contains(&r, "--dati-aperti accompagna la Relazione");
     free(r.out);
-    r = run_shell("rm -rf /tmp/schede-rel-y && '" SCHEDE_EXE "' stampa tests/fixtures/relazione-piano.json --out "
-                  "/tmp/schede-rel-y && ls /tmp/schede-rel-y");
+    r = run_shell("rm -rf $T/rel-y && '" SCHEDE_EXE "' stampa tests/fixtures/relazione-piano.json --out "
+                  "$T/rel-y && ls $T/rel-y");
     cr_assert_eq(r.status, 0, "%s", r.out);
     expect_contains(&r, "relazione.pdf non scritta: servono le rilevazioni dell'anno (--raggiunto FILE)");
     cr_assert_null(strstr(r.out, "relazione.pdf\n"), "no relazione without results");
     free(r.out);
-    r = run_shell("rm -rf /tmp/schede-rel-z && '" SCHEDE_EXE "' stampa tests/fixtures/relazione-piano.json --raggiunto "
-                  "tests/fixtures/relazione-raggiunto.json --out /tmp/schede-rel-z && ls /tmp/schede-rel-z");
+    r = run_shell("rm -rf $T/rel-z && '" SCHEDE_EXE "' stampa tests/fixtures/relazione-piano.json --raggiunto "
+                  "tests/fixtures/relazione-raggiunto.json --out $T/rel-z && ls $T/rel-z");
     cr_assert_eq(r.status, 0, "%s", r.out);
     expect_contains(&r, "persone.pdf\nrelazione.pdf\nschede.pdf");
     free(r.out);

@@ -28,6 +28,7 @@
 #include "plan_load.h"
 #include "raggiunto.h"
 #include "run.h"
+#include "load.h"
 
 #define FIX "tests/fixtures/monitoraggio/"
 
@@ -354,7 +355,7 @@ Test(monitoraggio, a_rilevazione_without_result_or_progress_is_still_an_error)
     Plan plan;
     DiagList d;
     diag_list_init(&d);
-    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/" FIX "piano.json", &plan, &d), LOAD_OK);
+    load_plan_ok(SCHEDE_SOURCE_DIR "/" FIX "piano.json", &plan);
     const char *text = "{\"formato\":\"schede-raggiunto/1\",\"anno\":2024,\"rilevazioni\":["
                        "{\"obiettivo\":\"M-01\",\"azione\":4,\"raggiunto\":\"tutto fatto\"}]}";
     Rilevazioni r;

@@ -3,7 +3,7 @@
 
 /* Robustness: hostile sizes, inputs fuzzing found, atomic output, the
  * locale, reproducible files. Each generated input is written to
- * /tmp/schede-robust/ and run through the program itself. */
+ * the test's scratch folder ($T/robust/, run.h) and run through the program itself. */
 #include <math.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -15,7 +15,7 @@
 #include "rules.h"
 #include "run.h"
 
-#define DIR_ROBUST "/tmp/schede-robust"
+#define DIR_ROBUST "$T/robust" /* expanded by the shell, or by tpath() for C calls */
 
 static void fresh_dir(const char *sub)
 {
@@ -29,7 +29,7 @@ static void fresh_dir(const char *sub)
 static void write_file(const char *path, const char *text, size_t len)
 {
     const char *why;
-    cr_assert_eq(file_write_atomic(path, text, len, &why), 0, "%s: %s", path, why);
+    cr_assert_eq(file_write_atomic(tpath(path), text, len, &why), 0, "%s: %s", path, why);
 }
 
 /* ---- numbers no plan should have, printed rather than undefined ------------------------ */
@@ -178,7 +178,8 @@ typedef struct {
 /* Runs the program with wait4 to read its peak memory and time. */
 static Measured run_measured(const char *args, const char *log)
 {
-    char *cmd = xasprintf("cd '%s' && exec '%s' %s >'%s' 2>&1", SCHEDE_SOURCE_DIR, SCHEDE_EXE, args, log);
+    scratch(); /* $T for the shell */
+    char *cmd = xasprintf("cd '%s' && exec '%s' %s >'%s' 2>&1", SCHEDE_SOURCE_DIR, SCHEDE_EXE, args, tpath(log));
     struct timeval t0, t1;
     gettimeofday(&t0, NULL);
     pid_t pid = fork();
@@ -239,7 +240,7 @@ static void print_bounded(StrBuf *b, const char *sub, const char *extra)
 
 static char *pdf_text_of(const char *pdf)
 {
-    char *cmd = xasprintf("pdftotext -f 3 -raw '%s' - 2>/dev/null", pdf);
+    char *cmd = xasprintf("pdftotext -f 3 -raw '%s' - 2>/dev/null", tpath(pdf));
     Run r = run_shell(cmd);
     free(cmd);
     return r.out;
@@ -287,7 +288,7 @@ Test(robust, a_50_mb_plan_is_checked_in_bounded_time_and_memory, .timeout = 300 
     Measured m = run_measured("verifica " DIR_ROBUST "/grande/piano.json", DIR_ROBUST "/grande/log.txt");
     size_t len;
     const char *why;
-    char *log = file_read_all(DIR_ROBUST "/grande/log.txt", &len, &why);
+    char *log = file_read_all(tpath(DIR_ROBUST "/grande/log.txt"), &len, &why);
     cr_assert_eq(m.status, 0, "%s", log);
     char *summary = xasprintf("%d obiettivi, %d azioni", n, 3 * n);
     cr_assert(strstr(log, summary), "%s", log + (len > 500 ? len - 500 : 0));
@@ -381,7 +382,7 @@ Test(robust, deep_nesting_is_refused_with_a_message)
     cr_assert_eq(m.status, 1);
     size_t len;
     const char *why;
-    char *log = file_read_all(DIR_ROBUST "/annidato/log.txt", &len, &why);
+    char *log = file_read_all(tpath(DIR_ROBUST "/annidato/log.txt"), &len, &why);
     cr_assert(strstr(log, "piano.json:1:101:"), "%s", log);
     free(log);
     free(text);
@@ -404,8 +405,8 @@ Test(robust, an_existing_output_is_replaced_only_by_a_complete_one, .timeout = 6
     r = run_shell("trap '' XFSZ; ulimit -f 20; '" SCHEDE_EXE "' stampa samples/sarzana-2024-2026.json --solo schede "
                   "--out " DIR_ROBUST "/atomico");
     cr_assert_eq(r.status, 1, "%s", r.out);
-    expect_contains(&r, "errore: " DIR_ROBUST "/atomico/schede.pdf: impossibile scrivere il file: spazio su disco "
-                        "esaurito");
+    expect_contains(&r, tpath("errore: " DIR_ROBUST "/atomico/schede.pdf: impossibile scrivere il file: spazio su "
+                              "disco esaurito"));
     free(r.out);
     r = run_shell("cat " DIR_ROBUST "/atomico/schede.pdf; ls -A " DIR_ROBUST "/atomico");
     cr_assert_str_eq(r.out, "vecchioschede.pdf\n", "no partial file, no temporary file left");
@@ -438,7 +439,8 @@ Test(robust, an_existing_output_is_replaced_only_by_a_complete_one, .timeout = 6
 Test(robust, an_unwritable_folder_is_a_clear_error, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
     fresh_dir("solalettura");
-    Run r = run_shell("cd " DIR_ROBUST "/solalettura && mkdir -p bin share/schede out && "
+    /* nobody must reach the folder: the scratch folder is mkdtemp's 0700 */
+    Run r = run_shell("chmod a+rx $T " DIR_ROBUST " && cd " DIR_ROBUST "/solalettura && mkdir -p bin share/schede out && "
                       "cp '" SCHEDE_PROGRAM "' bin/schede && cp -r '" SCHEDE_SOURCE_DIR "/layouts' '" SCHEDE_SOURCE_DIR "/fonts' "
                       "share/schede/ && cp '" SCHEDE_SOURCE_DIR "/tests/fixtures/completo.json' . && "
                       "chmod -R a+rX . && chmod 555 out");

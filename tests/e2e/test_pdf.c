@@ -13,6 +13,7 @@
 #include "raggiunto.h"
 #include "rules.h"
 #include "run.h"
+#include "load.h"
 
 /* A fresh output folder for one test. */
 static char *out_dir(const char *name) { return test_dir("pdf", name); }
@@ -135,7 +136,7 @@ Test(pdf, sarzana_every_field_is_printed, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
     Plan plan;
     DiagList d;
     diag_list_init(&d);
-    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan, &d), LOAD_OK);
+    load_plan_ok(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan);
     size_t checked = expect_every_field(&plan, flat);
     cr_assert_gt(checked, 1500);
     /* amounts in Italian format, the form's labels, page numbers */
@@ -262,7 +263,7 @@ Test(pdf, overflowing_content_is_never_dropped, .timeout = 60 * SCHEDE_TIMEOUT_S
     Plan plan;
     DiagList d;
     diag_list_init(&d);
-    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/tests/fixtures/completo.json", &plan, &d), LOAD_OK);
+    load_plan_ok(SCHEDE_SOURCE_DIR "/tests/fixtures/completo.json", &plan);
     expect_every_field(&plan, flat);
     /* the 60 paragraphs of the description, split over pages, in order */
     const char *p = flat;
@@ -393,7 +394,7 @@ Test(pdf, persone_every_person_and_score_printed_inside_the_margins, .timeout = 
     Plan plan;
     DiagList d;
     diag_list_init(&d);
-    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan, &d), LOAD_OK);
+    load_plan_ok(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan);
     size_t names = 0;
     for (size_t i = 0; i < plan.n_obiettivi; i++)
         for (size_t r = 0; r < plan.obiettivi[i].n_risorse_umane; r++) {
@@ -437,9 +438,9 @@ Test(pdf, relazione_every_result_printed_inside_the_margins, .timeout = 120 * SC
     Plan plan;
     DiagList d;
     diag_list_init(&d);
-    cr_assert_eq(plan_load_file(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan, &d), LOAD_OK);
+    load_plan_ok(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan);
     Rilevazioni ril;
-    cr_assert_eq(raggiunto_load_file(SCHEDE_SOURCE_DIR "/samples/raggiunto-2024.json", CODIFICA_AUTO, &ril, &d), LOAD_OK);
+    load_raggiunto_ok(SCHEDE_SOURCE_DIR "/samples/raggiunto-2024.json", CODIFICA_AUTO, &ril);
     Esiti esiti;
     esiti_compute(&plan, &ril, 2024, &esiti, &d);
     char *flat = pdf_text(pdf);

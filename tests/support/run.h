@@ -17,9 +17,62 @@ typedef struct {
     char *out; /* stdout and stderr together */
 } Run;
 
+/* The test's own scratch folder, made with mkdtemp under $TMPDIR (or
+ * /tmp) the first time it is asked for, and removed when the test process
+ * ends (kept when SCHEDE_TEST_TIENI is set, to look at what a failing test
+ * wrote). Criterion runs each test in a process of its own, so tests that
+ * run at the same time (ctest -j, --jobs) never share a folder. Commands
+ * run by run_shell see it as $T. */
+static char scratch_root[4096];
+
+static void scratch_remove(void)
+{
+    if (!scratch_root[0] || getenv("SCHEDE_TEST_TIENI"))
+        return;
+    char *cmd = xasprintf("rm -rf '%s'", scratch_root);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cartella temporanea non rimossa: %s\n", scratch_root);
+    free(cmd);
+}
+
+static inline const char *scratch(void)
+{
+    if (!scratch_root[0]) {
+        const char *tmp = getenv("TMPDIR");
+        snprintf(scratch_root, sizeof scratch_root, "%s/schede-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+        cr_assert_not_null(mkdtemp(scratch_root), "mkdtemp %s", scratch_root);
+        setenv("T", scratch_root, 1);
+        atexit(scratch_remove);
+    }
+    return scratch_root;
+}
+
+/* text written with "$T" (as in the shell commands) with the scratch
+ * folder in its place, for C calls and expected messages; in one of eight
+ * static buffers. */
+static inline const char *tpath(const char *text)
+{
+    static char bufs[8][8192];
+    static int next;
+    char *b = bufs[next++ % 8];
+    const char *root = scratch();
+    size_t n = 0;
+    for (const char *p = text; *p && n + 1 < sizeof bufs[0];) {
+        if (p[0] == '$' && p[1] == 'T') {
+            n += (size_t)snprintf(b + n, sizeof bufs[0] - n, "%s", root);
+            p += 2;
+        } else {
+            b[n++] = *p++;
+        }
+    }
+    b[n < sizeof bufs[0] ? n : sizeof bufs[0] - 1] = '\0';
+    return b;
+}
+
 /* Runs a shell command from the source directory. */
 static inline Run run_shell(const char *cmd)
 {
+    scratch();
     char *full = xasprintf("cd '%s' && { %s ; } 2>&1", SCHEDE_SOURCE_DIR, cmd);
     FILE *p = popen(full, "r");
     cr_assert_not_null(p);
@@ -51,10 +104,10 @@ static inline void run_shell_ok(char *cmd)
     free(cmd);
 }
 
-/* A fresh, empty folder in the build tree for one test: suite-name-pid. */
+/* A fresh, empty folder for one test, in its scratch folder: suite-name. */
 static inline char *test_dir(const char *suite, const char *name)
 {
-    char *dir = xasprintf("%s/%s-test-%s-%d", SCHEDE_BINARY_DIR, suite, name, (int)getpid());
+    char *dir = xasprintf("%s/%s-%s", scratch(), suite, name);
     run_shell_ok(xasprintf("rm -rf '%s' && mkdir -p '%s'", dir, dir));
     return dir;
 }
