@@ -42,6 +42,59 @@ static void print_rules(const Plan *plan)
     }
 }
 
+/* The closing lines of the report: the plan's counts, errors and warnings. */
+static void print_plan_summary(const char *file, const Plan *plan, const DiagList *diags)
+{
+    PlanStats s = plan_stats(plan);
+    printf("%s: %zu %s, %zu %s, %zu %s (%zu nel registro, %zu %s); %zu %s, %zu %s\n",
+           file, s.obiettivi, plural(s.obiettivi, "obiettivo", "obiettivi"),
+           s.azioni, plural(s.azioni, "azione", "azioni"),
+           s.persone, plural(s.persone, "persona", "persone"), s.persone_registro,
+           s.nomi_fuori_registro, plural(s.nomi_fuori_registro, "nome fuori registro", "nomi fuori registro"),
+           diags->errors, plural(diags->errors, "errore", "errori"),
+           diags->warnings, plural(diags->warnings, "avviso", "avvisi"));
+}
+
+/* How much of the year the rilevazioni cover. */
+static void print_results_summary(const char *raggiunto, const Esiti *esiti)
+{
+    size_t reported = 0, total = 0, scored = 0;
+    for (size_t i = 0; i < esiti->n; i++) {
+        scored += esiti->obiettivi[i].has_percentuale;
+        for (size_t k = 0; k < esiti->obiettivi[i].n_azioni; k++, total++)
+            reported += esiti->obiettivi[i].azioni[k].stato != STATO_NON_RILEVATO;
+    }
+    printf("%s: anno %d, %zu azioni rilevate su %zu, %zu obiettivi con una percentuale\n", raggiunto, esiti->anno,
+           reported, total, scored);
+}
+
+/* The valutazioni (who is scored, who is incomplete, the fund) or the sistema alone. */
+static void print_evaluation_summary(const ResultsOptions *opt, const Evaluation *ev)
+{
+    if (ev->has_valutazioni) {
+        size_t incomplete = 0, scored = 0;
+        for (size_t i = 0; i < ev->anno.n; i++) {
+            incomplete += !ev->anno.persone[i].completa;
+            scored += ev->anno.persone[i].has_punteggio;
+        }
+        printf("%s: %zu %s, %zu con punteggio finale, %zu %s%s\n", opt->valutazioni, ev->anno.n,
+               plural(ev->anno.n, "persona valutata", "persone valutate"), scored, incomplete,
+               plural(incomplete, "incompleta", "incomplete"),
+               opt->raggiunto ? "" : " (senza --raggiunto le componenti dagli obiettivi non hanno valore)");
+        if (ev->anno.premi.present) {
+            char fondo[64], dist[64];
+            text_format_amount(fondo, sizeof fondo, (double)ev->anno.premi.fondo_centesimi / 100);
+            text_format_amount(dist, sizeof dist, (double)ev->anno.premi.distribuito_centesimi / 100);
+            printf("%s: premi: fondo %s, %zu aventi diritto, distribuiti %s\n", opt->sistema, fondo,
+                   ev->anno.premi.aventi_diritto, dist);
+        }
+    } else if (ev->has_sistema) {
+        printf("%s: %zu %s di personale, %zu fasce di merito%s\n", opt->sistema, ev->sistema.n_categorie,
+               plural(ev->sistema.n_categorie, "categoria", "categorie"), ev->sistema.n_fasce,
+               ev->sistema.premi.present ? ", premi" : "");
+    }
+}
+
 int cmd_verifica(int argc, char **argv)
 {
     Parsed p;
@@ -61,8 +114,7 @@ int cmd_verifica(int argc, char **argv)
     diag_list_init(&diags);
     LoadStatus st = input_plan_load(file, &plan, &diags);
     if (st == LOAD_IO_ERROR) {
-        for (size_t i = 0; i < diags.count; i++)
-            diag_print(stderr, &diags.items[i]);
+        cli_print_diags(&diags, stderr, false);
         diag_list_free(&diags);
         plan_free(&plan);
         return EXIT_USAGE;
@@ -86,46 +138,10 @@ int cmd_verifica(int argc, char **argv)
     if (details && st == LOAD_OK)
         print_rules(&plan);
 
-    PlanStats s = plan_stats(&plan);
-    printf("%s: %zu %s, %zu %s, %zu %s (%zu nel registro, %zu %s); %zu %s, %zu %s\n",
-           file, s.obiettivi, plural(s.obiettivi, "obiettivo", "obiettivi"),
-           s.azioni, plural(s.azioni, "azione", "azioni"),
-           s.persone, plural(s.persone, "persona", "persone"), s.persone_registro,
-           s.nomi_fuori_registro, plural(s.nomi_fuori_registro, "nome fuori registro", "nomi fuori registro"),
-           diags.errors, plural(diags.errors, "errore", "errori"),
-           diags.warnings, plural(diags.warnings, "avviso", "avvisi"));
-    if (opt.raggiunto && st == LOAD_OK && results_rc != EXIT_USAGE) {
-        size_t reported = 0, total = 0, scored = 0;
-        for (size_t i = 0; i < esiti.n; i++) {
-            scored += esiti.obiettivi[i].has_percentuale;
-            for (size_t k = 0; k < esiti.obiettivi[i].n_azioni; k++, total++)
-                reported += esiti.obiettivi[i].azioni[k].stato != STATO_NON_RILEVATO;
-        }
-        printf("%s: anno %d, %zu azioni rilevate su %zu, %zu obiettivi con una percentuale\n", opt.raggiunto,
-               esiti.anno, reported, total, scored);
-    }
-    if (ev.has_valutazioni) {
-        size_t incomplete = 0, scored = 0;
-        for (size_t i = 0; i < ev.anno.n; i++) {
-            incomplete += !ev.anno.persone[i].completa;
-            scored += ev.anno.persone[i].has_punteggio;
-        }
-        printf("%s: %zu %s, %zu con punteggio finale, %zu %s%s\n", opt.valutazioni, ev.anno.n,
-               plural(ev.anno.n, "persona valutata", "persone valutate"), scored, incomplete,
-               plural(incomplete, "incompleta", "incomplete"),
-               opt.raggiunto ? "" : " (senza --raggiunto le componenti dagli obiettivi non hanno valore)");
-        if (ev.anno.premi.present) {
-            char fondo[64], dist[64];
-            text_format_amount(fondo, sizeof fondo, (double)ev.anno.premi.fondo_centesimi / 100);
-            text_format_amount(dist, sizeof dist, (double)ev.anno.premi.distribuito_centesimi / 100);
-            printf("%s: premi: fondo %s, %zu aventi diritto, distribuiti %s\n", opt.sistema, fondo,
-                   ev.anno.premi.aventi_diritto, dist);
-        }
-    } else if (ev.has_sistema) {
-        printf("%s: %zu %s di personale, %zu fasce di merito%s\n", opt.sistema, ev.sistema.n_categorie,
-               plural(ev.sistema.n_categorie, "categoria", "categorie"), ev.sistema.n_fasce,
-               ev.sistema.premi.present ? ", premi" : "");
-    }
+    print_plan_summary(file, &plan, &diags);
+    if (opt.raggiunto && st == LOAD_OK && results_rc != EXIT_USAGE)
+        print_results_summary(opt.raggiunto, &esiti);
+    print_evaluation_summary(&opt, &ev);
     int rc = diag_exit_code(&diags);
     if (results_rc == EXIT_USAGE || eval_rc == EXIT_USAGE)
         rc = EXIT_USAGE;

@@ -250,39 +250,43 @@ static double year_pos(Date d, int anno, double offset_days)
     return ((double)(date_to_days(d) - start) + offset_days) / (double)(end - start);
 }
 
-static void build_cronoprogramma(Ctx *c)
+/* The chart's rows: per objective with dated actions, its title and one bar
+ * per action from its start to its scadenza, coloured by its state, with a
+ * mark at its completion. The text alternative lists the same rows. */
+typedef struct {
+    GanttRow *rows;
+    char **owned; /* the labels, freed with the rows */
+    size_t n_rows, drawn, undrawn;
+    StrBuf alt_rows;
+} GanttRows;
+
+static void gantt_rows(Ctx *c, GanttRows *g)
 {
     const Monitoraggio *m = c->m;
-    char *title = start_section(c, "sezione_cronoprogramma");
-    char *text = expand(c, label(c, "cronoprogramma_testo"));
-    paragraph(c, text, "testo");
-    free(text);
-    layout_space(c->layout, 4);
-    GanttRow *rows = xcalloc(m->azioni + m->n + 1, sizeof *rows);
-    char **owned = xcalloc(m->azioni + m->n + 1, sizeof *owned);
-    size_t n_rows = 0, drawn = 0, undrawn = 0;
-    StrBuf alt_rows = {0};
+    memset(g, 0, sizeof *g);
+    g->rows = xcalloc(m->azioni + m->n + 1, sizeof *g->rows);
+    g->owned = xcalloc(m->azioni + m->n + 1, sizeof *g->owned);
     for (size_t i = 0; i < m->n; i++) {
         const ObiettivoMonitorato *om = &m->obiettivi[i];
         size_t with_date = 0;
         for (size_t k = 0; k < om->n; k++)
             with_date += om->azioni[k].azione->has_scadenza;
-        undrawn += om->n - with_date;
+        g->undrawn += om->n - with_date;
         if (with_date == 0)
             continue;
-        owned[n_rows] = objective_title(c, om->obiettivo, "lunghezza_etichetta");
-        rows[n_rows] = (GanttRow){.label = owned[n_rows], .group = true};
-        n_rows++;
+        g->owned[g->n_rows] = objective_title(c, om->obiettivo, "lunghezza_etichetta");
+        g->rows[g->n_rows] = (GanttRow){.label = g->owned[g->n_rows], .group = true};
+        g->n_rows++;
         for (size_t k = 0; k < om->n; k++) {
             const AzioneMonitorata *a = &om->azioni[k];
             if (!a->azione->has_scadenza)
                 continue;
             char *az = doc_shorten(a->azione->azione ? a->azione->azione : "",
                                    (size_t)spec_number(c->spec, "lunghezza_etichetta"));
-            owned[n_rows] = xasprintf("%d. %s", a->azione->n, az);
+            g->owned[g->n_rows] = xasprintf("%d. %s", a->azione->n, az);
             free(az);
-            GanttRow *r = &rows[n_rows];
-            r->label = owned[n_rows++];
+            GanttRow *r = &g->rows[g->n_rows];
+            r->label = g->owned[g->n_rows++];
             r->has_bar = true;
             r->from = year_pos(a->inizio, m->anno, 0);
             r->to = year_pos(a->azione->scadenza, m->anno, 1);
@@ -293,86 +297,120 @@ static void build_cronoprogramma(Ctx *c)
                 r->mark = year_pos(a->conclusione, m->anno, 0.5);
             char sc[11];
             date_format_it(a->azione->scadenza, sc);
-            strbuf_printf(&alt_rows, "%s%s azione %d, scadenza %s, %s", drawn ? "; " : "", om->obiettivo->codice,
-                          a->azione->n, sc, state_label(c, a->stato));
-            drawn++;
+            strbuf_printf(&g->alt_rows, "%s%s azione %d, scadenza %s, %s", g->drawn ? "; " : "",
+                          om->obiettivo->codice, a->azione->n, sc, state_label(c, a->stato));
+            g->drawn++;
         }
     }
-    if (drawn == 0) {
-        paragraph(c, label(c, "cronoprogramma_nessuna"), "testo");
-    } else {
-        char count[32];
-        snprintf(count, sizeof count, "%zu", drawn);
-        char *alt = expand_with(c, label(c, "cronoprogramma_alternativo"), "righe", alt_rows.data);
-        char *n_alt = doc_expand(alt, (const char *const[]){"n", NULL}, (const char *const[]){count});
-        free(alt);
-        if (strlen(n_alt) > ALT_MAX) {
-            free(n_alt);
-            alt = expand_with(c, label(c, "cronoprogramma_alternativo_lungo"), "sezione",
-                              c->obiettivi_title ? c->obiettivi_title : "");
-            n_alt = doc_expand(alt, (const char *const[]){"n", NULL}, (const char *const[]){count});
-            free(alt);
-        }
-        /* the month headings: "gen feb …" from the layout file */
-        char *months = xstrdup(label(c, "mesi"));
-        const char *cols[12];
-        size_t n_cols = 0;
-        for (char *save = NULL, *tok = strtok_r(months, " ", &save); tok && n_cols < 12;
-             tok = strtok_r(NULL, " ", &save))
-            cols[n_cols++] = tok;
-        char *line_label = expand(c, label(c, "cronoprogramma_oggi"));
-        GanttChart g = {.rows = rows,
-                        .n_rows = n_rows,
-                        .columns = cols,
-                        .n_columns = n_cols,
-                        .right_heading = label(c, "cronoprogramma_stato"),
-                        .label_share = spec_number(c->spec, "colonna_etichetta"),
-                        .right_share = spec_number(c->spec, "colonna_stato"),
-                        .row_height = spec_number(c->spec, "riga_cronoprogramma"),
-                        .has_line = m->al.year == m->anno,
-                        .line = year_pos(m->al, m->anno, 0.5),
-                        .line_label = line_label,
-                        .text = *style(c, "gantt_testo"),
-                        .group = *style(c, "gantt_gruppo"),
-                        .heading = *style(c, "gantt_intestazione"),
-                        .grid = style(c, "grafico")->fill,
-                        .line_color = style(c, "stato_scaduta")->color,
-                        .mark_color = style(c, "testo")->color,
-                        .alt = n_alt,
-                        .alt_continued = label(c, "cronoprogramma_segue")};
-        layout_gantt(c->layout, &g);
-        free(line_label);
-        free(months);
+}
+
+static void gantt_rows_free(GanttRows *g)
+{
+    for (size_t i = 0; i < g->n_rows; i++)
+        free(g->owned[i]);
+    free(g->owned);
+    free(g->rows);
+    strbuf_free(&g->alt_rows);
+}
+
+/* The chart's text alternative: every row, or where to read them when
+ * that would be too long for one (ALT_MAX). */
+static char *gantt_alt(Ctx *c, const GanttRows *g)
+{
+    char count[32];
+    snprintf(count, sizeof count, "%zu", g->drawn);
+    char *alt = expand_with(c, label(c, "cronoprogramma_alternativo"), "righe", g->alt_rows.data);
+    char *n_alt = doc_expand(alt, (const char *const[]){"n", NULL}, (const char *const[]){count});
+    free(alt);
+    if (strlen(n_alt) > ALT_MAX) {
         free(n_alt);
+        alt = expand_with(c, label(c, "cronoprogramma_alternativo_lungo"), "sezione",
+                          c->obiettivi_title ? c->obiettivi_title : "");
+        n_alt = doc_expand(alt, (const char *const[]){"n", NULL}, (const char *const[]){count});
+        free(alt);
     }
-    if (undrawn > 0) {
-        doc_subsection(c->layout, c->spec, &c->toc, label(c, "senza_scadenza_titolo"));
-        static const char *const heads[] = {"col_codice", "col_n", "col_azione", "col_stato", NULL};
-        LayoutTable *t = doc_table_with_header(c->spec, "senza_scadenza", heads);
-        for (size_t i = 0; i < m->n; i++)
-            for (size_t k = 0; k < m->obiettivi[i].n; k++) {
-                const AzioneMonitorata *a = &m->obiettivi[i].azioni[k];
-                if (a->azione->has_scadenza)
-                    continue;
-                char n[16];
-                snprintf(n, sizeof n, "%d", a->azione->n);
-                char *az = doc_shorten(a->azione->azione ? a->azione->azione : "",
-                                       (size_t)spec_number(c->spec, "lunghezza_azione"));
-                ltable_row(t, 0);
-                ltable_cell(t, m->obiettivi[i].obiettivo->codice, 1, style(c, "testo"));
-                ltable_cell(t, n, 1, style(c, "numero"));
-                ltable_cell(t, az, 1, style(c, "testo"));
-                ltable_cell_marker(t, state_color(c, a->stato), state_label(c, a->stato), 1, style(c, "testo"));
-                free(az);
-            }
-        layout_table(c->layout, t);
-        ltable_free(t);
-    }
-    for (size_t i = 0; i < n_rows; i++)
-        free(owned[i]);
-    free(owned);
-    free(rows);
-    strbuf_free(&alt_rows);
+    return n_alt;
+}
+
+static void draw_gantt(Ctx *c, const GanttRows *rows)
+{
+    const Monitoraggio *m = c->m;
+    char *n_alt = gantt_alt(c, rows);
+    /* the month headings: "gen feb …" from the layout file */
+    char *months = xstrdup(label(c, "mesi"));
+    const char *cols[12];
+    size_t n_cols = 0;
+    for (char *save = NULL, *tok = strtok_r(months, " ", &save); tok && n_cols < 12; tok = strtok_r(NULL, " ", &save))
+        cols[n_cols++] = tok;
+    char *line_label = expand(c, label(c, "cronoprogramma_oggi"));
+    GanttChart g = {.rows = rows->rows,
+                    .n_rows = rows->n_rows,
+                    .columns = cols,
+                    .n_columns = n_cols,
+                    .right_heading = label(c, "cronoprogramma_stato"),
+                    .label_share = spec_number(c->spec, "colonna_etichetta"),
+                    .right_share = spec_number(c->spec, "colonna_stato"),
+                    .row_height = spec_number(c->spec, "riga_cronoprogramma"),
+                    .has_line = m->al.year == m->anno,
+                    .line = year_pos(m->al, m->anno, 0.5),
+                    .line_label = line_label,
+                    .text = *style(c, "gantt_testo"),
+                    .group = *style(c, "gantt_gruppo"),
+                    .heading = *style(c, "gantt_intestazione"),
+                    .grid = style(c, "grafico")->fill,
+                    .line_color = style(c, "stato_scaduta")->color,
+                    .mark_color = style(c, "testo")->color,
+                    .alt = n_alt,
+                    .alt_continued = label(c, "cronoprogramma_segue")};
+    layout_gantt(c->layout, &g);
+    free(line_label);
+    free(months);
+    free(n_alt);
+}
+
+/* The actions without a scadenza, which the chart cannot draw: a table. */
+static void undated_actions(Ctx *c)
+{
+    const Monitoraggio *m = c->m;
+    doc_subsection(c->layout, c->spec, &c->toc, label(c, "senza_scadenza_titolo"));
+    static const char *const heads[] = {"col_codice", "col_n", "col_azione", "col_stato", NULL};
+    LayoutTable *t = doc_table_with_header(c->spec, "senza_scadenza", heads);
+    for (size_t i = 0; i < m->n; i++)
+        for (size_t k = 0; k < m->obiettivi[i].n; k++) {
+            const AzioneMonitorata *a = &m->obiettivi[i].azioni[k];
+            if (a->azione->has_scadenza)
+                continue;
+            char n[16];
+            snprintf(n, sizeof n, "%d", a->azione->n);
+            char *az = doc_shorten(a->azione->azione ? a->azione->azione : "",
+                                   (size_t)spec_number(c->spec, "lunghezza_azione"));
+            ltable_row(t, 0);
+            ltable_cell(t, m->obiettivi[i].obiettivo->codice, 1, style(c, "testo"));
+            ltable_cell(t, n, 1, style(c, "numero"));
+            ltable_cell(t, az, 1, style(c, "testo"));
+            ltable_cell_marker(t, state_color(c, a->stato), state_label(c, a->stato), 1, style(c, "testo"));
+            free(az);
+        }
+    layout_table(c->layout, t);
+    ltable_free(t);
+}
+
+static void build_cronoprogramma(Ctx *c)
+{
+    char *title = start_section(c, "sezione_cronoprogramma");
+    char *text = expand(c, label(c, "cronoprogramma_testo"));
+    paragraph(c, text, "testo");
+    free(text);
+    layout_space(c->layout, 4);
+    GanttRows rows;
+    gantt_rows(c, &rows);
+    if (rows.drawn == 0)
+        paragraph(c, label(c, "cronoprogramma_nessuna"), "testo");
+    else
+        draw_gantt(c, &rows);
+    if (rows.undrawn > 0)
+        undated_actions(c);
+    gantt_rows_free(&rows);
     free(title);
 }
 

@@ -287,13 +287,12 @@ static void indicators_note(Ctx *c, const EsitoObiettivo *eo, const char *anno)
     free(formula);
 }
 
-static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
+/* The two header rows: "PIANO OPERATIVO n° ANNUALITÀ – year" and the columns. */
+static void piano_header(Ctx *c, LayoutTable *t, size_t ordinal, const char *anno)
 {
-    LayoutTable *t = table_for(c, "piano_operativo");
     ltable_set_header_rows(t, 2);
-    char num[8], anno[8];
+    char num[8];
     snprintf(num, sizeof num, "%zu", ordinal);
-    snprintf(anno, sizeof anno, "%d", year);
     const char *names[] = {"n", "anno", NULL};
     const char *values[] = {num, anno};
     char *title = doc_expand(label(c, "piano_operativo"), names, values);
@@ -306,6 +305,108 @@ static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
     ltable_row(t, 0);
     for (size_t i = 0; i < 9; i++)
         ltable_cell(t, label(c, heads[i]), 1, style(c, "intestazione"));
+}
+
+/* The % of a reported action with its note: a numbered footnote, the
+ * office's reason and whether it replaced the rule, added to notes. */
+static void action_percent(Ctx *c, const Azione *z, const EsitoAzione *e, char *pct, size_t size, StrBuf *notes,
+                           size_t *n_notes)
+{
+    rule_format_percent(pct, size, e->percentuale);
+    if (!e->nota || !*e->nota)
+        return;
+    char mark[16], azione[16];
+    snprintf(mark, sizeof mark, "%zu", ++*n_notes);
+    snprintf(azione, sizeof azione, "%d", z->n);
+    const char *note_names[] = {"numero", "azione", "nota", NULL};
+    const char *note_values[] = {mark, azione, e->nota};
+    char *line = doc_expand(label(c, e->stato == STATO_FORZATO ? "nota_forzata" : "nota_ufficio"), note_names,
+                            note_values);
+    if (notes->len)
+        strbuf_puts(notes, "\n");
+    strbuf_puts(notes, line);
+    free(line);
+    size_t l = strlen(pct);
+    snprintf(pct + l, size - l, " (%s)", mark);
+}
+
+/* One action's row: the plan's columns, then RAGGIUNTO and % when the year has results. */
+static void action_row(Ctx *c, LayoutTable *t, const Azione *z, const EsitoAzione *e, StrBuf *notes,
+                       size_t *n_notes)
+{
+    char n[16] = "", peso[32] = "", pct[48] = "";
+    snprintf(n, sizeof n, "%d", z->n);
+    if (z->has_peso)
+        text_format_number(peso, sizeof peso, z->peso);
+    ltable_row(t, spec_number(c->spec, "altezza_riga_vuota"));
+    ltable_cell(t, n, 1, style(c, "numero"));
+    ltable_cell(t, peso, 1, style(c, "numero"));
+    ltable_cell(t, or_empty(z->azione), 1, style(c, "testo"));
+    ltable_cell(t, or_empty(z->tempi), 1, style(c, "testo"));
+    ltable_cell(t, or_empty(z->indicatore), 1, style(c, "testo"));
+    ltable_cell(t, or_empty(z->atteso), 1, style(c, "testo"));
+    ltable_cell(t, or_empty(z->graduazione), 1, style(c, "testo"));
+    if (e && e->stato == STATO_NON_RILEVATO) {
+        ltable_cell(t, label(c, "non_rilevato"), 1, style(c, "nota"));
+        ltable_cell(t, "", 1, style(c, "importo"));
+    } else if (e) {
+        action_percent(c, z, e, pct, sizeof pct, notes, n_notes);
+        ltable_cell(t, e->raggiunto ? e->raggiunto : "", 1, style(c, "testo"));
+        ltable_cell(t, pct, 1, style(c, "importo"));
+    } else {
+        ltable_cell(t, "", 1, style(c, "testo"));
+        ltable_cell(t, "", 1, style(c, "testo"));
+    }
+}
+
+/* The weighted total: Σ(peso × %) / Σ(peso) over the reported actions. */
+static void piano_total_row(Ctx *c, LayoutTable *t, const EsitoObiettivo *eo, const char *anno)
+{
+    char total[48] = "", count[16];
+    if (eo->has_percentuale)
+        rule_format_percent(total, sizeof total, eo->percentuale);
+    snprintf(count, sizeof count, "%zu", eo->non_rilevate);
+    const char *total_names[] = {"anno", "numero", NULL};
+    const char *total_values[] = {anno, count};
+    char *lab = doc_expand(label(c, "totale_ponderato"), total_names, total_values);
+    char *missing = eo->non_rilevate ? doc_expand(label(c, "non_rilevate"), total_names, total_values) : xstrdup("");
+    CellStyle right = *style(c, "etichetta");
+    right.align = ALIGN_RIGHT;
+    CellStyle bold = *style(c, "importo");
+    bold.font = STYLE_BOLD;
+    ltable_row(t, 0);
+    ltable_cell(t, lab, 7, &right);
+    ltable_cell(t, missing, 1, style(c, "nota"));
+    ltable_cell(t, total, 1, &bold);
+    free(lab);
+    free(missing);
+}
+
+/* The notes under the table, as a list: one item per note. */
+static void piano_notes(Ctx *c, StrBuf *notes)
+{
+    layout_begin(c->layout, ROLE_L, NULL);
+    for (char *line = notes->data, *end; line; line = end ? end + 1 : NULL) {
+        end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        TextRun run = {style(c, "nota")->font, line};
+        layout_begin(c->layout, ROLE_LI, NULL);
+        layout_begin(c->layout, ROLE_LBODY, NULL);
+        layout_paragraph(c->layout, &run, 1, style(c, "nota"));
+        layout_end(c->layout);
+        layout_end(c->layout);
+    }
+    layout_end(c->layout);
+    layout_space(c->layout, c->spec->page.table_gap);
+}
+
+static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
+{
+    LayoutTable *t = table_for(c, "piano_operativo");
+    char anno[8];
+    snprintf(anno, sizeof anno, "%d", year);
+    piano_header(c, t, ordinal, anno);
     int last_n = 0;
     size_t n_actions = a ? a->n_azioni : 0;
     /* Results of this year, when given: RAGGIUNTO, % and notes. */
@@ -314,46 +415,7 @@ static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
     size_t n_notes = 0;
     for (size_t i = 0; i < n_actions; i++) {
         const Azione *z = &a->azioni[i];
-        char n[16] = "", peso[32] = "", pct[48] = "";
-        snprintf(n, sizeof n, "%d", z->n);
-        if (z->has_peso)
-            text_format_number(peso, sizeof peso, z->peso);
-        const EsitoAzione *e = eo && i < eo->n_azioni ? &eo->azioni[i] : NULL;
-        ltable_row(t, spec_number(c->spec, "altezza_riga_vuota"));
-        ltable_cell(t, n, 1, style(c, "numero"));
-        ltable_cell(t, peso, 1, style(c, "numero"));
-        ltable_cell(t, or_empty(z->azione), 1, style(c, "testo"));
-        ltable_cell(t, or_empty(z->tempi), 1, style(c, "testo"));
-        ltable_cell(t, or_empty(z->indicatore), 1, style(c, "testo"));
-        ltable_cell(t, or_empty(z->atteso), 1, style(c, "testo"));
-        ltable_cell(t, or_empty(z->graduazione), 1, style(c, "testo"));
-        if (e && e->stato == STATO_NON_RILEVATO) {
-            ltable_cell(t, label(c, "non_rilevato"), 1, style(c, "nota"));
-            ltable_cell(t, "", 1, style(c, "importo"));
-        } else if (e) {
-            rule_format_percent(pct, sizeof pct, e->percentuale);
-            if (e->nota && *e->nota) {
-                /* a numbered footnote: the office's reason, and whether it replaced the rule */
-                char mark[16], azione[16];
-                snprintf(mark, sizeof mark, "%zu", ++n_notes);
-                snprintf(azione, sizeof azione, "%d", z->n);
-                const char *note_names[] = {"numero", "azione", "nota", NULL};
-                const char *note_values[] = {mark, azione, e->nota};
-                char *line = doc_expand(label(c, e->stato == STATO_FORZATO ? "nota_forzata" : "nota_ufficio"), note_names,
-                                    note_values);
-                if (notes.len)
-                    strbuf_puts(&notes, "\n");
-                strbuf_puts(&notes, line);
-                free(line);
-                size_t l = strlen(pct);
-                snprintf(pct + l, sizeof pct - l, " (%s)", mark);
-            }
-            ltable_cell(t, e->raggiunto ? e->raggiunto : "", 1, style(c, "testo"));
-            ltable_cell(t, pct, 1, style(c, "importo"));
-        } else {
-            ltable_cell(t, "", 1, style(c, "testo"));
-            ltable_cell(t, "", 1, style(c, "testo"));
-        }
+        action_row(c, t, z, eo && i < eo->n_azioni ? &eo->azioni[i] : NULL, &notes, &n_notes);
         if (z->n > last_n)
             last_n = z->n;
     }
@@ -367,27 +429,8 @@ static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
         for (int k = 0; k < 8; k++)
             ltable_cell(t, "", 1, style(c, "testo"));
     }
-    if (eo && n_actions > 0) {
-        /* The weighted total: Σ(peso × %) / Σ(peso) over the reported actions. */
-        char total[48] = "", count[16];
-        if (eo->has_percentuale)
-            rule_format_percent(total, sizeof total, eo->percentuale);
-        snprintf(count, sizeof count, "%zu", eo->non_rilevate);
-        const char *total_names[] = {"anno", "numero", NULL};
-        const char *total_values[] = {anno, count};
-        char *lab = doc_expand(label(c, "totale_ponderato"), total_names, total_values);
-        char *missing = eo->non_rilevate ? doc_expand(label(c, "non_rilevate"), total_names, total_values) : xstrdup("");
-        CellStyle right = *style(c, "etichetta");
-        right.align = ALIGN_RIGHT;
-        CellStyle bold = *style(c, "importo");
-        bold.font = STYLE_BOLD;
-        ltable_row(t, 0);
-        ltable_cell(t, lab, 7, &right);
-        ltable_cell(t, missing, 1, style(c, "nota"));
-        ltable_cell(t, total, 1, &bold);
-        free(lab);
-        free(missing);
-    }
+    if (eo && n_actions > 0)
+        piano_total_row(c, t, eo, anno);
     /* docs/formato.md §7: without actions the objective's % is its indicators'; with actions
      * the indicators' figure is reported beside it */
     bool indicators = eo && eo->indicatori_con_target > 0;
@@ -397,23 +440,8 @@ static void piano_table(Ctx *c, size_t ordinal, int year, const Annualita *a)
     ltable_free(t);
     if (indicators)
         indicators_note(c, eo, anno);
-    if (notes.len) {
-        /* a list: one item per note */
-        layout_begin(c->layout, ROLE_L, NULL);
-        for (char *line = notes.data, *end; line; line = end ? end + 1 : NULL) {
-            end = strchr(line, '\n');
-            if (end)
-                *end = '\0';
-            TextRun run = {style(c, "nota")->font, line};
-            layout_begin(c->layout, ROLE_LI, NULL);
-            layout_begin(c->layout, ROLE_LBODY, NULL);
-            layout_paragraph(c->layout, &run, 1, style(c, "nota"));
-            layout_end(c->layout);
-            layout_end(c->layout);
-        }
-        layout_end(c->layout);
-        layout_space(c->layout, c->spec->page.table_gap);
-    }
+    if (notes.len)
+        piano_notes(c, &notes);
     strbuf_free(&notes);
 }
 

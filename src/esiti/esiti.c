@@ -208,14 +208,10 @@ void esiti_compute(const Plan *plan, const Rilevazioni *set, int anno, Esiti *ou
     esiti_compute_at(plan, set, anno, NULL, out, diags);
 }
 
-void esiti_compute_at(const Plan *plan, const Rilevazioni *set, int anno, const Date *al, Esiti *out,
-                      DiagList *diags)
+/* Every objective of the plan with its actions of the year (each with its
+ * rule, non rilevata until a rilevazione says otherwise) and its indicators. */
+static void prepare(const Plan *plan, int anno, Esiti *out)
 {
-    memset(out, 0, sizeof *out);
-    out->anno = anno;
-    out->has_al = al != NULL;
-    if (al)
-        out->al = *al;
     out->n = plan->n_obiettivi;
     out->obiettivi = xcalloc(plan->n_obiettivi ? plan->n_obiettivi : 1, sizeof *out->obiettivi);
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
@@ -240,7 +236,101 @@ void esiti_compute_at(const Plan *plan, const Rilevazioni *set, int anno, const 
             e->has_target = indicatore_target(e->indicatore, anno, &e->target);
         }
     }
-    /* Each rilevazione to its action; unknown targets and duplicates are errors. */
+}
+
+/* The action of eo a rilevazione names; NULL (with the error) when the
+ * objective has no such action in the year, or it was reported already. */
+static EsitoAzione *action_of(EsitoObiettivo *eo, const Rilevazione *ril, const Rilevazioni *set, int anno,
+                              DiagList *diags)
+{
+    EsitoAzione *e = NULL;
+    for (size_t k = 0; k < eo->n_azioni && !e; k++)
+        if (eo->azioni[k].azione->n == ril->azione)
+            e = &eo->azioni[k];
+    if (!e) {
+        raggiunto_diag(diags, DIAG_ERROR, set, ril, -1, "l'obiettivo non ha un'azione n. %d nel %d", ril->azione,
+                       anno);
+        return NULL;
+    }
+    if (e->stato != STATO_NON_RILEVATO || e->dettaglio) {
+        raggiunto_diag(diags, DIAG_ERROR, set, ril, -1, "seconda rilevazione per l'azione n. %d del %d", ril->azione,
+                       anno);
+        return NULL;
+    }
+    return e;
+}
+
+/* One rilevazione of an action, as known at al (a completion dated later
+ * is not): progress only, a date still to come, or a result by the rule. */
+static void take_rilevazione(EsitoAzione *e, const Rilevazione *ril, const Rilevazioni *set, const Date *al,
+                             DiagList *diags)
+{
+    Rilevazione known = *ril;
+    if (after(ril, al))
+        known.has_data = false;
+    bool progress_only = !raggiunto_has_result(&known) && (known.has_avanzamento || known.criticita || known.proposta);
+    if (!ril->invalid && progress_only) {
+        /* progress only (monitoring during the year): not a result yet */
+        char pct[32];
+        if (ril->has_avanzamento)
+            rule_format_percent(pct, sizeof pct, ril->avanzamento);
+        e->dettaglio = !ril->has_avanzamento ? xstrdup("non ancora conclusa")
+                       : ril->avanzamento >= 100
+                           ? xstrdup("conclusa secondo l'avanzamento (100 %), ma senza un risultato: servono "
+                                     "la data, il valore o la percentuale")
+                           : xasprintf("non ancora conclusa: avanzamento %s", pct);
+        e->nota = ril->nota ? xstrdup(ril->nota) : NULL;
+        return;
+    }
+    if (!ril->invalid && !raggiunto_has_result(&known) && ril->has_data) {
+        char done[11], at[11];
+        date_format_it(ril->data, done);
+        date_format_it(*al, at);
+        e->dettaglio = xasprintf("completata il %s, dopo il %s: non ancora nota a quella data", done, at);
+        e->nota = ril->nota ? xstrdup(ril->nota) : NULL;
+        return;
+    }
+    if (!ril->invalid)
+        apply(e, &known, set, al, diags);
+    if (e->stato == STATO_NON_RILEVATO && !e->dettaglio)
+        e->dettaglio = xstrdup("rilevazione non valida"); /* the error is reported; block duplicates */
+}
+
+/* The objective's % from its actions: weighted by peso over the reported
+ * actions with a weight; then its indicators' (score_indicators). */
+static void score_objective(EsitoObiettivo *eo)
+{
+    double sum = 0, weights = 0;
+    for (size_t k = 0; k < eo->n_azioni; k++) {
+        const EsitoAzione *e = &eo->azioni[k];
+        if (e->stato == STATO_NON_RILEVATO) {
+            eo->non_rilevate++;
+            continue;
+        }
+        if (!e->azione->has_peso) {
+            eo->senza_peso++;
+            continue;
+        }
+        sum += e->azione->peso * e->percentuale;
+        weights += e->azione->peso;
+    }
+    if (weights > 0) {
+        eo->has_percentuale = true;
+        eo->percentuale = sum / weights;
+    }
+    score_indicators(eo);
+}
+
+void esiti_compute_at(const Plan *plan, const Rilevazioni *set, int anno, const Date *al, Esiti *out,
+                      DiagList *diags)
+{
+    memset(out, 0, sizeof *out);
+    out->anno = anno;
+    out->has_al = al != NULL;
+    if (al)
+        out->al = *al;
+    prepare(plan, anno, out);
+    /* Each rilevazione to its action or indicator; unknown targets and duplicates are errors. */
     size_t n_ril = set ? set->n : 0;
     for (size_t r = 0; r < n_ril; r++) {
         const Rilevazione *ril = &set->items[r];
@@ -258,74 +348,12 @@ void esiti_compute_at(const Plan *plan, const Rilevazioni *set, int anno, const 
                 apply_indicatore(eo, ril, set, anno, diags);
             continue;
         }
-        EsitoAzione *e = NULL;
-        for (size_t k = 0; k < eo->n_azioni && !e; k++)
-            if (eo->azioni[k].azione->n == ril->azione)
-                e = &eo->azioni[k];
-        if (!e) {
-            raggiunto_diag(diags, DIAG_ERROR, set, ril, -1, "l'obiettivo non ha un'azione n. %d nel %d",
-                           ril->azione, anno);
-            continue;
-        }
-        if (e->stato != STATO_NON_RILEVATO || e->dettaglio) {
-            raggiunto_diag(diags, DIAG_ERROR, set, ril, -1, "seconda rilevazione per l'azione n. %d del %d",
-                           ril->azione, anno);
-            continue;
-        }
-        /* What is known at al: a completion dated later is not. */
-        Rilevazione known = *ril;
-        if (after(ril, al))
-            known.has_data = false;
-        bool progress_only = !raggiunto_has_result(&known) && (known.has_avanzamento || known.criticita || known.proposta);
-        if (!ril->invalid && progress_only) {
-            /* progress only (monitoring during the year): not a result yet */
-            char pct[32];
-            if (ril->has_avanzamento)
-                rule_format_percent(pct, sizeof pct, ril->avanzamento);
-            e->dettaglio = !ril->has_avanzamento ? xstrdup("non ancora conclusa")
-                           : ril->avanzamento >= 100
-                               ? xstrdup("conclusa secondo l'avanzamento (100 %), ma senza un risultato: servono "
-                                         "la data, il valore o la percentuale")
-                               : xasprintf("non ancora conclusa: avanzamento %s", pct);
-            e->nota = ril->nota ? xstrdup(ril->nota) : NULL;
-            continue;
-        }
-        if (!ril->invalid && !raggiunto_has_result(&known) && ril->has_data) {
-            char done[11], at[11];
-            date_format_it(ril->data, done);
-            date_format_it(*al, at);
-            e->dettaglio = xasprintf("completata il %s, dopo il %s: non ancora nota a quella data", done, at);
-            e->nota = ril->nota ? xstrdup(ril->nota) : NULL;
-            continue;
-        }
-        if (!ril->invalid)
-            apply(e, &known, set, al, diags);
-        if (e->stato == STATO_NON_RILEVATO && !e->dettaglio)
-            e->dettaglio = xstrdup("rilevazione non valida"); /* the error is reported; block duplicates */
+        EsitoAzione *e = action_of(eo, ril, set, anno, diags);
+        if (e)
+            take_rilevazione(e, ril, set, al, diags);
     }
-    /* Weighted % per objective, over the reported actions with a weight. */
-    for (size_t i = 0; i < out->n; i++) {
-        EsitoObiettivo *eo = &out->obiettivi[i];
-        double sum = 0, weights = 0;
-        for (size_t k = 0; k < eo->n_azioni; k++) {
-            const EsitoAzione *e = &eo->azioni[k];
-            if (e->stato == STATO_NON_RILEVATO) {
-                eo->non_rilevate++;
-                continue;
-            }
-            if (!e->azione->has_peso) {
-                eo->senza_peso++;
-                continue;
-            }
-            sum += e->azione->peso * e->percentuale;
-            weights += e->azione->peso;
-        }
-        if (weights > 0) {
-            eo->has_percentuale = true;
-            eo->percentuale = sum / weights;
-        }
-        score_indicators(eo);
-    }
+    for (size_t i = 0; i < out->n; i++)
+        score_objective(&out->obiettivi[i]);
 }
 
 void esiti_free(Esiti *e)

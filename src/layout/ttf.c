@@ -227,8 +227,6 @@ void ttf_free(TtfFont *f)
 
 uint16_t ttf_glyph_index(const TtfFont *f, uint32_t cp) { return cp < BMP_SIZE ? f->glyph_of[cp] : 0; }
 
-bool ttf_has_glyph(const TtfFont *f, uint32_t cp) { return ttf_glyph_index(f, cp) != 0; }
-
 double ttf_glyph_width(const TtfFont *f, uint16_t glyph)
 {
     return f->advances[glyph < f->num_glyphs ? glyph : 0] * 1000.0 / f->units_per_em;

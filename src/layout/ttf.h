@@ -16,9 +16,6 @@ typedef struct TtfFont TtfFont;
 TtfFont *ttf_load(const char *path, const char **reason);
 void ttf_free(TtfFont *font);
 
-/* Whether the font has a glyph for the code point (not .notdef). */
-bool ttf_has_glyph(const TtfFont *font, uint32_t cp);
-
 /* Advance width of the code point in thousandths of the font size (PDF text
  * space units); the .notdef advance when the font lacks it. */
 double ttf_advance(const TtfFont *font, uint32_t cp);

@@ -118,12 +118,6 @@ const Azione *annualita_azione(const Annualita *a, int n)
     return NULL;
 }
 
-bool obiettivo_has_other_forms(const Obiettivo *o)
-{
-    return o->tipologia || o->has_peso || o->n_collegamenti || o->n_campi || !o->valutazione_individuale ||
-           o->n_indicatori;
-}
-
 bool indicatore_target(const Indicatore *ind, int anno, double *target)
 {
     for (size_t i = 0; i < ind->n_valori; i++)

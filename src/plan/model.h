@@ -197,10 +197,6 @@ void plan_free(Plan *plan);
 /* Lookups; NULL when absent. */
 const Annualita *obiettivo_annualita(const Obiettivo *o, int anno);
 const Azione *annualita_azione(const Annualita *a, int n);
-/* Whether the objective carries any key of docs/formato.md §7 (tipologia, peso,
- * collegamenti, campi, valutazione_individuale false, indicatori): what
- * the workbooks and the comparison do not handle yet. */
-bool obiettivo_has_other_forms(const Obiettivo *o);
 /* The indicator's target for a year; false when it has none. */
 bool indicatore_target(const Indicatore *ind, int anno, double *target);
 /* Whether the objective is one of the year's: it has actions that year,
