@@ -140,14 +140,10 @@ static char *objective_title(const Ctx *c, const Obiettivo *o, const char *lengt
 
 /* ---- 1. sintesi ------------------------------------------------------------------------------ */
 
-static void build_sintesi(Ctx *c)
+/* The actions by state: count and share of the whole. */
+static void states_table(Ctx *c)
 {
     const Monitoraggio *m = c->m;
-    char *title = start_section(c, "sezione_sintesi");
-    char *text = expand(c, label(c, "sintesi_testo"));
-    paragraph(c, text, "testo");
-    free(text);
-    layout_space(c->layout, 4);
     static const char *const heads[] = {"col_stato", "col_azioni", "col_quota", NULL};
     LayoutTable *t = doc_table_with_header(c->spec, "stati", heads);
     for (int s = 0; s < MON_COUNT; s++) {
@@ -167,8 +163,12 @@ static void build_sintesi(Ctx *c)
     ltable_cell(t, m->azioni ? "100,00\u00a0%" : "", 1, style(c, "totale"));
     layout_table(c->layout, t);
     ltable_free(t);
+}
 
-    /* The same counts as bars, one per state, labelled on the axis. */
+/* The same counts as bars, with their names under the chart. */
+static void states_chart(Ctx *c)
+{
+    const Monitoraggio *m = c->m;
     doc_subsection(c->layout, c->spec, &c->toc, label(c, "grafico_titolo"));
     ChartBar bars[MON_COUNT];
     size_t max = 1;
@@ -201,7 +201,7 @@ static void build_sintesi(Ctx *c)
     double w[MON_COUNT];
     for (int s = 0; s < MON_COUNT; s++)
         w[s] = 1;
-    t = ltable_new(w, MON_COUNT);
+    LayoutTable *t = ltable_new(w, MON_COUNT);
     ltable_row(t, 0);
     for (int s = 0; s < MON_COUNT; s++) {
         char *cell = xasprintf("%s: %zu", state_label(c, (StatoMonitoraggio)s), m->conteggi[s]);
@@ -212,11 +212,16 @@ static void build_sintesi(Ctx *c)
     ltable_free(t);
     free(alt);
     strbuf_free(&values);
+}
 
+/* The objectives with actions scaduta or a rischio. */
+static void critical_objectives(Ctx *c)
+{
+    const Monitoraggio *m = c->m;
     doc_subsection(c->layout, c->spec, &c->toc, label(c, "critici_titolo"));
     static const char *const cheads[] = {"col_codice", "col_obiettivo", "col_dirigente", "col_scadute",
                                          "col_a_rischio", NULL};
-    t = doc_table_with_header(c->spec, "critici", cheads);
+    LayoutTable *t = doc_table_with_header(c->spec, "critici", cheads);
     size_t rows = 0;
     for (size_t i = 0; i < m->n; i++) {
         const ObiettivoMonitorato *om = &m->obiettivi[i];
@@ -238,6 +243,18 @@ static void build_sintesi(Ctx *c)
     else
         paragraph(c, label(c, "critici_nessuno"), "testo");
     ltable_free(t);
+}
+
+static void build_sintesi(Ctx *c)
+{
+    char *title = start_section(c, "sezione_sintesi");
+    char *text = expand(c, label(c, "sintesi_testo"));
+    paragraph(c, text, "testo");
+    free(text);
+    layout_space(c->layout, 4);
+    states_table(c);
+    states_chart(c);
+    critical_objectives(c);
     free(title);
 }
 

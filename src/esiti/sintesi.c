@@ -284,6 +284,69 @@ static void add_text_group(Builders *b, const char *text, const EsitoObiettivo *
     free(key);
 }
 
+/* The year's actions and indicators of one objective: reported, and the
+ * scostamenti (an action below its target or not reported; indicators
+ * counted where they make the % — no actions in the year — and below
+ * target a scostamento wherever they have a target). */
+static void count_actions_and_indicators(const Obiettivo *o, size_t n_azioni, const EsitoObiettivo *eo, Sintesi *out)
+{
+    out->azioni += n_azioni;
+    for (size_t k = 0; k < n_azioni; k++) {
+        const EsitoAzione *ea = eo && k < eo->n_azioni ? &eo->azioni[k] : NULL;
+        if (ea && ea->stato != STATO_NON_RILEVATO)
+            out->azioni_rilevate++;
+        if (!ea || sintesi_is_scostamento(ea))
+            out->scostamenti++;
+    }
+    for (size_t k = 0; k < o->n_indicatori; k++) {
+        double target;
+        if (!indicatore_target(&o->indicatori[k], out->anno, &target))
+            continue;
+        const EsitoIndicatore *ei = eo && k < eo->n_indicatori ? &eo->indicatori[k] : NULL;
+        if (n_azioni == 0) {
+            out->indicatori++;
+            if (ei && ei->stato != STATO_NON_RILEVATO)
+                out->indicatori_rilevati++;
+            if (!ei)
+                out->scostamenti++;
+        }
+        if (ei && sintesi_indicatore_scostamento(eo, ei))
+            out->scostamenti++;
+    }
+}
+
+/* An objective in the group of each missione of its bilancio: once in
+ * each, not twice in one; without any, in the group of no missione. */
+static void add_to_missioni(Builders *missioni, const Obiettivo *o, const EsitoObiettivo *eo, Sintesi *out)
+{
+    char **seen = xcalloc(o->n_bilancio + 1, sizeof *seen);
+    size_t n_seen = 0;
+    for (size_t k = 0; k < o->n_bilancio; k++) {
+        if (is_blank(o->bilancio[k].missione))
+            continue;
+        char *key, *nome;
+        sintesi_missione(o->bilancio[k].missione, &key, &nome);
+        bool dup = false;
+        for (size_t j = 0; j < n_seen && !dup; j++)
+            dup = strcmp(seen[j], key) == 0;
+        if (!dup) {
+            Builder *g = builder_for(missioni, key, nome);
+            add_to(&g->agg, &g->sums, eo, out);
+            seen[n_seen++] = key;
+        } else {
+            free(key);
+        }
+        free(nome);
+    }
+    if (n_seen == 0) {
+        Builder *g = builder_for(missioni, "", NULL);
+        add_to(&g->agg, &g->sums, eo, out);
+    }
+    for (size_t j = 0; j < n_seen; j++)
+        free(seen[j]);
+    free(seen);
+}
+
 void sintesi_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno *persone, const double *limiti,
                      size_t n_fasce, Sintesi *out)
 {
@@ -307,61 +370,11 @@ void sintesi_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno *pe
             weighted += pesatura_totale(&o->pesatura) * eo->percentuale;
             weights += pesatura_totale(&o->pesatura);
         }
-        out->azioni += n_azioni;
-        for (size_t k = 0; k < n_azioni; k++) {
-            const EsitoAzione *ea = eo && k < eo->n_azioni ? &eo->azioni[k] : NULL;
-            if (ea && ea->stato != STATO_NON_RILEVATO)
-                out->azioni_rilevate++;
-            if (!ea || sintesi_is_scostamento(ea))
-                out->scostamenti++;
-        }
-        /* indicators: counted where they make the % (no actions in the year);
-           below target a scostamento wherever they have a target */
-        for (size_t k = 0; k < o->n_indicatori; k++) {
-            double target;
-            if (!indicatore_target(&o->indicatori[k], out->anno, &target))
-                continue;
-            const EsitoIndicatore *ei = eo && k < eo->n_indicatori ? &eo->indicatori[k] : NULL;
-            if (n_azioni == 0) {
-                out->indicatori++;
-                if (ei && ei->stato != STATO_NON_RILEVATO)
-                    out->indicatori_rilevati++;
-                if (!ei)
-                    out->scostamenti++;
-            }
-            if (ei && sintesi_indicatore_scostamento(eo, ei))
-                out->scostamenti++;
-        }
+        count_actions_and_indicators(o, n_azioni, eo, out);
         add_text_group(&groups[GRUPPO_DIRIGENTE], o->dirigente, eo, out);
         add_text_group(&groups[GRUPPO_UNITA], o->unita_responsabile, eo, out);
         add_text_group(&groups[GRUPPO_LINEA_MANDATO], o->linea_mandato, eo, out);
-        /* An objective under two missioni counts once in each, not twice in one. */
-        char **seen = xcalloc(o->n_bilancio + 1, sizeof *seen);
-        size_t n_seen = 0;
-        for (size_t k = 0; k < o->n_bilancio; k++) {
-            if (is_blank(o->bilancio[k].missione))
-                continue;
-            char *key, *nome;
-            sintesi_missione(o->bilancio[k].missione, &key, &nome);
-            bool dup = false;
-            for (size_t j = 0; j < n_seen && !dup; j++)
-                dup = strcmp(seen[j], key) == 0;
-            if (!dup) {
-                Builder *g = builder_for(&groups[GRUPPO_MISSIONE], key, nome);
-                add_to(&g->agg, &g->sums, eo, out);
-                seen[n_seen++] = key;
-            } else {
-                free(key);
-            }
-            free(nome);
-        }
-        if (n_seen == 0) {
-            Builder *g = builder_for(&groups[GRUPPO_MISSIONE], "", NULL);
-            add_to(&g->agg, &g->sums, eo, out);
-        }
-        for (size_t j = 0; j < n_seen; j++)
-            free(seen[j]);
-        free(seen);
+        add_to_missioni(&groups[GRUPPO_MISSIONE], o, eo, out);
     }
     finish_mean(&out->totale, &total, false); /* the total's weighted mean is a figure of its own */
     out->has_media_ponderata = weights > 0;

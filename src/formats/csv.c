@@ -83,6 +83,9 @@ static void end_record(Builder *b, CsvTable *t, size_t *cap)
     b->cap_fields = 0;
 }
 
+/* RFC 4180 as one state machine over the bytes (quoted fields, doubled
+ * quotes, CR LF or LF, the separator guessed from the header): kept in one
+ * piece so that every state and transition is seen together. */
 bool csv_parse(const char *text, size_t len, CsvEncoding encoding, CsvTable *out, char **error, int *error_line)
 {
     memset(out, 0, sizeof *out);

@@ -157,6 +157,9 @@ static int bad_value(Scanner *sc)
 /* One container on the stack: what comes next inside it. */
 enum { IN_ARRAY, IN_OBJECT };
 
+/* One loop over the bytes with an explicit stack of containers (no
+ * recursion, so no depth can overflow the C stack): its states read as one
+ * grammar, which is why it is longer than the rest. */
 int json_syntax_check(const char *text, size_t len, int max_depth, JsonSyntaxError *err)
 {
     Scanner sc = {text, len, 0, err};

@@ -138,16 +138,10 @@ static int64_t round_cents(Exact n, Exact d)
     return (int64_t)v;
 }
 
-void premi_compute(const Sistema *s, ValutazioniAnno *va)
+/* Steps 1–2: who has a right to a premio, with their share u; the others
+ * keep the reason. Returns how many, in e. */
+static size_t eligible(const Sistema *s, ValutazioniAnno *va, Share *e)
 {
-    const RegolePremi *r = &s->premi;
-    memset(&va->premi, 0, sizeof va->premi);
-    if (!r->present)
-        return;
-    va->premi.present = true;
-    int64_t fondo = (int64_t)llround(r->fondo * 100.0);
-    va->premi.fondo_centesimi = fondo;
-    Share *e = xcalloc(va->n + 1, sizeof *e);
     size_t n = 0;
     for (size_t i = 0; i < va->n; i++) {
         ValutazionePersona *p = &va->persone[i];
@@ -164,44 +158,56 @@ void premi_compute(const Sistema *s, ValutazioniAnno *va)
             va->premi.somma_quote += p->quota;
         }
     }
-    va->premi.aventi_diritto = n;
-    if (n == 0 || fondo <= 0) {
-        free(e);
-        return;
+    return n;
+}
+
+/* The maggiorazione's terms: P (hundredths of a percent of the fund), k
+ * places, and t, the people tied at the last place. */
+typedef struct {
+    uint64_t E, P, k, t;
+} Maggiorazione;
+
+/* Steps 3–4: who gets the maggiorazione, in units of M / t (e sorted by score, highest first). */
+static Maggiorazione maggiorazione_places(const RegolePremi *r, Share *e, size_t n, ValutazioniAnno *va)
+{
+    Maggiorazione m = {.E = n, .P = 0, .k = 0, .t = 1};
+    if (!r->has_maggiorazione)
+        return m;
+    m.P = scaled(r->maggiorazione_percentuale, 100); /* hundredths of a percent */
+    uint64_t Q = scaled(r->maggiorazione_quota, 100);
+    m.k = m.E * Q / 10000;
+    if (m.k < 1)
+        m.k = 1;
+    if (m.k > m.E) /* quota ≤ 100 in a loaded sistema; kept safe for any caller */
+        m.k = m.E;
+    int64_t cut = e[m.k - 1].p->punteggio_centesimi;
+    uint64_t a = 0;
+    m.t = 0;
+    for (size_t i = 0; i < n; i++) {
+        a += e[i].p->punteggio_centesimi > cut;
+        m.t += e[i].p->punteggio_centesimi == cut;
     }
-    /* Steps 3–4: who gets the maggiorazione, in units of M / t. */
-    qsort(e, n, sizeof *e, by_score_desc);
-    uint64_t E = n, P = 0, k = 0, t = 1, a = 0;
-    if (r->has_maggiorazione) {
-        P = scaled(r->maggiorazione_percentuale, 100);        /* hundredths of a percent */
-        uint64_t Q = scaled(r->maggiorazione_quota, 100);
-        k = E * Q / 10000;
-        if (k < 1)
-            k = 1;
-        if (k > E) /* quota ≤ 100 in a loaded sistema; kept safe for any caller */
-            k = E;
-        int64_t cut = e[k - 1].p->punteggio_centesimi;
-        t = 0;
-        for (size_t i = 0; i < n; i++) {
-            a += e[i].p->punteggio_centesimi > cut;
-            t += e[i].p->punteggio_centesimi == cut;
-        }
-        for (size_t i = 0; i < n; i++)
-            e[i].c = e[i].p->punteggio_centesimi > cut ? t : e[i].p->punteggio_centesimi == cut ? k - a : 0;
-        va->premi.posti_maggiorazione = (size_t)k;
-        va->premi.maggiorazione_condivisa = a + t > k;
-    }
-    /* Step 5 over the common denominator D = 10000·E·U·t:
-     * N_i = F·((10000·E − k·P)·u_i·t + P·c_i·U). */
+    for (size_t i = 0; i < n; i++)
+        e[i].c = e[i].p->punteggio_centesimi > cut ? m.t : e[i].p->punteggio_centesimi == cut ? m.k - a : 0;
+    va->premi.posti_maggiorazione = (size_t)m.k;
+    va->premi.maggiorazione_condivisa = a + m.t > m.k;
+    return m;
+}
+
+/* Step 5 over the common denominator D = 10000·E·U·t:
+ * N_i = F·((10000·E − k·P)·u_i·t + P·c_i·U); each its floor in cents and
+ * the remainder. Returns the cents assigned. */
+static int64_t exact_shares(Share *e, size_t n, int64_t fondo, const Maggiorazione *m)
+{
     Exact U = exact_from(0);
     for (size_t i = 0; i < n; i++)
         exact_add(U, e[i].u, &U);
-    Exact F = exact_from((uint64_t)fondo), T = exact_from(t);
-    Exact D = mul3(exact_from(10000 * E), U, T);
-    Exact base_factor = exact_from(10000 * E - k * P); /* k ≤ E and P ≤ 10000 */
+    Exact F = exact_from((uint64_t)fondo), T = exact_from(m->t);
+    Exact D = mul3(exact_from(10000 * m->E), U, T);
+    Exact base_factor = exact_from(10000 * m->E - m->k * m->P); /* k ≤ E and P ≤ 10000 */
     int64_t assigned = 0;
     for (size_t i = 0; i < n; i++) {
-        Exact x = mul3(base_factor, e[i].u, T), y = mul3(exact_from(P), exact_from(e[i].c), U);
+        Exact x = mul3(base_factor, e[i].u, T), y = mul3(exact_from(m->P), exact_from(e[i].c), U);
         exact_add(x, y, &x);
         exact_mul(F, x, &e[i].num);
         Exact q;
@@ -211,33 +217,64 @@ void premi_compute(const Sistema *s, ValutazioniAnno *va)
         e[i].floor = (int64_t)v;
         assigned += e[i].floor;
     }
-    /* Step 6: the cents left go one each to the largest remainders. */
-    int64_t left = fondo - assigned;
-    qsort(e, n, sizeof *e, by_remainder);
-    for (size_t i = 0; i < n; i++)
-        e[i].p->premio_centesimi = e[i].floor + ((int64_t)i < left ? 1 : 0);
-    /* The maggiorazione of each, in cents (F·P·c_i / (10000·E·t), half up);
-     * the base share is the rest, so that every row adds up. */
-    Exact mag_den = mul3(exact_from(10000), exact_from(E), T);
+    return assigned;
+}
+
+/* The maggiorazione of each, in cents (F·P·c_i / (10000·E·t), half up);
+ * the base share is the rest, so that every row adds up. Then the totals. */
+static void split_maggiorazione(Share *e, size_t n, int64_t fondo, const Maggiorazione *m, const RegolePremi *r,
+                                ValutazioniAnno *va)
+{
+    Exact F = exact_from((uint64_t)fondo), T = exact_from(m->t);
+    Exact mag_den = mul3(exact_from(10000), exact_from(m->E), T);
     int64_t distributed = 0;
     size_t beneficiaries = 0;
     for (size_t i = 0; i < n; i++) {
         ValutazionePersona *p = e[i].p;
-        p->maggiorazione_centesimi = e[i].c ? round_cents(mul3(F, exact_from(P), exact_from(e[i].c)), mag_den) : 0;
+        p->maggiorazione_centesimi =
+            e[i].c ? round_cents(mul3(F, exact_from(m->P), exact_from(e[i].c)), mag_den) : 0;
         /* a tiny share (servizio 0,01 %) could leave a premio below its rounded maggiorazione:
          * the row shows the premio as maggiorazione, with no base */
         if (p->maggiorazione_centesimi > p->premio_centesimi)
             p->maggiorazione_centesimi = p->premio_centesimi;
         p->base_centesimi = p->premio_centesimi - p->maggiorazione_centesimi;
-        beneficiaries += P > 0 && e[i].c > 0;
+        beneficiaries += m->P > 0 && e[i].c > 0;
         distributed += p->premio_centesimi;
     }
+    Exact base_factor = exact_from(10000 * m->E - m->k * m->P);
     if (r->has_maggiorazione)
-        va->premi.maggiorazione_centesimi = round_cents(exact_from((uint64_t)fondo * P), exact_from(10000 * E));
-    va->premi.media_centesimi = round_cents(exact_from((uint64_t)fondo), exact_from(E));
-    va->premi.base_centesimi = round_cents(mul3(F, base_factor, exact_from(1)), exact_from(10000 * E));
+        va->premi.maggiorazione_centesimi = round_cents(exact_from((uint64_t)fondo * m->P), exact_from(10000 * m->E));
+    va->premi.media_centesimi = round_cents(exact_from((uint64_t)fondo), exact_from(m->E));
+    va->premi.base_centesimi = round_cents(mul3(F, base_factor, exact_from(1)), exact_from(10000 * m->E));
     va->premi.beneficiari_maggiorazione = beneficiaries;
     va->premi.distribuito_centesimi = distributed;
+}
+
+void premi_compute(const Sistema *s, ValutazioniAnno *va)
+{
+    const RegolePremi *r = &s->premi;
+    memset(&va->premi, 0, sizeof va->premi);
+    if (!r->present)
+        return;
+    va->premi.present = true;
+    int64_t fondo = (int64_t)llround(r->fondo * 100.0);
+    va->premi.fondo_centesimi = fondo;
+    Share *e = xcalloc(va->n + 1, sizeof *e);
+    size_t n = eligible(s, va, e);
+    va->premi.aventi_diritto = n;
+    if (n == 0 || fondo <= 0) {
+        free(e);
+        return;
+    }
+    qsort(e, n, sizeof *e, by_score_desc);
+    Maggiorazione m = maggiorazione_places(r, e, n, va);
+    int64_t assigned = exact_shares(e, n, fondo, &m);
+    /* Step 6: the cents left go one each to the largest remainders. */
+    int64_t left = fondo - assigned;
+    qsort(e, n, sizeof *e, by_remainder);
+    for (size_t i = 0; i < n; i++)
+        e[i].p->premio_centesimi = e[i].floor + ((int64_t)i < left ? 1 : 0);
+    split_maggiorazione(e, n, fondo, &m, r, va);
     free(e);
 }
 
