@@ -16,7 +16,7 @@
 #include "layout_file.h"
 #include "pdf_render.h"
 #include "resources.h"
-#include "results.h"
+#include "inputs.h"
 #include "scheda.h"
 #include "text.h"
 #include "variazioni_doc.h"

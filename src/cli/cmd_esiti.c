@@ -7,13 +7,13 @@
 
 #include "commands.h"
 #include "esiti_output.h"
-#include "evaluation.h"
+#include "valutazione_input.h"
 #include "monitoraggio.h"
-#include "monitoring.h"
+#include "monitoraggio_input.h"
 #include "persone.h"
 #include "plan_load.h"
 #include "wb_convert.h"
-#include "results.h"
+#include "inputs.h"
 #include "valutazione_output.h"
 
 int cmd_esiti(int argc, char **argv)
@@ -25,8 +25,8 @@ int cmd_esiti(int argc, char **argv)
         return prc;
     const char *file = p.args[0], *formato = p.value[OPT_FORMATO] ? p.value[OPT_FORMATO] : "json";
     const char *layout_dir = p.value[OPT_LAYOUT], *profile = p.value[OPT_PROFILO];
-    ResultsOptions opt;
-    results_options_from(&p, &opt);
+    InputOptions opt;
+    input_options_from(&p, &opt);
     if (!opt.raggiunto && !opt.has_al)
         return usage_error(cmd, "i risultati vengono dalle rilevazioni: indicare --raggiunto FILE (o --al DATA per "
                                 "il monitoraggio)");
@@ -38,13 +38,13 @@ int cmd_esiti(int argc, char **argv)
         char *dir, *fallback;
         int mrc = cli_layout_dirs(cmd, layout_dir, profile, &dir, &fallback);
         if (!mrc)
-            mrc = monitoring_margin(dir, fallback, &margin);
+            mrc = monitoraggio_margin_from(dir, fallback, &margin);
         free(dir);
         free(fallback);
         if (mrc)
             return mrc;
     }
-    if (!evaluation_options_ok(&opt, cmd, true))
+    if (!valutazione_options_ok(&opt, cmd, true))
         return EXIT_USAGE;
     Plan plan;
     int rc = cli_load_plan(file, &plan);
@@ -56,10 +56,10 @@ int cmd_esiti(int argc, char **argv)
     diag_list_init(&d);
     Rilevazioni ril;
     Esiti esiti;
-    rc = results_load(&plan, &opt, &ril, &esiti, &d);
-    Evaluation ev = {0};
+    rc = load_esiti(&plan, &opt, &ril, &esiti, &d);
+    ValutazioneInput ev = {0};
     if (rc == 0 && opt.valutazioni)
-        rc = evaluation_load(&plan, &opt, &esiti, esiti.anno, &ev, &d);
+        rc = load_valutazione(&plan, &opt, &esiti, esiti.anno, &ev, &d);
     cli_print_diags(&d, stderr, false);
     if (rc == 0) {
         PersoneAnno persone;
@@ -85,7 +85,7 @@ int cmd_esiti(int argc, char **argv)
         free(out);
         persone_free(&persone);
     }
-    evaluation_free(&ev);
+    valutazione_input_free(&ev);
     esiti_free(&esiti);
     raggiunto_free(&ril);
     diag_list_free(&d);

@@ -9,12 +9,12 @@
 
 #include "commands.h"
 #include "diag.h"
-#include "evaluation.h"
+#include "valutazione_input.h"
 #include "model.h"
 #include "plan_check.h"
 #include "plan_load.h"
 #include "resources.h"
-#include "results.h"
+#include "inputs.h"
 #include "stampa_jobs.h"
 #include "text.h"
 #include "wb_convert.h"
@@ -26,7 +26,7 @@ typedef struct {
     const char *file, *out_dir, *solo;
     bool one_per_person, open_data;
     int pdfa; /* 1: --pdfa, 0: --senza-pdfa, -1: the default */
-    ResultsOptions opt;
+    InputOptions opt;
     bool want[N_DOCS];
 } Request;
 
@@ -47,8 +47,8 @@ static int read_request(const Command *cmd, const Parsed *p, Request *rq)
     if (p->set[OPT_PDFA] && p->set[OPT_SENZA_PDFA])
         return usage_error(cmd, "--pdfa e --senza-pdfa insieme: indicarne uno solo");
     rq->pdfa = p->set[OPT_PDFA] ? 1 : p->set[OPT_SENZA_PDFA] ? 0 : -1;
-    results_options_from(p, &rq->opt);
-    const ResultsOptions *opt = &rq->opt;
+    input_options_from(p, &rq->opt);
+    const InputOptions *opt = &rq->opt;
     const char *solo = rq->solo;
     if (opt->has_al && solo && strcmp(solo, "schede") != 0 && strcmp(solo, "monitoraggio") != 0)
         return usage_error(cmd, "con --al si scrivono le schede e il monitoraggio; «%s» è un documento di fine anno "
@@ -57,7 +57,7 @@ static int read_request(const Command *cmd, const Parsed *p, Request *rq)
         return usage_error(cmd, "la valutazione individuale è di fine anno: --valutazioni non si usa con --al");
     if (!opt->has_al && solo && strcmp(solo, "monitoraggio") == 0)
         return usage_error(cmd, "il monitoraggio è a una data: indicarla con --al DATA");
-    if (!evaluation_options_ok(opt, cmd, true))
+    if (!valutazione_options_ok(opt, cmd, true))
         return EXIT_USAGE;
     if (solo && strcmp(solo, "premi") == 0 && !opt->valutazioni)
         return usage_error(cmd, "i premi seguono le valutazioni: indicare --sistema FILE e --valutazioni FILE");
@@ -105,23 +105,23 @@ static int find_data_dirs(const Command *cmd, const Parsed *p, DataDirs *d)
 typedef struct {
     Rilevazioni ril;
     Esiti esiti;
-    Evaluation ev;
+    ValutazioneInput ev;
 } Inputs;
 
 /* Loads the rilevazioni and the valutazioni, prints the errors and the count
  * of warnings. Returns 0 or the exit code. */
 static int load_inputs(const Request *rq, const Plan *plan, Inputs *in, DiagList *diags)
 {
-    const ResultsOptions *opt = &rq->opt;
+    const InputOptions *opt = &rq->opt;
     memset(in, 0, sizeof *in);
-    plan_checks(plan, rq->file, opt->has_anno ? opt->anno : plan->triennio[0], diags);
-    int rc = opt->raggiunto ? results_load(plan, opt, &in->ril, &in->esiti, diags) : 0;
+    cli_check_plan(plan, rq->file, opt->has_anno ? opt->anno : plan->triennio[0], diags);
+    int rc = opt->raggiunto ? load_esiti(plan, opt, &in->ril, &in->esiti, diags) : 0;
     if (rc) {
         cli_print_diags(diags, stderr, true);
         fprintf(stderr, "%s: nessun documento scritto: le rilevazioni hanno errori\n", opt->raggiunto);
         return rc;
     }
-    if (opt->valutazioni && (rc = evaluation_load(plan, opt, &in->esiti, in->esiti.anno, &in->ev, diags)) != 0) {
+    if (opt->valutazioni && (rc = load_valutazione(plan, opt, &in->esiti, in->esiti.anno, &in->ev, diags)) != 0) {
         cli_print_diags(diags, stderr, true);
         fprintf(stderr, "nessun documento scritto: il sistema di valutazione o le valutazioni hanno errori\n");
         return rc;
@@ -135,7 +135,7 @@ static int load_inputs(const Request *rq, const Plan *plan, Inputs *in, DiagList
 
 static void inputs_free(Inputs *in)
 {
-    evaluation_free(&in->ev);
+    valutazione_input_free(&in->ev);
     esiti_free(&in->esiti);
     raggiunto_free(&in->ril);
 }
@@ -143,7 +143,7 @@ static void inputs_free(Inputs *in)
 /* One job per document asked for, all sharing the run's inputs. */
 static int write_documents(const Request *rq, const DataDirs *dirs, const Plan *plan, const Inputs *in)
 {
-    const ResultsOptions *opt = &rq->opt;
+    const InputOptions *opt = &rq->opt;
     const Esiti *results = opt->raggiunto ? &in->esiti : NULL;
     Job base = {0};
     base.plan = plan;

@@ -7,13 +7,13 @@
 
 #include "commands.h"
 #include "diag.h"
-#include "evaluation.h"
+#include "valutazione_input.h"
 #include "model.h"
 #include "plan_check.h"
 #include "plan_load.h"
 #include "wb_convert.h"
 #include "plan_stats.h"
-#include "results.h"
+#include "inputs.h"
 #include "rules.h"
 #include "text.h"
 
@@ -69,7 +69,7 @@ static void print_results_summary(const char *raggiunto, const Esiti *esiti)
 }
 
 /* The valutazioni (who is scored, who is incomplete, the fund) or the sistema alone. */
-static void print_evaluation_summary(const ResultsOptions *opt, const Evaluation *ev)
+static void print_evaluation_summary(const InputOptions *opt, const ValutazioneInput *ev)
 {
     if (ev->has_valutazioni) {
         size_t incomplete = 0, scored = 0;
@@ -104,9 +104,9 @@ int cmd_verifica(int argc, char **argv)
         return prc;
     const char *file = p.args[0];
     bool details = p.set[OPT_DETTAGLI];
-    ResultsOptions opt;
-    results_options_from(&p, &opt);
-    if (!evaluation_options_ok(&opt, cmd, false))
+    InputOptions opt;
+    input_options_from(&p, &opt);
+    if (!valutazione_options_ok(&opt, cmd, false))
         return EXIT_USAGE;
 
     Plan plan;
@@ -120,19 +120,19 @@ int cmd_verifica(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (st == LOAD_OK)
-        plan_checks(&plan, file, opt.has_anno ? opt.anno : plan.triennio[0], &diags);
+        cli_check_plan(&plan, file, opt.has_anno ? opt.anno : plan.triennio[0], &diags);
     else
         plan_check(&plan, file, &diags);
     Rilevazioni ril = {0};
     Esiti esiti = {0};
     int results_rc = 0;
     if (opt.raggiunto && st == LOAD_OK)
-        results_rc = results_load(&plan, &opt, &ril, &esiti, &diags);
-    Evaluation ev = {0};
+        results_rc = load_esiti(&plan, &opt, &ril, &esiti, &diags);
+    ValutazioneInput ev = {0};
     int eval_rc = 0;
     if ((opt.sistema || opt.valutazioni) && st == LOAD_OK && results_rc != EXIT_USAGE) {
         int anno = opt.raggiunto ? esiti.anno : opt.has_anno ? opt.anno : plan.triennio[0];
-        eval_rc = evaluation_load(&plan, &opt, opt.raggiunto ? &esiti : NULL, anno, &ev, &diags);
+        eval_rc = load_valutazione(&plan, &opt, opt.raggiunto ? &esiti : NULL, anno, &ev, &diags);
     }
     cli_print_diags(&diags, stdout, false);
     if (details && st == LOAD_OK)
@@ -145,7 +145,7 @@ int cmd_verifica(int argc, char **argv)
     int rc = diag_exit_code(&diags);
     if (results_rc == EXIT_USAGE || eval_rc == EXIT_USAGE)
         rc = EXIT_USAGE;
-    evaluation_free(&ev);
+    valutazione_input_free(&ev);
     esiti_free(&esiti);
     raggiunto_free(&ril);
     diag_list_free(&diags);

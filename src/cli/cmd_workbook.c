@@ -13,7 +13,7 @@
 #include "esiti_output.h"
 #include "fileio.h"
 #include "persone.h"
-#include "results.h"
+#include "inputs.h"
 #include "sistema.h"
 #include "text.h"
 #include "wb_convert.h"
@@ -142,8 +142,8 @@ int cmd_modello_raggiunto(int argc, char **argv)
         return prc;
     const char *file = p.args[0], *formato = p.value[OPT_FORMATO] ? p.value[OPT_FORMATO] : "csv";
     const char *out = p.value[OPT_OUT], *per_dirigente = p.value[OPT_PER_DIRIGENTE];
-    ResultsOptions opt;
-    results_options_from(&p, &opt);
+    InputOptions opt;
+    input_options_from(&p, &opt);
     bool xlsx = strcmp(formato, "xlsx") == 0;
     if (per_dirigente && !xlsx)
         return usage_error(cmd, "--per-dirigente scrive fogli di calcolo: si usa con --formato xlsx");
@@ -209,8 +209,8 @@ int cmd_modello_valutazioni(int argc, char **argv)
     if (prc >= 0)
         return prc;
     const char *file = p.args[0], *out = p.value[OPT_OUT];
-    ResultsOptions opt;
-    results_options_from(&p, &opt);
+    InputOptions opt;
+    input_options_from(&p, &opt);
     if (!opt.sistema)
         return usage_error(cmd, "le valutazioni seguono il sistema di valutazione dell'ente: indicare --sistema FILE");
     Plan plan;

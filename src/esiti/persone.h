@@ -89,7 +89,7 @@ void persone_free(PersoneAnno *p);
  * counts (no score). */
 bool persone_punteggio(RigaPersona *righe, size_t n, double *punteggio);
 
-/* The formula in words, for the sheets and the README. */
+/* The formula in words, for the sheets and the manual (docs/manuale.md). */
 extern const char *const PERSONE_FORMULA;
 
 /* A file-name-safe slug: "D'Agostino Maria Grazia" → "dagostino-maria-grazia". */

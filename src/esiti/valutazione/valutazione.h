@@ -147,7 +147,7 @@ typedef struct {
 void valutazione_aggregati(const ValutazioniAnno *va, AggregatiValutazione *out);
 void valutazione_aggregati_free(AggregatiValutazione *a);
 
-/* The final-score formula in words, for the sheets and the README. */
+/* The final-score formula in words, for the sheets and the manual (docs/manuale.md). */
 extern const char *const VALUTAZIONE_FORMULA;
 
 #endif

@@ -1,4 +1,4 @@
-#include "evaluation.h"
+#include "valutazione_input.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -6,7 +6,7 @@
 #include "commands.h"
 #include "wb_convert.h"
 
-bool evaluation_options_ok(const ResultsOptions *o, const Command *cmd, bool need_results)
+bool valutazione_options_ok(const InputOptions *o, const Command *cmd, bool need_results)
 {
     if (o->valutazioni && !o->sistema) {
         usage_error(cmd, "le valutazioni si leggono con il sistema di valutazione dell'ente: indicare anche --sistema "
@@ -25,7 +25,7 @@ bool evaluation_options_ok(const ResultsOptions *o, const Command *cmd, bool nee
     return true;
 }
 
-int evaluation_load(const Plan *plan, const ResultsOptions *o, const Esiti *esiti, int anno, Evaluation *ev,
+int load_valutazione(const Plan *plan, const InputOptions *o, const Esiti *esiti, int anno, ValutazioneInput *ev,
                     DiagList *diags)
 {
     memset(ev, 0, sizeof *ev);
@@ -58,7 +58,7 @@ int evaluation_load(const Plan *plan, const ResultsOptions *o, const Esiti *esit
     return rc;
 }
 
-void evaluation_free(Evaluation *ev)
+void valutazione_input_free(ValutazioneInput *ev)
 {
     valutazione_free(&ev->anno);
     persone_free(&ev->persone);

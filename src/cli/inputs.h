@@ -1,7 +1,7 @@
-/* results.h — the options every command shares for achievement data
+/* inputs.h — the options every command shares for achievement data
  * (--raggiunto FILE, --anno N, --codifica C) and their loading. */
-#ifndef SCHEDE_CLI_RESULTS_H
-#define SCHEDE_CLI_RESULTS_H
+#ifndef SCHEDE_CLI_INPUTS_H
+#define SCHEDE_CLI_INPUTS_H
 
 #include <stdbool.h>
 #include <time.h>
@@ -21,11 +21,11 @@ typedef struct {
     const char *valutazioni; /* --valutazioni FILE: the evaluations of the year */
     bool has_al;             /* --al DATA: monitoring during the year */
     Date al;
-} ResultsOptions;
+} InputOptions;
 
 /* The options of the results (--raggiunto, --anno, --codifica, --sistema,
  * --valutazioni, --al) as the command line gave them. */
-void results_options_from(const Parsed *p, ResultsOptions *o);
+void input_options_from(const Parsed *p, InputOptions *o);
 
 /* Parses the command line of the command called name (options.h): 0 and
  * *p filled; otherwise the exit code, with what was printed (the help: 0). */
@@ -38,7 +38,7 @@ int cli_ensure_folder(const char *dir);
 /* Loads the rilevazioni (when given) and computes the results of the year:
  * --anno, else the year the JSON file declares, else the plan's first year.
  * Diagnostics go to diags. Returns 0, 1 (data errors) or 2 (unreadable). */
-int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags);
+int load_esiti(const Plan *plan, const InputOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags);
 
 /* Prints the diagnostics in d to out, each at its sheet and cell for a
  * workbook, sorted (diag_list_sort): only the errors, or all of them. */
@@ -63,6 +63,6 @@ int cli_load_plan(const char *file, Plan *plan);
 
 /* Every warning about a usable plan: plan_check, characters no font can
  * print, people (for year anno). The same for verifica and stampa. */
-void plan_checks(const Plan *plan, const char *file, int anno, DiagList *diags);
+void cli_check_plan(const Plan *plan, const char *file, int anno, DiagList *diags);
 
 #endif

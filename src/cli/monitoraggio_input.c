@@ -1,4 +1,4 @@
-#include "monitoring.h"
+#include "monitoraggio_input.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +9,7 @@
 #include "resources.h"
 #include "text.h"
 
-int monitoring_margin(const char *layout_dir, const char *fallback, double *margin)
+int monitoraggio_margin_from(const char *layout_dir, const char *fallback, double *margin)
 {
     const char *data = resources_dir();
     char *layouts = xstrdup(resources_layout_dir(layout_dir, fallback, "monitoraggio"));

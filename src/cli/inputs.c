@@ -1,4 +1,4 @@
-#include "results.h"
+#include "inputs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +16,7 @@
 #include "scheda.h"
 #include "text.h"
 
-void results_options_from(const Parsed *p, ResultsOptions *o)
+void input_options_from(const Parsed *p, InputOptions *o)
 {
     memset(o, 0, sizeof *o);
     o->raggiunto = p->value[OPT_RAGGIUNTO];
@@ -49,7 +49,7 @@ int cli_ensure_folder(const char *dir)
     return 0;
 }
 
-int results_load(const Plan *plan, const ResultsOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags)
+int load_esiti(const Plan *plan, const InputOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags)
 {
     memset(ril, 0, sizeof *ril);
     memset(esiti, 0, sizeof *esiti);
@@ -113,7 +113,7 @@ static void check_glyphs(const Plan *plan, const char *file, DiagList *diags)
 }
 
 
-void plan_checks(const Plan *plan, const char *file, int anno, DiagList *diags)
+void cli_check_plan(const Plan *plan, const char *file, int anno, DiagList *diags)
 {
     plan_check(plan, file, diags);
     check_glyphs(plan, file, diags);
