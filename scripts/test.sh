@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DSCHEDE_SANITIZE=ON -DSCHEDE_VALGRIND=OFF >/dev/null
 cmake --build build-test -j"$(nproc)"
-LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 ctest --test-dir build-test --output-on-failure
+LANG=it_IT.UTF-8 LC_ALL=it_IT.UTF-8 ctest --test-dir build-test --output-on-failure -j"$(nproc)"
 
 echo "test: i test del programma con valgrind"
 cmake -S . -B build-valgrind -DCMAKE_BUILD_TYPE=Debug -DSCHEDE_SANITIZE=OFF -DSCHEDE_VALGRIND=ON >/dev/null
