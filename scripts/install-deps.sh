@@ -10,6 +10,7 @@ PACKAGES=(
   libhpdf-dev libcjson-dev              # libharu (PDF) e cJSON
   libdeflate-dev                        # compressione dei flussi PDF scritti da schede
   libzip-dev libexpat1-dev libxlsxwriter-dev  # fogli di calcolo: zip, XML, scrittura .xlsx
+  libsqlite3-dev libsodium-dev          # l'archivio: SQLite, SHA-256 della catena del registro
   libcriterion-dev                      # test
   poppler-utils qpdf                    # pdftotext, pdffonts, qpdf --check per i test sui PDF
 )

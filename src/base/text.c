@@ -7,7 +7,7 @@
 
 #include "utf8.h"
 
-static void out_of_memory(void)
+_Noreturn void out_of_memory(void)
 {
     fputs("schede: memoria esaurita\n", stderr);
     exit(3);

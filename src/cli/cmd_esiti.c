@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archivio_input.h"
 #include "commands.h"
 #include "esiti_output.h"
 #include "valutazione_input.h"
@@ -16,17 +17,11 @@
 #include "inputs.h"
 #include "valutazione_output.h"
 
-int cmd_esiti(int argc, char **argv)
+/* The command, once its inputs are known (files or --archivio). */
+static int cmd_esiti_with(const Command *cmd, Parsed p, InputOptions opt, const char *file)
 {
-    Parsed p;
-    const Command *cmd;
-    int prc = cli_parse("esiti", argc, argv, &p, &cmd);
-    if (prc >= 0)
-        return prc;
-    const char *file = p.args[0], *formato = p.value[OPT_FORMATO] ? p.value[OPT_FORMATO] : "json";
+    const char *formato = p.value[OPT_FORMATO] ? p.value[OPT_FORMATO] : "json";
     const char *layout_dir = p.value[OPT_LAYOUT], *profile = p.value[OPT_PROFILO];
-    InputOptions opt;
-    input_options_from(&p, &opt);
     if (!opt.raggiunto && !opt.has_al)
         return usage_error(cmd, "i risultati vengono dalle rilevazioni: indicare --raggiunto FILE (o --al DATA per "
                                 "il monitoraggio)");
@@ -47,7 +42,7 @@ int cmd_esiti(int argc, char **argv)
     if (!valutazione_options_ok(&opt, cmd, true))
         return EXIT_USAGE;
     Plan plan;
-    int rc = cli_load_plan(file, &plan);
+    int rc = archivio_input_load_plan(&opt, file, &plan);
     if (rc) {
         plan_free(&plan);
         return rc;
@@ -90,5 +85,22 @@ int cmd_esiti(int argc, char **argv)
     raggiunto_free(&ril);
     diag_list_free(&d);
     plan_free(&plan);
+    return rc;
+}
+
+int cmd_esiti(int argc, char **argv)
+{
+    Parsed p;
+    const Command *cmd;
+    int prc = cli_parse("esiti", argc, argv, &p, &cmd);
+    if (prc >= 0)
+        return prc;
+    const char *file = p.args[0];
+    InputOptions opt;
+    input_options_from(&p, &opt);
+    int rc = archivio_input_open(cmd, &p, file, false, &opt);
+    if (rc == 0)
+        rc = cmd_esiti_with(cmd, p, opt, file);
+    archivio_input_close(&opt);
     return rc;
 }

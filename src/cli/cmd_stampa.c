@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archivio_input.h"
 #include "commands.h"
 #include "diag.h"
 #include "valutazione_input.h"
@@ -35,7 +36,8 @@ static bool solo_is(const Request *rq, const char *doc) { return !rq->solo || st
 /* The options' combinations: each impossible one is a usage error saying
  * why. With --al (a monitoring during the year) the year-end documents
  * (persone, relazione, premi) are not written; schede.pdf shows what is
- * reported so far. Returns 0 or EXIT_USAGE. */
+ * reported so far. With --archivio the inputs the command line does not
+ * name come from the archive. Returns 0 or the exit code. */
 static int read_request(const Command *cmd, const Parsed *p, Request *rq)
 {
     memset(rq, 0, sizeof *rq);
@@ -48,6 +50,9 @@ static int read_request(const Command *cmd, const Parsed *p, Request *rq)
         return usage_error(cmd, "--pdfa e --senza-pdfa insieme: indicarne uno solo");
     rq->pdfa = p->set[OPT_PDFA] ? 1 : p->set[OPT_SENZA_PDFA] ? 0 : -1;
     input_options_from(p, &rq->opt);
+    int rc = archivio_input_open(cmd, p, rq->file, true, &rq->opt);
+    if (rc != 0)
+        return rc;
     const InputOptions *opt = &rq->opt;
     const char *solo = rq->solo;
     if (opt->has_al && solo && strcmp(solo, "schede") != 0 && strcmp(solo, "monitoraggio") != 0)
@@ -181,17 +186,20 @@ int cmd_stampa(int argc, char **argv)
     if (rc >= 0)
         return rc;
     Request rq;
-    DataDirs dirs;
-    if (read_request(cmd, &p, &rq) != 0)
-        return EXIT_USAGE;
+    DataDirs dirs = {0};
+    if ((rc = read_request(cmd, &p, &rq)) != 0) {
+        archivio_input_close(&rq.opt);
+        return rc;
+    }
     if (find_data_dirs(cmd, &p, &dirs) != 0 || cli_ensure_folder(rq.out_dir) != 0) {
         data_dirs_free(&dirs);
+        archivio_input_close(&rq.opt);
         return EXIT_USAGE;
     }
     Plan plan;
     DiagList diags;
     diag_list_init(&diags);
-    LoadStatus ls = input_plan_load(rq.file, &plan, &diags);
+    LoadStatus ls = archivio_input_plan(&rq.opt, rq.file, &plan, &diags, &rq.file);
     if (ls != LOAD_OK) {
         cli_print_diags(&diags, stderr, true);
         fprintf(stderr, "%s: nessun documento scritto: il piano ha errori (schede verifica %s)\n", rq.file, rq.file);
@@ -206,5 +214,6 @@ int cmd_stampa(int argc, char **argv)
     diag_list_free(&diags);
     plan_free(&plan);
     data_dirs_free(&dirs);
+    archivio_input_close(&rq.opt);
     return rc;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archivio_input.h"
 #include "commands.h"
 #include "diag.h"
 #include "valutazione_input.h"
@@ -95,24 +96,16 @@ static void print_evaluation_summary(const InputOptions *opt, const ValutazioneI
     }
 }
 
-int cmd_verifica(int argc, char **argv)
+/* The command, once its inputs are known (files or --archivio). */
+static int cmd_verifica_with(const Command *cmd, Parsed p, InputOptions opt, const char *file)
 {
-    Parsed p;
-    const Command *cmd;
-    int prc = cli_parse("verifica", argc, argv, &p, &cmd);
-    if (prc >= 0)
-        return prc;
-    const char *file = p.args[0];
-    bool details = p.set[OPT_DETTAGLI];
-    InputOptions opt;
-    input_options_from(&p, &opt);
     if (!valutazione_options_ok(&opt, cmd, false))
         return EXIT_USAGE;
 
     Plan plan;
     DiagList diags;
     diag_list_init(&diags);
-    LoadStatus st = input_plan_load(file, &plan, &diags);
+    LoadStatus st = archivio_input_plan(&opt, file, &plan, &diags, &file);
     if (st == LOAD_IO_ERROR) {
         cli_print_diags(&diags, stderr, false);
         diag_list_free(&diags);
@@ -135,7 +128,7 @@ int cmd_verifica(int argc, char **argv)
         eval_rc = load_valutazione(&plan, &opt, opt.raggiunto ? &esiti : NULL, anno, &ev, &diags);
     }
     cli_print_diags(&diags, stdout, false);
-    if (details && st == LOAD_OK)
+    if (p.set[OPT_DETTAGLI] && st == LOAD_OK)
         print_rules(&plan);
 
     print_plan_summary(file, &plan, &diags);
@@ -150,5 +143,22 @@ int cmd_verifica(int argc, char **argv)
     raggiunto_free(&ril);
     diag_list_free(&diags);
     plan_free(&plan);
+    return rc;
+}
+
+int cmd_verifica(int argc, char **argv)
+{
+    Parsed p;
+    const Command *cmd;
+    int prc = cli_parse("verifica", argc, argv, &p, &cmd);
+    if (prc >= 0)
+        return prc;
+    const char *file = p.args[0];
+    InputOptions opt;
+    input_options_from(&p, &opt);
+    int rc = archivio_input_open(cmd, &p, file, true, &opt);
+    if (rc == 0)
+        rc = cmd_verifica_with(cmd, p, opt, file);
+    archivio_input_close(&opt);
     return rc;
 }

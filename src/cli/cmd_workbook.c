@@ -45,21 +45,25 @@ static int write_workbook(const char *path, WorkbookWriter write, void *user)
 /* A workbook written to a temporary file, copied to standard output. */
 static int to_stdout(WorkbookWriter write, void *user)
 {
-    char tmp[] = "/tmp/schede-XXXXXX";
+    const char *dir = getenv("TMPDIR");
+    char *tmp = xasprintf("%s/schede-XXXXXX", dir && *dir ? dir : "/tmp");
     int fd = mkstemp(tmp);
     if (fd < 0) {
         diag_report(stderr, NULL, "impossibile creare un file temporaneo: %s", file_write_reason(errno));
+        free(tmp);
         return EXIT_DATA;
     }
     close(fd);
     if (write_workbook(tmp, write, user) != 0) {
         unlink(tmp);
+        free(tmp);
         return EXIT_DATA;
     }
     size_t len;
     const char *why;
     char *data = file_read_all(tmp, &len, &why);
     unlink(tmp);
+    free(tmp);
     if (!data) {
         diag_report(stderr, NULL, "%s", why);
         return EXIT_DATA;

@@ -14,5 +14,6 @@ int cmd_modello_raggiunto(int argc, char **argv);
 int cmd_modello_valutazioni(int argc, char **argv);
 int cmd_esporta(int argc, char **argv);
 int cmd_confronta(int argc, char **argv);
+int cmd_archivio(int argc, char **argv);
 
 #endif

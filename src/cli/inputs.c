@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archivio_input.h"
 #include "commands.h"
 #include "wb_convert.h"
 #include "csv_values.h"
@@ -54,7 +55,10 @@ int load_esiti(const Plan *plan, const InputOptions *o, Rilevazioni *ril, Esiti 
     memset(ril, 0, sizeof *ril);
     memset(esiti, 0, sizeof *esiti);
     int rc = 0;
-    if (o->raggiunto) {
+    if (o->archivio && o->archivio->has_ril && o->raggiunto == o->archivio->ril.file) {
+        *ril = o->archivio->ril; /* moved: the archive's rilevazioni of the year */
+        o->archivio->has_ril = false;
+    } else if (o->raggiunto) {
         LoadStatus st = input_raggiunto_load(o->raggiunto, o->codifica, ril, diags);
         if (st == LOAD_IO_ERROR)
             return EXIT_USAGE;

@@ -12,6 +12,8 @@
 #include "options.h"
 #include "raggiunto.h"
 
+struct ArchivioInput; /* archivio_input.h */
+
 typedef struct {
     const char *raggiunto; /* NULL: none */
     bool has_anno;
@@ -21,6 +23,8 @@ typedef struct {
     const char *valutazioni; /* --valutazioni FILE: the evaluations of the year */
     bool has_al;             /* --al DATA: monitoring during the year */
     Date al;
+    struct ArchivioInput *archivio; /* --archivio: where raggiunto, sistema, valutazioni come from when they name
+                                       what it holds (archivio_input.h); NULL: files */
 } InputOptions;
 
 /* The options of the results (--raggiunto, --anno, --codifica, --sistema,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "commands.h"
+#include "inputs.h"
 #include "layout_file.h"
 #include "monitoraggio_doc.h"
 #include "resources.h"
@@ -21,10 +22,7 @@ int monitoraggio_margin_from(const char *layout_dir, const char *fallback, doubl
     if (layout_spec_load(layouts, "monitoraggio", fonts, &MONITORAGGIO_NEEDS, &spec, &d)) {
         *margin = monitoraggio_margine(&spec);
     } else {
-        diag_list_sort(&d);
-        for (size_t i = 0; i < d.count; i++)
-            if (d.items[i].severity == DIAG_ERROR)
-                diag_print(stderr, &d.items[i]);
+        cli_print_diags(&d, stderr, true);
         rc = EXIT_DATA;
     }
     layout_spec_free(&spec);

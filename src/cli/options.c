@@ -25,6 +25,11 @@ const OptionDef OPTION_DEFS[OPT_COUNT] = {
     [OPT_DETTAGLI] = {"--dettagli", VALUE_NONE, NULL, NULL, NULL},
     [OPT_FORMATO] = {"--formato", VALUE_CHOICE, "FORMATO", "un formato", "csv"},
     [OPT_PER_DIRIGENTE] = {"--per-dirigente", VALUE_TEXT, "CARTELLA", "una cartella", "modelli"},
+    [OPT_ARCHIVIO] = {"--archivio", VALUE_TEXT, "ARCHIVIO", "un archivio", "ciclo.db"},
+    [OPT_VERSIONE] = {"--versione", VALUE_TEXT, "N", "il numero di una versione del piano", "2"},
+    [OPT_ENTE] = {"--ente", VALUE_TEXT, "NOME", "il nome dell'ente", "\"Comune di Sarzana\""},
+    [OPT_AUTORE] = {"--autore", VALUE_TEXT, "NOME", "chi fa la modifica", "\"Mario Rossi\""},
+    [OPT_MOTIVO] = {"--motivo", VALUE_TEXT, "TESTO", "il motivo della modifica", "\"Delibera di Giunta n. 12\""},
 };
 
 static const char *const CODIFICHE[] = {"utf-8", "windows-1252", "utf8", "cp1252", NULL};
@@ -32,6 +37,7 @@ static const char *const DOCUMENTI[] = {"schede", "persone", "relazione", "premi
 static const char *const JSON_CSV[] = {"json", "csv", NULL};
 static const char *const CSV_XLSX[] = {"csv", "xlsx", NULL};
 static const char *const JSON_PDF[] = {"json", "pdf", NULL};
+static const char *const TESTO_CSV_JSON[] = {"testo", "csv", "json", NULL};
 
 #define RESULTS_OPTIONS                                                                                               \
     {OPT_RAGGIUNTO, "le rilevazioni: JSON (schede-raggiunto/1), CSV o foglio di calcolo", NULL},                    \
@@ -44,15 +50,19 @@ static const char *const JSON_PDF[] = {"json", "pdf", NULL};
 #define LAYOUT_OPTIONS                                                                                                \
     {OPT_LAYOUT, "i file di impaginazione da usare al posto di quelli installati", NULL},                           \
         {OPT_PROFILO, "il modulo di un comune: la cartella layouts/NOME (predefinito: sarzana)", NULL}
+#define ARCHIVIO_OPTIONS                                                                                              \
+    {OPT_ARCHIVIO, "il piano, le rilevazioni e le valutazioni dall'archivio, al posto dei file", NULL},             \
+        {OPT_VERSIONE, "(con --archivio) la versione del piano (predefinita: l'ultima)", NULL}
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
 static const CommandOption VERIFICA_OPTIONS[] = {
     RESULTS_OPTIONS,
     EVALUATION_OPTIONS,
     {OPT_DETTAGLI, "anche la regola di ogni azione, in parole", NULL},
+    ARCHIVIO_OPTIONS,
 };
 static const Command VERIFICA = {
-    "verifica", "PIANO", 1, 1, "controlla il piano ed elenca errori e avvisi",
+    "verifica", "[PIANO]", 0, 1, "controlla il piano ed elenca errori e avvisi",
     "Controlla il piano (JSON o foglio di calcolo .xlsx/.ods) ed elenca ogni errore e avviso, uno per riga, con il\n"
     "file, la riga o il percorso JSON o la cella, e il codice dell'obiettivo; con le rilevazioni, il sistema e le\n"
     "valutazioni controlla anche quelli.\n",
@@ -70,9 +80,10 @@ static const CommandOption STAMPA_OPTIONS[] = {
     EVALUATION_OPTIONS,
     {OPT_AL, "il monitoraggio a una data: le schede e monitoraggio.pdf con lo stato di ogni azione e indicatore",
      NULL},
+    ARCHIVIO_OPTIONS,
 };
 static const Command STAMPA = {
-    "stampa", "PIANO", 1, 1, "scrive i documenti in PDF",
+    "stampa", "[PIANO]", 0, 1, "scrive i documenti in PDF",
     "Scrive in CARTELLA i documenti in PDF: schede.pdf e persone.pdf; con --raggiunto anche la Relazione sulla\n"
     "Performance relazione.pdf; con --sistema e --valutazioni anche premi.pdf e premi.csv (riservati); con --al\n"
     "le schede e il monitoraggio monitoraggio.pdf. I documenti si scrivono tutti insieme o nessuno.\n",
@@ -84,9 +95,10 @@ static const CommandOption ESITI_OPTIONS[] = {
     EVALUATION_OPTIONS,
     {OPT_AL, "lo stato di ogni azione e indicatore a una data (il monitoraggio), al posto dei risultati", NULL},
     LAYOUT_OPTIONS,
+    ARCHIVIO_OPTIONS,
 };
 static const Command ESITI = {
-    "esiti", "PIANO", 1, 1, "i risultati dell'anno come dati (JSON o CSV)",
+    "esiti", "[PIANO]", 0, 1, "i risultati dell'anno come dati (JSON o CSV)",
     "Scrive sullo standard output i risultati dell'anno (con --raggiunto) o lo stato a una data (con --al): la\n"
     "percentuale di ogni azione, indicatore e obiettivo e, con le valutazioni, il punteggio di ogni persona.\n"
     "--layout o --profilo (con --al) danno il margine «a rischio» del monitoraggio.\n",
@@ -132,8 +144,64 @@ static const Command CONFRONTA = {
     "standard output; con --out scrive il documento delle variazioni per la delibera di Giunta.\n",
     CONFRONTA_OPTIONS, N_OF(CONFRONTA_OPTIONS)};
 
-const Command *const COMMANDS[] = {&VERIFICA, &STAMPA, &ESITI, &MODELLO_RAGGIUNTO, &MODELLO_VALUTAZIONI, &ESPORTA,
-                                   &CONFRONTA, NULL};
+static const CommandOption ARCHIVIO_CREA_OPTIONS[] = {
+    {OPT_ENTE, "il nome dell'ente (obbligatorio)", NULL},
+    {OPT_AUTORE, "chi crea l'archivio (predefinito: l'utente del sistema)", NULL},
+};
+static const Command ARCHIVIO_CREA = {
+    "archivio crea", "ARCHIVIO", 1, 1, "crea un archivio nuovo (un file SQLite)",
+    "Crea l'archivio del ciclo della performance di un ente: un file che tiene le versioni del piano, le\n"
+    "rilevazioni, il sistema di valutazione e le valutazioni, con il registro di ogni modifica.\n",
+    ARCHIVIO_CREA_OPTIONS, N_OF(ARCHIVIO_CREA_OPTIONS)};
+
+static const CommandOption ARCHIVIO_IMPORTA_OPTIONS[] = {
+    {OPT_AUTORE, "chi fa la modifica (predefinito: l'utente del sistema)", NULL},
+    {OPT_MOTIVO, "perché (per esempio la delibera), nel registro", NULL},
+    {OPT_ANNO, "l'anno delle rilevazioni e delle valutazioni (predefinito: quello del file, o il primo del piano)", NULL},
+    {OPT_AL, "le rilevazioni sono di un monitoraggio a quella data", NULL},
+    {OPT_CODIFICA, "codifica dei CSV (predefinito: riconosciuta)", CODIFICHE},
+};
+static const Command ARCHIVIO_IMPORTA = {
+    "archivio importa", "ARCHIVIO FILE…", 2, 64, "porta nell'archivio piani, rilevazioni, sistema, valutazioni",
+    "Porta nell'archivio i file, riconosciuti dal contenuto: un piano (una nuova versione se è cambiato), le\n"
+    "rilevazioni (aggiunte o sostituite per azione e data), il sistema di valutazione, le valutazioni. Tutti o\n"
+    "nessuno: un file con errori non cambia nulla, e i suoi errori si leggono come in schede verifica.\n",
+    ARCHIVIO_IMPORTA_OPTIONS, N_OF(ARCHIVIO_IMPORTA_OPTIONS)};
+
+static const CommandOption ARCHIVIO_ESPORTA_OPTIONS[] = {
+    {OPT_OUT, "la cartella in cui scrivere i file (obbligatoria; si crea se manca)", NULL},
+    {OPT_VERSIONE, "la versione del piano (predefinita: l'ultima)", NULL},
+};
+static const Command ARCHIVIO_ESPORTA = {
+    "archivio esporta", "ARCHIVIO", 1, 1, "riscrive i file dell'archivio in una cartella",
+    "Scrive in CARTELLA il piano, le rilevazioni di ogni raccolta, il sistema e le valutazioni, come file che\n"
+    "gli altri comandi leggono e che danno gli stessi documenti.\n",
+    ARCHIVIO_ESPORTA_OPTIONS, N_OF(ARCHIVIO_ESPORTA_OPTIONS)};
+
+static const CommandOption ARCHIVIO_STORIA_OPTIONS[] = {
+    {OPT_FORMATO, "testo, csv o json (predefinito: testo)", TESTO_CSV_JSON},
+};
+static const Command ARCHIVIO_STORIA = {
+    "archivio storia", "ARCHIVIO [CODICE]", 1, 2, "il registro delle modifiche, dalla più recente",
+    "Elenca il registro delle modifiche, dalla più recente: quando, chi, che cosa (e di quale obiettivo), il\n"
+    "valore prima e dopo, il motivo. Con CODICE, solo le modifiche di quell'obiettivo.\n",
+    ARCHIVIO_STORIA_OPTIONS, N_OF(ARCHIVIO_STORIA_OPTIONS)};
+
+static const Command ARCHIVIO_COPIA = {
+    "archivio copia", "ARCHIVIO COPIA", 2, 2, "una copia dell'archivio, anche mentre altri scrivono",
+    "Scrive in COPIA (un file nuovo) una copia coerente dell'archivio, anche mentre altri lo stanno usando.\n", NULL,
+    0};
+
+static const Command ARCHIVIO_CONTROLLA = {
+    "archivio controlla", "ARCHIVIO", 1, 1, "controlla l'integrità dell'archivio e del registro",
+    "Controlla l'archivio: l'integrità del file, i riferimenti tra le tabelle, la catena del registro (nessuna riga\n"
+    "modificata o tolta) e che ogni versione e rilevazione abbia la sua riga nel registro.\n",
+    NULL, 0};
+
+const Command *const COMMANDS[] = {&VERIFICA,       &STAMPA,           &ESITI,           &MODELLO_RAGGIUNTO,
+                                   &MODELLO_VALUTAZIONI, &ESPORTA,     &CONFRONTA,       &ARCHIVIO_CREA,
+                                   &ARCHIVIO_IMPORTA, &ARCHIVIO_ESPORTA, &ARCHIVIO_STORIA, &ARCHIVIO_COPIA,
+                                   &ARCHIVIO_CONTROLLA, NULL};
 
 static const char EXIT_CODES[] =
     "Codici di uscita: 0 tutto bene, 1 errori nei dati, 2 uso errato o file illeggibile, 3 memoria insufficiente.\n";

@@ -33,6 +33,11 @@ typedef enum {
     OPT_DETTAGLI,
     OPT_FORMATO,
     OPT_PER_DIRIGENTE,
+    OPT_ARCHIVIO,
+    OPT_VERSIONE,
+    OPT_ENTE,
+    OPT_AUTORE,
+    OPT_MOTIVO,
     OPT_COUNT
 } OptionId;
 
@@ -80,7 +85,7 @@ typedef struct {
     const char *value[OPT_COUNT];
     int year[OPT_COUNT];       /* VALUE_YEAR */
     Date date[OPT_COUNT];      /* VALUE_DATE */
-    const char *args[4];
+    const char *args[64]; /* no command takes more (archivio importa: 1 + 63 files) */
     size_t n_args;
 } Parsed;
 

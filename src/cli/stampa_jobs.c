@@ -305,8 +305,7 @@ static void *run_job(void *arg)
     j->out = open_memstream(&j->out_text, &j->out_len);
     j->err = open_memstream(&j->err_text, &j->err_len);
     if (!j->out || !j->err) {
-        fputs("memoria insufficiente\n", stderr);
-        abort();
+        out_of_memory(); /* exit code 3, as every allocation */
     }
     j->rc = j->render(j);
     fclose(j->out);

@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "archivio_input.h"
 #include "commands.h"
+#include "workbook.h"
 #include "wb_convert.h"
 
 bool valutazione_options_ok(const InputOptions *o, const Command *cmd, bool need_results)
@@ -30,8 +32,13 @@ int load_valutazione(const Plan *plan, const InputOptions *o, const Esiti *esiti
 {
     memset(ev, 0, sizeof *ev);
     int rc = 0;
+    const struct ArchivioInput *ar = o->archivio;
+    bool sistema_from_archive = ar && ar->has_sistema && o->sistema == ar->sistema.file;
+    bool valutazioni_from_archive = ar && ar->has_valutazioni && o->valutazioni == ar->valutazioni.file;
     if (o->sistema) {
-        LoadStatus st = sistema_load_file(o->sistema, &ev->sistema, diags);
+        LoadStatus st = sistema_from_archive
+                            ? sistema_load_buffer(ar->sistema.file, ar->sistema.bytes, ar->sistema.len, &ev->sistema, diags)
+                            : sistema_load_file(o->sistema, &ev->sistema, diags);
         if (st == LOAD_IO_ERROR)
             return EXIT_USAGE;
         ev->has_sistema = st == LOAD_OK;
@@ -39,7 +46,11 @@ int load_valutazione(const Plan *plan, const InputOptions *o, const Esiti *esiti
             rc = EXIT_DATA;
     }
     if (o->valutazioni) {
-        LoadStatus st = input_valutazioni_load(o->valutazioni, o->codifica, &ev->valutazioni, diags);
+        const ArchivioFile *f = valutazioni_from_archive ? &ar->valutazioni : NULL;
+        LoadStatus st = !f ? input_valutazioni_load(o->valutazioni, o->codifica, &ev->valutazioni, diags)
+                        : workbook_detect(f->bytes, f->len)
+                            ? workbook_valutazioni_load(f->file, f->bytes, f->len, &ev->valutazioni, diags)
+                            : valutazioni_load_buffer(f->file, f->bytes, f->len, o->codifica, &ev->valutazioni, diags);
         if (st == LOAD_IO_ERROR)
             return EXIT_USAGE;
         ev->has_valutazioni = st == LOAD_OK;

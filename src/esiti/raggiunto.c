@@ -241,7 +241,7 @@ static void read_percent(const char *given, const char *column, Rilevazioni *set
     }
 }
 
-/* Which action or indicator the row is about (docs/formato.md §4, §7). */
+/* Which action or indicator the row is about (docs/formato.md §2, §7). */
 static void read_subject(char *v[COL_COUNT], Rilevazioni *set, Rilevazione *r, DiagList *diags)
 {
     double num;

@@ -1,5 +1,5 @@
 /* rules.h — how a rilevazione becomes the % of an action (docs/formato.md §1,
- * RULE), explained in words so that every figure can be traced back. */
+ * REGOLA), explained in words so that every figure can be traced back. */
 #ifndef SCHEDE_RULES_H
 #define SCHEDE_RULES_H
 

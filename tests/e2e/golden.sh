@@ -6,6 +6,7 @@
 # the files; when a change of the output is intended, --aggiorna rewrites the
 # list (and the commit says why the documents changed).
 set -euo pipefail
+trap 'echo "golden: comando non riuscito (riga $LINENO): $BASH_COMMAND" >&2; cat "$work/messaggi.txt" >&2 2>/dev/null' ERR
 exe=$1 src=$2 update=${3:-}
 list="$src/tests/golden/documenti.sha256"
 work=$(mktemp -d "${TMPDIR:-/tmp}/schede-golden.XXXXXX")

@@ -62,12 +62,9 @@ Test(confronto, word_difference_by_hand)
 
 static void load(const char *file, Plan *p)
 {
-    DiagList d;
-    diag_list_init(&d);
     char *path = xasprintf("%s/%s", SCHEDE_SOURCE_DIR, file);
     load_plan_ok(path, p);
     free(path);
-    diag_list_free(&d);
 }
 
 static const Modifica *field(const ObiettivoModificato *m, const char *campo)

@@ -11,10 +11,7 @@
 static Plan load_plan(const char *path)
 {
     Plan plan;
-    DiagList d;
-    diag_list_init(&d);
     load_plan_ok(path, &plan);
-    diag_list_free(&d);
     return plan;
 }
 

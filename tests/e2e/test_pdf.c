@@ -261,8 +261,6 @@ Test(pdf, overflowing_content_is_never_dropped, .timeout = 60 * SCHEDE_TIMEOUT_S
     char *pdf = render("tests/fixtures/completo.json", dir, NULL);
     char *flat = pdf_text(pdf);
     Plan plan;
-    DiagList d;
-    diag_list_init(&d);
     load_plan_ok(SCHEDE_SOURCE_DIR "/tests/fixtures/completo.json", &plan);
     expect_every_field(&plan, flat);
     /* the 60 paragraphs of the description, split over pages, in order */
@@ -281,7 +279,6 @@ Test(pdf, overflowing_content_is_never_dropped, .timeout = 60 * SCHEDE_TIMEOUT_S
     cr_assert(strstr(flat, "\xE2\x98\x90\xE2\x98\x92\xE2\x88\x91"), "characters Titillium lacks, from the fallback font");
     check_boxes(pdf, 10 * 72 / 25.4);
     plan_free(&plan);
-    diag_list_free(&d);
     free(flat);
     free(pdf);
     free(dir);
@@ -392,8 +389,6 @@ Test(pdf, persone_every_person_and_score_printed_inside_the_margins, .timeout = 
     pdf = xasprintf("%s/persone.pdf", dir);
     char *flat = pdf_text(pdf);
     Plan plan;
-    DiagList d;
-    diag_list_init(&d);
     load_plan_ok(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan);
     size_t names = 0;
     for (size_t i = 0; i < plan.n_obiettivi; i++)
@@ -416,7 +411,6 @@ Test(pdf, persone_every_person_and_score_printed_inside_the_margins, .timeout = 
     cr_assert(strstr(flat, "PUNTEGGIO202493,71"), "Vesnaver's score");
     check_boxes(pdf, 14 * 72 / 25.4); /* layouts/persona.json: 14 mm at the sides */
     plan_free(&plan);
-    diag_list_free(&d);
     free(flat);
     free(pdf);
     free(dir);

@@ -152,8 +152,6 @@ Test(sintesi_unit, band_edges_compare_as_printed)
 Test(sintesi_unit, without_results_nothing_is_scored)
 {
     Plan p;
-    DiagList d;
-    diag_list_init(&d);
     load_plan_ok(SCHEDE_SOURCE_DIR "/tests/fixtures/relazione-piano.json", &p);
     Sintesi x;
     sintesi_compute(&p, NULL, NULL, LIMITS, 3, &x);
@@ -164,7 +162,6 @@ Test(sintesi_unit, without_results_nothing_is_scored)
     cr_assert_eq(x.scostamenti, 7, "every action is not reported");
     sintesi_free(&x);
     plan_free(&p);
-    diag_list_free(&d);
 }
 
 static void check_missione(const char *text, const char *key, const char *nome)

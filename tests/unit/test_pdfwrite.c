@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "run.h"
 #include "pdf_syntax.h"
 #include "text.h"
 #include "ttf.h"
@@ -248,9 +249,9 @@ Test(pdfwrite, descriptor_values_from_the_tables)
 
 static char *temp_dir(void)
 {
-    char tmpl[] = "/tmp/schede-pdfwrite-XXXXXX";
-    cr_assert_not_null(mkdtemp(tmpl));
-    return strdup(tmpl);
+    char *dir = xasprintf("%s/pdfwrite", scratch()); /* run.h: removed when the test ends */
+    cr_assert_eq(mkdir(dir, 0700), 0, "%s", dir);
+    return dir;
 }
 
 static size_t files_in(const char *dir)
@@ -299,7 +300,7 @@ Test(pdfwrite, file_written_in_pieces_then_renamed)
 Test(pdfwrite, file_in_a_missing_folder_in_italian)
 {
     const char *why = NULL;
-    cr_assert_null(file_out_open("/tmp/schede-no-such-folder/sub/out.pdf", &why));
+    cr_assert_null(file_out_open(tpath("$T/no-such-folder/sub/out.pdf"), &why));
     cr_assert_str_eq(why, "la cartella non esiste");
 }
 

@@ -257,8 +257,6 @@ Test(graduazione, phrasings_seen_in_plans)
 Test(graduazione, every_text_of_the_sarzana_plan)
 {
     Plan plan;
-    DiagList d;
-    diag_list_init(&d);
     load_plan_ok(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &plan);
     size_t compared = 0, unreadable = 0;
     for (size_t i = 0; i < plan.n_obiettivi; i++) {
@@ -289,7 +287,6 @@ Test(graduazione, every_text_of_the_sarzana_plan)
     cr_assert_eq(compared, 100, "texts compared: %zu", compared);
     cr_assert_eq(unreadable, 16, "texts stating no bands: %zu", unreadable);
     plan_free(&plan);
-    diag_list_free(&d);
 }
 
 /* Found by fuzzing: sixteen delay bands without "on time" overflowed the

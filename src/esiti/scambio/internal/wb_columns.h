@@ -20,8 +20,9 @@ typedef struct {
 /* The plan: written by esporta, read back by every command. */
 extern const WbTable WB_PIANO, WB_PERSONE, WB_OBIETTIVI, WB_BILANCIO, WB_AZIONI, WB_RISORSE, WB_FINANZIARIA,
     WB_INDICATORI, WB_COLLEGAMENTI, WB_CAMPI;
-/* What the offices fill in: the templates (modello-raggiunto,
- * modello-valutazioni) write these columns and a few of their own. */
+/* What the offices fill in, as the reader knows the columns. The templates
+ * (modello-raggiunto, modello-valutazioni) choose theirs in wb_export.c,
+ * by the same names; only the sheet name is taken from here. */
 extern const WbTable WB_RILEVAZIONI, WB_VALUTAZIONI;
 
 #endif

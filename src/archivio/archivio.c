@@ -1,0 +1,548 @@
+/* archivio.c — the archive's database: creating and opening it (with the
+ * schema's versions), transactions, the registro and its chain, the checks
+ * and the online copy. SQLite as the trusted stores use it: WAL,
+ * synchronous=FULL, foreign keys on, BEGIN IMMEDIATE with a busy timeout,
+ * statements prepared with bound values. */
+#include "archivio.h"
+
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "archivio_db.h"
+#include "text.h"
+
+/* schema/sqlite.sql, embedded by the build (schema/embed.cmake) */
+extern const unsigned char SCHEMA_SQLITE[];
+#define SCHEMA ((const char *)SCHEMA_SQLITE)
+
+/* How long a writer waits for another one to finish, in milliseconds
+ * (SCHEDE_ARCHIVIO_ATTESA_MS changes it: the tests of a locked archive). */
+#define BUSY_TIMEOUT_MS 10000
+
+static int busy_timeout(void)
+{
+    const char *v = getenv("SCHEDE_ARCHIVIO_ATTESA_MS");
+    char *end;
+    long ms = v && *v ? strtol(v, &end, 10) : -1;
+    return v && *v && !*end && ms >= 0 && ms <= 3600000 ? (int)ms : BUSY_TIMEOUT_MS;
+}
+
+sqlite3_stmt *db_prepare(Archivio *a, const char *sql, char **error)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(a->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        if (error)
+            *error = db_error(a, "lettura");
+        return NULL;
+    }
+    return s;
+}
+
+char *db_error(Archivio *a, const char *what)
+{
+    int code = sqlite3_extended_errcode(a->db) & 0xff;
+    const char *why = code == SQLITE_BUSY || code == SQLITE_LOCKED ? "l'archivio è occupato da un'altra scrittura"
+                      : code == SQLITE_FULL                        ? "spazio su disco esaurito"
+                      : code == SQLITE_READONLY                    ? "l'archivio è in sola lettura"
+                      : code == SQLITE_NOTADB                      ? "il file non è un archivio di schede (non è un database)"
+                      : code == SQLITE_CORRUPT                     ? "l'archivio è danneggiato (schede archivio controlla)"
+                      : code == SQLITE_IOERR                       ? "errore di lettura o scrittura del disco"
+                      : code == SQLITE_CONSTRAINT                  ? "un vincolo dell'archivio non è rispettato"
+                                                                   : NULL;
+    if (why)
+        return xasprintf("%s: %s: %s", a->path, what, why);
+    return xasprintf("%s: %s: %s", a->path, what, sqlite3_errmsg(a->db));
+}
+
+void db_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+char *db_column_text(sqlite3_stmt *s, int i)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return t ? xstrdup((const char *)t) : NULL;
+}
+
+char *json_string(const char *s)
+{
+    if (!s)
+        return xstrdup("null");
+    StrBuf b = {0};
+    strbuf_puts(&b, "\"");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            strbuf_printf(&b, "\\%c", *p);
+        else if (*p == '\n')
+            strbuf_puts(&b, "\\n");
+        else if (*p < 0x20)
+            strbuf_printf(&b, "\\u%04x", *p);
+        else
+            strbuf_append(&b, (const char *)p, 1);
+    }
+    strbuf_puts(&b, "\"");
+    return b.data;
+}
+
+static void now_utc(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static bool exec(Archivio *a, const char *sql, const char *what, char **error)
+{
+    if (sqlite3_exec(a->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        if (error)
+            *error = db_error(a, what);
+        return false;
+    }
+    return true;
+}
+
+/* The connection's settings: every open, reader or writer. */
+static bool configure(Archivio *a, char **error)
+{
+    sqlite3_busy_timeout(a->db, busy_timeout());
+    /* The last connection to close copies the WAL into the file (SQLite's default, kept): an archive
+       nobody is using is then one file, which a plain copy saves whole. */
+    return exec(a, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", "apertura", error);
+}
+
+static int user_version(Archivio *a)
+{
+    sqlite3_stmt *s = db_prepare(a, "PRAGMA user_version", NULL);
+    int v = -1;
+    if (s && sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+/* Applies the schema's sections after version from, up to ARCHIVIO_SCHEMA. */
+static bool migrate(Archivio *a, int from, char **error)
+{
+    char marker[32];
+    for (int v = from + 1; v <= ARCHIVIO_SCHEMA; v++) {
+        snprintf(marker, sizeof marker, "-- @versione %d\n", v);
+        const char *start = strstr(SCHEMA, marker);
+        if (!start) {
+            *error = xasprintf("%s: lo schema della versione %d manca nel programma", a->path, v);
+            return false;
+        }
+        start += strlen(marker);
+        snprintf(marker, sizeof marker, "-- @versione %d\n", v + 1);
+        const char *end = strstr(start, marker);
+        char *section = end ? xstrndup(start, (size_t)(end - start)) : xstrdup(start);
+        char *sql = xasprintf("%s\nPRAGMA user_version = %d;", section, v);
+        bool ok = exec(a, sql, "aggiornamento dello schema", error);
+        free(sql);
+        free(section);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static Archivio *archivio_new(const char *path) 
+{
+    Archivio *a = xcalloc(1, sizeof *a);
+    a->path = xstrdup(path);
+    return a;
+}
+
+void archivio_chiudi(Archivio *a)
+{
+    if (!a)
+        return;
+    if (a->in_transaction)
+        archivio_annulla(a);
+    sqlite3_close_v2(a->db);
+    free(a->path);
+    free(a);
+}
+
+const char *archivio_path(const Archivio *a) { return a->path; }
+
+ArchivioEsito archivio_crea(const char *path, const char *ente, const Autore *chi, char **error)
+{
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        *error = xasprintf("%s: il file esiste già: un archivio nuovo si crea in un file nuovo", path);
+        return ARCHIVIO_NON_USABILE;
+    }
+    if (sodium_init() < 0) {
+        *error = xstrdup("libsodium non si inizializza");
+        return ARCHIVIO_NON_USABILE;
+    }
+    Archivio *a = archivio_new(path);
+    if (sqlite3_open_v2(path, &a->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        *error = xasprintf("%s: impossibile creare l'archivio: %s", path, sqlite3_errmsg(a->db));
+        archivio_chiudi(a);
+        return ARCHIVIO_NON_USABILE;
+    }
+    ArchivioEsito rc = ARCHIVIO_NON_USABILE;
+    if (configure(a, error) && exec(a, "PRAGMA journal_mode = WAL;", "creazione", error) &&
+        exec(a, "BEGIN IMMEDIATE", "creazione", error)) {
+        a->in_transaction = true;
+        now_utc(a->quando);
+        memset(a->ultimo_hash, '0', 64);
+        a->ultimo_hash[64] = '\0';
+        sqlite3_stmt *s = NULL;
+        if (migrate(a, 0, error) && (s = db_prepare(a, "INSERT INTO enti (nome, creato) VALUES (?, ?)", error))) {
+            db_bind_text(s, 1, ente);
+            db_bind_text(s, 2, a->quando);
+            if (sqlite3_step(s) == SQLITE_DONE) {
+                a->ente = (long)sqlite3_last_insert_rowid(a->db);
+                char *dopo = json_string(ente);
+                if (registro_aggiungi(a, chi, "crea archivio", "enti", "ente", NULL, "nome", NULL, dopo, error))
+                    rc = archivio_conferma(a, error);
+                free(dopo);
+            } else {
+                *error = db_error(a, "creazione");
+            }
+        }
+        sqlite3_finalize(s);
+    }
+    archivio_chiudi(a);
+    if (rc != ARCHIVIO_OK)
+        unlink(path); /* nothing half made */
+    return rc;
+}
+
+Archivio *archivio_apri(const char *path, bool scrivi, ArchivioEsito *esito, char **error)
+{
+    *esito = ARCHIVIO_NON_USABILE;
+    if (sodium_init() < 0) {
+        *error = xstrdup("libsodium non si inizializza");
+        return NULL;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        *error = xasprintf("%s: archivio non trovato (si crea con: schede archivio crea %s)", path, path);
+        return NULL;
+    }
+    Archivio *a = archivio_new(path);
+    int flags = scrivi ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(path, &a->db, flags, NULL) != SQLITE_OK) {
+        *error = xasprintf("%s: impossibile aprire l'archivio: %s", path, sqlite3_errmsg(a->db));
+        archivio_chiudi(a);
+        return NULL;
+    }
+    if (!configure(a, error)) {
+        archivio_chiudi(a);
+        return NULL;
+    }
+    int v = user_version(a);
+    sqlite3_stmt *s = v >= 0 ? db_prepare(a, "SELECT id FROM enti ORDER BY id LIMIT 1", NULL) : NULL;
+    if (v <= 0 || !s || sqlite3_step(s) != SQLITE_ROW) {
+        *error = v < 0 || !s ? xasprintf("%s: il file non è un archivio di schede", path)
+                             : xasprintf("%s: il file non è un archivio di schede (nessun ente)", path);
+        sqlite3_finalize(s);
+        archivio_chiudi(a);
+        return NULL;
+    }
+    a->ente = (long)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    if (v > ARCHIVIO_SCHEMA) {
+        *error = xasprintf("%s: l'archivio è della versione %d, più recente di questo programma (che conosce fino "
+                           "alla %d): aggiornare schede", path, v, ARCHIVIO_SCHEMA);
+        archivio_chiudi(a);
+        return NULL;
+    }
+    if (v < ARCHIVIO_SCHEMA) {
+        if (!scrivi) {
+            *error = xasprintf("%s: l'archivio è della versione %d: si aggiorna alla prima scrittura (schede archivio "
+                               "importa)", path, v);
+            archivio_chiudi(a);
+            return NULL;
+        }
+        if (!exec(a, "BEGIN IMMEDIATE", "aggiornamento dello schema", error) || !migrate(a, v, error) ||
+            !exec(a, "COMMIT", "aggiornamento dello schema", error)) {
+            exec(a, "ROLLBACK", "aggiornamento dello schema", NULL);
+            archivio_chiudi(a);
+            return NULL;
+        }
+    }
+    *esito = ARCHIVIO_OK;
+    return a;
+}
+
+static bool last_hash(Archivio *a, char out[65], char **error)
+{
+    sqlite3_stmt *s = db_prepare(a, "SELECT hash FROM registro ORDER BY id DESC LIMIT 1", error);
+    if (!s)
+        return false;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        snprintf(out, 65, "%s", (const char *)sqlite3_column_text(s, 0));
+    else
+        memset(out, '0', 64), out[64] = '\0';
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        *error = db_error(a, "lettura del registro");
+        return false;
+    }
+    return true;
+}
+
+ArchivioEsito archivio_inizia(Archivio *a, char **error)
+{
+    if (!exec(a, "BEGIN IMMEDIATE", "scrittura", error))
+        return ARCHIVIO_NON_USABILE;
+    a->in_transaction = true;
+    now_utc(a->quando);
+    if (!last_hash(a, a->ultimo_hash, error)) {
+        archivio_annulla(a);
+        return ARCHIVIO_NON_USABILE;
+    }
+    return ARCHIVIO_OK;
+}
+
+ArchivioEsito archivio_conferma(Archivio *a, char **error)
+{
+    if (!exec(a, "COMMIT", "scrittura", error)) {
+        archivio_annulla(a);
+        return ARCHIVIO_NON_USABILE;
+    }
+    a->in_transaction = false;
+    return ARCHIVIO_OK;
+}
+
+void archivio_annulla(Archivio *a)
+{
+    exec(a, "ROLLBACK", "annullamento", NULL);
+    a->in_transaction = false;
+}
+
+void registro_hash(const char *prev, const char *const fields[11], char out[65])
+{
+    crypto_hash_sha256_state st;
+    crypto_hash_sha256_init(&st);
+    crypto_hash_sha256_update(&st, (const unsigned char *)prev, strlen(prev));
+    for (int i = 0; i < 11; i++) {
+        /* a unit separator before each field, a record separator for NULL */
+        const unsigned char sep = fields[i] ? 0x1f : 0x1e;
+        crypto_hash_sha256_update(&st, &sep, 1);
+        if (fields[i])
+            crypto_hash_sha256_update(&st, (const unsigned char *)fields[i], strlen(fields[i]));
+    }
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&st, h);
+    sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+bool registro_aggiungi(Archivio *a, const Autore *chi, const char *operazione, const char *tabella,
+                       const char *chiave, const char *obiettivo, const char *campo, const char *prima,
+                       const char *dopo, char **error)
+{
+    char ente[24];
+    snprintf(ente, sizeof ente, "%ld", a->ente);
+    const char *fields[11] = {ente,     a->quando, chi->autore, operazione, tabella,    chiave,
+                              obiettivo, campo,    prima,       dopo,       chi->motivo};
+    char hash[65];
+    registro_hash(a->ultimo_hash, fields, hash);
+    sqlite3_stmt *s = db_prepare(a,
+                                 "INSERT INTO registro (ente, quando, chi, operazione, tabella, chiave, obiettivo, "
+                                 "campo, prima, dopo, motivo, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 error);
+    if (!s)
+        return false;
+    sqlite3_bind_int64(s, 1, a->ente);
+    for (int i = 1; i < 11; i++)
+        db_bind_text(s, i + 1, fields[i]);
+    db_bind_text(s, 12, hash);
+    bool ok = sqlite3_step(s) == SQLITE_DONE;
+    if (!ok)
+        *error = db_error(a, "scrittura del registro");
+    else
+        memcpy(a->ultimo_hash, hash, sizeof hash);
+    sqlite3_finalize(s);
+    return ok;
+}
+
+/* ---- checks, copy, history ---------------------------------------------------------------- */
+
+static void add_problem(char ***list, size_t *n, char *p)
+{
+    *list = xrealloc(*list, (*n + 1) * sizeof **list);
+    (*list)[(*n)++] = p;
+}
+
+/* The registro's chain: every row's hash from the previous one, ids without
+ * gaps (AUTOINCREMENT never reuses one: a gap is a row removed). */
+static void check_chain(Archivio *a, char ***list, size_t *n)
+{
+    sqlite3_stmt *s = db_prepare(a,
+                                 "SELECT id, ente, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, "
+                                 "dopo, motivo, hash FROM registro ORDER BY id",
+                                 NULL);
+    if (!s) {
+        add_problem(list, n, db_error(a, "lettura del registro"));
+        return;
+    }
+    char prev[65];
+    memset(prev, '0', 64);
+    prev[64] = '\0';
+    long expected = 1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        long id = (long)sqlite3_column_int64(s, 0);
+        if (id != expected)
+            add_problem(list, n, xasprintf("registro: mancano le righe da %ld a %ld", expected, id - 1));
+        expected = id + 1;
+        const char *fields[11];
+        for (int i = 0; i < 11; i++)
+            fields[i] = (const char *)sqlite3_column_text(s, i + 1);
+        char hash[65];
+        registro_hash(prev, fields, hash);
+        const char *stored = (const char *)sqlite3_column_text(s, 12);
+        if (!stored || strcmp(stored, hash) != 0)
+            add_problem(list, n, xasprintf("registro: la riga %ld è stata modificata fuori dal programma", id));
+        snprintf(prev, sizeof prev, "%s", stored ? stored : "");
+    }
+    sqlite3_finalize(s);
+}
+
+/* Every version and every rilevazione has its rows in the registro. */
+static void check_recorded(Archivio *a, char ***list, size_t *n)
+{
+    sqlite3_stmt *s = db_prepare(a, "SELECT numero FROM versioni WHERE NOT EXISTS (SELECT 1 FROM registro WHERE "
+                                    "tabella = 'versioni' AND chiave = 'versione ' || versioni.numero)", NULL);
+    while (s && sqlite3_step(s) == SQLITE_ROW)
+        add_problem(list, n, xasprintf("la versione %d del piano non ha la sua riga nel registro",
+                                       sqlite3_column_int(s, 0)));
+    sqlite3_finalize(s);
+    s = db_prepare(a, "SELECT c.anno, c.al, r.obiettivo, r.azione, r.indicatore, r.chiave_data FROM rilevazioni r "
+                      "JOIN raccolte c ON c.id = r.raccolta", NULL);
+    sqlite3_stmt *q = db_prepare(a, "SELECT 1 FROM registro WHERE tabella = 'rilevazioni' AND chiave = ? LIMIT 1", NULL);
+    while (s && q && sqlite3_step(s) == SQLITE_ROW) {
+        char *chiave = archivio_chiave_rilevazione(sqlite3_column_int(s, 0), (const char *)sqlite3_column_text(s, 1),
+                                                   (const char *)sqlite3_column_text(s, 2), sqlite3_column_int(s, 3),
+                                                   sqlite3_column_int(s, 4), (const char *)sqlite3_column_text(s, 5));
+        db_bind_text(q, 1, chiave);
+        if (sqlite3_step(q) != SQLITE_ROW)
+            add_problem(list, n, xasprintf("la rilevazione «%s» non ha la sua riga nel registro", chiave));
+        sqlite3_reset(q);
+        free(chiave);
+    }
+    sqlite3_finalize(q);
+    sqlite3_finalize(s);
+}
+
+size_t archivio_controlla(Archivio *a, char ***problemi)
+{
+    *problemi = NULL;
+    size_t n = 0;
+    sqlite3_stmt *s = db_prepare(a, "PRAGMA integrity_check", NULL);
+    while (s && sqlite3_step(s) == SQLITE_ROW) {
+        const char *r = (const char *)sqlite3_column_text(s, 0);
+        if (r && strcmp(r, "ok") != 0)
+            add_problem(problemi, &n, xasprintf("integrità: %s", r));
+    }
+    sqlite3_finalize(s);
+    s = db_prepare(a, "PRAGMA foreign_key_check", NULL);
+    while (s && sqlite3_step(s) == SQLITE_ROW)
+        add_problem(problemi, &n,
+                    xasprintf("riferimento mancante: una riga di %s (rowid %lld) rimanda a %s che non c'è",
+                              (const char *)sqlite3_column_text(s, 0), (long long)sqlite3_column_int64(s, 1),
+                              (const char *)sqlite3_column_text(s, 2)));
+    sqlite3_finalize(s);
+    check_chain(a, problemi, &n);
+    check_recorded(a, problemi, &n);
+    return n;
+}
+
+ArchivioEsito archivio_copia(Archivio *a, const char *copia, char **error)
+{
+    struct stat st;
+    if (stat(copia, &st) == 0) {
+        *error = xasprintf("%s: il file esiste già: la copia si scrive in un file nuovo", copia);
+        return ARCHIVIO_NON_USABILE;
+    }
+    char *part = xasprintf("%s.%ld.part", copia, (long)getpid());
+    sqlite3 *dest = NULL;
+    ArchivioEsito rc = ARCHIVIO_NON_USABILE;
+    if (sqlite3_open_v2(part, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        *error = xasprintf("%s: impossibile scrivere la copia: %s", copia, sqlite3_errmsg(dest));
+    } else {
+        /* step by step, so that writers are not kept waiting for the whole copy */
+        sqlite3_backup *b = sqlite3_backup_init(dest, "main", a->db, "main");
+        int step = SQLITE_OK;
+        while (b && (step = sqlite3_backup_step(b, 64)) == SQLITE_OK)
+            sqlite3_sleep(1);
+        int fin = b ? sqlite3_backup_finish(b) : SQLITE_ERROR;
+        if (step == SQLITE_DONE && fin == SQLITE_OK &&
+            sqlite3_exec(dest, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL) == SQLITE_OK)
+            rc = ARCHIVIO_OK;
+        else
+            *error = xasprintf("%s: copia non riuscita: %s", copia, sqlite3_errmsg(dest));
+    }
+    sqlite3_close_v2(dest);
+    if (rc == ARCHIVIO_OK && rename(part, copia) != 0) {
+        *error = xasprintf("%s: impossibile scrivere la copia: %s", copia, strerror(errno));
+        rc = ARCHIVIO_NON_USABILE;
+    }
+    if (rc != ARCHIVIO_OK)
+        unlink(part);
+    char *wal = xasprintf("%s-wal", part), *shm = xasprintf("%s-shm", part);
+    unlink(wal);
+    unlink(shm);
+    free(wal);
+    free(shm);
+    free(part);
+    return rc;
+}
+
+size_t archivio_storia(Archivio *a, const char *codice, VoceRegistro **out)
+{
+    *out = NULL;
+    sqlite3_stmt *s = db_prepare(a,
+                                 codice ? "SELECT id, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, "
+                                          "dopo, motivo FROM registro WHERE ente = ? AND obiettivo = ? ORDER BY id DESC"
+                                        : "SELECT id, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, "
+                                          "dopo, motivo FROM registro WHERE ente = ? ORDER BY id DESC",
+                                 NULL);
+    if (!s)
+        return 0;
+    sqlite3_bind_int64(s, 1, a->ente);
+    if (codice)
+        db_bind_text(s, 2, codice);
+    size_t n = 0, cap = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        VoceRegistro *v = &(*out)[n++];
+        v->id = (long)sqlite3_column_int64(s, 0);
+        char **f[] = {&v->quando, &v->chi, &v->operazione, &v->tabella, &v->chiave, &v->obiettivo, &v->campo,
+                      &v->prima, &v->dopo, &v->motivo};
+        for (int i = 0; i < 10; i++)
+            *f[i] = db_column_text(s, i + 1);
+    }
+    sqlite3_finalize(s);
+    return n;
+}
+
+void archivio_storia_free(VoceRegistro *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *f[] = {v[i].quando, v[i].chi, v[i].operazione, v[i].tabella, v[i].chiave, v[i].obiettivo, v[i].campo,
+                     v[i].prima, v[i].dopo, v[i].motivo};
+        for (int k = 0; k < 10; k++)
+            free(f[k]);
+    }
+    free(v);
+}

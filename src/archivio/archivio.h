@@ -1,0 +1,127 @@
+/* archivio.h — the shared, durable record of a cycle (docs/archivio.md):
+ * the versions of the plan, the rilevazioni of each raccolta, the SMVP and
+ * the valutazioni, with an append-only registro of every change (who, when,
+ * what, before → after, why). Documents never see it: what it gives back is
+ * the same in-memory model the files give (Plan, Rilevazioni, …).
+ *
+ * Every function that changes the archive is one transaction (BEGIN
+ * IMMEDIATE … COMMIT) with its registro rows inside it: it happens whole or
+ * not at all. Errors are Italian sentences for the user. */
+#ifndef SCHEDE_ARCHIVIO_H
+#define SCHEDE_ARCHIVIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+#include "diag.h"
+#include "model.h"
+#include "raggiunto.h"
+
+typedef struct Archivio Archivio;
+
+/* What went wrong, for the exit code: the data (1) or the archive itself,
+ * unreadable, locked, of a newer version (2). */
+typedef enum { ARCHIVIO_OK = 0, ARCHIVIO_DATI = 1, ARCHIVIO_NON_USABILE = 2 } ArchivioEsito;
+
+/* Who makes a change, and why (the motivo may be NULL). */
+typedef struct {
+    const char *autore;
+    const char *motivo;
+} Autore;
+
+/* A new archive at path, for the ente named; refuses a path that exists. */
+ArchivioEsito archivio_crea(const char *path, const char *ente, const Autore *chi, char **error);
+
+/* Opens an archive to read, or to write (then a schema of an older version
+ * is brought up to date, in one transaction). NULL with *error. */
+Archivio *archivio_apri(const char *path, bool scrivi, ArchivioEsito *esito, char **error);
+void archivio_chiudi(Archivio *a);
+const char *archivio_path(const Archivio *a);
+
+/* A change made of several imports: archivio_inizia, the imports, then
+ * archivio_conferma (all of them) or archivio_annulla (none). */
+ArchivioEsito archivio_inizia(Archivio *a, char **error);
+ArchivioEsito archivio_conferma(Archivio *a, char **error);
+void archivio_annulla(Archivio *a);
+
+/* ---- imports (inside archivio_inizia … archivio_conferma) ---------------------------------- */
+
+/* A plan, as the bytes of its file (JSON or workbook), already loaded
+ * without errors into plan. A plan with the same bytes as the latest
+ * version changes nothing (*numero = that version, *nuova = false);
+ * otherwise it becomes the next version, and the registro gets each
+ * objective added or removed and each field changed (confronto). */
+ArchivioEsito archivio_importa_piano(Archivio *a, const char *file, const char *bytes, size_t len, const Plan *plan,
+                                     const Autore *chi, int *numero, bool *nuova, char **error);
+
+/* The rilevazioni of year anno (a monitoring at al when al is given),
+ * already checked against the plan: each added, or replacing the one of the
+ * same action (or indicator and date), field by field in the registro.
+ * *cambiate counts the rilevazioni added or changed. */
+ArchivioEsito archivio_importa_rilevazioni(Archivio *a, const Rilevazioni *ril, int anno, const Date *al,
+                                           const Autore *chi, size_t *cambiate, char **error);
+
+/* The SMVP, or the valutazioni of year anno, as the bytes of their file. */
+ArchivioEsito archivio_importa_sistema(Archivio *a, const char *file, const char *bytes, size_t len,
+                                       const Autore *chi, bool *nuovo, char **error);
+ArchivioEsito archivio_importa_valutazioni(Archivio *a, int anno, const char *file, const char *bytes, size_t len,
+                                           const Autore *chi, bool *nuovo, char **error);
+
+/* ---- reading ------------------------------------------------------------------------------ */
+
+/* A stored file: its name and bytes (owned by the caller: archivio_file_free). */
+typedef struct {
+    char *file;
+    char *bytes;
+    size_t len;
+} ArchivioFile;
+void archivio_file_free(ArchivioFile *f);
+
+/* A stored plan file read back into the model, with the loader its bytes want (JSON or workbook). */
+LoadStatus archivio_load_plan_file(const ArchivioFile *f, Plan *plan, DiagList *diags);
+
+/* Version numero of the plan (0: the latest). ARCHIVIO_DATI when there is none. */
+ArchivioEsito archivio_piano(Archivio *a, int numero, ArchivioFile *out, int *numero_letto, char **error);
+int archivio_versioni(Archivio *a);
+
+/* The rilevazioni of year anno: at year end (al NULL), or of the latest
+ * monitoring at a date ≤ *al in that year. ARCHIVIO_DATI when there are none. */
+ArchivioEsito archivio_rilevazioni(Archivio *a, int anno, const Date *al, Rilevazioni *out, char **error);
+
+/* The latest SMVP; the latest valutazioni of year anno. */
+ArchivioEsito archivio_sistema(Archivio *a, ArchivioFile *out, char **error);
+ArchivioEsito archivio_valutazioni(Archivio *a, int anno, ArchivioFile *out, char **error);
+
+/* The raccolte stored: anno and al ('' for the year end), for esporta. */
+typedef struct {
+    int anno;
+    bool has_al;
+    Date al;
+} Raccolta;
+size_t archivio_raccolte(Archivio *a, Raccolta **out);
+/* The years with valutazioni. */
+size_t archivio_anni_valutazioni(Archivio *a, int **out);
+
+/* ---- the registro ------------------------------------------------------------------------- */
+
+typedef struct {
+    long id;
+    char *quando, *chi, *operazione, *tabella, *chiave, *obiettivo, *campo, *prima, *dopo, *motivo;
+} VoceRegistro;
+
+/* The registro, newest first; only the rows about an objective when codice
+ * is given. */
+size_t archivio_storia(Archivio *a, const char *codice, VoceRegistro **out);
+void archivio_storia_free(VoceRegistro *v, size_t n);
+
+/* ---- the archive itself ------------------------------------------------------------------- */
+
+/* integrity_check, foreign_key_check and the registro's chain: what is
+ * wrong, one sentence each (none: 0). */
+size_t archivio_controlla(Archivio *a, char ***problemi);
+
+/* An online copy (SQLite backup API), usable while others write. */
+ArchivioEsito archivio_copia(Archivio *a, const char *copia, char **error);
+
+#endif

@@ -1,0 +1,255 @@
+/* archivio_leggi.c — what comes out of the archive: a plan version's file,
+ * the rilevazioni of a raccolta as the model the files give, the SMVP and
+ * the valutazioni, the list of raccolte. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "archivio.h"
+#include "archivio_db.h"
+#include "plan_load.h"
+#include "text.h"
+#include "wb_convert.h"
+#include "workbook.h"
+
+void archivio_file_free(ArchivioFile *f)
+{
+    free(f->file);
+    free(f->bytes);
+    memset(f, 0, sizeof *f);
+}
+
+LoadStatus archivio_load_plan_bytes(const char *file, const char *bytes, size_t len, Plan *plan, DiagList *diags)
+{
+    DiagList local;
+    diag_list_init(&local);
+    DiagList *d = diags ? diags : &local;
+    LoadStatus st = workbook_detect(bytes, len) ? workbook_plan_load(file, bytes, len, plan, d)
+                                                : plan_load_buffer(file, bytes, len, plan, d);
+    diag_list_free(&local);
+    return st;
+}
+
+LoadStatus archivio_load_plan_file(const ArchivioFile *f, Plan *plan, DiagList *diags)
+{
+    return archivio_load_plan_bytes(f->file, f->bytes, f->len, plan, diags);
+}
+
+static void take_blob(sqlite3_stmt *s, int col, ArchivioFile *out)
+{
+    out->len = (size_t)sqlite3_column_bytes(s, col);
+    out->bytes = xmalloc(out->len + 1);
+    memcpy(out->bytes, sqlite3_column_blob(s, col), out->len);
+    out->bytes[out->len] = '\0';
+}
+
+ArchivioEsito archivio_piano(Archivio *a, int numero, ArchivioFile *out, int *numero_letto, char **error)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *s = db_prepare(a,
+                                 numero > 0 ? "SELECT numero, file, contenuto FROM versioni WHERE ente = ? AND numero = ?"
+                                            : "SELECT numero, file, contenuto FROM versioni WHERE ente = ? ORDER BY "
+                                              "numero DESC LIMIT 1",
+                                 error);
+    if (!s)
+        return ARCHIVIO_NON_USABILE;
+    sqlite3_bind_int64(s, 1, a->ente);
+    if (numero > 0)
+        sqlite3_bind_int(s, 2, numero);
+    ArchivioEsito rc = ARCHIVIO_DATI;
+    int step = sqlite3_step(s);
+    if (step == SQLITE_ROW) {
+        *numero_letto = sqlite3_column_int(s, 0);
+        out->file = db_column_text(s, 1);
+        take_blob(s, 2, out);
+        rc = ARCHIVIO_OK;
+    } else if (step == SQLITE_DONE) {
+        int n = archivio_versioni(a);
+        *error = n == 0 ? xasprintf("%s: l'archivio non ha ancora un piano (schede archivio importa %s PIANO)", a->path,
+                                    a->path)
+                        : xasprintf("%s: non c'è la versione %d del piano: le versioni sono da 1 a %d", a->path, numero,
+                                    n);
+    } else {
+        *error = db_error(a, "lettura del piano");
+        rc = ARCHIVIO_NON_USABILE;
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int archivio_versioni(Archivio *a)
+{
+    sqlite3_stmt *s = db_prepare(a, "SELECT COALESCE(MAX(numero), 0) FROM versioni WHERE ente = ?", NULL);
+    if (!s)
+        return 0;
+    sqlite3_bind_int64(s, 1, a->ente);
+    int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+    sqlite3_finalize(s);
+    return n;
+}
+
+void archivio_row_to_rilevazione(sqlite3_stmt *s, int first, Rilevazione *r)
+{
+    const char *data = (const char *)sqlite3_column_text(s, first);
+    r->has_data = data && date_parse_iso(data, &r->data) == DATE_OK;
+    const char *tipo = (const char *)sqlite3_column_text(s, first + 1);
+    if (tipo && strcmp(tipo, "numero") == 0) {
+        r->valore_kind = VALORE_NUMERO;
+        r->valore = sqlite3_column_double(s, first + 2);
+    } else if (tipo && strcmp(tipo, "si_no") == 0) {
+        r->valore_kind = VALORE_SI_NO;
+        r->valore_si = sqlite3_column_double(s, first + 2) != 0;
+    }
+    if (sqlite3_column_type(s, first + 3) != SQLITE_NULL) {
+        r->has_percentuale = true;
+        r->percentuale = sqlite3_column_double(s, first + 3);
+    }
+    r->raggiunto = db_column_text(s, first + 4);
+    r->nota = db_column_text(s, first + 5);
+    if (sqlite3_column_type(s, first + 6) != SQLITE_NULL) {
+        r->has_avanzamento = true;
+        r->avanzamento = sqlite3_column_double(s, first + 6);
+    }
+    r->criticita = db_column_text(s, first + 7);
+    r->proposta = db_column_text(s, first + 8);
+}
+
+/* The raccolta the documents of year anno (at al) read: the year end, or the
+ * latest monitoring at a date ≤ al. */
+static long raccolta_for(Archivio *a, int anno, const Date *al, char found_al[11], char **error)
+{
+    char d[11] = "";
+    if (al)
+        date_format_iso(*al, d);
+    sqlite3_stmt *s = db_prepare(a,
+                                 al ? "SELECT id, al FROM raccolte WHERE ente = ? AND anno = ? AND al <> '' AND al <= ? "
+                                      "ORDER BY al DESC LIMIT 1"
+                                    : "SELECT id, al FROM raccolte WHERE ente = ? AND anno = ? AND al = ''",
+                                 error);
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, a->ente);
+    sqlite3_bind_int(s, 2, anno);
+    if (al)
+        db_bind_text(s, 3, d);
+    long id = 0;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        id = (long)sqlite3_column_int64(s, 0);
+        snprintf(found_al, 11, "%s", (const char *)sqlite3_column_text(s, 1));
+    }
+    sqlite3_finalize(s);
+    return id;
+}
+
+ArchivioEsito archivio_rilevazioni(Archivio *a, int anno, const Date *al, Rilevazioni *out, char **error)
+{
+    memset(out, 0, sizeof *out);
+    char found[11] = "";
+    long raccolta = raccolta_for(a, anno, al, found, error);
+    if (raccolta < 0)
+        return ARCHIVIO_NON_USABILE;
+    if (raccolta == 0) {
+        char d[11];
+        if (al)
+            date_format_it(*al, d);
+        *error = al ? xasprintf("%s: nessuna rilevazione del monitoraggio %d fino al %s", a->path, anno, d)
+                    : xasprintf("%s: nessuna rilevazione di fine anno del %d", a->path, anno);
+        return ARCHIVIO_DATI;
+    }
+    out->file = *found ? xasprintf("%s (rilevazioni %d al %s)", a->path, anno, found)
+                       : xasprintf("%s (rilevazioni %d)", a->path, anno);
+    out->has_anno = true;
+    out->anno = anno;
+    sqlite3_stmt *s = db_prepare(a, "SELECT obiettivo, azione, indicatore, " RILEVAZIONE_COLUMNS
+                                    " FROM rilevazioni WHERE raccolta = ? ORDER BY id", error);
+    if (!s)
+        return ARCHIVIO_NON_USABILE;
+    sqlite3_bind_int64(s, 1, raccolta);
+    size_t cap = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            out->items = xrealloc(out->items, cap * sizeof *out->items);
+        }
+        Rilevazione *r = &out->items[out->n];
+        memset(r, 0, sizeof *r);
+        r->obiettivo = db_column_text(s, 0);
+        r->azione = sqlite3_column_int(s, 1);
+        r->indicatore = sqlite3_column_int(s, 2);
+        archivio_row_to_rilevazione(s, 3, r);
+        r->line = (int)++out->n;
+    }
+    sqlite3_finalize(s);
+    return ARCHIVIO_OK;
+}
+
+static ArchivioEsito latest_document(Archivio *a, const char *sql, int anno, const char *what, ArchivioFile *out,
+                                     char **error)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *s = db_prepare(a, sql, error);
+    if (!s)
+        return ARCHIVIO_NON_USABILE;
+    sqlite3_bind_int64(s, 1, a->ente);
+    if (anno > 0)
+        sqlite3_bind_int(s, 2, anno);
+    ArchivioEsito rc = ARCHIVIO_DATI;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        out->file = db_column_text(s, 0);
+        take_blob(s, 1, out);
+        rc = ARCHIVIO_OK;
+    } else {
+        *error = xasprintf("%s: l'archivio non ha %s", a->path, what);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+ArchivioEsito archivio_sistema(Archivio *a, ArchivioFile *out, char **error)
+{
+    return latest_document(a, "SELECT file, contenuto FROM sistemi WHERE ente = ? ORDER BY id DESC LIMIT 1", 0,
+                           "un sistema di valutazione", out, error);
+}
+
+ArchivioEsito archivio_valutazioni(Archivio *a, int anno, ArchivioFile *out, char **error)
+{
+    char what[64];
+    snprintf(what, sizeof what, "le valutazioni del %d", anno);
+    return latest_document(a, "SELECT file, contenuto FROM valutazioni WHERE ente = ? AND anno = ? ORDER BY id DESC "
+                              "LIMIT 1", anno, what, out, error);
+}
+
+size_t archivio_raccolte(Archivio *a, Raccolta **out)
+{
+    *out = NULL;
+    sqlite3_stmt *s = db_prepare(a, "SELECT anno, al FROM raccolte WHERE ente = ? ORDER BY anno, al", NULL);
+    if (!s)
+        return 0;
+    sqlite3_bind_int64(s, 1, a->ente);
+    size_t n = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        *out = xrealloc(*out, (n + 1) * sizeof **out);
+        Raccolta *r = &(*out)[n++];
+        r->anno = sqlite3_column_int(s, 0);
+        const char *al = (const char *)sqlite3_column_text(s, 1);
+        r->has_al = al && *al && date_parse_iso(al, &r->al) == DATE_OK;
+    }
+    sqlite3_finalize(s);
+    return n;
+}
+
+size_t archivio_anni_valutazioni(Archivio *a, int **out)
+{
+    *out = NULL;
+    sqlite3_stmt *s = db_prepare(a, "SELECT DISTINCT anno FROM valutazioni WHERE ente = ? ORDER BY anno", NULL);
+    if (!s)
+        return 0;
+    sqlite3_bind_int64(s, 1, a->ente);
+    size_t n = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        *out = xrealloc(*out, (n + 1) * sizeof **out);
+        (*out)[n++] = sqlite3_column_int(s, 0);
+    }
+    sqlite3_finalize(s);
+    return n;
+}

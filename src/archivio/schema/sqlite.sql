@@ -1,0 +1,135 @@
+-- The archive of schede (docs/archivio.md), SQLite dialect. Each section
+-- "-- @versione N" brings a database from version N-1 to N; PRAGMA
+-- user_version records the last one applied. A section is never edited
+-- once released: a change is a new section.
+
+-- @versione 1
+CREATE TABLE enti (
+  id INTEGER PRIMARY KEY,
+  nome TEXT NOT NULL,
+  creato TEXT NOT NULL                 -- UTC, ISO 8601
+);
+
+-- Every version of the plan, whole: the file as it was imported (JSON or a
+-- workbook), read back with the same loader, so that documents from the
+-- archive are those from the file.
+CREATE TABLE versioni (
+  id INTEGER PRIMARY KEY,
+  ente INTEGER NOT NULL REFERENCES enti(id),
+  numero INTEGER NOT NULL,             -- 1, 2, … per ente
+  importato TEXT NOT NULL,
+  autore TEXT NOT NULL,
+  motivo TEXT,
+  file TEXT NOT NULL,                  -- the name it had
+  contenuto BLOB NOT NULL,
+  UNIQUE (ente, numero)
+);
+
+-- The same version as rows, for queries (and the web interface).
+CREATE TABLE obiettivi (
+  versione INTEGER NOT NULL REFERENCES versioni(id),
+  codice TEXT NOT NULL,
+  descrizione TEXT,
+  dirigente TEXT,
+  PRIMARY KEY (versione, codice)
+);
+CREATE TABLE azioni (
+  versione INTEGER NOT NULL,
+  codice TEXT NOT NULL,
+  anno INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  peso REAL,
+  azione TEXT,
+  PRIMARY KEY (versione, codice, anno, n),
+  FOREIGN KEY (versione, codice) REFERENCES obiettivi(versione, codice)
+);
+CREATE TABLE persone (
+  versione INTEGER NOT NULL REFERENCES versioni(id),
+  nome TEXT NOT NULL,
+  matricola TEXT,
+  area TEXT,
+  PRIMARY KEY (versione, nome)
+);
+
+-- A collection of rilevazioni: the year end (al = '') or a monitoring at a date.
+CREATE TABLE raccolte (
+  id INTEGER PRIMARY KEY,
+  ente INTEGER NOT NULL REFERENCES enti(id),
+  anno INTEGER NOT NULL,
+  al TEXT NOT NULL DEFAULT '',         -- '' or YYYY-MM-DD
+  UNIQUE (ente, anno, al)
+);
+
+-- One rilevazione per action, or per indicator and date, in a raccolta.
+CREATE TABLE rilevazioni (
+  id INTEGER PRIMARY KEY,
+  raccolta INTEGER NOT NULL REFERENCES raccolte(id),
+  obiettivo TEXT NOT NULL,
+  azione INTEGER NOT NULL DEFAULT 0,
+  indicatore INTEGER NOT NULL DEFAULT 0,
+  chiave_data TEXT NOT NULL DEFAULT '', -- an indicator's value: its date ('' for an action)
+  data TEXT,
+  valore_tipo TEXT NOT NULL DEFAULT '' CHECK (valore_tipo IN ('', 'numero', 'si_no')),
+  valore REAL,
+  percentuale REAL,
+  raggiunto TEXT,
+  nota TEXT,
+  avanzamento REAL,
+  criticita TEXT,
+  proposta TEXT,
+  UNIQUE (raccolta, obiettivo, azione, indicatore, chiave_data)
+);
+
+-- The SMVP and the valutazioni of a year, as the files were imported.
+CREATE TABLE sistemi (
+  id INTEGER PRIMARY KEY,
+  ente INTEGER NOT NULL REFERENCES enti(id),
+  importato TEXT NOT NULL,
+  autore TEXT NOT NULL,
+  file TEXT NOT NULL,
+  contenuto BLOB NOT NULL
+);
+CREATE TABLE valutazioni (
+  id INTEGER PRIMARY KEY,
+  ente INTEGER NOT NULL REFERENCES enti(id),
+  anno INTEGER NOT NULL,
+  importato TEXT NOT NULL,
+  autore TEXT NOT NULL,
+  file TEXT NOT NULL,
+  contenuto BLOB NOT NULL
+);
+
+-- Who uses the web interface (the password column comes with it).
+CREATE TABLE utenti (
+  id INTEGER PRIMARY KEY,
+  ente INTEGER NOT NULL REFERENCES enti(id),
+  nome TEXT NOT NULL,
+  ruolo TEXT NOT NULL CHECK (ruolo IN ('amministratore', 'dirigente', 'personale', 'oiv', 'dipendente')),
+  persona TEXT,
+  UNIQUE (ente, nome)
+);
+
+-- The record of every change, append-only: who, when (UTC), what (table and
+-- key, the field), before and after (JSON), why. Each row carries the
+-- SHA-256 of the previous row's hash and its own fields: a row changed or
+-- removed outside the program breaks the chain (archivio controlla).
+CREATE TABLE registro (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  ente INTEGER NOT NULL REFERENCES enti(id),
+  quando TEXT NOT NULL,
+  chi TEXT NOT NULL,
+  operazione TEXT NOT NULL,
+  tabella TEXT NOT NULL,
+  chiave TEXT NOT NULL,
+  obiettivo TEXT,                      -- the objective's codice, to filter the history
+  campo TEXT,
+  prima TEXT,
+  dopo TEXT,
+  motivo TEXT,
+  hash TEXT NOT NULL
+);
+CREATE INDEX registro_obiettivo ON registro (ente, obiettivo, id);
+CREATE TRIGGER registro_senza_modifiche BEFORE UPDATE ON registro
+BEGIN SELECT RAISE(ABORT, 'il registro delle modifiche non si modifica'); END;
+CREATE TRIGGER registro_senza_cancellazioni BEFORE DELETE ON registro
+BEGIN SELECT RAISE(ABORT, 'il registro delle modifiche non si cancella'); END;

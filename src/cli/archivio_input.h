@@ -1,0 +1,45 @@
+/* archivio_input.h — --archivio ARCHIVIO in place of the files: the plan
+ * (the latest version, or --versione N), the rilevazioni of the year (or of
+ * the latest monitoring at --al), the SMVP and the valutazioni of the year,
+ * read from the archive and handed to the commands as the files would be.
+ * What the command line names itself (--raggiunto FILE…) wins. */
+#ifndef SCHEDE_CLI_ARCHIVIO_INPUT_H
+#define SCHEDE_CLI_ARCHIVIO_INPUT_H
+
+#include "archivio.h"
+#include "inputs.h"
+#include "options.h"
+
+struct ArchivioInput {
+    Archivio *a;
+    int versione;              /* the version read */
+    ArchivioFile piano;
+    Plan plan;                 /* loaded from piano, moved out by archivio_input_plan */
+    bool has_plan;
+    DiagList diags;            /* the plan's warnings */
+    bool has_ril;
+    Rilevazioni ril;           /* moved out by load_esiti */
+    ArchivioFile sistema, valutazioni;
+    bool has_sistema, has_valutazioni;
+};
+
+/* With --archivio: opens it, loads the plan and finds what the year has;
+ * sets o->archivio and, where the command line is silent, o->raggiunto,
+ * o->sistema and o->valutazioni (when valutazioni: the documents and
+ * verifica; esiti gives the people's scores only when asked) to the names
+ * of what the archive holds.
+ * file is the PIANO argument (NULL when absent): one of the two is needed.
+ * Returns 0, or the exit code with the message printed. */
+int archivio_input_open(const Command *cmd, const Parsed *p, const char *file, bool valutazioni, InputOptions *o);
+
+/* The plan of a command: from the archive when open, else from file (JSON
+ * or workbook). *name is what messages call it. */
+LoadStatus archivio_input_plan(InputOptions *o, const char *file, Plan *plan, DiagList *diags, const char **name);
+
+/* The same for a command that only needs the plan: its errors go to
+ * stderr. Returns 0, EXIT_DATA or EXIT_USAGE. */
+int archivio_input_load_plan(InputOptions *o, const char *file, Plan *plan);
+
+void archivio_input_close(InputOptions *o);
+
+#endif

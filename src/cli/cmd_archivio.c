@@ -1,0 +1,649 @@
+/* cmd_archivio.c — `schede archivio crea|importa|esporta|storia|copia|controlla`:
+ * the archive of the cycle (src/archivio, docs/archivio.md) from the
+ * command line. An import is one transaction: every file, or none. */
+#include <cjson/cJSON.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "archivio.h"
+#include "commands.h"
+#include "esiti.h"
+#include "fileio.h"
+#include "inputs.h"
+#include "options.h"
+#include "plan_check.h"
+#include "plan_load.h"
+#include "raggiunto.h"
+#include "sistema.h"
+#include "text.h"
+#include "valutazioni.h"
+#include "wb_convert.h"
+#include "workbook.h"
+
+static int exit_of(ArchivioEsito e) { return e == ARCHIVIO_OK ? 0 : e == ARCHIVIO_DATI ? EXIT_DATA : EXIT_USAGE; }
+
+/* Who is making the change: --autore, else the system's user. */
+static const char *author_of(const Parsed *p)
+{
+    if (p->value[OPT_AUTORE] && *p->value[OPT_AUTORE])
+        return p->value[OPT_AUTORE];
+    const struct passwd *pw = getpwuid(getuid());
+    return pw && pw->pw_name ? pw->pw_name : "sconosciuto";
+}
+
+static int fail(const char *error, int rc)
+{
+    diag_report(stderr, NULL, "%s", error);
+    return rc;
+}
+
+/* ---- crea --------------------------------------------------------------------------------- */
+
+static int archivio_crea_cmd(int argc, char **argv)
+{
+    Parsed p;
+    const Command *cmd;
+    int rc = cli_parse("archivio crea", argc, argv, &p, &cmd);
+    if (rc >= 0)
+        return rc;
+    if (!p.value[OPT_ENTE] || !*p.value[OPT_ENTE])
+        return usage_error(cmd, "indicare l'ente: --ente \"Comune di …\"");
+    Autore chi = {author_of(&p), NULL};
+    char *error = NULL;
+    ArchivioEsito e = archivio_crea(p.args[0], p.value[OPT_ENTE], &chi, &error);
+    if (e != ARCHIVIO_OK) {
+        rc = fail(error, exit_of(e));
+        free(error);
+        return rc;
+    }
+    printf("creato %s (%s)\n", p.args[0], p.value[OPT_ENTE]);
+    return 0;
+}
+
+/* ---- importa ------------------------------------------------------------------------------ */
+
+typedef enum { FILE_PIANO, FILE_RILEVAZIONI, FILE_SISTEMA, FILE_VALUTAZIONI, FILE_IGNOTO } FileKind;
+
+/* What a file is, from its content: the "formato" of a JSON file, the sheets
+ * of a workbook, the header of a CSV. */
+static FileKind kind_of(const char *file, const char *bytes, size_t len)
+{
+    if (workbook_detect(bytes, len)) {
+        DiagList d;
+        diag_list_init(&d);
+        Workbook wb;
+        FileKind k = FILE_IGNOTO;
+        if (workbook_read(file, bytes, len, &wb, &d) == LOAD_OK)
+            k = workbook_sheet(&wb, "Obiettivi")     ? FILE_PIANO
+                : workbook_sheet(&wb, "Rilevazioni") ? FILE_RILEVAZIONI
+                : workbook_sheet(&wb, "Valutazioni") ? FILE_VALUTAZIONI
+                                                     : FILE_IGNOTO;
+        workbook_free(&wb);
+        diag_list_free(&d);
+        return k;
+    }
+    size_t i = 0;
+    while (i < len && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t'))
+        i++;
+    if (i < len && bytes[i] == '{') {
+        cJSON *j = cJSON_ParseWithLength(bytes, len);
+        const cJSON *f = j ? cJSON_GetObjectItemCaseSensitive(j, "formato") : NULL;
+        const char *v = cJSON_IsString(f) ? f->valuestring : "";
+        FileKind k = strcmp(v, "schede-piano/1") == 0         ? FILE_PIANO
+                     : strcmp(v, RAGGIUNTO_FORMAT) == 0       ? FILE_RILEVAZIONI
+                     : strcmp(v, "schede-sistema/1") == 0     ? FILE_SISTEMA
+                     : strcmp(v, "schede-valutazioni/1") == 0 ? FILE_VALUTAZIONI
+                                                              : FILE_IGNOTO;
+        cJSON_Delete(j);
+        return k;
+    }
+    /* a CSV: the valutazioni name a persona, the rilevazioni an obiettivo */
+    const char *nl = memchr(bytes, '\n', len);
+    char *head = xstrndup(bytes, nl ? (size_t)(nl - bytes) : len);
+    for (char *c = head; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c - 'A' + 'a');
+    FileKind k = strstr(head, "persona") ? FILE_VALUTAZIONI : strstr(head, "obiettivo") ? FILE_RILEVAZIONI : FILE_IGNOTO;
+    free(head);
+    return k;
+}
+
+typedef struct {
+    const char *file;
+    char *bytes;
+    size_t len;
+    FileKind kind;
+} Input;
+
+/* The plan the rilevazioni and valutazioni are checked against: the one
+ * imported now, else the archive's latest. */
+typedef struct {
+    Plan plan;
+    bool loaded;
+} CurrentPlan;
+
+static int import_plan(Archivio *a, const Input *in, const Autore *chi, CurrentPlan *cur, DiagList *diags)
+{
+    Plan plan;
+    LoadStatus st = workbook_detect(in->bytes, in->len) ? workbook_plan_load(in->file, in->bytes, in->len, &plan, diags)
+                                                        : plan_load_buffer(in->file, in->bytes, in->len, &plan, diags);
+    if (st != LOAD_OK) {
+        plan_free(&plan);
+        return EXIT_DATA;
+    }
+    plan_check(&plan, in->file, diags); /* the warnings of the plan itself; verifica gives every one */
+    int numero;
+    bool nuova;
+    char *error = NULL;
+    ArchivioEsito e = archivio_importa_piano(a, in->file, in->bytes, in->len, &plan, chi, &numero, &nuova, &error);
+    if (e != ARCHIVIO_OK) {
+        diag_report(stderr, NULL, "%s", error);
+        free(error);
+        plan_free(&plan);
+        return exit_of(e);
+    }
+    printf(nuova ? "%s: piano, versione %d\n" : "%s: piano identico alla versione %d: nessuna nuova versione\n", in->file,
+           numero);
+    if (cur->loaded)
+        plan_free(&cur->plan);
+    cur->plan = plan;
+    cur->loaded = true;
+    return 0;
+}
+
+static int ensure_plan(Archivio *a, CurrentPlan *cur, const char *for_file)
+{
+    if (cur->loaded)
+        return 0;
+    ArchivioFile f;
+    int numero;
+    char *error = NULL;
+    ArchivioEsito e = archivio_piano(a, 0, &f, &numero, &error);
+    if (e != ARCHIVIO_OK) {
+        diag_report(stderr, for_file, "%s: si importa prima il piano", error);
+        free(error);
+        return EXIT_DATA;
+    }
+    DiagList d;
+    diag_list_init(&d);
+    bool ok = archivio_load_plan_file(&f, &cur->plan, &d) == LOAD_OK;
+    diag_list_free(&d);
+    archivio_file_free(&f);
+    cur->loaded = ok;
+    return ok ? 0 : EXIT_DATA;
+}
+
+static int import_rilevazioni(Archivio *a, const Input *in, const InputOptions *o, const Autore *chi,
+                              CurrentPlan *cur, DiagList *diags)
+{
+    int rc = ensure_plan(a, cur, in->file);
+    if (rc)
+        return rc;
+    Rilevazioni ril;
+    LoadStatus st = workbook_detect(in->bytes, in->len)
+                        ? workbook_raggiunto_load(in->file, in->bytes, in->len, &ril, diags)
+                        : raggiunto_load_buffer(in->file, in->bytes, in->len, o->codifica, &ril, diags);
+    int anno = o->has_anno ? o->anno : o->has_al ? o->al.year : ril.has_anno ? ril.anno : cur->plan.triennio[0];
+    size_t errors = diags->errors;
+    if (st == LOAD_OK) {
+        Esiti esiti;
+        esiti_compute_at(&cur->plan, &ril, anno, o->has_al ? &o->al : NULL, &esiti, diags);
+        esiti_free(&esiti);
+    }
+    if (st != LOAD_OK || diags->errors > errors) {
+        raggiunto_free(&ril);
+        return EXIT_DATA;
+    }
+    size_t cambiate;
+    char *error = NULL;
+    ArchivioEsito e = archivio_importa_rilevazioni(a, &ril, anno, o->has_al ? &o->al : NULL, chi, &cambiate, &error);
+    if (e != ARCHIVIO_OK) {
+        diag_report(stderr, NULL, "%s", error);
+        free(error);
+    } else {
+        char al[11] = "";
+        if (o->has_al)
+            date_format_it(o->al, al);
+        printf("%s: %zu rilevazioni del %d%s%s, %zu nuove o cambiate\n", in->file, ril.n, anno, o->has_al ? " al " : "",
+               al, cambiate);
+    }
+    raggiunto_free(&ril);
+    return exit_of(e);
+}
+
+static int import_document(Archivio *a, const Input *in, const InputOptions *o, const Autore *chi,
+                           CurrentPlan *cur, DiagList *diags)
+{
+    bool nuovo;
+    char *error = NULL;
+    ArchivioEsito e;
+    int anno = 0;
+    if (in->kind == FILE_SISTEMA) {
+        Sistema s;
+        LoadStatus st = sistema_load_buffer(in->file, in->bytes, in->len, &s, diags);
+        sistema_free(&s);
+        if (st != LOAD_OK)
+            return EXIT_DATA;
+        e = archivio_importa_sistema(a, in->file, in->bytes, in->len, chi, &nuovo, &error);
+    } else {
+        int rc = ensure_plan(a, cur, in->file);
+        if (rc)
+            return rc;
+        Valutazioni v;
+        LoadStatus st = workbook_detect(in->bytes, in->len)
+                            ? workbook_valutazioni_load(in->file, in->bytes, in->len, &v, diags)
+                            : valutazioni_load_buffer(in->file, in->bytes, in->len, o->codifica, &v, diags);
+        anno = o->has_anno ? o->anno : v.has_anno ? v.anno : cur->plan.triennio[0];
+        valutazioni_free(&v);
+        if (st != LOAD_OK)
+            return EXIT_DATA;
+        e = archivio_importa_valutazioni(a, anno, in->file, in->bytes, in->len, chi, &nuovo, &error);
+    }
+    if (e != ARCHIVIO_OK) {
+        diag_report(stderr, NULL, "%s", error);
+        free(error);
+        return exit_of(e);
+    }
+    if (in->kind == FILE_SISTEMA)
+        printf(nuovo ? "%s: sistema di valutazione\n" : "%s: sistema di valutazione già nell'archivio\n", in->file);
+    else
+        printf(nuovo ? "%s: valutazioni del %d\n" : "%s: valutazioni del %d già nell'archivio\n", in->file, anno);
+    return 0;
+}
+
+static int archivio_importa_cmd(int argc, char **argv)
+{
+    Parsed p;
+    const Command *cmd;
+    int rc = cli_parse("archivio importa", argc, argv, &p, &cmd);
+    if (rc >= 0)
+        return rc;
+    InputOptions o;
+    input_options_from(&p, &o);
+    size_t n = p.n_args - 1;
+    Input *in = xcalloc(n, sizeof *in);
+    DiagList diags;
+    diag_list_init(&diags);
+    for (size_t i = 0; i < n && rc <= 0; i++) {
+        in[i].file = p.args[i + 1];
+        in[i].bytes = file_read_input(in[i].file, &in[i].len, &diags);
+        if (!in[i].bytes) {
+            rc = EXIT_USAGE;
+            break;
+        }
+        in[i].kind = kind_of(in[i].file, in[i].bytes, in[i].len);
+        if (in[i].kind == FILE_IGNOTO) {
+            diag_add(&diags, DIAG_ERROR, in[i].file, NULL, NULL, -1,
+                     "file non riconosciuto: non è un piano, delle rilevazioni, un sistema di valutazione o delle "
+                     "valutazioni (docs/formato.md)");
+            rc = EXIT_DATA;
+        }
+    }
+    ArchivioEsito e = ARCHIVIO_OK;
+    char *error = NULL;
+    Archivio *a = rc > 0 ? NULL : archivio_apri(p.args[0], true, &e, &error);
+    if (rc <= 0 && !a) {
+        rc = fail(error, exit_of(e));
+        free(error);
+    }
+    if (a && (e = archivio_inizia(a, &error)) != ARCHIVIO_OK) {
+        rc = fail(error, exit_of(e));
+        free(error);
+    } else if (a) {
+        Autore chi = {author_of(&p), p.value[OPT_MOTIVO]};
+        CurrentPlan cur = {0};
+        rc = 0;
+        /* plans first, so that what follows is checked against them; then the SMVP before the valutazioni */
+        static const FileKind order[] = {FILE_PIANO, FILE_SISTEMA, FILE_RILEVAZIONI, FILE_VALUTAZIONI};
+        for (size_t k = 0; k < 4 && rc == 0; k++)
+            for (size_t i = 0; i < n && rc == 0; i++) {
+                if (in[i].kind != order[k])
+                    continue;
+                rc = order[k] == FILE_PIANO         ? import_plan(a, &in[i], &chi, &cur, &diags)
+                     : order[k] == FILE_RILEVAZIONI ? import_rilevazioni(a, &in[i], &o, &chi, &cur, &diags)
+                                                    : import_document(a, &in[i], &o, &chi, &cur, &diags);
+            }
+        if (rc == 0 && (e = archivio_conferma(a, &error)) != ARCHIVIO_OK) {
+            rc = fail(error, exit_of(e));
+            free(error);
+        } else if (rc != 0) {
+            archivio_annulla(a);
+        }
+        if (cur.loaded)
+            plan_free(&cur.plan);
+    }
+    cli_print_diags(&diags, stderr, true);
+    if (rc != 0)
+        fprintf(stderr, "%s: nessuna modifica: l'importazione si fa tutta o per niente\n", p.args[0]);
+    else if (diags.warnings > 0)
+        fprintf(stderr, "%zu %s (schede verifica sui file per l'elenco)\n", diags.warnings,
+                diags.warnings == 1 ? "avviso" : "avvisi");
+    diag_list_free(&diags);
+    archivio_chiudi(a);
+    for (size_t i = 0; i < n; i++)
+        free(in[i].bytes);
+    free(in);
+    return rc;
+}
+
+/* ---- esporta ------------------------------------------------------------------------------ */
+
+static cJSON *rilevazioni_json(const Rilevazioni *r)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "formato", RAGGIUNTO_FORMAT);
+    cJSON_AddNumberToObject(root, "anno", r->anno);
+    cJSON *list = cJSON_AddArrayToObject(root, "rilevazioni");
+    for (size_t i = 0; i < r->n; i++) {
+        const Rilevazione *x = &r->items[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "obiettivo", x->obiettivo);
+        if (x->indicatore > 0)
+            cJSON_AddNumberToObject(o, "indicatore", x->indicatore);
+        else
+            cJSON_AddNumberToObject(o, "azione", x->azione);
+        if (x->has_data) {
+            char d[11];
+            date_format_iso(x->data, d);
+            cJSON_AddStringToObject(o, "data", d);
+        }
+        if (x->valore_kind == VALORE_NUMERO)
+            cJSON_AddNumberToObject(o, "valore", x->valore);
+        else if (x->valore_kind == VALORE_SI_NO)
+            cJSON_AddBoolToObject(o, "valore", x->valore_si);
+        if (x->has_percentuale)
+            cJSON_AddNumberToObject(o, "percentuale", x->percentuale);
+        if (x->raggiunto)
+            cJSON_AddStringToObject(o, "raggiunto", x->raggiunto);
+        if (x->nota)
+            cJSON_AddStringToObject(o, "nota", x->nota);
+        if (x->has_avanzamento)
+            cJSON_AddNumberToObject(o, "avanzamento", x->avanzamento);
+        if (x->criticita)
+            cJSON_AddStringToObject(o, "criticita", x->criticita);
+        if (x->proposta)
+            cJSON_AddStringToObject(o, "proposta", x->proposta);
+        cJSON_AddItemToArray(list, o);
+    }
+    return root;
+}
+
+/* The extension a stored file is written back with: its own. */
+static const char *extension_of(const ArchivioFile *f)
+{
+    const char *dot = strrchr(f->file, '.');
+    return dot && !strchr(dot, '/') ? dot : ".json";
+}
+
+static int write_out(const char *dir, const char *name, const char *bytes, size_t len)
+{
+    char *path = xasprintf("%s/%s", dir, name);
+    const char *reason;
+    int rc = 0;
+    if (file_write_atomic(path, bytes, len, &reason) != 0) {
+        diag_report(stderr, path, "impossibile scrivere il file: %s", reason);
+        rc = EXIT_DATA;
+    } else {
+        printf("scritto %s\n", path);
+    }
+    free(path);
+    return rc;
+}
+
+static int export_rilevazioni(Archivio *a, const char *dir)
+{
+    Raccolta *rs;
+    size_t n = archivio_raccolte(a, &rs);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        Rilevazioni ril;
+        char *error = NULL;
+        if (archivio_rilevazioni(a, rs[i].anno, rs[i].has_al ? &rs[i].al : NULL, &ril, &error) != ARCHIVIO_OK) {
+            free(error);
+            continue;
+        }
+        cJSON *j = rilevazioni_json(&ril);
+        char *text = cJSON_Print(j);
+        char d[11] = "";
+        if (rs[i].has_al)
+            date_format_iso(rs[i].al, d);
+        char *name = rs[i].has_al ? xasprintf("raggiunto-%d-al-%s.json", rs[i].anno, d)
+                                  : xasprintf("raggiunto-%d.json", rs[i].anno);
+        rc = write_out(dir, name, text, strlen(text));
+        free(name);
+        free(text);
+        cJSON_Delete(j);
+        raggiunto_free(&ril);
+    }
+    free(rs);
+    return rc;
+}
+
+static int archivio_esporta_cmd(int argc, char **argv)
+{
+    Parsed p;
+    const Command *cmd;
+    int rc = cli_parse("archivio esporta", argc, argv, &p, &cmd);
+    if (rc >= 0)
+        return rc;
+    const char *dir = p.value[OPT_OUT];
+    if (!dir)
+        return usage_error(cmd, "indicare la cartella: --out CARTELLA");
+    int versione = 0;
+    if (p.value[OPT_VERSIONE] && ((versione = atoi(p.value[OPT_VERSIONE])) < 1))
+        return option_value_error(cmd, OPT_VERSIONE, p.value[OPT_VERSIONE]);
+    ArchivioEsito e;
+    char *error = NULL;
+    Archivio *a = archivio_apri(p.args[0], false, &e, &error);
+    if (!a) {
+        rc = fail(error, exit_of(e));
+        free(error);
+        return rc;
+    }
+    if (cli_ensure_folder(dir) != 0) {
+        archivio_chiudi(a);
+        return EXIT_USAGE;
+    }
+    ArchivioFile f;
+    int numero;
+    if ((e = archivio_piano(a, versione, &f, &numero, &error)) == ARCHIVIO_OK) {
+        char *name = xasprintf("piano%s", extension_of(&f));
+        rc = write_out(dir, name, f.bytes, f.len);
+        free(name);
+        archivio_file_free(&f);
+    } else if (versione > 0) {
+        rc = fail(error, exit_of(e));
+    }
+    free(error);
+    error = NULL;
+    if (rc == 0)
+        rc = export_rilevazioni(a, dir);
+    if (rc == 0 && archivio_sistema(a, &f, &error) == ARCHIVIO_OK) {
+        rc = write_out(dir, "sistema.json", f.bytes, f.len);
+        archivio_file_free(&f);
+    }
+    free(error);
+    int *anni;
+    size_t n = archivio_anni_valutazioni(a, &anni);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        error = NULL;
+        if (archivio_valutazioni(a, anni[i], &f, &error) == ARCHIVIO_OK) {
+            char *name = xasprintf("valutazioni-%d%s", anni[i], extension_of(&f));
+            rc = write_out(dir, name, f.bytes, f.len);
+            free(name);
+            archivio_file_free(&f);
+        }
+        free(error);
+    }
+    free(anni);
+    archivio_chiudi(a);
+    return rc;
+}
+
+/* ---- storia, copia, controlla ------------------------------------------------------------- */
+
+static void csv_field(StrBuf *b, const char *s)
+{
+    if (!s)
+        return;
+    strbuf_puts(b, "\"");
+    for (const char *c = s; *c; c++)
+        if (*c == '"')
+            strbuf_puts(b, "\"\"");
+        else
+            strbuf_append(b, c, 1);
+    strbuf_puts(b, "\"");
+}
+
+static int archivio_storia_cmd(int argc, char **argv)
+{
+    Parsed p;
+    const Command *cmd;
+    int rc = cli_parse("archivio storia", argc, argv, &p, &cmd);
+    if (rc >= 0)
+        return rc;
+    const char *formato = p.value[OPT_FORMATO] ? p.value[OPT_FORMATO] : "testo";
+    ArchivioEsito e;
+    char *error = NULL;
+    Archivio *a = archivio_apri(p.args[0], false, &e, &error);
+    if (!a) {
+        rc = fail(error, exit_of(e));
+        free(error);
+        return rc;
+    }
+    VoceRegistro *v;
+    size_t n = archivio_storia(a, p.n_args > 1 ? p.args[1] : NULL, &v);
+    if (strcmp(formato, "json") == 0) {
+        cJSON *list = cJSON_CreateArray();
+        for (size_t i = 0; i < n; i++) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddNumberToObject(o, "id", (double)v[i].id);
+            const char *names[] = {"quando", "chi", "operazione", "tabella", "chiave", "obiettivo", "campo", "motivo"};
+            const char *vals[] = {v[i].quando, v[i].chi,       v[i].operazione, v[i].tabella,
+                                  v[i].chiave, v[i].obiettivo, v[i].campo,      v[i].motivo};
+            for (int k = 0; k < 8; k++)
+                cJSON_AddItemToObject(o, names[k], vals[k] ? cJSON_CreateString(vals[k]) : cJSON_CreateNull());
+            cJSON *prima = v[i].prima ? cJSON_Parse(v[i].prima) : NULL, *dopo = v[i].dopo ? cJSON_Parse(v[i].dopo) : NULL;
+            cJSON_AddItemToObject(o, "prima", prima ? prima : cJSON_CreateNull());
+            cJSON_AddItemToObject(o, "dopo", dopo ? dopo : cJSON_CreateNull());
+            cJSON_AddItemToArray(list, o);
+        }
+        char *text = cJSON_Print(list);
+        puts(text);
+        free(text);
+        cJSON_Delete(list);
+    } else if (strcmp(formato, "csv") == 0) {
+        StrBuf b = {0};
+        strbuf_puts(&b, "quando;chi;operazione;tabella;chiave;obiettivo;campo;prima;dopo;motivo\n");
+        for (size_t i = 0; i < n; i++) {
+            const char *f[] = {v[i].quando, v[i].chi,   v[i].operazione, v[i].tabella, v[i].chiave,
+                               v[i].obiettivo, v[i].campo, v[i].prima,    v[i].dopo,    v[i].motivo};
+            for (int k = 0; k < 10; k++) {
+                if (k)
+                    strbuf_puts(&b, ";");
+                csv_field(&b, f[k]);
+            }
+            strbuf_puts(&b, "\n");
+        }
+        fwrite(b.data, 1, b.len, stdout);
+        strbuf_free(&b);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            printf("%s  %s  %s  %s", v[i].quando, v[i].chi, v[i].operazione, v[i].chiave);
+            if (v[i].obiettivo && !strstr(v[i].chiave, v[i].obiettivo))
+                printf("  %s", v[i].obiettivo);
+            if (v[i].campo)
+                printf(": %s", v[i].campo);
+            if (v[i].prima || v[i].dopo)
+                printf(" %s → %s", v[i].prima ? v[i].prima : "(nulla)", v[i].dopo ? v[i].dopo : "(nulla)");
+            if (v[i].motivo)
+                printf("  (motivo: %s)", v[i].motivo);
+            putchar('\n');
+        }
+    }
+    archivio_storia_free(v, n);
+    archivio_chiudi(a);
+    return 0;
+}
+
+static int archivio_copia_cmd(int argc, char **argv)
+{
+    Parsed p;
+    const Command *cmd;
+    int rc = cli_parse("archivio copia", argc, argv, &p, &cmd);
+    if (rc >= 0)
+        return rc;
+    ArchivioEsito e;
+    char *error = NULL;
+    Archivio *a = archivio_apri(p.args[0], false, &e, &error);
+    if (a)
+        e = archivio_copia(a, p.args[1], &error);
+    if (e != ARCHIVIO_OK)
+        rc = fail(error, exit_of(e));
+    else
+        printf("scritto %s\n", p.args[1]), rc = 0;
+    free(error);
+    archivio_chiudi(a);
+    return rc;
+}
+
+static int archivio_controlla_cmd(int argc, char **argv)
+{
+    Parsed p;
+    const Command *cmd;
+    int rc = cli_parse("archivio controlla", argc, argv, &p, &cmd);
+    if (rc >= 0)
+        return rc;
+    ArchivioEsito e;
+    char *error = NULL;
+    Archivio *a = archivio_apri(p.args[0], false, &e, &error);
+    if (!a) {
+        rc = fail(error, exit_of(e));
+        free(error);
+        return rc;
+    }
+    char **problemi;
+    size_t n = archivio_controlla(a, &problemi);
+    for (size_t i = 0; i < n; i++) {
+        diag_report(stdout, p.args[0], "%s", problemi[i]);
+        free(problemi[i]);
+    }
+    free(problemi);
+    if (n == 0)
+        printf("%s: archivio integro; %d %s del piano; registro completo\n", p.args[0], archivio_versioni(a),
+               archivio_versioni(a) == 1 ? "versione" : "versioni");
+    archivio_chiudi(a);
+    return n ? EXIT_DATA : 0;
+}
+
+int cmd_archivio(int argc, char **argv)
+{
+    static const struct {
+        const char *name;
+        int (*run)(int, char **);
+    } subs[] = {{"crea", archivio_crea_cmd},     {"importa", archivio_importa_cmd},
+                {"esporta", archivio_esporta_cmd}, {"storia", archivio_storia_cmd},
+                {"copia", archivio_copia_cmd},   {"controlla", archivio_controlla_cmd}};
+    if (argc >= 1)
+        for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
+            if (strcmp(argv[0], subs[i].name) == 0)
+                return subs[i].run(argc - 1, argv + 1);
+    bool help = argc >= 1 && (strcmp(argv[0], "--aiuto") == 0 || strcmp(argv[0], "-h") == 0 ||
+                              strcmp(argv[0], "--help") == 0);
+    FILE *out = help ? stdout : stderr;
+    if (!help)
+        fprintf(stderr, argc ? "schede archivio: «%s» non è un comando dell'archivio\n\n" : "schede archivio: manca il comando\n\n",
+                argc ? argv[0] : "");
+    fputs("uso: schede archivio COMANDO ARCHIVIO …\n\n", out);
+    for (const Command *const *c = COMMANDS; *c; c++)
+        if (strncmp((*c)->name, "archivio ", 9) == 0) {
+            char *left = xasprintf("%s %s", (*c)->name + 9, (*c)->arguments);
+            fprintf(out, "  %-28s %s\n", left, (*c)->summary);
+            free(left);
+        }
+    fputs("\nLe opzioni di ogni comando: schede archivio COMANDO --aiuto.\n", out);
+    return help ? 0 : EXIT_USAGE;
+}
