@@ -505,9 +505,8 @@ ArchivioEsito archivio_copia(Archivio *a, const char *copia, char **error)
     return rc;
 }
 
-size_t archivio_storia(Archivio *a, const char *codice, VoceRegistro **out)
+size_t archivio_storia(Archivio *a, const char *codice, void (*visit)(const VoceRegistro *v, void *user), void *user)
 {
-    *out = NULL;
     sqlite3_stmt *s = db_prepare(a,
                                  codice ? "SELECT id, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, "
                                           "dopo, motivo FROM registro WHERE ente = ? AND obiettivo = ? ORDER BY id DESC"
@@ -519,30 +518,16 @@ size_t archivio_storia(Archivio *a, const char *codice, VoceRegistro **out)
     sqlite3_bind_int64(s, 1, a->ente);
     if (codice)
         db_bind_text(s, 2, codice);
-    size_t n = 0, cap = 0;
+    size_t n = 0;
     while (sqlite3_step(s) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            *out = xrealloc(*out, cap * sizeof **out);
-        }
-        VoceRegistro *v = &(*out)[n++];
-        v->id = (long)sqlite3_column_int64(s, 0);
-        char **f[] = {&v->quando, &v->chi, &v->operazione, &v->tabella, &v->chiave, &v->obiettivo, &v->campo,
-                      &v->prima, &v->dopo, &v->motivo};
+        VoceRegistro v = {.id = (long)sqlite3_column_int64(s, 0)};
+        const char **f[] = {&v.quando, &v.chi, &v.operazione, &v.tabella, &v.chiave, &v.obiettivo, &v.campo,
+                            &v.prima, &v.dopo, &v.motivo};
         for (int i = 0; i < 10; i++)
-            *f[i] = db_column_text(s, i + 1);
+            *f[i] = (const char *)sqlite3_column_text(s, i + 1);
+        visit(&v, user);
+        n++;
     }
     sqlite3_finalize(s);
     return n;
-}
-
-void archivio_storia_free(VoceRegistro *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char *f[] = {v[i].quando, v[i].chi, v[i].operazione, v[i].tabella, v[i].chiave, v[i].obiettivo, v[i].campo,
-                     v[i].prima, v[i].dopo, v[i].motivo};
-        for (int k = 0; k < 10; k++)
-            free(f[k]);
-    }
-    free(v);
 }

@@ -47,6 +47,12 @@ void archivio_annulla(Archivio *a);
 
 /* ---- imports (inside archivio_inizia … archivio_conferma) ---------------------------------- */
 
+/* What a file to import is, from its content: the "formato" of a JSON file,
+ * the sheets of a workbook (Obiettivi, Rilevazioni, Valutazioni), the header
+ * of a CSV (a persona: valutazioni; an obiettivo: rilevazioni). */
+typedef enum { TIPO_PIANO, TIPO_RILEVAZIONI, TIPO_SISTEMA, TIPO_VALUTAZIONI, TIPO_IGNOTO } ArchivioTipo;
+ArchivioTipo archivio_tipo_file(const char *file, const char *bytes, size_t len);
+
 /* A plan, as the bytes of its file (JSON or workbook), already loaded
  * without errors into plan. A plan with the same bytes as the latest
  * version changes nothing (*numero = that version, *nuova = false);
@@ -105,15 +111,16 @@ size_t archivio_anni_valutazioni(Archivio *a, int **out);
 
 /* ---- the registro ------------------------------------------------------------------------- */
 
+/* One row of the registro; its strings live until the visit returns. */
 typedef struct {
     long id;
-    char *quando, *chi, *operazione, *tabella, *chiave, *obiettivo, *campo, *prima, *dopo, *motivo;
+    const char *quando, *chi, *operazione, *tabella, *chiave, *obiettivo, *campo, *prima, *dopo, *motivo;
 } VoceRegistro;
 
-/* The registro, newest first; only the rows about an objective when codice
- * is given. */
-size_t archivio_storia(Archivio *a, const char *codice, VoceRegistro **out);
-void archivio_storia_free(VoceRegistro *v, size_t n);
+/* Visits the registro, newest first (only the rows about an objective when
+ * codice is given), one row at a time: 100,000 rows need no more memory
+ * than one. Returns how many. */
+size_t archivio_storia(Archivio *a, const char *codice, void (*visit)(const VoceRegistro *v, void *user), void *user);
 
 /* ---- the archive itself ------------------------------------------------------------------- */
 

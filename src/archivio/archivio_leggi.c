@@ -11,6 +11,7 @@
 #include "text.h"
 #include "wb_convert.h"
 #include "workbook.h"
+#include <cjson/cJSON.h>
 
 void archivio_file_free(ArchivioFile *f)
 {
@@ -253,3 +254,46 @@ size_t archivio_anni_valutazioni(Archivio *a, int **out)
     sqlite3_finalize(s);
     return n;
 }
+
+ArchivioTipo archivio_tipo_file(const char *file, const char *bytes, size_t len)
+{
+    if (workbook_detect(bytes, len)) {
+        DiagList d;
+        diag_list_init(&d);
+        Workbook wb;
+        ArchivioTipo k = TIPO_IGNOTO;
+        if (workbook_read(file, bytes, len, &wb, &d) == LOAD_OK)
+            k = workbook_sheet(&wb, "Obiettivi")     ? TIPO_PIANO
+                : workbook_sheet(&wb, "Rilevazioni") ? TIPO_RILEVAZIONI
+                : workbook_sheet(&wb, "Valutazioni") ? TIPO_VALUTAZIONI
+                                                     : TIPO_IGNOTO;
+        workbook_free(&wb);
+        diag_list_free(&d);
+        return k;
+    }
+    size_t i = 0;
+    while (i < len && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t'))
+        i++;
+    if (i < len && bytes[i] == '{') {
+        cJSON *j = cJSON_ParseWithLength(bytes, len);
+        const cJSON *f = j ? cJSON_GetObjectItemCaseSensitive(j, "formato") : NULL;
+        const char *v = cJSON_IsString(f) ? f->valuestring : "";
+        ArchivioTipo k = strcmp(v, "schede-piano/1") == 0         ? TIPO_PIANO
+                     : strcmp(v, RAGGIUNTO_FORMAT) == 0       ? TIPO_RILEVAZIONI
+                     : strcmp(v, "schede-sistema/1") == 0     ? TIPO_SISTEMA
+                     : strcmp(v, "schede-valutazioni/1") == 0 ? TIPO_VALUTAZIONI
+                                                              : TIPO_IGNOTO;
+        cJSON_Delete(j);
+        return k;
+    }
+    /* a CSV: the valutazioni name a persona, the rilevazioni an obiettivo */
+    const char *nl = memchr(bytes, '\n', len);
+    char *head = xstrndup(bytes, nl ? (size_t)(nl - bytes) : len);
+    for (char *c = head; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c - 'A' + 'a');
+    ArchivioTipo k = strstr(head, "persona") ? TIPO_VALUTAZIONI : strstr(head, "obiettivo") ? TIPO_RILEVAZIONI : TIPO_IGNOTO;
+    free(head);
+    return k;
+}
+

@@ -101,6 +101,17 @@ int archivio_input_load_plan(InputOptions *o, const char *file, Plan *plan)
     return 0;
 }
 
+void archivio_input_sistema(InputOptions *o)
+{
+    struct ArchivioInput *in = o->archivio;
+    char *error = NULL;
+    if (in && !in->has_sistema && archivio_sistema(in->a, &in->sistema, &error) == ARCHIVIO_OK) {
+        in->has_sistema = true;
+        o->sistema = in->sistema.file;
+    }
+    free(error);
+}
+
 void archivio_input_close(InputOptions *o)
 {
     struct ArchivioInput *in = o->archivio;

@@ -40,6 +40,10 @@ LoadStatus archivio_input_plan(InputOptions *o, const char *file, Plan *plan, Di
  * stderr. Returns 0, EXIT_DATA or EXIT_USAGE. */
 int archivio_input_load_plan(InputOptions *o, const char *file, Plan *plan);
 
+/* The archive's SMVP for a command that needs it alone (modello-valutazioni):
+ * sets o->sistema when the archive has one. */
+void archivio_input_sistema(InputOptions *o);
+
 void archivio_input_close(InputOptions *o);
 
 #endif

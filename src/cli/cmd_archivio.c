@@ -65,57 +65,11 @@ static int archivio_crea_cmd(int argc, char **argv)
 
 /* ---- importa ------------------------------------------------------------------------------ */
 
-typedef enum { FILE_PIANO, FILE_RILEVAZIONI, FILE_SISTEMA, FILE_VALUTAZIONI, FILE_IGNOTO } FileKind;
-
-/* What a file is, from its content: the "formato" of a JSON file, the sheets
- * of a workbook, the header of a CSV. */
-static FileKind kind_of(const char *file, const char *bytes, size_t len)
-{
-    if (workbook_detect(bytes, len)) {
-        DiagList d;
-        diag_list_init(&d);
-        Workbook wb;
-        FileKind k = FILE_IGNOTO;
-        if (workbook_read(file, bytes, len, &wb, &d) == LOAD_OK)
-            k = workbook_sheet(&wb, "Obiettivi")     ? FILE_PIANO
-                : workbook_sheet(&wb, "Rilevazioni") ? FILE_RILEVAZIONI
-                : workbook_sheet(&wb, "Valutazioni") ? FILE_VALUTAZIONI
-                                                     : FILE_IGNOTO;
-        workbook_free(&wb);
-        diag_list_free(&d);
-        return k;
-    }
-    size_t i = 0;
-    while (i < len && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t'))
-        i++;
-    if (i < len && bytes[i] == '{') {
-        cJSON *j = cJSON_ParseWithLength(bytes, len);
-        const cJSON *f = j ? cJSON_GetObjectItemCaseSensitive(j, "formato") : NULL;
-        const char *v = cJSON_IsString(f) ? f->valuestring : "";
-        FileKind k = strcmp(v, "schede-piano/1") == 0         ? FILE_PIANO
-                     : strcmp(v, RAGGIUNTO_FORMAT) == 0       ? FILE_RILEVAZIONI
-                     : strcmp(v, "schede-sistema/1") == 0     ? FILE_SISTEMA
-                     : strcmp(v, "schede-valutazioni/1") == 0 ? FILE_VALUTAZIONI
-                                                              : FILE_IGNOTO;
-        cJSON_Delete(j);
-        return k;
-    }
-    /* a CSV: the valutazioni name a persona, the rilevazioni an obiettivo */
-    const char *nl = memchr(bytes, '\n', len);
-    char *head = xstrndup(bytes, nl ? (size_t)(nl - bytes) : len);
-    for (char *c = head; *c; c++)
-        if (*c >= 'A' && *c <= 'Z')
-            *c = (char)(*c - 'A' + 'a');
-    FileKind k = strstr(head, "persona") ? FILE_VALUTAZIONI : strstr(head, "obiettivo") ? FILE_RILEVAZIONI : FILE_IGNOTO;
-    free(head);
-    return k;
-}
-
 typedef struct {
     const char *file;
     char *bytes;
     size_t len;
-    FileKind kind;
+    ArchivioTipo kind;
 } Input;
 
 /* The plan the rilevazioni and valutazioni are checked against: the one
@@ -221,7 +175,7 @@ static int import_document(Archivio *a, const Input *in, const InputOptions *o, 
     char *error = NULL;
     ArchivioEsito e;
     int anno = 0;
-    if (in->kind == FILE_SISTEMA) {
+    if (in->kind == TIPO_SISTEMA) {
         Sistema s;
         LoadStatus st = sistema_load_buffer(in->file, in->bytes, in->len, &s, diags);
         sistema_free(&s);
@@ -247,7 +201,7 @@ static int import_document(Archivio *a, const Input *in, const InputOptions *o, 
         free(error);
         return exit_of(e);
     }
-    if (in->kind == FILE_SISTEMA)
+    if (in->kind == TIPO_SISTEMA)
         printf(nuovo ? "%s: sistema di valutazione\n" : "%s: sistema di valutazione già nell'archivio\n", in->file);
     else
         printf(nuovo ? "%s: valutazioni del %d\n" : "%s: valutazioni del %d già nell'archivio\n", in->file, anno);
@@ -274,8 +228,8 @@ static int archivio_importa_cmd(int argc, char **argv)
             rc = EXIT_USAGE;
             break;
         }
-        in[i].kind = kind_of(in[i].file, in[i].bytes, in[i].len);
-        if (in[i].kind == FILE_IGNOTO) {
+        in[i].kind = archivio_tipo_file(in[i].file, in[i].bytes, in[i].len);
+        if (in[i].kind == TIPO_IGNOTO) {
             diag_add(&diags, DIAG_ERROR, in[i].file, NULL, NULL, -1,
                      "file non riconosciuto: non è un piano, delle rilevazioni, un sistema di valutazione o delle "
                      "valutazioni (docs/formato.md)");
@@ -297,13 +251,13 @@ static int archivio_importa_cmd(int argc, char **argv)
         CurrentPlan cur = {0};
         rc = 0;
         /* plans first, so that what follows is checked against them; then the SMVP before the valutazioni */
-        static const FileKind order[] = {FILE_PIANO, FILE_SISTEMA, FILE_RILEVAZIONI, FILE_VALUTAZIONI};
+        static const ArchivioTipo order[] = {TIPO_PIANO, TIPO_SISTEMA, TIPO_RILEVAZIONI, TIPO_VALUTAZIONI};
         for (size_t k = 0; k < 4 && rc == 0; k++)
             for (size_t i = 0; i < n && rc == 0; i++) {
                 if (in[i].kind != order[k])
                     continue;
-                rc = order[k] == FILE_PIANO         ? import_plan(a, &in[i], &chi, &cur, &diags)
-                     : order[k] == FILE_RILEVAZIONI ? import_rilevazioni(a, &in[i], &o, &chi, &cur, &diags)
+                rc = order[k] == TIPO_PIANO         ? import_plan(a, &in[i], &chi, &cur, &diags)
+                     : order[k] == TIPO_RILEVAZIONI ? import_rilevazioni(a, &in[i], &o, &chi, &cur, &diags)
                                                     : import_document(a, &in[i], &o, &chi, &cur, &diags);
             }
         if (rc == 0 && (e = archivio_conferma(a, &error)) != ARCHIVIO_OK) {
@@ -485,17 +439,85 @@ static int archivio_esporta_cmd(int argc, char **argv)
 
 /* ---- storia, copia, controlla ------------------------------------------------------------- */
 
-static void csv_field(StrBuf *b, const char *s)
+static void csv_field(FILE *out, const char *s)
 {
     if (!s)
         return;
-    strbuf_puts(b, "\"");
-    for (const char *c = s; *c; c++)
+    putc('"', out);
+    for (const char *c = s; *c; c++) {
         if (*c == '"')
-            strbuf_puts(b, "\"\"");
+            putc('"', out);
+        putc(*c, out);
+    }
+    putc('"', out);
+}
+
+static void json_text(FILE *out, const char *s)
+{
+    if (!s) {
+        fputs("null", out);
+        return;
+    }
+    putc('"', out);
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        if (*c == '"' || *c == '\\')
+            fprintf(out, "\\%c", *c);
+        else if (*c == '\n')
+            fputs("\\n", out);
+        else if (*c < 0x20)
+            fprintf(out, "\\u%04x", *c);
         else
-            strbuf_append(b, c, 1);
-    strbuf_puts(b, "\"");
+            putc(*c, out);
+    }
+    putc('"', out);
+}
+
+typedef struct {
+    FILE *out;
+    size_t n;
+} Storia;
+
+static void storia_testo(const VoceRegistro *v, void *user)
+{
+    FILE *out = ((Storia *)user)->out;
+    fprintf(out, "%s  %s  %s  %s", v->quando, v->chi, v->operazione, v->chiave);
+    if (v->obiettivo && !strstr(v->chiave, v->obiettivo))
+        fprintf(out, "  %s", v->obiettivo);
+    if (v->campo)
+        fprintf(out, ": %s", v->campo);
+    if (v->prima || v->dopo)
+        fprintf(out, " %s → %s", v->prima ? v->prima : "(nulla)", v->dopo ? v->dopo : "(nulla)");
+    if (v->motivo)
+        fprintf(out, "  (motivo: %s)", v->motivo);
+    putc('\n', out);
+}
+
+static void storia_csv(const VoceRegistro *v, void *user)
+{
+    FILE *out = ((Storia *)user)->out;
+    const char *f[] = {v->quando, v->chi, v->operazione, v->tabella, v->chiave,
+                       v->obiettivo, v->campo, v->prima, v->dopo, v->motivo};
+    for (int k = 0; k < 10; k++) {
+        if (k)
+            putc(';', out);
+        csv_field(out, f[k]);
+    }
+    putc('\n', out);
+}
+
+/* prima and dopo are stored as JSON: written as they are. */
+static void storia_json(const VoceRegistro *v, void *user)
+{
+    Storia *st = user;
+    FILE *out = st->out;
+    fprintf(out, "%s\n  {\"id\": %ld", st->n++ ? "," : "", v->id);
+    const char *names[] = {"quando", "chi", "operazione", "tabella", "chiave", "obiettivo", "campo", "motivo"};
+    const char *vals[] = {v->quando, v->chi, v->operazione, v->tabella, v->chiave, v->obiettivo, v->campo, v->motivo};
+    for (int k = 0; k < 8; k++) {
+        fprintf(out, ", \"%s\": ", names[k]);
+        json_text(out, vals[k]);
+    }
+    fprintf(out, ", \"prima\": %s, \"dopo\": %s}", v->prima ? v->prima : "null", v->dopo ? v->dopo : "null");
 }
 
 static int archivio_storia_cmd(int argc, char **argv)
@@ -514,57 +536,18 @@ static int archivio_storia_cmd(int argc, char **argv)
         free(error);
         return rc;
     }
-    VoceRegistro *v;
-    size_t n = archivio_storia(a, p.n_args > 1 ? p.args[1] : NULL, &v);
+    const char *codice = p.n_args > 1 ? p.args[1] : NULL;
+    Storia st = {stdout, 0};
     if (strcmp(formato, "json") == 0) {
-        cJSON *list = cJSON_CreateArray();
-        for (size_t i = 0; i < n; i++) {
-            cJSON *o = cJSON_CreateObject();
-            cJSON_AddNumberToObject(o, "id", (double)v[i].id);
-            const char *names[] = {"quando", "chi", "operazione", "tabella", "chiave", "obiettivo", "campo", "motivo"};
-            const char *vals[] = {v[i].quando, v[i].chi,       v[i].operazione, v[i].tabella,
-                                  v[i].chiave, v[i].obiettivo, v[i].campo,      v[i].motivo};
-            for (int k = 0; k < 8; k++)
-                cJSON_AddItemToObject(o, names[k], vals[k] ? cJSON_CreateString(vals[k]) : cJSON_CreateNull());
-            cJSON *prima = v[i].prima ? cJSON_Parse(v[i].prima) : NULL, *dopo = v[i].dopo ? cJSON_Parse(v[i].dopo) : NULL;
-            cJSON_AddItemToObject(o, "prima", prima ? prima : cJSON_CreateNull());
-            cJSON_AddItemToObject(o, "dopo", dopo ? dopo : cJSON_CreateNull());
-            cJSON_AddItemToArray(list, o);
-        }
-        char *text = cJSON_Print(list);
-        puts(text);
-        free(text);
-        cJSON_Delete(list);
+        fputs("[", stdout);
+        archivio_storia(a, codice, storia_json, &st);
+        fputs(st.n ? "\n]\n" : "]\n", stdout);
     } else if (strcmp(formato, "csv") == 0) {
-        StrBuf b = {0};
-        strbuf_puts(&b, "quando;chi;operazione;tabella;chiave;obiettivo;campo;prima;dopo;motivo\n");
-        for (size_t i = 0; i < n; i++) {
-            const char *f[] = {v[i].quando, v[i].chi,   v[i].operazione, v[i].tabella, v[i].chiave,
-                               v[i].obiettivo, v[i].campo, v[i].prima,    v[i].dopo,    v[i].motivo};
-            for (int k = 0; k < 10; k++) {
-                if (k)
-                    strbuf_puts(&b, ";");
-                csv_field(&b, f[k]);
-            }
-            strbuf_puts(&b, "\n");
-        }
-        fwrite(b.data, 1, b.len, stdout);
-        strbuf_free(&b);
+        fputs("quando;chi;operazione;tabella;chiave;obiettivo;campo;prima;dopo;motivo\n", stdout);
+        archivio_storia(a, codice, storia_csv, &st);
     } else {
-        for (size_t i = 0; i < n; i++) {
-            printf("%s  %s  %s  %s", v[i].quando, v[i].chi, v[i].operazione, v[i].chiave);
-            if (v[i].obiettivo && !strstr(v[i].chiave, v[i].obiettivo))
-                printf("  %s", v[i].obiettivo);
-            if (v[i].campo)
-                printf(": %s", v[i].campo);
-            if (v[i].prima || v[i].dopo)
-                printf(" %s → %s", v[i].prima ? v[i].prima : "(nulla)", v[i].dopo ? v[i].dopo : "(nulla)");
-            if (v[i].motivo)
-                printf("  (motivo: %s)", v[i].motivo);
-            putchar('\n');
-        }
+        archivio_storia(a, codice, storia_testo, &st);
     }
-    archivio_storia_free(v, n);
     archivio_chiudi(a);
     return 0;
 }

@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "confronto.h"
+#include "archivio.h"
 #include "fileio.h"
 #include "fontset.h"
 #include "layout_file.h"
@@ -21,6 +22,29 @@
 #include "text.h"
 #include "variazioni_doc.h"
 #include "wb_convert.h"
+
+/* Version number of the plan in the archive: "versione N" in messages and in the document. */
+static int load_version(Archivio *ar, const Command *cmd, const char *number, Plan *plan, char **name, DiagList *d)
+{
+    char *end;
+    long n = strtol(number, &end, 10);
+    memset(plan, 0, sizeof *plan);
+    if (*end || n < 1 || n > 1000000)
+        return usage_error(cmd, "con --versioni, VECCHIO e NUOVO sono numeri di versione, non «%s»", number);
+    ArchivioFile f;
+    int numero;
+    char *error = NULL;
+    ArchivioEsito e = archivio_piano(ar, (int)n, &f, &numero, &error);
+    if (e != ARCHIVIO_OK) {
+        diag_report(stderr, NULL, "%s", error);
+        free(error);
+        return e == ARCHIVIO_DATI ? EXIT_DATA : EXIT_USAGE;
+    }
+    *name = xasprintf("versione %d (%s)", numero, f.file);
+    LoadStatus st = archivio_load_plan_file(&f, plan, d);
+    archivio_file_free(&f);
+    return st == LOAD_OK ? 0 : EXIT_DATA;
+}
 
 static int load(const char *file, Plan *plan, DiagList *d)
 {
@@ -123,16 +147,39 @@ int cmd_confronta(int argc, char **argv)
     if (!out)
         out = "out";
     bool json_file = strcmp(formato, "json") == 0 && p.set[OPT_OUT];
+    if (p.set[OPT_ARCHIVIO] != p.set[OPT_VERSIONI])
+        return usage_error(cmd, p.set[OPT_ARCHIVIO] ? "con --archivio si confrontano due versioni: --versioni VECCHIA "
+                                                      "NUOVA (i loro numeri)"
+                                                    : "--versioni confronta due versioni dell'archivio: si usa con "
+                                                      "--archivio ARCHIVIO");
+    Archivio *ar = NULL;
+    char *names[2] = {NULL, NULL};
+    if (p.set[OPT_ARCHIVIO]) {
+        ArchivioEsito e;
+        char *error = NULL;
+        if (!(ar = archivio_apri(p.value[OPT_ARCHIVIO], false, &e, &error))) {
+            diag_report(stderr, NULL, "%s", error);
+            free(error);
+            return e == ARCHIVIO_DATI ? EXIT_DATA : EXIT_USAGE;
+        }
+    }
     Plan a, b;
     DiagList d;
     diag_list_init(&d);
-    int rc = load(files[0], &a, &d);
-    int rc2 = load(files[1], &b, &d);
+    int rc = ar ? load_version(ar, cmd, files[0], &a, &names[0], &d) : load(files[0], &a, &d);
+    int rc2 = ar ? load_version(ar, cmd, files[1], &b, &names[1], &d) : load(files[1], &b, &d);
+    archivio_chiudi(ar);
+    if (names[0])
+        files[0] = names[0];
+    if (names[1])
+        files[1] = names[1];
     if (rc || rc2) {
         cli_print_diags(&d, stderr, true);
         diag_list_free(&d);
         plan_free(&a);
         plan_free(&b);
+        free(names[0]);
+        free(names[1]);
         return rc == EXIT_USAGE || rc2 == EXIT_USAGE ? EXIT_USAGE : EXIT_DATA;
     }
     DiagList warnings;
@@ -158,5 +205,7 @@ int cmd_confronta(int argc, char **argv)
     diag_list_free(&d);
     plan_free(&a);
     plan_free(&b);
+    free(names[0]);
+    free(names[1]);
     return rc;
 }

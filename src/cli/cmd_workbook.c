@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "archivio_input.h"
+#include "valutazione_input.h"
 #include "commands.h"
 #include "esiti_output.h"
 #include "fileio.h"
@@ -21,9 +23,9 @@
 
 /* Loads the plan; on failure prints the errors, and where to see them all,
  * and returns the exit code. */
-static int load_plan(const char *file, Plan *plan)
+static int load_plan(InputOptions *o, const char *file, Plan *plan)
 {
-    int rc = cli_load_plan(file, plan);
+    int rc = archivio_input_load_plan(o, file, plan);
     if (rc != 0)
         fprintf(stderr, "%s: il piano ha errori (schede verifica %s)\n", file, file);
     return rc;
@@ -80,9 +82,17 @@ int cmd_esporta(int argc, char **argv)
     int prc = cli_parse("esporta", argc, argv, &p, &cmd);
     if (prc >= 0)
         return prc;
-    const char *out = p.args[1];
-    Plan plan;
-    int rc = load_plan(p.args[0], &plan);
+    InputOptions opt;
+    input_options_from(&p, &opt);
+    /* with --archivio the one argument is the workbook to write */
+    const char *file = p.set[OPT_ARCHIVIO] ? NULL : p.args[0], *out = p.args[p.n_args - 1];
+    if (p.n_args != (p.set[OPT_ARCHIVIO] ? 1u : 2u))
+        return usage_error(cmd, p.set[OPT_ARCHIVIO] ? "con --archivio si indica solo il foglio da scrivere (OUT.xlsx)"
+                                                    : "indicare il piano e il foglio da scrivere: PIANO OUT.xlsx");
+    int rc = archivio_input_open(cmd, &p, file, false, &opt);
+    Plan plan = {0};
+    if (rc == 0)
+        rc = load_plan(&opt, file, &plan);
     if (rc == 0) {
         char *error = NULL;
         if (workbook_export_plan(&plan, out, &error) != 0) {
@@ -94,6 +104,7 @@ int cmd_esporta(int argc, char **argv)
         }
     }
     plan_free(&plan);
+    archivio_input_close(&opt);
     return rc;
 }
 
@@ -137,24 +148,18 @@ static size_t dirigenti_of(const Plan *plan, int anno, const char ***out)
     return n;
 }
 
-int cmd_modello_raggiunto(int argc, char **argv)
+/* The command, once its inputs are known (files or --archivio). */
+static int cmd_modello_raggiunto_with(const Command *cmd, Parsed p, InputOptions opt, const char *file)
 {
-    Parsed p;
-    const Command *cmd;
-    int prc = cli_parse("modello-raggiunto", argc, argv, &p, &cmd);
-    if (prc >= 0)
-        return prc;
-    const char *file = p.args[0], *formato = p.value[OPT_FORMATO] ? p.value[OPT_FORMATO] : "csv";
+    const char *formato = p.value[OPT_FORMATO] ? p.value[OPT_FORMATO] : "csv";
     const char *out = p.value[OPT_OUT], *per_dirigente = p.value[OPT_PER_DIRIGENTE];
-    InputOptions opt;
-    input_options_from(&p, &opt);
     bool xlsx = strcmp(formato, "xlsx") == 0;
     if (per_dirigente && !xlsx)
         return usage_error(cmd, "--per-dirigente scrive fogli di calcolo: si usa con --formato xlsx");
     if (per_dirigente && out)
         return usage_error(cmd, "--per-dirigente e --out insieme: indicarne uno solo");
     Plan plan;
-    int rc = load_plan(file, &plan);
+    int rc = load_plan(&opt, file, &plan);
     if (rc) {
         plan_free(&plan);
         return rc;
@@ -193,6 +198,23 @@ int cmd_modello_raggiunto(int argc, char **argv)
     return rc;
 }
 
+int cmd_modello_raggiunto(int argc, char **argv)
+{
+    Parsed p;
+    const Command *cmd;
+    int prc = cli_parse("modello-raggiunto", argc, argv, &p, &cmd);
+    if (prc >= 0)
+        return prc;
+    const char *file = p.args[0];
+    InputOptions opt;
+    input_options_from(&p, &opt);
+    int rc = archivio_input_open(cmd, &p, file, false, &opt);
+    if (rc == 0)
+        rc = cmd_modello_raggiunto_with(cmd, p, opt, file);
+    archivio_input_close(&opt);
+    return rc;
+}
+
 typedef struct {
     const Plan *plan;
     const Sistema *sistema;
@@ -205,25 +227,21 @@ static int write_valutazioni(const char *path, void *user, char **error)
     return workbook_export_valutazioni(j->plan, j->sistema, j->anno, path, error);
 }
 
-int cmd_modello_valutazioni(int argc, char **argv)
+/* The command, once its inputs are known (files or --archivio). */
+static int cmd_modello_valutazioni_with(const Command *cmd, Parsed p, InputOptions opt, const char *file)
 {
-    Parsed p;
-    const Command *cmd;
-    int prc = cli_parse("modello-valutazioni", argc, argv, &p, &cmd);
-    if (prc >= 0)
-        return prc;
-    const char *file = p.args[0], *out = p.value[OPT_OUT];
-    InputOptions opt;
-    input_options_from(&p, &opt);
+    const char *out = p.value[OPT_OUT];
+    if (!opt.sistema)
+        archivio_input_sistema(&opt);
     if (!opt.sistema)
         return usage_error(cmd, "le valutazioni seguono il sistema di valutazione dell'ente: indicare --sistema FILE");
     Plan plan;
-    int rc = load_plan(file, &plan);
+    int rc = load_plan(&opt, file, &plan);
     Sistema sistema = {0};
     if (rc == 0) {
         DiagList d;
         diag_list_init(&d);
-        rc = cli_report_load(sistema_load_file(opt.sistema, &sistema, &d), &d);
+        rc = cli_report_load(load_sistema(&opt, &sistema, &d), &d);
     }
     if (rc == 0) {
         ValutazioniJob job = {&plan, &sistema, opt.has_anno ? opt.anno : plan.triennio[0]};
@@ -231,5 +249,22 @@ int cmd_modello_valutazioni(int argc, char **argv)
     }
     sistema_free(&sistema);
     plan_free(&plan);
+    return rc;
+}
+
+int cmd_modello_valutazioni(int argc, char **argv)
+{
+    Parsed p;
+    const Command *cmd;
+    int prc = cli_parse("modello-valutazioni", argc, argv, &p, &cmd);
+    if (prc >= 0)
+        return prc;
+    const char *file = p.args[0];
+    InputOptions opt;
+    input_options_from(&p, &opt);
+    int rc = archivio_input_open(cmd, &p, file, false, &opt);
+    if (rc == 0)
+        rc = cmd_modello_valutazioni_with(cmd, p, opt, file);
+    archivio_input_close(&opt);
     return rc;
 }

@@ -29,6 +29,7 @@ const OptionDef OPTION_DEFS[OPT_COUNT] = {
     [OPT_VERSIONE] = {"--versione", VALUE_TEXT, "N", "il numero di una versione del piano", "2"},
     [OPT_ENTE] = {"--ente", VALUE_TEXT, "NOME", "il nome dell'ente", "\"Comune di Sarzana\""},
     [OPT_AUTORE] = {"--autore", VALUE_TEXT, "NOME", "chi fa la modifica", "\"Mario Rossi\""},
+    [OPT_VERSIONI] = {"--versioni", VALUE_NONE, NULL, NULL, NULL},
     [OPT_MOTIVO] = {"--motivo", VALUE_TEXT, "TESTO", "il motivo della modifica", "\"Delibera di Giunta n. 12\""},
 };
 
@@ -110,9 +111,10 @@ static const CommandOption MODELLO_RAGGIUNTO_OPTIONS[] = {
     {OPT_PER_DIRIGENTE, "(xlsx) un foglio di calcolo per dirigente nella cartella (si crea se manca)", NULL},
     {OPT_ANNO, "l'annualità (predefinito: il primo anno del piano)", NULL},
     {OPT_AL, "il modello del monitoraggio a quella data (con le colonne dell'avanzamento)", NULL},
+    ARCHIVIO_OPTIONS,
 };
 static const Command MODELLO_RAGGIUNTO = {
-    "modello-raggiunto", "PIANO", 1, 1, "il modello delle rilevazioni da compilare (CSV o xlsx)",
+    "modello-raggiunto", "[PIANO]", 0, 1, "il modello delle rilevazioni da compilare (CSV o xlsx)",
     "Scrive il modello delle rilevazioni da compilare: una riga per azione (e per indicatore con un target)\n"
     "dell'anno, con le colonne che i comandi rileggono.\n",
     MODELLO_RAGGIUNTO_OPTIONS, N_OF(MODELLO_RAGGIUNTO_OPTIONS)};
@@ -121,22 +123,29 @@ static const CommandOption MODELLO_VALUTAZIONI_OPTIONS[] = {
     {OPT_SISTEMA, "il sistema di valutazione dell'ente (obbligatorio)", NULL},
     {OPT_OUT, "il foglio di calcolo .xlsx da scrivere (predefinito: lo standard output)", NULL},
     {OPT_ANNO, "l'anno delle valutazioni (predefinito: il primo anno del piano)", NULL},
+    ARCHIVIO_OPTIONS,
 };
 static const Command MODELLO_VALUTAZIONI = {
-    "modello-valutazioni", "PIANO", 1, 1, "il foglio delle valutazioni da compilare (xlsx)",
+    "modello-valutazioni", "[PIANO]", 0, 1, "il foglio delle valutazioni da compilare (xlsx)",
     "Scrive il foglio di calcolo delle valutazioni individuali da compilare, con i comportamenti di ogni\n"
     "categoria del sistema di valutazione.\n",
     MODELLO_VALUTAZIONI_OPTIONS, N_OF(MODELLO_VALUTAZIONI_OPTIONS)};
 
+static const CommandOption ESPORTA_OPTIONS[] = {
+    ARCHIVIO_OPTIONS,
+};
 static const Command ESPORTA = {
-    "esporta", "PIANO OUT.xlsx", 2, 2, "il piano come foglio di calcolo (si rilegge con ogni comando)",
-    "Scrive il piano (JSON o foglio di calcolo) come foglio di calcolo .xlsx, con i fogli che ogni comando\n"
-    "rilegge al posto del JSON.\n",
-    NULL, 0};
+    "esporta", "[PIANO] OUT.xlsx", 1, 2, "il piano come foglio di calcolo (si rilegge con ogni comando)",
+    "Scrive il piano (JSON o foglio di calcolo, o una versione dell'archivio con --archivio) come foglio di\n"
+    "calcolo .xlsx, con i fogli che ogni comando rilegge al posto del JSON.\n",
+    ESPORTA_OPTIONS, N_OF(ESPORTA_OPTIONS)};
 
 static const CommandOption CONFRONTA_OPTIONS[] = {
     {OPT_FORMATO, "json o pdf (predefinito: pdf con --out, altrimenti json)", JSON_PDF},
     {OPT_OUT, "scrive CARTELLA/variazioni.pdf (o variazioni.json con --formato json); si crea se manca", NULL},
+    {OPT_ARCHIVIO, "le due versioni dall'archivio: con --versioni, VECCHIO e NUOVO sono i loro numeri", NULL},
+    {OPT_VERSIONI, "(con --archivio) VECCHIO e NUOVO sono numeri di versione: confronta --archivio A.db --versioni 1 2",
+     NULL},
 };
 static const Command CONFRONTA = {
     "confronta", "VECCHIO NUOVO", 2, 2, "le variazioni tra due versioni del piano",

@@ -38,6 +38,7 @@ typedef enum {
     OPT_ENTE,
     OPT_AUTORE,
     OPT_MOTIVO,
+    OPT_VERSIONI,
     OPT_COUNT
 } OptionId;
 

@@ -69,6 +69,14 @@ int load_valutazione(const Plan *plan, const InputOptions *o, const Esiti *esiti
     return rc;
 }
 
+LoadStatus load_sistema(const InputOptions *o, Sistema *s, DiagList *diags)
+{
+    const struct ArchivioInput *ar = o->archivio;
+    if (ar && ar->has_sistema && o->sistema == ar->sistema.file)
+        return sistema_load_buffer(ar->sistema.file, ar->sistema.bytes, ar->sistema.len, s, diags);
+    return sistema_load_file(o->sistema, s, diags);
+}
+
 void valutazione_input_free(ValutazioneInput *ev)
 {
     valutazione_free(&ev->anno);

@@ -34,4 +34,7 @@ int load_valutazione(const Plan *plan, const InputOptions *o, const Esiti *esiti
                     DiagList *diags);
 void valutazione_input_free(ValutazioneInput *ev);
 
+/* The SMVP the options name: the file, or the archive's (--archivio). */
+LoadStatus load_sistema(const InputOptions *o, Sistema *s, DiagList *diags);
+
 #endif

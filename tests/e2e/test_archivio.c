@@ -116,6 +116,51 @@ Test(archivio, a_second_version_is_in_the_history_field_by_field, .timeout = 120
     cr_assert_eq(r.status, 0, "%s", r.out);
     expect_contains(&r, "archivio integro; 2 versioni del piano; registro completo");
     free(r.out);
+    /* confronta of the two stored versions is confronta of the two files */
+    r = run_shell("'" SCHEDE_EXE "' confronta --archivio $T/a.db --versioni 1 2 > $T/v.json 2>/dev/null && '" SCHEDE_EXE
+                  "' confronta " PIANO " " VARIAZIONE " > $T/f.json 2>/dev/null && cmp $T/v.json $T/f.json && echo uguali");
+    cr_assert_str_eq(r.out, "uguali\n", "%s", r.out);
+    free(r.out);
+    r = run("confronta --archivio $T/a.db 1 2");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "con --archivio si confrontano due versioni: --versioni VECCHIA NUOVA");
+    free(r.out);
+    r = run("confronta --archivio $T/a.db --versioni 1 7");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "non c'è la versione 7 del piano: le versioni sono da 1 a 2");
+    free(r.out);
+}
+
+Test(archivio, the_other_commands_read_the_archive_too, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    archive_with_samples(false);
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    /* the plan's workbook, the templates, the report of verifica: the same from the archive as from the files */
+    ok("esporta " PIANO " $T/f.xlsx");
+    ok("esporta --archivio $T/a.db $T/a.xlsx");
+    ok("modello-raggiunto " PIANO " --anno 2024 --formato xlsx --out $T/f-modello.xlsx");
+    ok("modello-raggiunto --archivio $T/a.db --anno 2024 --formato xlsx --out $T/a-modello.xlsx");
+    ok("modello-valutazioni " PIANO " --sistema " SISTEMA " --out $T/f-val.xlsx");
+    ok("modello-valutazioni --archivio $T/a.db --out $T/a-val.xlsx");
+    unsetenv("SOURCE_DATE_EPOCH");
+    Run r = run_shell("cd $T && cmp f.xlsx a.xlsx && cmp f-modello.xlsx a-modello.xlsx && cmp f-val.xlsx a-val.xlsx && "
+                      "echo uguali");
+    cr_assert_str_eq(r.out, "uguali\n", "%s", r.out);
+    free(r.out);
+    r = run_shell("'" SCHEDE_EXE "' verifica " PIANO " --raggiunto " ANNO " --anno 2024 --sistema " SISTEMA
+                  " --valutazioni " VALUTAZIONI " 2>&1 | tail -4 > $T/f.txt; '" SCHEDE_EXE "' verifica --archivio $T/a.db "
+                  "--anno 2024 2>&1 | tail -4 > $T/a.txt; cat $T/a.txt; diff $T/f.txt $T/a.txt | grep -c '^[<>]'");
+    /* the same counts; only the names of the rilevazioni differ (the archive's) */
+    expect_contains(&r, "samples/sarzana-2024-2026.json: 38 obiettivi, 129 azioni, 52 persone");
+    expect_contains(&r, " (rilevazioni 2024): anno 2024, 89 azioni rilevate su 89, 37 obiettivi con una percentuale");
+    expect_contains(&r, "samples/valutazioni-2024.csv: 48 persone valutate, 47 con punteggio finale, 1 incompleta");
+    expect_contains(&r, "samples/sistema-smvp.json: premi: fondo 48.321,57 €, 41 aventi diritto, distribuiti 48.321,57 €");
+    cr_assert(strstr(r.out, "\n2\n"), "one line differs (its file's name), in each: %s", r.out);
+    free(r.out);
+    r = run("esporta --archivio $T/a.db " PIANO " $T/x.xlsx");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "con --archivio si indica solo il foglio da scrivere");
+    free(r.out);
 }
 
 Test(archivio, a_rilevazione_changed_is_recorded_before_and_after, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
@@ -325,7 +370,7 @@ Test(archivio, history_as_csv_and_json, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
     free(r.out);
     r = run("archivio storia $T/a.db --formato json");
     cr_assert_eq(r.status, 0, "%s", r.out);
-    expect_contains(&r, "\"chi\":\t\"Anna; Rossi\"");
-    expect_contains(&r, "\"dopo\":\t\"Comune \\\"di\\\" Prova\"");
+    expect_contains(&r, "\"chi\": \"Anna; Rossi\"");
+    expect_contains(&r, "\"dopo\": \"Comune \\\"di\\\" Prova\"}");
     free(r.out);
 }

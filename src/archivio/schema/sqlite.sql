@@ -129,6 +129,7 @@ CREATE TABLE registro (
   hash TEXT NOT NULL
 );
 CREATE INDEX registro_obiettivo ON registro (ente, obiettivo, id);
+CREATE INDEX registro_ente ON registro (ente, id);
 CREATE TRIGGER registro_senza_modifiche BEFORE UPDATE ON registro
 BEGIN SELECT RAISE(ABORT, 'il registro delle modifiche non si modifica'); END;
 CREATE TRIGGER registro_senza_cancellazioni BEFORE DELETE ON registro
