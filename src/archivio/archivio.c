@@ -33,17 +33,6 @@ static int busy_timeout(void)
     return v && *v && !*end && ms >= 0 && ms <= 3600000 ? (int)ms : BUSY_TIMEOUT_MS;
 }
 
-sqlite3_stmt *db_prepare(Archivio *a, const char *sql, char **error)
-{
-    sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(a->db, sql, -1, &s, NULL) != SQLITE_OK) {
-        if (error)
-            *error = db_error(a, "lettura");
-        return NULL;
-    }
-    return s;
-}
-
 char *db_error(Archivio *a, const char *what)
 {
     int code = sqlite3_extended_errcode(a->db) & 0xff;
@@ -58,20 +47,6 @@ char *db_error(Archivio *a, const char *what)
     if (why)
         return xasprintf("%s: %s: %s", a->path, what, why);
     return xasprintf("%s: %s: %s", a->path, what, sqlite3_errmsg(a->db));
-}
-
-void db_bind_text(sqlite3_stmt *s, int i, const char *v)
-{
-    if (v)
-        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(s, i);
-}
-
-char *db_column_text(sqlite3_stmt *s, int i)
-{
-    const unsigned char *t = sqlite3_column_text(s, i);
-    return t ? xstrdup((const char *)t) : NULL;
 }
 
 char *json_string(const char *s)
@@ -102,32 +77,22 @@ static void now_utc(char out[32])
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static bool exec(Archivio *a, const char *sql, const char *what, char **error)
-{
-    if (sqlite3_exec(a->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-        if (error)
-            *error = db_error(a, what);
-        return false;
-    }
-    return true;
-}
-
 /* The connection's settings: every open, reader or writer. */
 static bool configure(Archivio *a, char **error)
 {
     sqlite3_busy_timeout(a->db, busy_timeout());
     /* The last connection to close copies the WAL into the file (SQLite's default, kept): an archive
        nobody is using is then one file, which a plain copy saves whole. */
-    return exec(a, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", "apertura", error);
+    return db_exec(a, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", "apertura", error);
 }
 
 static int user_version(Archivio *a)
 {
-    sqlite3_stmt *s = db_prepare(a, "PRAGMA user_version", NULL);
+    DbStmt *s = db_prepare(a, "PRAGMA user_version", NULL);
     int v = -1;
-    if (s && sqlite3_step(s) == SQLITE_ROW)
-        v = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
+    if (s && db_step(s) == DB_ROW)
+        v = db_col_int(s, 0);
+    db_finalize(s);
     return v;
 }
 
@@ -147,7 +112,7 @@ static bool migrate(Archivio *a, int from, char **error)
         const char *end = strstr(start, marker);
         char *section = end ? xstrndup(start, (size_t)(end - start)) : xstrdup(start);
         char *sql = xasprintf("%s\nPRAGMA user_version = %d;", section, v);
-        bool ok = exec(a, sql, "aggiornamento dello schema", error);
+        bool ok = db_exec(a, sql, "aggiornamento dello schema", error);
         free(sql);
         free(section);
         if (!ok)
@@ -194,18 +159,19 @@ ArchivioEsito archivio_crea(const char *path, const char *ente, const Autore *ch
         return ARCHIVIO_NON_USABILE;
     }
     ArchivioEsito rc = ARCHIVIO_NON_USABILE;
-    if (configure(a, error) && exec(a, "PRAGMA journal_mode = WAL;", "creazione", error) &&
-        exec(a, "BEGIN IMMEDIATE", "creazione", error)) {
+    if (configure(a, error) && db_exec(a, "PRAGMA journal_mode = WAL;", "creazione", error) &&
+        db_exec(a, "BEGIN IMMEDIATE", "creazione", error)) {
         a->in_transaction = true;
         now_utc(a->quando);
         memset(a->ultimo_hash, '0', 64);
         a->ultimo_hash[64] = '\0';
-        sqlite3_stmt *s = NULL;
-        if (migrate(a, 0, error) && (s = db_prepare(a, "INSERT INTO enti (nome, creato) VALUES (?, ?)", error))) {
+        DbStmt *s = NULL;
+        if (migrate(a, 0, error) && (s = db_prepare(a, "INSERT INTO enti (nome, creato) VALUES (?, ?) RETURNING id", error))) {
             db_bind_text(s, 1, ente);
             db_bind_text(s, 2, a->quando);
-            if (sqlite3_step(s) == SQLITE_DONE) {
-                a->ente = (long)sqlite3_last_insert_rowid(a->db);
+            if (db_step(s) == DB_ROW) {
+                a->ente = (long)db_col_int64(s, 0);
+                db_reset(s); /* a RETURNING statement left on its row would keep the COMMIT from happening */
                 char *dopo = json_string(ente);
                 if (registro_aggiungi(a, chi, "crea archivio", "enti", "ente", NULL, "nome", NULL, dopo, error))
                     rc = archivio_conferma(a, error);
@@ -214,7 +180,7 @@ ArchivioEsito archivio_crea(const char *path, const char *ente, const Autore *ch
                 *error = db_error(a, "creazione");
             }
         }
-        sqlite3_finalize(s);
+        db_finalize(s);
     }
     archivio_chiudi(a);
     if (rc != ARCHIVIO_OK)
@@ -246,16 +212,16 @@ Archivio *archivio_apri(const char *path, bool scrivi, ArchivioEsito *esito, cha
         return NULL;
     }
     int v = user_version(a);
-    sqlite3_stmt *s = v >= 0 ? db_prepare(a, "SELECT id FROM enti ORDER BY id LIMIT 1", NULL) : NULL;
-    if (v <= 0 || !s || sqlite3_step(s) != SQLITE_ROW) {
+    DbStmt *s = v >= 0 ? db_prepare(a, "SELECT id FROM enti ORDER BY id LIMIT 1", NULL) : NULL;
+    if (v <= 0 || !s || db_step(s) != DB_ROW) {
         *error = v < 0 || !s ? xasprintf("%s: il file non è un archivio di schede", path)
                              : xasprintf("%s: il file non è un archivio di schede (nessun ente)", path);
-        sqlite3_finalize(s);
+        db_finalize(s);
         archivio_chiudi(a);
         return NULL;
     }
-    a->ente = (long)sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
+    a->ente = (long)db_col_int64(s, 0);
+    db_finalize(s);
     if (v > ARCHIVIO_SCHEMA) {
         *error = xasprintf("%s: l'archivio è della versione %d, più recente di questo programma (che conosce fino "
                            "alla %d): aggiornare schede", path, v, ARCHIVIO_SCHEMA);
@@ -269,9 +235,9 @@ Archivio *archivio_apri(const char *path, bool scrivi, ArchivioEsito *esito, cha
             archivio_chiudi(a);
             return NULL;
         }
-        if (!exec(a, "BEGIN IMMEDIATE", "aggiornamento dello schema", error) || !migrate(a, v, error) ||
-            !exec(a, "COMMIT", "aggiornamento dello schema", error)) {
-            exec(a, "ROLLBACK", "aggiornamento dello schema", NULL);
+        if (!db_exec(a, "BEGIN IMMEDIATE", "aggiornamento dello schema", error) || !migrate(a, v, error) ||
+            !db_exec(a, "COMMIT", "aggiornamento dello schema", error)) {
+            db_exec(a, "ROLLBACK", "aggiornamento dello schema", NULL);
             archivio_chiudi(a);
             return NULL;
         }
@@ -282,16 +248,16 @@ Archivio *archivio_apri(const char *path, bool scrivi, ArchivioEsito *esito, cha
 
 static bool last_hash(Archivio *a, char out[65], char **error)
 {
-    sqlite3_stmt *s = db_prepare(a, "SELECT hash FROM registro ORDER BY id DESC LIMIT 1", error);
+    DbStmt *s = db_prepare(a, "SELECT hash FROM registro ORDER BY id DESC LIMIT 1", error);
     if (!s)
         return false;
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        snprintf(out, 65, "%s", (const char *)sqlite3_column_text(s, 0));
+    int rc = db_step(s);
+    if (rc == DB_ROW)
+        snprintf(out, 65, "%s", db_col_text(s, 0));
     else
         memset(out, '0', 64), out[64] = '\0';
-    sqlite3_finalize(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    db_finalize(s);
+    if (rc != DB_ROW && rc != DB_DONE) {
         *error = db_error(a, "lettura del registro");
         return false;
     }
@@ -300,7 +266,7 @@ static bool last_hash(Archivio *a, char out[65], char **error)
 
 ArchivioEsito archivio_inizia(Archivio *a, char **error)
 {
-    if (!exec(a, "BEGIN IMMEDIATE", "scrittura", error))
+    if (!db_exec(a, "BEGIN IMMEDIATE", "scrittura", error))
         return ARCHIVIO_NON_USABILE;
     a->in_transaction = true;
     now_utc(a->quando);
@@ -313,7 +279,7 @@ ArchivioEsito archivio_inizia(Archivio *a, char **error)
 
 ArchivioEsito archivio_conferma(Archivio *a, char **error)
 {
-    if (!exec(a, "COMMIT", "scrittura", error)) {
+    if (!db_exec(a, "COMMIT", "scrittura", error)) {
         archivio_annulla(a);
         return ARCHIVIO_NON_USABILE;
     }
@@ -323,7 +289,7 @@ ArchivioEsito archivio_conferma(Archivio *a, char **error)
 
 void archivio_annulla(Archivio *a)
 {
-    exec(a, "ROLLBACK", "annullamento", NULL);
+    db_exec(a, "ROLLBACK", "annullamento", NULL);
     a->in_transaction = false;
 }
 
@@ -354,22 +320,22 @@ bool registro_aggiungi(Archivio *a, const Autore *chi, const char *operazione, c
                               obiettivo, campo,    prima,       dopo,       chi->motivo};
     char hash[65];
     registro_hash(a->ultimo_hash, fields, hash);
-    sqlite3_stmt *s = db_prepare(a,
+    DbStmt *s = db_prepare(a,
                                  "INSERT INTO registro (ente, quando, chi, operazione, tabella, chiave, obiettivo, "
                                  "campo, prima, dopo, motivo, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                  error);
     if (!s)
         return false;
-    sqlite3_bind_int64(s, 1, a->ente);
+    db_bind_int64(s, 1, a->ente);
     for (int i = 1; i < 11; i++)
         db_bind_text(s, i + 1, fields[i]);
     db_bind_text(s, 12, hash);
-    bool ok = sqlite3_step(s) == SQLITE_DONE;
+    bool ok = db_step(s) == DB_DONE;
     if (!ok)
         *error = db_error(a, "scrittura del registro");
     else
         memcpy(a->ultimo_hash, hash, sizeof hash);
-    sqlite3_finalize(s);
+    db_finalize(s);
     return ok;
 }
 
@@ -385,7 +351,7 @@ static void add_problem(char ***list, size_t *n, char *p)
  * gaps (AUTOINCREMENT never reuses one: a gap is a row removed). */
 static void check_chain(Archivio *a, char ***list, size_t *n)
 {
-    sqlite3_stmt *s = db_prepare(a,
+    DbStmt *s = db_prepare(a,
                                  "SELECT id, ente, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, "
                                  "dopo, motivo, hash FROM registro ORDER BY id",
                                  NULL);
@@ -397,68 +363,68 @@ static void check_chain(Archivio *a, char ***list, size_t *n)
     memset(prev, '0', 64);
     prev[64] = '\0';
     long expected = 1;
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        long id = (long)sqlite3_column_int64(s, 0);
+    while (db_step(s) == DB_ROW) {
+        long id = (long)db_col_int64(s, 0);
         if (id != expected)
             add_problem(list, n, xasprintf("registro: mancano le righe da %ld a %ld", expected, id - 1));
         expected = id + 1;
         const char *fields[11];
         for (int i = 0; i < 11; i++)
-            fields[i] = (const char *)sqlite3_column_text(s, i + 1);
+            fields[i] = db_col_text(s, i + 1);
         char hash[65];
         registro_hash(prev, fields, hash);
-        const char *stored = (const char *)sqlite3_column_text(s, 12);
+        const char *stored = db_col_text(s, 12);
         if (!stored || strcmp(stored, hash) != 0)
             add_problem(list, n, xasprintf("registro: la riga %ld è stata modificata fuori dal programma", id));
         snprintf(prev, sizeof prev, "%s", stored ? stored : "");
     }
-    sqlite3_finalize(s);
+    db_finalize(s);
 }
 
 /* Every version and every rilevazione has its rows in the registro. */
 static void check_recorded(Archivio *a, char ***list, size_t *n)
 {
-    sqlite3_stmt *s = db_prepare(a, "SELECT numero FROM versioni WHERE NOT EXISTS (SELECT 1 FROM registro WHERE "
+    DbStmt *s = db_prepare(a, "SELECT numero FROM versioni WHERE NOT EXISTS (SELECT 1 FROM registro WHERE "
                                     "tabella = 'versioni' AND chiave = 'versione ' || versioni.numero)", NULL);
-    while (s && sqlite3_step(s) == SQLITE_ROW)
+    while (s && db_step(s) == DB_ROW)
         add_problem(list, n, xasprintf("la versione %d del piano non ha la sua riga nel registro",
-                                       sqlite3_column_int(s, 0)));
-    sqlite3_finalize(s);
+                                       db_col_int(s, 0)));
+    db_finalize(s);
     s = db_prepare(a, "SELECT c.anno, c.al, r.obiettivo, r.azione, r.indicatore, r.chiave_data FROM rilevazioni r "
                       "JOIN raccolte c ON c.id = r.raccolta", NULL);
-    sqlite3_stmt *q = db_prepare(a, "SELECT 1 FROM registro WHERE tabella = 'rilevazioni' AND chiave = ? LIMIT 1", NULL);
-    while (s && q && sqlite3_step(s) == SQLITE_ROW) {
-        char *chiave = archivio_chiave_rilevazione(sqlite3_column_int(s, 0), (const char *)sqlite3_column_text(s, 1),
-                                                   (const char *)sqlite3_column_text(s, 2), sqlite3_column_int(s, 3),
-                                                   sqlite3_column_int(s, 4), (const char *)sqlite3_column_text(s, 5));
+    DbStmt *q = db_prepare(a, "SELECT 1 FROM registro WHERE tabella = 'rilevazioni' AND chiave = ? LIMIT 1", NULL);
+    while (s && q && db_step(s) == DB_ROW) {
+        char *chiave = archivio_chiave_rilevazione(db_col_int(s, 0), db_col_text(s, 1),
+                                                   db_col_text(s, 2), db_col_int(s, 3),
+                                                   db_col_int(s, 4), db_col_text(s, 5));
         db_bind_text(q, 1, chiave);
-        if (sqlite3_step(q) != SQLITE_ROW)
+        if (db_step(q) != DB_ROW)
             add_problem(list, n, xasprintf("la rilevazione «%s» non ha la sua riga nel registro", chiave));
-        sqlite3_reset(q);
+        db_reset(q);
         free(chiave);
     }
-    sqlite3_finalize(q);
-    sqlite3_finalize(s);
+    db_finalize(q);
+    db_finalize(s);
 }
 
 size_t archivio_controlla(Archivio *a, char ***problemi)
 {
     *problemi = NULL;
     size_t n = 0;
-    sqlite3_stmt *s = db_prepare(a, "PRAGMA integrity_check", NULL);
-    while (s && sqlite3_step(s) == SQLITE_ROW) {
-        const char *r = (const char *)sqlite3_column_text(s, 0);
+    DbStmt *s = db_prepare(a, "PRAGMA integrity_check", NULL);
+    while (s && db_step(s) == DB_ROW) {
+        const char *r = db_col_text(s, 0);
         if (r && strcmp(r, "ok") != 0)
             add_problem(problemi, &n, xasprintf("integrità: %s", r));
     }
-    sqlite3_finalize(s);
+    db_finalize(s);
     s = db_prepare(a, "PRAGMA foreign_key_check", NULL);
-    while (s && sqlite3_step(s) == SQLITE_ROW)
+    while (s && db_step(s) == DB_ROW)
         add_problem(problemi, &n,
                     xasprintf("riferimento mancante: una riga di %s (rowid %lld) rimanda a %s che non c'è",
-                              (const char *)sqlite3_column_text(s, 0), (long long)sqlite3_column_int64(s, 1),
-                              (const char *)sqlite3_column_text(s, 2)));
-    sqlite3_finalize(s);
+                              db_col_text(s, 0), (long long)db_col_int64(s, 1),
+                              db_col_text(s, 2)));
+    db_finalize(s);
     check_chain(a, problemi, &n);
     check_recorded(a, problemi, &n);
     return n;
@@ -507,7 +473,7 @@ ArchivioEsito archivio_copia(Archivio *a, const char *copia, char **error)
 
 size_t archivio_storia(Archivio *a, const char *codice, void (*visit)(const VoceRegistro *v, void *user), void *user)
 {
-    sqlite3_stmt *s = db_prepare(a,
+    DbStmt *s = db_prepare(a,
                                  codice ? "SELECT id, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, "
                                           "dopo, motivo FROM registro WHERE ente = ? AND obiettivo = ? ORDER BY id DESC"
                                         : "SELECT id, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, "
@@ -515,19 +481,19 @@ size_t archivio_storia(Archivio *a, const char *codice, void (*visit)(const Voce
                                  NULL);
     if (!s)
         return 0;
-    sqlite3_bind_int64(s, 1, a->ente);
+    db_bind_int64(s, 1, a->ente);
     if (codice)
         db_bind_text(s, 2, codice);
     size_t n = 0;
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        VoceRegistro v = {.id = (long)sqlite3_column_int64(s, 0)};
+    while (db_step(s) == DB_ROW) {
+        VoceRegistro v = {.id = (long)db_col_int64(s, 0)};
         const char **f[] = {&v.quando, &v.chi, &v.operazione, &v.tabella, &v.chiave, &v.obiettivo, &v.campo,
                             &v.prima, &v.dopo, &v.motivo};
         for (int i = 0; i < 10; i++)
-            *f[i] = (const char *)sqlite3_column_text(s, i + 1);
+            *f[i] = db_col_text(s, i + 1);
         visit(&v, user);
         n++;
     }
-    sqlite3_finalize(s);
+    db_finalize(s);
     return n;
 }

@@ -15,12 +15,12 @@
 
 #define DONE_OR_FAIL(a, s, what, error)                                                                              \
     do {                                                                                                             \
-        if (sqlite3_step(s) != SQLITE_DONE) {                                                                        \
+        if (db_step(s) != DB_DONE) {                                                                        \
             *(error) = db_error((a), (what));                                                                        \
-            sqlite3_finalize(s);                                                                                     \
+            db_finalize(s);                                                                                     \
             return false;                                                                                            \
         }                                                                                                            \
-        sqlite3_reset(s);                                                                                            \
+        db_reset(s);                                                                                            \
     } while (0)
 
 static void sha256_hex(const char *bytes, size_t len, char out[65])
@@ -35,20 +35,20 @@ static void sha256_hex(const char *bytes, size_t len, char out[65])
 /* The version's objectives, actions and people as rows. */
 static bool insert_rows(Archivio *a, long versione, const Plan *plan, char **error)
 {
-    sqlite3_stmt *o = db_prepare(a, "INSERT INTO obiettivi (versione, codice, descrizione, dirigente) VALUES (?, ?, ?, ?)",
+    DbStmt *o = db_prepare(a, "INSERT INTO obiettivi (versione, codice, descrizione, dirigente) VALUES (?, ?, ?, ?)",
                                  error);
     if (!o)
         return false;
     for (size_t i = 0; i < plan->n_obiettivi; i++) {
         const Obiettivo *ob = &plan->obiettivi[i];
-        sqlite3_bind_int64(o, 1, versione);
+        db_bind_int64(o, 1, versione);
         db_bind_text(o, 2, ob->codice);
         db_bind_text(o, 3, ob->descrizione);
         db_bind_text(o, 4, ob->dirigente);
         DONE_OR_FAIL(a, o, "scrittura degli obiettivi", error);
     }
-    sqlite3_finalize(o);
-    sqlite3_stmt *z = db_prepare(a, "INSERT INTO azioni (versione, codice, anno, n, peso, azione) VALUES (?, ?, ?, ?, ?, ?)",
+    db_finalize(o);
+    DbStmt *z = db_prepare(a, "INSERT INTO azioni (versione, codice, anno, n, peso, azione) VALUES (?, ?, ?, ?, ?, ?)",
                                  error);
     if (!z)
         return false;
@@ -57,31 +57,31 @@ static bool insert_rows(Archivio *a, long versione, const Plan *plan, char **err
         for (size_t k = 0; k < ob->n_annualita; k++)
             for (size_t j = 0; j < ob->annualita[k].n_azioni; j++) {
                 const Azione *az = &ob->annualita[k].azioni[j];
-                sqlite3_bind_int64(z, 1, versione);
+                db_bind_int64(z, 1, versione);
                 db_bind_text(z, 2, ob->codice);
-                sqlite3_bind_int(z, 3, ob->annualita[k].anno);
-                sqlite3_bind_int(z, 4, az->n);
+                db_bind_int(z, 3, ob->annualita[k].anno);
+                db_bind_int(z, 4, az->n);
                 if (az->has_peso)
-                    sqlite3_bind_double(z, 5, az->peso);
+                    db_bind_double(z, 5, az->peso);
                 else
-                    sqlite3_bind_null(z, 5);
+                    db_bind_null(z, 5);
                 db_bind_text(z, 6, az->azione);
                 DONE_OR_FAIL(a, z, "scrittura delle azioni", error);
             }
     }
-    sqlite3_finalize(z);
-    sqlite3_stmt *p = db_prepare(a, "INSERT OR IGNORE INTO persone (versione, nome, matricola, area) VALUES (?, ?, ?, ?)",
+    db_finalize(z);
+    DbStmt *p = db_prepare(a, "INSERT INTO persone (versione, nome, matricola, area) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                                  error);
     if (!p)
         return false;
     for (size_t i = 0; i < plan->n_persone; i++) {
-        sqlite3_bind_int64(p, 1, versione);
+        db_bind_int64(p, 1, versione);
         db_bind_text(p, 2, plan->persone[i].nome);
         db_bind_text(p, 3, plan->persone[i].matricola);
         db_bind_text(p, 4, plan->persone[i].area);
         DONE_OR_FAIL(a, p, "scrittura delle persone", error);
     }
-    sqlite3_finalize(p);
+    db_finalize(p);
     return true;
 }
 
@@ -137,22 +137,22 @@ static bool latest_version(Archivio *a, int *numero, char **bytes, size_t *len, 
     *numero = 0;
     *bytes = *file = NULL;
     *len = 0;
-    sqlite3_stmt *s = db_prepare(a, "SELECT numero, contenuto, file FROM versioni WHERE ente = ? ORDER BY numero DESC "
+    DbStmt *s = db_prepare(a, "SELECT numero, contenuto, file FROM versioni WHERE ente = ? ORDER BY numero DESC "
                                     "LIMIT 1", error);
     if (!s)
         return false;
-    sqlite3_bind_int64(s, 1, a->ente);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        *numero = sqlite3_column_int(s, 0);
-        *len = (size_t)sqlite3_column_bytes(s, 1);
+    db_bind_int64(s, 1, a->ente);
+    int rc = db_step(s);
+    if (rc == DB_ROW) {
+        *numero = db_col_int(s, 0);
+        const void *blob = db_col_blob(s, 1, len);
         *bytes = xmalloc(*len + 1);
-        memcpy(*bytes, sqlite3_column_blob(s, 1), *len);
+        memcpy(*bytes, blob, *len);
         (*bytes)[*len] = '\0';
-        *file = db_column_text(s, 2);
+        *file = db_col_dup(s, 2);
     }
-    sqlite3_finalize(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    db_finalize(s);
+    if (rc != DB_ROW && rc != DB_DONE) {
         *error = db_error(a, "lettura delle versioni");
         return false;
     }
@@ -180,29 +180,30 @@ ArchivioEsito archivio_importa_piano(Archivio *a, const char *file, const char *
     free(prev_file);
     *numero = last + 1;
     ArchivioEsito rc = ARCHIVIO_NON_USABILE;
-    sqlite3_stmt *s = db_prepare(a,
+    DbStmt *s = db_prepare(a,
                                  "INSERT INTO versioni (ente, numero, importato, autore, motivo, file, contenuto) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                  error);
     if (s) {
-        sqlite3_bind_int64(s, 1, a->ente);
-        sqlite3_bind_int(s, 2, *numero);
+        db_bind_int64(s, 1, a->ente);
+        db_bind_int(s, 2, *numero);
         db_bind_text(s, 3, a->quando);
         db_bind_text(s, 4, chi->autore);
         db_bind_text(s, 5, chi->motivo);
         db_bind_text(s, 6, file);
-        sqlite3_bind_blob(s, 7, bytes, (int)len, SQLITE_TRANSIENT);
-        if (sqlite3_step(s) != SQLITE_DONE) {
+        db_bind_blob(s, 7, bytes, len);
+        if (db_step(s) != DB_ROW) {
             *error = db_error(a, "scrittura del piano");
         } else {
-            long id = (long)sqlite3_last_insert_rowid(a->db);
+            long id = (long)db_col_int64(s, 0);
+            db_reset(s); /* done with its row (RETURNING) */
             if (insert_rows(a, id, plan, error) &&
                 record_version(a, *numero, has_prev ? &prev : NULL, plan, file, chi, error)) {
                 *nuova = true;
                 rc = ARCHIVIO_OK;
             }
         }
-        sqlite3_finalize(s);
+        db_finalize(s);
     }
     if (has_prev)
         plan_free(&prev);
@@ -277,57 +278,57 @@ char *archivio_chiave_rilevazione(int anno, const char *al, const char *obiettiv
 
 static long raccolta_id(Archivio *a, int anno, const char *al, char **error)
 {
-    sqlite3_stmt *s = db_prepare(a, "INSERT OR IGNORE INTO raccolte (ente, anno, al) VALUES (?, ?, ?)", error);
+    DbStmt *s = db_prepare(a, "INSERT INTO raccolte (ente, anno, al) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", error);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, a->ente);
-    sqlite3_bind_int(s, 2, anno);
+    db_bind_int64(s, 1, a->ente);
+    db_bind_int(s, 2, anno);
     db_bind_text(s, 3, al);
-    int rc = sqlite3_step(s);
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) {
+    int rc = db_step(s);
+    db_finalize(s);
+    if (rc != DB_DONE) {
         *error = db_error(a, "scrittura delle raccolte");
         return -1;
     }
     s = db_prepare(a, "SELECT id FROM raccolte WHERE ente = ? AND anno = ? AND al = ?", error);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, a->ente);
-    sqlite3_bind_int(s, 2, anno);
+    db_bind_int64(s, 1, a->ente);
+    db_bind_int(s, 2, anno);
     db_bind_text(s, 3, al);
-    long id = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
-    sqlite3_finalize(s);
+    long id = db_step(s) == DB_ROW ? (long)db_col_int64(s, 0) : -1;
+    db_finalize(s);
     if (id < 0)
         *error = db_error(a, "lettura delle raccolte");
     return id;
 }
 
-static void bind_fields(sqlite3_stmt *s, int first, const Rilevazione *r)
+static void bind_fields(DbStmt *s, int first, const Rilevazione *r)
 {
     char d[11];
     if (r->has_data) {
         date_format_iso(r->data, d);
         db_bind_text(s, first, d);
     } else {
-        sqlite3_bind_null(s, first);
+        db_bind_null(s, first);
     }
     db_bind_text(s, first + 1, r->valore_kind == VALORE_NUMERO ? "numero" : r->valore_kind == VALORE_SI_NO ? "si_no" : "");
     if (r->valore_kind == VALORE_NUMERO)
-        sqlite3_bind_double(s, first + 2, r->valore);
+        db_bind_double(s, first + 2, r->valore);
     else if (r->valore_kind == VALORE_SI_NO)
-        sqlite3_bind_double(s, first + 2, r->valore_si ? 1 : 0);
+        db_bind_double(s, first + 2, r->valore_si ? 1 : 0);
     else
-        sqlite3_bind_null(s, first + 2);
+        db_bind_null(s, first + 2);
     if (r->has_percentuale)
-        sqlite3_bind_double(s, first + 3, r->percentuale);
+        db_bind_double(s, first + 3, r->percentuale);
     else
-        sqlite3_bind_null(s, first + 3);
+        db_bind_null(s, first + 3);
     db_bind_text(s, first + 4, r->raggiunto);
     db_bind_text(s, first + 5, r->nota);
     if (r->has_avanzamento)
-        sqlite3_bind_double(s, first + 6, r->avanzamento);
+        db_bind_double(s, first + 6, r->avanzamento);
     else
-        sqlite3_bind_null(s, first + 6);
+        db_bind_null(s, first + 6);
     db_bind_text(s, first + 7, r->criticita);
     db_bind_text(s, first + 8, r->proposta);
 }
@@ -340,22 +341,22 @@ static bool import_one(Archivio *a, long raccolta, int anno, const char *al, con
     char chiave_data[11] = "";
     if (r->indicatore > 0 && r->has_data)
         date_format_iso(r->data, chiave_data);
-    sqlite3_stmt *s = db_prepare(a, "SELECT " SELECT_FIELDS " FROM rilevazioni WHERE raccolta = ? AND obiettivo = ? "
+    DbStmt *s = db_prepare(a, "SELECT " SELECT_FIELDS " FROM rilevazioni WHERE raccolta = ? AND obiettivo = ? "
                                     "AND azione = ? AND indicatore = ? AND chiave_data = ?", error);
     if (!s)
         return false;
-    sqlite3_bind_int64(s, 1, raccolta);
+    db_bind_int64(s, 1, raccolta);
     db_bind_text(s, 2, r->obiettivo);
-    sqlite3_bind_int(s, 3, r->indicatore > 0 ? 0 : r->azione);
-    sqlite3_bind_int(s, 4, r->indicatore);
+    db_bind_int(s, 3, r->indicatore > 0 ? 0 : r->azione);
+    db_bind_int(s, 4, r->indicatore);
     db_bind_text(s, 5, chiave_data);
     char *now[N_FIELDS], *before[N_FIELDS];
     fields_of(r, now);
-    bool exists = sqlite3_step(s) == SQLITE_ROW;
+    bool exists = db_step(s) == DB_ROW;
     long id = 0;
     if (exists) {
         Rilevazione old = {0};
-        id = (long)sqlite3_column_int64(s, 0);
+        id = (long)db_col_int64(s, 0);
         archivio_row_to_rilevazione(s, 1, &old);
         fields_of(&old, before);
         free(old.raggiunto);
@@ -366,7 +367,7 @@ static bool import_one(Archivio *a, long raccolta, int anno, const char *al, con
         for (int i = 0; i < N_FIELDS; i++)
             before[i] = NULL;
     }
-    sqlite3_finalize(s);
+    db_finalize(s);
     bool differs = !exists;
     for (int i = 0; i < N_FIELDS && !differs; i++)
         differs = !same(before[i], now[i]);
@@ -383,18 +384,18 @@ static bool import_one(Archivio *a, long raccolta, int anno, const char *al, con
         if (ok) {
             bind_fields(s, 1, r);
             if (exists) {
-                sqlite3_bind_int64(s, 10, id);
+                db_bind_int64(s, 10, id);
             } else {
-                sqlite3_bind_int64(s, 10, raccolta);
+                db_bind_int64(s, 10, raccolta);
                 db_bind_text(s, 11, r->obiettivo);
-                sqlite3_bind_int(s, 12, r->indicatore > 0 ? 0 : r->azione);
-                sqlite3_bind_int(s, 13, r->indicatore);
+                db_bind_int(s, 12, r->indicatore > 0 ? 0 : r->azione);
+                db_bind_int(s, 13, r->indicatore);
                 db_bind_text(s, 14, chiave_data);
             }
-            ok = sqlite3_step(s) == SQLITE_DONE;
+            ok = db_step(s) == DB_DONE;
             if (!ok)
                 *error = db_error(a, "scrittura delle rilevazioni");
-            sqlite3_finalize(s);
+            db_finalize(s);
         }
         char *chiave = archivio_chiave_rilevazione(anno, al, r->obiettivo, r->azione, r->indicatore, chiave_data);
         const char *op = exists ? "modifica rilevazione" : "importa rilevazione";
@@ -443,18 +444,22 @@ static ArchivioEsito import_document(Archivio *a, const char *tabella, int anno,
     bool per_anno = anno > 0;
     char *sql = per_anno ? xasprintf("SELECT contenuto FROM %s WHERE ente = ? AND anno = ? ORDER BY id DESC LIMIT 1", tabella)
                          : xasprintf("SELECT contenuto FROM %s WHERE ente = ? ORDER BY id DESC LIMIT 1", tabella);
-    sqlite3_stmt *s = db_prepare(a, sql, error);
+    DbStmt *s = db_prepare(a, sql, error);
     free(sql);
     if (!s)
         return ARCHIVIO_NON_USABILE;
-    sqlite3_bind_int64(s, 1, a->ente);
+    db_bind_int64(s, 1, a->ente);
     if (per_anno)
-        sqlite3_bind_int(s, 2, anno);
+        db_bind_int(s, 2, anno);
     char prima[65] = "", dopo[65];
-    bool had = sqlite3_step(s) == SQLITE_ROW;
+    bool had = db_step(s) == DB_ROW;
     if (had)
-        sha256_hex(sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0), prima);
-    sqlite3_finalize(s);
+    {
+        size_t n;
+        const void *blob = db_col_blob(s, 0, &n);
+        sha256_hex(blob, n, prima);
+    }
+    db_finalize(s);
     sha256_hex(bytes, len, dopo);
     if (had && strcmp(prima, dopo) == 0)
         return ARCHIVIO_OK;
@@ -465,17 +470,17 @@ static ArchivioEsito import_document(Archivio *a, const char *tabella, int anno,
     free(sql);
     if (!s)
         return ARCHIVIO_NON_USABILE;
-    sqlite3_bind_int64(s, 1, a->ente);
+    db_bind_int64(s, 1, a->ente);
     db_bind_text(s, 2, a->quando);
     db_bind_text(s, 3, chi->autore);
     db_bind_text(s, 4, file);
-    sqlite3_bind_blob(s, 5, bytes, (int)len, SQLITE_TRANSIENT);
+    db_bind_blob(s, 5, bytes, len);
     if (per_anno)
-        sqlite3_bind_int(s, 6, anno);
-    bool ok = sqlite3_step(s) == SQLITE_DONE;
+        db_bind_int(s, 6, anno);
+    bool ok = db_step(s) == DB_DONE;
     if (!ok)
         *error = db_error(a, "scrittura");
-    sqlite3_finalize(s);
+    db_finalize(s);
     if (!ok)
         return ARCHIVIO_NON_USABILE;
     char chiave[32];

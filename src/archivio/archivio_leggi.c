@@ -36,35 +36,35 @@ LoadStatus archivio_load_plan_file(const ArchivioFile *f, Plan *plan, DiagList *
     return archivio_load_plan_bytes(f->file, f->bytes, f->len, plan, diags);
 }
 
-static void take_blob(sqlite3_stmt *s, int col, ArchivioFile *out)
+static void take_blob(DbStmt *s, int col, ArchivioFile *out)
 {
-    out->len = (size_t)sqlite3_column_bytes(s, col);
+    const void *blob = db_col_blob(s, col, &out->len);
     out->bytes = xmalloc(out->len + 1);
-    memcpy(out->bytes, sqlite3_column_blob(s, col), out->len);
+    memcpy(out->bytes, blob, out->len);
     out->bytes[out->len] = '\0';
 }
 
 ArchivioEsito archivio_piano(Archivio *a, int numero, ArchivioFile *out, int *numero_letto, char **error)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *s = db_prepare(a,
+    DbStmt *s = db_prepare(a,
                                  numero > 0 ? "SELECT numero, file, contenuto FROM versioni WHERE ente = ? AND numero = ?"
                                             : "SELECT numero, file, contenuto FROM versioni WHERE ente = ? ORDER BY "
                                               "numero DESC LIMIT 1",
                                  error);
     if (!s)
         return ARCHIVIO_NON_USABILE;
-    sqlite3_bind_int64(s, 1, a->ente);
+    db_bind_int64(s, 1, a->ente);
     if (numero > 0)
-        sqlite3_bind_int(s, 2, numero);
+        db_bind_int(s, 2, numero);
     ArchivioEsito rc = ARCHIVIO_DATI;
-    int step = sqlite3_step(s);
-    if (step == SQLITE_ROW) {
-        *numero_letto = sqlite3_column_int(s, 0);
-        out->file = db_column_text(s, 1);
+    int step = db_step(s);
+    if (step == DB_ROW) {
+        *numero_letto = db_col_int(s, 0);
+        out->file = db_col_dup(s, 1);
         take_blob(s, 2, out);
         rc = ARCHIVIO_OK;
-    } else if (step == SQLITE_DONE) {
+    } else if (step == DB_DONE) {
         int n = archivio_versioni(a);
         *error = n == 0 ? xasprintf("%s: l'archivio non ha ancora un piano (schede archivio importa %s PIANO)", a->path,
                                     a->path)
@@ -74,45 +74,45 @@ ArchivioEsito archivio_piano(Archivio *a, int numero, ArchivioFile *out, int *nu
         *error = db_error(a, "lettura del piano");
         rc = ARCHIVIO_NON_USABILE;
     }
-    sqlite3_finalize(s);
+    db_finalize(s);
     return rc;
 }
 
 int archivio_versioni(Archivio *a)
 {
-    sqlite3_stmt *s = db_prepare(a, "SELECT COALESCE(MAX(numero), 0) FROM versioni WHERE ente = ?", NULL);
+    DbStmt *s = db_prepare(a, "SELECT COALESCE(MAX(numero), 0) FROM versioni WHERE ente = ?", NULL);
     if (!s)
         return 0;
-    sqlite3_bind_int64(s, 1, a->ente);
-    int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-    sqlite3_finalize(s);
+    db_bind_int64(s, 1, a->ente);
+    int n = db_step(s) == DB_ROW ? db_col_int(s, 0) : 0;
+    db_finalize(s);
     return n;
 }
 
-void archivio_row_to_rilevazione(sqlite3_stmt *s, int first, Rilevazione *r)
+void archivio_row_to_rilevazione(DbStmt *s, int first, Rilevazione *r)
 {
-    const char *data = (const char *)sqlite3_column_text(s, first);
+    const char *data = db_col_text(s, first);
     r->has_data = data && date_parse_iso(data, &r->data) == DATE_OK;
-    const char *tipo = (const char *)sqlite3_column_text(s, first + 1);
+    const char *tipo = db_col_text(s, first + 1);
     if (tipo && strcmp(tipo, "numero") == 0) {
         r->valore_kind = VALORE_NUMERO;
-        r->valore = sqlite3_column_double(s, first + 2);
+        r->valore = db_col_double(s, first + 2);
     } else if (tipo && strcmp(tipo, "si_no") == 0) {
         r->valore_kind = VALORE_SI_NO;
-        r->valore_si = sqlite3_column_double(s, first + 2) != 0;
+        r->valore_si = db_col_double(s, first + 2) != 0;
     }
-    if (sqlite3_column_type(s, first + 3) != SQLITE_NULL) {
+    if (!db_col_null(s, first + 3)) {
         r->has_percentuale = true;
-        r->percentuale = sqlite3_column_double(s, first + 3);
+        r->percentuale = db_col_double(s, first + 3);
     }
-    r->raggiunto = db_column_text(s, first + 4);
-    r->nota = db_column_text(s, first + 5);
-    if (sqlite3_column_type(s, first + 6) != SQLITE_NULL) {
+    r->raggiunto = db_col_dup(s, first + 4);
+    r->nota = db_col_dup(s, first + 5);
+    if (!db_col_null(s, first + 6)) {
         r->has_avanzamento = true;
-        r->avanzamento = sqlite3_column_double(s, first + 6);
+        r->avanzamento = db_col_double(s, first + 6);
     }
-    r->criticita = db_column_text(s, first + 7);
-    r->proposta = db_column_text(s, first + 8);
+    r->criticita = db_col_dup(s, first + 7);
+    r->proposta = db_col_dup(s, first + 8);
 }
 
 /* The raccolta the documents of year anno (at al) read: the year end, or the
@@ -122,23 +122,23 @@ static long raccolta_for(Archivio *a, int anno, const Date *al, char found_al[11
     char d[11] = "";
     if (al)
         date_format_iso(*al, d);
-    sqlite3_stmt *s = db_prepare(a,
+    DbStmt *s = db_prepare(a,
                                  al ? "SELECT id, al FROM raccolte WHERE ente = ? AND anno = ? AND al <> '' AND al <= ? "
                                       "ORDER BY al DESC LIMIT 1"
                                     : "SELECT id, al FROM raccolte WHERE ente = ? AND anno = ? AND al = ''",
                                  error);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, a->ente);
-    sqlite3_bind_int(s, 2, anno);
+    db_bind_int64(s, 1, a->ente);
+    db_bind_int(s, 2, anno);
     if (al)
         db_bind_text(s, 3, d);
     long id = 0;
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        id = (long)sqlite3_column_int64(s, 0);
-        snprintf(found_al, 11, "%s", (const char *)sqlite3_column_text(s, 1));
+    if (db_step(s) == DB_ROW) {
+        id = (long)db_col_int64(s, 0);
+        snprintf(found_al, 11, "%s", db_col_text(s, 1));
     }
-    sqlite3_finalize(s);
+    db_finalize(s);
     return id;
 }
 
@@ -161,26 +161,26 @@ ArchivioEsito archivio_rilevazioni(Archivio *a, int anno, const Date *al, Rileva
                        : xasprintf("%s (rilevazioni %d)", a->path, anno);
     out->has_anno = true;
     out->anno = anno;
-    sqlite3_stmt *s = db_prepare(a, "SELECT obiettivo, azione, indicatore, " RILEVAZIONE_COLUMNS
+    DbStmt *s = db_prepare(a, "SELECT obiettivo, azione, indicatore, " RILEVAZIONE_COLUMNS
                                     " FROM rilevazioni WHERE raccolta = ? ORDER BY id", error);
     if (!s)
         return ARCHIVIO_NON_USABILE;
-    sqlite3_bind_int64(s, 1, raccolta);
+    db_bind_int64(s, 1, raccolta);
     size_t cap = 0;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while (db_step(s) == DB_ROW) {
         if (out->n == cap) {
             cap = cap ? cap * 2 : 64;
             out->items = xrealloc(out->items, cap * sizeof *out->items);
         }
         Rilevazione *r = &out->items[out->n];
         memset(r, 0, sizeof *r);
-        r->obiettivo = db_column_text(s, 0);
-        r->azione = sqlite3_column_int(s, 1);
-        r->indicatore = sqlite3_column_int(s, 2);
+        r->obiettivo = db_col_dup(s, 0);
+        r->azione = db_col_int(s, 1);
+        r->indicatore = db_col_int(s, 2);
         archivio_row_to_rilevazione(s, 3, r);
         r->line = (int)++out->n;
     }
-    sqlite3_finalize(s);
+    db_finalize(s);
     return ARCHIVIO_OK;
 }
 
@@ -188,21 +188,21 @@ static ArchivioEsito latest_document(Archivio *a, const char *sql, int anno, con
                                      char **error)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *s = db_prepare(a, sql, error);
+    DbStmt *s = db_prepare(a, sql, error);
     if (!s)
         return ARCHIVIO_NON_USABILE;
-    sqlite3_bind_int64(s, 1, a->ente);
+    db_bind_int64(s, 1, a->ente);
     if (anno > 0)
-        sqlite3_bind_int(s, 2, anno);
+        db_bind_int(s, 2, anno);
     ArchivioEsito rc = ARCHIVIO_DATI;
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        out->file = db_column_text(s, 0);
+    if (db_step(s) == DB_ROW) {
+        out->file = db_col_dup(s, 0);
         take_blob(s, 1, out);
         rc = ARCHIVIO_OK;
     } else {
         *error = xasprintf("%s: l'archivio non ha %s", a->path, what);
     }
-    sqlite3_finalize(s);
+    db_finalize(s);
     return rc;
 }
 
@@ -223,35 +223,35 @@ ArchivioEsito archivio_valutazioni(Archivio *a, int anno, ArchivioFile *out, cha
 size_t archivio_raccolte(Archivio *a, Raccolta **out)
 {
     *out = NULL;
-    sqlite3_stmt *s = db_prepare(a, "SELECT anno, al FROM raccolte WHERE ente = ? ORDER BY anno, al", NULL);
+    DbStmt *s = db_prepare(a, "SELECT anno, al FROM raccolte WHERE ente = ? ORDER BY anno, al", NULL);
     if (!s)
         return 0;
-    sqlite3_bind_int64(s, 1, a->ente);
+    db_bind_int64(s, 1, a->ente);
     size_t n = 0;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while (db_step(s) == DB_ROW) {
         *out = xrealloc(*out, (n + 1) * sizeof **out);
         Raccolta *r = &(*out)[n++];
-        r->anno = sqlite3_column_int(s, 0);
-        const char *al = (const char *)sqlite3_column_text(s, 1);
+        r->anno = db_col_int(s, 0);
+        const char *al = db_col_text(s, 1);
         r->has_al = al && *al && date_parse_iso(al, &r->al) == DATE_OK;
     }
-    sqlite3_finalize(s);
+    db_finalize(s);
     return n;
 }
 
 size_t archivio_anni_valutazioni(Archivio *a, int **out)
 {
     *out = NULL;
-    sqlite3_stmt *s = db_prepare(a, "SELECT DISTINCT anno FROM valutazioni WHERE ente = ? ORDER BY anno", NULL);
+    DbStmt *s = db_prepare(a, "SELECT DISTINCT anno FROM valutazioni WHERE ente = ? ORDER BY anno", NULL);
     if (!s)
         return 0;
-    sqlite3_bind_int64(s, 1, a->ente);
+    db_bind_int64(s, 1, a->ente);
     size_t n = 0;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while (db_step(s) == DB_ROW) {
         *out = xrealloc(*out, (n + 1) * sizeof **out);
-        (*out)[n++] = sqlite3_column_int(s, 0);
+        (*out)[n++] = db_col_int(s, 0);
     }
-    sqlite3_finalize(s);
+    db_finalize(s);
     return n;
 }
 

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "archivio.h"
+#include "db.h"
 #include "plan_load.h"
 
 /* The schema version this program writes (schema/sqlite.sql). */
@@ -22,17 +23,8 @@ struct Archivio {
     char quando[32];      /* the time of the change in progress, UTC */
 };
 
-/* A prepared statement, or NULL with *error set ("archivio: …"). */
-sqlite3_stmt *db_prepare(Archivio *a, const char *sql, char **error);
-
-/* The sqlite error of a failed step as a sentence: locked, disk full, read-only… */
+/* The engine's error of what failed last, as a sentence: locked, disk full, read-only… */
 char *db_error(Archivio *a, const char *what);
-
-/* Binds a text or NULL. */
-void db_bind_text(sqlite3_stmt *s, int i, const char *v);
-
-/* A copy of a column's text, or NULL. */
-char *db_column_text(sqlite3_stmt *s, int i);
 
 /* Appends one row to the registro, chained to the previous one. Inside a
  * transaction only. prima and dopo are JSON (or NULL). */
@@ -51,7 +43,7 @@ LoadStatus archivio_load_plan_bytes(const char *file, const char *bytes, size_t 
 
 /* A rilevazione's stored fields, in this order from a SELECT's column first. */
 #define RILEVAZIONE_COLUMNS "data, valore_tipo, valore, percentuale, raggiunto, nota, avanzamento, criticita, proposta"
-void archivio_row_to_rilevazione(sqlite3_stmt *s, int first, Rilevazione *r);
+void archivio_row_to_rilevazione(DbStmt *s, int first, Rilevazione *r);
 
 /* The registro's key of a rilevazione: "2024 SG-01 azione 2", "2024 al
  * 2024-06-30 SG-01 azione 2", "2025 I-01 indicatore 1 2025-03-31". */
