@@ -11,6 +11,7 @@ PACKAGES=(
   libdeflate-dev                        # compressione dei flussi PDF scritti da schede
   libzip-dev libexpat1-dev libxlsxwriter-dev  # fogli di calcolo: zip, XML, scrittura .xlsx
   libsqlite3-dev libsodium-dev          # l'archivio: SQLite, SHA-256 della catena del registro
+  libpq-dev                             # l'archivio su PostgreSQL (client)
   libcriterion-dev                      # test
   poppler-utils qpdf                    # pdftotext, pdffonts, qpdf --check per i test sui PDF
 )
@@ -19,6 +20,7 @@ if [ "${1:-}" = "--test" ]; then
   PACKAGES+=(valgrind locales)          # il passo sotto valgrind; i test con LANG=it_IT e fr_FR
   PACKAGES+=(mupdf-tools)               # mutool: i documenti si aprono anche in un secondo lettore
   PACKAGES+=(unzip)                     # i test guardano dentro i fogli di calcolo scritti
+  PACKAGES+=(postgresql postgresql-client)  # il test dell'archivio su un server PostgreSQL temporaneo
 fi
 
 SUDO=()

@@ -14,12 +14,28 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libpq-fe.h>
+
 #include "archivio_db.h"
 #include "text.h"
 
-/* schema/sqlite.sql, embedded by the build (schema/embed.cmake) */
-extern const unsigned char SCHEMA_SQLITE[];
-#define SCHEMA ((const char *)SCHEMA_SQLITE)
+/* schema/sqlite.sql and schema/postgresql.sql, embedded by the build (schema/embed.cmake) */
+extern const unsigned char SCHEMA_SQLITE[], SCHEMA_PG[];
+#define SCHEMA(a) ((const char *)((a)->pg ? SCHEMA_PG : SCHEMA_SQLITE))
+
+bool archivio_is_postgresql(const char *path)
+{
+    return strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0;
+}
+
+void db_pg_remember(Archivio *a, const PGresult *r)
+{
+    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    snprintf(a->pg_state, sizeof a->pg_state, "%s", state ? state : "");
+    free(a->pg_message);
+    const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    a->pg_message = xstrdup(msg ? msg : a->conn ? PQerrorMessage(a->conn) : "");
+}
 
 /* How long a writer waits for another one to finish, in milliseconds
  * (SCHEDE_ARCHIVIO_ATTESA_MS changes it: the tests of a locked archive). */
@@ -33,8 +49,25 @@ static int busy_timeout(void)
     return v && *v && !*end && ms >= 0 && ms <= 3600000 ? (int)ms : BUSY_TIMEOUT_MS;
 }
 
+static char *pg_error(Archivio *a, const char *what)
+{
+    const char *s = a->pg_state;
+    const char *why = strcmp(s, "55P03") == 0 || strcmp(s, "40P01") == 0 || strcmp(s, "40001") == 0
+                          ? "l'archivio è occupato da un'altra scrittura"
+                      : strcmp(s, "53100") == 0 ? "spazio su disco esaurito"
+                      : strcmp(s, "25006") == 0 ? "l'archivio è in sola lettura"
+                      : strncmp(s, "23", 2) == 0 ? "un vincolo dell'archivio non è rispettato"
+                      : strcmp(s, "42P01") == 0 ? "il database non è un archivio di schede"
+                                                : NULL;
+    if (why)
+        return xasprintf("%s: %s: %s", a->path, what, why);
+    return xasprintf("%s: %s: %s", a->path, what, a->pg_message && *a->pg_message ? a->pg_message : "errore");
+}
+
 char *db_error(Archivio *a, const char *what)
 {
+    if (a->pg)
+        return pg_error(a, what);
     int code = sqlite3_extended_errcode(a->db) & 0xff;
     const char *why = code == SQLITE_BUSY || code == SQLITE_LOCKED ? "l'archivio è occupato da un'altra scrittura"
                       : code == SQLITE_FULL                        ? "spazio su disco esaurito"
@@ -80,6 +113,12 @@ static void now_utc(char out[32])
 /* The connection's settings: every open, reader or writer. */
 static bool configure(Archivio *a, char **error)
 {
+    if (a->pg) {
+        char *sql = xasprintf("SET lock_timeout = %d; SET client_min_messages = warning;", busy_timeout());
+        bool ok = db_exec(a, sql, "apertura", error);
+        free(sql);
+        return ok;
+    }
     sqlite3_busy_timeout(a->db, busy_timeout());
     /* The last connection to close copies the WAL into the file (SQLite's default, kept): an archive
        nobody is using is then one file, which a plain copy saves whole. */
@@ -88,7 +127,7 @@ static bool configure(Archivio *a, char **error)
 
 static int user_version(Archivio *a)
 {
-    DbStmt *s = db_prepare(a, "PRAGMA user_version", NULL);
+    DbStmt *s = db_prepare(a, a->pg ? "SELECT versione FROM schema_versione" : "PRAGMA user_version", NULL);
     int v = -1;
     if (s && db_step(s) == DB_ROW)
         v = db_col_int(s, 0);
@@ -102,7 +141,7 @@ static bool migrate(Archivio *a, int from, char **error)
     char marker[32];
     for (int v = from + 1; v <= ARCHIVIO_SCHEMA; v++) {
         snprintf(marker, sizeof marker, "-- @versione %d\n", v);
-        const char *start = strstr(SCHEMA, marker);
+        const char *start = strstr(SCHEMA(a), marker);
         if (!start) {
             *error = xasprintf("%s: lo schema della versione %d manca nel programma", a->path, v);
             return false;
@@ -111,7 +150,8 @@ static bool migrate(Archivio *a, int from, char **error)
         snprintf(marker, sizeof marker, "-- @versione %d\n", v + 1);
         const char *end = strstr(start, marker);
         char *section = end ? xstrndup(start, (size_t)(end - start)) : xstrdup(start);
-        char *sql = xasprintf("%s\nPRAGMA user_version = %d;", section, v);
+        char *sql = a->pg ? xasprintf("%s\nUPDATE schema_versione SET versione = %d;", section, v)
+                          : xasprintf("%s\nPRAGMA user_version = %d;", section, v);
         bool ok = db_exec(a, sql, "aggiornamento dello schema", error);
         free(sql);
         free(section);
@@ -121,11 +161,40 @@ static bool migrate(Archivio *a, int from, char **error)
     return true;
 }
 
-static Archivio *archivio_new(const char *path) 
+static Archivio *archivio_new(const char *path)
 {
     Archivio *a = xcalloc(1, sizeof *a);
     a->path = xstrdup(path);
+    a->pg = archivio_is_postgresql(path);
     return a;
+}
+
+/* A PostgreSQL archive: its server, at the address. */
+static bool pg_connect(Archivio *a, char **error)
+{
+    a->conn = PQconnectdb(a->path);
+    if (PQstatus(a->conn) != CONNECTION_OK) {
+        const char *m = PQerrorMessage(a->conn);
+        *error = xasprintf("%s: impossibile collegarsi all'archivio: %.*s", a->path, (int)strcspn(m, "\n"), m);
+        return false;
+    }
+    return true;
+}
+
+/* The schema's version in a PostgreSQL database: 0 when it has none yet
+ * (asked without an error, which would end the transaction). */
+static int pg_schema_version(Archivio *a)
+{
+    DbStmt *s = db_prepare(a, "SELECT to_regclass('schema_versione') IS NOT NULL", NULL);
+    bool has = s && db_step(s) == DB_ROW && strcmp(db_col_text(s, 0), "t") == 0;
+    db_finalize(s);
+    return has ? user_version(a) : 0;
+}
+
+/* Writers one at a time: the registro's chain is appended in order. */
+static const char *begin_sql(const Archivio *a)
+{
+    return a->pg ? "BEGIN; LOCK TABLE registro IN SHARE ROW EXCLUSIVE MODE" : "BEGIN IMMEDIATE";
 }
 
 void archivio_chiudi(Archivio *a)
@@ -135,55 +204,110 @@ void archivio_chiudi(Archivio *a)
     if (a->in_transaction)
         archivio_annulla(a);
     sqlite3_close_v2(a->db);
+    PQfinish(a->conn);
+    free(a->pg_message);
     free(a->path);
     free(a);
 }
 
 const char *archivio_path(const Archivio *a) { return a->path; }
 
-ArchivioEsito archivio_crea(const char *path, const char *ente, const Autore *chi, char **error)
+/* Opens (SQLite: creates) the database of a new archive; for PostgreSQL the
+ * database exists and may hold other enti. */
+static Archivio *create_database(const char *path, char **error)
 {
+    Archivio *a = archivio_new(path);
+    if (a->pg) {
+        if (!pg_connect(a, error) || !configure(a, error)) {
+            archivio_chiudi(a);
+            return NULL;
+        }
+        return a;
+    }
     struct stat st;
     if (stat(path, &st) == 0) {
         *error = xasprintf("%s: il file esiste già: un archivio nuovo si crea in un file nuovo", path);
+        archivio_chiudi(a);
+        return NULL;
+    }
+    if (sqlite3_open_v2(path, &a->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        *error = xasprintf("%s: impossibile creare l'archivio: %s", path, sqlite3_errmsg(a->db));
+        archivio_chiudi(a);
+        unlink(path);
+        return NULL;
+    }
+    if (!configure(a, error) || !db_exec(a, "PRAGMA journal_mode = WAL;", "creazione", error)) {
+        archivio_chiudi(a);
+        unlink(path);
+        return NULL;
+    }
+    return a;
+}
+
+/* The ente's row, and the first row of its registro. */
+static ArchivioEsito insert_ente(Archivio *a, const char *ente, const Autore *chi, char **error)
+{
+    DbStmt *s = db_prepare(a, "SELECT 1 FROM enti WHERE nome = ?", error);
+    if (!s)
+        return ARCHIVIO_NON_USABILE;
+    db_bind_text(s, 1, ente);
+    bool exists = db_step(s) == DB_ROW;
+    db_finalize(s);
+    if (exists) {
+        *error = xasprintf("%s: l'ente «%s» ha già il suo archivio qui", a->path, ente);
         return ARCHIVIO_NON_USABILE;
     }
+    s = db_prepare(a, "INSERT INTO enti (nome, creato) VALUES (?, ?) RETURNING id", error);
+    if (!s)
+        return ARCHIVIO_NON_USABILE;
+    db_bind_text(s, 1, ente);
+    db_bind_text(s, 2, a->quando);
+    ArchivioEsito rc = ARCHIVIO_NON_USABILE;
+    if (db_step(s) == DB_ROW) {
+        a->ente = (long)db_col_int64(s, 0);
+        db_reset(s); /* a RETURNING statement left on its row would keep the COMMIT from happening */
+        char *dopo = json_string(ente);
+        if (registro_aggiungi(a, chi, "crea archivio", "enti", "ente", NULL, "nome", NULL, dopo, error))
+            rc = ARCHIVIO_OK;
+        free(dopo);
+    } else {
+        *error = db_error(a, "creazione");
+    }
+    db_finalize(s);
+    return rc;
+}
+
+ArchivioEsito archivio_crea(const char *path, const char *ente, const Autore *chi, char **error)
+{
     if (sodium_init() < 0) {
         *error = xstrdup("libsodium non si inizializza");
         return ARCHIVIO_NON_USABILE;
     }
-    Archivio *a = archivio_new(path);
-    if (sqlite3_open_v2(path, &a->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-        *error = xasprintf("%s: impossibile creare l'archivio: %s", path, sqlite3_errmsg(a->db));
-        archivio_chiudi(a);
+    Archivio *a = create_database(path, error);
+    if (!a)
         return ARCHIVIO_NON_USABILE;
-    }
     ArchivioEsito rc = ARCHIVIO_NON_USABILE;
-    if (configure(a, error) && db_exec(a, "PRAGMA journal_mode = WAL;", "creazione", error) &&
-        db_exec(a, "BEGIN IMMEDIATE", "creazione", error)) {
+    if (db_exec(a, a->pg ? "BEGIN" : "BEGIN IMMEDIATE", "creazione", error)) {
         a->in_transaction = true;
         now_utc(a->quando);
         memset(a->ultimo_hash, '0', 64);
         a->ultimo_hash[64] = '\0';
-        DbStmt *s = NULL;
-        if (migrate(a, 0, error) && (s = db_prepare(a, "INSERT INTO enti (nome, creato) VALUES (?, ?) RETURNING id", error))) {
-            db_bind_text(s, 1, ente);
-            db_bind_text(s, 2, a->quando);
-            if (db_step(s) == DB_ROW) {
-                a->ente = (long)db_col_int64(s, 0);
-                db_reset(s); /* a RETURNING statement left on its row would keep the COMMIT from happening */
-                char *dopo = json_string(ente);
-                if (registro_aggiungi(a, chi, "crea archivio", "enti", "ente", NULL, "nome", NULL, dopo, error))
-                    rc = archivio_conferma(a, error);
-                free(dopo);
-            } else {
-                *error = db_error(a, "creazione");
-            }
-        }
-        db_finalize(s);
+        /* PostgreSQL: the schema may be there already, for other enti */
+        int v = a->pg ? pg_schema_version(a) : 0;
+        if (v > 0 && !db_exec(a, "LOCK TABLE registro IN SHARE ROW EXCLUSIVE MODE", "creazione", error))
+            v = -1;
+        if (v < 0)
+            rc = ARCHIVIO_NON_USABILE;
+        else if (v > ARCHIVIO_SCHEMA)
+            *error = xasprintf("%s: l'archivio è della versione %d, più recente di questo programma", path, v);
+        else if (migrate(a, v, error) && (rc = insert_ente(a, ente, chi, error)) == ARCHIVIO_OK)
+            rc = archivio_conferma(a, error);
+        else
+            rc = ARCHIVIO_NON_USABILE;
     }
+    bool pg = a->pg;
     archivio_chiudi(a);
-    if (rc != ARCHIVIO_OK)
+    if (rc != ARCHIVIO_OK && !pg)
         unlink(path); /* nothing half made */
     return rc;
 }
@@ -195,15 +319,17 @@ Archivio *archivio_apri(const char *path, bool scrivi, ArchivioEsito *esito, cha
         *error = xstrdup("libsodium non si inizializza");
         return NULL;
     }
+    Archivio *a = archivio_new(path);
     struct stat st;
-    if (stat(path, &st) != 0) {
+    if (!a->pg && stat(path, &st) != 0) {
         *error = xasprintf("%s: archivio non trovato (si crea con: schede archivio crea %s)", path, path);
+        archivio_chiudi(a);
         return NULL;
     }
-    Archivio *a = archivio_new(path);
     int flags = scrivi ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
-    if (sqlite3_open_v2(path, &a->db, flags, NULL) != SQLITE_OK) {
-        *error = xasprintf("%s: impossibile aprire l'archivio: %s", path, sqlite3_errmsg(a->db));
+    if (a->pg ? !pg_connect(a, error) : sqlite3_open_v2(path, &a->db, flags, NULL) != SQLITE_OK) {
+        if (!a->pg)
+            *error = xasprintf("%s: impossibile aprire l'archivio: %s", path, sqlite3_errmsg(a->db));
         archivio_chiudi(a);
         return NULL;
     }
@@ -211,16 +337,29 @@ Archivio *archivio_apri(const char *path, bool scrivi, ArchivioEsito *esito, cha
         archivio_chiudi(a);
         return NULL;
     }
-    int v = user_version(a);
-    DbStmt *s = v >= 0 ? db_prepare(a, "SELECT id FROM enti ORDER BY id LIMIT 1", NULL) : NULL;
+    int v = a->pg ? pg_schema_version(a) : user_version(a);
+    /* which ente: the only one, or (PostgreSQL, many enti) the one SCHEDE_ENTE names */
+    const char *nome = a->pg ? getenv("SCHEDE_ENTE") : NULL;
+    DbStmt *s = v > 0 ? db_prepare(a, nome && *nome ? "SELECT id FROM enti WHERE nome = ?" : "SELECT id FROM enti ORDER BY id "
+                                                                                           "LIMIT 2", NULL)
+                      : NULL;
+    if (s && nome && *nome)
+        db_bind_text(s, 1, nome);
     if (v <= 0 || !s || db_step(s) != DB_ROW) {
-        *error = v < 0 || !s ? xasprintf("%s: il file non è un archivio di schede", path)
-                             : xasprintf("%s: il file non è un archivio di schede (nessun ente)", path);
+        *error = v <= 0 || !s ? xasprintf("%s: il file non è un archivio di schede", path)
+                 : nome && *nome ? xasprintf("%s: l'archivio non ha l'ente «%s» (SCHEDE_ENTE)", path, nome)
+                                 : xasprintf("%s: il file non è un archivio di schede (nessun ente)", path);
         db_finalize(s);
         archivio_chiudi(a);
         return NULL;
     }
     a->ente = (long)db_col_int64(s, 0);
+    if (!(nome && *nome) && db_step(s) == DB_ROW) {
+        *error = xasprintf("%s: l'archivio ha più enti: indicare quale con la variabile SCHEDE_ENTE", path);
+        db_finalize(s);
+        archivio_chiudi(a);
+        return NULL;
+    }
     db_finalize(s);
     if (v > ARCHIVIO_SCHEMA) {
         *error = xasprintf("%s: l'archivio è della versione %d, più recente di questo programma (che conosce fino "
@@ -235,7 +374,7 @@ Archivio *archivio_apri(const char *path, bool scrivi, ArchivioEsito *esito, cha
             archivio_chiudi(a);
             return NULL;
         }
-        if (!db_exec(a, "BEGIN IMMEDIATE", "aggiornamento dello schema", error) || !migrate(a, v, error) ||
+        if (!db_exec(a, a->pg ? "BEGIN" : "BEGIN IMMEDIATE", "aggiornamento dello schema", error) || !migrate(a, v, error) ||
             !db_exec(a, "COMMIT", "aggiornamento dello schema", error)) {
             db_exec(a, "ROLLBACK", "aggiornamento dello schema", NULL);
             archivio_chiudi(a);
@@ -248,9 +387,10 @@ Archivio *archivio_apri(const char *path, bool scrivi, ArchivioEsito *esito, cha
 
 static bool last_hash(Archivio *a, char out[65], char **error)
 {
-    DbStmt *s = db_prepare(a, "SELECT hash FROM registro ORDER BY id DESC LIMIT 1", error);
+    DbStmt *s = db_prepare(a, "SELECT hash FROM registro WHERE ente = ? ORDER BY id DESC LIMIT 1", error);
     if (!s)
         return false;
+    db_bind_int64(s, 1, a->ente);
     int rc = db_step(s);
     if (rc == DB_ROW)
         snprintf(out, 65, "%s", db_col_text(s, 0));
@@ -266,7 +406,7 @@ static bool last_hash(Archivio *a, char out[65], char **error)
 
 ArchivioEsito archivio_inizia(Archivio *a, char **error)
 {
-    if (!db_exec(a, "BEGIN IMMEDIATE", "scrittura", error))
+    if (!db_exec(a, begin_sql(a), "scrittura", error))
         return ARCHIVIO_NON_USABILE;
     a->in_transaction = true;
     now_utc(a->quando);
@@ -279,6 +419,20 @@ ArchivioEsito archivio_inizia(Archivio *a, char **error)
 
 ArchivioEsito archivio_conferma(Archivio *a, char **error)
 {
+    if (a->pg) {
+        /* PostgreSQL answers a COMMIT of a transaction that an error ended with "ROLLBACK", not an error */
+        PGresult *r = PQexec(a->conn, "COMMIT");
+        bool ok = PQresultStatus(r) == PGRES_COMMAND_OK && strcmp(PQcmdStatus(r), "COMMIT") == 0;
+        db_pg_remember(a, r);
+        PQclear(r);
+        a->in_transaction = false;
+        if (!ok) {
+            *error = xasprintf("%s: scrittura non riuscita: nulla è cambiato (%s)", a->path,
+                               a->pg_message && *a->pg_message ? a->pg_message : "transazione annullata");
+            return ARCHIVIO_NON_USABILE;
+        }
+        return ARCHIVIO_OK;
+    }
     if (!db_exec(a, "COMMIT", "scrittura", error)) {
         archivio_annulla(a);
         return ARCHIVIO_NON_USABILE;
@@ -347,25 +501,27 @@ static void add_problem(char ***list, size_t *n, char *p)
     (*list)[(*n)++] = p;
 }
 
-/* The registro's chain: every row's hash from the previous one, ids without
- * gaps (AUTOINCREMENT never reuses one: a gap is a row removed). */
+/* The registro's chain, per ente: every row's hash from the previous one;
+ * in SQLite also ids without gaps (AUTOINCREMENT never reuses one, so a gap
+ * is a row removed; a PostgreSQL sequence skips the ids of a rollback). */
 static void check_chain(Archivio *a, char ***list, size_t *n)
 {
     DbStmt *s = db_prepare(a,
                                  "SELECT id, ente, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, "
-                                 "dopo, motivo, hash FROM registro ORDER BY id",
+                                 "dopo, motivo, hash FROM registro WHERE ente = ? ORDER BY id",
                                  NULL);
     if (!s) {
         add_problem(list, n, db_error(a, "lettura del registro"));
         return;
     }
+    db_bind_int64(s, 1, a->ente);
     char prev[65];
     memset(prev, '0', 64);
     prev[64] = '\0';
     long expected = 1;
     while (db_step(s) == DB_ROW) {
         long id = (long)db_col_int64(s, 0);
-        if (id != expected)
+        if (!a->pg && id != expected)
             add_problem(list, n, xasprintf("registro: mancano le righe da %ld a %ld", expected, id - 1));
         expected = id + 1;
         const char *fields[11];
@@ -384,20 +540,28 @@ static void check_chain(Archivio *a, char ***list, size_t *n)
 /* Every version and every rilevazione has its rows in the registro. */
 static void check_recorded(Archivio *a, char ***list, size_t *n)
 {
-    DbStmt *s = db_prepare(a, "SELECT numero FROM versioni WHERE NOT EXISTS (SELECT 1 FROM registro WHERE "
-                                    "tabella = 'versioni' AND chiave = 'versione ' || versioni.numero)", NULL);
+    DbStmt *s = db_prepare(a, "SELECT numero FROM versioni WHERE ente = ? AND NOT EXISTS (SELECT 1 FROM registro "
+                              "WHERE registro.ente = versioni.ente AND tabella = 'versioni' AND chiave = 'versione ' || "
+                              "versioni.numero)", NULL);
+    if (s)
+        db_bind_int64(s, 1, a->ente);
     while (s && db_step(s) == DB_ROW)
         add_problem(list, n, xasprintf("la versione %d del piano non ha la sua riga nel registro",
                                        db_col_int(s, 0)));
     db_finalize(s);
     s = db_prepare(a, "SELECT c.anno, c.al, r.obiettivo, r.azione, r.indicatore, r.chiave_data FROM rilevazioni r "
-                      "JOIN raccolte c ON c.id = r.raccolta", NULL);
-    DbStmt *q = db_prepare(a, "SELECT 1 FROM registro WHERE tabella = 'rilevazioni' AND chiave = ? LIMIT 1", NULL);
+                      "JOIN raccolte c ON c.id = r.raccolta WHERE c.ente = ?", NULL);
+    DbStmt *q = db_prepare(a, "SELECT 1 FROM registro WHERE ente = ? AND tabella = 'rilevazioni' AND chiave = ? LIMIT 1",
+                           NULL);
+    if (s)
+        db_bind_int64(s, 1, a->ente);
+    if (q)
+        db_bind_int64(q, 1, a->ente);
     while (s && q && db_step(s) == DB_ROW) {
         char *chiave = archivio_chiave_rilevazione(db_col_int(s, 0), db_col_text(s, 1),
                                                    db_col_text(s, 2), db_col_int(s, 3),
                                                    db_col_int(s, 4), db_col_text(s, 5));
-        db_bind_text(q, 1, chiave);
+        db_bind_text(q, 2, chiave);
         if (db_step(q) != DB_ROW)
             add_problem(list, n, xasprintf("la rilevazione «%s» non ha la sua riga nel registro", chiave));
         db_reset(q);
@@ -411,14 +575,15 @@ size_t archivio_controlla(Archivio *a, char ***problemi)
 {
     *problemi = NULL;
     size_t n = 0;
-    DbStmt *s = db_prepare(a, "PRAGMA integrity_check", NULL);
+    /* SQLite's own checks of the file; PostgreSQL keeps its pages and foreign keys itself */
+    DbStmt *s = a->pg ? NULL : db_prepare(a, "PRAGMA integrity_check", NULL);
     while (s && db_step(s) == DB_ROW) {
         const char *r = db_col_text(s, 0);
         if (r && strcmp(r, "ok") != 0)
             add_problem(problemi, &n, xasprintf("integrità: %s", r));
     }
     db_finalize(s);
-    s = db_prepare(a, "PRAGMA foreign_key_check", NULL);
+    s = a->pg ? NULL : db_prepare(a, "PRAGMA foreign_key_check", NULL);
     while (s && db_step(s) == DB_ROW)
         add_problem(problemi, &n,
                     xasprintf("riferimento mancante: una riga di %s (rowid %lld) rimanda a %s che non c'è",
@@ -432,6 +597,11 @@ size_t archivio_controlla(Archivio *a, char ***problemi)
 
 ArchivioEsito archivio_copia(Archivio *a, const char *copia, char **error)
 {
+    if (a->pg) {
+        *error = xasprintf("%s: un archivio PostgreSQL si copia con gli strumenti del server (pg_dump; docs/archivio.md)",
+                           a->path);
+        return ARCHIVIO_NON_USABILE;
+    }
     struct stat st;
     if (stat(copia, &st) == 0) {
         *error = xasprintf("%s: il file esiste già: la copia si scrive in un file nuovo", copia);

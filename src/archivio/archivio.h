@@ -30,7 +30,11 @@ typedef struct {
     const char *motivo;
 } Autore;
 
-/* A new archive at path, for the ente named; refuses a path that exists. */
+/* Whether path is a PostgreSQL address (postgresql://…, postgres://…), not a file. */
+bool archivio_is_postgresql(const char *path);
+
+/* A new archive at path, for the ente named; refuses a file that exists (in
+ * PostgreSQL: an ente of the same name). */
 ArchivioEsito archivio_crea(const char *path, const char *ente, const Autore *chi, char **error);
 
 /* Opens an archive to read, or to write (then a schema of an older version

@@ -65,6 +65,10 @@ static int archivio_crea_cmd(int argc, char **argv)
 
 /* ---- importa ------------------------------------------------------------------------------ */
 
+/* What the imports say, kept until the transaction is committed: a message
+ * printed before the commit could be read as a change that never happened. */
+static FILE *import_out;
+
 typedef struct {
     const char *file;
     char *bytes;
@@ -99,7 +103,7 @@ static int import_plan(Archivio *a, const Input *in, const Autore *chi, CurrentP
         plan_free(&plan);
         return exit_of(e);
     }
-    printf(nuova ? "%s: piano, versione %d\n" : "%s: piano identico alla versione %d: nessuna nuova versione\n", in->file,
+    fprintf(import_out, nuova ? "%s: piano, versione %d\n" : "%s: piano identico alla versione %d: nessuna nuova versione\n", in->file,
            numero);
     if (cur->loaded)
         plan_free(&cur->plan);
@@ -161,7 +165,7 @@ static int import_rilevazioni(Archivio *a, const Input *in, const InputOptions *
         char al[11] = "";
         if (o->has_al)
             date_format_it(o->al, al);
-        printf("%s: %zu rilevazioni del %d%s%s, %zu nuove o cambiate\n", in->file, ril.n, anno, o->has_al ? " al " : "",
+        fprintf(import_out, "%s: %zu rilevazioni del %d%s%s, %zu nuove o cambiate\n", in->file, ril.n, anno, o->has_al ? " al " : "",
                al, cambiate);
     }
     raggiunto_free(&ril);
@@ -202,9 +206,9 @@ static int import_document(Archivio *a, const Input *in, const InputOptions *o, 
         return exit_of(e);
     }
     if (in->kind == TIPO_SISTEMA)
-        printf(nuovo ? "%s: sistema di valutazione\n" : "%s: sistema di valutazione già nell'archivio\n", in->file);
+        fprintf(import_out, nuovo ? "%s: sistema di valutazione\n" : "%s: sistema di valutazione già nell'archivio\n", in->file);
     else
-        printf(nuovo ? "%s: valutazioni del %d\n" : "%s: valutazioni del %d già nell'archivio\n", in->file, anno);
+        fprintf(import_out, nuovo ? "%s: valutazioni del %d\n" : "%s: valutazioni del %d già nell'archivio\n", in->file, anno);
     return 0;
 }
 
@@ -250,6 +254,11 @@ static int archivio_importa_cmd(int argc, char **argv)
         Autore chi = {author_of(&p), p.value[OPT_MOTIVO]};
         CurrentPlan cur = {0};
         rc = 0;
+        char *said = NULL;
+        size_t said_len = 0;
+        import_out = open_memstream(&said, &said_len);
+        if (!import_out)
+            out_of_memory();
         /* plans first, so that what follows is checked against them; then the SMVP before the valutazioni */
         static const ArchivioTipo order[] = {TIPO_PIANO, TIPO_SISTEMA, TIPO_RILEVAZIONI, TIPO_VALUTAZIONI};
         for (size_t k = 0; k < 4 && rc == 0; k++)
@@ -266,6 +275,11 @@ static int archivio_importa_cmd(int argc, char **argv)
         } else if (rc != 0) {
             archivio_annulla(a);
         }
+        fclose(import_out);
+        import_out = NULL;
+        if (rc == 0) /* committed: now it can be said */
+            fwrite(said, 1, said_len, stdout);
+        free(said);
         if (cur.loaded)
             plan_free(&cur.plan);
     }

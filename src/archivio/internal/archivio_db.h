@@ -14,14 +14,24 @@
 /* The schema version this program writes (schema/sqlite.sql). */
 #define ARCHIVIO_SCHEMA 1
 
+struct pg_conn;
+struct pg_result;
+
 struct Archivio {
+    bool pg;               /* PostgreSQL (a postgresql:// address), else SQLite */
     sqlite3 *db;
+    struct pg_conn *conn;
+    char pg_state[6];      /* the SQLSTATE of the last PostgreSQL error */
+    char *pg_message;
     char *path;
     long ente;
     bool in_transaction;
     char ultimo_hash[65]; /* the registro's last hash, read at archivio_inizia */
     char quando[32];      /* the time of the change in progress, UTC */
 };
+
+/* Keeps the SQLSTATE and message of a PostgreSQL result, for db_error. */
+void db_pg_remember(Archivio *a, const struct pg_result *r);
 
 /* The engine's error of what failed last, as a sentence: locked, disk full, read-only… */
 char *db_error(Archivio *a, const char *what);

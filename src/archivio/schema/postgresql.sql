@@ -1,0 +1,136 @@
+-- The archive of schede (docs/archivio.md), PostgreSQL dialect: the same
+-- tables as sqlite.sql, with this engine's types, and triggers in PL/pgSQL.
+-- Many enti share one database: every row is reached through its ente.
+-- The version is kept in schema_versione (SQLite: PRAGMA user_version).
+
+-- @versione 1
+CREATE TABLE schema_versione (versione INTEGER NOT NULL);
+INSERT INTO schema_versione VALUES (0);
+
+CREATE TABLE enti (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  nome TEXT NOT NULL UNIQUE,
+  creato TEXT NOT NULL
+);
+
+CREATE TABLE versioni (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ente BIGINT NOT NULL REFERENCES enti(id),
+  numero INTEGER NOT NULL,
+  importato TEXT NOT NULL,
+  autore TEXT NOT NULL,
+  motivo TEXT,
+  file TEXT NOT NULL,
+  contenuto BYTEA NOT NULL,
+  UNIQUE (ente, numero)
+);
+
+CREATE TABLE obiettivi (
+  versione BIGINT NOT NULL REFERENCES versioni(id),
+  codice TEXT NOT NULL,
+  descrizione TEXT,
+  dirigente TEXT,
+  PRIMARY KEY (versione, codice)
+);
+CREATE TABLE azioni (
+  versione BIGINT NOT NULL,
+  codice TEXT NOT NULL,
+  anno INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  peso DOUBLE PRECISION,
+  azione TEXT,
+  PRIMARY KEY (versione, codice, anno, n),
+  FOREIGN KEY (versione, codice) REFERENCES obiettivi(versione, codice)
+);
+CREATE TABLE persone (
+  versione BIGINT NOT NULL REFERENCES versioni(id),
+  nome TEXT NOT NULL,
+  matricola TEXT,
+  area TEXT,
+  PRIMARY KEY (versione, nome)
+);
+
+CREATE TABLE raccolte (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ente BIGINT NOT NULL REFERENCES enti(id),
+  anno INTEGER NOT NULL,
+  al TEXT NOT NULL DEFAULT '',
+  UNIQUE (ente, anno, al)
+);
+
+CREATE TABLE rilevazioni (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  raccolta BIGINT NOT NULL REFERENCES raccolte(id),
+  obiettivo TEXT NOT NULL,
+  azione INTEGER NOT NULL DEFAULT 0,
+  indicatore INTEGER NOT NULL DEFAULT 0,
+  chiave_data TEXT NOT NULL DEFAULT '',
+  data TEXT,
+  valore_tipo TEXT NOT NULL DEFAULT '' CHECK (valore_tipo IN ('', 'numero', 'si_no')),
+  valore DOUBLE PRECISION,
+  percentuale DOUBLE PRECISION,
+  raggiunto TEXT,
+  nota TEXT,
+  avanzamento DOUBLE PRECISION,
+  criticita TEXT,
+  proposta TEXT,
+  UNIQUE (raccolta, obiettivo, azione, indicatore, chiave_data)
+);
+
+CREATE TABLE sistemi (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ente BIGINT NOT NULL REFERENCES enti(id),
+  importato TEXT NOT NULL,
+  autore TEXT NOT NULL,
+  file TEXT NOT NULL,
+  contenuto BYTEA NOT NULL
+);
+CREATE TABLE valutazioni (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ente BIGINT NOT NULL REFERENCES enti(id),
+  anno INTEGER NOT NULL,
+  importato TEXT NOT NULL,
+  autore TEXT NOT NULL,
+  file TEXT NOT NULL,
+  contenuto BYTEA NOT NULL
+);
+
+CREATE TABLE utenti (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ente BIGINT NOT NULL REFERENCES enti(id),
+  nome TEXT NOT NULL,
+  ruolo TEXT NOT NULL CHECK (ruolo IN ('amministratore', 'dirigente', 'personale', 'oiv', 'dipendente')),
+  persona TEXT,
+  UNIQUE (ente, nome)
+);
+
+-- A sequence may skip numbers (a transaction rolled back keeps its id):
+-- the chain, per ente, is what shows a row changed or removed.
+CREATE TABLE registro (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ente BIGINT NOT NULL REFERENCES enti(id),
+  quando TEXT NOT NULL,
+  chi TEXT NOT NULL,
+  operazione TEXT NOT NULL,
+  tabella TEXT NOT NULL,
+  chiave TEXT NOT NULL,
+  obiettivo TEXT,
+  campo TEXT,
+  prima TEXT,
+  dopo TEXT,
+  motivo TEXT,
+  hash TEXT NOT NULL
+);
+CREATE INDEX registro_obiettivo ON registro (ente, obiettivo, id);
+CREATE INDEX registro_ente ON registro (ente, id);
+CREATE FUNCTION registro_immutabile() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    RAISE EXCEPTION 'il registro delle modifiche non si modifica';
+  END IF;
+  RAISE EXCEPTION 'il registro delle modifiche non si cancella';
+END $$;
+CREATE TRIGGER registro_senza_modifiche BEFORE UPDATE OR DELETE ON registro
+  FOR EACH ROW EXECUTE FUNCTION registro_immutabile();
+CREATE TRIGGER registro_senza_svuotamenti BEFORE TRUNCATE ON registro
+  FOR EACH STATEMENT EXECUTE FUNCTION registro_immutabile();

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# archivio_pg.sh SCHEDE SORGENTI — the archive on PostgreSQL, against a real
+# server started here in a temporary folder (initdb + pg_ctl, a socket in
+# that folder, no TCP) and stopped at the end: documents byte-identical to
+# those from the files, the registro of a second version, bad input leaving
+# it unchanged, the triggers, two enti in one database kept apart, a locked
+# archive, two writers at once, writers killed mid-import. Exit 77 (ctest:
+# skipped) when the server's programs are not installed.
+set -euo pipefail
+exe=$1 src=$2
+bindir=$(pg_config --bindir 2>/dev/null || true)
+[ -x "$bindir/initdb" ] || bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ] || ! command -v psql >/dev/null; then
+  echo "archivio_pg: PostgreSQL (initdb, pg_ctl, psql) non installato: prova saltata"
+  exit 77
+fi
+T=$(mktemp -d "${TMPDIR:-/tmp}/schede-pg.XXXXXX")
+# initdb refuses to run as root: the server runs as postgres, then
+as=()
+if [ "$(id -u)" -eq 0 ]; then
+  as=(runuser -u postgres --)
+  chmod 755 "$T"
+  mkdir "$T/pg" && chown postgres "$T/pg"
+else
+  mkdir "$T/pg"
+fi
+stop() {
+  "${as[@]}" "$bindir/pg_ctl" -D "$T/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$T"
+}
+trap stop EXIT
+"${as[@]}" "$bindir/initdb" -D "$T/pg/data" -A trust -U schede --no-sync -E UTF8 --locale=C >"$T/initdb.log" 2>&1 ||
+  { cat "$T/initdb.log"; exit 1; }
+"${as[@]}" "$bindir/pg_ctl" -D "$T/pg/data" -w -l "$T/pg/log" \
+  -o "-k $T/pg -c listen_addresses='' -c fsync=off" start >/dev/null
+db() { "${as[@]}" "$bindir/createdb" -h "$T/pg" -U schede "$1"; echo "postgresql:///$1?host=$T/pg&user=schede"; }
+sql() { psql -X -q -h "$T/pg" -U schede -d "$1" -v ON_ERROR_STOP=1 -c "$2"; }
+fail() { echo "archivio_pg: $*" >&2; exit 1; }
+run() { "$exe" "$@"; }
+cd "$src"
+export SOURCE_DATE_EPOCH=1700000000
+P=samples/sarzana-2024-2026.json V=samples/sarzana-2024-2026-variazione.json
+R=samples/raggiunto-2024.csv M=samples/raggiunto-2024-06-30.csv S=samples/sistema-smvp.json Q=samples/valutazioni-2024.csv
+
+# documents from the archive are those from the files
+A=$(db sarzana)
+run archivio crea "$A" --ente "Comune di Sarzana" >/dev/null
+run archivio importa "$A" $P $R $S $Q --anno 2024 --autore "M. Rossi" >/dev/null 2>&1
+run archivio importa "$A" $M --al 30/06/2024 >/dev/null 2>&1
+run stampa $P --raggiunto $R --anno 2024 --sistema $S --valutazioni $Q --dati-aperti --out "$T/file" >/dev/null 2>&1
+run stampa --archivio "$A" --anno 2024 --dati-aperti --out "$T/arch" >/dev/null 2>&1
+for f in schede.pdf persone.pdf relazione.pdf relazione.csv premi.pdf premi.csv; do
+  cmp "$T/file/$f" "$T/arch/$f" || fail "$f dall'archivio è diverso da quello dai file"
+done
+run stampa $P --raggiunto $M --al 30/06/2024 --out "$T/file-al" >/dev/null 2>&1
+run stampa --archivio "$A" --al 30/06/2024 --out "$T/arch-al" >/dev/null 2>&1
+for f in schede.pdf monitoraggio.pdf; do
+  cmp "$T/file-al/$f" "$T/arch-al/$f" || fail "$f del monitoraggio dall'archivio è diverso"
+done
+
+# a second version: as many registro rows as confronta finds fields, and confronta --versioni equals the files'
+run archivio importa "$A" $V --autore Giunta --motivo "Delibera n. 112" >/dev/null 2>&1
+run archivio storia "$A" DEMO-03 >"$T/demo.txt"
+grep -qF 'Giunta  importa piano  versione 2  DEMO-03: annualità 2024, azione 1: peso "40" → "60"  (motivo: Delibera n. 112)' "$T/demo.txt" ||
+  fail "la storia non ha il peso 40 → 60 di DEMO-03"
+fields=$(run confronta $P $V 2>/dev/null | grep -o '"campo"' | wc -l)
+rows=$(run archivio storia "$A" --formato csv | grep -c '^"[^"]*";"Giunta";"importa piano";"obiettivi";"versione 2";"[^"]*";"[^"]*"')
+[ "$fields" -gt 10 ] && [ "$rows" -eq "$fields" ] || fail "righe del registro $rows, campi di confronta $fields"
+cmp <(run confronta --archivio "$A" --versioni 1 2 2>/dev/null) <(run confronta $P $V 2>/dev/null) ||
+  fail "confronta --versioni diverso da confronta dei file"
+
+# bad input changes nothing
+snapshot() { run archivio storia "$A" | sha256sum; sql sarzana "SELECT count(*) FROM rilevazioni" ; }
+before=$(snapshot)
+if run archivio importa "$A" $V tests/fixtures/errori.json >"$T/err.txt" 2>&1; then fail "un piano con errori importato"; fi
+grep -q "nessuna modifica" "$T/err.txt" || fail "manca «nessuna modifica»: $(cat "$T/err.txt")"
+printf 'obiettivo;azione;percentuale\nXX-99;1;50\n' >"$T/ignoto.csv"
+if run archivio importa "$A" "$T/ignoto.csv" --anno 2024 >"$T/err.txt" 2>&1; then fail "un codice ignoto importato"; fi
+grep -q "nessun obiettivo del piano ha il codice «XX-99»" "$T/err.txt" || fail "$(cat "$T/err.txt")"
+[ "$(snapshot)" = "$before" ] || fail "l'archivio è cambiato"
+# not an archive
+E=$(db vuoto)
+if run archivio storia "$E" >"$T/err.txt" 2>&1; then fail "un database vuoto letto come archivio"; fi
+grep -q "non è un archivio di schede" "$T/err.txt" || fail "$(cat "$T/err.txt")"
+
+# the triggers refuse UPDATE, DELETE and TRUNCATE of the registro
+for q in "UPDATE registro SET chi = 'x'" "DELETE FROM registro" "TRUNCATE registro"; do
+  if sql sarzana "$q" >"$T/err.txt" 2>&1; then fail "$q accettato"; fi
+  grep -q "il registro delle modifiche non si" "$T/err.txt" || fail "$q: $(cat "$T/err.txt")"
+done
+run archivio controlla "$A" >"$T/c.txt" || fail "controlla: $(cat "$T/c.txt")"
+grep -q "archivio integro; 2 versioni del piano; registro completo" "$T/c.txt" || fail "controlla: $(cat "$T/c.txt")"
+
+# two enti in one database, each seeing only its own
+run archivio crea "$A" --ente "Comune di Prova" >/dev/null
+if run archivio storia "$A" >"$T/err.txt" 2>&1; then fail "più enti senza SCHEDE_ENTE"; fi
+grep -q "l'archivio ha più enti: indicare quale con la variabile SCHEDE_ENTE" "$T/err.txt" || fail "$(cat "$T/err.txt")"
+SCHEDE_ENTE="Comune di Prova" run archivio importa "$A" tests/fixtures/solo-indicatori/piano.json >/dev/null 2>&1
+[ "$(SCHEDE_ENTE="Comune di Prova" run archivio storia "$A" | grep -c 'Sarzana\|SG-01')" -eq 0 ] ||
+  fail "l'ente di prova vede le righe di Sarzana"
+SCHEDE_ENTE="Comune di Sarzana" run archivio controlla "$A" >/dev/null || fail "Sarzana dopo il secondo ente"
+SCHEDE_ENTE="Comune di Prova" run archivio controlla "$A" >/dev/null || fail "l'ente di prova"
+if run archivio crea "$A" --ente "Comune di Prova" >"$T/err.txt" 2>&1; then fail "un ente creato due volte"; fi
+grep -q "ha già il suo archivio" "$T/err.txt" || fail "$(cat "$T/err.txt")"
+
+# a locked archive: an error, and nothing changed
+B=$(db blocco)
+run archivio crea "$B" --ente Prova >/dev/null
+run archivio importa "$B" $V >/dev/null 2>&1
+psql -X -q -h "$T/pg" -U schede -d blocco -c "BEGIN; LOCK TABLE registro IN EXCLUSIVE MODE; SELECT pg_sleep(3); COMMIT;" \
+  >/dev/null 2>&1 &
+holder=$!
+sleep 0.5
+if SCHEDE_ARCHIVIO_ATTESA_MS=200 run archivio importa "$B" $P >"$T/err.txt" 2>&1; then fail "import in un archivio bloccato"; fi
+grep -q "l'archivio è occupato da un'altra scrittura" "$T/err.txt" || fail "$(cat "$T/err.txt")"
+wait $holder
+run archivio storia "$B" >"$T/b.txt"
+if grep -q "versione 2" "$T/b.txt"; then fail "una versione 2 nell'archivio bloccato"; fi
+
+# two writers at once both succeed; writers killed mid-import leave every import they reported
+C=$(db concorrenti)
+run archivio crea "$C" --ente Prova >/dev/null
+run archivio importa "$C" $P >/dev/null 2>&1
+"$exe" archivio importa "$C" $R --anno 2024 >"$T/1.txt" 2>&1 & a=$!
+"$exe" archivio importa "$C" $M --al 30/06/2024 >"$T/2.txt" 2>&1 & b=$!
+wait $a && wait $b || fail "due scritture insieme: $(cat "$T/1.txt" "$T/2.txt")"
+for i in $(seq 1 12); do
+  if [ $((i % 2)) -eq 0 ]; then f=$P; else f=$V; fi
+  "$exe" archivio importa "$C" $f >"$T/k-$i.txt" 2>&1 & pid=$! # the program itself, not a subshell, gets the kill
+  sleep 0.0$(((i * 37) % 9 + 1)); kill -9 $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
+done
+run archivio controlla "$C" >/dev/null || fail "controlla dopo kill -9: $(run archivio controlla "$C")"
+run archivio storia "$C" >"$T/storia.txt"
+for n in $(cat "$T"/k-*.txt | grep -o 'piano, versione [0-9]*' | grep -o '[0-9]*$'); do
+  grep -q "importa piano  versione $n " "$T/storia.txt" || { cat "$T"/k-*.txt >&2; fail "la versione $n riportata non c'è"; }
+done
+echo "archivio_pg: $(psql --version): tutto come con SQLite"
