@@ -551,6 +551,8 @@ static int archivio_storia_cmd(int argc, char **argv)
         return rc;
     }
     const char *codice = p.n_args > 1 ? p.args[1] : NULL;
+    static char buffer[1 << 16]; /* 100,000 rows: written in large pieces */
+    setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
     Storia st = {stdout, 0};
     if (strcmp(formato, "json") == 0) {
         fputs("[", stdout);

@@ -255,6 +255,29 @@ Test(archivio, a_locked_archive_is_an_error_and_stays_unchanged, .timeout = 60 *
     free(after);
 }
 
+Test(archivio, a_read_only_archive_is_an_error_and_stays_unchanged, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
+{
+    archive_with_samples(false);
+    char *before = exported("prima");
+    /* as root a file's mode does not stop a write: the program runs as nobody, on a copy of itself */
+    run_shell_ok(xasprintf("chmod a+rx $T && mkdir $T/ro && cp '%s' $T/ro/schede && cp $T/a.db $T/ro/a.db && cp %s $T/ro/v.json "
+                           "&& chmod 755 $T/ro && chmod 444 $T/ro/a.db",
+                           SCHEDE_PROGRAM, VARIAZIONE));
+    const char *as = getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    char *cmd = xasprintf("cd $T/ro && %s./schede archivio importa a.db v.json; echo \"exit $?\"", as);
+    Run r = run_shell(cmd);
+    free(cmd);
+    expect_contains(&r, "l'archivio è in sola lettura");
+    expect_contains(&r, "nessuna modifica");
+    expect_contains(&r, "exit 2\n");
+    free(r.out);
+    run_shell_ok(xasprintf("cmp $T/a.db $T/ro/a.db"));
+    char *after = exported("dopo");
+    cr_assert_str_eq(after, before);
+    free(before);
+    free(after);
+}
+
 Test(archivio, the_registro_refuses_changes_and_its_chain_shows_them, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
     archive_with_samples(false);
