@@ -14,9 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libpq-fe.h>
 
 #include "archivio_db.h"
+#include "pg_lib.h"
 #include "text.h"
 
 /* schema/sqlite.sql and schema/postgresql.sql, embedded by the build (schema/embed.cmake) */
@@ -30,11 +30,11 @@ bool archivio_is_postgresql(const char *path)
 
 void db_pg_remember(Archivio *a, const PGresult *r)
 {
-    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    const char *state = r ? PG->resultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
     snprintf(a->pg_state, sizeof a->pg_state, "%s", state ? state : "");
     free(a->pg_message);
-    const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-    a->pg_message = xstrdup(msg ? msg : a->conn ? PQerrorMessage(a->conn) : "");
+    const char *msg = r ? PG->resultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    a->pg_message = xstrdup(msg ? msg : a->conn ? PG->errorMessage(a->conn) : "");
 }
 
 /* How long a writer waits for another one to finish, in milliseconds
@@ -172,9 +172,15 @@ static Archivio *archivio_new(const char *path)
 /* A PostgreSQL archive: its server, at the address. */
 static bool pg_connect(Archivio *a, char **error)
 {
-    a->conn = PQconnectdb(a->path);
-    if (PQstatus(a->conn) != CONNECTION_OK) {
-        const char *m = PQerrorMessage(a->conn);
+    char *why = NULL;
+    if (!pg_lib(&why)) {
+        *error = xasprintf("%s: %s", a->path, why);
+        free(why);
+        return false;
+    }
+    a->conn = PG->connectdb(a->path);
+    if (PG->status(a->conn) != CONNECTION_OK) {
+        const char *m = PG->errorMessage(a->conn);
         *error = xasprintf("%s: impossibile collegarsi all'archivio: %.*s", a->path, (int)strcspn(m, "\n"), m);
         return false;
     }
@@ -204,7 +210,8 @@ void archivio_chiudi(Archivio *a)
     if (a->in_transaction)
         archivio_annulla(a);
     sqlite3_close_v2(a->db);
-    PQfinish(a->conn);
+    if (a->conn)
+        PG->finish(a->conn);
     free(a->pg_message);
     free(a->path);
     free(a);
@@ -421,10 +428,10 @@ ArchivioEsito archivio_conferma(Archivio *a, char **error)
 {
     if (a->pg) {
         /* PostgreSQL answers a COMMIT of a transaction that an error ended with "ROLLBACK", not an error */
-        PGresult *r = PQexec(a->conn, "COMMIT");
-        bool ok = PQresultStatus(r) == PGRES_COMMAND_OK && strcmp(PQcmdStatus(r), "COMMIT") == 0;
+        PGresult *r = PG->exec(a->conn, "COMMIT");
+        bool ok = PG->resultStatus(r) == PGRES_COMMAND_OK && strcmp(PG->cmdStatus(r), "COMMIT") == 0;
         db_pg_remember(a, r);
-        PQclear(r);
+        PG->clear(r);
         a->in_transaction = false;
         if (!ok) {
             *error = xasprintf("%s: scrittura non riuscita: nulla è cambiato (%s)", a->path,

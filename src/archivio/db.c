@@ -4,13 +4,13 @@
  * binary), and the result of the one execution that db_step starts. */
 #include "db.h"
 
-#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "archivio_db.h"
+#include "pg_lib.h"
 #include "text.h"
 
 #define MAX_PARAMS 16
@@ -72,9 +72,9 @@ DbStmt *db_prepare(Archivio *a, const char *sql, char **error)
 
 static void clear_result(DbStmt *s)
 {
-    PQclear(s->res);
+    PG->clear(s->res);
     s->res = NULL;
-    PQfreemem(s->blob);
+    PG->freemem(s->blob);
     s->blob = NULL;
     s->executed = false;
     s->row = -1;
@@ -87,17 +87,17 @@ int db_step(DbStmt *s)
         int rc = sqlite3_step(s->lite);
         return rc == SQLITE_ROW ? DB_ROW : rc == SQLITE_DONE ? DB_DONE : rc;
     }
-    PQfreemem(s->blob);
+    PG->freemem(s->blob);
     s->blob = NULL;
     if (!s->executed) {
         s->executed = true;
-        s->res = PQexecParams(s->a->conn, s->sql, s->n_params, NULL, (const char *const *)s->values, s->lengths,
+        s->res = PG->execParams(s->a->conn, s->sql, s->n_params, NULL, (const char *const *)s->values, s->lengths,
                               s->formats, 0);
-        ExecStatusType st = PQresultStatus(s->res);
+        ExecStatusType st = PG->resultStatus(s->res);
         db_pg_remember(s->a, s->res);
         if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
             return 1; /* the error: db_error */
-        s->rows = st == PGRES_TUPLES_OK ? PQntuples(s->res) : 0;
+        s->rows = st == PGRES_TUPLES_OK ? PG->ntuples(s->res) : 0;
         s->row = -1;
     }
     if (++s->row < s->rows)
@@ -194,14 +194,14 @@ bool db_col_null(DbStmt *s, int i)
 {
     if (s->lite)
         return sqlite3_column_type(s->lite, i) == SQLITE_NULL;
-    return PQgetisnull(s->res, s->row, i);
+    return PG->getisnull(s->res, s->row, i);
 }
 
 const char *db_col_text(DbStmt *s, int i)
 {
     if (s->lite)
         return (const char *)sqlite3_column_text(s->lite, i);
-    return PQgetisnull(s->res, s->row, i) ? NULL : PQgetvalue(s->res, s->row, i);
+    return PG->getisnull(s->res, s->row, i) ? NULL : PG->getvalue(s->res, s->row, i);
 }
 
 char *db_col_dup(DbStmt *s, int i)
@@ -235,13 +235,13 @@ const void *db_col_blob(DbStmt *s, int i, size_t *len)
         *len = (size_t)sqlite3_column_bytes(s->lite, i);
         return p;
     }
-    PQfreemem(s->blob);
+    PG->freemem(s->blob);
     s->blob = NULL;
     *len = 0;
     const char *t = db_col_text(s, i);
     if (!t)
         return NULL;
-    s->blob = PQunescapeBytea((const unsigned char *)t, len); /* bytea comes as text: \x… */
+    s->blob = PG->unescapeBytea((const unsigned char *)t, len); /* bytea comes as text: \x… */
     if (!s->blob)
         out_of_memory();
     return s->blob;
@@ -257,10 +257,10 @@ bool db_exec(Archivio *a, const char *sql, const char *what, char **error)
         }
         return true;
     }
-    PGresult *r = PQexec(a->conn, sql);
-    ExecStatusType st = PQresultStatus(r);
+    PGresult *r = PG->exec(a->conn, sql);
+    ExecStatusType st = PG->resultStatus(r);
     db_pg_remember(a, r);
-    PQclear(r);
+    PG->clear(r);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
         if (error)
             *error = db_error(a, what);
