@@ -112,6 +112,23 @@ void archivio_input_sistema(InputOptions *o)
     free(error);
 }
 
+int archivio_input_run(const char *name, int argc, char **argv, bool valutazioni, CommandWithInputs run)
+{
+    Parsed p;
+    const Command *cmd;
+    int rc = cli_parse(name, argc, argv, &p, &cmd);
+    if (rc >= 0)
+        return rc;
+    const char *file = p.args[0];
+    InputOptions opt;
+    input_options_from(&p, &opt);
+    rc = archivio_input_open(cmd, &p, file, valutazioni, &opt);
+    if (rc == 0)
+        rc = run(cmd, p, opt, file);
+    archivio_input_close(&opt);
+    return rc;
+}
+
 void archivio_input_close(InputOptions *o)
 {
     struct ArchivioInput *in = o->archivio;

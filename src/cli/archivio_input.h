@@ -46,4 +46,10 @@ void archivio_input_sistema(InputOptions *o);
 
 void archivio_input_close(InputOptions *o);
 
+/* A command that reads PIANO or --archivio: parses the command line of the
+ * command called name, opens the inputs (archivio_input_open), runs it and
+ * closes them. Returns its exit code. */
+typedef int (*CommandWithInputs)(const Command *cmd, Parsed p, InputOptions opt, const char *file);
+int archivio_input_run(const char *name, int argc, char **argv, bool valutazioni, CommandWithInputs run);
+
 #endif

@@ -40,6 +40,19 @@ static int fail(const char *error, int rc)
     return rc;
 }
 
+/* The archive to read, or NULL with its message printed and *rc the exit code. */
+static Archivio *open_to_read(const char *path, int *rc)
+{
+    ArchivioEsito e;
+    char *error = NULL;
+    Archivio *a = archivio_apri(path, false, &e, &error);
+    if (!a) {
+        *rc = fail(error, exit_of(e));
+        free(error);
+    }
+    return a;
+}
+
 /* ---- crea --------------------------------------------------------------------------------- */
 
 static int archivio_crea_cmd(int argc, char **argv)
@@ -403,20 +416,18 @@ static int archivio_esporta_cmd(int argc, char **argv)
     int versione = 0;
     if (p.value[OPT_VERSIONE] && ((versione = atoi(p.value[OPT_VERSIONE])) < 1))
         return option_value_error(cmd, OPT_VERSIONE, p.value[OPT_VERSIONE]);
-    ArchivioEsito e;
-    char *error = NULL;
-    Archivio *a = archivio_apri(p.args[0], false, &e, &error);
-    if (!a) {
-        rc = fail(error, exit_of(e));
-        free(error);
+    Archivio *a = open_to_read(p.args[0], &rc);
+    if (!a)
         return rc;
-    }
     if (cli_ensure_folder(dir) != 0) {
         archivio_chiudi(a);
         return EXIT_USAGE;
     }
     ArchivioFile f;
     int numero;
+    ArchivioEsito e;
+    char *error = NULL;
+    rc = 0;
     if ((e = archivio_piano(a, versione, &f, &numero, &error)) == ARCHIVIO_OK) {
         char *name = xasprintf("piano%s", extension_of(&f));
         rc = write_out(dir, name, f.bytes, f.len);
@@ -542,14 +553,9 @@ static int archivio_storia_cmd(int argc, char **argv)
     if (rc >= 0)
         return rc;
     const char *formato = p.value[OPT_FORMATO] ? p.value[OPT_FORMATO] : "testo";
-    ArchivioEsito e;
-    char *error = NULL;
-    Archivio *a = archivio_apri(p.args[0], false, &e, &error);
-    if (!a) {
-        rc = fail(error, exit_of(e));
-        free(error);
+    Archivio *a = open_to_read(p.args[0], &rc);
+    if (!a)
         return rc;
-    }
     const char *codice = p.n_args > 1 ? p.args[1] : NULL;
     static char buffer[1 << 16]; /* 100,000 rows: written in large pieces */
     setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
@@ -596,14 +602,9 @@ static int archivio_controlla_cmd(int argc, char **argv)
     int rc = cli_parse("archivio controlla", argc, argv, &p, &cmd);
     if (rc >= 0)
         return rc;
-    ArchivioEsito e;
-    char *error = NULL;
-    Archivio *a = archivio_apri(p.args[0], false, &e, &error);
-    if (!a) {
-        rc = fail(error, exit_of(e));
-        free(error);
+    Archivio *a = open_to_read(p.args[0], &rc);
+    if (!a)
         return rc;
-    }
     char **problemi;
     size_t n = archivio_controlla(a, &problemi);
     for (size_t i = 0; i < n; i++) {

@@ -90,17 +90,5 @@ static int cmd_esiti_with(const Command *cmd, Parsed p, InputOptions opt, const 
 
 int cmd_esiti(int argc, char **argv)
 {
-    Parsed p;
-    const Command *cmd;
-    int prc = cli_parse("esiti", argc, argv, &p, &cmd);
-    if (prc >= 0)
-        return prc;
-    const char *file = p.args[0];
-    InputOptions opt;
-    input_options_from(&p, &opt);
-    int rc = archivio_input_open(cmd, &p, file, false, &opt);
-    if (rc == 0)
-        rc = cmd_esiti_with(cmd, p, opt, file);
-    archivio_input_close(&opt);
-    return rc;
+    return archivio_input_run("esiti", argc, argv, false, cmd_esiti_with);
 }

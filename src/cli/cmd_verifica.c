@@ -148,17 +148,5 @@ static int cmd_verifica_with(const Command *cmd, Parsed p, InputOptions opt, con
 
 int cmd_verifica(int argc, char **argv)
 {
-    Parsed p;
-    const Command *cmd;
-    int prc = cli_parse("verifica", argc, argv, &p, &cmd);
-    if (prc >= 0)
-        return prc;
-    const char *file = p.args[0];
-    InputOptions opt;
-    input_options_from(&p, &opt);
-    int rc = archivio_input_open(cmd, &p, file, true, &opt);
-    if (rc == 0)
-        rc = cmd_verifica_with(cmd, p, opt, file);
-    archivio_input_close(&opt);
-    return rc;
+    return archivio_input_run("verifica", argc, argv, true, cmd_verifica_with);
 }

@@ -200,19 +200,7 @@ static int cmd_modello_raggiunto_with(const Command *cmd, Parsed p, InputOptions
 
 int cmd_modello_raggiunto(int argc, char **argv)
 {
-    Parsed p;
-    const Command *cmd;
-    int prc = cli_parse("modello-raggiunto", argc, argv, &p, &cmd);
-    if (prc >= 0)
-        return prc;
-    const char *file = p.args[0];
-    InputOptions opt;
-    input_options_from(&p, &opt);
-    int rc = archivio_input_open(cmd, &p, file, false, &opt);
-    if (rc == 0)
-        rc = cmd_modello_raggiunto_with(cmd, p, opt, file);
-    archivio_input_close(&opt);
-    return rc;
+    return archivio_input_run("modello-raggiunto", argc, argv, false, cmd_modello_raggiunto_with);
 }
 
 typedef struct {
@@ -254,17 +242,5 @@ static int cmd_modello_valutazioni_with(const Command *cmd, Parsed p, InputOptio
 
 int cmd_modello_valutazioni(int argc, char **argv)
 {
-    Parsed p;
-    const Command *cmd;
-    int prc = cli_parse("modello-valutazioni", argc, argv, &p, &cmd);
-    if (prc >= 0)
-        return prc;
-    const char *file = p.args[0];
-    InputOptions opt;
-    input_options_from(&p, &opt);
-    int rc = archivio_input_open(cmd, &p, file, false, &opt);
-    if (rc == 0)
-        rc = cmd_modello_valutazioni_with(cmd, p, opt, file);
-    archivio_input_close(&opt);
-    return rc;
+    return archivio_input_run("modello-valutazioni", argc, argv, false, cmd_modello_valutazioni_with);
 }
