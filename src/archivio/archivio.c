@@ -333,7 +333,8 @@ Archivio *archivio_apri(const char *path, bool scrivi, ArchivioEsito *esito, cha
         archivio_chiudi(a);
         return NULL;
     }
-    int flags = scrivi ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+    /* one connection per Archivio, used by one thread: SQLite's own mutexes are not needed */
+    int flags = (scrivi ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX;
     if (a->pg ? !pg_connect(a, error) : sqlite3_open_v2(path, &a->db, flags, NULL) != SQLITE_OK) {
         if (!a->pg)
             *error = xasprintf("%s: impossibile aprire l'archivio: %s", path, sqlite3_errmsg(a->db));
@@ -653,8 +654,10 @@ size_t archivio_storia(Archivio *a, const char *codice, void (*visit)(const Voce
     DbStmt *s = db_prepare(a,
                                  codice ? "SELECT id, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, "
                                           "dopo, motivo FROM registro WHERE ente = ? AND obiettivo = ? ORDER BY id DESC"
+                                        /* +ente: the whole registro is read by its ids, newest first, not through
+                                           the (ente, id) index and back to each row */
                                         : "SELECT id, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, "
-                                          "dopo, motivo FROM registro WHERE ente = ? ORDER BY id DESC",
+                                          "dopo, motivo FROM registro WHERE +ente = ? ORDER BY id DESC",
                                  NULL);
     if (!s)
         return 0;
