@@ -84,21 +84,8 @@ char *db_error(Archivio *a, const char *what)
 
 char *json_string(const char *s)
 {
-    if (!s)
-        return xstrdup("null");
     StrBuf b = {0};
-    strbuf_puts(&b, "\"");
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            strbuf_printf(&b, "\\%c", *p);
-        else if (*p == '\n')
-            strbuf_puts(&b, "\\n");
-        else if (*p < 0x20)
-            strbuf_printf(&b, "\\u%04x", *p);
-        else
-            strbuf_append(&b, (const char *)p, 1);
-    }
-    strbuf_puts(&b, "\"");
+    strbuf_json_string(&b, s);
     return b.data;
 }
 

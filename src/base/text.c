@@ -108,6 +108,26 @@ void strbuf_append(StrBuf *b, const char *s, size_t n)
 
 void strbuf_puts(StrBuf *b, const char *s) { strbuf_append(b, s, strlen(s)); }
 
+void strbuf_json_string(StrBuf *b, const char *s)
+{
+    if (!s) {
+        strbuf_puts(b, "null");
+        return;
+    }
+    strbuf_puts(b, "\"");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            strbuf_printf(b, "\\%c", *p);
+        else if (*p == '\n')
+            strbuf_puts(b, "\\n");
+        else if (*p < 0x20)
+            strbuf_printf(b, "\\u%04x", *p);
+        else
+            strbuf_append(b, (const char *)p, 1);
+    }
+    strbuf_puts(b, "\"");
+}
+
 void strbuf_free(StrBuf *b)
 {
     free(b->data);

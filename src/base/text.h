@@ -42,6 +42,10 @@ void strbuf_printf(StrBuf *b, const char *fmt, ...)
     ;
 void strbuf_free(StrBuf *b);
 
+/* Appends s as a JSON string ("…" with \", \\, \n and \u00XX escapes), or
+ * null for NULL. */
+void strbuf_json_string(StrBuf *b, const char *s);
+
 /* The key under which two spellings of a name are the same person:
  * lower case, accents removed (à → a), ’ ‘ ` → ', runs of spaces folded,
  * ends trimmed of spaces and of . , ; : ("Lotti." → "lotti").

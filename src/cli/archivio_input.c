@@ -11,7 +11,7 @@
 
 static int exit_of(ArchivioEsito e) { return e == ARCHIVIO_DATI ? EXIT_DATA : EXIT_USAGE; }
 
-int archivio_input_open(const Command *cmd, const Parsed *p, const char *file, bool valutazioni, InputOptions *o)
+int archivio_input_open(const Command *cmd, const Parsed *p, const char *file, ArchivioUso uso, InputOptions *o)
 {
     const char *path = p->value[OPT_ARCHIVIO];
     if (!path) {
@@ -51,14 +51,14 @@ int archivio_input_open(const Command *cmd, const Parsed *p, const char *file, b
     in->has_plan = true;
     /* what the year has, where the command line is silent */
     int anno = o->has_anno ? o->anno : o->has_al ? o->al.year : in->plan.triennio[0];
-    if (!o->raggiunto && archivio_rilevazioni(in->a, anno, o->has_al ? &o->al : NULL, &in->ril, &error) == ARCHIVIO_OK) {
+    if ((uso & ARCHIVIO_RILEVAZIONI) && !o->raggiunto && archivio_rilevazioni(in->a, anno, o->has_al ? &o->al : NULL, &in->ril, &error) == ARCHIVIO_OK) {
         in->has_ril = true;
         o->raggiunto = in->ril.file;
     }
     free(error);
     error = NULL;
     /* the evaluations of the year, as a pair (the valutazioni are read with the SMVP), at year end only */
-    if (valutazioni && !o->sistema && !o->valutazioni && !o->has_al &&
+    if ((uso & ARCHIVIO_VALUTAZIONI) && !o->sistema && !o->valutazioni && !o->has_al &&
         archivio_sistema(in->a, &in->sistema, &error) == ARCHIVIO_OK) {
         free(error);
         error = NULL;
@@ -112,7 +112,7 @@ void archivio_input_sistema(InputOptions *o)
     free(error);
 }
 
-int archivio_input_run(const char *name, int argc, char **argv, bool valutazioni, CommandWithInputs run)
+int archivio_input_run(const char *name, int argc, char **argv, ArchivioUso uso, CommandWithInputs run)
 {
     Parsed p;
     const Command *cmd;
@@ -122,7 +122,7 @@ int archivio_input_run(const char *name, int argc, char **argv, bool valutazioni
     const char *file = p.args[0];
     InputOptions opt;
     input_options_from(&p, &opt);
-    rc = archivio_input_open(cmd, &p, file, valutazioni, &opt);
+    rc = archivio_input_open(cmd, &p, file, uso, &opt);
     if (rc == 0)
         rc = run(cmd, p, opt, file);
     archivio_input_close(&opt);

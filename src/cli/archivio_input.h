@@ -23,14 +23,23 @@ struct ArchivioInput {
     bool has_sistema, has_valutazioni;
 };
 
-/* With --archivio: opens it, loads the plan and finds what the year has;
- * sets o->archivio and, where the command line is silent, o->raggiunto,
- * o->sistema and o->valutazioni (when valutazioni: the documents and
- * verifica; esiti gives the people's scores only when asked) to the names
- * of what the archive holds.
+/* What a command reads from the archive besides the plan: the documents and
+ * verifica everything, esiti the rilevazioni (it gives the people's scores
+ * only when asked), the templates and esporta the plan alone. */
+typedef enum {
+    ARCHIVIO_SOLO_PIANO = 0,
+    ARCHIVIO_RILEVAZIONI = 1,
+    ARCHIVIO_VALUTAZIONI = 2, /* the SMVP and the year's valutazioni, as a pair */
+    ARCHIVIO_TUTTO = ARCHIVIO_RILEVAZIONI | ARCHIVIO_VALUTAZIONI
+} ArchivioUso;
+
+/* With --archivio: opens it, loads the plan and finds what the year has of
+ * what the command uses; sets o->archivio and, where the command line is
+ * silent, o->raggiunto, o->sistema and o->valutazioni to the names of what
+ * the archive holds.
  * file is the PIANO argument (NULL when absent): one of the two is needed.
  * Returns 0, or the exit code with the message printed. */
-int archivio_input_open(const Command *cmd, const Parsed *p, const char *file, bool valutazioni, InputOptions *o);
+int archivio_input_open(const Command *cmd, const Parsed *p, const char *file, ArchivioUso uso, InputOptions *o);
 
 /* The plan of a command: from the archive when open, else from file (JSON
  * or workbook). *name is what messages call it. */
@@ -50,6 +59,6 @@ void archivio_input_close(InputOptions *o);
  * command called name, opens the inputs (archivio_input_open), runs it and
  * closes them. Returns its exit code. */
 typedef int (*CommandWithInputs)(const Command *cmd, Parsed p, InputOptions opt, const char *file);
-int archivio_input_run(const char *name, int argc, char **argv, bool valutazioni, CommandWithInputs run);
+int archivio_input_run(const char *name, int argc, char **argv, ArchivioUso uso, CommandWithInputs run);
 
 #endif

@@ -477,29 +477,10 @@ static void csv_field(FILE *out, const char *s)
     putc('"', out);
 }
 
-static void json_text(FILE *out, const char *s)
-{
-    if (!s) {
-        fputs("null", out);
-        return;
-    }
-    putc('"', out);
-    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-        if (*c == '"' || *c == '\\')
-            fprintf(out, "\\%c", *c);
-        else if (*c == '\n')
-            fputs("\\n", out);
-        else if (*c < 0x20)
-            fprintf(out, "\\u%04x", *c);
-        else
-            putc(*c, out);
-    }
-    putc('"', out);
-}
-
 typedef struct {
     FILE *out;
     size_t n;
+    StrBuf row; /* storia_json: one row at a time, the buffer reused */
 } Storia;
 
 static void storia_testo(const VoceRegistro *v, void *user)
@@ -534,15 +515,17 @@ static void storia_csv(const VoceRegistro *v, void *user)
 static void storia_json(const VoceRegistro *v, void *user)
 {
     Storia *st = user;
-    FILE *out = st->out;
-    fprintf(out, "%s\n  {\"id\": %ld", st->n++ ? "," : "", v->id);
+    StrBuf *b = &st->row;
+    b->len = 0;
+    strbuf_printf(b, "%s\n  {\"id\": %ld", st->n++ ? "," : "", v->id);
     const char *names[] = {"quando", "chi", "operazione", "tabella", "chiave", "obiettivo", "campo", "motivo"};
     const char *vals[] = {v->quando, v->chi, v->operazione, v->tabella, v->chiave, v->obiettivo, v->campo, v->motivo};
     for (int k = 0; k < 8; k++) {
-        fprintf(out, ", \"%s\": ", names[k]);
-        json_text(out, vals[k]);
+        strbuf_printf(b, ", \"%s\": ", names[k]);
+        strbuf_json_string(b, vals[k]);
     }
-    fprintf(out, ", \"prima\": %s, \"dopo\": %s}", v->prima ? v->prima : "null", v->dopo ? v->dopo : "null");
+    strbuf_printf(b, ", \"prima\": %s, \"dopo\": %s}", v->prima ? v->prima : "null", v->dopo ? v->dopo : "null");
+    fwrite(b->data, 1, b->len, st->out);
 }
 
 static int archivio_storia_cmd(int argc, char **argv)
@@ -559,7 +542,7 @@ static int archivio_storia_cmd(int argc, char **argv)
     const char *codice = p.n_args > 1 ? p.args[1] : NULL;
     static char buffer[1 << 16]; /* 100,000 rows: written in large pieces */
     setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
-    Storia st = {stdout, 0};
+    Storia st = {stdout, 0, {0}};
     if (strcmp(formato, "json") == 0) {
         fputs("[", stdout);
         archivio_storia(a, codice, storia_json, &st);
@@ -570,6 +553,7 @@ static int archivio_storia_cmd(int argc, char **argv)
     } else {
         archivio_storia(a, codice, storia_testo, &st);
     }
+    strbuf_free(&st.row);
     archivio_chiudi(a);
     return 0;
 }

@@ -90,5 +90,5 @@ static int cmd_esiti_with(const Command *cmd, Parsed p, InputOptions opt, const 
 
 int cmd_esiti(int argc, char **argv)
 {
-    return archivio_input_run("esiti", argc, argv, false, cmd_esiti_with);
+    return archivio_input_run("esiti", argc, argv, ARCHIVIO_RILEVAZIONI, cmd_esiti_with);
 }

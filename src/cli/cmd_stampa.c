@@ -50,7 +50,7 @@ static int read_request(const Command *cmd, const Parsed *p, Request *rq)
         return usage_error(cmd, "--pdfa e --senza-pdfa insieme: indicarne uno solo");
     rq->pdfa = p->set[OPT_PDFA] ? 1 : p->set[OPT_SENZA_PDFA] ? 0 : -1;
     input_options_from(p, &rq->opt);
-    int rc = archivio_input_open(cmd, p, rq->file, true, &rq->opt);
+    int rc = archivio_input_open(cmd, p, rq->file, ARCHIVIO_TUTTO, &rq->opt);
     if (rc != 0)
         return rc;
     const InputOptions *opt = &rq->opt;

@@ -148,5 +148,5 @@ static int cmd_verifica_with(const Command *cmd, Parsed p, InputOptions opt, con
 
 int cmd_verifica(int argc, char **argv)
 {
-    return archivio_input_run("verifica", argc, argv, true, cmd_verifica_with);
+    return archivio_input_run("verifica", argc, argv, ARCHIVIO_TUTTO, cmd_verifica_with);
 }

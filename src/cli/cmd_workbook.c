@@ -89,7 +89,7 @@ int cmd_esporta(int argc, char **argv)
     if (p.n_args != (p.set[OPT_ARCHIVIO] ? 1u : 2u))
         return usage_error(cmd, p.set[OPT_ARCHIVIO] ? "con --archivio si indica solo il foglio da scrivere (OUT.xlsx)"
                                                     : "indicare il piano e il foglio da scrivere: PIANO OUT.xlsx");
-    int rc = archivio_input_open(cmd, &p, file, false, &opt);
+    int rc = archivio_input_open(cmd, &p, file, ARCHIVIO_SOLO_PIANO, &opt);
     Plan plan = {0};
     if (rc == 0)
         rc = load_plan(&opt, file, &plan);
@@ -200,7 +200,7 @@ static int cmd_modello_raggiunto_with(const Command *cmd, Parsed p, InputOptions
 
 int cmd_modello_raggiunto(int argc, char **argv)
 {
-    return archivio_input_run("modello-raggiunto", argc, argv, false, cmd_modello_raggiunto_with);
+    return archivio_input_run("modello-raggiunto", argc, argv, ARCHIVIO_SOLO_PIANO, cmd_modello_raggiunto_with);
 }
 
 typedef struct {
@@ -242,5 +242,5 @@ static int cmd_modello_valutazioni_with(const Command *cmd, Parsed p, InputOptio
 
 int cmd_modello_valutazioni(int argc, char **argv)
 {
-    return archivio_input_run("modello-valutazioni", argc, argv, false, cmd_modello_valutazioni_with);
+    return archivio_input_run("modello-valutazioni", argc, argv, ARCHIVIO_SOLO_PIANO, cmd_modello_valutazioni_with);
 }
