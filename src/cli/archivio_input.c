@@ -9,7 +9,10 @@
 #include "text.h"
 #include "wb_convert.h"
 
-static int exit_of(ArchivioEsito e) { return e == ARCHIVIO_DATI ? EXIT_DATA : EXIT_USAGE; }
+int archivio_exit_code(ArchivioEsito e)
+{
+    return e == ARCHIVIO_OK ? 0 : e == ARCHIVIO_DATI ? EXIT_DATA : EXIT_USAGE;
+}
 
 int archivio_input_open(const Command *cmd, const Parsed *p, const char *file, ArchivioUso uso, InputOptions *o)
 {
@@ -42,7 +45,7 @@ int archivio_input_open(const Command *cmd, const Parsed *p, const char *file, A
     if (e != ARCHIVIO_OK) {
         diag_report(stderr, NULL, "%s", error);
         free(error);
-        return exit_of(e);
+        return archivio_exit_code(e);
     }
     if (archivio_load_plan_file(&in->piano, &in->plan, &in->diags) != LOAD_OK) {
         diag_report(stderr, path, "la versione %d del piano non si legge più", in->versione);

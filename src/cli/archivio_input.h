@@ -55,6 +55,9 @@ void archivio_input_sistema(InputOptions *o);
 
 void archivio_input_close(InputOptions *o);
 
+/* The exit code of an archive's outcome: 0, EXIT_DATA or EXIT_USAGE. */
+int archivio_exit_code(ArchivioEsito e);
+
 /* A command that reads PIANO or --archivio: parses the command line of the
  * command called name, opens the inputs (archivio_input_open), runs it and
  * closes them. Returns its exit code. */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "archivio.h"
+#include "archivio_input.h"
 #include "commands.h"
 #include "esiti.h"
 #include "fileio.h"
@@ -23,7 +24,6 @@
 #include "wb_convert.h"
 #include "workbook.h"
 
-static int exit_of(ArchivioEsito e) { return e == ARCHIVIO_OK ? 0 : e == ARCHIVIO_DATI ? EXIT_DATA : EXIT_USAGE; }
 
 /* Who is making the change: --autore, else the system's user. */
 static const char *author_of(const Parsed *p)
@@ -47,7 +47,7 @@ static Archivio *open_to_read(const char *path, int *rc)
     char *error = NULL;
     Archivio *a = archivio_apri(path, false, &e, &error);
     if (!a) {
-        *rc = fail(error, exit_of(e));
+        *rc = fail(error, archivio_exit_code(e));
         free(error);
     }
     return a;
@@ -68,7 +68,7 @@ static int archivio_crea_cmd(int argc, char **argv)
     char *error = NULL;
     ArchivioEsito e = archivio_crea(p.args[0], p.value[OPT_ENTE], &chi, &error);
     if (e != ARCHIVIO_OK) {
-        rc = fail(error, exit_of(e));
+        rc = fail(error, archivio_exit_code(e));
         free(error);
         return rc;
     }
@@ -114,7 +114,7 @@ static int import_plan(Archivio *a, const Input *in, const Autore *chi, CurrentP
         diag_report(stderr, NULL, "%s", error);
         free(error);
         plan_free(&plan);
-        return exit_of(e);
+        return archivio_exit_code(e);
     }
     fprintf(import_out, nuova ? "%s: piano, versione %d\n" : "%s: piano identico alla versione %d: nessuna nuova versione\n", in->file,
            numero);
@@ -182,7 +182,7 @@ static int import_rilevazioni(Archivio *a, const Input *in, const InputOptions *
                al, cambiate);
     }
     raggiunto_free(&ril);
-    return exit_of(e);
+    return archivio_exit_code(e);
 }
 
 static int import_document(Archivio *a, const Input *in, const InputOptions *o, const Autore *chi,
@@ -216,7 +216,7 @@ static int import_document(Archivio *a, const Input *in, const InputOptions *o, 
     if (e != ARCHIVIO_OK) {
         diag_report(stderr, NULL, "%s", error);
         free(error);
-        return exit_of(e);
+        return archivio_exit_code(e);
     }
     if (in->kind == TIPO_SISTEMA)
         fprintf(import_out, nuovo ? "%s: sistema di valutazione\n" : "%s: sistema di valutazione già nell'archivio\n", in->file);
@@ -257,11 +257,11 @@ static int archivio_importa_cmd(int argc, char **argv)
     char *error = NULL;
     Archivio *a = rc > 0 ? NULL : archivio_apri(p.args[0], true, &e, &error);
     if (rc <= 0 && !a) {
-        rc = fail(error, exit_of(e));
+        rc = fail(error, archivio_exit_code(e));
         free(error);
     }
     if (a && (e = archivio_inizia(a, &error)) != ARCHIVIO_OK) {
-        rc = fail(error, exit_of(e));
+        rc = fail(error, archivio_exit_code(e));
         free(error);
     } else if (a) {
         Autore chi = {author_of(&p), p.value[OPT_MOTIVO]};
@@ -283,7 +283,7 @@ static int archivio_importa_cmd(int argc, char **argv)
                                                     : import_document(a, &in[i], &o, &chi, &cur, &diags);
             }
         if (rc == 0 && (e = archivio_conferma(a, &error)) != ARCHIVIO_OK) {
-            rc = fail(error, exit_of(e));
+            rc = fail(error, archivio_exit_code(e));
             free(error);
         } else if (rc != 0) {
             archivio_annulla(a);
@@ -434,7 +434,7 @@ static int archivio_esporta_cmd(int argc, char **argv)
         free(name);
         archivio_file_free(&f);
     } else if (versione > 0) {
-        rc = fail(error, exit_of(e));
+        rc = fail(error, archivio_exit_code(e));
     }
     free(error);
     error = NULL;
@@ -571,7 +571,7 @@ static int archivio_copia_cmd(int argc, char **argv)
     if (a)
         e = archivio_copia(a, p.args[1], &error);
     if (e != ARCHIVIO_OK)
-        rc = fail(error, exit_of(e));
+        rc = fail(error, archivio_exit_code(e));
     else
         printf("scritto %s\n", p.args[1]), rc = 0;
     free(error);

@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "confronto.h"
 #include "archivio.h"
+#include "archivio_input.h"
 #include "fileio.h"
 #include "fontset.h"
 #include "layout_file.h"
@@ -38,7 +39,7 @@ static int load_version(Archivio *ar, const Command *cmd, const char *number, Pl
     if (e != ARCHIVIO_OK) {
         diag_report(stderr, NULL, "%s", error);
         free(error);
-        return e == ARCHIVIO_DATI ? EXIT_DATA : EXIT_USAGE;
+        return archivio_exit_code(e);
     }
     *name = xasprintf("versione %d (%s)", numero, f.file);
     LoadStatus st = archivio_load_plan_file(&f, plan, d);
@@ -160,7 +161,7 @@ int cmd_confronta(int argc, char **argv)
         if (!(ar = archivio_apri(p.value[OPT_ARCHIVIO], false, &e, &error))) {
             diag_report(stderr, NULL, "%s", error);
             free(error);
-            return e == ARCHIVIO_DATI ? EXIT_DATA : EXIT_USAGE;
+            return archivio_exit_code(e);
         }
     }
     Plan a, b;
