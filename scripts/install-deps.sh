@@ -12,6 +12,7 @@ PACKAGES=(
   libzip-dev libexpat1-dev libxlsxwriter-dev  # fogli di calcolo: zip, XML, scrittura .xlsx
   libsqlite3-dev libsodium-dev          # l'archivio: SQLite, SHA-256 della catena del registro
   libpq-dev                             # l'archivio su PostgreSQL (client)
+  libmicrohttpd-dev                     # schede web: il server HTTP
   libcriterion-dev                      # test
   poppler-utils qpdf                    # pdftotext, pdffonts, qpdf --check per i test sui PDF
 )
@@ -21,6 +22,7 @@ if [ "${1:-}" = "--test" ]; then
   PACKAGES+=(mupdf-tools)               # mutool: i documenti si aprono anche in un secondo lettore
   PACKAGES+=(unzip)                     # i test guardano dentro i fogli di calcolo scritti
   PACKAGES+=(postgresql postgresql-client)  # il test dell'archivio su un server PostgreSQL temporaneo
+  PACKAGES+=(chromium chromium-driver python3-selenium)  # le prove di schede web in un browser vero
 fi
 
 SUDO=()
