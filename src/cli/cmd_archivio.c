@@ -25,15 +25,6 @@
 #include "workbook.h"
 
 
-/* Who is making the change: --autore, else the system's user. */
-static const char *author_of(const Parsed *p)
-{
-    if (p->value[OPT_AUTORE] && *p->value[OPT_AUTORE])
-        return p->value[OPT_AUTORE];
-    const struct passwd *pw = getpwuid(getuid());
-    return pw && pw->pw_name ? pw->pw_name : "sconosciuto";
-}
-
 static int fail(const char *error, int rc)
 {
     diag_report(stderr, NULL, "%s", error);
@@ -64,7 +55,7 @@ static int archivio_crea_cmd(int argc, char **argv)
         return rc;
     if (!p.value[OPT_ENTE] || !*p.value[OPT_ENTE])
         return usage_error(cmd, "indicare l'ente: --ente \"Comune di …\"");
-    Autore chi = {author_of(&p), NULL};
+    Autore chi = {cli_author(&p), NULL};
     char *error = NULL;
     ArchivioEsito e = archivio_crea(p.args[0], p.value[OPT_ENTE], &chi, &error);
     if (e != ARCHIVIO_OK) {
@@ -264,7 +255,7 @@ static int archivio_importa_cmd(int argc, char **argv)
         rc = fail(error, archivio_exit_code(e));
         free(error);
     } else if (a) {
-        Autore chi = {author_of(&p), p.value[OPT_MOTIVO]};
+        Autore chi = {cli_author(&p), p.value[OPT_MOTIVO]};
         CurrentPlan cur = {0};
         rc = 0;
         char *said = NULL;
@@ -610,7 +601,8 @@ int cmd_archivio(int argc, char **argv)
         int (*run)(int, char **);
     } subs[] = {{"crea", archivio_crea_cmd},     {"importa", archivio_importa_cmd},
                 {"esporta", archivio_esporta_cmd}, {"storia", archivio_storia_cmd},
-                {"copia", archivio_copia_cmd},   {"controlla", archivio_controlla_cmd}};
+                {"copia", archivio_copia_cmd},   {"controlla", archivio_controlla_cmd},
+                {"utente", cmd_archivio_utente}};
     if (argc >= 1)
         for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
             if (strcmp(argv[0], subs[i].name) == 0)

@@ -15,5 +15,7 @@ int cmd_modello_valutazioni(int argc, char **argv);
 int cmd_esporta(int argc, char **argv);
 int cmd_confronta(int argc, char **argv);
 int cmd_archivio(int argc, char **argv);
+int cmd_archivio_utente(int argc, char **argv); /* schede archivio utente */
+int cmd_web(int argc, char **argv);
 
 #endif

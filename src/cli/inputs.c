@@ -1,7 +1,9 @@
 #include "inputs.h"
 
 #include <stdio.h>
+#include <pwd.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "archivio_input.h"
@@ -176,4 +178,12 @@ int cli_layout_dirs(const Command *cmd, const char *layout_dir, const char *prof
     else
         free(base);
     return 0;
+}
+
+const char *cli_author(const Parsed *p)
+{
+    if (p->value[OPT_AUTORE] && *p->value[OPT_AUTORE])
+        return p->value[OPT_AUTORE];
+    const struct passwd *pw = getpwuid(getuid());
+    return pw && pw->pw_name ? pw->pw_name : "sconosciuto";
 }

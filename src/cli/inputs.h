@@ -35,6 +35,9 @@ void input_options_from(const Parsed *p, InputOptions *o);
  * *p filled; otherwise the exit code, with what was printed (the help: 0). */
 int cli_parse(const char *name, int argc, char **argv, Parsed *p, const Command **cmd);
 
+/* Who makes a change: --autore, else the system's user. */
+const char *cli_author(const Parsed *p);
+
 /* The folder dir, created with its parents when missing. Prints the problem
  * and returns EXIT_USAGE, or 0. */
 int cli_ensure_folder(const char *dir);

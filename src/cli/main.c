@@ -42,6 +42,8 @@ static int run_command(int argc, char **argv)
         return cmd_confronta(argc - 2, argv + 2);
     if (strcmp(cmd, "archivio") == 0)
         return cmd_archivio(argc - 2, argv + 2);
+    if (strcmp(cmd, "web") == 0)
+        return cmd_web(argc - 2, argv + 2);
     fprintf(stderr, "schede: comando sconosciuto «%s»\n\n", cmd);
     commands_help(stderr);
     return EXIT_USAGE;

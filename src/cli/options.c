@@ -31,6 +31,13 @@ const OptionDef OPTION_DEFS[OPT_COUNT] = {
     [OPT_AUTORE] = {"--autore", VALUE_TEXT, "NOME", "chi fa la modifica", "\"Mario Rossi\""},
     [OPT_VERSIONI] = {"--versioni", VALUE_NONE, NULL, NULL, NULL},
     [OPT_MOTIVO] = {"--motivo", VALUE_TEXT, "TESTO", "il motivo della modifica", "\"Delibera di Giunta n. 12\""},
+    [OPT_INDIRIZZO] = {"--indirizzo", VALUE_TEXT, "IP", "un indirizzo IP", "127.0.0.1"},
+    [OPT_PORTA] = {"--porta", VALUE_TEXT, "N", "un numero di porta da 0 a 65535", "8080"},
+    [OPT_LOG] = {"--log", VALUE_TEXT, "FILE", "un file (o - per lo standard output)", "accessi.log"},
+    [OPT_HTTPS] = {"--https", VALUE_NONE, NULL, NULL, NULL},
+    [OPT_AGGIUNGI] = {"--aggiungi", VALUE_TEXT, "NOME", "il nome di un utente", "mrossi"},
+    [OPT_RUOLO] = {"--ruolo", VALUE_CHOICE, "RUOLO", "un ruolo", "dirigente"},
+    [OPT_PERSONA] = {"--persona", VALUE_TEXT, "NOME", "una persona come la scrive il piano", "\"Mario Rossi\""},
 };
 
 static const char *const CODIFICHE[] = {"utf-8", "windows-1252", "utf8", "cp1252", NULL};
@@ -39,6 +46,7 @@ static const char *const JSON_CSV[] = {"json", "csv", NULL};
 static const char *const CSV_XLSX[] = {"csv", "xlsx", NULL};
 static const char *const JSON_PDF[] = {"json", "pdf", NULL};
 static const char *const TESTO_CSV_JSON[] = {"testo", "csv", "json", NULL};
+static const char *const RUOLI[] = {"amministratore", "dirigente", "personale", "oiv", "dipendente", NULL};
 
 #define RESULTS_OPTIONS                                                                                               \
     {OPT_RAGGIUNTO, "le rilevazioni: JSON (schede-raggiunto/1), CSV o foglio di calcolo", NULL},                    \
@@ -207,10 +215,36 @@ static const Command ARCHIVIO_CONTROLLA = {
     "modificata o tolta) e che ogni versione e rilevazione abbia la sua riga nel registro.\n",
     NULL, 0};
 
+static const CommandOption ARCHIVIO_UTENTE_OPTIONS[] = {
+    {OPT_AGGIUNGI, "il nome con cui l'utente accede (obbligatorio); se c'è già, cambiano ruolo, persona e password", NULL},
+    {OPT_RUOLO, "amministratore, dirigente, personale, oiv o dipendente (obbligatorio)", RUOLI},
+    {OPT_PERSONA, "chi è l'utente nel piano: il dirigente come lo scrive l'obiettivo, o la persona dell'elenco", NULL},
+    {OPT_AUTORE, "chi fa la modifica (predefinito: l'utente del sistema)", NULL},
+};
+static const Command ARCHIVIO_UTENTE = {
+    "archivio utente", "ARCHIVIO", 1, 1, "aggiunge o cambia un utente dell'interfaccia web",
+    "Aggiunge un utente di schede web, o ne cambia ruolo, persona e password. La password si legge dallo standard\n"
+    "input (una riga, almeno 10 caratteri), mai dalla riga di comando: printf '%s\\n' \"$PASSWORD\" | schede archivio\n"
+    "utente ciclo.db --aggiungi mrossi --ruolo dirigente --persona \"Mario Rossi\".\n",
+    ARCHIVIO_UTENTE_OPTIONS, N_OF(ARCHIVIO_UTENTE_OPTIONS)};
+
+static const CommandOption WEB_OPTIONS[] = {
+    {OPT_INDIRIZZO, "l'indirizzo su cui ascoltare (predefinito: 127.0.0.1; 0.0.0.0 per tutti)", NULL},
+    {OPT_PORTA, "la porta (predefinita: 8080; 0 per una porta libera, stampata all'avvio)", NULL},
+    {OPT_ANNO, "l'anno delle rilevazioni (predefinito: l'anno in corso se il piano lo comprende, altrimenti il primo)", NULL},
+    {OPT_LOG, "il registro degli accessi: una riga per richiesta, senza password né token", NULL},
+    {OPT_HTTPS, "dietro un proxy HTTPS: i cookie di sessione diventano Secure", NULL},
+};
+static const Command WEB = {
+    "web", "ARCHIVIO", 1, 1, "l'interfaccia web del ciclo, per ogni ruolo",
+    "Serve l'archivio come sito: dirigenti, ufficio personale, OIV, dipendenti e Segreteria accedono con il\n"
+    "proprio utente (schede archivio utente). Si ferma con Ctrl+C o SIGTERM, completando le richieste in corso.\n",
+    WEB_OPTIONS, N_OF(WEB_OPTIONS)};
+
 const Command *const COMMANDS[] = {&VERIFICA,       &STAMPA,           &ESITI,           &MODELLO_RAGGIUNTO,
                                    &MODELLO_VALUTAZIONI, &ESPORTA,     &CONFRONTA,       &ARCHIVIO_CREA,
                                    &ARCHIVIO_IMPORTA, &ARCHIVIO_ESPORTA, &ARCHIVIO_STORIA, &ARCHIVIO_COPIA,
-                                   &ARCHIVIO_CONTROLLA, NULL};
+                                   &ARCHIVIO_CONTROLLA, &ARCHIVIO_UTENTE, &WEB, NULL};
 
 static const char EXIT_CODES[] =
     "Codici di uscita: 0 tutto bene, 1 errori nei dati, 2 uso errato o file illeggibile, 3 memoria insufficiente.\n";

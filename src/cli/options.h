@@ -39,6 +39,13 @@ typedef enum {
     OPT_AUTORE,
     OPT_MOTIVO,
     OPT_VERSIONI,
+    OPT_INDIRIZZO,
+    OPT_PORTA,
+    OPT_LOG,
+    OPT_HTTPS,
+    OPT_AGGIUNGI,
+    OPT_RUOLO,
+    OPT_PERSONA,
     OPT_COUNT
 } OptionId;
 

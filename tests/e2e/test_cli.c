@@ -160,8 +160,8 @@ Test(cli, every_option_of_the_table_is_parsed_and_in_the_help)
         free(help);
     }
     /* verifica 8, stampa 16, esiti 11, modello-raggiunto 7, modello-valutazioni 5, esporta 2, confronta 4;
-       archivio crea 2, importa 5, esporta 2, storia 1, copia 0, controlla 0 */
-    cr_assert_eq(checked, 63, "the table has the options of every command (%zu)", checked);
+       archivio crea 2, importa 5, esporta 2, storia 1, copia 0, controlla 0, utente 4; web 5 */
+    cr_assert_eq(checked, 72, "the table has the options of every command (%zu)", checked);
 }
 
 Test(cli, every_command_answers_aiuto_help_and_h_with_its_own_help)

@@ -12,7 +12,7 @@
 #include "plan_load.h"
 
 /* The schema version this program writes (schema/sqlite.sql). */
-#define ARCHIVIO_SCHEMA 1
+#define ARCHIVIO_SCHEMA 2
 
 struct pg_conn;
 struct pg_result;

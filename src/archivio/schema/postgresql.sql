@@ -134,3 +134,16 @@ CREATE TRIGGER registro_senza_modifiche BEFORE UPDATE OR DELETE ON registro
   FOR EACH ROW EXECUTE FUNCTION registro_immutabile();
 CREATE TRIGGER registro_senza_svuotamenti BEFORE TRUNCATE ON registro
   FOR EACH STATEMENT EXECUTE FUNCTION registro_immutabile();
+
+-- @versione 2
+ALTER TABLE utenti ADD COLUMN password TEXT;
+CREATE TABLE stati (
+  ente BIGINT NOT NULL REFERENCES enti(id),
+  oggetto TEXT NOT NULL CHECK (oggetto IN ('versione', 'rilevazioni', 'valutazione')),
+  chiave TEXT NOT NULL,
+  stato TEXT NOT NULL,
+  quando TEXT NOT NULL,
+  chi TEXT NOT NULL,
+  nota TEXT,
+  PRIMARY KEY (ente, oggetto, chiave)
+);

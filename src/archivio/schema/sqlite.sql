@@ -134,3 +134,24 @@ CREATE TRIGGER registro_senza_modifiche BEFORE UPDATE ON registro
 BEGIN SELECT RAISE(ABORT, 'il registro delle modifiche non si modifica'); END;
 CREATE TRIGGER registro_senza_cancellazioni BEFORE DELETE ON registro
 BEGIN SELECT RAISE(ABORT, 'il registro delle modifiche non si cancella'); END;
+
+-- @versione 2
+-- The web interface (docs/web.md): a user's password, as libsodium's
+-- crypto_pwhash_str (argon2id) writes it; NULL: cannot log in.
+ALTER TABLE utenti ADD COLUMN password TEXT;
+
+-- The state of what moves through the workflow: a plan version (bozza,
+-- proposta, approvata), an objective's rilevazioni of a year (aperta,
+-- inviata, validata, rimandata), a person's valutazione of a year (bozza,
+-- comunicata, presa visione). No row: the first state. Every change has its
+-- row in the registro too, with the state before and after.
+CREATE TABLE stati (
+  ente INTEGER NOT NULL REFERENCES enti(id),
+  oggetto TEXT NOT NULL CHECK (oggetto IN ('versione', 'rilevazioni', 'valutazione')),
+  chiave TEXT NOT NULL,                -- '3'; '2025 SG-01'; '2025 Mario Rossi'
+  stato TEXT NOT NULL,
+  quando TEXT NOT NULL,                -- UTC, ISO 8601
+  chi TEXT NOT NULL,
+  nota TEXT,                           -- the Giunta's date, the reason of a rimando
+  PRIMARY KEY (ente, oggetto, chiave)
+);

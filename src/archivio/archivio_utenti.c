@@ -1,0 +1,232 @@
+/* archivio_utenti.c — the users of the web interface and the workflow's
+ * states in the archive (utenti.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "archivio_db.h"
+#include "text.h"
+#include "utenti.h"
+
+static const char *const RUOLI[N_RUOLI] = {"amministratore", "dirigente", "personale", "oiv", "dipendente"};
+
+const char *ruolo_nome(Ruolo r)
+{
+    return r >= 0 && r < N_RUOLI ? RUOLI[r] : "?";
+}
+
+bool ruolo_da_nome(const char *nome, Ruolo *out)
+{
+    for (int r = 0; nome && r < N_RUOLI; r++)
+        if (strcmp(nome, RUOLI[r]) == 0) {
+            *out = (Ruolo)r;
+            return true;
+        }
+    return false;
+}
+
+void utente_free(Utente *u)
+{
+    free(u->nome);
+    free(u->persona);
+    if (u->password)
+        memset(u->password, 0, strlen(u->password));
+    free(u->password);
+    memset(u, 0, sizeof *u);
+}
+
+static void read_user(DbStmt *s, Utente *u)
+{
+    u->id = (long)db_col_int64(s, 0);
+    u->nome = db_col_dup(s, 1);
+    if (!ruolo_da_nome(db_col_text(s, 2), &u->ruolo))
+        u->ruolo = RUOLO_DIPENDENTE; /* the CHECK constraint allows no other */
+    u->persona = db_col_dup(s, 3);
+    u->password = db_col_dup(s, 4);
+}
+
+ArchivioEsito archivio_utente(Archivio *a, const char *nome, Utente *out, char **error)
+{
+    memset(out, 0, sizeof *out);
+    DbStmt *s = db_prepare(a, "SELECT id, nome, ruolo, persona, password FROM utenti WHERE ente = ? AND nome = ?", error);
+    if (!s)
+        return ARCHIVIO_NON_USABILE;
+    db_bind_int64(s, 1, a->ente);
+    db_bind_text(s, 2, nome);
+    int rc = db_step(s);
+    ArchivioEsito e = ARCHIVIO_OK;
+    if (rc == DB_ROW) {
+        read_user(s, out);
+    } else if (rc == DB_DONE) {
+        *error = xasprintf("l'utente «%s» non c'è", nome);
+        e = ARCHIVIO_DATI;
+    } else {
+        *error = db_error(a, "lettura degli utenti");
+        e = ARCHIVIO_NON_USABILE;
+    }
+    db_finalize(s);
+    return e;
+}
+
+size_t archivio_utenti(Archivio *a, Utente **out)
+{
+    *out = NULL;
+    DbStmt *s = db_prepare(a, "SELECT id, nome, ruolo, persona, password FROM utenti WHERE ente = ? ORDER BY nome", NULL);
+    if (!s)
+        return 0;
+    db_bind_int64(s, 1, a->ente);
+    size_t n = 0, cap = 0;
+    while (db_step(s) == DB_ROW) {
+        *out = xgrow(*out, n, &cap, sizeof **out, 8);
+        read_user(s, &(*out)[n++]);
+    }
+    db_finalize(s);
+    return n;
+}
+
+static char *user_json(const char *nome, Ruolo ruolo, const char *persona)
+{
+    StrBuf b = {0};
+    strbuf_puts(&b, "{\"nome\":");
+    strbuf_json_string(&b, nome);
+    strbuf_printf(&b, ",\"ruolo\":\"%s\",\"persona\":", ruolo_nome(ruolo));
+    if (persona)
+        strbuf_json_string(&b, persona);
+    else
+        strbuf_puts(&b, "null");
+    strbuf_puts(&b, "}");
+    return b.data;
+}
+
+ArchivioEsito archivio_utente_salva(Archivio *a, const char *nome, Ruolo ruolo, const char *persona,
+                                    const char *password_hash, const Autore *chi, bool *esiste, char **error)
+{
+    Utente old;
+    char *ignored = NULL;
+    ArchivioEsito found = archivio_utente(a, nome, &old, &ignored);
+    free(ignored);
+    if (found == ARCHIVIO_NON_USABILE) {
+        *error = db_error(a, "lettura degli utenti");
+        return found;
+    }
+    *esiste = found == ARCHIVIO_OK;
+    DbStmt *s = db_prepare(a,
+                           *esiste ? "UPDATE utenti SET ruolo = ?, persona = ?, password = COALESCE(?, password) "
+                                     "WHERE ente = ? AND nome = ?"
+                                   : "INSERT INTO utenti (ruolo, persona, password, ente, nome) VALUES (?, ?, ?, ?, ?)",
+                           error);
+    char *prima = *esiste ? user_json(old.nome, old.ruolo, old.persona) : NULL;
+    utente_free(&old);
+    if (!s) {
+        free(prima);
+        return ARCHIVIO_NON_USABILE;
+    }
+    db_bind_text(s, 1, ruolo_nome(ruolo));
+    db_bind_text(s, 2, persona);
+    db_bind_text(s, 3, password_hash);
+    db_bind_int64(s, 4, a->ente);
+    db_bind_text(s, 5, nome);
+    bool ok = db_step(s) == DB_DONE;
+    db_finalize(s);
+    if (!ok) {
+        *error = db_error(a, "scrittura degli utenti");
+        free(prima);
+        return ARCHIVIO_NON_USABILE;
+    }
+    char *dopo = user_json(nome, ruolo, persona);
+    ok = registro_aggiungi(a, chi, *esiste ? "modifica utente" : "nuovo utente", "utenti", nome, NULL, NULL, prima,
+                           dopo, error);
+    if (ok && password_hash)
+        ok = registro_aggiungi(a, chi, "nuova password", "utenti", nome, NULL, "password", NULL, NULL, error);
+    free(prima);
+    free(dopo);
+    return ok ? ARCHIVIO_OK : ARCHIVIO_NON_USABILE;
+}
+
+ArchivioEsito archivio_evento(Archivio *a, const Autore *chi, const char *operazione, const char *chiave,
+                              const char *obiettivo, const char *dettaglio, char **error)
+{
+    char *dopo = dettaglio ? json_string(dettaglio) : NULL;
+    bool ok = registro_aggiungi(a, chi, operazione, "accessi", chiave, obiettivo, NULL, NULL, dopo, error);
+    free(dopo);
+    return ok ? ARCHIVIO_OK : ARCHIVIO_NON_USABILE;
+}
+
+/* ---- states ------------------------------------------------------------------------------- */
+
+void stato_free(Stato *s)
+{
+    free(s->stato);
+    free(s->quando);
+    free(s->chi);
+    free(s->nota);
+    memset(s, 0, sizeof *s);
+}
+
+ArchivioEsito archivio_stato(Archivio *a, const char *oggetto, const char *chiave, Stato *out, char **error)
+{
+    memset(out, 0, sizeof *out);
+    DbStmt *s = db_prepare(a, "SELECT stato, quando, chi, nota FROM stati WHERE ente = ? AND oggetto = ? AND chiave = ?",
+                           error);
+    if (!s)
+        return ARCHIVIO_NON_USABILE;
+    db_bind_int64(s, 1, a->ente);
+    db_bind_text(s, 2, oggetto);
+    db_bind_text(s, 3, chiave);
+    int rc = db_step(s);
+    if (rc == DB_ROW) {
+        out->stato = db_col_dup(s, 0);
+        out->quando = db_col_dup(s, 1);
+        out->chi = db_col_dup(s, 2);
+        out->nota = db_col_dup(s, 3);
+    }
+    db_finalize(s);
+    if (rc != DB_ROW && rc != DB_DONE) {
+        *error = db_error(a, "lettura degli stati");
+        return ARCHIVIO_NON_USABILE;
+    }
+    return ARCHIVIO_OK;
+}
+
+ArchivioEsito archivio_cambia_stato(Archivio *a, const char *oggetto, const char *chiave, const char *obiettivo,
+                                    const char *da, const char *stato, const char *nota, const Autore *chi,
+                                    char **error)
+{
+    Stato now;
+    ArchivioEsito e = archivio_stato(a, oggetto, chiave, &now, error);
+    if (e != ARCHIVIO_OK)
+        return e;
+    bool same = da ? now.stato && strcmp(now.stato, da) == 0 : now.stato == NULL;
+    if (!same) {
+        *error = xasprintf("%s %s: lo stato è «%s», non «%s»: nessun cambiamento", oggetto, chiave,
+                           now.stato ? now.stato : "iniziale", da ? da : "iniziale");
+        stato_free(&now);
+        return ARCHIVIO_DATI;
+    }
+    stato_free(&now);
+    DbStmt *s = db_prepare(a,
+                           da ? "UPDATE stati SET stato = ?, quando = ?, chi = ?, nota = ? WHERE ente = ? AND oggetto = ? "
+                                "AND chiave = ?"
+                              : "INSERT INTO stati (stato, quando, chi, nota, ente, oggetto, chiave) VALUES (?, ?, ?, ?, "
+                                "?, ?, ?)",
+                           error);
+    if (!s)
+        return ARCHIVIO_NON_USABILE;
+    db_bind_text(s, 1, stato);
+    db_bind_text(s, 2, a->quando);
+    db_bind_text(s, 3, chi->autore);
+    db_bind_text(s, 4, nota);
+    db_bind_int64(s, 5, a->ente);
+    db_bind_text(s, 6, oggetto);
+    db_bind_text(s, 7, chiave);
+    bool ok = db_step(s) == DB_DONE;
+    db_finalize(s);
+    if (!ok) {
+        *error = db_error(a, "scrittura degli stati");
+        return ARCHIVIO_NON_USABILE;
+    }
+    char *prima = da ? json_string(da) : NULL, *dopo = json_string(stato);
+    ok = registro_aggiungi(a, chi, "stato", "stati", chiave, obiettivo, oggetto, prima, dopo, error);
+    free(prima);
+    free(dopo);
+    return ok ? ARCHIVIO_OK : ARCHIVIO_NON_USABILE;
+}

@@ -1,0 +1,59 @@
+/* utenti.h — who uses the web interface, and the workflow's states, kept in
+ * the archive (docs/web.md). Like every change to the archive, each
+ * function that writes is called inside archivio_inizia … archivio_conferma
+ * and writes its rows in the registro. */
+#ifndef SCHEDE_ARCHIVIO_UTENTI_H
+#define SCHEDE_ARCHIVIO_UTENTI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "archivio.h"
+
+typedef enum { RUOLO_AMMINISTRATORE, RUOLO_DIRIGENTE, RUOLO_PERSONALE, RUOLO_OIV, RUOLO_DIPENDENTE, N_RUOLI } Ruolo;
+
+/* "amministratore", …; ruolo_da_nome is false for an unknown name. */
+const char *ruolo_nome(Ruolo r);
+bool ruolo_da_nome(const char *nome, Ruolo *out);
+
+typedef struct {
+    long id;
+    char *nome;
+    Ruolo ruolo;
+    char *persona;  /* the dirigente or employee the user is, as the plan names them; NULL */
+    char *password; /* crypto_pwhash_str's string; NULL: cannot log in */
+} Utente;
+void utente_free(Utente *u);
+
+/* A new user, or (esiste) a new role, persona and password for one; the
+ * registro gets the user's fields, never the password's hash. */
+ArchivioEsito archivio_utente_salva(Archivio *a, const char *nome, Ruolo ruolo, const char *persona,
+                                    const char *password_hash, const Autore *chi, bool *esiste, char **error);
+/* The user called nome: ARCHIVIO_DATI when there is none. */
+ArchivioEsito archivio_utente(Archivio *a, const char *nome, Utente *out, char **error);
+/* Every user, by name. */
+size_t archivio_utenti(Archivio *a, Utente **out);
+
+/* A row in the registro for something that changes no table: a login, a
+ * refused access. dettaglio goes in «dopo», as a JSON string. */
+ArchivioEsito archivio_evento(Archivio *a, const Autore *chi, const char *operazione, const char *chiave,
+                              const char *obiettivo, const char *dettaglio, char **error);
+
+/* ---- the workflow's states ---------------------------------------------------------------- */
+
+/* oggetto: "versione", "rilevazioni" or "valutazione"; chiave: "3", "2025 SG-01", "2025 Mario Rossi". */
+typedef struct {
+    char *stato; /* NULL: no state recorded yet (the first state) */
+    char *quando, *chi, *nota;
+} Stato;
+void stato_free(Stato *s);
+ArchivioEsito archivio_stato(Archivio *a, const char *oggetto, const char *chiave, Stato *out, char **error);
+
+/* Moves oggetto/chiave from the state da (NULL: none recorded) to a; when
+ * its state is not da, changes nothing and is ARCHIVIO_DATI with the
+ * sentence. obiettivo files the registro row under an objective. */
+ArchivioEsito archivio_cambia_stato(Archivio *a, const char *oggetto, const char *chiave, const char *obiettivo,
+                                    const char *da, const char *stato, const char *nota, const Autore *chi,
+                                    char **error);
+
+#endif

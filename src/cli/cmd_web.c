@@ -1,0 +1,122 @@
+/* cmd_web.c — `schede web ARCHIVIO` and `schede archivio utente`: the web
+ * interface and its users (docs/web.md). */
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "archivio_input.h"
+#include "commands.h"
+#include "inputs.h"
+#include "options.h"
+#include "utenti.h"
+#include "web.h"
+
+#define PASSWORD_MIN 10
+#define PASSWORD_MAX 1024
+
+/* One line of standard input, without echo when it is a terminal; NULL at end of input. */
+static char *read_password(void)
+{
+    struct termios old, quiet;
+    bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+    if (tty) {
+        fputs("password: ", stderr);
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    char *line = sodium_malloc(PASSWORD_MAX + 2);
+    bool ok = line && fgets(line, PASSWORD_MAX + 2, stdin) != NULL;
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        fputs("\n", stderr);
+    }
+    if (!ok) {
+        if (line)
+            sodium_free(line);
+        return NULL;
+    }
+    line[strcspn(line, "\r\n")] = '\0';
+    return line;
+}
+
+int cmd_archivio_utente(int argc, char **argv)
+{
+    Parsed p;
+    const Command *cmd;
+    int rc = cli_parse("archivio utente", argc, argv, &p, &cmd);
+    if (rc >= 0)
+        return rc;
+    Ruolo ruolo;
+    if (!p.value[OPT_AGGIUNGI] || !*p.value[OPT_AGGIUNGI])
+        return usage_error(cmd, "manca --aggiungi NOME: il nome con cui l'utente accede");
+    if (!p.value[OPT_RUOLO] || !ruolo_da_nome(p.value[OPT_RUOLO], &ruolo))
+        return usage_error(cmd, "manca --ruolo: amministratore, dirigente, personale, oiv o dipendente");
+    if (sodium_init() < 0)
+        return usage_error(cmd, "libsodium non si inizializza");
+    char *password = read_password();
+    if (!password || strlen(password) < PASSWORD_MIN || strlen(password) > PASSWORD_MAX) {
+        diag_report(stderr, NULL, "la password si scrive sullo standard input, in una riga di almeno %d caratteri",
+                    PASSWORD_MIN);
+        if (password)
+            sodium_free(password);
+        return EXIT_USAGE;
+    }
+    char hash[crypto_pwhash_STRBYTES];
+    int h = crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE);
+    sodium_free(password);
+    if (h != 0) {
+        diag_report(stderr, NULL, "memoria insufficiente per calcolare la password");
+        return 3;
+    }
+    ArchivioEsito e;
+    char *error = NULL;
+    Archivio *a = archivio_apri(p.args[0], true, &e, &error);
+    Autore chi = {cli_author(&p), NULL};
+    bool esiste = false;
+    if (a && (e = archivio_inizia(a, &error)) == ARCHIVIO_OK) {
+        e = archivio_utente_salva(a, p.value[OPT_AGGIUNGI], ruolo, p.value[OPT_PERSONA], hash, &chi, &esiste, &error);
+        if (e == ARCHIVIO_OK)
+            e = archivio_conferma(a, &error);
+        else
+            archivio_annulla(a);
+    }
+    sodium_memzero(hash, sizeof hash);
+    if (e == ARCHIVIO_OK)
+        printf("%s: utente %s %s (%s)\n", p.args[0], p.value[OPT_AGGIUNGI], esiste ? "aggiornato" : "aggiunto", ruolo_nome(ruolo));
+    else
+        diag_report(stderr, p.args[0], "%s", error);
+    free(error);
+    archivio_chiudi(a);
+    return archivio_exit_code(e);
+}
+
+int cmd_web(int argc, char **argv)
+{
+    Parsed p;
+    const Command *cmd;
+    int rc = cli_parse("web", argc, argv, &p, &cmd);
+    if (rc >= 0)
+        return rc;
+    WebConfig c = {.archivio = p.args[0], .indirizzo = "127.0.0.1", .porta = 8080};
+    if (p.value[OPT_INDIRIZZO])
+        c.indirizzo = p.value[OPT_INDIRIZZO];
+    if (p.value[OPT_PORTA]) {
+        char *end;
+        errno = 0;
+        long port = strtol(p.value[OPT_PORTA], &end, 10);
+        if (errno || *end || end == p.value[OPT_PORTA] || port < 0 || port > 65535)
+            return option_value_error(cmd, OPT_PORTA, p.value[OPT_PORTA]);
+        c.porta = (int)port;
+    }
+    if (p.set[OPT_ANNO])
+        c.anno = p.year[OPT_ANNO];
+    c.log = p.value[OPT_LOG];
+    c.https = p.set[OPT_HTTPS];
+    return web_serve(&c);
+}

@@ -1,0 +1,251 @@
+/* documenti.c — the PDFs, made on demand in the server with the same
+ * builders as `schede stampa` (same layouts, fonts, tags; PDF/A for the
+ * Relazione and the monitoraggio, as stampa does by default), from the
+ * plan the server prints and the year's rilevazioni in the archive. */
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "anno.h"
+#include "fileio.h"
+#include "fontset.h"
+#include "layout_file.h"
+#include "monitoraggio.h"
+#include "monitoraggio_doc.h"
+#include "pdf_render.h"
+#include "persona.h"
+#include "persone.h"
+#include "relazione.h"
+#include "resources.h"
+#include "scheda.h"
+#include "server.h"
+
+typedef struct {
+    LayoutSpec spec;
+    FontSet fonts;
+    char *icc;
+} Strumenti;
+
+static bool tools_load(const char *name, const LayoutNeeds *needs, Strumenti *t, char **error)
+{
+    memset(t, 0, sizeof *t);
+    const char *data = resources_dir();
+    if (!data) {
+        *error = xstrdup("non si trovano le impaginazioni (layouts/) e i caratteri (fonts/) del programma");
+        return false;
+    }
+    char *layouts = xasprintf("%s/layouts", data), *fonts = xasprintf("%s/fonts", data);
+    t->icc = xasprintf("%s/layouts/icc/sRGB.icc", data);
+    DiagList d;
+    diag_list_init(&d);
+    bool ok = layout_spec_load(layouts, name, fonts, needs, &t->spec, &d);
+    if (!ok)
+        *error = xasprintf("l'impaginazione %s non si legge: %s", name, d.count ? d.items[0].message : "errore");
+    diag_list_free(&d);
+    const char *bad = NULL, *reason = NULL;
+    if (ok && !(ok = fontset_load(&t->fonts, (const char *const *)t->spec.font_paths, &bad, &reason)))
+        *error = xasprintf("%s: carattere non utilizzabile: %s", bad, reason);
+    free(layouts);
+    free(fonts);
+    return ok;
+}
+
+static void tools_free(Strumenti *t)
+{
+    fontset_free(&t->fonts);
+    layout_spec_free(&t->spec);
+    free(t->icc);
+}
+
+/* Draws doc into out's body (through a private temporary file: pdf_render writes files). */
+static bool render(Risposta *out, Strumenti *t, DisplayDoc *doc, PdfInfo info, bool pdfa, const char *filename,
+                   char **error)
+{
+    static atomic_uint counter;
+    char *path = xasprintf("%s/schede-web-%ld-%u.pdf", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid(),
+                           atomic_fetch_add(&counter, 1));
+    info.pdfa = pdfa;
+    info.icc_profile = t->icc;
+    bool ok = pdf_render(doc, &t->fonts, &info, path, error) == 0;
+    if (ok) {
+        const char *reason;
+        size_t len;
+        char *bytes = file_read_all(path, &len, &reason);
+        if (!bytes) {
+            *error = xasprintf("il documento non si rilegge: %s", reason);
+            ok = false;
+        } else {
+            out->owned_bytes = bytes;
+            out->bytes = bytes;
+            out->len = len;
+            out->status = 200;
+            out->content_type = "application/pdf";
+            out->disposition = xasprintf("inline; filename=\"%s\"", filename);
+        }
+    }
+    unlink(path);
+    free(path);
+    return ok;
+}
+
+static bool scheda_pdf(Server *s, const Obiettivo *only, Anno *y, Risposta *out, char **error)
+{
+    Strumenti t;
+    bool ok = tools_load("scheda", &SCHEDA_NEEDS, &t, error);
+    if (ok) {
+        Plan view = s->plan; /* one objective: the same objects, fewer of them */
+        if (only) {
+            view.obiettivi = (Obiettivo *)only;
+            view.n_obiettivi = 1;
+        }
+        time_t when = time(NULL);
+        DisplayDoc doc = scheda_build(&view, &y->esiti, &t.spec, &t.fonts, when);
+        char *title = scheda_title(&view, &t.spec);
+        PdfInfo info = {.title = title, .author = s->plan.ente, .subject = "Schede degli obiettivi gestionali",
+                        .creator = "schede " SCHEDE_VERSION, .created = when};
+        char *name = only ? xasprintf("scheda-%s.pdf", only->codice) : xstrdup("schede.pdf");
+        ok = render(out, &t, &doc, info, false, name, error);
+        free(name);
+        free(title);
+        display_free(&doc);
+    }
+    tools_free(&t);
+    return ok;
+}
+
+static bool persone_pdf(Server *s, Anno *y, Risposta *out, char **error)
+{
+    Strumenti t;
+    bool ok = tools_load("persona", &PERSONA_NEEDS, &t, error);
+    if (ok) {
+        time_t when = time(NULL);
+        PersoneAnno persone;
+        persone_compute(&s->plan, &y->esiti, s->anno, &persone);
+        size_t n;
+        FoglioPersona *fogli = persona_fogli(&persone, NULL, &n);
+        char *title = persona_title(&s->plan, s->anno, &t.spec);
+        PdfInfo info = {.title = title, .author = s->plan.ente, .subject = "Partecipazione del personale agli obiettivi",
+                        .creator = "schede " SCHEDE_VERSION, .created = when};
+        DisplayDoc doc = persona_build(&s->plan, &y->esiti, &persone, fogli, n, NULL, &t.spec, &t.fonts, when);
+        ok = render(out, &t, &doc, info, false, "persone.pdf", error);
+        display_free(&doc);
+        free(title);
+        free(fogli);
+        persone_free(&persone);
+    }
+    tools_free(&t);
+    return ok;
+}
+
+static bool relazione_pdf(Server *s, Anno *y, Risposta *out, char **error)
+{
+    Strumenti t;
+    bool ok = tools_load("relazione", &RELAZIONE_NEEDS, &t, error);
+    if (ok) {
+        time_t when = time(NULL);
+        PersoneAnno persone;
+        persone_compute(&s->plan, &y->esiti, s->anno, &persone);
+        Sintesi sintesi;
+        relazione_sintesi(&s->plan, &y->esiti, &persone, &t.spec, &sintesi);
+        char *title = relazione_title(&s->plan, s->anno, &t.spec);
+        PdfInfo info = {.title = title, .author = s->plan.ente, .subject = "Relazione sulla Performance",
+                        .creator = "schede " SCHEDE_VERSION, .created = when};
+        DisplayDoc doc = relazione_build(&s->plan, &y->esiti, &sintesi, NULL, &t.spec, &t.fonts, when);
+        ok = render(out, &t, &doc, info, true, "relazione.pdf", error);
+        display_free(&doc);
+        free(title);
+        sintesi_free(&sintesi);
+        persone_free(&persone);
+    }
+    tools_free(&t);
+    return ok;
+}
+
+/* The monitoring at today, or at the year's end when the year is over. */
+static bool monitoraggio_pdf(Server *s, Anno *y, Risposta *out, char **error)
+{
+    Strumenti t;
+    bool ok = tools_load("monitoraggio", &MONITORAGGIO_NEEDS, &t, error);
+    if (ok) {
+        time_t when = time(NULL);
+        struct tm tm;
+        localtime_r(&when, &tm);
+        Date al = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+        if (al.year > s->anno)
+            al = (Date){s->anno, 12, 31};
+        else if (al.year < s->anno)
+            al = (Date){s->anno, 1, 1};
+        Esiti at;
+        DiagList d;
+        diag_list_init(&d);
+        esiti_compute_at(&s->plan, &y->ril, s->anno, &al, &at, &d);
+        diag_list_free(&d);
+        Monitoraggio m;
+        monitoraggio_compute(&s->plan, &y->ril, &at, s->anno, al, monitoraggio_margine(&t.spec), &m);
+        char *title = monitoraggio_title(&s->plan, &m, &t.spec);
+        PdfInfo info = {.title = title, .author = s->plan.ente, .subject = "Monitoraggio intermedio degli obiettivi gestionali",
+                        .creator = "schede " SCHEDE_VERSION, .created = when};
+        DisplayDoc doc = monitoraggio_build(&s->plan, &m, &t.spec, &t.fonts, when);
+        ok = render(out, &t, &doc, info, true, "monitoraggio.pdf", error);
+        display_free(&doc);
+        free(title);
+        monitoraggio_free(&m);
+        esiti_free(&at);
+    }
+    tools_free(&t);
+    return ok;
+}
+
+void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *codice)
+{
+    Ruolo r = c->sessione->ruolo;
+    bool office = r == RUOLO_AMMINISTRATORE || r == RUOLO_PERSONALE || r == RUOLO_OIV;
+    const Obiettivo *only = NULL;
+    if (codice) {
+        for (size_t i = 0; i < c->s->plan.n_obiettivi && !only; i++)
+            if (strcmp(c->s->plan.obiettivi[i].codice, codice) == 0)
+                only = &c->s->plan.obiettivi[i];
+        if (!only) {
+            risposta_errore(c, out, 404, "Nel piano non c'è un obiettivo con questo codice.");
+            return;
+        }
+        if (!office && !contesto_dirigente_di(c, only)) {
+            risposta_vietato(c, out, only->codice, "Questo obiettivo non è tra quelli di cui si è dirigente.");
+            return;
+        }
+    } else {
+        static const char *const known[] = {"schede", "persone", "relazione", "monitoraggio", "premi"};
+        bool found = false;
+        for (size_t i = 0; i < 5; i++)
+            found = found || strcmp(nome, known[i]) == 0;
+        if (!found) {
+            risposta_errore(c, out, 404, "Questo documento non esiste.");
+            return;
+        }
+        bool premi = strcmp(nome, "premi") == 0;
+        if (!office || (premi && r == RUOLO_OIV)) {
+            risposta_vietato(c, out, NULL, premi ? "Il documento dei premi è riservato all'ufficio personale e alla Segreteria."
+                                                 : "I documenti dell'ente li scaricano la Segreteria, l'ufficio personale e l'OIV.");
+            return;
+        }
+        if (premi) {
+            risposta_errore(c, out, 404, "I premi si calcolano con il sistema di valutazione e le valutazioni dell'anno: "
+                                         "stamparli con schede stampa --archivio.");
+            return;
+        }
+    }
+    Anno y;
+    anno_carica(c->s, &y);
+    char *error = NULL;
+    bool ok = codice || strcmp(nome, "schede") == 0 ? scheda_pdf(c->s, only, &y, out, &error)
+              : strcmp(nome, "persone") == 0      ? persone_pdf(c->s, &y, out, &error)
+              : strcmp(nome, "relazione") == 0    ? relazione_pdf(c->s, &y, out, &error)
+                                                  : monitoraggio_pdf(c->s, &y, out, &error);
+    anno_free(&y);
+    if (!ok)
+        risposta_errore(c, out, 500, error ? error : "Il documento non è stato prodotto.");
+    free(error);
+}

@@ -1,0 +1,31 @@
+/* anno.h — what the pages show of the year: the rilevazioni in the
+ * archive and the results they give, and the workflow's state of an
+ * objective's rilevazioni. Private to src/web. */
+#ifndef SCHEDE_WEB_ANNO_H
+#define SCHEDE_WEB_ANNO_H
+
+#include "esiti.h"
+#include "server.h"
+
+typedef struct {
+    Rilevazioni ril;
+    Esiti esiti;
+    bool has_esiti;
+} Anno;
+
+/* The year's rilevazioni (none is not an error) and their results. */
+void anno_carica(Server *s, Anno *out);
+void anno_free(Anno *a);
+const EsitoObiettivo *anno_esito(const Anno *a, const Obiettivo *o);
+
+/* "2025 SG-01": the key of an objective's rilevazioni in the workflow. */
+char *chiave_rilevazioni(const Server *s, const char *codice);
+/* The state's name for people: "aperta" when none is recorded. */
+const char *stato_rilevazioni(const Stato *st);
+/* Whether the dirigente may still enter rilevazioni in that state. */
+bool rilevazioni_modificabili(const Stato *st);
+
+/* A registro row as a history line: "12/07/2025 10:14 — M. Rossi: AG-01/2 percentuale 40 → 60". */
+void storia_riga(StrBuf *b, const VoceRegistro *v);
+
+#endif

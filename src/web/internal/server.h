@@ -1,0 +1,87 @@
+/* server.h — the state one server shares between its requests, and the
+ * routes (docs/web.md). Everything in Server is read and written under
+ * lock. Private to src/web. */
+#ifndef SCHEDE_WEB_SERVER_H
+#define SCHEDE_WEB_SERVER_H
+
+#include <pthread.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "archivio.h"
+#include "http.h"
+#include "model.h"
+#include "sessioni.h"
+#include "utenti.h"
+#include "web.h"
+
+typedef struct {
+    WebConfig cfg;
+    Archivio *a;
+    pthread_mutex_t lock;
+    Sessioni sessioni;
+    int anno;                  /* the year of the rilevazioni and valutazioni */
+    /* the plan documents print: the approved version, else the latest */
+    Plan plan;
+    bool has_plan;
+    int versione;
+    bool approvata;
+    FILE *log;
+    time_t (*adesso)(void);    /* time(NULL); tests may move it */
+} Server;
+
+/* Opens the archive and loads the plan; false with *error. */
+bool server_apri(Server *s, const WebConfig *c, char **error);
+void server_chiudi(Server *s);
+/* Reloads the plan to print after a version changed state or was imported. */
+bool server_ricarica_piano(Server *s, char **error);
+
+/* Answers one request (the whole of it: session, role, CSRF, route). Takes the lock. */
+void web_gestisci(Server *s, const Richiesta *r, Risposta *out);
+
+/* ---- what a route handler gets ------------------------------------------------------------ */
+
+typedef struct {
+    Server *s;
+    const Richiesta *r;
+    Sessione *sessione;        /* NULL: nobody logged in */
+    Modulo modulo;             /* a POST's fields */
+    char *token;               /* the session cookie's value */
+} Contesto;
+
+/* Writes a page or an error into out. */
+void risposta_html(Risposta *out, int status);
+void risposta_errore(Contesto *c, Risposta *out, int status, const char *messaggio);
+void risposta_redirect(Risposta *out, const char *location);
+/* 403, with a row in the registro naming who tried what. */
+void risposta_vietato(Contesto *c, Risposta *out, const char *obiettivo, const char *cosa);
+
+/* The author of a change made through the web: the logged-in user. */
+Autore contesto_autore(const Contesto *c, const char *motivo);
+
+/* Whether the user is the dirigente of the objective. */
+bool contesto_dirigente_di(const Contesto *c, const Obiettivo *o);
+
+/* The routes, by room (pagine_*.c, documenti.c, statico.c). */
+void pagina_home(Contesto *c, Risposta *out);
+void pagina_accesso(Contesto *c, Risposta *out, const char *errore, const char *utente);
+void post_accesso(Contesto *c, Risposta *out);
+void post_uscita(Contesto *c, Risposta *out);
+void pagina_obiettivi(Contesto *c, Risposta *out);
+void pagina_obiettivo(Contesto *c, Risposta *out, const char *codice);
+void post_rilevazione(Contesto *c, Risposta *out, const char *codice);
+void post_stato_rilevazioni(Contesto *c, Risposta *out, const char *codice);
+void pagina_persona(Contesto *c, Risposta *out, const char *id);
+void post_presa_visione(Contesto *c, Risposta *out, const char *id);
+void post_comunicazione(Contesto *c, Risposta *out, const char *id);
+void pagina_storia(Contesto *c, Risposta *out);
+void pagina_piano(Contesto *c, Risposta *out, const char *errori);
+void post_piano(Contesto *c, Risposta *out);
+void post_stato_piano(Contesto *c, Risposta *out);
+void pagina_utenti(Contesto *c, Risposta *out, const char *errore);
+void post_utenti(Contesto *c, Risposta *out);
+void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *codice);
+/* A static file (CSS, fonts): 404 for any name not in the list. */
+void file_statico(Risposta *out, const char *nome);
+
+#endif

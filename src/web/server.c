@@ -1,0 +1,284 @@
+/* server.c — the HTTP server (libmicrohttpd): a pool of threads, limits on
+ * connections, time and request size; every request collected whole, then
+ * answered by web_gestisci (dispatch.c) and sent with the security headers;
+ * the access log; a graceful stop on SIGTERM and SIGINT. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "server.h"
+#include "text.h"
+
+#define THREADS 4
+#define MAX_CONNECTIONS 256
+#define TIMEOUT_SECONDS 30     /* a client silent this long is dropped (slow clients) */
+#define HEADER_MEMORY (32 * 1024) /* per connection: headers larger than this get 431 from libmicrohttpd */
+
+typedef struct {
+    StrBuf body;
+    size_t limit;
+    bool too_large;
+} Upload;
+
+static time_t now_real(void)
+{
+    return time(NULL);
+}
+
+/* The URL as the client sent it: no decoding by libmicrohttpd (form.c decodes, and refuses what is malformed). */
+static size_t keep_escaped(void *cls, struct MHD_Connection *c, char *s)
+{
+    (void)cls;
+    (void)c;
+    return strlen(s);
+}
+
+static enum MHD_Result add_query(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    StrBuf *q = cls;
+    if (q->len)
+        strbuf_puts(q, "&");
+    strbuf_puts(q, key);
+    if (value) {
+        strbuf_puts(q, "=");
+        strbuf_puts(q, value);
+    }
+    return MHD_YES;
+}
+
+static void client_address(struct MHD_Connection *conn, char out[INET6_ADDRSTRLEN])
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    strcpy(out, "?");
+    if (!ci || !ci->client_addr)
+        return;
+    if (ci->client_addr->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr, out, INET6_ADDRSTRLEN);
+    else if (ci->client_addr->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, out, INET6_ADDRSTRLEN);
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *conn, Risposta *r)
+{
+    const char *bytes = r->bytes ? r->bytes : r->body.data ? r->body.data : "";
+    size_t len = r->bytes ? r->len : r->body.len;
+    struct MHD_Response *resp = MHD_create_response_from_buffer(len, (void *)bytes, MHD_RESPMEM_MUST_COPY);
+    if (!resp)
+        return MHD_NO;
+    MHD_add_response_header(resp, "Content-Type", r->content_type ? r->content_type : "text/plain; charset=utf-8");
+    MHD_add_response_header(resp, "Content-Security-Policy", "default-src 'self'");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    if (r->location)
+        MHD_add_response_header(resp, "Location", r->location);
+    if (r->set_cookie)
+        MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+    if (r->disposition)
+        MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+    if (r->retry_after > 0) {
+        char s[16];
+        snprintf(s, sizeof s, "%d", r->retry_after);
+        MHD_add_response_header(resp, "Retry-After", s);
+    }
+    enum MHD_Result ok = MHD_queue_response(conn, (unsigned)r->status, resp);
+    MHD_destroy_response(resp);
+    return ok;
+}
+
+static void log_line(Server *s, const char *addr, const char *method, const char *path, int status, size_t bytes,
+                     double ms)
+{
+    if (!s->log)
+        return;
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char when[32];
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    /* the path only: never the query, the cookies or the body (passwords, tokens) */
+    flockfile(s->log);
+    fprintf(s->log, "%s %s %s %s %d %zu %.1fms\n", when, addr, method, path, status, bytes, ms);
+    fflush(s->log);
+    funlockfile(s->log);
+}
+
+static void simple(Risposta *r, int status, const char *text)
+{
+    memset(r, 0, sizeof *r);
+    r->status = status;
+    r->content_type = "text/plain; charset=utf-8";
+    strbuf_puts(&r->body, text);
+}
+
+/* The limit of a request's body: the plan's upload, or a form. */
+static size_t body_limit(const char *method, const char *url)
+{
+    if (strcmp(method, "POST") != 0)
+        return 0;
+    return strcmp(url, "/piano") == 0 ? WEB_MAX_UPLOAD : WEB_MAX_FORM;
+}
+
+static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                              const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
+{
+    (void)version;
+    Server *s = cls;
+    Upload *up = *con_cls;
+    if (!up) {
+        up = xcalloc(1, sizeof *up);
+        up->limit = body_limit(method, url);
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+        *con_cls = up;
+        if (cl && strtoull(cl, NULL, 10) > up->limit) {
+            /* answered at once, without reading the body; libmicrohttpd then closes the connection */
+            Risposta r;
+            simple(&r, 413, "richiesta troppo grande\n");
+            enum MHD_Result ok = send_response(conn, &r);
+            risposta_free(&r);
+            char addr[INET6_ADDRSTRLEN];
+            client_address(conn, addr);
+            log_line(s, addr, method, "(troppo grande)", 413, 0, 0);
+            return ok;
+        }
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        if (!up->too_large && up->body.len + *upload_size <= up->limit)
+            strbuf_append(&up->body, upload_data, *upload_size);
+        else
+            up->too_large = true;
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    char addr[INET6_ADDRSTRLEN];
+    client_address(conn, addr);
+    Risposta r;
+    char *path = NULL;
+    if (up->too_large) {
+        simple(&r, 413, "richiesta troppo grande\n");
+    } else if (!web_percent_decode(url, strlen(url), false, &path, NULL) || path[0] != '/') {
+        simple(&r, 400, "indirizzo non valido\n");
+    } else {
+        StrBuf query = {0};
+        strbuf_puts(&query, "");
+        MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_query, &query);
+        Richiesta req = {
+            .metodo = method,
+            .percorso = path,
+            .query = query.data,
+            .cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie"),
+            .content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type"),
+            .body = up->body.data ? up->body.data : "",
+            .body_len = up->body.len,
+            .indirizzo = addr,
+        };
+        web_gestisci(s, &req, &r);
+        strbuf_free(&query);
+    }
+    enum MHD_Result ok = send_response(conn, &r);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    log_line(s, addr, method, path ? path : "(non valido)", r.status, r.bytes ? r.len : r.body.len,
+             (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);
+    free(path);
+    risposta_free(&r);
+    return ok;
+}
+
+static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+    (void)cls;
+    (void)conn;
+    (void)toe;
+    Upload *up = *con_cls;
+    if (up) {
+        if (up->body.data)
+            sodium_memzero(up->body.data, up->body.len); /* a login form's password */
+        strbuf_free(&up->body);
+        free(up);
+    }
+    *con_cls = NULL;
+}
+
+static struct MHD_Daemon *start(Server *s, const WebConfig *c, char **error)
+{
+    struct sockaddr_in6 a6 = {0};
+    struct sockaddr_in a4 = {0};
+    struct sockaddr *sa;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL;
+    if (inet_pton(AF_INET, c->indirizzo, &a4.sin_addr) == 1) {
+        a4.sin_family = AF_INET;
+        a4.sin_port = htons((uint16_t)c->porta);
+        sa = (struct sockaddr *)&a4;
+    } else if (inet_pton(AF_INET6, c->indirizzo, &a6.sin6_addr) == 1) {
+        a6.sin6_family = AF_INET6;
+        a6.sin6_port = htons((uint16_t)c->porta);
+        sa = (struct sockaddr *)&a6;
+        flags |= MHD_USE_IPv6;
+    } else {
+        *error = xasprintf("«%s» non è un indirizzo IP (per esempio 127.0.0.1 o ::1)", c->indirizzo);
+        return NULL;
+    }
+    struct MHD_Daemon *d = MHD_start_daemon(
+        flags, (uint16_t)c->porta, NULL, NULL, answer, s, MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned)THREADS, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)TIMEOUT_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
+        MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
+    if (!d)
+        *error = xasprintf("impossibile ascoltare su %s porta %d: %s", c->indirizzo, c->porta,
+                           errno ? strerror(errno) : "porta occupata o non consentita");
+    return d;
+}
+
+int web_serve(const WebConfig *c)
+{
+    if (sodium_init() < 0) {
+        fprintf(stderr, "errore: libsodium non si inizializza\n");
+        return 2;
+    }
+    Server s;
+    char *error = NULL;
+    if (!server_apri(&s, c, &error)) {
+        fprintf(stderr, "errore: %s\n", error);
+        free(error);
+        return 2;
+    }
+    s.adesso = now_real;
+    /* SIGTERM and SIGINT are waited for here; the server's threads, started after, never see them */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    struct MHD_Daemon *d = start(&s, c, &error);
+    if (!d) {
+        fprintf(stderr, "errore: %s\n", error);
+        free(error);
+        server_chiudi(&s);
+        return 2;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    printf("schede web: %s, in ascolto su http://%s%s%s:%u/ (anno %d; Ctrl+C per fermare)\n", archivio_path(s.a),
+           strchr(c->indirizzo, ':') ? "[" : "", c->indirizzo, strchr(c->indirizzo, ':') ? "]" : "",
+           info ? info->port : (unsigned)c->porta, s.anno);
+    fflush(stdout);
+    int sig = 0;
+    sigwait(&stop, &sig);
+    MHD_stop_daemon(d); /* joins the threads: the requests in flight finish first */
+    server_chiudi(&s);
+    printf("schede web: fermato (%s); richieste in corso completate, archivio chiuso\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    return 0;
+}

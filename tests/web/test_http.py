@@ -1,0 +1,440 @@
+"""test_http.py — `schede web` over HTTP: every route for every role
+(allowed or 403), login and its limit, sessions, CSRF, escaping, limits,
+the rilevazioni of a dirigente with the % the rules give (computed here by
+hand), the workflow, presa visione, and the registro of all of it."""
+import csv
+import io
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+import webtest as w  # noqa: E402
+
+S = None  # the module's server, archive and scratch folder
+
+
+def setUpModule():
+    global S
+    scratch = w.Scratch()
+    db = w.make_archive(scratch.dir)
+    log = os.path.join(scratch.dir, "accessi.log")
+    S = type("S", (), {})()
+    S.scratch, S.db, S.log = scratch, db, log
+    S.server = w.Server(db, log=log)
+
+
+def tearDownModule():
+    rc, out, err = S.server.stop()
+    assert rc == 0, (rc, out, err)
+    assert "fermato (SIGTERM)" in out, out
+    S.scratch.remove()
+
+
+def client(user=None):
+    c = w.Client(S.server.port)
+    if user:
+        r = c.login(user)
+        assert r.status == 303, (user, r.status, r.text)
+    return c
+
+
+def registro():
+    return list(csv.DictReader(io.StringIO(w.storia(S.db)), delimiter=";"))
+
+
+class Accesso(unittest.TestCase):
+    def test_salute_answers_without_login(self):
+        r = w.Client(S.server.port).get("/salute")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.text, "ok\n")
+
+    def test_every_answer_carries_the_security_headers(self):
+        c = client("oiv")
+        for path in ["/salute", "/accesso", "/", "/obiettivi", "/non-esiste", "/static/schede.css"]:
+            r = c.get(path)
+            self.assertEqual(r.headers.get("content-security-policy"), "default-src 'self'", path)
+            self.assertEqual(r.headers.get("x-content-type-options"), "nosniff", path)
+            self.assertEqual(r.headers.get("referrer-policy"), "same-origin", path)
+            self.assertEqual(r.headers.get("x-frame-options"), "DENY", path)
+
+    def test_pages_need_a_login(self):
+        c = w.Client(S.server.port)
+        for path in ["/", "/obiettivi", "/obiettivi/SG-01", "/storia", "/documenti/schede.pdf", "/persone/bogo-a"]:
+            r = c.get(path)
+            self.assertEqual(r.status, 303, path)
+            self.assertEqual(r.headers["location"], "/accesso")
+
+    def test_login_gives_a_new_token_in_a_strict_httponly_cookie(self):
+        c = w.Client(S.server.port)
+        r = c.get("/accesso")
+        self.assertIn('lang="it"', r.text)
+        self.assertIn('<label for="utente">', r.text)
+        before = c.cookie
+        r = c.post("/accesso", {"utente": "oiv", "password": w.PASSWORD["oiv"]})
+        self.assertEqual(r.status, 303)
+        cookie = r.headers["set-cookie"]
+        self.assertIn("HttpOnly", cookie)
+        self.assertIn("SameSite=Strict", cookie)
+        self.assertIn("Path=/", cookie)
+        self.assertNotIn("Secure", cookie)  # not behind HTTPS here (--https adds it)
+        self.assertNotEqual(c.cookie, before)
+        self.assertRegex(c.cookie, r"^[0-9a-f]{32}$")  # 128 bits
+        self.assertEqual(c.get("/").status, 200)
+
+    def test_logout_ends_the_session_on_the_server(self):
+        c = client("oiv")
+        token = c.cookie
+        self.assertEqual(c.post("/uscita", {}).status, 303)
+        old = w.Client(S.server.port)
+        old.cookie = token
+        self.assertEqual(old.get("/").status, 303)  # back to /accesso: the token is gone
+
+    def test_a_wrong_password_is_refused_and_recorded(self):
+        c = w.Client(S.server.port)
+        r = c.login("personale", "sbagliata-davvero")
+        self.assertEqual(r.status, 401)
+        self.assertIn("Nome utente o password non corretti", r.text)
+        rows = [x for x in registro() if x["operazione"] == "accesso non riuscito" and x["chiave"] == "personale"]
+        self.assertTrue(rows)
+
+    def test_five_failures_then_429_with_retry_after(self):
+        w.run("archivio", "utente", S.db, "--aggiungi", "bersaglio", "--ruolo", "oiv", stdin="bersaglio-2024\n")
+        c = w.Client(S.server.port)
+        for _ in range(5):
+            self.assertEqual(c.login("bersaglio", "no-no-no-no").status, 401)
+        r = c.login("bersaglio", "bersaglio-2024")  # even the right password waits
+        self.assertEqual(r.status, 429)
+        self.assertGreater(int(r.headers["retry-after"]), 800)
+        self.assertLessEqual(int(r.headers["retry-after"]), 900)
+        self.assertIn("accesso bloccato", w.storia(S.db))
+
+    def test_the_access_log_has_no_password_and_no_token(self):
+        c = client("oiv")
+        with open(S.log, encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn("POST /accesso 303", text)
+        for secret in [w.PASSWORD["oiv"], c.cookie, c.csrf]:
+            self.assertNotIn(secret, text)
+
+
+class Csrf(unittest.TestCase):
+    def test_a_post_without_or_with_a_wrong_token_is_403_and_changes_nothing(self):
+        c = client("segretario")
+        other = client("pastorino")  # another session's token is wrong too
+        c.get("/obiettivi/SG-02")
+        before = len(registro())
+        fields = {"azione": "1", "data": "10/12/2024"}
+        self.assertEqual(c.post("/obiettivi/SG-02/rilevazioni", fields, csrf=False).status, 403)
+        self.assertEqual(c.post("/obiettivi/SG-02/rilevazioni", dict(fields, csrf="0" * 32)).status, 403)
+        self.assertEqual(c.post("/obiettivi/SG-02/rilevazioni", dict(fields, csrf=other.csrf)).status, 403)
+        self.assertEqual(c.post("/uscita", {"csrf": ""}).status, 403)
+        self.assertEqual(len(registro()), before)
+        self.assertEqual(c.get("/").status, 200)  # still logged in
+
+    def test_the_login_form_has_its_token_too(self):
+        c = w.Client(S.server.port)
+        c.get("/accesso")
+        r = c.post("/accesso", {"utente": "oiv", "password": w.PASSWORD["oiv"]}, csrf=False)
+        self.assertEqual(r.status, 403)
+
+
+# route → expected status per role (amministratore, dirigente of SG-*, personale, oiv, dipendente)
+ROUTES = [
+    ("/", [200, 200, 200, 200, 200]),
+    ("/obiettivi", [200, 200, 200, 200, 403]),
+    ("/obiettivi/SG-03", [200, 200, 200, 200, 403]),
+    ("/obiettivi/STAMPA-01", [200, 403, 200, 200, 403]),
+    ("/obiettivi/SG-03/scheda.pdf", [200, 200, 200, 200, 403]),
+    ("/obiettivi/STAMPA-01/scheda.pdf", [200, 403, 200, 200, 403]),
+    ("/documenti/schede.pdf", [200, 403, 200, 200, 403]),
+    ("/documenti/persone.pdf", [200, 403, 200, 200, 403]),
+    ("/documenti/relazione.pdf", [200, 403, 200, 200, 403]),
+    ("/documenti/monitoraggio.pdf", [200, 403, 200, 200, 403]),
+    ("/documenti/premi.pdf", [404, 403, 404, 403, 403]),
+    ("/persone/bogo-a", [200, 403, 200, 200, 200]),
+    ("/persone/tronfi-a", [200, 403, 200, 200, 403]),
+    ("/storia", [200, 403, 403, 200, 403]),
+    ("/storia?formato=csv", [200, 403, 403, 200, 403]),
+    ("/piano", [200, 403, 403, 403, 403]),
+    ("/utenti", [200, 403, 403, 403, 403]),
+    ("/obiettivi/NON-ESISTE", [404, 404, 404, 404, 403]),
+    ("/documenti/altro.pdf", [404, 404, 404, 404, 404]),
+]
+ROLES = ["segreteria", "segretario", "personale", "oiv", "bogo"]
+
+
+class Ruoli(unittest.TestCase):
+    def test_every_get_route_for_every_role(self):
+        clients = [client(u) for u in ROLES]
+        for path, expected in ROUTES:
+            for c, user, status in zip(clients, ROLES, expected):
+                r = c.get(path)
+                self.assertEqual(r.status, status, "%s come %s: %s" % (path, user, r.text[:300]))
+                if status == 200 and path.endswith(".pdf"):
+                    self.assertTrue(r.body.startswith(b"%PDF-"), path)
+                    self.assertEqual(r.headers["content-type"], "application/pdf")
+
+    def test_posts_that_change_data_for_every_role(self):
+        # (path, fields, who may) — the others get 403
+        posts = [
+            ("/obiettivi/SG-03/rilevazioni", {"azione": "1", "data": "10/12/2024"}, {"segretario"}),
+            ("/piano/stato", {"versione": "1", "stato": "proposta"}, {"segreteria"}),
+            ("/utenti", {"nome": "x", "ruolo": "oiv", "password": "abcdefghijkl"}, {"segreteria"}),
+            ("/persone/bogo-a/comunicazione", {}, {"segreteria", "personale"}),
+        ]
+        for path, fields, allowed in posts:
+            for user in ["oiv", "bogo", "pastorino", "personale", "segretario", "segreteria"]:
+                if user in allowed:
+                    continue
+                c = client(user)
+                r = c.post(path, fields)
+                self.assertEqual(r.status, 403, "%s come %s" % (path, user))
+
+    def test_a_refused_access_leaves_a_row_in_the_registro(self):
+        c = client("pastorino")
+        self.assertEqual(c.get("/obiettivi/SG-01").status, 403)
+        rows = [x for x in registro() if x["operazione"] == "accesso negato" and x["chi"] == "pastorino"]
+        self.assertTrue(any(x["obiettivo"] == "SG-01" for x in rows), rows)
+
+
+class Sicurezza(unittest.TestCase):
+    def test_plan_text_is_escaped(self):
+        c = client("segreteria")
+        for path in ["/obiettivi", "/obiettivi/SG-01"]:
+            r = c.get(path)
+            self.assertNotIn(w.SCRIPT, r.text)
+            self.assertIn("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;", r.text)
+
+    def test_a_query_is_escaped_back_into_the_page(self):
+        c = client("segreteria")
+        r = c.get("/obiettivi?q=%22%3E%3Cscript%3Ex%3C%2Fscript%3E")
+        self.assertNotIn("<script>x", r.text)
+        self.assertIn("&quot;&gt;&lt;script&gt;x", r.text)
+
+    def test_413_for_a_form_over_64_kb_and_an_upload_over_20_mb(self):
+        c = client("segreteria")
+        r = c.post("/obiettivi/SG-01/rilevazioni", {"nota": "x" * (65 * 1024)})
+        self.assertEqual(r.status, 413)
+        # announced too large: answered before the body is read
+        s = socket.create_connection(("127.0.0.1", S.server.port))
+        s.sendall(("POST /piano HTTP/1.1\r\nHost: x\r\nCookie: schede_sessione=%s\r\n"
+                   "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: %d\r\n\r\n"
+                   % (c.cookie, 21 * 1024 * 1024)).encode() + b"x" * 65536)
+        self.assertTrue(s.recv(100).startswith(b"HTTP/1.1 413"))
+        s.close()
+        # sent in chunks, without a length: stopped at the limit
+        s = socket.create_connection(("127.0.0.1", S.server.port))
+        s.sendall(("POST /obiettivi/SG-01/rilevazioni HTTP/1.1\r\nHost: x\r\nCookie: schede_sessione=%s\r\n"
+                   "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
+                   % c.cookie).encode())
+        for _ in range(70):
+            s.sendall(b"400\r\n" + b"y" * 1024 + b"\r\n")
+        s.sendall(b"0\r\n\r\n")
+        self.assertTrue(s.recv(100).startswith(b"HTTP/1.1 413"))
+        s.close()
+        self.assertEqual(c.get("/").status, 200)
+
+    def test_static_files_only_by_name(self):
+        c = w.Client(S.server.port)
+        self.assertEqual(c.get("/static/schede.css").status, 200)
+        self.assertEqual(c.get("/static/fonts/TitilliumWeb_400Regular.ttf").status, 200)
+        for path in ["/static/../../../etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd", "/static/fonts/../LICENSE",
+                     "/static/fonts/DejaVuSans.ttf", "/static/"]:
+            self.assertEqual(c.get(path).status, 404, path)
+
+    def test_malformed_percent_encoding_is_400(self):
+        c = client("oiv")
+        self.assertEqual(c.get("/obiettivi/%zz").status, 400)
+        self.assertEqual(c.get("/obiettivi/%00").status, 400)
+        self.assertEqual(c.get("/obiettivi?q=%e").status, 400)
+
+    def test_oversize_headers_and_slow_clients_do_not_harm_the_server(self):
+        s = socket.create_connection(("127.0.0.1", S.server.port))
+        s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 100000 + b"\r\n\r\n")
+        answer = s.recv(100)
+        s.close()
+        self.assertTrue(answer == b"" or re.match(rb"HTTP/1.1 4(13|31)", answer), answer)
+        slow = socket.create_connection(("127.0.0.1", S.server.port))
+        slow.sendall(b"GET /salute HTTP/1.1\r\nHost: x\r\n")  # never finished
+        self.assertEqual(w.Client(S.server.port).get("/salute").status, 200)
+        slow.close()
+
+    def test_a_password_on_the_command_line_is_not_accepted(self):
+        p = w.run("archivio", "utente", S.db, "--aggiungi", "x", "--ruolo", "oiv", "--password", "segreta",
+                  check=False)
+        self.assertEqual(p.returncode, 2)
+        p = w.run("archivio", "utente", S.db, "--aggiungi", "x", "--ruolo", "oiv", stdin="corta\n", check=False)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("almeno 10 caratteri", p.stderr)
+
+    def test_passwords_are_argon2id_in_the_archive(self):
+        import sqlite3
+        db = sqlite3.connect(S.db)
+        for (h,) in db.execute("SELECT password FROM utenti"):
+            m = re.match(r"\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$", h)
+            self.assertTrue(m, h)
+            self.assertGreaterEqual(int(m.group(1)), 19 * 1024)
+            self.assertGreaterEqual(int(m.group(2)), 2)
+        db.close()
+        self.assertNotIn("$argon2id$", w.storia(S.db))
+
+
+class Rilevazioni(unittest.TestCase):
+    """SG-01 of 2024, by hand: action 1 (peso 50, ritardo with scadenza 31/12/2024: up to 30 days late
+    70 %), action 2 (peso 25, ritardo without a scadenza: 100 % written with a nota), action 3 (peso 25, soglie: a % written with a nota)."""
+
+    def page_result(self, c):
+        r = c.get("/obiettivi/SG-01")
+        self.assertEqual(r.status, 200)
+        return re.search(r'id="risultato">([^<]*)<', r.text).group(1)
+
+    def test_1_the_dirigente_enters_rilevazioni_and_sees_the_percentage(self):
+        c = client("segretario")
+        self.assertEqual(self.page_result(c), "non rilevato")
+        r = c.post("/obiettivi/SG-01/rilevazioni", {"azione": "1", "data": "20/01/2025", "percentuale": "", "nota": ""})
+        self.assertEqual(r.status, 303, re.findall(r'class="errore"[^>]*>([^<]*)', r.text))
+        self.assertEqual(r.headers["location"], "/obiettivi/SG-01#rilevazioni")
+        self.assertEqual(self.page_result(c), "70 %")  # 50×70 / 50
+        r = c.post("/obiettivi/SG-01/rilevazioni", {"azione": "2", "data": "2024-12-15"})
+        self.assertEqual(r.status, 422)  # no scadenza in the plan: the rule cannot give a % from the date
+        self.assertIn("non ha una «scadenza» nel piano", r.text)
+        r = c.post("/obiettivi/SG-01/rilevazioni", {"azione": "2", "data": "2024-12-15", "percentuale": "100",
+                                                    "nota": "verifica conclusa entro l'anno"})
+        self.assertEqual(r.status, 303, re.findall(r'class="errore"[^>]*>([^<]*)', r.text))
+        self.assertEqual(self.page_result(c), "80 %")  # (50×70 + 25×100) / 75
+        r = c.post("/obiettivi/SG-01/rilevazioni", {"azione": "3", "percentuale": "40", "nota": "due ore di formazione"})
+        self.assertEqual(r.status, 303, re.findall(r'class="errore"[^>]*>([^<]*)', r.text))
+        self.assertEqual(self.page_result(c), "70 %")  # (3500 + 2500 + 25×40) / 100
+        pdf = c.get("/obiettivi/SG-01/scheda.pdf")
+        self.assertEqual(pdf.status, 200)
+        text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf.body, capture_output=True).stdout.decode()
+        self.assertIn("SG-01", text)
+        self.assertRegex(text, r"70(,00)? ?%")
+        rows = [x for x in registro() if x["obiettivo"] == "SG-01" and x["chi"] == "segretario"]
+        self.assertGreaterEqual(len(rows), 3)
+        page = c.get("/obiettivi/SG-01").text
+        self.assertRegex(page, r"\d\d/\d\d/\d{4} \d\d:\d\d</time> — segretario: ")
+
+    def test_2_errors_are_shown_next_to_the_field(self):
+        c = client("segretario")
+        c.get("/obiettivi/SG-02")
+        before = len(registro())
+        r = c.post("/obiettivi/SG-02/rilevazioni", {"azione": "1", "data": "31/02/2024"})
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="errore-data"', r.text)
+        self.assertIn("La data non è valida", r.text)
+        self.assertIn('value="31/02/2024"', r.text)  # what was typed stays
+        r = c.post("/obiettivi/SG-02/rilevazioni", {"azione": "1", "percentuale": "150"})
+        self.assertIn('id="errore-percentuale"', r.text)
+        r = c.post("/obiettivi/SG-02/rilevazioni", {"azione": "99", "percentuale": "10"})
+        self.assertIn('id="errore-azione"', r.text)
+        r = c.post("/obiettivi/SG-02/rilevazioni", {"azione": "1", "percentuale": "60"})  # the rule's, overridden
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="errore-nota"', r.text)
+        self.assertIn("«nota»", r.text)
+        self.assertEqual(len(registro()), before)
+
+    def test_3_workflow_inviata_rimandata_validata(self):
+        d, oiv = client("segretario"), client("oiv")
+        d.get("/obiettivi/SG-03")
+        self.assertEqual(d.post("/obiettivi/SG-03/rilevazioni", {"azione": "1", "data": "01/12/2024"}).status, 303)
+        self.assertEqual(d.post("/obiettivi/SG-03/stato", {"stato": "inviata"}).status, 303)
+        page = d.get("/obiettivi/SG-03").text
+        self.assertIn("<strong>inviata</strong>", page)
+        self.assertNotIn("Salva la rilevazione", page)
+        self.assertEqual(d.post("/obiettivi/SG-03/rilevazioni", {"azione": "1", "data": "02/12/2024"}).status, 409)
+        self.assertEqual(d.post("/obiettivi/SG-03/stato", {"stato": "validata"}).status, 403)
+        oiv.get("/obiettivi/SG-03")
+        self.assertEqual(oiv.post("/obiettivi/SG-03/stato", {"stato": "rimandata"}).status, 422)
+        self.assertEqual(oiv.post("/obiettivi/SG-03/stato", {"stato": "rimandata", "motivo": "manca la data"}).status, 303)
+        self.assertIn("Salva la rilevazione", d.get("/obiettivi/SG-03").text)
+        self.assertEqual(d.post("/obiettivi/SG-03/stato", {"stato": "inviata"}).status, 303)
+        oiv.get("/obiettivi/SG-03")
+        self.assertEqual(oiv.post("/obiettivi/SG-03/stato", {"stato": "validata"}).status, 303)
+        self.assertEqual(oiv.post("/obiettivi/SG-03/stato", {"stato": "validata"}).status, 409)  # not from validata
+        rows = [(x["prima"], x["dopo"]) for x in registro() if x["tabella"] == "stati" and x["obiettivo"] == "SG-03"]
+        self.assertEqual(rows, [('"inviata"', '"validata"'), ('"rimandata"', '"inviata"'),
+                                ('"inviata"', '"rimandata"'), ('', '"inviata"')])
+
+
+class Persone(unittest.TestCase):
+    def test_presa_visione(self):
+        me, office = client("bogo"), client("personale")
+        r = me.get("/persone/bogo-a")
+        self.assertIn('id="stato-valutazione">bozza', r.text)
+        self.assertNotIn("Prendo visione", r.text)
+        self.assertEqual(me.post("/persone/bogo-a/presa-visione", {}).status, 409)  # not yet communicated
+        office.get("/persone/bogo-a")
+        self.assertEqual(office.post("/persone/bogo-a/comunicazione", {}).status, 303)
+        self.assertEqual(office.post("/persone/bogo-a/presa-visione", {}).status, 403)  # only the person
+        r = me.get("/persone/bogo-a")
+        self.assertIn("Prendo visione", r.text)
+        self.assertEqual(me.post("/persone/bogo-a/presa-visione", {}).status, 303)
+        r = me.get("/persone/bogo-a")
+        self.assertIn('id="stato-valutazione">presa visione', r.text)
+        self.assertRegex(r.text, r"bogo, \d{4}-\d\d-\d\dT")
+        self.assertEqual(me.post("/persone/tronfi-a/presa-visione", {}).status, 403)
+        rows = [x for x in registro() if x["chiave"] == "2024 Alessandra Bogo"]
+        self.assertEqual([x["dopo"] for x in rows], ['"presa visione"', '"comunicata"'])
+
+
+class Piano(unittest.TestCase):
+    """On an archive and a server of its own: a second version changes what the others print."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.scratch = w.Scratch()
+        cls.db = w.make_archive(cls.scratch.dir)
+        cls.server = w.Server(cls.db)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.scratch.remove()
+
+    def client(self):
+        c = w.Client(self.server.port)
+        self.assertEqual(c.login("segreteria").status, 303)
+        return c
+    def upload(self, c, name, data):
+        boundary = "schedeconfine"
+        body = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
+                "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+                "Content-Type: application/json\r\n\r\n" % (boundary, c.csrf, boundary, name)).encode() + data + \
+            ("\r\n--%s--\r\n" % boundary).encode()
+        return c.request("POST", "/piano", body, {"Content-Type": "multipart/form-data; boundary=" + boundary})
+
+    def test_an_upload_with_errors_shows_them_and_changes_nothing(self):
+        c = self.client()
+        c.get("/piano")
+        versions = w.run("archivio", "controlla", self.db).stdout
+        r = self.upload(c, "rotto.json", b'{"formato": "schede-piano/1", "ente": 3}')
+        self.assertEqual(r.status, 422)
+        self.assertIn("rotto.json", r.text)
+        self.assertIn("Il piano non è stato caricato", r.text)
+        self.assertEqual(w.run("archivio", "controlla", self.db).stdout, versions)
+
+    def test_a_version_uploaded_proposed_and_approved_is_what_prints(self):
+        c = self.client()
+        c.get("/piano")
+        with open(w.PLAN, "rb") as f:
+            r = self.upload(c, "sarzana.json", f.read())
+        self.assertEqual(r.status, 303, r.text)
+        page = c.get("/piano").text
+        self.assertIn("<th scope=\"row\">2</th><td>bozza", page)
+        self.assertEqual(c.post("/piano/stato", {"versione": "2", "stato": "approvata", "giunta": "10/01/2024"}).status, 409)
+        self.assertEqual(c.post("/piano/stato", {"versione": "2", "stato": "proposta"}).status, 303)
+        self.assertEqual(c.post("/piano/stato", {"versione": "2", "stato": "approvata"}).status, 422)
+        self.assertEqual(c.post("/piano/stato", {"versione": "2", "stato": "approvata", "giunta": "10/01/2024"}).status, 303)
+        self.assertIn("versione 2, approvata", c.get("/").text)
+        h1 = re.search(r"<h1>(.*?)</h1>", c.get("/obiettivi/SG-01").text).group(1)
+        self.assertNotIn("&lt;script&gt;", h1)  # version 2 has no <script>
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,149 @@
+"""webtest.py — what the tests of `schede web` share: a scratch archive with
+the Sarzana plan and one user per role, a server on a free port, a client
+that keeps its session cookie and reads each form's csrf token.
+
+Run by ctest (tests/CMakeLists.txt) with Debian's own python3:
+    SCHEDE=build-test/schede SCHEDE_SORGENTI=. /usr/bin/python3 tests/web/test_http.py
+"""
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import urllib.parse
+
+SCHEDE = os.environ.get("SCHEDE", "build/schede")
+SOURCES = os.environ.get("SCHEDE_SORGENTI", os.path.join(os.path.dirname(__file__), "..", ".."))
+PLAN = os.path.join(SOURCES, "samples", "sarzana-2024-2026.json")
+
+# user, role, persona, password
+USERS = [
+    ("segreteria", "amministratore", None, "segreteria-2024"),
+    ("segretario", "dirigente", "Segretario generale", "segretario-2024"),
+    ("pastorino", "dirigente", "Fulvio Pastorino", "pastorino-2024"),
+    ("personale", "personale", None, "personale-2024"),
+    ("oiv", "oiv", None, "oiv-valuta-2024"),
+    ("bogo", "dipendente", "Alessandra Bogo", "bogo-bogo-2024"),
+]
+PASSWORD = {u[0]: u[3] for u in USERS}
+SCRIPT = '<script>alert("x")</script>'
+
+
+def run(*args, stdin=None, check=True):
+    p = subprocess.run([SCHEDE, *args], input=stdin, capture_output=True, text=True)
+    if check and p.returncode != 0:
+        raise AssertionError("schede %s: %d\n%s%s" % (" ".join(args), p.returncode, p.stdout, p.stderr))
+    return p
+
+
+def plan_json():
+    with open(PLAN, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def make_archive(folder):
+    """An archive with the Sarzana plan (SG-01's description carrying a
+    <script>, to see it escaped) and one user per role; no rilevazioni."""
+    plan = plan_json()
+    plan["obiettivi"][0]["descrizione"] += " " + SCRIPT
+    path = os.path.join(folder, "piano.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(plan, f, ensure_ascii=False)
+    db = os.path.join(folder, "ciclo.db")
+    run("archivio", "crea", db, "--ente", "Comune di Sarzana")
+    run("archivio", "importa", db, path, "--autore", "prova")
+    for name, role, persona, password in USERS:
+        args = ["archivio", "utente", db, "--aggiungi", name, "--ruolo", role]
+        if persona:
+            args += ["--persona", persona]
+        run(*args, stdin=password + "\n")
+    return db
+
+
+class Server:
+    """`schede web` on a free port, until stop()."""
+
+    def __init__(self, db, log=None, anno="2024"):
+        args = [SCHEDE, "web", db, "--porta", "0", "--anno", anno]
+        if log:
+            args += ["--log", log]
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if not m:
+            self.proc.kill()
+            raise AssertionError("il server non è partito: %r %s" % (line, self.proc.stderr.read()))
+        self.port = int(m.group(1))
+        self.first_line = line
+
+    def stop(self, sig=signal.SIGTERM):
+        self.proc.send_signal(sig)
+        out, err = self.proc.communicate(timeout=60)
+        return self.proc.returncode, out, err
+
+
+class Response:
+    def __init__(self, r):
+        self.status = r.status
+        self.headers = {k.lower(): v for k, v in r.getheaders()}
+        self.body = r.read()
+        self.text = self.body.decode("utf-8", "replace")
+
+
+class Client:
+    """One browser: its cookie, its last page's csrf token."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookie = None
+        self.csrf = None
+
+    def request(self, method, path, body=None, headers=None):
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        h = dict(headers or {})
+        if self.cookie:
+            h["Cookie"] = "schede_sessione=" + self.cookie
+        c.request(method, path, body=body, headers=h)
+        r = Response(c.getresponse())
+        c.close()
+        sc = r.headers.get("set-cookie")
+        if sc:
+            m = re.match(r"schede_sessione=([^;]*)", sc)
+            self.cookie = m.group(1) or None
+        m = re.search(r'name="csrf" value="([0-9a-f]*)"', r.text)
+        if m:
+            self.csrf = m.group(1)
+        return r
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def post(self, path, fields, csrf=True):
+        data = dict(fields)
+        if csrf and "csrf" not in data:
+            data["csrf"] = self.csrf or ""
+        return self.request("POST", path, urllib.parse.urlencode(data),
+                            {"Content-Type": "application/x-www-form-urlencoded"})
+
+    def login(self, user, password=None):
+        self.get("/accesso")
+        r = self.post("/accesso", {"utente": user, "password": password or PASSWORD[user]})
+        if r.status == 303:
+            self.get("/")
+        return r
+
+
+def storia(db, *args):
+    return run("archivio", "storia", db, *args, "--formato", "csv").stdout
+
+
+class Scratch:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="schede-web-")
+
+    def remove(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
