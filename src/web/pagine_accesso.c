@@ -32,14 +32,15 @@ void pagina_accesso(Contesto *c, Risposta *out, const char *errore, const char *
     html_csrf(b, c->sessione->csrf);
     if (errore)
         html_printf(b, "<p class=\"errore\" role=\"alert\" id=\"errore-accesso\">%s</p>\n", errore);
+    const char *invalid = errore ? "true" : "false", *described = errore ? "errore-accesso" : "";
     html_printf(b,
                 "<div class=\"campo\"><label for=\"utente\">Nome utente</label>"
-                "<input id=\"utente\" name=\"utente\" autocomplete=\"username\" required value=\"%s\"%s></div>\n"
+                "<input id=\"utente\" name=\"utente\" autocomplete=\"username\" required value=\"%s\" "
+                "aria-invalid=\"%s\" aria-describedby=\"%s\"></div>\n"
                 "<div class=\"campo\"><label for=\"password\">Password</label>"
-                "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required%s>"
-                "</div>\n<button type=\"submit\">Accedi</button>\n</form>\n",
-                utente ? utente : "", errore ? " aria-describedby=\"errore-accesso\"" : "",
-                errore ? " aria-describedby=\"errore-accesso\"" : "");
+                "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required "
+                "aria-invalid=\"%s\" aria-describedby=\"%s\"></div>\n<button type=\"submit\">Accedi</button>\n</form>\n",
+                utente ? utente : "", invalid, described, invalid, described);
     html_fine(b);
 }
 

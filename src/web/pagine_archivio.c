@@ -122,10 +122,11 @@ void pagina_piano(Contesto *c, Risposta *out, const char *errori)
         html_printf(b, "<div class=\"errore\" role=\"alert\" id=\"errori-piano\"><p>Il piano non è stato caricato:</p><pre>%s</pre></div>\n",
                     errori);
     html_printf(b, "<div class=\"campo\"><label for=\"file\">Il piano (JSON, .xlsx o .ods)</label>"
-                   "<input id=\"file\" name=\"file\" type=\"file\" accept=\".json,.xlsx,.ods\"%s></div>\n"
+                   "<input id=\"file\" name=\"file\" type=\"file\" accept=\".json,.xlsx,.ods\" aria-invalid=\"%s\" "
+                   "aria-describedby=\"%s\"></div>\n"
                    "<div class=\"campo\"><label for=\"motivo\">Motivo</label><input id=\"motivo\" name=\"motivo\"></div>\n"
                    "<button type=\"submit\">Carica</button></fieldset></form>\n",
-                errori ? " aria-describedby=\"errori-piano\" aria-invalid=\"true\"" : "");
+                errori ? "true" : "false", errori ? "errori-piano" : "");
     html_fine(b);
 }
 

@@ -146,7 +146,7 @@ static void rilevazione_form(StrBuf *b, const Contesto *c, const char *codice, c
                    "<fieldset><legend>Nuova rilevazione</legend>\n", codice);
     html_csrf(b, c->sessione->csrf);
     if (err && err->generale)
-        html_printf(b, "<p class=\"errore\" role=\"alert\">%s</p>\n", err->generale);
+        html_printf(b, "<p class=\"errore\">%s</p>\n", err->generale);
     strbuf_puts(b, "<div class=\"campo\"><label for=\"azione\">Azione</label><select id=\"azione\" name=\"azione\"");
     if (err && err->azione)
         strbuf_puts(b, " aria-invalid=\"true\" aria-describedby=\"errore-azione\"");
@@ -168,9 +168,10 @@ static void rilevazione_form(StrBuf *b, const Contesto *c, const char *codice, c
     for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
         html_printf(b, "<div class=\"campo\"><label for=\"%s\">%s</label><span class=\"aiuto\" id=\"aiuto-%s\">%s</span>",
                     f[i].name, f[i].label, f[i].name, f[i].hint);
-        html_printf(b, "<input id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\" aria-describedby=\"aiuto-%s%s%s\"%s>",
-                    f[i].name, f[i].name, f[i].type, typed(err, f[i].name), f[i].name, f[i].msg ? " errore-" : "",
-                    f[i].msg ? f[i].name : "", f[i].msg ? " aria-invalid=\"true\"" : "");
+        char *described = f[i].msg ? xasprintf("aiuto-%s errore-%s", f[i].name, f[i].name) : xasprintf("aiuto-%s", f[i].name);
+        html_printf(b, "<input id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\" aria-describedby=\"%s\" aria-invalid=\"%s\">",
+                    f[i].name, f[i].name, f[i].type, typed(err, f[i].name), described, f[i].msg ? "true" : "false");
+        free(described);
         if (f[i].msg) {
             char *id = xasprintf("errore-%s", f[i].name);
             field_error(b, id, f[i].msg);
@@ -209,6 +210,22 @@ static void workflow(StrBuf *b, const Contesto *c, const Obiettivo *o, const Sta
     }
 }
 
+/* At the top of a page with errors, what to correct, each a link to its field. */
+static void error_summary(StrBuf *b, const ErroriRilevazione *err)
+{
+    if (!err)
+        return;
+    const struct { const char *field, *msg; } items[] = {
+        {"azione", err->azione}, {"data", err->data}, {"percentuale", err->percentuale}, {"nota", err->nota},
+        {"azione", err->generale}};
+    strbuf_puts(b, "<div class=\"riepilogo\" role=\"alert\" tabindex=\"-1\" id=\"riepilogo\"><h2>La rilevazione non è stata "
+                   "salvata</h2><ul>");
+    for (size_t i = 0; i < sizeof items / sizeof *items; i++)
+        if (items[i].msg)
+            html_printf(b, "<li><a href=\"#%s\">%s</a></li>", items[i].field, items[i].msg);
+    strbuf_puts(b, "</ul></div>\n");
+}
+
 typedef struct {
     StrBuf *b;
     size_t n;
@@ -228,10 +245,12 @@ static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, int
     const EsitoObiettivo *e = anno_esito(&y, o);
     risposta_html(out, status);
     StrBuf *b = &out->body;
-    char *title = xasprintf("%s — %s", o->codice, o->descrizione ? o->descrizione : "");
+    char *title = xasprintf("Obiettivo %s", o->codice);
     Briciola path[] = {{"Inizio", "/"}, {"Obiettivi", "/obiettivi"}, {o->codice, NULL}};
     html_inizio(b, title, c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 3);
     free(title);
+    error_summary(b, err);
+    html_printf(b, "<p class=\"descrizione\">%s</p>\n", o->descrizione);
     html_printf(b, "<dl class=\"dati\"><dt>Dirigente</dt><dd>%s</dd><dt>Baseline</dt><dd>%s</dd><dt>Target</dt><dd>%s</dd>"
                    "<dt>Risultato del %d</dt><dd id=\"risultato\">", o->dirigente, o->baseline, o->target, c->s->anno);
     percent(b, e && e->has_percentuale, e ? e->percentuale : 0);
