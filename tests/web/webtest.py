@@ -81,7 +81,8 @@ class Server:
         self.first_line = line
 
     def stop(self, sig=signal.SIGTERM):
-        self.proc.send_signal(sig)
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
         out, err = self.proc.communicate(timeout=60)
         return self.proc.returncode, out, err
 

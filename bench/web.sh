@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The web interface's speed (not part of CI), Release build in build/, the
+# times the server itself logs for each request (--log: milliseconds from
+# the request read to the answer queued):
+#   - the objective page, median and p99, under 50 sessions each posting 20
+#     rilevazioni (each POST followed by the page it redirects to);
+#   - one objective's scheda.pdf, on demand, median of RUNS;
+#   - the whole Sarzana schede.pdf, median of RUNS;
+#   - memory (VmRSS) of the idle server, after start and after the load.
+#   bench/web.sh [RUNS]     (default 9)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-9}
+work=bench/out/web
+rm -rf "$work"
+mkdir -p "$work"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSCHEDE_SANITIZE=OFF -DSCHEDE_TESTS=OFF >/dev/null
+cmake --build build -j"$(nproc)" >/dev/null
+export SCHEDE=build/schede SCHEDE_SORGENTI=. WORK=$work RUNS
+/usr/bin/python3 - <<'PY'
+import os, re, statistics, sys, time
+sys.path.insert(0, "tests/web")
+import carico, webtest as w
+
+work, runs = os.environ["WORK"], int(os.environ["RUNS"])
+db = w.make_archive(work)
+log = os.path.join(work, "accessi.log")
+server = w.Server(db, log=log)
+
+def rss():
+    with open("/proc/%d/status" % server.proc.pid) as f:
+        return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1)) / 1024
+
+def times(pattern):
+    with open(log) as f:
+        return [float(m.group(1)) for line in f if (m := re.search(pattern + r" 200 \d+ ([\d.]+)ms$", line))]
+
+def median(v):
+    return statistics.median(v) if v else float("nan")
+
+def p99(v):
+    v = sorted(v)
+    return v[min(len(v) - 1, int(len(v) * 0.99))] if v else float("nan")
+
+idle = rss()
+t0 = time.time()
+threads, ok, errors = carico.carica(server.port, 50, 20)
+carico.wait(threads)
+wall = time.time() - t0
+pages = times(r"GET /obiettivi/SG-0\d")
+c = w.Client(server.port)
+c.login("segreteria")
+open(log, "a").close()
+for _ in range(runs):
+    c.get("/obiettivi/SG-01/scheda.pdf")
+for _ in range(runs):
+    c.get("/documenti/schede.pdf")
+after = rss()
+one, whole = times(r"GET /obiettivi/SG-01/scheda\.pdf"), times(r"GET /documenti/schede\.pdf")
+server.stop()
+import csv, io
+notes = {r["dopo"].strip('"') for r in csv.DictReader(io.StringIO(w.storia(db)), delimiter=";") if r["campo"] == "nota"}
+print("bench/web.sh: %d core; %s" % (os.cpu_count(), time.strftime("%Y-%m-%d")))
+print("carico: 50 sessioni × 20 rilevazioni: %d confermate, %d nel registro, %d errori, %.1f s"
+      % (len(ok), len(set(ok) & notes), len(errors), wall))
+print("pagina dell'obiettivo sotto carico (%d richieste): mediana %.2f ms, p99 %.2f ms" % (len(pages), median(pages), p99(pages)))
+print("scheda.pdf di un obiettivo (mediana di %d): %.1f ms" % (len(one), median(one)))
+print("schede.pdf di tutto il piano (mediana di %d): %.1f ms" % (len(whole), median(whole)))
+print("memoria del server: a riposo %.1f MB, dopo il carico %.1f MB" % (idle, after))
+PY
