@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(piano raggiunto csv graduazione testo sistema valutazioni workbook workbook_xml options archivio)
+[ ${#targets[@]} -gt 0 ] || targets=(piano raggiunto csv graduazione testo sistema valutazioni workbook workbook_xml options archivio web)
 JOBS=${JOBS:-$(nproc)}
 work=bench/out/fuzz
 
@@ -37,6 +37,7 @@ seed workbook tests/fixtures/workbook/*
 seed workbook_xml tests/fuzz/seeds/workbook_xml/*
 seed options tests/fuzz/seeds/options/*
 seed archivio tests/fuzz/seeds/archivio/* tests/fixtures/workbook/*
+seed web tests/fuzz/seeds/web/*
 seed valutazioni samples/valutazioni-2024.json samples/valutazioni-2024.csv tests/fixtures/valutazione/valutazioni.*
 
 run_one() { # target

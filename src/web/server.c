@@ -4,7 +4,6 @@
  * the access log; a graceful stop on SIGTERM and SIGINT. */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <microhttpd.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sodium.h>
@@ -14,6 +13,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "mhd_lib.h"
 #include "server.h"
 #include "text.h"
 
@@ -57,7 +57,7 @@ static enum MHD_Result add_query(void *cls, enum MHD_ValueKind kind, const char 
 
 static void client_address(struct MHD_Connection *conn, char out[INET6_ADDRSTRLEN])
 {
-    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const union MHD_ConnectionInfo *ci = MHD->get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     strcpy(out, "?");
     if (!ci || !ci->client_addr)
         return;
@@ -71,28 +71,28 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Risposta *r)
 {
     const char *bytes = r->bytes ? r->bytes : r->body.data ? r->body.data : "";
     size_t len = r->bytes ? r->len : r->body.len;
-    struct MHD_Response *resp = MHD_create_response_from_buffer(len, (void *)bytes, MHD_RESPMEM_MUST_COPY);
+    struct MHD_Response *resp = MHD->create_response_from_buffer(len, (void *)bytes, MHD_RESPMEM_MUST_COPY);
     if (!resp)
         return MHD_NO;
-    MHD_add_response_header(resp, "Content-Type", r->content_type ? r->content_type : "text/plain; charset=utf-8");
-    MHD_add_response_header(resp, "Content-Security-Policy", "default-src 'self'");
-    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
-    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    MHD->add_response_header(resp, "Content-Type", r->content_type ? r->content_type : "text/plain; charset=utf-8");
+    MHD->add_response_header(resp, "Content-Security-Policy", "default-src 'self'");
+    MHD->add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD->add_response_header(resp, "Referrer-Policy", "same-origin");
+    MHD->add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD->add_response_header(resp, "Cache-Control", "no-store");
     if (r->location)
-        MHD_add_response_header(resp, "Location", r->location);
+        MHD->add_response_header(resp, "Location", r->location);
     if (r->set_cookie)
-        MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+        MHD->add_response_header(resp, "Set-Cookie", r->set_cookie);
     if (r->disposition)
-        MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+        MHD->add_response_header(resp, "Content-Disposition", r->disposition);
     if (r->retry_after > 0) {
         char s[16];
         snprintf(s, sizeof s, "%d", r->retry_after);
-        MHD_add_response_header(resp, "Retry-After", s);
+        MHD->add_response_header(resp, "Retry-After", s);
     }
-    enum MHD_Result ok = MHD_queue_response(conn, (unsigned)r->status, resp);
-    MHD_destroy_response(resp);
+    enum MHD_Result ok = MHD->queue_response(conn, (unsigned)r->status, resp);
+    MHD->destroy_response(resp);
     return ok;
 }
 
@@ -138,7 +138,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     if (!up) {
         up = xcalloc(1, sizeof *up);
         up->limit = body_limit(method, url);
-        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+        const char *cl = MHD->lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         *con_cls = up;
         if (cl && strtoull(cl, NULL, 10) > up->limit) {
             /* answered at once, without reading the body; libmicrohttpd then closes the connection */
@@ -174,13 +174,13 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     } else {
         StrBuf query = {0};
         strbuf_puts(&query, "");
-        MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_query, &query);
+        MHD->get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_query, &query);
         Richiesta req = {
             .metodo = method,
             .percorso = path,
             .query = query.data,
-            .cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie"),
-            .content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type"),
+            .cookie = MHD->lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie"),
+            .content_type = MHD->lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type"),
             .body = up->body.data ? up->body.data : "",
             .body_len = up->body.len,
             .indirizzo = addr,
@@ -231,7 +231,7 @@ static struct MHD_Daemon *start(Server *s, const WebConfig *c, char **error)
         *error = xasprintf("«%s» non è un indirizzo IP (per esempio 127.0.0.1 o ::1)", c->indirizzo);
         return NULL;
     }
-    struct MHD_Daemon *d = MHD_start_daemon(
+    struct MHD_Daemon *d = MHD->start_daemon(
         flags, (uint16_t)c->porta, NULL, NULL, answer, s, MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE,
         (unsigned)THREADS, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)TIMEOUT_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
@@ -250,6 +250,11 @@ int web_serve(const WebConfig *c)
     }
     Server s;
     char *error = NULL;
+    if (!mhd_lib(&error)) {
+        fprintf(stderr, "errore: %s\n", error);
+        free(error);
+        return 2;
+    }
     if (!server_apri(&s, c, &error)) {
         fprintf(stderr, "errore: %s\n", error);
         free(error);
@@ -270,14 +275,14 @@ int web_serve(const WebConfig *c)
         server_chiudi(&s);
         return 2;
     }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    const union MHD_DaemonInfo *info = MHD->get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     printf("schede web: %s, in ascolto su http://%s%s%s:%u/ (anno %d; Ctrl+C per fermare)\n", archivio_path(s.a),
            strchr(c->indirizzo, ':') ? "[" : "", c->indirizzo, strchr(c->indirizzo, ':') ? "]" : "",
            info ? info->port : (unsigned)c->porta, s.anno);
     fflush(stdout);
     int sig = 0;
     sigwait(&stop, &sig);
-    MHD_stop_daemon(d); /* joins the threads: the requests in flight finish first */
+    MHD->stop_daemon(d); /* joins the threads: the requests in flight finish first */
     server_chiudi(&s);
     printf("schede web: fermato (%s); richieste in corso completate, archivio chiuso\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
     return 0;
