@@ -1,0 +1,190 @@
+/* The parts of schede web that need no server, against values worked out
+ * by hand: sessions and their timeouts, the CSRF comparison, the login
+ * limit and its Retry-After, the one escaping function, the form, query,
+ * multipart and cookie parsers. Time is passed in, so it can move. */
+#include <criterion/criterion.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+#include "http.h"
+#include "sessioni.h"
+
+#define T0 ((time_t)1700000000)
+
+static Utente user(Ruolo r)
+{
+    return (Utente){.nome = "mrossi", .ruolo = r, .persona = "Mario Rossi"};
+}
+
+Test(web, a_session_lives_30_idle_minutes_and_10_hours_at_most)
+{
+    cr_assert(sodium_init() >= 0);
+    Sessioni ss = {0};
+    Utente u = user(RUOLO_DIRIGENTE);
+    Sessione *s;
+    char *token = sessioni_nuova(&ss, &u, T0, &s);
+    cr_assert_eq(strlen(token), 32);                   /* 128 bits, hex */
+    cr_assert_str_neq(s->chiave, token);               /* kept only as its hash */
+    cr_assert_eq(strlen(s->chiave), 64);
+    cr_assert_not_null(sessioni_trova(&ss, token, T0 + 30 * 60));       /* 30 minutes: still alive… */
+    cr_assert_null(sessioni_trova(&ss, token, T0 + 30 * 60 + 30 * 60 + 1)); /* …then 30 idle minutes and a second */
+    /* renewed every 29 minutes, it still ends at 10 hours */
+    free(token);
+    token = sessioni_nuova(&ss, &u, T0, &s);
+    time_t t = T0;
+    while (t + 29 * 60 <= T0 + 10 * 3600) {
+        t += 29 * 60;
+        cr_assert_not_null(sessioni_trova(&ss, token, t), "at %ld s", (long)(t - T0));
+    }
+    cr_assert_null(sessioni_trova(&ss, token, T0 + 10 * 3600 + 1));
+    cr_assert_null(sessioni_trova(&ss, "00000000000000000000000000000000", T0));
+    cr_assert_null(sessioni_trova(&ss, NULL, T0));
+    free(token);
+    sessioni_free(&ss);
+}
+
+Test(web, closing_a_session_forgets_it_and_tokens_differ)
+{
+    Sessioni ss = {0};
+    Utente u = user(RUOLO_OIV);
+    Sessione *a, *b;
+    char *ta = sessioni_nuova(&ss, &u, T0, &a);
+    char csrf_a[33];
+    memcpy(csrf_a, a->csrf, 33);
+    char *tb = sessioni_nuova(&ss, &u, T0, &b);
+    cr_assert_str_neq(ta, tb);
+    cr_assert_str_neq(csrf_a, b->csrf);
+    sessioni_chiudi(&ss, ta);
+    cr_assert_null(sessioni_trova(&ss, ta, T0 + 1));
+    cr_assert_not_null(sessioni_trova(&ss, tb, T0 + 1));
+    free(ta);
+    free(tb);
+    sessioni_free(&ss);
+}
+
+Test(web, csrf_must_be_the_sessions_own)
+{
+    Sessioni ss = {0};
+    Sessione *s;
+    char *t = sessioni_nuova(&ss, NULL, T0, &s);
+    cr_assert(s->anonima);
+    char good[33];
+    memcpy(good, s->csrf, 33);
+    cr_assert(sessione_csrf_ok(s, good));
+    char bad[33];
+    memcpy(bad, good, 33);
+    bad[31] = bad[31] == '0' ? '1' : '0';
+    cr_assert_not(sessione_csrf_ok(s, bad));
+    cr_assert_not(sessione_csrf_ok(s, ""));
+    cr_assert_not(sessione_csrf_ok(s, NULL));
+    cr_assert_not(sessione_csrf_ok(NULL, good));
+    good[31] = '\0'; /* a prefix is not the token */
+    cr_assert_not(sessione_csrf_ok(s, good));
+    free(t);
+    sessioni_free(&ss);
+}
+
+Test(web, five_failures_of_a_user_in_15_minutes_wait_until_the_first_leaves_the_window)
+{
+    Sessioni ss = {0};
+    for (int i = 0; i < 4; i++)
+        tentativi_fallito(&ss, "mrossi", "10.0.0.1", T0 + i * 60);
+    cr_assert_eq(tentativi_attesa(&ss, "mrossi", "10.0.0.1", T0 + 240), 0); /* 4: may try */
+    tentativi_fallito(&ss, "mrossi", "10.0.0.2", T0 + 300);                   /* the 5th, from elsewhere */
+    /* the first (T0) leaves the window at T0 + 900: at T0 + 300 that is 600 s away */
+    cr_assert_eq(tentativi_attesa(&ss, "mrossi", "10.0.0.3", T0 + 300), 600);
+    cr_assert_eq(tentativi_attesa(&ss, "mrossi", "10.0.0.3", T0 + 899), 1);
+    cr_assert_eq(tentativi_attesa(&ss, "mrossi", "10.0.0.3", T0 + 900), 0); /* 4 left in the window */
+    cr_assert_eq(tentativi_attesa(&ss, "altro", "10.0.0.1", T0 + 300), 0);  /* another user: free */
+    tentativi_riuscito(&ss, "mrossi");
+    cr_assert_eq(tentativi_attesa(&ss, "mrossi", "10.0.0.1", T0 + 301), 0);
+    sessioni_free(&ss);
+}
+
+Test(web, fifty_failures_from_one_address_block_it_for_every_user)
+{
+    Sessioni ss = {0};
+    char name[32];
+    for (int i = 0; i < 50; i++) {
+        snprintf(name, sizeof name, "utente%d", i);
+        tentativi_fallito(&ss, name, "10.9.9.9", T0 + i);
+    }
+    cr_assert_eq(tentativi_attesa(&ss, "nuovo", "10.9.9.9", T0 + 50), 850); /* T0 + 900 − (T0 + 50) */
+    cr_assert_eq(tentativi_attesa(&ss, "nuovo", "10.9.9.8", T0 + 50), 0);
+    sessioni_free(&ss);
+}
+
+Test(web, one_escaping_function_for_text_and_attributes)
+{
+    StrBuf b = {0};
+    html_text(&b, "<script>alert(\"x\") & 'y'</script>");
+    cr_assert_str_eq(b.data, "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;");
+    strbuf_free(&b);
+    html_printf(&b, "<a href=\"/obiettivi/%s\">%s %d%%</a>", "A\"B", "<b>", 7);
+    cr_assert_str_eq(b.data, "<a href=\"/obiettivi/A&quot;B\">&lt;b&gt; 7%</a>");
+    strbuf_free(&b);
+    html_printf(&b, "%zu", (size_t)38);
+    cr_assert_str_eq(b.data, "38");
+    strbuf_free(&b);
+}
+
+Test(web, percent_decoding_refuses_what_is_malformed)
+{
+    char *out;
+    size_t n;
+    cr_assert(web_percent_decode("a%20b+c%C3%A8", 13, true, &out, &n));
+    cr_assert_str_eq(out, "a b cè");
+    cr_assert_eq(n, 7);
+    free(out);
+    cr_assert(web_percent_decode("a+b", 3, false, &out, NULL)); /* a path keeps its + */
+    cr_assert_str_eq(out, "a+b");
+    free(out);
+    const char *bad[] = {"%", "%2", "%zz", "a%0", "%00", "%g1"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        cr_assert_not(web_percent_decode(bad[i], strlen(bad[i]), true, &out, NULL), "%s", bad[i]);
+        cr_assert_null(out);
+    }
+}
+
+Test(web, urlencoded_forms_and_cookies)
+{
+    Modulo m;
+    const char *body = "csrf=abc&azione=2&nota=conclusa+il+30%2F06&vuoto=&solo";
+    cr_assert(modulo_urlencoded(body, strlen(body), &m));
+    cr_assert_eq(m.n, 5);
+    cr_assert_str_eq(modulo_valore(&m, "nota"), "conclusa il 30/06");
+    cr_assert_str_eq(modulo_valore(&m, "vuoto"), "");
+    cr_assert_str_eq(modulo_valore(&m, "solo"), "");
+    cr_assert_null(modulo_valore(&m, "manca"));
+    modulo_free(&m);
+    cr_assert_not(modulo_urlencoded("a=%zz", 5, &m));
+    char *c = web_cookie("tema=scuro; schede_sessione=0123abcd; altro=1", "schede_sessione");
+    cr_assert_str_eq(c, "0123abcd");
+    free(c);
+    cr_assert_null(web_cookie("xschede_sessione=1", "schede_sessione"));
+    cr_assert_null(web_cookie(NULL, "schede_sessione"));
+}
+
+Test(web, multipart_uploads_keep_their_bytes)
+{
+    const char body[] = "--zz\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n"
+                        "--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"piano.json\"\r\n"
+                        "Content-Type: application/json\r\n\r\n{\"a\":\0\"b\"}\r\n--zz--\r\n";
+    Modulo m;
+    cr_assert(modulo_multipart("multipart/form-data; boundary=zz", body, sizeof body - 1, &m));
+    cr_assert_eq(m.n, 2);
+    cr_assert_str_eq(modulo_valore(&m, "csrf"), "abc");
+    const CampoModulo *f = modulo_campo(&m, "file");
+    cr_assert_str_eq(f->file, "piano.json");
+    cr_assert_eq(f->len, 10); /* {"a":\0"b"}: the NUL kept */
+    cr_assert_eq(memcmp(f->valore, "{\"a\":\0\"b\"}", 10), 0);
+    modulo_free(&m);
+    const char *bad[] = {"--zz\r\nContent-Disposition: form-data\r\n\r\nx\r\n--zz--", /* no name */
+                         "--zz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx",  /* no end */
+                         "senza confini"};
+    for (size_t i = 0; i < 3; i++)
+        cr_assert_not(modulo_multipart("multipart/form-data; boundary=zz", bad[i], strlen(bad[i]), &m), "%zu", i);
+    cr_assert_not(modulo_multipart("multipart/form-data", body, sizeof body - 1, &m)); /* no boundary */
+}
