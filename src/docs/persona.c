@@ -374,8 +374,9 @@ static void participations_table(Ctx *c, const PersonaAnno *p)
     ltable_free(t);
 }
 
-static void signatures(Ctx *c, const ValutazionePersona *v)
+static void signatures(Ctx *c, const FoglioPersona *f)
 {
+    const ValutazionePersona *v = f->valutazione;
     paragraph(c, label(c, "presa_visione"), "titolo");
     paragraph(c, label(c, "presa_visione_testo"), "testo");
     layout_space(c->layout, 4);
@@ -389,6 +390,8 @@ static void signatures(Ctx *c, const ValutazionePersona *v)
     char date[16] = "";
     if (v && v->v->has_presa_visione)
         date_format_it(v->v->presa_visione, date);
+    else if (f->has_presa_visione)
+        date_format_it(f->presa_visione, date);
     ltable_cell(t, "", 1, style(c, "testo"));
     ltable_cell(t, "", 1, style(c, "testo"));
     ltable_cell(t, date, 1, style(c, "testo"));
@@ -642,7 +645,7 @@ static void build_sheet(Ctx *c, const FoglioPersona *f, int section)
         paragraph(c, PERSONE_FORMULA, "testo");
     }
     layout_space(c->layout, 8);
-    signatures(c, v);
+    signatures(c, f);
     layout_end(c->layout);
     free(title);
     free(centre);

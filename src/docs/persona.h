@@ -25,6 +25,10 @@ typedef struct {
     const Persona *registro;           /* NULL: a name not in the registry */
     const PersonaAnno *righe;
     const ValutazionePersona *valutazione;
+    /* The presa visione taken in schede web (the archive's workflow), printed
+     * in the signatures' date cell when the valutazione has none of its own. */
+    bool has_presa_visione;
+    Date presa_visione;
 } FoglioPersona;
 
 /* The sheets in print order: every person of the year (persone's order),

@@ -131,6 +131,7 @@ static const Rotta ROTTE[] = {
     {"POST", "/obiettivi/", "/stato", post_stato_rilevazioni},
     {"GET", "/obiettivi/", "", pagina_obiettivo},
     {"GET", "/documenti/", ".pdf", h_documento},
+    {"GET", "/persone/", "/scheda.pdf", pagina_persona_pdf},
     {"GET", "/persone/", "", pagina_persona},
     {"POST", "/persone/", "/presa-visione", post_presa_visione},
     {"POST", "/persone/", "/comunicazione", post_comunicazione},

@@ -116,27 +116,65 @@ static bool scheda_pdf(Server *s, const Obiettivo *only, Anno *y, Risposta *out,
     return ok;
 }
 
-static bool persone_pdf(Server *s, Anno *y, Risposta *out, char **error)
+/* The date of the presa visione of p's valutazione of the year, when taken in schede web. */
+static bool presa_visione(Server *s, const Persona *p, Date *out)
 {
+    char *key = xasprintf("%d %s", s->anno, p->nome), *error = NULL;
+    Stato st;
+    archivio_stato(s->a, "valutazione", key, &st, &error);
+    free(error);
+    free(key);
+    int y, mo, d, h, mi, se;
+    bool taken = st.stato && strcmp(st.stato, "presa visione") == 0 && st.quando &&
+                 sscanf(st.quando, "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &se) == 6;
+    if (taken) { /* the day where the ente is, not in UTC */
+        time_t t = (time_t)date_to_days((Date){y, mo, d}) * 86400 + h * 3600 + mi * 60 + se;
+        struct tm local;
+        localtime_r(&t, &local);
+        *out = (Date){local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+    }
+    stato_free(&st);
+    return taken;
+}
+
+bool documento_persone(Server *s, const Persona *only, Risposta *out, char **error)
+{
+    Anno y;
+    anno_carica(s, &y);
     Strumenti t;
     bool ok = tools_load("persona", &PERSONA_NEEDS, &t, error);
     if (ok) {
         time_t when = time(NULL);
         PersoneAnno persone;
-        persone_compute(&s->plan, &y->esiti, s->anno, &persone);
+        persone_compute(&s->plan, &y.esiti, s->anno, &persone);
         size_t n;
-        FoglioPersona *fogli = persona_fogli(&persone, NULL, &n);
+        FoglioPersona *fogli = persona_fogli(&persone, NULL, &n), *mine = NULL;
+        for (size_t i = 0; i < n; i++) {
+            if (fogli[i].registro)
+                fogli[i].has_presa_visione = presa_visione(s, fogli[i].registro, &fogli[i].presa_visione);
+            if (only && fogli[i].registro == only)
+                mine = &fogli[i];
+        }
         char *title = persona_title(&s->plan, s->anno, &t.spec);
-        PdfInfo info = {.title = title, .author = s->plan.ente, .subject = "Partecipazione del personale agli obiettivi",
+        PdfInfo info = {.title = only ? only->nome : title, .author = s->plan.ente,
+                        .subject = only ? title : "Partecipazione del personale agli obiettivi",
                         .creator = "schede " SCHEDE_VERSION, .created = when};
-        DisplayDoc doc = persona_build(&s->plan, &y->esiti, &persone, fogli, n, NULL, &t.spec, &t.fonts, when);
-        ok = render(out, &t, &doc, info, false, "persone.pdf", error);
-        display_free(&doc);
+        if (only && !mine) {
+            *error = xstrdup("Questa persona non partecipa agli obiettivi dell'anno: non ha una scheda.");
+            ok = false;
+        } else {
+            DisplayDoc doc = persona_build(&s->plan, &y.esiti, &persone, fogli, n, mine, &t.spec, &t.fonts, when);
+            char *name = only ? xasprintf("scheda-%s.pdf", only->id) : xstrdup("persone.pdf");
+            ok = render(out, &t, &doc, info, false, name, error);
+            free(name);
+            display_free(&doc);
+        }
         free(title);
         free(fogli);
         persone_free(&persone);
     }
     tools_free(&t);
+    anno_free(&y);
     return ok;
 }
 
@@ -237,14 +275,18 @@ void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *cod
             return;
         }
     }
-    Anno y;
-    anno_carica(c->s, &y);
     char *error = NULL;
-    bool ok = codice || strcmp(nome, "schede") == 0 ? scheda_pdf(c->s, only, &y, out, &error)
-              : strcmp(nome, "persone") == 0      ? persone_pdf(c->s, &y, out, &error)
-              : strcmp(nome, "relazione") == 0    ? relazione_pdf(c->s, &y, out, &error)
-                                                  : monitoraggio_pdf(c->s, &y, out, &error);
-    anno_free(&y);
+    bool ok;
+    if (!codice && strcmp(nome, "persone") == 0) {
+        ok = documento_persone(c->s, NULL, out, &error); /* reads the year itself, with the prese visione */
+    } else {
+        Anno y;
+        anno_carica(c->s, &y);
+        ok = codice || strcmp(nome, "schede") == 0 ? scheda_pdf(c->s, only, &y, out, &error)
+             : strcmp(nome, "relazione") == 0    ? relazione_pdf(c->s, &y, out, &error)
+                                                 : monitoraggio_pdf(c->s, &y, out, &error);
+        anno_free(&y);
+    }
     if (!ok)
         risposta_errore(c, out, 500, error ? error : "Il documento non è stato prodotto.");
     free(error);

@@ -88,7 +88,7 @@ void pagina_persona(Contesto *c, Risposta *out, const char *id)
     char score[32] = "non calcolabile";
     if (pa && pa->has_punteggio)
         text_format_number(score, sizeof score, pa->punteggio);
-    html_printf(b, "%s</dd></dl>\n", score);
+    html_printf(b, "%s</dd></dl>\n<p><a href=\"/persone/%s/scheda.pdf\">Scarica la scheda (PDF)</a></p>\n", score, p->id);
     if (pa)
         rows_table(b, pa);
     else
@@ -141,6 +141,17 @@ static void change_state(Contesto *c, Risposta *out, const Persona *p, const cha
     } else {
         risposta_errore(c, out, 409, error ? error : "Operazione non possibile nello stato attuale.");
     }
+    free(error);
+}
+
+void pagina_persona_pdf(Contesto *c, Risposta *out, const char *id)
+{
+    const Persona *p = person_for(c, out, id);
+    if (!p)
+        return;
+    char *error = NULL;
+    if (!documento_persone(c->s, p, out, &error))
+        risposta_errore(c, out, 404, error ? error : "La scheda non è stata prodotta.");
     free(error);
 }
 

@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -158,6 +159,8 @@ ROUTES = [
     ("/documenti/premi.pdf", [404, 403, 404, 403, 403]),
     ("/persone/bogo-a", [200, 403, 200, 200, 200]),
     ("/persone/tronfi-a", [200, 403, 200, 200, 403]),
+    ("/persone/bogo-a/scheda.pdf", [200, 403, 200, 200, 200]),
+    ("/persone/tronfi-a/scheda.pdf", [200, 403, 200, 200, 403]),
     ("/storia", [200, 403, 403, 200, 403]),
     ("/storia?formato=csv", [200, 403, 403, 200, 403]),
     ("/piano", [200, 403, 403, 403, 403]),
@@ -363,8 +366,15 @@ class Rilevazioni(unittest.TestCase):
 
 
 class Persone(unittest.TestCase):
+    def sheet_text(self, c, pid):
+        r = c.get("/persone/%s/scheda.pdf" % pid)
+        self.assertEqual(r.status, 200, r.text[:300])
+        return subprocess.run(["pdftotext", "-layout", "-", "-"], input=r.body, capture_output=True).stdout.decode()
+
     def test_presa_visione(self):
         me, office = client("bogo"), client("personale")
+        today = time.strftime("%d/%m/%Y")
+        self.assertNotIn(today, self.sheet_text(me, "bogo-a"))
         r = me.get("/persone/bogo-a")
         self.assertIn('id="stato-valutazione">bozza', r.text)
         self.assertNotIn("Prendo visione", r.text)
@@ -378,6 +388,10 @@ class Persone(unittest.TestCase):
         r = me.get("/persone/bogo-a")
         self.assertIn('id="stato-valutazione">presa visione', r.text)
         self.assertRegex(r.text, r"bogo, \d{4}-\d\d-\d\dT")
+        text = self.sheet_text(me, "bogo-a")  # printed on the sheet afterwards, in the signatures' date
+        self.assertIn("Alessandra Bogo", text)
+        self.assertIn(today, text)
+        self.assertEqual(me.get("/persone/tronfi-a/scheda.pdf").status, 403)
         self.assertEqual(me.post("/persone/tronfi-a/presa-visione", {}).status, 403)
         rows = [x for x in registro() if x["chiave"] == "2024 Alessandra Bogo"]
         self.assertEqual([x["dopo"] for x in rows], ['"presa visione"', '"comunicata"'])

@@ -81,6 +81,9 @@ void post_stato_piano(Contesto *c, Risposta *out);
 void pagina_utenti(Contesto *c, Risposta *out, const char *errore);
 void post_utenti(Contesto *c, Risposta *out);
 void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *codice);
+/* The personnel sheets (only: one person's), with the presa visione taken here; false with *error. */
+bool documento_persone(Server *s, const Persona *only, Risposta *out, char **error);
+void pagina_persona_pdf(Contesto *c, Risposta *out, const char *id);
 /* A static file (CSS, fonts): 404 for any name not in the list. */
 void file_statico(Risposta *out, const char *nome);
 
