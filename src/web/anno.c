@@ -6,6 +6,8 @@
 
 #include "anno.h"
 #include "html.h"
+#include "wb_convert.h"
+#include "workbook.h"
 
 void anno_carica(Server *s, Anno *out)
 {
@@ -21,8 +23,51 @@ void anno_carica(Server *s, Anno *out)
     out->has_esiti = true;
 }
 
+bool anno_valutazioni(Server *s, Anno *y, char **error)
+{
+    ArchivioFile sf, vf;
+    if (archivio_sistema(s->a, &sf, error) != ARCHIVIO_OK)
+        return false;
+    free(*error);
+    *error = NULL;
+    if (archivio_valutazioni(s->a, s->anno, &vf, error) != ARCHIVIO_OK) {
+        archivio_file_free(&sf);
+        return false;
+    }
+    DiagList d;
+    diag_list_init(&d);
+    bool ok = sistema_load_buffer(sf.file, sf.bytes, sf.len, &y->sistema, &d) == LOAD_OK;
+    if (ok) {
+        LoadStatus st = workbook_detect(vf.bytes, vf.len)
+                            ? workbook_valutazioni_load(vf.file, vf.bytes, vf.len, &y->valutazioni, &d)
+                            : valutazioni_load_buffer(vf.file, vf.bytes, vf.len, CODIFICA_AUTO, &y->valutazioni, &d);
+        if (st != LOAD_OK) {
+            sistema_free(&y->sistema);
+            ok = false;
+        }
+    }
+    if (ok) {
+        persone_compute(&s->plan, &y->esiti, s->anno, &y->persone);
+        valutazione_compute(&s->plan, &y->esiti, &y->persone, &y->sistema, &y->valutazioni, s->anno, &y->va, &d);
+        y->has_valutazioni = true;
+    } else {
+        *error = xasprintf("il sistema di valutazione o le valutazioni del %d nell'archivio non si leggono: %s", s->anno,
+                           d.count ? d.items[0].message : "errore");
+    }
+    diag_list_free(&d);
+    archivio_file_free(&sf);
+    archivio_file_free(&vf);
+    return ok;
+}
+
 void anno_free(Anno *a)
 {
+    if (a->has_valutazioni) {
+        valutazione_free(&a->va);
+        persone_free(&a->persone);
+        valutazioni_free(&a->valutazioni);
+        sistema_free(&a->sistema);
+    }
     if (a->has_esiti)
         esiti_free(&a->esiti);
     raggiunto_free(&a->ril);
@@ -48,6 +93,7 @@ const char *stato_rilevazioni(const Stato *st)
 
 bool rilevazioni_modificabili(const Stato *st)
 {
+    /* (and the year's raccolta open: raccolta_aperta, checked by the pages) */
     return !st->stato || strcmp(st->stato, "aperta") == 0 || strcmp(st->stato, "rimandata") == 0;
 }
 

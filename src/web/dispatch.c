@@ -120,6 +120,8 @@ static void h_stato_piano(Contesto *c, Risposta *o, const char *x) { (void)x; po
 static void h_utenti(Contesto *c, Risposta *o, const char *x) { (void)x; pagina_utenti(c, o, NULL); }
 static void h_post_utenti(Contesto *c, Risposta *o, const char *x) { (void)x; post_utenti(c, o); }
 static void h_uscita(Contesto *c, Risposta *o, const char *x) { (void)x; post_uscita(c, o); }
+static void h_raccolta(Contesto *c, Risposta *o, const char *x) { (void)x; post_raccolta(c, o); }
+static void h_relazione(Contesto *c, Risposta *o, const char *x) { (void)x; post_relazione(c, o); }
 static void h_scheda(Contesto *c, Risposta *o, const char *x) { documento_pdf(c, o, "scheda", x); }
 static void h_documento(Contesto *c, Risposta *o, const char *x) { documento_pdf(c, o, x, NULL); }
 
@@ -142,6 +144,8 @@ static const Rotta ROTTE[] = {
     {"GET", "/utenti", NULL, h_utenti},
     {"POST", "/utenti", NULL, h_post_utenti},
     {"POST", "/uscita", NULL, h_uscita},
+    {"POST", "/raccolta", NULL, h_raccolta},
+    {"POST", "/relazione", NULL, h_relazione},
 };
 
 /* Finds the route; *known_path tells a wrong method (405) from an unknown path (404). */

@@ -18,6 +18,7 @@
 #include "pdf_render.h"
 #include "persona.h"
 #include "persone.h"
+#include "premi_doc.h"
 #include "relazione.h"
 #include "resources.h"
 #include "scheda.h"
@@ -147,8 +148,11 @@ bool documento_persone(Server *s, const Persona *only, Risposta *out, char **err
         time_t when = time(NULL);
         PersoneAnno persone;
         persone_compute(&s->plan, &y.esiti, s->anno, &persone);
+        char *missing = NULL;
+        bool with_va = anno_valutazioni(s, &y, &missing); /* without them, the sheets of participation alone */
+        free(missing);
         size_t n;
-        FoglioPersona *fogli = persona_fogli(&persone, NULL, &n), *mine = NULL;
+        FoglioPersona *fogli = persona_fogli(&persone, with_va ? &y.va : NULL, &n), *mine = NULL;
         for (size_t i = 0; i < n; i++) {
             if (fogli[i].registro)
                 fogli[i].has_presa_visione = presa_visione(s, fogli[i].registro, &fogli[i].presa_visione);
@@ -191,12 +195,47 @@ static bool relazione_pdf(Server *s, Anno *y, Risposta *out, char **error)
         char *title = relazione_title(&s->plan, s->anno, &t.spec);
         PdfInfo info = {.title = title, .author = s->plan.ente, .subject = "Relazione sulla Performance",
                         .creator = "schede " SCHEDE_VERSION, .created = when};
-        DisplayDoc doc = relazione_build(&s->plan, &y->esiti, &sintesi, NULL, &t.spec, &t.fonts, when);
+        char *missing = NULL;
+        bool with_va = anno_valutazioni(s, y, &missing);
+        free(missing);
+        DisplayDoc doc = relazione_build(&s->plan, &y->esiti, &sintesi, with_va ? &y->va : NULL, &t.spec, &t.fonts, when);
         ok = render(out, &t, &doc, info, true, "relazione.pdf", error);
         display_free(&doc);
         free(title);
         sintesi_free(&sintesi);
         persone_free(&persone);
+    }
+    tools_free(&t);
+    return ok;
+}
+
+static bool premi_pdf(Server *s, Anno *y, Risposta *out, int *status, char **error)
+{
+    if (!anno_valutazioni(s, y, error)) {
+        *status = 404;
+        char *why = *error;
+        *error = xasprintf("I premi vengono dal sistema di valutazione e dalle valutazioni dell'anno, che l'archivio non ha "
+                           "(%s): si importano con schede archivio importa.", why ? why : "");
+        free(why);
+        return false;
+    }
+    if (!y->va.premi.present) {
+        *status = 404;
+        *error = xstrdup("Il sistema di valutazione non ripartisce un fondo (manca «premi»): non c'è un documento dei premi.");
+        return false;
+    }
+    Strumenti t;
+    bool ok = tools_load("premi", &PREMI_NEEDS, &t, error);
+    if (ok) {
+        time_t when = time(NULL);
+        char *title = premi_title(&s->plan, y->va.anno, &t.spec);
+        PdfInfo info = {.title = title, .author = s->plan.ente,
+                        .subject = "Ripartizione del fondo per la produttività (riservato)", .creator = "schede " SCHEDE_VERSION,
+                        .created = when};
+        DisplayDoc doc = premi_build(&s->plan, &y->va, &t.spec, &t.fonts, when);
+        ok = render(out, &t, &doc, info, false, "premi.pdf", error);
+        display_free(&doc);
+        free(title);
     }
     tools_free(&t);
     return ok;
@@ -269,15 +308,16 @@ void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *cod
                                                  : "I documenti dell'ente li scaricano la Segreteria, l'ufficio personale e l'OIV.");
             return;
         }
-        if (premi) {
-            risposta_errore(c, out, 404, "I premi si calcolano con il sistema di valutazione e le valutazioni dell'anno: "
-                                         "stamparli con schede stampa --archivio.");
-            return;
-        }
     }
     char *error = NULL;
     bool ok;
-    if (!codice && strcmp(nome, "persone") == 0) {
+    int status = 500;
+    if (!codice && strcmp(nome, "premi") == 0) {
+        Anno y;
+        anno_carica(c->s, &y);
+        ok = premi_pdf(c->s, &y, out, &status, &error);
+        anno_free(&y);
+    } else if (!codice && strcmp(nome, "persone") == 0) {
         ok = documento_persone(c->s, NULL, out, &error); /* reads the year itself, with the prese visione */
     } else {
         Anno y;
@@ -288,6 +328,6 @@ void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *cod
         anno_free(&y);
     }
     if (!ok)
-        risposta_errore(c, out, 500, error ? error : "Il documento non è stato prodotto.");
+        risposta_errore(c, out, status, error ? error : "Il documento non è stato prodotto.");
     free(error);
 }

@@ -176,5 +176,6 @@ void pagina_home(Contesto *c, Risposta *out)
         }
     }
     strbuf_puts(b, "</ul>\n");
+    home_anno(c, b);
     html_fine(b);
 }

@@ -264,7 +264,10 @@ static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, int
     free(key);
     strbuf_puts(b, "<section id=\"rilevazioni\" aria-labelledby=\"titolo-rilevazioni\"><h2 id=\"titolo-rilevazioni\">Rilevazioni</h2>\n");
     workflow(b, c, o, &st);
-    if (contesto_dirigente_di(c, o) && rilevazioni_modificabili(&st) && e && e->n_azioni)
+    bool collecting = raccolta_aperta(c->s);
+    if (!collecting)
+        strbuf_puts(b, "<p>La raccolta delle rilevazioni dell'anno è chiusa.</p>\n");
+    if (collecting && contesto_dirigente_di(c, o) && rilevazioni_modificabili(&st) && e && e->n_azioni)
         rilevazione_form(b, c, o->codice, e, err);
     strbuf_puts(b, "</section>\n<section aria-labelledby=\"titolo-storia\"><h2 id=\"titolo-storia\">Storia</h2>\n<ol class=\"storia\">\n");
     HistoryVisit h = {b, 0};
@@ -423,6 +426,10 @@ void post_rilevazione(Contesto *c, Risposta *out, const char *codice)
     free(key);
     bool open = rilevazioni_modificabili(&st);
     stato_free(&st);
+    if (!raccolta_aperta(c->s)) {
+        risposta_errore(c, out, 409, "La raccolta delle rilevazioni dell'anno è chiusa: la riapre la Segreteria.");
+        return;
+    }
     if (!open) {
         risposta_errore(c, out, 409, "Le rilevazioni di questo obiettivo sono già state inviate: si modificano solo se l'OIV le rimanda.");
         return;

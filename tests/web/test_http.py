@@ -156,7 +156,7 @@ ROUTES = [
     ("/documenti/persone.pdf", [200, 403, 200, 200, 403]),
     ("/documenti/relazione.pdf", [200, 403, 200, 200, 403]),
     ("/documenti/monitoraggio.pdf", [200, 403, 200, 200, 403]),
-    ("/documenti/premi.pdf", [404, 403, 404, 403, 403]),
+    ("/documenti/premi.pdf", [404, 403, 404, 403, 403]),  # no SMVP in this archive: 404 saying so
     ("/persone/bogo-a", [200, 403, 200, 200, 200]),
     ("/persone/tronfi-a", [200, 403, 200, 200, 403]),
     ("/persone/bogo-a/scheda.pdf", [200, 403, 200, 200, 200]),
@@ -189,6 +189,8 @@ class Ruoli(unittest.TestCase):
             ("/piano/stato", {"versione": "1", "stato": "proposta"}, {"segreteria"}),
             ("/utenti", {"nome": "x", "ruolo": "oiv", "password": "abcdefghijkl"}, {"segreteria"}),
             ("/persone/bogo-a/comunicazione", {}, {"segreteria", "personale"}),
+            ("/raccolta", {"stato": "chiusa"}, {"segreteria"}),
+            ("/relazione", {"commento": "x"}, {"oiv"}),
         ]
         for path, fields, allowed in posts:
             for user in ["oiv", "bogo", "pastorino", "personale", "segretario", "segreteria"]:
@@ -397,6 +399,55 @@ class Persone(unittest.TestCase):
         self.assertEqual([x["dopo"] for x in rows], ['"presa visione"', '"comunicata"'])
 
 
+def pdf_text(data):
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True).stdout.decode()
+
+
+class Documenti(unittest.TestCase):
+    """The PDFs the server makes are those of `schede stampa --archivio` on the same archive: the Sarzana
+    plan with its rilevazioni, SMVP and valutazioni of 2024 (their text compared, page by page)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.scratch = w.Scratch()
+        cls.db = os.path.join(cls.scratch.dir, "ciclo.db")
+        samples = os.path.join(w.SOURCES, "samples")
+        w.run("archivio", "crea", cls.db, "--ente", "Comune di Sarzana")
+        w.run("archivio", "importa", cls.db, w.PLAN, *[os.path.join(samples, f) for f in
+              ("raggiunto-2024.json", "sistema-smvp.json", "valutazioni-2024.json")], "--anno", "2024")
+        for name, role, persona, password in w.USERS:
+            w.run("archivio", "utente", cls.db, "--aggiungi", name, "--ruolo", role, stdin=password + "\n")
+        cls.out = os.path.join(cls.scratch.dir, "stampa")
+        w.run("stampa", "--archivio", cls.db, "--anno", "2024", "--out", cls.out)
+        cls.server = w.Server(cls.db)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.scratch.remove()
+
+    def test_the_web_documents_are_those_of_stampa(self):
+        c = w.Client(self.server.port)
+        self.assertEqual(c.login("personale").status, 303)
+        for name in ["schede", "persone", "relazione", "premi"]:
+            r = c.get("/documenti/%s.pdf" % name)
+            self.assertEqual(r.status, 200, (name, r.text[:300]))
+            with open(os.path.join(self.out, name + ".pdf"), "rb") as f:
+                self.assertEqual(pdf_text(r.body), pdf_text(f.read()), name)
+
+    def test_the_relazione_is_pdfa_as_stampa_makes_it(self):
+        c = w.Client(self.server.port)
+        c.login("oiv")
+        body = c.get("/documenti/relazione.pdf").body
+        self.assertIn(b"pdfaid:part", body)
+        path = os.path.join(self.scratch.dir, "web-relazione.pdf")
+        with open(path, "wb") as f:
+            f.write(body)
+        self.assertEqual(subprocess.run(["qpdf", "--check", path], capture_output=True).returncode, 0)
+        info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+        self.assertRegex(info, r"Tagged:\s+yes")
+
+
 class Piano(unittest.TestCase):
     """On an archive and a server of its own: a second version changes what the others print."""
 
@@ -422,6 +473,40 @@ class Piano(unittest.TestCase):
                 "Content-Type: application/json\r\n\r\n" % (boundary, c.csrf, boundary, name)).encode() + data + \
             ("\r\n--%s--\r\n" % boundary).encode()
         return c.request("POST", "/piano", body, {"Content-Type": "multipart/form-data; boundary=" + boundary})
+
+    def login(self, user):
+        c = w.Client(self.server.port)
+        self.assertEqual(c.login(user).status, 303)
+        return c
+
+    def test_the_raccolta_closed_refuses_rilevazioni_until_reopened(self):
+        admin, d = self.login("segreteria"), self.login("segretario")
+        self.assertIn('id="stato-raccolta">aperta', admin.get("/").text)
+        self.assertEqual(admin.post("/raccolta", {"stato": "chiusa"}).status, 303)
+        self.assertEqual(admin.post("/raccolta", {"stato": "chiusa"}).status, 409)
+        page = d.get("/obiettivi/SG-02").text
+        self.assertIn("La raccolta delle rilevazioni dell'anno è chiusa", page)
+        self.assertNotIn("Salva la rilevazione", page)
+        r = d.post("/obiettivi/SG-02/rilevazioni", {"azione": "1", "percentuale": "50", "nota": "x"})
+        self.assertEqual(r.status, 409)
+        admin.get("/")
+        self.assertEqual(admin.post("/raccolta", {"stato": "aperta"}).status, 303)
+        d.get("/obiettivi/SG-02")
+        r = d.post("/obiettivi/SG-02/rilevazioni", {"azione": "1", "percentuale": "50", "nota": "x"})
+        self.assertEqual(r.status, 303)
+
+    def test_the_oiv_validates_the_relazione_with_a_comment(self):
+        oiv = self.login("oiv")
+        home = oiv.get("/").text
+        self.assertIn('id="stato-relazione">bozza', home)
+        self.assertEqual(oiv.post("/relazione", {"commento": "conforme al <SMVP>"}).status, 303)
+        home = oiv.get("/").text
+        self.assertIn('id="stato-relazione">validata', home)
+        self.assertIn("«conforme al &lt;SMVP&gt;»", home)
+        self.assertEqual(oiv.post("/relazione", {"commento": "di nuovo"}).status, 409)
+        rows = list(csv.DictReader(io.StringIO(w.storia(self.db)), delimiter=";"))
+        self.assertTrue(any(r["tabella"] == "stati" and r["campo"] == "relazione" and r["motivo"] == "conforme al <SMVP>"
+                            for r in rows))
 
     def test_an_upload_with_errors_shows_them_and_changes_nothing(self):
         c = self.client()

@@ -143,12 +143,13 @@ ALTER TABLE utenti ADD COLUMN password TEXT;
 -- The state of what moves through the workflow: a plan version (bozza,
 -- proposta, approvata), an objective's rilevazioni of a year (aperta,
 -- inviata, validata, rimandata), a person's valutazione of a year (bozza,
--- comunicata, presa visione). No row: the first state. Every change has its
+-- comunicata, presa visione), the raccolta of a year (aperta, chiusa), the
+-- Relazione of a year (bozza, validata by the OIV). No row: the first state. Every change has its
 -- row in the registro too, with the state before and after.
 CREATE TABLE stati (
   ente INTEGER NOT NULL REFERENCES enti(id),
-  oggetto TEXT NOT NULL CHECK (oggetto IN ('versione', 'rilevazioni', 'valutazione')),
-  chiave TEXT NOT NULL,                -- '3'; '2025 SG-01'; '2025 Mario Rossi'
+  oggetto TEXT NOT NULL CHECK (oggetto IN ('versione', 'rilevazioni', 'valutazione', 'raccolta', 'relazione')),
+  chiave TEXT NOT NULL,                -- '3'; '2025 SG-01'; '2025 Mario Rossi'; '2025' (raccolta, relazione)
   stato TEXT NOT NULL,
   quando TEXT NOT NULL,                -- UTC, ISO 8601
   chi TEXT NOT NULL,

@@ -5,16 +5,30 @@
 #define SCHEDE_WEB_ANNO_H
 
 #include "esiti.h"
+#include "persone.h"
 #include "server.h"
+#include "sistema.h"
+#include "valutazione.h"
+#include "valutazioni.h"
 
 typedef struct {
     Rilevazioni ril;
     Esiti esiti;
     bool has_esiti;
+    /* the SMVP and the year's valutazioni in the archive, computed as
+     * `stampa --archivio` does (anno_valutazioni) */
+    bool has_valutazioni;
+    Sistema sistema;
+    Valutazioni valutazioni;
+    PersoneAnno persone;
+    ValutazioniAnno va;
 } Anno;
 
 /* The year's rilevazioni (none is not an error) and their results. */
 void anno_carica(Server *s, Anno *out);
+/* Adds the valutazioni of the year: false when the archive has no SMVP or
+ * no valutazioni for it, or they do not load (*error says which). */
+bool anno_valutazioni(Server *s, Anno *y, char **error);
 void anno_free(Anno *a);
 const EsitoObiettivo *anno_esito(const Anno *a, const Obiettivo *o);
 

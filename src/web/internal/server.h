@@ -75,6 +75,11 @@ void pagina_persona(Contesto *c, Risposta *out, const char *id);
 void post_presa_visione(Contesto *c, Risposta *out, const char *id);
 void post_comunicazione(Contesto *c, Risposta *out, const char *id);
 void pagina_storia(Contesto *c, Risposta *out);
+/* The year (pagine_anno.c): its raccolta and its Relazione. */
+void home_anno(Contesto *c, StrBuf *b);
+bool raccolta_aperta(Server *s);
+void post_raccolta(Contesto *c, Risposta *out);
+void post_relazione(Contesto *c, Risposta *out);
 void pagina_piano(Contesto *c, Risposta *out, const char *errori);
 void post_piano(Contesto *c, Risposta *out);
 void post_stato_piano(Contesto *c, Risposta *out);
