@@ -24,6 +24,7 @@ const MhdLib *mhd_lib(char **error)
     } fns[] = {
         {"MHD_start_daemon", (void **)&lib.start_daemon},
         {"MHD_stop_daemon", (void **)&lib.stop_daemon},
+        {"MHD_quiesce_daemon", (void **)&lib.quiesce_daemon},
         {"MHD_get_daemon_info", (void **)&lib.get_daemon_info},
         {"MHD_lookup_connection_value", (void **)&lib.lookup_connection_value},
         {"MHD_get_connection_values", (void **)&lib.get_connection_values},

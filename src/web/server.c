@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <stdatomic.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "mhd_lib.h"
 #include "server.h"
@@ -21,6 +23,9 @@
 #define MAX_CONNECTIONS 256
 #define TIMEOUT_SECONDS 30     /* a client silent this long is dropped (slow clients) */
 #define HEADER_MEMORY (32 * 1024) /* per connection: headers larger than this get 431 from libmicrohttpd */
+
+/* Requests begun and not yet sent whole: what a graceful stop waits for. */
+static atomic_int in_flight;
 
 typedef struct {
     StrBuf body;
@@ -137,6 +142,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     Upload *up = *con_cls;
     if (!up) {
         up = xcalloc(1, sizeof *up);
+        atomic_fetch_add(&in_flight, 1);
         up->limit = body_limit(method, url);
         const char *cl = MHD->lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         *con_cls = up;
@@ -208,6 +214,7 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, en
             sodium_memzero(up->body.data, up->body.len); /* a login form's password */
         strbuf_free(&up->body);
         free(up);
+        atomic_fetch_sub(&in_flight, 1);
     }
     *con_cls = NULL;
 }
@@ -217,7 +224,7 @@ static struct MHD_Daemon *start(Server *s, const WebConfig *c, char **error)
     struct sockaddr_in6 a6 = {0};
     struct sockaddr_in a4 = {0};
     struct sockaddr *sa;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC; /* ITC: quiesce with a thread pool */
     if (inet_pton(AF_INET, c->indirizzo, &a4.sin_addr) == 1) {
         a4.sin_family = AF_INET;
         a4.sin_port = htons((uint16_t)c->porta);
@@ -240,6 +247,22 @@ static struct MHD_Daemon *start(Server *s, const WebConfig *c, char **error)
         *error = xasprintf("impossibile ascoltare su %s porta %d: %s", c->indirizzo, c->porta,
                            errno ? strerror(errno) : "porta occupata o non consentita");
     return d;
+}
+
+/* A graceful stop: no new connections, then the requests in flight answered
+ * and sent whole (at most STOP_SECONDS), then the daemon stopped. */
+#define STOP_SECONDS 30
+static void drain(struct MHD_Daemon *d)
+{
+    MHD_socket listening = MHD->quiesce_daemon(d);
+    if (listening != MHD_INVALID_SOCKET)
+        close(listening);
+    struct timespec tick = {0, 10 * 1000 * 1000};
+    int quiet = 0;
+    for (int i = 0; i < STOP_SECONDS * 100 && quiet < 5; i++) {
+        quiet = atomic_load(&in_flight) == 0 ? quiet + 1 : 0;
+        nanosleep(&tick, NULL);
+    }
 }
 
 int web_serve(const WebConfig *c)
@@ -282,7 +305,8 @@ int web_serve(const WebConfig *c)
     fflush(stdout);
     int sig = 0;
     sigwait(&stop, &sig);
-    MHD->stop_daemon(d); /* joins the threads: the requests in flight finish first */
+    drain(d);
+    MHD->stop_daemon(d);
     server_chiudi(&s);
     printf("schede web: fermato (%s); richieste in corso completate, archivio chiuso\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
     return 0;

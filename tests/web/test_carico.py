@@ -67,5 +67,35 @@ class Carico(unittest.TestCase):
         self.assertEqual(rc, 0, err)
 
 
+class Arresto(unittest.TestCase):
+    def test_sigterm_finishes_the_requests_in_flight(self):
+        scratch = w.Scratch()
+        try:
+            server = w.Server(w.make_archive(scratch.dir))
+            c = w.Client(server.port)
+            self.assertEqual(c.login("segreteria").status, 303)
+            got = {}
+
+            def fetch():
+                r = c.get("/documenti/schede.pdf")  # the whole plan's schede: tens of milliseconds to make
+                got["r"] = (r.status, r.body)
+
+            t = threading.Thread(target=fetch)
+            t.start()
+            time.sleep(0.005)
+            rc, out, err = server.stop()  # SIGTERM while the PDF is being made
+            t.join()
+            self.assertEqual(rc, 0, err)
+            self.assertIn("fermato (SIGTERM)", out)
+            status, body = got["r"]
+            self.assertEqual(status, 200)
+            self.assertTrue(body.startswith(b"%PDF-") and body.rstrip().endswith(b"%%EOF"))
+            refused = w.Client(server.port)
+            with self.assertRaises(OSError):
+                refused.get("/salute")
+        finally:
+            scratch.remove()
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
