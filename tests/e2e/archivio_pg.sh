@@ -134,4 +134,36 @@ run archivio storia "$C" >"$T/storia.txt"
 for n in $(cat "$T"/k-*.txt | grep -o 'piano, versione [0-9]*' | grep -o '[0-9]*$'); do
   grep -q "importa piano  versione $n " "$T/storia.txt" || { cat "$T"/k-*.txt >&2; fail "la versione $n riportata non c'è"; }
 done
+# schede web on PostgreSQL (schema version 2: users, workflow states): a dirigente logs in, enters
+# a rilevazione and sends it; the OIV validates it; all of it in the registro
+W=$(db web)
+run archivio crea "$W" --ente "Comune di Sarzana" >/dev/null
+run archivio importa "$W" $P >/dev/null 2>&1
+printf 'segretario-2024\n' | run archivio utente "$W" --aggiungi segretario --ruolo dirigente --persona "Segretario generale" >/dev/null
+printf 'oiv-valuta-2024\n' | run archivio utente "$W" --aggiungi oiv --ruolo oiv >/dev/null
+SCHEDE="$exe" SCHEDE_SORGENTI=. WEB_ARCHIVIO="$W" /usr/bin/python3 - <<'PY' || fail "schede web su PostgreSQL"
+import os, sys
+sys.path.insert(0, "tests/web")
+import webtest as w
+s = w.Server(os.environ["WEB_ARCHIVIO"])
+d, o = w.Client(s.port), w.Client(s.port)
+assert d.login("segretario").status == 303
+d.get("/obiettivi/SG-01")
+r = d.post("/obiettivi/SG-01/rilevazioni", {"azione": "1", "data": "20/01/2025"})
+assert r.status == 303, r.text
+assert 'id="risultato">70 %' in d.get("/obiettivi/SG-01").text  # 20 days late: 70 %, the only action reported
+assert d.post("/obiettivi/SG-01/stato", {"stato": "inviata"}).status == 303
+assert o.login("oiv").status == 303
+o.get("/obiettivi/SG-01")
+assert o.post("/obiettivi/SG-01/stato", {"stato": "validata"}).status == 303
+assert d.get("/obiettivi/STAMPA-01").status == 403
+rc, out, err = s.stop()
+assert rc == 0, err
+PY
+storia=$(run archivio storia "$W" SG-01 --formato csv)
+grep -q '"segretario";"stato";"stati";"2024 SG-01"' <<<"$storia" || fail "il registro su PostgreSQL: $storia"
+grep -q '"oiv";"stato";"stati";"2024 SG-01";"SG-01";"rilevazioni";"""inviata""";"""validata"""' <<<"$storia" ||
+  fail "la validazione nel registro su PostgreSQL: $storia"
+run archivio controlla "$W" >/dev/null || fail "controlla dopo schede web: $(run archivio controlla "$W")"
+
 echo "archivio_pg: $(psql --version): tutto come con SQLite"
