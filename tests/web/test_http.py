@@ -87,6 +87,31 @@ class Accesso(unittest.TestCase):
         self.assertRegex(c.cookie, r"^[0-9a-f]{32}$")  # 128 bits
         self.assertEqual(c.get("/").status, 200)
 
+    def test_behind_https_the_cookie_is_secure(self):
+        server = w.Server(S.db, https=True)
+        try:
+            c = w.Client(server.port)
+            self.assertIn("Secure", c.get("/accesso").headers["set-cookie"])
+            r = c.post("/accesso", {"utente": "oiv", "password": w.PASSWORD["oiv"]})
+            self.assertEqual(r.status, 303)
+            self.assertIn("; Secure", r.headers["set-cookie"])
+        finally:
+            server.stop()
+
+    def test_the_segreteria_creates_a_user_who_then_logs_in(self):
+        admin = client("segreteria")
+        admin.get("/utenti")
+        r = admin.post("/utenti", {"nome": "nuovo", "ruolo": "oiv", "password": "corta"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("almeno 10 caratteri", r.text)
+        r = admin.post("/utenti", {"nome": "nuovo", "ruolo": "oiv", "persona": "", "password": "una-password-nuova"})
+        self.assertEqual(r.status, 303)
+        self.assertIn("<th scope=\"row\">nuovo</th><td>oiv</td>", admin.get("/utenti").text)
+        self.assertEqual(w.Client(S.server.port).login("nuovo", "una-password-nuova").status, 303)
+        rows = [x for x in registro() if x["chiave"] == "nuovo" and x["chi"] == "segreteria"]
+        self.assertEqual(sorted(x["operazione"] for x in rows), ["nuova password", "nuovo utente"])
+        self.assertNotIn("una-password-nuova", w.storia(S.db))
+
     def test_logout_ends_the_session_on_the_server(self):
         c = client("oiv")
         token = c.cookie

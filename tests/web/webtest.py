@@ -67,8 +67,8 @@ def make_archive(folder):
 class Server:
     """`schede web` on a free port, until stop()."""
 
-    def __init__(self, db, log=None, anno="2024"):
-        args = [SCHEDE, "web", db, "--porta", "0", "--anno", anno]
+    def __init__(self, db, log=None, anno="2024", https=False):
+        args = [SCHEDE, "web", db, "--porta", "0", "--anno", anno] + (["--https"] if https else [])
         if log:
             args += ["--log", log]
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
