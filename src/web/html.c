@@ -3,6 +3,7 @@
  * ente's name, a breadcrumb, labels above fields, visible focus; the CSS is
  * static/schede.css, served by the program. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "html.h"
@@ -89,4 +90,18 @@ void html_fine(StrBuf *b)
 {
     strbuf_puts(b, "</main>\n<footer class=\"piede\"><p>schede — documenti del ciclo della performance</p></footer>\n"
                    "</body>\n</html>\n");
+}
+
+char *web_diags_text(const DiagList *d)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return xstrdup("errore");
+    for (size_t i = 0; i < d->count; i++)
+        if (d->items[i].severity == DIAG_ERROR)
+            diag_print(f, &d->items[i]);
+    fclose(f);
+    return text;
 }

@@ -147,6 +147,7 @@ static const Voce VOCI[] = {
      R(RUOLO_AMMINISTRATORE) | R(RUOLO_PERSONALE) | R(RUOLO_OIV)},
     {"/documenti/monitoraggio.pdf", "Monitoraggio (PDF)", "Lo stato a oggi, con il cronoprogramma",
      R(RUOLO_AMMINISTRATORE) | R(RUOLO_PERSONALE) | R(RUOLO_OIV)},
+    {"/valutazioni", "Valutazioni", "Il sistema di valutazione e le valutazioni dell'anno", R(RUOLO_AMMINISTRATORE) | R(RUOLO_PERSONALE)},
     {"/documenti/premi.pdf", "Premi (PDF, riservato)", "La ripartizione del fondo", R(RUOLO_AMMINISTRATORE) | R(RUOLO_PERSONALE)},
     {"/piano", "Piano e versioni", "Caricare una versione, proporla, approvarla", R(RUOLO_AMMINISTRATORE)},
     {"/utenti", "Utenti", "Chi accede e con quale ruolo", R(RUOLO_AMMINISTRATORE)},

@@ -130,21 +130,6 @@ void pagina_piano(Contesto *c, Risposta *out, const char *errori)
     html_fine(b);
 }
 
-/* The diagnostics as verifica prints them, one per line. */
-static char *diags_text(DiagList *d)
-{
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    if (!f)
-        return xstrdup("errore");
-    for (size_t i = 0; i < d->count; i++)
-        if (d->items[i].severity == DIAG_ERROR)
-            diag_print(f, &d->items[i]);
-    fclose(f);
-    return text;
-}
-
 void post_piano(Contesto *c, Risposta *out)
 {
     if (!is(c, RUOLO_AMMINISTRATORE)) {
@@ -163,7 +148,7 @@ void post_piano(Contesto *c, Risposta *out)
     LoadStatus st = workbook_detect(f->valore, f->len) ? workbook_plan_load(name, f->valore, f->len, &plan, &d)
                                                        : plan_load_buffer(name, f->valore, f->len, &plan, &d);
     if (st != LOAD_OK || d.errors) {
-        char *text = diags_text(&d);
+        char *text = web_diags_text(&d);
         pagina_piano(c, out, text);
         free(text);
         if (st == LOAD_OK)

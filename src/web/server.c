@@ -131,7 +131,7 @@ static size_t body_limit(const char *method, const char *url)
 {
     if (strcmp(method, "POST") != 0)
         return 0;
-    return strcmp(url, "/piano") == 0 ? WEB_MAX_UPLOAD : WEB_MAX_FORM;
+    return strcmp(url, "/piano") == 0 || strcmp(url, "/valutazioni") == 0 ? WEB_MAX_UPLOAD : WEB_MAX_FORM;
 }
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url, const char *method,

@@ -190,6 +190,7 @@ ROUTES = [
     ("/storia?formato=csv", [200, 403, 403, 200, 403]),
     ("/piano", [200, 403, 403, 403, 403]),
     ("/utenti", [200, 403, 403, 403, 403]),
+    ("/valutazioni", [200, 403, 200, 403, 403]),
     ("/obiettivi/NON-ESISTE", [404, 404, 404, 404, 403]),
     ("/documenti/altro.pdf", [404, 404, 404, 404, 404]),
 ]
@@ -216,6 +217,7 @@ class Ruoli(unittest.TestCase):
             ("/persone/bogo-a/comunicazione", {}, {"segreteria", "personale"}),
             ("/raccolta", {"stato": "chiusa"}, {"segreteria"}),
             ("/relazione", {"commento": "x"}, {"oiv"}),
+            ("/valutazioni", {}, {"segreteria", "personale"}),
         ]
         for path, fields, allowed in posts:
             for user in ["oiv", "bogo", "pastorino", "personale", "segretario", "segreteria"]:
@@ -491,13 +493,13 @@ class Piano(unittest.TestCase):
         c = w.Client(self.server.port)
         self.assertEqual(c.login("segreteria").status, 303)
         return c
-    def upload(self, c, name, data):
+    def upload(self, c, name, data, path="/piano"):
         boundary = "schedeconfine"
         body = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
                 "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
                 "Content-Type: application/json\r\n\r\n" % (boundary, c.csrf, boundary, name)).encode() + data + \
             ("\r\n--%s--\r\n" % boundary).encode()
-        return c.request("POST", "/piano", body, {"Content-Type": "multipart/form-data; boundary=" + boundary})
+        return c.request("POST", path, body, {"Content-Type": "multipart/form-data; boundary=" + boundary})
 
     def login(self, user):
         c = w.Client(self.server.port)
@@ -532,6 +534,31 @@ class Piano(unittest.TestCase):
         rows = list(csv.DictReader(io.StringIO(w.storia(self.db)), delimiter=";"))
         self.assertTrue(any(r["tabella"] == "stati" and r["campo"] == "relazione" and r["motivo"] == "conforme al <SMVP>"
                             for r in rows))
+
+    def test_the_ufficio_personale_uploads_the_smvp_and_the_valutazioni(self):
+        c = self.login("personale")
+        samples = os.path.join(w.SOURCES, "samples")
+        self.assertEqual(c.get("/documenti/premi.pdf").status, 404)  # nothing to share yet
+        c.get("/valutazioni")
+        with open(os.path.join(samples, "valutazioni-2024.csv"), "rb") as f:
+            good = f.read()
+        bad = good.replace(b"ALESSANDRA BOGO", b"PERSONA INESISTENTE")
+        with open(os.path.join(samples, "sistema-smvp.json"), "rb") as f:
+            self.assertEqual(self.upload(c, "sistema-smvp.json", f.read(), "/valutazioni").status, 303)
+        r = self.upload(c, "valutazioni-rotte.csv", bad, "/valutazioni")
+        self.assertEqual(r.status, 422)
+        self.assertIn("valutazioni-rotte.csv:2", r.text)  # file and line, as verifica says it
+        self.assertIn("PERSONA INESISTENTE", r.text)
+        self.assertEqual(self.upload(c, "appunti.txt", b"niente di utile", "/valutazioni").status, 422)
+        self.assertEqual(self.upload(c, "valutazioni-2024.csv", good, "/valutazioni").status, 303)
+        page = c.get("/valutazioni").text
+        self.assertIn("<strong>valutazioni-2024.csv</strong>", page)
+        self.assertIn("<strong>sistema-smvp.json</strong>", page)
+        r = c.get("/documenti/premi.pdf")
+        self.assertEqual(r.status, 200)
+        self.assertTrue(r.body.startswith(b"%PDF-"))
+        rows = [x for x in csv.DictReader(io.StringIO(w.storia(self.db)), delimiter=";") if x["chi"] == "personale"]
+        self.assertEqual(len({x["tabella"] for x in rows} & {"sistemi", "valutazioni"}), 2, rows)
 
     def test_an_upload_with_errors_shows_them_and_changes_nothing(self):
         c = self.client()

@@ -22,6 +22,10 @@ void html_inizio(StrBuf *b, const char *titolo, const char *utente, const char *
                  const Briciola *briciole, size_t n_briciole);
 void html_fine(StrBuf *b);
 
+/* The errors of a file as `schede verifica` prints them, one per line (to show in a <pre>). */
+#include "diag.h"
+char *web_diags_text(const DiagList *d);
+
 /* A hidden csrf field. */
 void html_csrf(StrBuf *b, const char *csrf);
 

@@ -84,6 +84,8 @@ void pagina_piano(Contesto *c, Risposta *out, const char *errori);
 void post_piano(Contesto *c, Risposta *out);
 void post_stato_piano(Contesto *c, Risposta *out);
 void pagina_utenti(Contesto *c, Risposta *out, const char *errore);
+void pagina_valutazioni(Contesto *c, Risposta *out, const char *errori);
+void post_valutazioni(Contesto *c, Risposta *out);
 void post_utenti(Contesto *c, Risposta *out);
 void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *codice);
 /* The personnel sheets (only: one person's), with the presa visione taken here; false with *error. */
