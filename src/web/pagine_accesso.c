@@ -92,7 +92,7 @@ void post_accesso(Contesto *c, Risposta *out)
     }
     Utente u;
     char *error = NULL;
-    bool found = archivio_utente(s->a, nome, &u, &error) == ARCHIVIO_OK && u.password;
+    bool exists = archivio_utente(s->a, nome, &u, &error) == ARCHIVIO_OK, found = exists && u.password;
     free(error);
     char *hash = xstrdup(found ? u.password : dummy_hash());
     /* argon2id takes its time and memory: not under the lock */
@@ -105,7 +105,7 @@ void post_accesso(Contesto *c, Risposta *out)
         audit(c, "anonimo", "accesso non riuscito", nome, c->r->indirizzo);
         c->sessione = sessioni_trova(&s->sessioni, c->token, s->adesso());
         pagina_accesso(c, out, "Nome utente o password non corretti.", nome);
-        if (found)
+        if (exists)
             utente_free(&u);
         return;
     }
