@@ -41,8 +41,8 @@ ArchivioEsito archivio_evento(Archivio *a, const Autore *chi, const char *operaz
 
 /* ---- the workflow's states ---------------------------------------------------------------- */
 
-/* oggetto: "versione", "rilevazioni", "valutazione", "raccolta" or "relazione"; chiave: "3", "2025 SG-01",
- * "2025 Mario Rossi", "2025". */
+/* oggetto: "versione", "rilevazioni", "valutazione" (one person's), "raccolta", "relazione" or
+ * "valutazioni" (the year's, validated by the OIV); chiave: "3", "2025 SG-01", "2025 Mario Rossi", "2025". */
 typedef struct {
     char *stato; /* NULL: no state recorded yet (the first state) */
     char *quando, *chi, *nota;

@@ -122,6 +122,7 @@ static void h_post_utenti(Contesto *c, Risposta *o, const char *x) { (void)x; po
 static void h_uscita(Contesto *c, Risposta *o, const char *x) { (void)x; post_uscita(c, o); }
 static void h_valutazioni(Contesto *c, Risposta *o, const char *x) { (void)x; pagina_valutazioni(c, o, NULL); }
 static void h_post_valutazioni(Contesto *c, Risposta *o, const char *x) { (void)x; post_valutazioni(c, o); }
+static void h_validazione(Contesto *c, Risposta *o, const char *x) { (void)x; post_validazione_valutazioni(c, o); }
 static void h_raccolta(Contesto *c, Risposta *o, const char *x) { (void)x; post_raccolta(c, o); }
 static void h_relazione(Contesto *c, Risposta *o, const char *x) { (void)x; post_relazione(c, o); }
 static void h_scheda(Contesto *c, Risposta *o, const char *x) { documento_pdf(c, o, "scheda", x); }
@@ -149,6 +150,7 @@ static const Rotta ROTTE[] = {
     {"POST", "/raccolta", NULL, h_raccolta},
     {"GET", "/valutazioni", NULL, h_valutazioni},
     {"POST", "/valutazioni", NULL, h_post_valutazioni},
+    {"POST", "/valutazioni/validazione", NULL, h_validazione},
     {"POST", "/relazione", NULL, h_relazione},
 };
 

@@ -1,6 +1,6 @@
 /* pagine_anno.c — the year as a whole: its raccolta of rilevazioni, which
- * the Segreteria opens and closes, and its Relazione, which the OIV
- * validates with a comment. Shown on the home page. */
+ * the Segreteria opens and closes, its Relazione and its valutazioni, which
+ * the OIV validates with a comment. Shown on the home page. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +25,15 @@ bool raccolta_aperta(Server *s)
     bool open = !st.stato || strcmp(st.stato, "aperta") == 0;
     stato_free(&st);
     return open;
+}
+
+/* The OIV's form to validate the year's Relazione or valutazioni, with a comment. */
+static void validation_form(Contesto *c, StrBuf *b, const char *what, const char *action, const char *label)
+{
+    html_printf(b, "<form class=\"modulo\" method=\"post\" action=\"%s\">", action);
+    html_csrf(b, c->sessione->csrf);
+    html_printf(b, "<div class=\"campo\"><label for=\"commento-%s\">Commento dell'OIV</label><input id=\"commento-%s\" "
+                   "name=\"commento\"></div><button type=\"submit\">Valida %s</button></form>\n", what, what, label);
 }
 
 void home_anno(Contesto *c, StrBuf *b)
@@ -52,15 +61,21 @@ void home_anno(Contesto *c, StrBuf *b)
     if (rel.nota)
         html_printf(b, " — «%s»", rel.nota);
     strbuf_puts(b, "</p>\n");
-    if (r == RUOLO_OIV && !rel.stato) {
-        strbuf_puts(b, "<form class=\"modulo\" method=\"post\" action=\"/relazione\">");
-        html_csrf(b, c->sessione->csrf);
-        strbuf_puts(b, "<div class=\"campo\"><label for=\"commento\">Commento dell'OIV</label><input id=\"commento\" "
-                       "name=\"commento\"></div><button type=\"submit\">Valida la Relazione</button></form>\n");
-    }
+    if (r == RUOLO_OIV && !rel.stato)
+        validation_form(c, b, "relazione", "/relazione", "la Relazione");
+    Stato va = year_state(c->s, "valutazioni");
+    html_printf(b, "<p>Valutazioni individuali: <strong id=\"stato-valutazioni\">%s</strong>", va.stato ? va.stato : "bozza");
+    if (va.chi)
+        html_printf(b, " (%s, %s)", va.chi, va.quando);
+    if (va.nota)
+        html_printf(b, " — «%s»", va.nota);
+    strbuf_puts(b, "</p>\n");
+    if (r == RUOLO_OIV && !va.stato)
+        validation_form(c, b, "valutazioni", "/valutazioni/validazione", "le valutazioni");
     strbuf_puts(b, "</section>\n");
     stato_free(&ra);
     stato_free(&rel);
+    stato_free(&va);
 }
 
 static void change_year(Contesto *c, Risposta *out, const char *oggetto, const char *from, const char *to,
@@ -106,12 +121,22 @@ void post_raccolta(Contesto *c, Risposta *out)
     free(from);
 }
 
-void post_relazione(Contesto *c, Risposta *out)
+static void validate(Contesto *c, Risposta *out, const char *oggetto, const char *who)
 {
     if (c->sessione->ruolo != RUOLO_OIV) {
-        risposta_vietato(c, out, NULL, "La Relazione la valida l'OIV.");
+        risposta_vietato(c, out, NULL, who);
         return;
     }
     const char *commento = modulo_valore(&c->modulo, "commento");
-    change_year(c, out, "relazione", NULL, "validata", commento && *commento ? commento : NULL);
+    change_year(c, out, oggetto, NULL, "validata", commento && *commento ? commento : NULL);
+}
+
+void post_relazione(Contesto *c, Risposta *out)
+{
+    validate(c, out, "relazione", "La Relazione la valida l'OIV.");
+}
+
+void post_validazione_valutazioni(Contesto *c, Risposta *out)
+{
+    validate(c, out, "valutazioni", "Le valutazioni le valida l'OIV.");
 }

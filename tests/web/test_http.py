@@ -218,6 +218,7 @@ class Ruoli(unittest.TestCase):
             ("/raccolta", {"stato": "chiusa"}, {"segreteria"}),
             ("/relazione", {"commento": "x"}, {"oiv"}),
             ("/valutazioni", {}, {"segreteria", "personale"}),
+            ("/valutazioni/validazione", {"commento": "x"}, {"oiv"}),
         ]
         for path, fields, allowed in posts:
             for user in ["oiv", "bogo", "pastorino", "personale", "segretario", "segreteria"]:
@@ -531,6 +532,9 @@ class Piano(unittest.TestCase):
         self.assertIn('id="stato-relazione">validata', home)
         self.assertIn("«conforme al &lt;SMVP&gt;»", home)
         self.assertEqual(oiv.post("/relazione", {"commento": "di nuovo"}).status, 409)
+        self.assertIn('id="stato-valutazioni">bozza', home)
+        self.assertEqual(oiv.post("/valutazioni/validazione", {"commento": "fasce coerenti"}).status, 303)
+        self.assertIn('id="stato-valutazioni">validata', oiv.get("/").text)
         rows = list(csv.DictReader(io.StringIO(w.storia(self.db)), delimiter=";"))
         self.assertTrue(any(r["tabella"] == "stati" and r["campo"] == "relazione" and r["motivo"] == "conforme al <SMVP>"
                             for r in rows))

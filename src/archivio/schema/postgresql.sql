@@ -139,7 +139,7 @@ CREATE TRIGGER registro_senza_svuotamenti BEFORE TRUNCATE ON registro
 ALTER TABLE utenti ADD COLUMN password TEXT;
 CREATE TABLE stati (
   ente BIGINT NOT NULL REFERENCES enti(id),
-  oggetto TEXT NOT NULL CHECK (oggetto IN ('versione', 'rilevazioni', 'valutazione', 'raccolta', 'relazione')),
+  oggetto TEXT NOT NULL CHECK (oggetto IN ('versione', 'rilevazioni', 'valutazione', 'raccolta', 'relazione', 'valutazioni')),
   chiave TEXT NOT NULL,
   stato TEXT NOT NULL,
   quando TEXT NOT NULL,

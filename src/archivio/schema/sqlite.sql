@@ -144,11 +144,12 @@ ALTER TABLE utenti ADD COLUMN password TEXT;
 -- proposta, approvata), an objective's rilevazioni of a year (aperta,
 -- inviata, validata, rimandata), a person's valutazione of a year (bozza,
 -- comunicata, presa visione), the raccolta of a year (aperta, chiusa), the
--- Relazione of a year (bozza, validata by the OIV). No row: the first state. Every change has its
+-- Relazione and the valutazioni of a year (bozza, validata by the OIV). No
+-- row: the first state. Every change has its
 -- row in the registro too, with the state before and after.
 CREATE TABLE stati (
   ente INTEGER NOT NULL REFERENCES enti(id),
-  oggetto TEXT NOT NULL CHECK (oggetto IN ('versione', 'rilevazioni', 'valutazione', 'raccolta', 'relazione')),
+  oggetto TEXT NOT NULL CHECK (oggetto IN ('versione', 'rilevazioni', 'valutazione', 'raccolta', 'relazione', 'valutazioni')),
   chiave TEXT NOT NULL,                -- '3'; '2025 SG-01'; '2025 Mario Rossi'; '2025' (raccolta, relazione)
   stato TEXT NOT NULL,
   quando TEXT NOT NULL,                -- UTC, ISO 8601

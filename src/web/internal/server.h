@@ -80,6 +80,7 @@ void home_anno(Contesto *c, StrBuf *b);
 bool raccolta_aperta(Server *s);
 void post_raccolta(Contesto *c, Risposta *out);
 void post_relazione(Contesto *c, Risposta *out);
+void post_validazione_valutazioni(Contesto *c, Risposta *out);
 void pagina_piano(Contesto *c, Risposta *out, const char *errori);
 void post_piano(Contesto *c, Risposta *out);
 void post_stato_piano(Contesto *c, Risposta *out);
