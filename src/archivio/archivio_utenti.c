@@ -187,6 +187,31 @@ ArchivioEsito archivio_stato(Archivio *a, const char *oggetto, const char *chiav
     return ARCHIVIO_OK;
 }
 
+size_t archivio_stati(Archivio *a, const char *oggetto, const char *prefisso, char ***chiavi, Stato **stati)
+{
+    *chiavi = NULL;
+    *stati = NULL;
+    /* the prefix compared as text, not as a LIKE pattern (a key may hold _ or %) */
+    DbStmt *s = db_prepare(a, "SELECT chiave, stato, quando, chi, nota FROM stati WHERE ente = ? AND oggetto = ? AND "
+                              "substr(chiave, 1, length(CAST(? AS TEXT))) = CAST(? AS TEXT) ORDER BY chiave", NULL);
+    if (!s)
+        return 0;
+    db_bind_int64(s, 1, a->ente);
+    db_bind_text(s, 2, oggetto);
+    db_bind_text(s, 3, prefisso);
+    db_bind_text(s, 4, prefisso);
+    size_t n = 0, cap = 0, cap2 = 0;
+    while (db_step(s) == DB_ROW) {
+        *chiavi = xgrow(*chiavi, n, &cap, sizeof **chiavi, 8);
+        *stati = xgrow(*stati, n, &cap2, sizeof **stati, 8);
+        (*chiavi)[n] = db_col_dup(s, 0);
+        (*stati)[n] = (Stato){db_col_dup(s, 1), db_col_dup(s, 2), db_col_dup(s, 3), db_col_dup(s, 4)};
+        n++;
+    }
+    db_finalize(s);
+    return n;
+}
+
 ArchivioEsito archivio_cambia_stato(Archivio *a, const char *oggetto, const char *chiave, const char *obiettivo,
                                     const char *da, const char *stato, const char *nota, const Autore *chi,
                                     char **error)

@@ -50,6 +50,10 @@ typedef struct {
 void stato_free(Stato *s);
 ArchivioEsito archivio_stato(Archivio *a, const char *oggetto, const char *chiave, Stato *out, char **error);
 
+/* The keys of oggetto that start with prefisso, in order, with their state (the caller frees
+ * each with stato_free, the arrays with free). Returns how many. */
+size_t archivio_stati(Archivio *a, const char *oggetto, const char *prefisso, char ***chiavi, Stato **stati);
+
 /* Moves oggetto/chiave from the state da (NULL: none recorded) to a; when
  * its state is not da, changes nothing and is ARCHIVIO_DATI with the
  * sentence. obiettivo files the registro row under an objective. */

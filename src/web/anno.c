@@ -9,18 +9,131 @@
 #include "wb_convert.h"
 #include "workbook.h"
 
-void anno_carica(Server *s, Anno *out)
+/* Whether the archive has the raccolta of exactly this period (archivio_rilevazioni would give an earlier monitoring). */
+static bool has_raccolta(Server *s, const Periodo *p)
+{
+    Raccolta *r;
+    size_t n = archivio_raccolte(s->a, &r);
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++)
+        found = r[i].anno == s->anno && r[i].has_al == p->has_al && (!p->has_al || date_compare(r[i].al, p->al) == 0);
+    free(r);
+    return found;
+}
+
+void anno_carica_periodo(Server *s, const Periodo *p, Anno *out)
 {
     memset(out, 0, sizeof *out);
     char *error = NULL;
-    if (archivio_rilevazioni(s->a, s->anno, NULL, &out->ril, &error) != ARCHIVIO_OK)
+    if (p->has_al && !has_raccolta(s, p))
+        memset(&out->ril, 0, sizeof out->ril);
+    else if (archivio_rilevazioni(s->a, s->anno, p->has_al ? &p->al : NULL, &out->ril, &error) != ARCHIVIO_OK)
         memset(&out->ril, 0, sizeof out->ril);
     free(error);
     DiagList d;
     diag_list_init(&d);
-    esiti_compute(&s->plan, &out->ril, s->anno, &out->esiti, &d);
+    esiti_compute_at(&s->plan, &out->ril, s->anno, p->has_al ? &p->al : NULL, &out->esiti, &d);
     diag_list_free(&d);
     out->has_esiti = true;
+}
+
+void anno_carica(Server *s, Anno *out)
+{
+    Periodo year_end = {0};
+    anno_carica_periodo(s, &year_end, out);
+}
+
+bool periodo_leggi(const Server *s, const char *testo, Periodo *p)
+{
+    memset(p, 0, sizeof *p);
+    if (!testo || !*testo)
+        return true;
+    int dd, mm, yy;
+    char rest;
+    bool ok = date_parse_iso(testo, &p->al) == DATE_OK ||
+              (sscanf(testo, "%d/%d/%d%c", &dd, &mm, &yy, &rest) == 3 && date_is_valid(yy, mm, dd) &&
+               (p->al = (Date){yy, mm, dd}, true));
+    p->has_al = ok;
+    return ok && p->al.year == s->anno;
+}
+
+char *periodo_chiave(const Server *s, const Periodo *p)
+{
+    char d[11];
+    if (!p->has_al)
+        return xasprintf("%d", s->anno);
+    date_format_iso(p->al, d);
+    return xasprintf("%d al %s", s->anno, d);
+}
+
+char *periodo_nome(const Periodo *p)
+{
+    char d[11];
+    if (!p->has_al)
+        return xstrdup("fine anno");
+    date_format_it(p->al, d);
+    return xasprintf("monitoraggio al %s", d);
+}
+
+void periodo_valore(const Periodo *p, char out[11])
+{
+    out[0] = '\0';
+    if (p->has_al)
+        date_format_iso(p->al, out);
+}
+
+static void add_period(Periodo **list, size_t *n, Periodo p)
+{
+    for (size_t i = 0; i < *n; i++)
+        if ((*list)[i].has_al == p.has_al && (!p.has_al || date_compare((*list)[i].al, p.al) == 0))
+            return;
+    size_t at = *n;
+    while (at > 1 && date_compare((*list)[at - 1].al, p.al) > 0) /* by date, after the year end */
+        at--;
+    *list = xrealloc(*list, (*n + 1) * sizeof **list);
+    memmove(*list + at + 1, *list + at, (*n - at) * sizeof **list);
+    (*list)[at] = p;
+    (*n)++;
+}
+
+size_t periodi(Server *s, Periodo **out)
+{
+    size_t n = 0;
+    *out = NULL;
+    add_period(out, &n, (Periodo){0});
+    char prefix[16];
+    snprintf(prefix, sizeof prefix, "%d al ", s->anno);
+    char **keys;
+    Stato *st;
+    size_t k = archivio_stati(s->a, "raccolta", prefix, &keys, &st);
+    for (size_t i = 0; i < k; i++) {
+        Periodo p = {.has_al = true};
+        if (date_parse_iso(keys[i] + strlen(prefix), &p.al) == DATE_OK)
+            add_period(out, &n, p);
+        free(keys[i]);
+        stato_free(&st[i]);
+    }
+    free(keys);
+    free(st);
+    Raccolta *r;
+    size_t m = archivio_raccolte(s->a, &r);
+    for (size_t i = 0; i < m; i++)
+        if (r[i].anno == s->anno && r[i].has_al)
+            add_period(out, &n, (Periodo){true, r[i].al});
+    free(r);
+    return n;
+}
+
+bool periodo_aperto(Server *s, const Periodo *p)
+{
+    char *key = periodo_chiave(s, p), *error = NULL;
+    Stato st;
+    archivio_stato(s->a, "raccolta", key, &st, &error);
+    free(error);
+    free(key);
+    bool open = !st.stato || strcmp(st.stato, "aperta") == 0;
+    stato_free(&st);
+    return open;
 }
 
 bool anno_valutazioni(Server *s, Anno *y, char **error)
@@ -81,9 +194,11 @@ const EsitoObiettivo *anno_esito(const Anno *a, const Obiettivo *o)
     return NULL;
 }
 
-char *chiave_rilevazioni(const Server *s, const char *codice)
+char *chiave_rilevazioni(const Server *s, const Periodo *p, const char *codice)
 {
-    return xasprintf("%d %s", s->anno, codice);
+    char *period = periodo_chiave(s, p), *key = xasprintf("%s %s", period, codice);
+    free(period);
+    return key;
 }
 
 const char *stato_rilevazioni(const Stato *st)

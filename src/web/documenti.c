@@ -242,8 +242,22 @@ static bool premi_pdf(Server *s, Anno *y, Risposta *out, int *status, char **err
 }
 
 /* The monitoring at today, or at the year's end when the year is over. */
-static bool monitoraggio_pdf(Server *s, Anno *y, Risposta *out, char **error)
+/* The monitoring of a period (?periodo=2024-06-30), else the latest monitoring of the year, else
+ * today's state from the year's rilevazioni (at 31/12 when the year is over). */
+static bool monitoraggio_pdf(Server *s, const Periodo *asked, Risposta *out, char **error)
 {
+    Periodo p = {0};
+    if (asked && asked->has_al) {
+        p = *asked;
+    } else {
+        Periodo *list;
+        size_t n = periodi(s, &list);
+        if (n > 1)
+            p = list[n - 1];
+        free(list);
+    }
+    Anno yy, *y = &yy;
+    anno_carica_periodo(s, &p, y);
     Strumenti t;
     bool ok = tools_load("monitoraggio", &MONITORAGGIO_NEEDS, &t, error);
     if (ok) {
@@ -251,7 +265,9 @@ static bool monitoraggio_pdf(Server *s, Anno *y, Risposta *out, char **error)
         struct tm tm;
         localtime_r(&when, &tm);
         Date al = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-        if (al.year > s->anno)
+        if (p.has_al)
+            al = p.al;
+        else if (al.year > s->anno)
             al = (Date){s->anno, 12, 31};
         else if (al.year < s->anno)
             al = (Date){s->anno, 1, 1};
@@ -273,6 +289,7 @@ static bool monitoraggio_pdf(Server *s, Anno *y, Risposta *out, char **error)
         esiti_free(&at);
     }
     tools_free(&t);
+    anno_free(y);
     return ok;
 }
 
@@ -317,14 +334,24 @@ void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *cod
         anno_carica(c->s, &y);
         ok = premi_pdf(c->s, &y, out, &status, &error);
         anno_free(&y);
+    } else if (!codice && strcmp(nome, "monitoraggio") == 0) {
+        Modulo q;
+        Periodo p = {0};
+        bool good = modulo_urlencoded(c->r->query, strlen(c->r->query), &q) &&
+                    periodo_leggi(c->s, modulo_valore(&q, "periodo"), &p);
+        modulo_free(&q);
+        if (!good) {
+            risposta_errore(c, out, 400, "Il periodo non è valido: la data di un monitoraggio dell'anno, come aaaa-mm-gg.");
+            return;
+        }
+        ok = monitoraggio_pdf(c->s, &p, out, &error);
     } else if (!codice && strcmp(nome, "persone") == 0) {
         ok = documento_persone(c->s, NULL, out, &error); /* reads the year itself, with the prese visione */
     } else {
         Anno y;
         anno_carica(c->s, &y);
         ok = codice || strcmp(nome, "schede") == 0 ? scheda_pdf(c->s, only, &y, out, &error)
-             : strcmp(nome, "relazione") == 0    ? relazione_pdf(c->s, &y, out, &error)
-                                                 : monitoraggio_pdf(c->s, &y, out, &error);
+                                                 : relazione_pdf(c->s, &y, out, &error);
         anno_free(&y);
     }
     if (!ok)

@@ -1,6 +1,7 @@
-/* pagine_anno.c — the year as a whole: its raccolta of rilevazioni, which
- * the Segreteria opens and closes, its Relazione and its valutazioni, which
- * the OIV validates with a comment. Shown on the home page. */
+/* pagine_anno.c — the year as a whole: its raccolte of rilevazioni (the
+ * year end and each monitoring), which the Segreteria opens and closes; its
+ * Relazione and its valutazioni, which the OIV validates with a comment.
+ * Shown on the home page. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,14 +20,6 @@ static Stato year_state(Server *s, const char *oggetto)
     return st;
 }
 
-bool raccolta_aperta(Server *s)
-{
-    Stato st = year_state(s, "raccolta");
-    bool open = !st.stato || strcmp(st.stato, "aperta") == 0;
-    stato_free(&st);
-    return open;
-}
-
 /* The OIV's form to validate the year's Relazione or valutazioni, with a comment. */
 static void validation_form(Contesto *c, StrBuf *b, const char *what, const char *action, const char *label)
 {
@@ -36,25 +29,50 @@ static void validation_form(Contesto *c, StrBuf *b, const char *what, const char
                    "name=\"commento\"></div><button type=\"submit\">Valida %s</button></form>\n", what, what, label);
 }
 
+/* The periods of collection with their state; the Segreteria's buttons to close, reopen, open a monitoring. */
+static void periods(Contesto *c, StrBuf *b)
+{
+    bool admin = c->sessione->ruolo == RUOLO_AMMINISTRATORE;
+    Periodo *list;
+    size_t n = periodi(c->s, &list);
+    strbuf_puts(b, "<table class=\"elenco\"><caption>Raccolte delle rilevazioni</caption><thead><tr><th scope=\"col\">"
+                   "Periodo</th><th scope=\"col\">Stato</th></tr></thead><tbody>\n");
+    for (size_t i = 0; i < n; i++) {
+        char value[11], *name = periodo_nome(&list[i]);
+        periodo_valore(&list[i], value);
+        bool open = periodo_aperto(c->s, &list[i]);
+        html_printf(b, "<tr><th scope=\"row\">%s</th><td><span class=\"stato-raccolta\" data-periodo=\"%s\">%s</span>", name,
+                    value, open ? "aperta" : "chiusa");
+        if (admin) {
+            html_printf(b, " <form class=\"in-riga\" method=\"post\" action=\"/raccolta\"><input type=\"hidden\" "
+                           "name=\"periodo\" value=\"%s\"><input type=\"hidden\" name=\"stato\" value=\"%s\">",
+                        value, open ? "chiusa" : "aperta");
+            html_csrf(b, c->sessione->csrf);
+            html_printf(b, "<button type=\"submit\">%s</button></form>", open ? "Chiudi" : "Riapri");
+        }
+        strbuf_puts(b, "</td></tr>\n");
+        free(name);
+    }
+    strbuf_puts(b, "</tbody></table>\n");
+    free(list);
+    if (admin) {
+        strbuf_puts(b, "<form class=\"modulo\" method=\"post\" action=\"/raccolta\">");
+        html_csrf(b, c->sessione->csrf);
+        html_printf(b, "<div class=\"campo\"><label for=\"nuovo\">Apri un monitoraggio alla data</label><span class=\"aiuto\" "
+                       "id=\"aiuto-nuovo\">gg/mm/aaaa, nel %d</span><input id=\"nuovo\" name=\"nuovo\" "
+                       "aria-describedby=\"aiuto-nuovo\"></div><button type=\"submit\">Apri il monitoraggio</button></form>\n",
+                    c->s->anno);
+    }
+}
+
 void home_anno(Contesto *c, StrBuf *b)
 {
     Ruolo r = c->sessione->ruolo;
     if (r == RUOLO_DIPENDENTE)
         return;
-    Stato ra = year_state(c->s, "raccolta"), rel = year_state(c->s, "relazione");
-    html_printf(b, "<section aria-labelledby=\"titolo-anno\"><h2 id=\"titolo-anno\">Anno %d</h2>\n"
-                   "<p>Raccolta delle rilevazioni: <strong id=\"stato-raccolta\">%s</strong>",
-                c->s->anno, ra.stato ? ra.stato : "aperta");
-    if (ra.chi)
-        html_printf(b, " (%s)", ra.chi);
-    strbuf_puts(b, "</p>\n");
-    if (r == RUOLO_AMMINISTRATORE) {
-        bool open = !ra.stato || strcmp(ra.stato, "aperta") == 0;
-        strbuf_puts(b, "<form method=\"post\" action=\"/raccolta\">");
-        html_csrf(b, c->sessione->csrf);
-        html_printf(b, "<input type=\"hidden\" name=\"stato\" value=\"%s\"><button type=\"submit\">%s</button></form>\n",
-                    open ? "chiusa" : "aperta", open ? "Chiudi la raccolta" : "Riapri la raccolta");
-    }
+    Stato rel = year_state(c->s, "relazione");
+    html_printf(b, "<section aria-labelledby=\"titolo-anno\"><h2 id=\"titolo-anno\">Anno %d</h2>\n", c->s->anno);
+    periods(c, b);
     html_printf(b, "<p>Relazione sulla Performance: <strong id=\"stato-relazione\">%s</strong>", rel.stato ? rel.stato : "bozza");
     if (rel.chi)
         html_printf(b, " (%s, %s)", rel.chi, rel.quando);
@@ -73,16 +91,18 @@ void home_anno(Contesto *c, StrBuf *b)
     if (r == RUOLO_OIV && !va.stato)
         validation_form(c, b, "valutazioni", "/valutazioni/validazione", "le valutazioni");
     strbuf_puts(b, "</section>\n");
-    stato_free(&ra);
     stato_free(&rel);
     stato_free(&va);
 }
 
-static void change_year(Contesto *c, Risposta *out, const char *oggetto, const char *from, const char *to,
-                        const char *nota)
+/* Moves oggetto of key (NULL: the year) from one state to another, audited; back to the home page. */
+static void change_state(Contesto *c, Risposta *out, const char *oggetto, const char *key, const char *from,
+                         const char *to, const char *nota)
 {
-    char key[16], *error = NULL;
-    snprintf(key, sizeof key, "%d", c->s->anno);
+    char year[16], *error = NULL;
+    snprintf(year, sizeof year, "%d", c->s->anno);
+    if (!key)
+        key = year;
     Autore chi = contesto_autore(c, nota);
     ArchivioEsito e = archivio_inizia(c->s->a, &error);
     if (e == ARCHIVIO_OK) {
@@ -99,26 +119,60 @@ static void change_year(Contesto *c, Risposta *out, const char *oggetto, const c
     free(error);
 }
 
+/* Opens a monitoring at the date «nuovo» (gg/mm/aaaa, in the year), unless there is one. */
+static void open_monitoring(Contesto *c, Risposta *out, const char *nuovo)
+{
+    Periodo p;
+    if (!periodo_leggi(c->s, nuovo, &p) || !p.has_al) {
+        char *msg = xasprintf("La data del monitoraggio non è valida: gg/mm/aaaa, nel %d.", c->s->anno);
+        risposta_errore(c, out, 422, msg);
+        free(msg);
+        return;
+    }
+    Periodo *list;
+    size_t n = periodi(c->s, &list);
+    bool exists = false;
+    for (size_t i = 0; i < n; i++)
+        exists = exists || (list[i].has_al && date_compare(list[i].al, p.al) == 0);
+    free(list);
+    if (exists) {
+        risposta_errore(c, out, 409, "C'è già un monitoraggio a questa data.");
+        return;
+    }
+    char *key = periodo_chiave(c->s, &p);
+    change_state(c, out, "raccolta", key, NULL, "aperta", NULL);
+    free(key);
+}
+
 void post_raccolta(Contesto *c, Risposta *out)
 {
     if (c->sessione->ruolo != RUOLO_AMMINISTRATORE) {
-        risposta_vietato(c, out, NULL, "La raccolta delle rilevazioni la apre e la chiude la Segreteria.");
+        risposta_vietato(c, out, NULL, "Le raccolte delle rilevazioni le apre e le chiude la Segreteria.");
+        return;
+    }
+    const char *nuovo = modulo_valore(&c->modulo, "nuovo");
+    if (nuovo) {
+        open_monitoring(c, out, nuovo);
         return;
     }
     const char *to = modulo_valore(&c->modulo, "stato");
-    if (!to || (strcmp(to, "chiusa") != 0 && strcmp(to, "aperta") != 0)) {
-        risposta_errore(c, out, 400, "Lo stato della raccolta è «aperta» o «chiusa».");
+    Periodo p;
+    if (!to || (strcmp(to, "chiusa") != 0 && strcmp(to, "aperta") != 0) ||
+        !periodo_leggi(c->s, modulo_valore(&c->modulo, "periodo"), &p)) {
+        risposta_errore(c, out, 400, "Indicare il periodo e lo stato della raccolta, «aperta» o «chiusa».");
         return;
     }
-    Stato st = year_state(c->s, "raccolta");
-    char *from = st.stato ? xstrdup(st.stato) : NULL;
-    stato_free(&st);
-    bool open_now = !from || strcmp(from, "aperta") == 0;
+    char *key = periodo_chiave(c->s, &p), *error = NULL;
+    Stato st;
+    archivio_stato(c->s->a, "raccolta", key, &st, &error);
+    free(error);
+    bool open_now = !st.stato || strcmp(st.stato, "aperta") == 0;
     if (open_now == (strcmp(to, "aperta") == 0))
         risposta_errore(c, out, 409, "La raccolta è già in questo stato.");
     else
-        change_year(c, out, "raccolta", from, to, NULL);
-    free(from);
+        change_state(c, out, "raccolta", key, st.stato, to, NULL);
+    stato_free(&st);
+    free(key);
 }
 
 static void validate(Contesto *c, Risposta *out, const char *oggetto, const char *who)
@@ -128,7 +182,7 @@ static void validate(Contesto *c, Risposta *out, const char *oggetto, const char
         return;
     }
     const char *commento = modulo_valore(&c->modulo, "commento");
-    change_year(c, out, oggetto, NULL, "validata", commento && *commento ? commento : NULL);
+    change_state(c, out, oggetto, NULL, NULL, "validata", commento && *commento ? commento : NULL);
 }
 
 void post_relazione(Contesto *c, Risposta *out)

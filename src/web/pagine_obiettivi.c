@@ -73,7 +73,7 @@ void pagina_obiettivi(Contesto *c, Risposta *out)
                    "<label for=\"q\">Cerca per codice, descrizione o dirigente</label>"
                    "<input id=\"q\" name=\"q\" value=\"%s\"><button type=\"submit\">Cerca</button></form>\n",
                 testo ? testo : "");
-    html_printf(b, "<table class=\"elenco\"><caption>Obiettivi del %d</caption>\n<thead><tr><th scope=\"col\">Codice</th>"
+    html_printf(b, "<table class=\"elenco\"><caption>Obiettivi del %d (fine anno)</caption>\n<thead><tr><th scope=\"col\">Codice</th>"
                    "<th scope=\"col\">Descrizione</th><th scope=\"col\">Dirigente</th><th scope=\"col\">Risultato</th>"
                    "<th scope=\"col\">Rilevazioni</th></tr></thead>\n<tbody>\n", c->s->anno);
     size_t shown = 0;
@@ -83,7 +83,8 @@ void pagina_obiettivi(Contesto *c, Risposta *out)
                                 contains_ci(o->dirigente, testo)))
             continue;
         const EsitoObiettivo *e = anno_esito(&y, o);
-        char *key = chiave_rilevazioni(c->s, o->codice), *error = NULL;
+        Periodo year_end = {0};
+        char *key = chiave_rilevazioni(c->s, &year_end, o->codice), *error = NULL;
         Stato st;
         archivio_stato(c->s->a, "rilevazioni", key, &st, &error);
         free(error);
@@ -139,11 +140,15 @@ static void actions_table(StrBuf *b, const EsitoObiettivo *e)
     strbuf_puts(b, "</tbody></table>\n");
 }
 
-static void rilevazione_form(StrBuf *b, const Contesto *c, const char *codice, const EsitoObiettivo *e,
+static void rilevazione_form(StrBuf *b, const Contesto *c, const char *codice, const Periodo *p, const EsitoObiettivo *e,
                              const ErroriRilevazione *err)
 {
+    char value[11], *name = periodo_nome(p);
+    periodo_valore(p, value);
     html_printf(b, "<form class=\"modulo\" method=\"post\" action=\"/obiettivi/%s/rilevazioni\" novalidate>\n"
-                   "<fieldset><legend>Nuova rilevazione</legend>\n", codice);
+                   "<fieldset><legend>Nuova rilevazione (%s)</legend>\n<input type=\"hidden\" name=\"periodo\" value=\"%s\">",
+                codice, name, value);
+    free(name);
     html_csrf(b, c->sessione->csrf);
     if (err && err->generale)
         html_printf(b, "<p class=\"errore\">%s</p>\n", err->generale);
@@ -183,10 +188,13 @@ static void rilevazione_form(StrBuf *b, const Contesto *c, const char *codice, c
 }
 
 /* The workflow's buttons: the dirigente sends, the OIV validates or sends back. */
-static void workflow(StrBuf *b, const Contesto *c, const Obiettivo *o, const Stato *st)
+static void workflow(StrBuf *b, const Contesto *c, const Obiettivo *o, const Periodo *p, const Stato *st)
 {
-    html_printf(b, "<p class=\"stato\">Stato delle rilevazioni del %d: <strong>%s</strong>", c->s->anno,
-                stato_rilevazioni(st));
+    char value[11], *name = periodo_nome(p);
+    periodo_valore(p, value);
+    html_printf(b, "<p class=\"stato\">Stato delle rilevazioni del %d, %s: <strong id=\"stato-rilevazioni\">%s</strong>",
+                c->s->anno, name, stato_rilevazioni(st));
+    free(name);
     if (st->chi)
         html_printf(b, " (%s)", st->chi);
     if (st->nota)
@@ -195,13 +203,15 @@ static void workflow(StrBuf *b, const Contesto *c, const Obiettivo *o, const Sta
     bool owner = contesto_dirigente_di(c, o), oiv = c->sessione->ruolo == RUOLO_OIV;
     bool sent = st->stato && strcmp(st->stato, "inviata") == 0;
     if (owner && rilevazioni_modificabili(st)) {
-        html_printf(b, "<form method=\"post\" action=\"/obiettivi/%s/stato\">", o->codice);
+        html_printf(b, "<form method=\"post\" action=\"/obiettivi/%s/stato\"><input type=\"hidden\" name=\"periodo\" "
+                       "value=\"%s\">", o->codice, value);
         html_csrf(b, c->sessione->csrf);
         strbuf_puts(b, "<input type=\"hidden\" name=\"stato\" value=\"inviata\">"
                        "<button type=\"submit\">Invia per la validazione</button></form>\n");
     }
     if (oiv && sent) {
-        html_printf(b, "<form class=\"modulo\" method=\"post\" action=\"/obiettivi/%s/stato\">", o->codice);
+        html_printf(b, "<form class=\"modulo\" method=\"post\" action=\"/obiettivi/%s/stato\"><input type=\"hidden\" "
+                       "name=\"periodo\" value=\"%s\">", o->codice, value);
         html_csrf(b, c->sessione->csrf);
         strbuf_puts(b, "<div class=\"campo\"><label for=\"motivo\">Motivo (per rimandare)</label>"
                        "<input id=\"motivo\" name=\"motivo\"></div>"
@@ -238,37 +248,63 @@ static void history_line(const VoceRegistro *v, void *user)
         storia_riga(h->b, v);
 }
 
-static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, int status, const ErroriRilevazione *err)
+/* The periods of the year as links, the one shown marked. */
+static void period_links(StrBuf *b, Contesto *c, const Obiettivo *o, const Periodo *shown)
+{
+    Periodo *list;
+    size_t n = periodi(c->s, &list);
+    if (n > 1) {
+        strbuf_puts(b, "<nav aria-label=\"Periodi\"><ul class=\"periodi\">");
+        for (size_t i = 0; i < n; i++) {
+            char value[11], *name = periodo_nome(&list[i]);
+            periodo_valore(&list[i], value);
+            bool current = list[i].has_al == shown->has_al && (!shown->has_al || date_compare(list[i].al, shown->al) == 0);
+            if (current)
+                html_printf(b, "<li aria-current=\"true\"><strong>%s</strong></li>", name);
+            else
+                html_printf(b, "<li><a href=\"/obiettivi/%s?periodo=%s#rilevazioni\">%s</a></li>", o->codice, value, name);
+            free(name);
+        }
+        strbuf_puts(b, "</ul></nav>\n");
+    }
+    free(list);
+}
+
+static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, const Periodo *p, int status,
+                             const ErroriRilevazione *err)
 {
     Anno y;
-    anno_carica(c->s, &y);
+    anno_carica_periodo(c->s, p, &y);
     const EsitoObiettivo *e = anno_esito(&y, o);
     risposta_html(out, status);
     StrBuf *b = &out->body;
-    char *title = xasprintf("Obiettivo %s", o->codice);
+    char *title = xasprintf("Obiettivo %s", o->codice), *name = periodo_nome(p);
     Briciola path[] = {{"Inizio", "/"}, {"Obiettivi", "/obiettivi"}, {o->codice, NULL}};
     html_inizio(b, title, c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 3);
     free(title);
     error_summary(b, err);
     html_printf(b, "<p class=\"descrizione\">%s</p>\n", o->descrizione);
     html_printf(b, "<dl class=\"dati\"><dt>Dirigente</dt><dd>%s</dd><dt>Baseline</dt><dd>%s</dd><dt>Target</dt><dd>%s</dd>"
-                   "<dt>Risultato del %d</dt><dd id=\"risultato\">", o->dirigente, o->baseline, o->target, c->s->anno);
+                   "<dt>Risultato del %d, %s</dt><dd id=\"risultato\">", o->dirigente, o->baseline, o->target, c->s->anno,
+                name);
     percent(b, e && e->has_percentuale, e ? e->percentuale : 0);
     html_printf(b, "</dd></dl>\n<p><a href=\"/obiettivi/%s/scheda.pdf\">Scarica la scheda (PDF)</a></p>\n", o->codice);
     if (e && e->n_azioni)
         actions_table(b, e);
-    char *key = chiave_rilevazioni(c->s, o->codice), *error = NULL;
+    char *key = chiave_rilevazioni(c->s, p, o->codice), *error = NULL;
     Stato st;
     archivio_stato(c->s->a, "rilevazioni", key, &st, &error);
     free(error);
     free(key);
     strbuf_puts(b, "<section id=\"rilevazioni\" aria-labelledby=\"titolo-rilevazioni\"><h2 id=\"titolo-rilevazioni\">Rilevazioni</h2>\n");
-    workflow(b, c, o, &st);
-    bool collecting = raccolta_aperta(c->s);
+    period_links(b, c, o, p);
+    workflow(b, c, o, p, &st);
+    bool collecting = periodo_aperto(c->s, p);
     if (!collecting)
-        strbuf_puts(b, "<p>La raccolta delle rilevazioni dell'anno è chiusa.</p>\n");
+        html_printf(b, "<p>La raccolta delle rilevazioni (%s) è chiusa.</p>\n", name);
     if (collecting && contesto_dirigente_di(c, o) && rilevazioni_modificabili(&st) && e && e->n_azioni)
-        rilevazione_form(b, c, o->codice, e, err);
+        rilevazione_form(b, c, o->codice, p, e, err);
+    free(name);
     strbuf_puts(b, "</section>\n<section aria-labelledby=\"titolo-storia\"><h2 id=\"titolo-storia\">Storia</h2>\n<ol class=\"storia\">\n");
     HistoryVisit h = {b, 0};
     archivio_storia(c->s->a, o->codice, history_line, &h);
@@ -278,6 +314,27 @@ static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, int
     stato_free(&st);
     html_fine(b);
     anno_free(&y);
+}
+
+/* The period a request names: «periodo» in the query (GET) or in the form (POST); 400 when it is not one. */
+static bool period_of(Contesto *c, Risposta *out, Periodo *p)
+{
+    const char *v = NULL;
+    Modulo q = {0};
+    bool post = strcmp(c->r->metodo, "POST") == 0;
+    if (post)
+        v = modulo_valore(&c->modulo, "periodo");
+    else if (modulo_urlencoded(c->r->query, strlen(c->r->query), &q))
+        v = modulo_valore(&q, "periodo");
+    bool ok = periodo_leggi(c->s, v, p);
+    modulo_free(&q);
+    if (!ok) {
+        char *msg = xasprintf("Il periodo non è valido: la fine dell'anno (vuoto) o la data di un monitoraggio del %d, come "
+                              "aaaa-mm-gg.", c->s->anno);
+        risposta_errore(c, out, 400, msg);
+        free(msg);
+    }
+    return ok;
 }
 
 /* The objective of the path, if the user may see it; otherwise the answer is written. */
@@ -302,8 +359,9 @@ static const Obiettivo *objective_for(Contesto *c, Risposta *out, const char *co
 void pagina_obiettivo(Contesto *c, Risposta *out, const char *codice)
 {
     const Obiettivo *o = objective_for(c, out, codice);
-    if (o)
-        render_objective(c, out, o, 200, NULL);
+    Periodo p;
+    if (o && period_of(c, out, &p))
+        render_objective(c, out, o, &p, 200, NULL);
 }
 
 /* ---- a rilevazione ------------------------------------------------------------------------ */
@@ -366,14 +424,15 @@ static bool read_rilevazione(const Modulo *m, const EsitoObiettivo *e, const cha
 }
 
 /* Checks the rilevazione against the plan with the rules of the command line, then stores it; frees r's strings. */
-static bool store_rilevazione(Contesto *c, Rilevazione *r, ErroriRilevazione *err, char **message)
+static bool store_rilevazione(Contesto *c, const Periodo *p, Rilevazione *r, ErroriRilevazione *err, char **message)
 {
+    const Date *al = p->has_al ? &p->al : NULL;
     Rilevazioni one = {.file = xstrdup("modulo"), .items = xmalloc(sizeof *r), .n = 1}; /* takes r's strings */
     one.items[0] = *r;
     DiagList d;
     diag_list_init(&d);
     Esiti check;
-    esiti_compute(&c->s->plan, &one, c->s->anno, &check, &d);
+    esiti_compute_at(&c->s->plan, &one, c->s->anno, al, &check, &d);
     esiti_free(&check);
     bool ok = d.errors == 0;
     if (!ok) {
@@ -396,7 +455,7 @@ static bool store_rilevazione(Contesto *c, Rilevazione *r, ErroriRilevazione *er
         char *error = NULL;
         size_t changed;
         ok = archivio_inizia(c->s->a, &error) == ARCHIVIO_OK &&
-             archivio_importa_rilevazioni(c->s->a, &one, c->s->anno, NULL, &chi, &changed, &error) == ARCHIVIO_OK &&
+             archivio_importa_rilevazioni(c->s->a, &one, c->s->anno, al, &chi, &changed, &error) == ARCHIVIO_OK &&
              archivio_conferma(c->s->a, &error) == ARCHIVIO_OK;
         if (!ok) {
             archivio_annulla(c->s->a);
@@ -410,24 +469,36 @@ static bool store_rilevazione(Contesto *c, Rilevazione *r, ErroriRilevazione *er
     return ok;
 }
 
+/* Where a POST on an objective's rilevazioni goes back to: its page, at its period. */
+static void back_to(Risposta *out, const Obiettivo *o, const Periodo *p)
+{
+    char value[11];
+    periodo_valore(p, value);
+    char *to = p->has_al ? xasprintf("/obiettivi/%s?periodo=%s#rilevazioni", o->codice, value)
+                         : xasprintf("/obiettivi/%s#rilevazioni", o->codice);
+    risposta_redirect(out, to);
+    free(to);
+}
+
 void post_rilevazione(Contesto *c, Risposta *out, const char *codice)
 {
     const Obiettivo *o = objective_for(c, out, codice);
-    if (!o)
+    Periodo p;
+    if (!o || !period_of(c, out, &p))
         return;
     if (!contesto_dirigente_di(c, o)) {
         risposta_vietato(c, out, o->codice, "Le rilevazioni di un obiettivo le inserisce il suo dirigente.");
         return;
     }
-    char *key = chiave_rilevazioni(c->s, o->codice), *error = NULL;
+    char *key = chiave_rilevazioni(c->s, &p, o->codice), *error = NULL;
     Stato st;
     archivio_stato(c->s->a, "rilevazioni", key, &st, &error);
     free(error);
     free(key);
     bool open = rilevazioni_modificabili(&st);
     stato_free(&st);
-    if (!raccolta_aperta(c->s)) {
-        risposta_errore(c, out, 409, "La raccolta delle rilevazioni dell'anno è chiusa: la riapre la Segreteria.");
+    if (!periodo_aperto(c->s, &p)) {
+        risposta_errore(c, out, 409, "La raccolta delle rilevazioni di questo periodo è chiusa: la riapre la Segreteria.");
         return;
     }
     if (!open) {
@@ -435,26 +506,25 @@ void post_rilevazione(Contesto *c, Risposta *out, const char *codice)
         return;
     }
     Anno y;
-    anno_carica(c->s, &y);
+    anno_carica_periodo(c->s, &p, &y);
     Rilevazione r;
     ErroriRilevazione err = {.valori = &c->modulo};
     char *message = NULL;
-    bool ok = read_rilevazione(&c->modulo, anno_esito(&y, o), o->codice, &r, &err) && store_rilevazione(c, &r, &err, &message);
+    bool ok = read_rilevazione(&c->modulo, anno_esito(&y, o), o->codice, &r, &err) &&
+              store_rilevazione(c, &p, &r, &err, &message);
     anno_free(&y);
-    if (ok) {
-        char *to = xasprintf("/obiettivi/%s#rilevazioni", o->codice);
-        risposta_redirect(out, to);
-        free(to);
-    } else {
-        render_objective(c, out, o, 422, &err);
-    }
+    if (ok)
+        back_to(out, o, &p);
+    else
+        render_objective(c, out, o, &p, 422, &err);
     free(message);
 }
 
 void post_stato_rilevazioni(Contesto *c, Risposta *out, const char *codice)
 {
     const Obiettivo *o = objective_for(c, out, codice);
-    if (!o)
+    Periodo p;
+    if (!o || !period_of(c, out, &p))
         return;
     const char *to = modulo_valore(&c->modulo, "stato"), *motivo = modulo_valore(&c->modulo, "motivo");
     bool owner = contesto_dirigente_di(c, o), oiv = c->sessione->ruolo == RUOLO_OIV;
@@ -469,7 +539,7 @@ void post_stato_rilevazioni(Contesto *c, Risposta *out, const char *codice)
         risposta_errore(c, out, 422, "Per rimandare le rilevazioni al dirigente occorre scriverne il motivo.");
         return;
     }
-    char *key = chiave_rilevazioni(c->s, o->codice), *error = NULL;
+    char *key = chiave_rilevazioni(c->s, &p, o->codice), *error = NULL;
     Stato st;
     archivio_stato(c->s->a, "rilevazioni", key, &st, &error);
     free(error);
@@ -488,9 +558,7 @@ void post_stato_rilevazioni(Contesto *c, Risposta *out, const char *codice)
     stato_free(&st);
     free(key);
     if (e == ARCHIVIO_OK) {
-        char *loc = xasprintf("/obiettivi/%s#rilevazioni", o->codice);
-        risposta_redirect(out, loc);
-        free(loc);
+        back_to(out, o, &p);
     } else {
         risposta_errore(c, out, 409, error ? error : "Nello stato attuale delle rilevazioni questa operazione non è possibile.");
     }

@@ -378,7 +378,7 @@ class Rilevazioni(unittest.TestCase):
         self.assertEqual(d.post("/obiettivi/SG-03/rilevazioni", {"azione": "1", "data": "01/12/2024"}).status, 303)
         self.assertEqual(d.post("/obiettivi/SG-03/stato", {"stato": "inviata"}).status, 303)
         page = d.get("/obiettivi/SG-03").text
-        self.assertIn("<strong>inviata</strong>", page)
+        self.assertIn('id="stato-rilevazioni">inviata', page)
         self.assertNotIn("Salva la rilevazione", page)
         self.assertEqual(d.post("/obiettivi/SG-03/rilevazioni", {"azione": "1", "data": "02/12/2024"}).status, 409)
         self.assertEqual(d.post("/obiettivi/SG-03/stato", {"stato": "validata"}).status, 403)
@@ -509,11 +509,11 @@ class Piano(unittest.TestCase):
 
     def test_the_raccolta_closed_refuses_rilevazioni_until_reopened(self):
         admin, d = self.login("segreteria"), self.login("segretario")
-        self.assertIn('id="stato-raccolta">aperta', admin.get("/").text)
+        self.assertIn('data-periodo="">aperta', admin.get("/").text)
         self.assertEqual(admin.post("/raccolta", {"stato": "chiusa"}).status, 303)
         self.assertEqual(admin.post("/raccolta", {"stato": "chiusa"}).status, 409)
         page = d.get("/obiettivi/SG-02").text
-        self.assertIn("La raccolta delle rilevazioni dell'anno è chiusa", page)
+        self.assertIn("La raccolta delle rilevazioni (fine anno) è chiusa", page)
         self.assertNotIn("Salva la rilevazione", page)
         r = d.post("/obiettivi/SG-02/rilevazioni", {"azione": "1", "percentuale": "50", "nota": "x"})
         self.assertEqual(r.status, 409)
@@ -522,6 +522,48 @@ class Piano(unittest.TestCase):
         d.get("/obiettivi/SG-02")
         r = d.post("/obiettivi/SG-02/rilevazioni", {"azione": "1", "percentuale": "50", "nota": "x"})
         self.assertEqual(r.status, 303)
+
+    def test_a_monitoring_period_of_its_own(self):
+        """The Segreteria opens the monitoring at 30/06/2024; the dirigente enters SG-02's action 1 (peso 25,
+        scadenza 15/06/2024, ritardo) concluded on 10/06/2024: 100 % on time, the only action known at 30/06,
+        so the objective is 100 % at 30/06, while the year end stays without rilevazioni."""
+        admin, d = self.login("segreteria"), self.login("segretario")
+        admin.get("/")
+        self.assertEqual(admin.post("/raccolta", {"nuovo": "31/02/2024"}).status, 422)
+        self.assertEqual(admin.post("/raccolta", {"nuovo": "30/06/2023"}).status, 422)  # not in the server's year
+        self.assertEqual(admin.post("/raccolta", {"nuovo": "30/06/2024"}).status, 303)
+        self.assertEqual(admin.post("/raccolta", {"nuovo": "30/06/2024"}).status, 409)
+        self.assertIn('data-periodo="2024-06-30">aperta', admin.get("/").text)
+        page = d.get("/obiettivi/SG-02?periodo=2024-06-30").text
+        self.assertIn("Nuova rilevazione (monitoraggio al 30/06/2024)", page)
+        self.assertIn('href="/obiettivi/SG-02?periodo=#rilevazioni">fine anno</a>', page)
+        r = d.post("/obiettivi/SG-02/rilevazioni", {"periodo": "2024-06-30", "azione": "1", "data": "10/06/2024"})
+        self.assertEqual(r.status, 303, r.text[-2000:])
+        self.assertEqual(r.headers["location"], "/obiettivi/SG-02?periodo=2024-06-30#rilevazioni")
+        page = d.get("/obiettivi/SG-02?periodo=2024-06-30").text
+        self.assertIn('id="risultato">100 %', page)
+        self.assertIn('id="risultato">non rilevato', d.get("/obiettivi/SG-02").text)  # the year end: nothing yet
+        self.assertEqual(d.post("/obiettivi/SG-02/stato", {"periodo": "2024-06-30", "stato": "inviata"}).status, 303)
+        self.assertIn('id="stato-rilevazioni">aperta', d.get("/obiettivi/SG-02").text)  # each period its own state
+        self.assertEqual(d.get("/obiettivi/SG-02?periodo=2024-13-01").status, 400)
+        self.assertEqual(d.get("/obiettivi/SG-02?periodo=2025-06-30").status, 400)
+        admin.get("/")
+        self.assertEqual(admin.post("/raccolta", {"periodo": "2024-06-30", "stato": "chiusa"}).status, 303)
+        r = d.post("/obiettivi/SG-02/rilevazioni", {"periodo": "2024-06-30", "azione": "2", "percentuale": "10", "nota": "x"})
+        self.assertEqual(r.status, 409)
+        out = os.path.join(self.scratch.dir, "monitoraggio")
+        w.run("stampa", "--archivio", self.db, "--al", "30/06/2024", "--solo", "monitoraggio", "--out", out)
+        with open(os.path.join(out, "monitoraggio.pdf"), "rb") as f:  # the CLI reads the same raccolta
+            cli = pdf_text(f.read())
+        web = admin.get("/documenti/monitoraggio.pdf?periodo=2024-06-30")
+        self.assertEqual(web.status, 200)
+        self.assertEqual(pdf_text(web.body), cli)
+        self.assertIn("30/06/2024", cli)
+        self.assertEqual(pdf_text(admin.get("/documenti/monitoraggio.pdf").body), cli)  # the latest monitoring
+        self.assertEqual(admin.get("/documenti/monitoraggio.pdf?periodo=x").status, 400)
+        keys = [x["chiave"] for x in csv.DictReader(io.StringIO(w.storia(self.db)), delimiter=";")]
+        self.assertIn("2024 al 2024-06-30 SG-02", keys)
+        self.assertIn("2024 al 2024-06-30", keys)
 
     def test_the_oiv_validates_the_relazione_with_a_comment(self):
         oiv = self.login("oiv")

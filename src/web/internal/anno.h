@@ -24,16 +24,37 @@ typedef struct {
     ValutazioniAnno va;
 } Anno;
 
-/* The year's rilevazioni (none is not an error) and their results. */
+/* A period of collection: the year end, or a monitoring at a date of the year. */
+typedef struct {
+    bool has_al;
+    Date al;
+} Periodo;
+
+/* "" or NULL: the year end; "2024-06-30": the monitoring at that date (in the server's year). */
+bool periodo_leggi(const Server *s, const char *testo, Periodo *p);
+/* "2024" or "2024 al 2024-06-30": its key in the workflow. */
+char *periodo_chiave(const Server *s, const Periodo *p);
+/* "fine anno" or "monitoraggio al 30/06/2024", for people. */
+char *periodo_nome(const Periodo *p);
+/* "" or "2024-06-30", for links and forms. */
+void periodo_valore(const Periodo *p, char out[11]);
+/* The year end, then every monitoring of the year (opened here or imported), by date. */
+size_t periodi(Server *s, Periodo **out);
+/* Whether rilevazioni may be entered in it: open (as it starts) and, for a monitoring, opened. */
+bool periodo_aperto(Server *s, const Periodo *p);
+
+/* The year's rilevazioni at year end (none is not an error) and their results. */
 void anno_carica(Server *s, Anno *out);
+/* The rilevazioni of a period (a monitoring: its own raccolta, empty until its first) and their results at its date. */
+void anno_carica_periodo(Server *s, const Periodo *p, Anno *out);
 /* Adds the valutazioni of the year: false when the archive has no SMVP or
  * no valutazioni for it, or they do not load (*error says which). */
 bool anno_valutazioni(Server *s, Anno *y, char **error);
 void anno_free(Anno *a);
 const EsitoObiettivo *anno_esito(const Anno *a, const Obiettivo *o);
 
-/* "2025 SG-01": the key of an objective's rilevazioni in the workflow. */
-char *chiave_rilevazioni(const Server *s, const char *codice);
+/* "2025 SG-01", "2025 al 2025-06-30 SG-01": the key of an objective's rilevazioni of a period in the workflow. */
+char *chiave_rilevazioni(const Server *s, const Periodo *p, const char *codice);
 /* The state's name for people: "aperta" when none is recorded. */
 const char *stato_rilevazioni(const Stato *st);
 /* Whether the dirigente may still enter rilevazioni in that state. */

@@ -77,7 +77,6 @@ void post_comunicazione(Contesto *c, Risposta *out, const char *id);
 void pagina_storia(Contesto *c, Risposta *out);
 /* The year (pagine_anno.c): its raccolta and its Relazione. */
 void home_anno(Contesto *c, StrBuf *b);
-bool raccolta_aperta(Server *s);
 void post_raccolta(Contesto *c, Risposta *out);
 void post_relazione(Contesto *c, Risposta *out);
 void post_validazione_valutazioni(Contesto *c, Risposta *out);
