@@ -105,7 +105,7 @@ void pagina_obiettivi(Contesto *c, Risposta *out)
 /* ---- one objective ------------------------------------------------------------------------ */
 
 typedef struct {
-    const char *azione, *data, *percentuale, *nota, *generale; /* messages next to each field */
+    const char *azione, *data, *percentuale, *nota, *avanzamento, *generale; /* messages next to each field */
     const Modulo *valori;                                     /* what was typed, shown again */
 } ErroriRilevazione;
 
@@ -169,8 +169,13 @@ static void rilevazione_form(StrBuf *b, const Contesto *c, const char *codice, c
         {"data", "Data di conclusione", "gg/mm/aaaa; vuota se l'azione non è conclusa", err ? err->data : NULL, "text"},
         {"percentuale", "Percentuale raggiunta", "da 0 a 100; vuota se la dà la regola dalla data", err ? err->percentuale : NULL, "text"},
         {"nota", "Nota", "necessaria quando la percentuale scritta è diversa da quella della regola", err ? err->nota : NULL, "text"},
+        /* a monitoring's: the progress of an action under way (docs/formato.md §4) */
+        {"avanzamento", "Avanzamento", "da 0 a 100, per un'azione non ancora conclusa", err ? err->avanzamento : NULL, "text"},
+        {"criticita", "Criticità", "che cosa rallenta l'azione", NULL, "text"},
+        {"proposta", "Proposta", "come rimediare", NULL, "text"},
     };
-    for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+    size_t n_fields = p->has_al ? sizeof f / sizeof *f : 3;
+    for (size_t i = 0; i < n_fields; i++) {
         html_printf(b, "<div class=\"campo\"><label for=\"%s\">%s</label><span class=\"aiuto\" id=\"aiuto-%s\">%s</span>",
                     f[i].name, f[i].label, f[i].name, f[i].hint);
         char *described = f[i].msg ? xasprintf("aiuto-%s errore-%s", f[i].name, f[i].name) : xasprintf("aiuto-%s", f[i].name);
@@ -227,7 +232,7 @@ static void error_summary(StrBuf *b, const ErroriRilevazione *err)
         return;
     const struct { const char *field, *msg; } items[] = {
         {"azione", err->azione}, {"data", err->data}, {"percentuale", err->percentuale}, {"nota", err->nota},
-        {"azione", err->generale}};
+        {"avanzamento", err->avanzamento}, {"azione", err->generale}};
     strbuf_puts(b, "<div class=\"riepilogo\" role=\"alert\" tabindex=\"-1\" id=\"riepilogo\"><h2>La rilevazione non è stata "
                    "salvata</h2><ul>");
     for (size_t i = 0; i < sizeof items / sizeof *items; i++)
@@ -393,12 +398,15 @@ static bool parse_percent(const char *s, double *v)
 }
 
 /* Reads the form into one rilevazione; the messages go to err. */
-static bool read_rilevazione(const Modulo *m, const EsitoObiettivo *e, const char *codice, Rilevazione *r,
-                             ErroriRilevazione *err)
+static bool read_rilevazione(const Modulo *m, const Periodo *p, const EsitoObiettivo *e, const char *codice,
+                             Rilevazione *r, ErroriRilevazione *err)
 {
     memset(r, 0, sizeof *r);
     const char *az = modulo_valore(m, "azione"), *data = modulo_valore(m, "data"),
                *perc = modulo_valore(m, "percentuale"), *nota = modulo_valore(m, "nota");
+    /* a monitoring's fields, read only in a monitoring */
+    const char *av = p->has_al ? modulo_valore(m, "avanzamento") : NULL, *crit = p->has_al ? modulo_valore(m, "criticita") : NULL,
+               *prop = p->has_al ? modulo_valore(m, "proposta") : NULL;
     bool found = false;
     for (size_t k = 0; az && e && k < e->n_azioni; k++)
         if (atoi(az) == e->azioni[k].azione->n && strspn(az, "0123456789") == strlen(az))
@@ -411,13 +419,20 @@ static bool read_rilevazione(const Modulo *m, const EsitoObiettivo *e, const cha
     if (perc && *perc && !parse_percent(perc, &r->percentuale))
         err->percentuale = "La percentuale è un numero da 0 a 100 (per esempio 62,5).";
     r->has_percentuale = perc && *perc && !err->percentuale;
-    if (!err->data && !err->percentuale && !r->has_data && !r->has_percentuale)
-        err->data = "Indicare la data di conclusione, la percentuale o entrambe.";
-    if (err->azione || err->data || err->percentuale)
+    if (av && *av && !parse_percent(av, &r->avanzamento))
+        err->avanzamento = "L'avanzamento è un numero da 0 a 100 (per esempio 40).";
+    r->has_avanzamento = av && *av && !err->avanzamento;
+    bool progress = r->has_avanzamento || (crit && *crit) || (prop && *prop);
+    if (!err->data && !err->percentuale && !err->avanzamento && !r->has_data && !r->has_percentuale && !progress)
+        err->data = p->has_al ? "Indicare la data di conclusione, la percentuale, o l'avanzamento di un'azione in corso."
+                              : "Indicare la data di conclusione, la percentuale o entrambe.";
+    if (err->azione || err->data || err->percentuale || err->avanzamento)
         return false;
     r->obiettivo = xstrdup(codice);
     r->azione = atoi(az);
     r->nota = nota && *nota ? xstrdup(nota) : NULL;
+    r->criticita = crit && *crit ? xstrdup(crit) : NULL;
+    r->proposta = prop && *prop ? xstrdup(prop) : NULL;
     r->line = 0;
     r->path = xstrdup("modulo");
     return true;
@@ -510,7 +525,7 @@ void post_rilevazione(Contesto *c, Risposta *out, const char *codice)
     Rilevazione r;
     ErroriRilevazione err = {.valori = &c->modulo};
     char *message = NULL;
-    bool ok = read_rilevazione(&c->modulo, anno_esito(&y, o), o->codice, &r, &err) &&
+    bool ok = read_rilevazione(&c->modulo, &p, anno_esito(&y, o), o->codice, &r, &err) &&
               store_rilevazione(c, &p, &r, &err, &message);
     anno_free(&y);
     if (ok)

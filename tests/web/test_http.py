@@ -543,6 +543,15 @@ class Piano(unittest.TestCase):
         page = d.get("/obiettivi/SG-02?periodo=2024-06-30").text
         self.assertIn('id="risultato">100 %', page)
         self.assertIn('id="risultato">non rilevato', d.get("/obiettivi/SG-02").text)  # the year end: nothing yet
+        self.assertNotIn('name="avanzamento"', d.get("/obiettivi/SG-02").text)  # progress: a monitoring's field
+        d.get("/obiettivi/SG-02?periodo=2024-06-30")
+        r = d.post("/obiettivi/SG-02/rilevazioni", {"periodo": "2024-06-30", "azione": "3", "avanzamento": "150"})
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="errore-avanzamento"', r.text)
+        r = d.post("/obiettivi/SG-02/rilevazioni", {"periodo": "2024-06-30", "azione": "3", "avanzamento": "40",
+                                                    "criticita": "aule non disponibili", "proposta": "corsi in FAD"})
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        self.assertIn('id="risultato">100 %', d.get("/obiettivi/SG-02?periodo=2024-06-30").text)  # under way: not in the %
         self.assertEqual(d.post("/obiettivi/SG-02/stato", {"periodo": "2024-06-30", "stato": "inviata"}).status, 303)
         self.assertIn('id="stato-rilevazioni">aperta', d.get("/obiettivi/SG-02").text)  # each period its own state
         self.assertEqual(d.get("/obiettivi/SG-02?periodo=2024-13-01").status, 400)
@@ -564,6 +573,9 @@ class Piano(unittest.TestCase):
         keys = [x["chiave"] for x in csv.DictReader(io.StringIO(w.storia(self.db)), delimiter=";")]
         self.assertIn("2024 al 2024-06-30 SG-02", keys)
         self.assertIn("2024 al 2024-06-30", keys)
+        rows = list(csv.DictReader(io.StringIO(w.storia(self.db, "SG-02")), delimiter=";"))
+        self.assertTrue(any(x["campo"] == "avanzamento" and x["dopo"] == "40" for x in rows), rows)
+        self.assertTrue(any(x["campo"] == "criticita" and x["dopo"] == '"aule non disponibili"' for x in rows))
 
     def test_the_oiv_validates_the_relazione_with_a_comment(self):
         oiv = self.login("oiv")
