@@ -1,10 +1,9 @@
 /* pg_lib.c — libpq through dlopen (pg_lib.h). */
 #include "pg_lib.h"
 
-#include <dlfcn.h>
 #include <stddef.h>
 
-#include "text.h"
+#include "dynlib.h"
 
 static PgLib lib;
 const PgLib *PG;
@@ -13,15 +12,7 @@ const PgLib *pg_lib(char **error)
 {
     if (PG)
         return PG;
-    void *h = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
-    if (!h) {
-        *error = xstrdup("per un archivio PostgreSQL serve libpq (il pacchetto Debian libpq5), che non è installata");
-        return NULL;
-    }
-    struct {
-        const char *name;
-        void **slot;
-    } fns[] = {
+    const DynFunction fns[] = {
         {"PQconnectdb", (void **)&lib.connectdb},     {"PQstatus", (void **)&lib.status},
         {"PQerrorMessage", (void **)&lib.errorMessage}, {"PQfinish", (void **)&lib.finish},
         {"PQexec", (void **)&lib.exec},               {"PQexecParams", (void **)&lib.execParams},
@@ -31,15 +22,10 @@ const PgLib *pg_lib(char **error)
         {"PQgetvalue", (void **)&lib.getvalue},       {"PQunescapeBytea", (void **)&lib.unescapeBytea},
         {"PQfreemem", (void **)&lib.freemem},
     };
-    for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
-        /* dlsym returns an object pointer; POSIX guarantees it converts to a function pointer */
-        *fns[i].slot = dlsym(h, fns[i].name);
-        if (!*fns[i].slot) {
-            *error = xasprintf("libpq non ha la funzione %s: una versione troppo vecchia?", fns[i].name);
-            dlclose(h);
-            return NULL;
-        }
-    }
+    if (!dynlib_load("libpq.so.5", "libpq",
+                     "per un archivio PostgreSQL serve libpq (il pacchetto Debian libpq5), che non è installata",
+                     fns, sizeof fns / sizeof *fns, error))
+        return NULL;
     PG = &lib;
     return PG;
 }

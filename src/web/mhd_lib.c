@@ -1,10 +1,9 @@
 /* mhd_lib.c — libmicrohttpd through dlopen (mhd_lib.h). */
 #include "mhd_lib.h"
 
-#include <dlfcn.h>
 #include <stddef.h>
 
-#include "text.h"
+#include "dynlib.h"
 
 static MhdLib lib;
 const MhdLib *MHD;
@@ -13,15 +12,7 @@ const MhdLib *mhd_lib(char **error)
 {
     if (MHD)
         return MHD;
-    void *h = dlopen("libmicrohttpd.so.12", RTLD_NOW | RTLD_LOCAL);
-    if (!h) {
-        *error = xstrdup("per schede web serve libmicrohttpd (il pacchetto Debian libmicrohttpd12), che non è installata");
-        return NULL;
-    }
-    struct {
-        const char *name;
-        void **slot;
-    } fns[] = {
+    const DynFunction fns[] = {
         {"MHD_start_daemon", (void **)&lib.start_daemon},
         {"MHD_stop_daemon", (void **)&lib.stop_daemon},
         {"MHD_quiesce_daemon", (void **)&lib.quiesce_daemon},
@@ -34,15 +25,10 @@ const MhdLib *mhd_lib(char **error)
         {"MHD_queue_response", (void **)&lib.queue_response},
         {"MHD_destroy_response", (void **)&lib.destroy_response},
     };
-    for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
-        /* dlsym returns an object pointer; POSIX guarantees it converts to a function pointer */
-        *fns[i].slot = dlsym(h, fns[i].name);
-        if (!*fns[i].slot) {
-            *error = xasprintf("libmicrohttpd non ha la funzione %s: una versione troppo vecchia?", fns[i].name);
-            dlclose(h);
-            return NULL;
-        }
-    }
+    if (!dynlib_load("libmicrohttpd.so.12", "libmicrohttpd",
+                     "per schede web serve libmicrohttpd (il pacchetto Debian libmicrohttpd12), che non è installata",
+                     fns, sizeof fns / sizeof *fns, error))
+        return NULL;
     MHD = &lib;
     return MHD;
 }
