@@ -126,10 +126,8 @@ size_t periodi(Server *s, Periodo **out)
 
 bool periodo_aperto(Server *s, const Periodo *p)
 {
-    char *key = periodo_chiave(s, p), *error = NULL;
-    Stato st;
-    archivio_stato(s->a, "raccolta", key, &st, &error);
-    free(error);
+    char *key = periodo_chiave(s, p);
+    Stato st = stato_di(s->a, "raccolta", key);
     free(key);
     bool open = !st.stato || strcmp(st.stato, "aperta") == 0;
     stato_free(&st);
@@ -201,6 +199,20 @@ char *chiave_rilevazioni(const Server *s, const Periodo *p, const char *codice)
     return key;
 }
 
+Stato stato_di(Archivio *a, const char *oggetto, const char *chiave)
+{
+    Stato st;
+    char *error = NULL;
+    archivio_stato(a, oggetto, chiave, &st, &error);
+    free(error);
+    return st;
+}
+
+char *chiave_valutazione(const Server *s, const Persona *p)
+{
+    return xasprintf("%d %s", s->anno, p->nome);
+}
+
 const char *stato_rilevazioni(const Stato *st)
 {
     return st->stato ? st->stato : "aperta";
@@ -243,16 +255,30 @@ static void json_value(StrBuf *b, const char *v)
     strbuf_free(&t);
 }
 
-void storia_riga(StrBuf *b, const VoceRegistro *v)
+bool quando_locale(const char *quando, struct tm *out)
 {
     int y, mo, d, h, mi, se;
+    if (!quando || sscanf(quando, "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &se) != 6)
+        return false;
+    time_t t = (time_t)date_to_days((Date){y, mo, d}) * 86400 + h * 3600 + mi * 60 + se;
+    localtime_r(&t, out);
+    return true;
+}
+
+const Obiettivo *piano_obiettivo(const Server *s, const char *codice)
+{
+    for (size_t i = 0; s->has_plan && i < s->plan.n_obiettivi; i++)
+        if (strcmp(s->plan.obiettivi[i].codice, codice) == 0)
+            return &s->plan.obiettivi[i];
+    return NULL;
+}
+
+void storia_riga(StrBuf *b, const VoceRegistro *v)
+{
     char when[32] = "";
-    if (v->quando && sscanf(v->quando, "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &se) == 6) {
-        time_t t = (time_t)date_to_days((Date){y, mo, d}) * 86400 + h * 3600 + mi * 60 + se;
-        struct tm local;
-        localtime_r(&t, &local);
+    struct tm local;
+    if (quando_locale(v->quando, &local))
         strftime(when, sizeof when, "%d/%m/%Y %H:%M", &local);
-    }
     html_printf(b, "<li><time datetime=\"%s\">%s</time> — %s: %s", v->quando, when, v->chi, v->operazione);
     if (v->chiave && *v->chiave)
         html_printf(b, " %s", v->chiave);

@@ -120,20 +120,13 @@ static bool scheda_pdf(Server *s, const Obiettivo *only, Anno *y, Risposta *out,
 /* The date of the presa visione of p's valutazione of the year, when taken in schede web. */
 static bool presa_visione(Server *s, const Persona *p, Date *out)
 {
-    char *key = xasprintf("%d %s", s->anno, p->nome), *error = NULL;
-    Stato st;
-    archivio_stato(s->a, "valutazione", key, &st, &error);
-    free(error);
+    char *key = chiave_valutazione(s, p);
+    Stato st = stato_di(s->a, "valutazione", key);
     free(key);
-    int y, mo, d, h, mi, se;
-    bool taken = st.stato && strcmp(st.stato, "presa visione") == 0 && st.quando &&
-                 sscanf(st.quando, "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &se) == 6;
-    if (taken) { /* the day where the ente is, not in UTC */
-        time_t t = (time_t)date_to_days((Date){y, mo, d}) * 86400 + h * 3600 + mi * 60 + se;
-        struct tm local;
-        localtime_r(&t, &local);
+    struct tm local; /* the day where the ente is, not in UTC */
+    bool taken = st.stato && strcmp(st.stato, "presa visione") == 0 && quando_locale(st.quando, &local);
+    if (taken)
         *out = (Date){local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-    }
     stato_free(&st);
     return taken;
 }
@@ -299,9 +292,7 @@ void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *cod
     bool office = r == RUOLO_AMMINISTRATORE || r == RUOLO_PERSONALE || r == RUOLO_OIV;
     const Obiettivo *only = NULL;
     if (codice) {
-        for (size_t i = 0; i < c->s->plan.n_obiettivi && !only; i++)
-            if (strcmp(c->s->plan.obiettivi[i].codice, codice) == 0)
-                only = &c->s->plan.obiettivi[i];
+        only = piano_obiettivo(c->s, codice);
         if (!only) {
             risposta_errore(c, out, 404, "Nel piano non c'è un obiettivo con questo codice.");
             return;

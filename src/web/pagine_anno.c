@@ -12,11 +12,9 @@
 
 static Stato year_state(Server *s, const char *oggetto)
 {
-    char key[16], *error = NULL;
+    char key[16];
     snprintf(key, sizeof key, "%d", s->anno);
-    Stato st;
-    archivio_stato(s->a, oggetto, key, &st, &error);
-    free(error);
+    Stato st = stato_di(s->a, oggetto, key);
     return st;
 }
 
@@ -162,10 +160,8 @@ void post_raccolta(Contesto *c, Risposta *out)
         risposta_errore(c, out, 400, "Indicare il periodo e lo stato della raccolta, «aperta» o «chiusa».");
         return;
     }
-    char *key = periodo_chiave(c->s, &p), *error = NULL;
-    Stato st;
-    archivio_stato(c->s->a, "raccolta", key, &st, &error);
-    free(error);
+    char *key = periodo_chiave(c->s, &p);
+    Stato st = stato_di(c->s->a, "raccolta", key);
     bool open_now = !st.stato || strcmp(st.stato, "aperta") == 0;
     if (open_now == (strcmp(to, "aperta") == 0))
         risposta_errore(c, out, 409, "La raccolta è già in questo stato.");

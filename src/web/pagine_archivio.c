@@ -95,11 +95,9 @@ void pagina_piano(Contesto *c, Risposta *out, const char *errori)
     strbuf_puts(b, "<table class=\"elenco\"><caption>Versioni del piano</caption><thead><tr><th scope=\"col\">Versione</th>"
                    "<th scope=\"col\">Stato</th><th scope=\"col\">Operazioni</th></tr></thead><tbody>\n");
     for (int v = n; v >= 1; v--) {
-        char key[16], *error = NULL;
+        char key[16];
         snprintf(key, sizeof key, "%d", v);
-        Stato st;
-        archivio_stato(c->s->a, "versione", key, &st, &error);
-        free(error);
+        Stato st = stato_di(c->s->a, "versione", key);
         const char *state = st.stato ? st.stato : "bozza";
         html_printf(b, "<tr><th scope=\"row\">%d</th><td>%s%s%s</td><td>", v, state, st.nota ? " — " : "", st.nota ? st.nota : "");
         const char *next = strcmp(state, "bozza") == 0 ? "proposta" : strcmp(state, "proposta") == 0 ? "approvata" : NULL;

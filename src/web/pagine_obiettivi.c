@@ -19,14 +19,6 @@ static bool may_see(const Contesto *c, const Obiettivo *o)
     }
 }
 
-static const Obiettivo *find_objective(const Server *s, const char *codice)
-{
-    for (size_t i = 0; s->has_plan && i < s->plan.n_obiettivi; i++)
-        if (strcmp(s->plan.obiettivi[i].codice, codice) == 0)
-            return &s->plan.obiettivi[i];
-    return NULL;
-}
-
 static void percent(StrBuf *b, bool has, double v)
 {
     char buf[32];
@@ -84,10 +76,8 @@ void pagina_obiettivi(Contesto *c, Risposta *out)
             continue;
         const EsitoObiettivo *e = anno_esito(&y, o);
         Periodo year_end = {0};
-        char *key = chiave_rilevazioni(c->s, &year_end, o->codice), *error = NULL;
-        Stato st;
-        archivio_stato(c->s->a, "rilevazioni", key, &st, &error);
-        free(error);
+        char *key = chiave_rilevazioni(c->s, &year_end, o->codice);
+        Stato st = stato_di(c->s->a, "rilevazioni", key);
         free(key);
         html_printf(b, "<tr><th scope=\"row\"><a href=\"/obiettivi/%s\">%s</a></th><td>%s</td><td>%s</td><td>", o->codice,
                     o->codice, o->descrizione, o->dirigente);
@@ -296,10 +286,8 @@ static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, con
     html_printf(b, "</dd></dl>\n<p><a href=\"/obiettivi/%s/scheda.pdf\">Scarica la scheda (PDF)</a></p>\n", o->codice);
     if (e && e->n_azioni)
         actions_table(b, e);
-    char *key = chiave_rilevazioni(c->s, p, o->codice), *error = NULL;
-    Stato st;
-    archivio_stato(c->s->a, "rilevazioni", key, &st, &error);
-    free(error);
+    char *key = chiave_rilevazioni(c->s, p, o->codice);
+    Stato st = stato_di(c->s->a, "rilevazioni", key);
     free(key);
     strbuf_puts(b, "<section id=\"rilevazioni\" aria-labelledby=\"titolo-rilevazioni\"><h2 id=\"titolo-rilevazioni\">Rilevazioni</h2>\n");
     period_links(b, c, o, p);
@@ -349,7 +337,7 @@ static const Obiettivo *objective_for(Contesto *c, Risposta *out, const char *co
         risposta_vietato(c, out, NULL, "Le pagine degli obiettivi non sono tra quelle del ruolo dipendente.");
         return NULL;
     }
-    const Obiettivo *o = find_objective(c->s, codice);
+    const Obiettivo *o = piano_obiettivo(c->s, codice);
     if (!o) {
         risposta_errore(c, out, 404, "Nel piano non c'è un obiettivo con questo codice.");
         return NULL;
@@ -505,10 +493,8 @@ void post_rilevazione(Contesto *c, Risposta *out, const char *codice)
         risposta_vietato(c, out, o->codice, "Le rilevazioni di un obiettivo le inserisce il suo dirigente.");
         return;
     }
-    char *key = chiave_rilevazioni(c->s, &p, o->codice), *error = NULL;
-    Stato st;
-    archivio_stato(c->s->a, "rilevazioni", key, &st, &error);
-    free(error);
+    char *key = chiave_rilevazioni(c->s, &p, o->codice);
+    Stato st = stato_di(c->s->a, "rilevazioni", key);
     free(key);
     bool open = rilevazioni_modificabili(&st);
     stato_free(&st);
@@ -554,11 +540,9 @@ void post_stato_rilevazioni(Contesto *c, Risposta *out, const char *codice)
         risposta_errore(c, out, 422, "Per rimandare le rilevazioni al dirigente occorre scriverne il motivo.");
         return;
     }
-    char *key = chiave_rilevazioni(c->s, &p, o->codice), *error = NULL;
-    Stato st;
-    archivio_stato(c->s->a, "rilevazioni", key, &st, &error);
-    free(error);
-    error = NULL;
+    char *key = chiave_rilevazioni(c->s, &p, o->codice);
+    Stato st = stato_di(c->s->a, "rilevazioni", key);
+    char *error = NULL;
     const char *from = st.stato;
     bool allowed = send ? rilevazioni_modificabili(&st) : from && strcmp(from, "inviata") == 0;
     Autore chi = contesto_autore(c, back ? motivo : NULL);

@@ -23,11 +23,6 @@ static bool may_see(const Contesto *c, const Persona *p)
     return r == RUOLO_AMMINISTRATORE || r == RUOLO_PERSONALE || r == RUOLO_OIV || is_self(c, p);
 }
 
-static char *key_of(const Server *s, const Persona *p)
-{
-    return xasprintf("%d %s", s->anno, p->nome);
-}
-
 static const Persona *person_for(Contesto *c, Risposta *out, const char *id)
 {
     const Persona *p = persone_by_id(&c->s->plan, id);
@@ -93,10 +88,8 @@ void pagina_persona(Contesto *c, Risposta *out, const char *id)
         rows_table(b, pa);
     else
         strbuf_puts(b, "<p>Nessuna partecipazione agli obiettivi dell'anno.</p>\n");
-    char *key = key_of(c->s, p), *error = NULL;
-    Stato st;
-    archivio_stato(c->s->a, "valutazione", key, &st, &error);
-    free(error);
+    char *key = chiave_valutazione(c->s, p);
+    Stato st = stato_di(c->s->a, "valutazione", key);
     free(key);
     html_printf(b, "<section aria-labelledby=\"titolo-valutazione\"><h2 id=\"titolo-valutazione\">Valutazione</h2>"
                    "<p class=\"stato\">Stato: <strong id=\"stato-valutazione\">%s</strong>", st.stato ? st.stato : "bozza");
@@ -123,7 +116,7 @@ void pagina_persona(Contesto *c, Risposta *out, const char *id)
 
 static void change_state(Contesto *c, Risposta *out, const Persona *p, const char *from, const char *to)
 {
-    char *key = key_of(c->s, p), *error = NULL;
+    char *key = chiave_valutazione(c->s, p), *error = NULL;
     Autore chi = contesto_autore(c, NULL);
     ArchivioEsito e = archivio_inizia(c->s->a, &error);
     if (e == ARCHIVIO_OK) {

@@ -4,17 +4,16 @@
 #include <string.h>
 #include <time.h>
 
+#include "anno.h"
 #include "server.h"
 
 /* The newest version whose state is «approvata», or 0. */
 static int approved_version(Archivio *a)
 {
     for (int v = archivio_versioni(a); v >= 1; v--) {
-        char key[16], *error = NULL;
+        char key[16];
         snprintf(key, sizeof key, "%d", v);
-        Stato st;
-        archivio_stato(a, "versione", key, &st, &error);
-        free(error);
+        Stato st = stato_di(a, "versione", key);
         bool approved = st.stato && strcmp(st.stato, "approvata") == 0;
         stato_free(&st);
         if (approved)

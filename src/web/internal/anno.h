@@ -4,6 +4,8 @@
 #ifndef SCHEDE_WEB_ANNO_H
 #define SCHEDE_WEB_ANNO_H
 
+#include <time.h>
+
 #include "esiti.h"
 #include "persone.h"
 #include "server.h"
@@ -55,10 +57,22 @@ const EsitoObiettivo *anno_esito(const Anno *a, const Obiettivo *o);
 
 /* "2025 SG-01", "2025 al 2025-06-30 SG-01": the key of an objective's rilevazioni of a period in the workflow. */
 char *chiave_rilevazioni(const Server *s, const Periodo *p, const char *codice);
+/* The state of oggetto/chiave; a read that fails counts as none recorded (the first state): a
+ * change made from it is checked again inside its own transaction (archivio_cambia_stato). */
+Stato stato_di(Archivio *a, const char *oggetto, const char *chiave);
+/* "2025 Mario Rossi": the key of a person's valutazione of the year in the workflow. */
+char *chiave_valutazione(const Server *s, const Persona *p);
+
 /* The state's name for people: "aperta" when none is recorded. */
 const char *stato_rilevazioni(const Stato *st);
 /* Whether the dirigente may still enter rilevazioni in that state. */
 bool rilevazioni_modificabili(const Stato *st);
+
+/* A time the archive wrote ("2025-07-12T08:14:00Z", UTC) where the ente is; false when it is not one. */
+bool quando_locale(const char *quando, struct tm *out);
+
+/* The objective of the plan printed with this codice, or NULL. */
+const Obiettivo *piano_obiettivo(const Server *s, const char *codice);
 
 /* A registro row as a history line: "12/07/2025 10:14 — M. Rossi: AG-01/2 percentuale 40 → 60". */
 void storia_riga(StrBuf *b, const VoceRegistro *v);
