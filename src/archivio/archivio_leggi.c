@@ -25,8 +25,7 @@ LoadStatus archivio_load_plan_bytes(const char *file, const char *bytes, size_t 
     DiagList local;
     diag_list_init(&local);
     DiagList *d = diags ? diags : &local;
-    LoadStatus st = workbook_detect(bytes, len) ? workbook_plan_load(file, bytes, len, plan, d)
-                                                : plan_load_buffer(file, bytes, len, plan, d);
+    LoadStatus st = input_plan_read(file, bytes, len, plan, d);
     diag_list_free(&local);
     return st;
 }

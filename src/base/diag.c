@@ -8,6 +8,17 @@
 
 void diag_list_init(DiagList *list) { memset(list, 0, sizeof *list); }
 
+void source_map_free(SourceMap *map)
+{
+    for (size_t k = 0; k < map->n; k++) {
+        free(map->places[k].path);
+        free(map->places[k].where);
+    }
+    free(map->places);
+    free(map->file);
+    memset(map, 0, sizeof *map);
+}
+
 void diag_list_free(DiagList *list)
 {
     for (size_t i = 0; i < list->count; i++) {
@@ -17,7 +28,69 @@ void diag_list_free(DiagList *list)
         free(list->items[i].message);
     }
     free(list->items);
+    for (size_t i = 0; i < list->n_maps; i++)
+        source_map_free(&list->maps[i]);
+    free(list->maps);
     memset(list, 0, sizeof *list);
+}
+
+/* Moves d from a JSON path to the place in map the value came from. */
+static void relocate(Diag *d, const SourceMap *map)
+{
+    if (!d->path || d->path[0] != '$' || strcmp(d->file, map->file) != 0)
+        return;
+    const SourcePlace *best = NULL;
+    size_t best_len = 0;
+    for (size_t k = 0; k < map->n; k++) {
+        const SourcePlace *pl = &map->places[k];
+        size_t n = strlen(pl->path);
+        if (n > best_len && strncmp(d->path, pl->path, n) == 0 &&
+            (d->path[n] == '\0' || d->path[n] == '.' || d->path[n] == '[')) {
+            best = pl;
+            best_len = n;
+        }
+    }
+    if (best) {
+        free(d->path);
+        d->path = xstrdup(best->where);
+    }
+}
+
+static void relocate_by_maps(const DiagList *list, Diag *d)
+{
+    for (size_t i = 0; i < list->n_maps; i++)
+        relocate(d, &list->maps[i]);
+}
+
+void diag_list_add_map(DiagList *list, SourceMap *map)
+{
+    list->maps = xrealloc(list->maps, (list->n_maps + 1) * sizeof *list->maps);
+    list->maps[list->n_maps++] = *map;
+    memset(map, 0, sizeof *map);
+    for (size_t i = 0; i < list->count; i++)
+        relocate(&list->items[i], &list->maps[list->n_maps - 1]);
+}
+
+void diag_list_move(DiagList *dst, DiagList *src)
+{
+    for (size_t i = 0; i < src->count; i++) {
+        dst->items = xgrow(dst->items, dst->count, &dst->capacity, sizeof *dst->items, 16);
+        Diag *d = &dst->items[dst->count++];
+        *d = src->items[i];
+        relocate_by_maps(dst, d);
+        if (d->severity == DIAG_ERROR)
+            dst->errors++;
+        else
+            dst->warnings++;
+    }
+    free(src->items);
+    src->items = NULL;
+    src->count = src->capacity = src->errors = src->warnings = 0;
+    for (size_t i = 0; i < src->n_maps; i++)
+        diag_list_add_map(dst, &src->maps[i]);
+    free(src->maps);
+    src->maps = NULL;
+    src->n_maps = 0;
 }
 
 static Diag *push(DiagList *list, DiagSeverity sev, const char *file)
@@ -47,6 +120,7 @@ void diag_add(DiagList *list, DiagSeverity sev, const char *file,
     va_start(ap, fmt);
     d->message = xvasprintf(fmt, ap);
     va_end(ap);
+    relocate_by_maps(list, d);
 }
 
 void diag_add_at(DiagList *list, DiagSeverity sev, const char *file,

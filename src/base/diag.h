@@ -24,14 +24,44 @@ typedef struct {
     char *message;
 } Diag;
 
+/* Where the values of a file read as another document came from: a
+ * workbook is read as the JSON document it stands for (esiti/scambio), and
+ * each JSON path of that document has its sheet and cell ("Azioni!D4", or
+ * "Azioni, riga 4" for a whole row). */
+typedef struct {
+    char *path, *where;
+} SourcePlace;
+
+typedef struct {
+    char *file; /* as the user named it, as in Diag.file */
+    SourcePlace *places;
+    size_t n;
+} SourceMap;
+
 typedef struct {
     Diag *items;
     size_t count, capacity;
     size_t errors, warnings;
+    /* The source maps of the files loaded into this list (diag_list_add_map):
+     * owned by the list, freed with it. */
+    SourceMap *maps;
+    size_t n_maps;
 } DiagList;
 
 void diag_list_init(DiagList *list);
+/* Frees the diagnostics and the source maps. */
 void diag_list_free(DiagList *list);
+
+/* Gives the list the source map of a file loaded into it (the map is taken
+ * and *map emptied). Every diagnostic about that file that names a JSON
+ * path, whether already in the list or added later (the checks that run
+ * after loading name JSON paths too), names instead the place the value came
+ * from: the longest path of the map that is the diagnostic's or contains it. */
+void diag_list_add_map(DiagList *list, SourceMap *map);
+void source_map_free(SourceMap *map);
+
+/* Moves src's diagnostics and source maps to the end of dst; src is left empty. */
+void diag_list_move(DiagList *dst, DiagList *src);
 
 /* Adds one diagnostic; the strings are copied. fmt is printf-style. */
 #if defined(__GNUC__)

@@ -84,10 +84,7 @@ LoadStatus archivio_input_plan(InputOptions *o, const char *file, Plan *plan, Di
     }
     *plan = in->plan;
     in->has_plan = false;
-    for (size_t i = 0; i < in->diags.count; i++) {
-        const Diag *d = &in->diags.items[i];
-        diag_add(diags, d->severity, d->file, d->path, d->codice, d->objective, "%s", d->message);
-    }
+    diag_list_move(diags, &in->diags); /* with the workbook's source map, for the checks that follow */
     *name = in->piano.file;
     return LOAD_OK;
 }

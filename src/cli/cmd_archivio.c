@@ -90,8 +90,7 @@ typedef struct {
 static int import_plan(Archivio *a, const Input *in, const Autore *chi, CurrentPlan *cur, DiagList *diags)
 {
     Plan plan;
-    LoadStatus st = workbook_detect(in->bytes, in->len) ? workbook_plan_load(in->file, in->bytes, in->len, &plan, diags)
-                                                        : plan_load_buffer(in->file, in->bytes, in->len, &plan, diags);
+    LoadStatus st = input_plan_read(in->file, in->bytes, in->len, &plan, diags);
     if (st != LOAD_OK) {
         plan_free(&plan);
         return EXIT_DATA;
@@ -145,9 +144,7 @@ static int import_rilevazioni(Archivio *a, const Input *in, const InputOptions *
     if (rc)
         return rc;
     Rilevazioni ril;
-    LoadStatus st = workbook_detect(in->bytes, in->len)
-                        ? workbook_raggiunto_load(in->file, in->bytes, in->len, &ril, diags)
-                        : raggiunto_load_buffer(in->file, in->bytes, in->len, o->codifica, &ril, diags);
+    LoadStatus st = input_raggiunto_read(in->file, in->bytes, in->len, o->codifica, &ril, diags);
     int anno = o->has_anno ? o->anno : o->has_al ? o->al.year : ril.has_anno ? ril.anno : cur->plan.triennio[0];
     size_t errors = diags->errors;
     if (st == LOAD_OK) {
@@ -195,9 +192,7 @@ static int import_document(Archivio *a, const Input *in, const InputOptions *o, 
         if (rc)
             return rc;
         Valutazioni v;
-        LoadStatus st = workbook_detect(in->bytes, in->len)
-                            ? workbook_valutazioni_load(in->file, in->bytes, in->len, &v, diags)
-                            : valutazioni_load_buffer(in->file, in->bytes, in->len, o->codifica, &v, diags);
+        LoadStatus st = input_valutazioni_read(in->file, in->bytes, in->len, o->codifica, &v, diags);
         anno = o->has_anno ? o->anno : v.has_anno ? v.anno : cur->plan.triennio[0];
         valutazioni_free(&v);
         if (st != LOAD_OK)

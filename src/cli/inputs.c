@@ -128,7 +128,6 @@ void cli_check_plan(const Plan *plan, const char *file, int anno, DiagList *diag
 
 void cli_print_diags(DiagList *d, FILE *out, bool errors_only)
 {
-    workbook_relocate(d);
     diag_list_sort(d);
     for (size_t i = 0; i < d->count; i++)
         if (!errors_only || d->items[i].severity == DIAG_ERROR)

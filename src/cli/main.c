@@ -52,7 +52,6 @@ static int run_command(int argc, char **argv)
 int main(int argc, char **argv)
 {
     int rc = run_command(argc, argv);
-    workbook_forget();
     /* What went to standard output (esiti, the template, reports redirected
      * to a file) must have been written whole: a full disk is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -48,9 +48,7 @@ int load_valutazione(const Plan *plan, const InputOptions *o, const Esiti *esiti
     if (o->valutazioni) {
         const ArchivioFile *f = valutazioni_from_archive ? &ar->valutazioni : NULL;
         LoadStatus st = !f ? input_valutazioni_load(o->valutazioni, o->codifica, &ev->valutazioni, diags)
-                        : workbook_detect(f->bytes, f->len)
-                            ? workbook_valutazioni_load(f->file, f->bytes, f->len, &ev->valutazioni, diags)
-                            : valutazioni_load_buffer(f->file, f->bytes, f->len, o->codifica, &ev->valutazioni, diags);
+                           : input_valutazioni_read(f->file, f->bytes, f->len, o->codifica, &ev->valutazioni, diags);
         if (st == LOAD_IO_ERROR)
             return EXIT_USAGE;
         ev->has_valutazioni = st == LOAD_OK;

@@ -149,9 +149,7 @@ bool anno_valutazioni(Server *s, Anno *y, char **error)
     diag_list_init(&d);
     bool ok = sistema_load_buffer(sf.file, sf.bytes, sf.len, &y->sistema, &d) == LOAD_OK;
     if (ok) {
-        LoadStatus st = workbook_detect(vf.bytes, vf.len)
-                            ? workbook_valutazioni_load(vf.file, vf.bytes, vf.len, &y->valutazioni, &d)
-                            : valutazioni_load_buffer(vf.file, vf.bytes, vf.len, CODIFICA_AUTO, &y->valutazioni, &d);
+        LoadStatus st = input_valutazioni_read(vf.file, vf.bytes, vf.len, CODIFICA_AUTO, &y->valutazioni, &d);
         if (st != LOAD_OK) {
             sistema_free(&y->sistema);
             ok = false;

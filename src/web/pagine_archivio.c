@@ -143,8 +143,7 @@ void post_piano(Contesto *c, Risposta *out)
     DiagList d;
     diag_list_init(&d);
     Plan plan;
-    LoadStatus st = workbook_detect(f->valore, f->len) ? workbook_plan_load(name, f->valore, f->len, &plan, &d)
-                                                       : plan_load_buffer(name, f->valore, f->len, &plan, &d);
+    LoadStatus st = input_plan_read(name, f->valore, f->len, &plan, &d);
     if (st != LOAD_OK || d.errors) {
         char *text = web_diags_text(&d);
         pagina_piano(c, out, text);

@@ -68,8 +68,7 @@ void pagina_valutazioni(Contesto *c, Risposta *out, const char *errori)
 static bool check_valutazioni(Server *s, const CampoModulo *f, const char *name, DiagList *d)
 {
     Valutazioni v;
-    LoadStatus st = workbook_detect(f->valore, f->len) ? workbook_valutazioni_load(name, f->valore, f->len, &v, d)
-                                                       : valutazioni_load_buffer(name, f->valore, f->len, CODIFICA_AUTO, &v, d);
+    LoadStatus st = input_valutazioni_read(name, f->valore, f->len, CODIFICA_AUTO, &v, d);
     if (st != LOAD_OK)
         return false;
     ArchivioFile sf;

@@ -254,7 +254,6 @@ Test(confronto, the_version_through_a_workbook)
     cr_assert_str_eq(p.versione.descrizione, "Variazione dopo il monitoraggio");
     plan_free(&p);
     diag_list_free(&d);
-    workbook_forget();
     free(path);
     free(dir);
 }

@@ -637,3 +637,74 @@ Test(workbook, indicators_in_the_rilevazioni_workbook, .timeout = 60 * SCHEDE_TI
     free(filled);
     free(dir);
 }
+
+/* ---- no hidden state: a workbook's source map lives and dies with its diagnostics ---- */
+
+#include <malloc.h>
+
+#include "plan_check.h"
+#include "wb_convert.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+size_t __sanitizer_get_current_allocated_bytes(void); /* ASan's own count: its malloc is not glibc's */
+static size_t memory_in_use(void) { return __sanitizer_get_current_allocated_bytes(); }
+#else
+static size_t memory_in_use(void)
+{
+    struct mallinfo2 m = mallinfo2();
+    return m.uordblks + m.hblkhd;
+}
+#endif
+
+static void load_checked(const char *data, size_t len, const char *name)
+{
+    DiagList d;
+    diag_list_init(&d);
+    Plan plan;
+    cr_assert_eq(input_plan_read(name, data, len, &plan, &d), LOAD_OK);
+    plan_check(&plan, name, &d);
+    plan_free(&plan);
+    diag_list_free(&d);
+}
+
+/* The server reads plans and valutazioni for as long as it runs: every
+ * workbook it reads must give back all its memory (each used to keep its
+ * cell map until the process ended: 1 MB an upload). */
+Test(workbook, a_plan_read_200_times_gives_its_memory_back, .timeout = 240 * SCHEDE_TIMEOUT_SCALE)
+{
+    size_t len;
+    char *data = read_file(WB "piano-sarzana-libreoffice.xlsx", &len);
+    load_checked(data, len, "piano.xlsx"); /* the first: the allocator's own arenas */
+    size_t before = memory_in_use();
+    for (int i = 0; i < 200; i++)
+        load_checked(data, len, "piano.xlsx");
+    size_t after = memory_in_use();
+    cr_assert_lt(after, before + 64 * 1024, "memoria in uso: %zu prima, %zu dopo 200 letture", before, after);
+    free(data);
+}
+
+/* A check that runs after loading, on the same list, names the cell, not the JSON path. */
+Test(workbook, a_later_check_on_the_same_list_names_the_cell)
+{
+    size_t len;
+    char *data = read_file(WB "piano-errori-sheetjs.xlsx", &len);
+    DiagList d;
+    diag_list_init(&d);
+    Plan plan;
+    input_plan_read("p.xlsx", data, len, &plan, &d);
+    diag_add(&d, DIAG_WARNING, "p.xlsx", "$.obiettivi[1].tipo", "E-02", 1, "una prova");
+    diag_add(&d, DIAG_WARNING, "altro.xlsx", "$.obiettivi[1].tipo", "E-02", 1, "un altro file");
+    const Diag *mine = diag_find(&d, "una prova"), *other = diag_find(&d, "un altro file");
+    cr_assert_str_eq(mine->path, "Obiettivi!B3");
+    cr_assert_str_eq(other->path, "$.obiettivi[1].tipo");
+    DiagList moved;
+    diag_list_init(&moved);
+    diag_list_move(&moved, &d);
+    diag_add(&moved, DIAG_WARNING, "p.xlsx", "$.obiettivi[1].tipo", "E-02", 1, "dopo lo spostamento");
+    cr_assert_str_eq(diag_find(&moved, "dopo lo spostamento")->path, "Obiettivi!B3");
+    cr_assert_eq(d.count, 0);
+    plan_free(&plan);
+    diag_list_free(&moved);
+    diag_list_free(&d);
+    free(data);
+}

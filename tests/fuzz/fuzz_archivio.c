@@ -54,7 +54,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case TIPO_IGNOTO:
         break;
     }
-    workbook_forget();
     diag_list_free(&d);
     free(text);
     return 0;

@@ -17,96 +17,17 @@
 /* ---- where each JSON value came from ---------------------------------------------------- */
 
 typedef struct {
-    char *path;  /* JSON path, as the loaders write it */
-    char *where; /* "Azioni!D4", or "Azioni, riga 4" for a whole row */
-} Place;
-
-typedef struct {
     const char *file;
     const Workbook *wb;
     DiagList *diags;
-    Place *places;
-    size_t n_places;
+    SourceMap map; /* JSON path → cell, handed to diags with the result (diag_list_add_map) */
 } Conv;
 
 static void place(Conv *c, const char *path, const char *where)
 {
-    c->places = xrealloc(c->places, (c->n_places + 1) * sizeof *c->places);
-    c->places[c->n_places++] = (Place){xstrdup(path), xstrdup(where)};
-}
-
-static void conv_free(Conv *c)
-{
-    for (size_t i = 0; i < c->n_places; i++) {
-        free(c->places[i].path);
-        free(c->places[i].where);
-    }
-    free(c->places);
-}
-
-/* The places of every workbook read by this process, kept for the checks
- * that run after loading (plan_check, esiti, valutazioni): their messages
- * name JSON paths too. */
-typedef struct {
-    char *file;
-    Place *places;
-    size_t n;
-} Kept;
-
-static Kept *kept;
-static size_t n_kept;
-
-static void keep(Conv *c)
-{
-    kept = xrealloc(kept, (n_kept + 1) * sizeof *kept);
-    kept[n_kept++] = (Kept){xstrdup(c->file), c->places, c->n_places};
-    c->places = NULL;
-    c->n_places = 0;
-}
-
-void workbook_forget(void)
-{
-    for (size_t i = 0; i < n_kept; i++) {
-        for (size_t k = 0; k < kept[i].n; k++) {
-            free(kept[i].places[k].path);
-            free(kept[i].places[k].where);
-        }
-        free(kept[i].places);
-        free(kept[i].file);
-    }
-    free(kept);
-    kept = NULL;
-    n_kept = 0;
-}
-
-/* Moves diagnostics from JSON paths to sheets and cells: the place of the
- * longest path that is the diagnostic's or contains it. */
-void workbook_relocate(DiagList *diags)
-{
-    for (size_t i = 0; i < diags->count; i++) {
-        Diag *d = &diags->items[i];
-        if (!d->path || d->path[0] != '$')
-            continue;
-        const Place *best = NULL;
-        size_t best_len = 0;
-        for (size_t f = 0; f < n_kept; f++) {
-            if (strcmp(d->file, kept[f].file) != 0)
-                continue;
-            for (size_t k = 0; k < kept[f].n; k++) {
-                const Place *pl = &kept[f].places[k];
-                size_t n = strlen(pl->path);
-                if (n > best_len && strncmp(d->path, pl->path, n) == 0 &&
-                    (d->path[n] == '\0' || d->path[n] == '.' || d->path[n] == '[')) {
-                    best = pl;
-                    best_len = n;
-                }
-            }
-        }
-        if (best) {
-            free(d->path);
-            d->path = xstrdup(best->where);
-        }
-    }
+    SourceMap *m = &c->map;
+    m->places = xrealloc(m->places, (m->n + 1) * sizeof *m->places);
+    m->places[m->n++] = (SourcePlace){xstrdup(path), xstrdup(where)};
 }
 
 /* ---- reading a sheet by its column names ------------------------------------------------- */
@@ -1030,18 +951,18 @@ static void complete_annualita(Conv *c, ObjRef *o, const int plan_triennio[2], b
             continue;
         char *from = old[old_index[i]];
         size_t fl = strlen(from);
-        for (size_t k = 0; k < c->n_places; k++) {
-            char *p = c->places[k].path;
+        for (size_t k = 0; k < c->map.n; k++) {
+            char *p = c->map.places[k].path;
             if (strncmp(p, from, fl) == 0 && (p[fl] == '\0' || p[fl] == '.' || p[fl] == '[')) {
                 char *np = xasprintf("\x1e%s[%zu]%s", ap, i, p + fl);
                 free(p);
-                c->places[k].path = np;
+                c->map.places[k].path = np;
             }
         }
     }
-    for (size_t k = 0; k < c->n_places; k++)
-        if (c->places[k].path[0] == '\x1e')
-            memmove(c->places[k].path, c->places[k].path + 1, strlen(c->places[k].path));
+    for (size_t k = 0; k < c->map.n; k++)
+        if (c->map.places[k].path[0] == '\x1e')
+            memmove(c->map.places[k].path, c->map.places[k].path + 1, strlen(c->map.places[k].path));
     for (size_t i = 0; i < n; i++)
         free(old[i]);
     free(old);
@@ -1260,12 +1181,11 @@ static LoadStatus load_workbook(Kind kind, const char *file, const char *data, s
         workbook_free(&wb);
         return st;
     }
-    Conv c = {file, &wb, diags, NULL, 0};
+    Conv c = {file, &wb, diags, {0}};
     warn_hidden(&c);
     cJSON *json = kind == KIND_PLAN ? plan_json(&c) : kind == KIND_RAGGIUNTO ? raggiunto_json(&c) : valutazioni_json(&c);
     char *text = cJSON_PrintUnformatted(json);
     cJSON_Delete(json);
-    size_t from = diags->count;
     if (kind == KIND_PLAN)
         st = plan_load_buffer(file, text, strlen(text), out, diags);
     else if (kind == KIND_RAGGIUNTO)
@@ -1275,11 +1195,10 @@ static LoadStatus load_workbook(Kind kind, const char *file, const char *data, s
         /* a table like the CSV: its columns are read for the person's category */
         ((Valutazioni *)out)->csv = true;
     }
-    (void)from;
-    keep(&c);
-    workbook_relocate(diags);
+    /* the loader's messages, and those of the checks that follow, name JSON paths: from now on, cells */
+    c.map.file = xstrdup(file);
+    diag_list_add_map(diags, &c.map);
     free(text);
-    conv_free(&c);
     workbook_free(&wb);
     return diags->errors > errors ? LOAD_DATA_ERROR : st;
 }
@@ -1310,6 +1229,26 @@ LoadStatus workbook_valutazioni_load(const char *file, const char *data, size_t 
     return st;
 }
 
+LoadStatus input_plan_read(const char *file, const char *bytes, size_t len, Plan *plan, DiagList *diags)
+{
+    return workbook_detect(bytes, len) ? workbook_plan_load(file, bytes, len, plan, diags)
+                                       : plan_load_buffer(file, bytes, len, plan, diags);
+}
+
+LoadStatus input_raggiunto_read(const char *file, const char *bytes, size_t len, Codifica codifica, Rilevazioni *out,
+                                DiagList *diags)
+{
+    return workbook_detect(bytes, len) ? workbook_raggiunto_load(file, bytes, len, out, diags)
+                                       : raggiunto_load_buffer(file, bytes, len, codifica, out, diags);
+}
+
+LoadStatus input_valutazioni_read(const char *file, const char *bytes, size_t len, Codifica codifica, Valutazioni *out,
+                                  DiagList *diags)
+{
+    return workbook_detect(bytes, len) ? workbook_valutazioni_load(file, bytes, len, out, diags)
+                                       : valutazioni_load_buffer(file, bytes, len, codifica, out, diags);
+}
+
 LoadStatus input_plan_load(const char *path, Plan *plan, DiagList *diags)
 {
     memset(plan, 0, sizeof *plan);
@@ -1317,8 +1256,7 @@ LoadStatus input_plan_load(const char *path, Plan *plan, DiagList *diags)
     char *text = file_read_input(path, &len, diags);
     if (!text)
         return LOAD_IO_ERROR;
-    LoadStatus st = workbook_detect(text, len) ? workbook_plan_load(path, text, len, plan, diags)
-                                               : plan_load_buffer(path, text, len, plan, diags);
+    LoadStatus st = input_plan_read(path, text, len, plan, diags);
     free(text);
     return st;
 }
@@ -1332,8 +1270,7 @@ LoadStatus input_raggiunto_load(const char *path, Codifica codifica, Rilevazioni
         out->file = xstrdup(path);
         return LOAD_IO_ERROR;
     }
-    LoadStatus st = workbook_detect(text, len) ? workbook_raggiunto_load(path, text, len, out, diags)
-                                               : raggiunto_load_buffer(path, text, len, codifica, out, diags);
+    LoadStatus st = input_raggiunto_read(path, text, len, codifica, out, diags);
     free(text);
     return st;
 }
@@ -1347,8 +1284,7 @@ LoadStatus input_valutazioni_load(const char *path, Codifica codifica, Valutazio
         out->file = xstrdup(path);
         return LOAD_IO_ERROR;
     }
-    LoadStatus st = workbook_detect(text, len) ? workbook_valutazioni_load(path, text, len, out, diags)
-                                               : valutazioni_load_buffer(path, text, len, codifica, out, diags);
+    LoadStatus st = input_valutazioni_read(path, text, len, codifica, out, diags);
     free(text);
     return st;
 }

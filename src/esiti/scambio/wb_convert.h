@@ -16,20 +16,25 @@
 #include "raggiunto.h"
 #include "valutazioni.h"
 
-/* The loaders for a file that may be JSON, CSV or a workbook (told apart by
- * content): what the commands call. */
+/* One entry per kind of input: a plan, rilevazioni or valutazioni from the
+ * bytes of a file, whatever their format (JSON, CSV or a workbook, told
+ * apart by content). What the commands and the web call. For a workbook,
+ * the source map of the file goes to diags with its diagnostics
+ * (diag_list_add_map): every message about it, those of the checks that
+ * run later on the same list included, names its sheet and cell, and the
+ * map is freed with the list. Nothing is kept anywhere else. */
+LoadStatus input_plan_read(const char *file, const char *bytes, size_t len, Plan *plan, DiagList *diags);
+LoadStatus input_raggiunto_read(const char *file, const char *bytes, size_t len, Codifica codifica, Rilevazioni *out,
+                                DiagList *diags);
+LoadStatus input_valutazioni_read(const char *file, const char *bytes, size_t len, Codifica codifica, Valutazioni *out,
+                                  DiagList *diags);
+
+/* The same from a file's path (read whole, then as above). */
 LoadStatus input_plan_load(const char *path, Plan *plan, DiagList *diags);
 LoadStatus input_raggiunto_load(const char *path, Codifica codifica, Rilevazioni *out, DiagList *diags);
 LoadStatus input_valutazioni_load(const char *path, Codifica codifica, Valutazioni *out, DiagList *diags);
 
-/* The checks that run after loading (plan_check, esiti, valutazioni) name
- * JSON paths too: this moves every diagnostic about a workbook read so far
- * to its sheet and cell. Call it before printing; workbook_forget frees
- * what it remembers (at exit). */
-void workbook_relocate(DiagList *diags);
-void workbook_forget(void);
-
-/* The same from bytes (tests and fuzzing). */
+/* A workbook alone (tests and fuzzing). */
 LoadStatus workbook_plan_load(const char *file, const char *data, size_t len, Plan *plan, DiagList *diags);
 LoadStatus workbook_raggiunto_load(const char *file, const char *data, size_t len, Rilevazioni *out,
                                    DiagList *diags);
