@@ -21,12 +21,14 @@ set(BELOW_archivio esiti/scambio esiti/confronto esiti/valutazione esiti plan fo
 set(BELOW_layout base)
 set(BELOW_docs layout esiti/valutazione esiti/monitoraggio esiti/confronto esiti plan formats base)
 set(BELOW_pdf layout base)
-set(BELOW_web archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto esiti plan
+set(BELOW_motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto esiti plan
     formats base)
-set(BELOW_cli web archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto esiti plan
-    formats base)
+set(BELOW_web motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto esiti
+    plan formats base)
+set(BELOW_cli web motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto
+    esiti plan formats base)
 set(ROOMS base formats plan esiti esiti/valutazione esiti/monitoraggio esiti/confronto esiti/scambio archivio layout
-    docs pdf web cli)
+    docs pdf motore web cli)
 
 if(NOT SRC)
   message(FATAL_ERROR "check_includes: indicare -DSRC=cartella dei sorgenti")

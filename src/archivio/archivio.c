@@ -206,6 +206,46 @@ void archivio_chiudi(Archivio *a)
 
 const char *archivio_path(const Archivio *a) { return a->path; }
 
+char *archivio_profilo(Archivio *a)
+{
+    DbStmt *s = db_prepare(a, "SELECT profilo FROM enti WHERE id = ?", NULL);
+    char *profilo = NULL;
+    if (s) {
+        db_bind_int64(s, 1, a->ente);
+        if (db_step(s) == DB_ROW)
+            profilo = db_col_dup(s, 0);
+        db_finalize(s);
+    }
+    return profilo ? profilo : xstrdup(ARCHIVIO_PROFILO_PREDEFINITO);
+}
+
+ArchivioEsito archivio_cambia_profilo(Archivio *a, const char *profilo, const Autore *chi, bool *cambiato, char **error)
+{
+    char *prima = archivio_profilo(a);
+    *cambiato = strcmp(prima, profilo) != 0;
+    ArchivioEsito rc = ARCHIVIO_OK;
+    if (*cambiato) {
+        DbStmt *s = db_prepare(a, "UPDATE enti SET profilo = ? WHERE id = ?", error);
+        rc = ARCHIVIO_NON_USABILE;
+        if (s) {
+            db_bind_text(s, 1, profilo);
+            db_bind_int64(s, 2, a->ente);
+            if (db_step(s) == DB_DONE) {
+                char *before = json_string(prima), *after = json_string(profilo);
+                if (registro_aggiungi(a, chi, "profilo", "enti", "ente", NULL, "profilo", before, after, error))
+                    rc = ARCHIVIO_OK;
+                free(before);
+                free(after);
+            } else {
+                *error = db_error(a, "scrittura del profilo");
+            }
+            db_finalize(s);
+        }
+    }
+    free(prima);
+    return rc;
+}
+
 /* Opens (SQLite: creates) the database of a new archive; for PostgreSQL the
  * database exists and may hold other enti. */
 static Archivio *create_database(const char *path, char **error)
@@ -239,7 +279,7 @@ static Archivio *create_database(const char *path, char **error)
 }
 
 /* The ente's row, and the first row of its registro. */
-static ArchivioEsito insert_ente(Archivio *a, const char *ente, const Autore *chi, char **error)
+static ArchivioEsito insert_ente(Archivio *a, const char *ente, const char *profilo, const Autore *chi, char **error)
 {
     DbStmt *s = db_prepare(a, "SELECT 1 FROM enti WHERE nome = ?", error);
     if (!s)
@@ -251,19 +291,22 @@ static ArchivioEsito insert_ente(Archivio *a, const char *ente, const Autore *ch
         *error = xasprintf("%s: l'ente «%s» ha già il suo archivio qui", a->path, ente);
         return ARCHIVIO_NON_USABILE;
     }
-    s = db_prepare(a, "INSERT INTO enti (nome, creato) VALUES (?, ?) RETURNING id", error);
+    s = db_prepare(a, "INSERT INTO enti (nome, creato, profilo) VALUES (?, ?, ?) RETURNING id", error);
     if (!s)
         return ARCHIVIO_NON_USABILE;
     db_bind_text(s, 1, ente);
     db_bind_text(s, 2, a->quando);
+    db_bind_text(s, 3, profilo);
     ArchivioEsito rc = ARCHIVIO_NON_USABILE;
     if (db_step(s) == DB_ROW) {
         a->ente = (long)db_col_int64(s, 0);
         db_reset(s); /* a RETURNING statement left on its row would keep the COMMIT from happening */
-        char *dopo = json_string(ente);
-        if (registro_aggiungi(a, chi, "crea archivio", "enti", "ente", NULL, "nome", NULL, dopo, error))
+        char *dopo = json_string(ente), *profile = json_string(profilo);
+        if (registro_aggiungi(a, chi, "crea archivio", "enti", "ente", NULL, "nome", NULL, dopo, error) &&
+            registro_aggiungi(a, chi, "crea archivio", "enti", "ente", NULL, "profilo", NULL, profile, error))
             rc = ARCHIVIO_OK;
         free(dopo);
+        free(profile);
     } else {
         *error = db_error(a, "creazione");
     }
@@ -271,7 +314,7 @@ static ArchivioEsito insert_ente(Archivio *a, const char *ente, const Autore *ch
     return rc;
 }
 
-ArchivioEsito archivio_crea(const char *path, const char *ente, const Autore *chi, char **error)
+ArchivioEsito archivio_crea(const char *path, const char *ente, const char *profilo, const Autore *chi, char **error)
 {
     if (sodium_init() < 0) {
         *error = xstrdup("libsodium non si inizializza");
@@ -294,7 +337,7 @@ ArchivioEsito archivio_crea(const char *path, const char *ente, const Autore *ch
             rc = ARCHIVIO_NON_USABILE;
         else if (v > ARCHIVIO_SCHEMA)
             *error = xasprintf("%s: l'archivio è della versione %d, più recente di questo programma", path, v);
-        else if (migrate(a, v, error) && (rc = insert_ente(a, ente, chi, error)) == ARCHIVIO_OK)
+        else if (migrate(a, v, error) && (rc = insert_ente(a, ente, profilo, chi, error)) == ARCHIVIO_OK)
             rc = archivio_conferma(a, error);
         else
             rc = ARCHIVIO_NON_USABILE;

@@ -33,15 +33,26 @@ typedef struct {
 /* Whether path is a PostgreSQL address (postgresql://…, postgres://…), not a file. */
 bool archivio_is_postgresql(const char *path);
 
-/* A new archive at path, for the ente named; refuses a file that exists (in
- * PostgreSQL: an ente of the same name). */
-ArchivioEsito archivio_crea(const char *path, const char *ente, const Autore *chi, char **error);
+/* The profile of forms an archive starts with (layouts/, docs/layout.md). */
+#define ARCHIVIO_PROFILO_PREDEFINITO "sarzana"
+
+/* A new archive at path, for the ente named, whose documents use the profile
+ * of forms named (a folder of layouts/: the caller checks that it exists);
+ * refuses a file that exists (in PostgreSQL: an ente of the same name). */
+ArchivioEsito archivio_crea(const char *path, const char *ente, const char *profilo, const Autore *chi, char **error);
 
 /* Opens an archive to read, or to write (then a schema of an older version
  * is brought up to date, in one transaction). NULL with *error. */
 Archivio *archivio_apri(const char *path, bool scrivi, ArchivioEsito *esito, char **error);
 void archivio_chiudi(Archivio *a);
 const char *archivio_path(const Archivio *a);
+
+/* The ente's profile of forms: what every document made from the archive
+ * uses (a new string; the default when it cannot be read). */
+char *archivio_profilo(Archivio *a);
+/* Changes it (inside archivio_inizia … archivio_conferma), with its row in
+ * the registro; *cambiato is false, and nothing written, when it is the same. */
+ArchivioEsito archivio_cambia_profilo(Archivio *a, const char *profilo, const Autore *chi, bool *cambiato, char **error);
 
 /* A change made of several imports: archivio_inizia, the imports, then
  * archivio_conferma (all of them) or archivio_annulla (none). */
@@ -94,6 +105,21 @@ LoadStatus archivio_load_plan_file(const ArchivioFile *f, Plan *plan, DiagList *
 /* Version numero of the plan (0: the latest). ARCHIVIO_DATI when there is none. */
 ArchivioEsito archivio_piano(Archivio *a, int numero, ArchivioFile *out, int *numero_letto, char **error);
 int archivio_versioni(Archivio *a);
+
+/* Which version of the plan a reader of the archive uses, and why. */
+typedef struct {
+    int numero;     /* the version read */
+    int ultima;     /* the latest version */
+    bool approvata; /* numero's state is «approvata» (by the Giunta) */
+    bool chiesta;   /* asked for by its number (--versione N) */
+} VersionePiano;
+
+/* The one rule of every reader of the archive (stampa, verifica, esiti,
+ * esporta, confronta, the web): version numero when asked for (numero > 0);
+ * otherwise the newest approved one; until one is approved, the latest
+ * (then v->approvata is false, and documents and pages say so).
+ * ARCHIVIO_DATI when there is none. */
+ArchivioEsito archivio_piano_da_usare(Archivio *a, int numero, ArchivioFile *out, VersionePiano *v, char **error);
 
 /* The rilevazioni of year anno: at year end (al NULL), or of the latest
  * monitoring at a date ≤ *al in that year. ARCHIVIO_DATI when there are none. */

@@ -77,6 +77,55 @@ ArchivioEsito archivio_piano(Archivio *a, int numero, ArchivioFile *out, int *nu
     return rc;
 }
 
+/* The newest version whose state is «approvata», or 0. */
+static int newest_approved(Archivio *a, char **error)
+{
+    DbStmt *s = db_prepare(a,
+                           "SELECT v.numero FROM versioni v JOIN stati s ON s.ente = v.ente AND s.oggetto = 'versione' "
+                           "AND s.chiave = CAST(v.numero AS TEXT) AND s.stato = 'approvata' WHERE v.ente = ? "
+                           "ORDER BY v.numero DESC LIMIT 1",
+                           error);
+    if (!s)
+        return -1;
+    db_bind_int64(s, 1, a->ente);
+    int step = db_step(s), n = step == DB_ROW ? db_col_int(s, 0) : 0;
+    if (step != DB_ROW && step != DB_DONE) {
+        *error = db_error(a, "lettura degli stati");
+        n = -1;
+    }
+    db_finalize(s);
+    return n;
+}
+
+ArchivioEsito archivio_piano_da_usare(Archivio *a, int numero, ArchivioFile *out, VersionePiano *v, char **error)
+{
+    memset(v, 0, sizeof *v);
+    memset(out, 0, sizeof *out);
+    int approved = newest_approved(a, error);
+    if (approved < 0)
+        return ARCHIVIO_NON_USABILE;
+    v->chiesta = numero > 0;
+    ArchivioEsito e = archivio_piano(a, numero > 0 ? numero : approved, out, &v->numero, error);
+    if (e != ARCHIVIO_OK)
+        return e;
+    v->ultima = archivio_versioni(a);
+    if (v->numero == approved) {
+        v->approvata = true;
+    } else if (v->chiesta) { /* an older approved version, or a draft asked for by number */
+        char key[16];
+        snprintf(key, sizeof key, "%d", v->numero);
+        DbStmt *s = db_prepare(a, "SELECT 1 FROM stati WHERE ente = ? AND oggetto = 'versione' AND chiave = ? AND "
+                                  "stato = 'approvata'", NULL);
+        if (s) {
+            db_bind_int64(s, 1, a->ente);
+            db_bind_text(s, 2, key);
+            v->approvata = db_step(s) == DB_ROW;
+            db_finalize(s);
+        }
+    }
+    return ARCHIVIO_OK;
+}
+
 int archivio_versioni(Archivio *a)
 {
     DbStmt *s = db_prepare(a, "SELECT COALESCE(MAX(numero), 0) FROM versioni WHERE ente = ?", NULL);

@@ -255,3 +255,38 @@ ArchivioEsito archivio_cambia_stato(Archivio *a, const char *oggetto, const char
     free(dopo);
     return ok ? ARCHIVIO_OK : ARCHIVIO_NON_USABILE;
 }
+
+char *archivio_chiave_valutazione(int anno, const char *nome)
+{
+    return xasprintf("%d %s", anno, nome);
+}
+
+size_t archivio_prese_visione(Archivio *a, int anno, PresaVisione **out)
+{
+    char *prefix = archivio_chiave_valutazione(anno, "");
+    char **keys;
+    Stato *st;
+    size_t n = archivio_stati(a, "valutazione", prefix, &keys, &st), m = 0;
+    *out = n ? xcalloc(n, sizeof **out) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (st[i].stato && strcmp(st[i].stato, "presa visione") == 0) {
+            (*out)[m].nome = xstrdup(keys[i] + strlen(prefix));
+            (*out)[m++].quando = xstrdup(st[i].quando);
+        }
+        free(keys[i]);
+        stato_free(&st[i]);
+    }
+    free(keys);
+    free(st);
+    free(prefix);
+    return m;
+}
+
+void prese_visione_free(PresaVisione *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(p[i].nome);
+        free(p[i].quando);
+    }
+    free(p);
+}

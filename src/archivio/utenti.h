@@ -10,6 +10,10 @@
 
 #include "archivio.h"
 
+/* A password's length, wherever one is set (schede archivio utente, the Utenti page). */
+#define UTENTE_PASSWORD_MIN 10
+#define UTENTE_PASSWORD_MAX 1024
+
 typedef enum { RUOLO_AMMINISTRATORE, RUOLO_DIRIGENTE, RUOLO_PERSONALE, RUOLO_OIV, RUOLO_DIPENDENTE, N_RUOLI } Ruolo;
 
 /* "amministratore", …; ruolo_da_nome is false for an unknown name. */
@@ -60,5 +64,18 @@ size_t archivio_stati(Archivio *a, const char *oggetto, const char *prefisso, ch
 ArchivioEsito archivio_cambia_stato(Archivio *a, const char *oggetto, const char *chiave, const char *obiettivo,
                                     const char *da, const char *stato, const char *nota, const Autore *chi,
                                     char **error);
+
+/* "2025 Mario Rossi": the key of a person's valutazione of year anno (nome as the plan writes it). */
+char *archivio_chiave_valutazione(int anno, const char *nome);
+
+/* A presa visione of a valutazione: whose (the person's name, as the plan
+ * writes it), and when (UTC, as the archive writes times). */
+typedef struct {
+    char *nome;
+    char *quando;
+} PresaVisione;
+/* The prese visione of year anno's valutazioni. Returns how many; free with prese_visione_free. */
+size_t archivio_prese_visione(Archivio *a, int anno, PresaVisione **out);
+void prese_visione_free(PresaVisione *p, size_t n);
 
 #endif

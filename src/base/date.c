@@ -185,3 +185,23 @@ time_t document_time(void)
     }
     return time(NULL);
 }
+
+bool date_utc_to_local(const char *utc, struct tm *out)
+{
+    int y, mo, d, h, mi, se;
+    char rest;
+    if (!utc || sscanf(utc, "%d-%d-%dT%d:%d:%dZ%c", &y, &mo, &d, &h, &mi, &se, &rest) != 6 || !date_is_valid(y, mo, d) ||
+        h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60)
+        return false;
+    time_t t = (time_t)date_to_days((Date){y, mo, d}) * 86400 + h * 3600 + mi * 60 + se;
+    return localtime_r(&t, out) != NULL;
+}
+
+bool date_utc_local_day(const char *utc, Date *out)
+{
+    struct tm local;
+    if (!date_utc_to_local(utc, &local))
+        return false;
+    *out = (Date){local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+    return true;
+}

@@ -3,6 +3,7 @@
 #ifndef SCHEDE_DATE_H
 #define SCHEDE_DATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -37,5 +38,11 @@ size_t date_find_in_text(const char *text, Date *out, size_t max);
 /* The date written into documents and workbooks: SOURCE_DATE_EPOCH when
  * set (reproducible output, as reproducible-builds.org defines it), else now. */
 time_t document_time(void);
+
+/* A time the archive wrote ("2025-07-12T08:14:00Z", UTC) where the ente is
+ * (the local time zone); false when it is not one. */
+bool date_utc_to_local(const char *utc, struct tm *out);
+/* Its day, where the ente is. */
+bool date_utc_local_day(const char *utc, Date *out);
 
 #endif

@@ -10,8 +10,6 @@
 
 #include "text.h"
 
-static char found[PATH_MAX];
-
 static bool is_dir(const char *dir, const char *sub)
 {
     char *path = xasprintf("%s/%s", dir, sub);
@@ -23,19 +21,13 @@ static bool is_dir(const char *dir, const char *sub)
 
 static int has_data(const char *dir) { return is_dir(dir, "layouts") && is_dir(dir, "fonts"); }
 
-static const char *accept(const char *dir)
+/* dir, as an absolute path (a new string), when it holds the data. */
+static char *accept(const char *dir)
 {
     if (!has_data(dir))
         return NULL;
     char *real = realpath(dir, NULL);
-    const char *use = real ? real : dir;
-    if (strlen(use) >= sizeof found) { /* a path longer than PATH_MAX: not usable */
-        free(real);
-        return NULL;
-    }
-    memcpy(found, use, strlen(use) + 1);
-    free(real);
-    return found;
+    return real ? real : xstrdup(dir);
 }
 
 /* The folder holding the running executable, or "" when unknown. */
@@ -52,7 +44,7 @@ static void exe_dir(char *buf, size_t size)
         *slash = '\0';
 }
 
-const char *resources_dir(void)
+char *resources_dir(void)
 {
     const char *env = getenv("SCHEDE_DATI");
     if (env && *env)
@@ -63,7 +55,8 @@ const char *resources_dir(void)
     char *build = realpath(SCHEDE_BINARY_DIR, NULL);
     int in_build_tree = build && *exe && strcmp(exe, build) == 0;
     free(build);
-    if (in_build_tree && accept(SCHEDE_SOURCE_DIR))
+    char *found;
+    if (in_build_tree && (found = accept(SCHEDE_SOURCE_DIR)))
         return found;
 
     if (*exe) {
@@ -80,7 +73,7 @@ const char *resources_dir(void)
         }
         char installed[PATH_MAX * 2];
         snprintf(installed, sizeof installed, "%s/%s", prefix, SCHEDE_REL_DATADIR);
-        if (accept(installed))
+        if ((found = accept(installed)))
             return found;
     }
     return accept(SCHEDE_SOURCE_DIR);

@@ -7,9 +7,9 @@
 #ifndef SCHEDE_RESOURCES_H
 #define SCHEDE_RESOURCES_H
 
-/* The data folder (holding layouts/ and fonts/), or NULL when none is found.
- * The string is static. */
-const char *resources_dir(void);
+/* The data folder (holding layouts/ and fonts/), as a new string, or NULL
+ * when none is found. Looked up anew at each call (no state is kept). */
+char *resources_dir(void);
 
 /* The default layout profile: the layouts/ folder itself. */
 #define PROFILO_PREDEFINITO "sarzana"

@@ -7,11 +7,23 @@
 
 #include "commands.h"
 #include "text.h"
-#include "wb_convert.h"
 
 int archivio_exit_code(ArchivioEsito e)
 {
     return e == ARCHIVIO_OK ? 0 : e == ARCHIVIO_DATI ? EXIT_DATA : EXIT_USAGE;
+}
+
+Archivio *archivio_input_apri(const char *path, int *rc)
+{
+    ArchivioEsito e;
+    char *error = NULL;
+    Archivio *a = archivio_apri(path, false, &e, &error);
+    if (!a) {
+        diag_report(stderr, NULL, "%s", error);
+        free(error);
+        *rc = archivio_exit_code(e);
+    }
+    return a;
 }
 
 int archivio_input_open(const Command *cmd, const Parsed *p, const char *file, ArchivioUso uso, InputOptions *o)
@@ -34,59 +46,27 @@ int archivio_input_open(const Command *cmd, const Parsed *p, const char *file, A
             return option_value_error(cmd, OPT_VERSIONE, p->value[OPT_VERSIONE]);
         versione = (int)v;
     }
-    struct ArchivioInput *in = xcalloc(1, sizeof *in);
-    diag_list_init(&in->diags);
-    o->archivio = in;
-    ArchivioEsito e;
+    int rc;
+    Archivio *a = archivio_input_apri(path, &rc);
+    if (!a)
+        return rc;
     char *error = NULL;
-    in->a = archivio_apri(path, false, &e, &error);
-    if (in->a)
-        e = archivio_piano(in->a, versione, &in->piano, &in->versione, &error);
-    if (e != ARCHIVIO_OK) {
+    LoadStatus st = ingressi_archivio(a, true, versione, uso, o, &error);
+    if (st != LOAD_OK) {
         diag_report(stderr, NULL, "%s", error);
         free(error);
-        return archivio_exit_code(e);
+        return st == LOAD_DATA_ERROR ? EXIT_DATA : EXIT_USAGE;
     }
-    if (archivio_load_plan_file(&in->piano, &in->plan, &in->diags) != LOAD_OK) {
-        diag_report(stderr, path, "la versione %d del piano non si legge più", in->versione);
-        return EXIT_DATA;
-    }
-    in->has_plan = true;
-    /* what the year has, where the command line is silent */
-    int anno = o->has_anno ? o->anno : o->has_al ? o->al.year : in->plan.triennio[0];
-    if ((uso & ARCHIVIO_RILEVAZIONI) && !o->raggiunto && archivio_rilevazioni(in->a, anno, o->has_al ? &o->al : NULL, &in->ril, &error) == ARCHIVIO_OK) {
-        in->has_ril = true;
-        o->raggiunto = in->ril.file;
-    }
-    free(error);
-    error = NULL;
-    /* the evaluations of the year, as a pair (the valutazioni are read with the SMVP), at year end only */
-    if ((uso & ARCHIVIO_VALUTAZIONI) && !o->sistema && !o->valutazioni && !o->has_al &&
-        archivio_sistema(in->a, &in->sistema, &error) == ARCHIVIO_OK) {
-        free(error);
-        error = NULL;
-        if (archivio_valutazioni(in->a, anno, &in->valutazioni, &error) == ARCHIVIO_OK) {
-            in->has_sistema = in->has_valutazioni = true;
-            o->sistema = in->sistema.file;
-            o->valutazioni = in->valutazioni.file;
-        }
-    }
-    free(error);
+    const VersionePiano *v = &o->archivio->versione;
+    if (!v->approvata)
+        fprintf(stderr, "%s: versione %d del piano, non approvata%s\n", path, v->numero,
+                v->chiesta ? "" : ": nessuna versione è approvata, si usa l'ultima (schede archivio approva)");
     return 0;
 }
 
 LoadStatus archivio_input_plan(InputOptions *o, const char *file, Plan *plan, DiagList *diags, const char **name)
 {
-    struct ArchivioInput *in = o->archivio;
-    if (!in) {
-        *name = file;
-        return input_plan_load(file, plan, diags);
-    }
-    *plan = in->plan;
-    in->has_plan = false;
-    diag_list_move(diags, &in->diags); /* with the workbook's source map, for the checks that follow */
-    *name = in->piano.file;
-    return LOAD_OK;
+    return ingressi_piano(o, file, plan, diags, name);
 }
 
 int archivio_input_load_plan(InputOptions *o, const char *file, Plan *plan)
@@ -96,20 +76,9 @@ int archivio_input_load_plan(InputOptions *o, const char *file, Plan *plan)
     DiagList d;
     diag_list_init(&d);
     const char *name;
-    archivio_input_plan(o, file, plan, &d, &name);
+    ingressi_piano(o, file, plan, &d, &name);
     diag_list_free(&d);
     return 0;
-}
-
-void archivio_input_sistema(InputOptions *o)
-{
-    struct ArchivioInput *in = o->archivio;
-    char *error = NULL;
-    if (in && !in->has_sistema && archivio_sistema(in->a, &in->sistema, &error) == ARCHIVIO_OK) {
-        in->has_sistema = true;
-        o->sistema = in->sistema.file;
-    }
-    free(error);
 }
 
 int archivio_input_run(const char *name, int argc, char **argv, ArchivioUso uso, CommandWithInputs run)
@@ -131,18 +100,5 @@ int archivio_input_run(const char *name, int argc, char **argv, ArchivioUso uso,
 
 void archivio_input_close(InputOptions *o)
 {
-    struct ArchivioInput *in = o->archivio;
-    if (!in)
-        return;
-    if (in->has_plan)
-        plan_free(&in->plan);
-    if (in->has_ril)
-        raggiunto_free(&in->ril);
-    diag_list_free(&in->diags);
-    archivio_file_free(&in->piano);
-    archivio_file_free(&in->sistema);
-    archivio_file_free(&in->valutazioni);
-    archivio_chiudi(in->a);
-    free(in);
-    o->archivio = NULL;
+    ingressi_chiudi(o);
 }

@@ -31,19 +31,6 @@ static int fail(const char *error, int rc)
     return rc;
 }
 
-/* The archive to read, or NULL with its message printed and *rc the exit code. */
-static Archivio *open_to_read(const char *path, int *rc)
-{
-    ArchivioEsito e;
-    char *error = NULL;
-    Archivio *a = archivio_apri(path, false, &e, &error);
-    if (!a) {
-        *rc = fail(error, archivio_exit_code(e));
-        free(error);
-    }
-    return a;
-}
-
 /* ---- crea --------------------------------------------------------------------------------- */
 
 static int archivio_crea_cmd(int argc, char **argv)
@@ -55,23 +42,22 @@ static int archivio_crea_cmd(int argc, char **argv)
         return rc;
     if (!p.value[OPT_ENTE] || !*p.value[OPT_ENTE])
         return usage_error(cmd, "indicare l'ente: --ente \"Comune di …\"");
+    const char *profilo = p.value[OPT_PROFILO] ? p.value[OPT_PROFILO] : ARCHIVIO_PROFILO_PREDEFINITO;
+    if ((rc = cli_check_profile(cmd, profilo)) != 0)
+        return rc;
     Autore chi = {cli_author(&p), NULL};
     char *error = NULL;
-    ArchivioEsito e = archivio_crea(p.args[0], p.value[OPT_ENTE], &chi, &error);
+    ArchivioEsito e = archivio_crea(p.args[0], p.value[OPT_ENTE], profilo, &chi, &error);
     if (e != ARCHIVIO_OK) {
         rc = fail(error, archivio_exit_code(e));
         free(error);
         return rc;
     }
-    printf("creato %s (%s)\n", p.args[0], p.value[OPT_ENTE]);
+    printf("creato %s (%s, profilo %s)\n", p.args[0], p.value[OPT_ENTE], profilo);
     return 0;
 }
 
 /* ---- importa ------------------------------------------------------------------------------ */
-
-/* What the imports say, kept until the transaction is committed: a message
- * printed before the commit could be read as a change that never happened. */
-static FILE *import_out;
 
 typedef struct {
     const char *file;
@@ -80,11 +66,15 @@ typedef struct {
     ArchivioTipo kind;
 } Input;
 
-/* The plan the rilevazioni and valutazioni are checked against: the one
- * imported now, else the archive's latest. */
+/* One import: the plan the rilevazioni and valutazioni are checked against
+ * (the one imported now, else the one the documents use: the archive's
+ * version rule), and what the imports say, kept until the transaction is
+ * committed (a message printed before the commit could be read as a change
+ * that never happened). */
 typedef struct {
     Plan plan;
     bool loaded;
+    FILE *said;
 } CurrentPlan;
 
 static int import_plan(Archivio *a, const Input *in, const Autore *chi, CurrentPlan *cur, DiagList *diags)
@@ -106,7 +96,7 @@ static int import_plan(Archivio *a, const Input *in, const Autore *chi, CurrentP
         plan_free(&plan);
         return archivio_exit_code(e);
     }
-    fprintf(import_out, nuova ? "%s: piano, versione %d\n" : "%s: piano identico alla versione %d: nessuna nuova versione\n", in->file,
+    fprintf(cur->said, nuova ? "%s: piano, versione %d\n" : "%s: piano identico alla versione %d: nessuna nuova versione\n", in->file,
            numero);
     if (cur->loaded)
         plan_free(&cur->plan);
@@ -120,9 +110,9 @@ static int ensure_plan(Archivio *a, CurrentPlan *cur, const char *for_file)
     if (cur->loaded)
         return 0;
     ArchivioFile f;
-    int numero;
+    VersionePiano v;
     char *error = NULL;
-    ArchivioEsito e = archivio_piano(a, 0, &f, &numero, &error);
+    ArchivioEsito e = archivio_piano_da_usare(a, 0, &f, &v, &error);
     if (e != ARCHIVIO_OK) {
         diag_report(stderr, for_file, "%s: si importa prima il piano", error);
         free(error);
@@ -166,7 +156,7 @@ static int import_rilevazioni(Archivio *a, const Input *in, const InputOptions *
         char al[11] = "";
         if (o->has_al)
             date_format_it(o->al, al);
-        fprintf(import_out, "%s: %zu rilevazioni del %d%s%s, %zu nuove o cambiate\n", in->file, ril.n, anno, o->has_al ? " al " : "",
+        fprintf(cur->said, "%s: %zu rilevazioni del %d%s%s, %zu nuove o cambiate\n", in->file, ril.n, anno, o->has_al ? " al " : "",
                al, cambiate);
     }
     raggiunto_free(&ril);
@@ -205,9 +195,9 @@ static int import_document(Archivio *a, const Input *in, const InputOptions *o, 
         return archivio_exit_code(e);
     }
     if (in->kind == TIPO_SISTEMA)
-        fprintf(import_out, nuovo ? "%s: sistema di valutazione\n" : "%s: sistema di valutazione già nell'archivio\n", in->file);
+        fprintf(cur->said, nuovo ? "%s: sistema di valutazione\n" : "%s: sistema di valutazione già nell'archivio\n", in->file);
     else
-        fprintf(import_out, nuovo ? "%s: valutazioni del %d\n" : "%s: valutazioni del %d già nell'archivio\n", in->file, anno);
+        fprintf(cur->said, nuovo ? "%s: valutazioni del %d\n" : "%s: valutazioni del %d già nell'archivio\n", in->file, anno);
     return 0;
 }
 
@@ -255,8 +245,8 @@ static int archivio_importa_cmd(int argc, char **argv)
         rc = 0;
         char *said = NULL;
         size_t said_len = 0;
-        import_out = open_memstream(&said, &said_len);
-        if (!import_out)
+        cur.said = open_memstream(&said, &said_len);
+        if (!cur.said)
             out_of_memory();
         /* plans first, so that what follows is checked against them; then the SMVP before the valutazioni */
         static const ArchivioTipo order[] = {TIPO_PIANO, TIPO_SISTEMA, TIPO_RILEVAZIONI, TIPO_VALUTAZIONI};
@@ -274,8 +264,7 @@ static int archivio_importa_cmd(int argc, char **argv)
         } else if (rc != 0) {
             archivio_annulla(a);
         }
-        fclose(import_out);
-        import_out = NULL;
+        fclose(cur.said);
         if (rc == 0) /* committed: now it can be said */
             fwrite(said, 1, said_len, stdout);
         free(said);
@@ -402,7 +391,7 @@ static int archivio_esporta_cmd(int argc, char **argv)
     int versione = 0;
     if (p.value[OPT_VERSIONE] && ((versione = atoi(p.value[OPT_VERSIONE])) < 1))
         return option_value_error(cmd, OPT_VERSIONE, p.value[OPT_VERSIONE]);
-    Archivio *a = open_to_read(p.args[0], &rc);
+    Archivio *a = archivio_input_apri(p.args[0], &rc);
     if (!a)
         return rc;
     if (cli_ensure_folder(dir) != 0) {
@@ -410,11 +399,11 @@ static int archivio_esporta_cmd(int argc, char **argv)
         return EXIT_USAGE;
     }
     ArchivioFile f;
-    int numero;
+    VersionePiano v;
     ArchivioEsito e;
     char *error = NULL;
     rc = 0;
-    if ((e = archivio_piano(a, versione, &f, &numero, &error)) == ARCHIVIO_OK) {
+    if ((e = archivio_piano_da_usare(a, versione, &f, &v, &error)) == ARCHIVIO_OK) {
         char *name = xasprintf("piano%s", extension_of(&f));
         rc = write_out(dir, name, f.bytes, f.len);
         free(name);
@@ -522,7 +511,7 @@ static int archivio_storia_cmd(int argc, char **argv)
     if (rc >= 0)
         return rc;
     const char *formato = p.value[OPT_FORMATO] ? p.value[OPT_FORMATO] : "testo";
-    Archivio *a = open_to_read(p.args[0], &rc);
+    Archivio *a = archivio_input_apri(p.args[0], &rc);
     if (!a)
         return rc;
     const char *codice = p.n_args > 1 ? p.args[1] : NULL;
@@ -572,7 +561,7 @@ static int archivio_controlla_cmd(int argc, char **argv)
     int rc = cli_parse("archivio controlla", argc, argv, &p, &cmd);
     if (rc >= 0)
         return rc;
-    Archivio *a = open_to_read(p.args[0], &rc);
+    Archivio *a = archivio_input_apri(p.args[0], &rc);
     if (!a)
         return rc;
     char **problemi;
@@ -597,7 +586,8 @@ int cmd_archivio(int argc, char **argv)
     } subs[] = {{"crea", archivio_crea_cmd},     {"importa", archivio_importa_cmd},
                 {"esporta", archivio_esporta_cmd}, {"storia", archivio_storia_cmd},
                 {"copia", archivio_copia_cmd},   {"controlla", archivio_controlla_cmd},
-                {"utente", cmd_archivio_utente}};
+                {"utente", cmd_archivio_utente}, {"profilo", cmd_archivio_profilo},
+                {"approva", cmd_archivio_approva}};
     if (argc >= 1)
         for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
             if (strcmp(argv[0], subs[i].name) == 0)

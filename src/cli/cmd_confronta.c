@@ -60,15 +60,18 @@ static int load(const char *file, Plan *plan, DiagList *d)
 static int confronto_stampa(const Command *cmd, const Confronto *cf, const char *file_a, const char *file_b,
                             const char *out_dir)
 {
-    const char *data = resources_dir();
+    char *data = resources_dir();
     if (!data) {
         return usage_error(cmd, "cartella dei dati (layouts/, fonts/) non trovata: indicarla con la variabile "
                                 "SCHEDE_DATI");
     }
-    if (cli_ensure_folder(out_dir) != 0)
+    if (cli_ensure_folder(out_dir) != 0) {
+        free(data);
         return EXIT_USAGE;
+    }
     char *layouts = xasprintf("%s/layouts", data), *fonts_dir = xasprintf("%s/fonts", data),
          *icc = xasprintf("%s/layouts/icc/sRGB.icc", data);
+    free(data);
     DiagList d;
     diag_list_init(&d);
     LayoutSpec spec, scheda_spec;

@@ -220,7 +220,7 @@ static int cmd_modello_valutazioni_with(const Command *cmd, Parsed p, InputOptio
 {
     const char *out = p.value[OPT_OUT];
     if (!opt.sistema)
-        archivio_input_sistema(&opt);
+        ingressi_sistema(&opt);
     if (!opt.sistema)
         return usage_error(cmd, "le valutazioni seguono il sistema di valutazione dell'ente: indicare --sistema FILE");
     Plan plan;

@@ -16,6 +16,8 @@ int cmd_esporta(int argc, char **argv);
 int cmd_confronta(int argc, char **argv);
 int cmd_archivio(int argc, char **argv);
 int cmd_archivio_utente(int argc, char **argv); /* schede archivio utente */
+int cmd_archivio_profilo(int argc, char **argv);  /* schede archivio profilo */
+int cmd_archivio_approva(int argc, char **argv);  /* schede archivio approva */
 int cmd_web(int argc, char **argv);
 
 #endif

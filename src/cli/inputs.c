@@ -52,78 +52,9 @@ int cli_ensure_folder(const char *dir)
     return 0;
 }
 
-int load_esiti(const Plan *plan, const InputOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags)
-{
-    memset(ril, 0, sizeof *ril);
-    memset(esiti, 0, sizeof *esiti);
-    int rc = 0;
-    if (o->archivio && o->archivio->has_ril && o->raggiunto == o->archivio->ril.file) {
-        *ril = o->archivio->ril; /* moved: the archive's rilevazioni of the year */
-        o->archivio->has_ril = false;
-    } else if (o->raggiunto) {
-        LoadStatus st = input_raggiunto_load(o->raggiunto, o->codifica, ril, diags);
-        if (st == LOAD_IO_ERROR)
-            return EXIT_USAGE;
-        if (st == LOAD_DATA_ERROR)
-            rc = EXIT_DATA;
-    }
-    /* The year: --anno; with --al, the monitoring date's; else the file's; else the plan's first. */
-    int anno = o->has_anno ? o->anno : o->has_al ? o->al.year : ril->has_anno ? ril->anno : plan->triennio[0];
-    if ((o->has_anno || o->has_al) && ril->has_anno && ril->anno != anno) {
-        diag_add(diags, DIAG_ERROR, ril->file, "$.anno", NULL, -1,
-                 "il file riporta le rilevazioni del %d, ma è stato chiesto il %d (%s)", ril->anno, anno,
-                 o->has_anno ? "--anno" : "--al");
-        rc = EXIT_DATA;
-    }
-    size_t errors = diags->errors;
-    esiti_compute_at(plan, o->raggiunto ? ril : NULL, anno, o->has_al ? &o->al : NULL, esiti, diags);
-    if (diags->errors > errors)
-        rc = EXIT_DATA;
-    bool any = false;
-    for (size_t i = 0; i < plan->n_obiettivi && !any; i++)
-        any = obiettivo_annualita(&plan->obiettivi[i], anno) != NULL;
-    if (!any)
-        diag_add(diags, DIAG_WARNING, o->raggiunto ? o->raggiunto : "", NULL, NULL, -1,
-                 "nessun obiettivo del piano ha un'annualità %d", anno);
-    return rc;
-}
-
-/* Warns about characters that no font of the installed layout can print.
- * Without the data folder the check is skipped, and said so. */
-static void check_glyphs(const Plan *plan, const char *file, DiagList *diags)
-{
-    const char *data = resources_dir();
-    if (!data) {
-        diag_add(diags, DIAG_WARNING, file, NULL, NULL, -1,
-                 "controllo dei caratteri non eseguito: cartella dei dati (layouts/, fonts/) non trovata");
-        return;
-    }
-    char *layouts = xasprintf("%s/layouts", data), *fonts_dir = xasprintf("%s/fonts", data);
-    DiagList layout_diags;
-    diag_list_init(&layout_diags);
-    LayoutSpec spec;
-    FontSet fonts = {0};
-    const char *bad = NULL, *why = NULL;
-    if (layout_spec_load(layouts, "scheda", fonts_dir, &SCHEDA_NEEDS, &spec, &layout_diags) &&
-        fontset_load(&fonts, (const char *const *)spec.font_paths, &bad, &why))
-        scheda_check_glyphs(plan, &fonts, file, diags);
-    else
-        diag_add(diags, DIAG_WARNING, file, NULL, NULL, -1,
-                 "controllo dei caratteri non eseguito: impaginazione o caratteri non leggibili (%s)",
-                 bad ? bad : spec.path);
-    fontset_free(&fonts);
-    layout_spec_free(&spec);
-    diag_list_free(&layout_diags);
-    free(layouts);
-    free(fonts_dir);
-}
-
-
 void cli_check_plan(const Plan *plan, const char *file, int anno, DiagList *diags)
 {
-    plan_check(plan, file, diags);
-    check_glyphs(plan, file, diags);
-    persone_check(plan, anno, file, diags);
+    ingressi_controlla_piano(plan, file, anno, diags);
 }
 
 void cli_print_diags(DiagList *d, FILE *out, bool errors_only)
@@ -159,7 +90,7 @@ int cli_layout_dirs(const Command *cmd, const char *layout_dir, const char *prof
         *dir = xstrdup(layout_dir);
         return 0;
     }
-    const char *data = resources_dir();
+    char *data = resources_dir();
     if (!data) {
         return usage_error(cmd, "cartella dei dati (layouts/, fonts/) non trovata: indicarla con --layout o con la "
                                 "variabile SCHEDE_DATI");
@@ -169,6 +100,7 @@ int cli_layout_dirs(const Command *cmd, const char *layout_dir, const char *prof
         usage_error(cmd, "profilo «%s» sconosciuto: i profili sono le cartelle di %s/layouts (%s)", profile, data,
                     known);
         free(known);
+        free(data);
         return EXIT_USAGE;
     }
     char *base = xasprintf("%s/layouts", data);
@@ -176,6 +108,7 @@ int cli_layout_dirs(const Command *cmd, const char *layout_dir, const char *prof
         *fallback = base;
     else
         free(base);
+    free(data);
     return 0;
 }
 

@@ -1,5 +1,7 @@
-/* inputs.h — the options every command shares for achievement data
- * (--raggiunto FILE, --anno N, --codifica C) and their loading. */
+/* inputs.h — the options every command shares for its inputs (--raggiunto
+ * FILE, --anno N, --codifica C, …; loaded by motore/ingressi.h), the
+ * parsing of a command line, and how the command line prints what loading
+ * found. */
 #ifndef SCHEDE_CLI_INPUTS_H
 #define SCHEDE_CLI_INPUTS_H
 
@@ -8,24 +10,10 @@
 
 #include "diag.h"
 #include "esiti.h"
+#include "ingressi.h"
 #include "model.h"
 #include "options.h"
 #include "raggiunto.h"
-
-struct ArchivioInput; /* archivio_input.h */
-
-typedef struct {
-    const char *raggiunto; /* NULL: none */
-    bool has_anno;
-    int anno;
-    Codifica codifica;
-    const char *sistema;     /* --sistema FILE: the SMVP (schede-sistema/1) */
-    const char *valutazioni; /* --valutazioni FILE: the evaluations of the year */
-    bool has_al;             /* --al DATA: monitoring during the year */
-    Date al;
-    struct ArchivioInput *archivio; /* --archivio: where raggiunto, sistema, valutazioni come from when they name
-                                       what it holds (archivio_input.h); NULL: files */
-} InputOptions;
 
 /* The options of the results (--raggiunto, --anno, --codifica, --sistema,
  * --valutazioni, --al) as the command line gave them. */
@@ -42,13 +30,8 @@ const char *cli_author(const Parsed *p);
  * and returns EXIT_USAGE, or 0. */
 int cli_ensure_folder(const char *dir);
 
-/* Loads the rilevazioni (when given) and computes the results of the year:
- * --anno, else the year the JSON file declares, else the plan's first year.
- * Diagnostics go to diags. Returns 0, 1 (data errors) or 2 (unreadable). */
-int load_esiti(const Plan *plan, const InputOptions *o, Rilevazioni *ril, Esiti *esiti, DiagList *diags);
-
-/* Prints the diagnostics in d to out, each at its sheet and cell for a
- * workbook, sorted (diag_list_sort): only the errors, or all of them. */
+/* Prints the diagnostics in d to out, sorted (diag_list_sort): only the
+ * errors, or all of them. */
 void cli_print_diags(DiagList *d, FILE *out, bool errors_only);
 
 /* A loader's outcome for the user: the errors in d, at their sheet and cell
@@ -62,6 +45,10 @@ int cli_report_load(LoadStatus st, DiagList *d);
  * *fallback (new strings; *fallback may be NULL) and returns 0, or prints
  * the usage error for cmd and returns EXIT_USAGE. */
 int cli_layout_dirs(const Command *cmd, const char *layout_dir, const char *profile, char **dir, char **fallback);
+
+/* Whether profilo is a profile of forms of the data folder: 0, or the
+ * usage error printed and EXIT_USAGE (cmd_archivio_ente.c). */
+int cli_check_profile(const Command *cmd, const char *profilo);
 
 /* Loads the plan (JSON or workbook) for a command that only needs it: its
  * errors, at their sheet and cell for a workbook, go to stderr. Returns 0,

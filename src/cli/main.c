@@ -2,6 +2,7 @@
  * arguments and options are in the table of options.c). */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
@@ -22,8 +23,9 @@ static int run_command(int argc, char **argv)
         return 0;
     }
     if (strcmp(cmd, "--versione") == 0 || strcmp(cmd, "--version") == 0) {
-        const char *dir = resources_dir();
+        char *dir = resources_dir();
         printf("schede %s\ndati: %s\n", SCHEDE_VERSION, dir ? dir : "(cartella dei dati non trovata)");
+        free(dir);
         return 0;
     }
     if (strcmp(cmd, "verifica") == 0)

@@ -12,9 +12,10 @@
 
 int monitoraggio_margin_from(const char *layout_dir, const char *fallback, double *margin)
 {
-    const char *data = resources_dir();
+    char *data = resources_dir();
     char *layouts = xstrdup(resources_layout_dir(layout_dir, fallback, "monitoraggio"));
     char *fonts = data ? xasprintf("%s/fonts", data) : xstrdup(layouts);
+    free(data);
     DiagList d;
     diag_list_init(&d);
     LayoutSpec spec;

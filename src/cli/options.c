@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogo.h"
 #include "commands.h"
 #include "csv_values.h"
 
@@ -11,7 +12,7 @@ const OptionDef OPTION_DEFS[OPT_COUNT] = {
     [OPT_OUT] = {"--out", VALUE_TEXT, "CARTELLA", "una cartella", "documenti"},
     [OPT_LAYOUT] = {"--layout", VALUE_TEXT, "CARTELLA", "una cartella di impaginazione", "mio-layout"},
     [OPT_PROFILO] = {"--profilo", VALUE_TEXT, "NOME", "il nome di un profilo", "generico"},
-    [OPT_SOLO] = {"--solo", VALUE_CHOICE, "DOCUMENTO", "un documento", "schede"},
+    [OPT_SOLO] = {"--solo", VALUE_DOCUMENT, "DOCUMENTO", "un documento", "schede"},
     [OPT_UNA_PER_PERSONA] = {"--una-per-persona", VALUE_NONE, NULL, NULL, NULL},
     [OPT_DATI_APERTI] = {"--dati-aperti", VALUE_NONE, NULL, NULL, NULL},
     [OPT_PDFA] = {"--pdfa", VALUE_NONE, NULL, NULL, NULL},
@@ -38,10 +39,10 @@ const OptionDef OPTION_DEFS[OPT_COUNT] = {
     [OPT_AGGIUNGI] = {"--aggiungi", VALUE_TEXT, "NOME", "il nome di un utente", "mrossi"},
     [OPT_RUOLO] = {"--ruolo", VALUE_CHOICE, "RUOLO", "un ruolo", "dirigente"},
     [OPT_PERSONA] = {"--persona", VALUE_TEXT, "NOME", "una persona come la scrive il piano", "\"Mario Rossi\""},
+    [OPT_GIUNTA] = {"--giunta", VALUE_DATE, "DATA", "la data della delibera (gg/mm/aaaa)", "15/01/2025"},
 };
 
 static const char *const CODIFICHE[] = {"utf-8", "windows-1252", "utf8", "cp1252", NULL};
-static const char *const DOCUMENTI[] = {"schede", "persone", "relazione", "premi", "monitoraggio", NULL};
 static const char *const JSON_CSV[] = {"json", "csv", NULL};
 static const char *const CSV_XLSX[] = {"csv", "xlsx", NULL};
 static const char *const JSON_PDF[] = {"json", "pdf", NULL};
@@ -61,7 +62,8 @@ static const char *const RUOLI[] = {"amministratore", "dirigente", "personale", 
         {OPT_PROFILO, "il modulo di un comune: la cartella layouts/NOME (predefinito: sarzana)", NULL}
 #define ARCHIVIO_OPTIONS                                                                                              \
     {OPT_ARCHIVIO, "il piano, le rilevazioni e le valutazioni dall'archivio, al posto dei file", NULL},             \
-        {OPT_VERSIONE, "(con --archivio) la versione del piano (predefinita: l'ultima)", NULL}
+        {OPT_VERSIONE, "(con --archivio) la versione del piano (predefinita: l'approvata; finché nessuna lo è, l'ultima)", \
+         NULL}
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
 static const CommandOption VERIFICA_OPTIONS[] = {
@@ -80,7 +82,7 @@ static const Command VERIFICA = {
 static const CommandOption STAMPA_OPTIONS[] = {
     {OPT_OUT, "dove scrivere i documenti (predefinita: out; si crea se manca)", NULL},
     LAYOUT_OPTIONS,
-    {OPT_SOLO, "solo il documento indicato", DOCUMENTI},
+    {OPT_SOLO, "solo il documento indicato", NULL},
     {OPT_UNA_PER_PERSONA, "anche un PDF per persona in CARTELLA/persone/", NULL},
     {OPT_DATI_APERTI, "anche relazione.csv (o monitoraggio.csv) in formato aperto", NULL},
     {OPT_PDFA, "ogni documento in PDF/A-1b (predefinito: la Relazione e il monitoraggio)", NULL},
@@ -163,6 +165,7 @@ static const Command CONFRONTA = {
 
 static const CommandOption ARCHIVIO_CREA_OPTIONS[] = {
     {OPT_ENTE, "il nome dell'ente (obbligatorio)", NULL},
+    {OPT_PROFILO, "il modulo dei documenti dell'ente: la cartella layouts/NOME (predefinito: sarzana)", NULL},
     {OPT_AUTORE, "chi crea l'archivio (predefinito: l'utente del sistema)", NULL},
 };
 static const Command ARCHIVIO_CREA = {
@@ -187,7 +190,7 @@ static const Command ARCHIVIO_IMPORTA = {
 
 static const CommandOption ARCHIVIO_ESPORTA_OPTIONS[] = {
     {OPT_OUT, "la cartella in cui scrivere i file (obbligatoria; si crea se manca)", NULL},
-    {OPT_VERSIONE, "la versione del piano (predefinita: l'ultima)", NULL},
+    {OPT_VERSIONE, "la versione del piano (predefinita: l'approvata; finché nessuna lo è, l'ultima)", NULL},
 };
 static const Command ARCHIVIO_ESPORTA = {
     "archivio esporta", "ARCHIVIO", 1, 1, "riscrive i file dell'archivio in una cartella",
@@ -228,6 +231,28 @@ static const Command ARCHIVIO_UTENTE = {
     "utente ciclo.db --aggiungi mrossi --ruolo dirigente --persona \"Mario Rossi\".\n",
     ARCHIVIO_UTENTE_OPTIONS, N_OF(ARCHIVIO_UTENTE_OPTIONS)};
 
+static const CommandOption ARCHIVIO_PROFILO_OPTIONS[] = {
+    {OPT_AUTORE, "chi fa la modifica (predefinito: l'utente del sistema)", NULL},
+};
+static const Command ARCHIVIO_PROFILO = {
+    "archivio profilo", "ARCHIVIO [NOME]", 1, 2, "il modulo dei documenti dell'ente: lo dice, o lo cambia",
+    "Senza NOME dice il profilo dell'ente, cioè il modulo (la cartella layouts/NOME) di ogni documento fatto\n"
+    "dall'archivio, con schede stampa --archivio e con schede web; con NOME lo cambia, e il cambiamento va nel\n"
+    "registro.\n",
+    ARCHIVIO_PROFILO_OPTIONS, N_OF(ARCHIVIO_PROFILO_OPTIONS)};
+
+static const CommandOption ARCHIVIO_APPROVA_OPTIONS[] = {
+    {OPT_VERSIONE, "la versione del piano approvata (obbligatoria)", NULL},
+    {OPT_GIUNTA, "la data della delibera di Giunta che la approva (obbligatoria)", NULL},
+    {OPT_AUTORE, "chi registra l'approvazione (predefinito: l'utente del sistema)", NULL},
+};
+static const Command ARCHIVIO_APPROVA = {
+    "archivio approva", "ARCHIVIO", 1, 1, "registra l'approvazione di una versione del piano da parte della Giunta",
+    "Registra che la Giunta ha approvato una versione del piano, con la data della delibera: da allora i documenti\n"
+    "fatti dall'archivio (schede stampa --archivio, schede web) sono quelli di questa versione, senza l'avviso di\n"
+    "bozza. Come nell'interfaccia web, la versione passa da proposta ad approvata; nel registro.\n",
+    ARCHIVIO_APPROVA_OPTIONS, N_OF(ARCHIVIO_APPROVA_OPTIONS)};
+
 static const CommandOption WEB_OPTIONS[] = {
     {OPT_INDIRIZZO, "l'indirizzo su cui ascoltare (predefinito: 127.0.0.1; 0.0.0.0 per tutti)", NULL},
     {OPT_PORTA, "la porta (predefinita: 8080; 0 per una porta libera, stampata all'avvio)", NULL},
@@ -244,7 +269,8 @@ static const Command WEB = {
 const Command *const COMMANDS[] = {&VERIFICA,       &STAMPA,           &ESITI,           &MODELLO_RAGGIUNTO,
                                    &MODELLO_VALUTAZIONI, &ESPORTA,     &CONFRONTA,       &ARCHIVIO_CREA,
                                    &ARCHIVIO_IMPORTA, &ARCHIVIO_ESPORTA, &ARCHIVIO_STORIA, &ARCHIVIO_COPIA,
-                                   &ARCHIVIO_CONTROLLA, &ARCHIVIO_UTENTE, &WEB, NULL};
+                                   &ARCHIVIO_CONTROLLA, &ARCHIVIO_UTENTE, &ARCHIVIO_PROFILO, &ARCHIVIO_APPROVA,
+                                   &WEB, NULL};
 
 static const char EXIT_CODES[] =
     "Codici di uscita: 0 tutto bene, 1 errori nei dati, 2 uso errato o file illeggibile, 3 memoria insufficiente.\n";
@@ -291,7 +317,15 @@ void command_help(const Command *cmd, FILE *out)
         const CommandOption *o = &cmd->options[i];
         const OptionDef *d = &OPTION_DEFS[o->id];
         char *left;
-        if (d->kind == VALUE_CHOICE) {
+        if (d->kind == VALUE_DOCUMENT) {
+            StrBuf b = {0};
+            for (size_t k = 0; k < N_DOCUMENTI; k++) {
+                strbuf_puts(&b, k ? "|" : "");
+                strbuf_puts(&b, CATALOGO[k].nome);
+            }
+            left = xasprintf("%s %s", d->name, b.data);
+            strbuf_free(&b);
+        } else if (d->kind == VALUE_CHOICE) {
             StrBuf b = {0};
             for (size_t k = 0; o->choices[k]; k++) {
                 if (strcmp(o->choices[k], "utf8") == 0 || strcmp(o->choices[k], "cp1252") == 0)
@@ -345,7 +379,9 @@ int option_value_error(const Command *cmd, OptionId id, const char *given)
 {
     const OptionDef *d = &OPTION_DEFS[id];
     const CommandOption *o = accepted(cmd, id);
-    char *wants = d->kind == VALUE_CHOICE && o ? choices_text(o->choices) : xstrdup(d->wants);
+    char *wants = d->kind == VALUE_CHOICE && o ? choices_text(o->choices)
+                  : d->kind == VALUE_DOCUMENT   ? catalogo_nomi()
+                                                : xstrdup(d->wants);
     const char *example = d->kind == VALUE_CHOICE && o ? o->choices[0] : d->example;
     int rc;
     if (given)
@@ -383,6 +419,10 @@ static int take_value(const Command *cmd, const CommandOption *o, const char *v,
             return option_value_error(cmd, id, v);
         break;
     }
+    case VALUE_DOCUMENT:
+        if (!catalogo_trova(v))
+            return option_value_error(cmd, id, v);
+        break;
     case VALUE_TEXT:
         if (!*v)
             return option_value_error(cmd, id, NULL);

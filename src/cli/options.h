@@ -46,6 +46,7 @@ typedef enum {
     OPT_AGGIUNGI,
     OPT_RUOLO,
     OPT_PERSONA,
+    OPT_GIUNTA,
     OPT_COUNT
 } OptionId;
 
@@ -54,7 +55,8 @@ typedef enum {
     VALUE_TEXT,   /* a file or a folder */
     VALUE_YEAR,   /* 2000–2100 */
     VALUE_DATE,   /* gg/mm/aaaa or aaaa-mm-gg */
-    VALUE_CHOICE  /* one of the command's choices */
+    VALUE_CHOICE, /* one of the command's choices */
+    VALUE_DOCUMENT /* the name of a document of the catalogue (catalogo.h) */
 } ValueKind;
 
 /* An option as every command knows it. */

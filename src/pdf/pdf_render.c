@@ -263,15 +263,25 @@ static int finish_document(Renderer *r, const DisplayDoc *doc, const PdfInfo *in
  * a buffer (libharu writes a token at a time), instead of its memory
  * stream, which copies every byte one by one and is then copied again. */
 typedef struct {
-    FileOut *file;
+    FileOut *file;     /* a file, or */
+    StrBuf *memory;    /* memory */
     unsigned char buf[1 << 16];
     size_t len;
     bool failed;
 } SaveTarget;
 
+static bool target_write(SaveTarget *t, const void *data, size_t len)
+{
+    if (t->memory) {
+        strbuf_append(t->memory, data, len);
+        return true;
+    }
+    return file_out_write(t->file, data, len);
+}
+
 static void save_flush(SaveTarget *t)
 {
-    if (t->len > 0 && !t->failed && !file_out_write(t->file, t->buf, t->len))
+    if (t->len > 0 && !t->failed && !target_write(t, t->buf, t->len))
         t->failed = true;
     t->len = 0;
 }
@@ -284,7 +294,7 @@ static HPDF_STATUS save_write(HPDF_Stream stream, const HPDF_BYTE *data, HPDF_UI
     if (size > sizeof t->buf - t->len) {
         save_flush(t);
         if (size > sizeof t->buf / 2) { /* a large stream: straight through */
-            if (!file_out_write(t->file, data, size))
+            if (!target_write(t, data, size))
                 t->failed = true;
             return t->failed ? HPDF_FILE_IO_ERROR : HPDF_OK;
         }
@@ -294,16 +304,22 @@ static HPDF_STATUS save_write(HPDF_Stream stream, const HPDF_BYTE *data, HPDF_UI
     return HPDF_OK;
 }
 
-/* Saves the document to path through a temporary file renamed at the end. */
-static int save(Renderer *r, const char *path, char **error)
+/* Saves the document to the sink: a file through a temporary file renamed
+ * at the end, or memory. */
+static int save(Renderer *r, PdfSink sink, char **error)
 {
     const char *reason = NULL;
     SaveTarget *t = xcalloc(1, sizeof *t);
-    t->file = file_out_open(path, &reason);
-    if (!t->file) {
-        free(t);
-        *error = xasprintf("impossibile scrivere il file: %s", reason);
-        return -1;
+    StrBuf memory = {0};
+    if (sink.path) {
+        t->file = file_out_open(sink.path, &reason);
+        if (!t->file) {
+            free(t);
+            *error = xasprintf("impossibile scrivere il file: %s", reason);
+            return -1;
+        }
+    } else {
+        t->memory = &memory;
     }
     HPDF_Stream out = HPDF_CallbackWriter_New(r->pdf->mmgr, save_write, t);
     if (out) {
@@ -317,13 +333,20 @@ static int save(Renderer *r, const char *path, char **error)
     if (!t->failed && (saved != HPDF_OK || r->err.error)) {
         if (!r->err.error) /* a failure libharu recorded without calling the handler */
             r->err.error = r->pdf->error.error_no != HPDF_OK ? r->pdf->error.error_no : saved;
-        file_out_abort(t->file);
+        if (t->file)
+            file_out_abort(t->file);
         *error = xasprintf("errore della libreria PDF (libharu 0x%04X, dettaglio %u)", (unsigned)r->err.error,
                            (unsigned)r->err.detail);
         rc = -1;
-    } else if (file_out_commit(t->file, &reason) != 0) { /* also a write that failed on the way */
+    } else if (t->file && file_out_commit(t->file, &reason) != 0) { /* also a write that failed on the way */
         *error = xasprintf("impossibile scrivere il file: %s", reason);
         rc = -1;
+    }
+    if (t->memory && rc == 0) {
+        *sink.len = memory.len;
+        *sink.bytes = memory.data ? memory.data : xstrdup("");
+    } else {
+        strbuf_free(&memory);
     }
     free(t);
     return rc;
@@ -366,6 +389,11 @@ static void add_page(Renderer *r, size_t i, const DisplayDoc *doc)
 
 int pdf_render(DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, const char *path, char **error)
 {
+    return pdf_render_to(doc, fonts, info, (PdfSink){path, NULL, NULL}, error);
+}
+
+int pdf_render_to(DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, PdfSink sink, char **error)
+{
     Renderer r = {0};
     r.fonts = fonts;
     r.height = doc->height;
@@ -407,7 +435,7 @@ int pdf_render(DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, const
         rc = -1;
     }
     if (rc == 0)
-        rc = save(&r, path, error);
+        rc = save(&r, sink, error);
     pdf_tags_detach(r.tags);
     HPDF_Free(r.pdf);
     pdf_tags_free(r.tags); /* after saving: the structure elements are written from it */

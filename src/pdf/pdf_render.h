@@ -35,4 +35,13 @@ typedef struct {
  * Italian message ("impossibile scrivere il file: spazio su disco esaurito"). */
 int pdf_render(DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, const char *path, char **error);
 
+/* Where a PDF goes: a file (path, as pdf_render writes it), or memory (path
+ * NULL: *bytes, a new buffer of *len bytes, set on success only). */
+typedef struct {
+    const char *path;
+    char **bytes;
+    size_t *len;
+} PdfSink;
+int pdf_render_to(DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, PdfSink sink, char **error);
+
 #endif

@@ -163,3 +163,11 @@ const char *rule_type_name(RuleType t)
     }
     return "nessuna";
 }
+
+const Obiettivo *plan_obiettivo(const Plan *plan, const char *codice)
+{
+    for (size_t i = 0; codice && i < plan->n_obiettivi; i++)
+        if (plan->obiettivi[i].codice && strcmp(plan->obiettivi[i].codice, codice) == 0)
+            return &plan->obiettivi[i];
+    return NULL;
+}

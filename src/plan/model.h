@@ -196,6 +196,8 @@ void plan_free(Plan *plan);
 
 /* Lookups; NULL when absent. */
 const Annualita *obiettivo_annualita(const Obiettivo *o, int anno);
+/* The objective with this codice, or NULL. */
+const Obiettivo *plan_obiettivo(const Plan *plan, const char *codice);
 const Azione *annualita_azione(const Annualita *a, int n);
 /* The indicator's target for a year; false when it has none. */
 bool indicatore_target(const Indicatore *ind, int anno, double *target);

@@ -208,7 +208,7 @@ Stato stato_di(Archivio *a, const char *oggetto, const char *chiave)
 
 char *chiave_valutazione(const Server *s, const Persona *p)
 {
-    return xasprintf("%d %s", s->anno, p->nome);
+    return archivio_chiave_valutazione(s->anno, p->nome);
 }
 
 const char *stato_rilevazioni(const Stato *st)
@@ -253,29 +253,16 @@ static void json_value(StrBuf *b, const char *v)
     strbuf_free(&t);
 }
 
-bool quando_locale(const char *quando, struct tm *out)
-{
-    int y, mo, d, h, mi, se;
-    if (!quando || sscanf(quando, "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &se) != 6)
-        return false;
-    time_t t = (time_t)date_to_days((Date){y, mo, d}) * 86400 + h * 3600 + mi * 60 + se;
-    localtime_r(&t, out);
-    return true;
-}
-
 const Obiettivo *piano_obiettivo(const Server *s, const char *codice)
 {
-    for (size_t i = 0; s->has_plan && i < s->plan.n_obiettivi; i++)
-        if (strcmp(s->plan.obiettivi[i].codice, codice) == 0)
-            return &s->plan.obiettivi[i];
-    return NULL;
+    return s->has_plan ? plan_obiettivo(&s->plan, codice) : NULL;
 }
 
 void storia_riga(StrBuf *b, const VoceRegistro *v)
 {
     char when[32] = "";
     struct tm local;
-    if (quando_locale(v->quando, &local))
+    if (date_utc_to_local(v->quando, &local))
         strftime(when, sizeof when, "%d/%m/%Y %H:%M", &local);
     html_printf(b, "<li><time datetime=\"%s\">%s</time> — %s: %s", v->quando, when, v->chi, v->operazione);
     if (v->chiave && *v->chiave)

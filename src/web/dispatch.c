@@ -225,7 +225,7 @@ void web_gestisci(Server *s, const Richiesta *r, Risposta *out)
         return;
     }
     if (strncmp(r->percorso, "/static/", 8) == 0 && strcmp(r->metodo, "GET") == 0) {
-        file_statico(out, r->percorso + 8);
+        file_statico(s, out, r->percorso + 8);
         return;
     }
     pthread_mutex_lock(&s->lock);

@@ -56,23 +56,6 @@ static void audit(Contesto *c, const char *chi_nome, const char *operazione, con
     free(error);
 }
 
-/* A hash to verify against when the user does not exist, so that the answer takes as long. */
-static char dummy[crypto_pwhash_STRBYTES];
-static void make_dummy(void)
-{
-    unsigned char r[16];
-    randombytes_buf(r, sizeof r);
-    if (crypto_pwhash_str(dummy, (const char *)r, sizeof r, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        dummy[0] = '\0';
-}
-static const char *dummy_hash(void)
-{
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, make_dummy);
-    return dummy;
-}
-
 void post_accesso(Contesto *c, Risposta *out)
 {
     const char *nome = modulo_valore(&c->modulo, "utente"), *password = modulo_valore(&c->modulo, "password");
@@ -94,7 +77,7 @@ void post_accesso(Contesto *c, Risposta *out)
     char *error = NULL;
     bool exists = archivio_utente(s->a, nome, &u, &error) == ARCHIVIO_OK, found = exists && u.password;
     free(error);
-    char *hash = xstrdup(found ? u.password : dummy_hash());
+    char *hash = xstrdup(found ? u.password : s->dummy_hash);
     /* argon2id takes its time and memory: not under the lock */
     pthread_mutex_unlock(&s->lock);
     bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 && found;
@@ -161,7 +144,7 @@ void pagina_home(Contesto *c, Risposta *out)
     StrBuf *b = &out->body;
     html_inizio(b, c->s->has_plan ? c->s->plan.ente : "schede", se->utente, ruolo_nome(se->ruolo), se->csrf, NULL, 0);
     html_printf(b, "<p>Anno delle rilevazioni: <strong>%d</strong>. Piano: versione %d%s.</p>\n", c->s->anno,
-                c->s->versione, c->s->approvata ? ", approvata" : " (nessuna versione approvata: si usa l'ultima)");
+                c->s->versione.numero, c->s->versione.approvata ? ", approvata" : " (nessuna versione approvata: si usa l'ultima)");
     strbuf_puts(b, "<ul class=\"voci\">\n");
     for (size_t i = 0; i < sizeof VOCI / sizeof *VOCI; i++)
         if (VOCI[i].ruoli & R(se->ruolo))

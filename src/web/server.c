@@ -24,9 +24,6 @@
 #define TIMEOUT_SECONDS 30     /* a client silent this long is dropped (slow clients) */
 #define HEADER_MEMORY (32 * 1024) /* per connection: headers larger than this get 431 from libmicrohttpd */
 
-/* Requests begun and not yet sent whole: what a graceful stop waits for. */
-static atomic_int in_flight;
-
 typedef struct {
     StrBuf body;
     size_t limit;
@@ -142,7 +139,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     Upload *up = *con_cls;
     if (!up) {
         up = xcalloc(1, sizeof *up);
-        atomic_fetch_add(&in_flight, 1);
+        atomic_fetch_add(&s->in_flight, 1);
         up->limit = body_limit(method, url);
         const char *cl = MHD->lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         *con_cls = up;
@@ -205,7 +202,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 
 static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
-    (void)cls;
+    Server *s = cls;
     (void)conn;
     (void)toe;
     Upload *up = *con_cls;
@@ -214,7 +211,7 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, en
             sodium_memzero(up->body.data, up->body.len); /* a login form's password */
         strbuf_free(&up->body);
         free(up);
-        atomic_fetch_sub(&in_flight, 1);
+        atomic_fetch_sub(&s->in_flight, 1);
     }
     *con_cls = NULL;
 }
@@ -242,7 +239,7 @@ static struct MHD_Daemon *start(Server *s, const WebConfig *c, char **error)
         flags, (uint16_t)c->porta, NULL, NULL, answer, s, MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE,
         (unsigned)THREADS, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)TIMEOUT_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
-        MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
+        MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL, MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_END);
     if (!d)
         *error = xasprintf("impossibile ascoltare su %s porta %d: %s", c->indirizzo, c->porta,
                            errno ? strerror(errno) : "porta occupata o non consentita");
@@ -252,7 +249,7 @@ static struct MHD_Daemon *start(Server *s, const WebConfig *c, char **error)
 /* A graceful stop: no new connections, then the requests in flight answered
  * and sent whole (at most STOP_SECONDS), then the daemon stopped. */
 #define STOP_SECONDS 30
-static void drain(struct MHD_Daemon *d)
+static void drain(Server *s, struct MHD_Daemon *d)
 {
     MHD_socket listening = MHD->quiesce_daemon(d);
     if (listening != MHD_INVALID_SOCKET)
@@ -260,7 +257,7 @@ static void drain(struct MHD_Daemon *d)
     struct timespec tick = {0, 10 * 1000 * 1000};
     int quiet = 0;
     for (int i = 0; i < STOP_SECONDS * 100 && quiet < 5; i++) {
-        quiet = atomic_load(&in_flight) == 0 ? quiet + 1 : 0;
+        quiet = atomic_load(&s->in_flight) == 0 ? quiet + 1 : 0;
         nanosleep(&tick, NULL);
     }
 }
@@ -305,7 +302,7 @@ int web_serve(const WebConfig *c)
     fflush(stdout);
     int sig = 0;
     sigwait(&stop, &sig);
-    drain(d);
+    drain(&s, d);
     MHD->stop_daemon(d);
     server_chiudi(&s);
     printf("schede web: fermato (%s); richieste in corso completate, archivio chiuso\n", sig == SIGINT ? "SIGINT" : "SIGTERM");

@@ -4,30 +4,17 @@
 #include <string.h>
 #include <time.h>
 
-#include "anno.h"
-#include "server.h"
+#include <sodium.h>
 
-/* The newest version whose state is «approvata», or 0. */
-static int approved_version(Archivio *a)
-{
-    for (int v = archivio_versioni(a); v >= 1; v--) {
-        char key[16];
-        snprintf(key, sizeof key, "%d", v);
-        Stato st = stato_di(a, "versione", key);
-        bool approved = st.stato && strcmp(st.stato, "approvata") == 0;
-        stato_free(&st);
-        if (approved)
-            return v;
-    }
-    return 0;
-}
+#include "anno.h"
+#include "resources.h"
+#include "server.h"
 
 bool server_ricarica_piano(Server *s, char **error)
 {
-    int v = approved_version(s->a);
     ArchivioFile f;
-    int numero;
-    if (archivio_piano(s->a, v, &f, &numero, error) != ARCHIVIO_OK)
+    VersionePiano v;
+    if (archivio_piano_da_usare(s->a, 0, &f, &v, error) != ARCHIVIO_OK)
         return false;
     Plan plan;
     DiagList d;
@@ -36,15 +23,14 @@ bool server_ricarica_piano(Server *s, char **error)
     diag_list_free(&d);
     archivio_file_free(&f);
     if (!ok) {
-        *error = xasprintf("la versione %d del piano non si rilegge", numero);
+        *error = xasprintf("la versione %d del piano non si rilegge", v.numero);
         return false;
     }
     if (s->has_plan)
         plan_free(&s->plan);
     s->plan = plan;
     s->has_plan = true;
-    s->versione = numero;
-    s->approvata = v > 0;
+    s->versione = v;
     return true;
 }
 
@@ -60,16 +46,36 @@ static int choose_year(const Server *s, int asked)
     return now >= s->plan.triennio[0] && now <= s->plan.triennio[1] ? now : s->plan.triennio[0];
 }
 
+/* A hash to verify against when the user does not exist, so that the answer takes as long. */
+static char *make_dummy_hash(void)
+{
+    unsigned char r[16];
+    char hash[crypto_pwhash_STRBYTES];
+    randombytes_buf(r, sizeof r);
+    if (crypto_pwhash_str(hash, (const char *)r, sizeof r, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        hash[0] = '\0';
+    return xstrdup(hash);
+}
+
 bool server_apri(Server *s, const WebConfig *c, char **error)
 {
     memset(s, 0, sizeof *s);
     s->cfg = *c;
+    s->dati = resources_dir();
+    if (!s->dati) {
+        *error = xstrdup("cartella dei dati (layouts/, fonts/) non trovata: indicarla con la variabile SCHEDE_DATI");
+        return false;
+    }
     ArchivioEsito e;
     s->a = archivio_apri(c->archivio, true, &e, error);
-    if (!s->a)
+    if (!s->a) {
+        free(s->dati);
         return false;
+    }
     if (!server_ricarica_piano(s, error)) {
         archivio_chiudi(s->a);
+        free(s->dati);
         return false;
     }
     s->anno = choose_year(s, c->anno);
@@ -79,9 +85,11 @@ bool server_apri(Server *s, const WebConfig *c, char **error)
             *error = xasprintf("%s: impossibile aprire il registro degli accessi", c->log);
             plan_free(&s->plan);
             archivio_chiudi(s->a);
+            free(s->dati);
             return false;
         }
     }
+    s->dummy_hash = make_dummy_hash();
     pthread_mutex_init(&s->lock, NULL);
     return true;
 }
@@ -94,5 +102,7 @@ void server_chiudi(Server *s)
     archivio_chiudi(s->a);
     if (s->log && s->log != stdout)
         fclose(s->log);
+    free(s->dati);
+    free(s->dummy_hash);
     pthread_mutex_destroy(&s->lock);
 }

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "fileio.h"
-#include "resources.h"
 #include "server.h"
 
 extern const unsigned char WEB_CSS[];
@@ -19,7 +18,7 @@ static void not_found(Risposta *out)
     strbuf_puts(&out->body, "non trovato\n");
 }
 
-void file_statico(Risposta *out, const char *nome)
+void file_statico(const Server *s, Risposta *out, const char *nome)
 {
     if (strcmp(nome, "schede.css") == 0) {
         out->status = 200;
@@ -28,7 +27,7 @@ void file_statico(Risposta *out, const char *nome)
         out->len = strlen((const char *)WEB_CSS);
         return;
     }
-    const char *data = resources_dir();
+    const char *data = s->dati;
     for (size_t i = 0; data && i < sizeof FONTS / sizeof *FONTS; i++) {
         if (strncmp(nome, "fonts/", 6) != 0 || strcmp(nome + 6, FONTS[i]) != 0)
             continue;

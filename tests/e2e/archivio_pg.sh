@@ -47,6 +47,15 @@ A=$(db sarzana)
 run archivio crea "$A" --ente "Comune di Sarzana" >/dev/null
 run archivio importa "$A" $P $R $S $Q --anno 2024 --autore "M. Rossi" >/dev/null 2>&1
 run archivio importa "$A" $M --al 30/06/2024 >/dev/null 2>&1
+# not approved yet: the documents say so (the version rule, on PostgreSQL too)
+run stampa --archivio "$A" --anno 2024 --solo schede --out "$T/bozza" >/dev/null 2>&1
+pdftotext -l 1 "$T/bozza/schede.pdf" - | grep -q "Bozza: versione 1 del piano, non approvata dalla Giunta" ||
+  fail "il piano non approvato non è detto nel documento"
+run archivio approva "$A" --versione 1 --giunta 30/01/2024 >/dev/null
+# the ente's profile of forms, kept in the archive (schema version 3)
+run archivio profilo "$A" | grep -q "profilo sarzana" || fail "il profilo dell'ente"
+run archivio profilo "$A" generico >/dev/null && run archivio profilo "$A" sarzana >/dev/null || fail "il cambio di profilo"
+run archivio storia "$A" | grep -q 'profilo  ente: profilo "generico" → "sarzana"' || fail "il cambio di profilo nel registro"
 run stampa $P --raggiunto $R --anno 2024 --sistema $S --valutazioni $Q --dati-aperti --out "$T/file" >/dev/null 2>&1
 run stampa --archivio "$A" --anno 2024 --dati-aperti --out "$T/arch" >/dev/null 2>&1
 for f in schede.pdf persone.pdf relazione.pdf relazione.csv premi.pdf premi.csv; do

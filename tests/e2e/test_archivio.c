@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "fileio.h"
 #include "run.h"
 
 #define PIANO "samples/sarzana-2024-2026.json"
@@ -23,15 +24,27 @@ static void ok(const char *args)
     free(r.out);
 }
 
-/* A new archive in $T with the Sarzana plan, the 2024 rilevazioni, the SMVP
- * and the valutazioni (and, with meta, the monitoring at 30/06/2024). */
+/* A new archive in $T with the Sarzana plan, approved by the Giunta, the
+ * 2024 rilevazioni, the SMVP and the valutazioni (and, with meta, the
+ * monitoring at 30/06/2024). */
 static void archive_with_samples(bool meta)
 {
     ok("archivio crea $T/a.db --ente 'Comune di Sarzana' --autore Segreteria");
     ok("archivio importa $T/a.db " PIANO " " ANNO " " SISTEMA " " VALUTAZIONI " --anno 2024 --autore 'M. Rossi' "
        "--motivo 'PIAO 2024'");
+    ok("archivio approva $T/a.db --versione 1 --giunta 30/01/2024 --autore Segreteria");
     if (meta)
         ok("archivio importa $T/a.db " META " --al 30/06/2024 --autore 'M. Rossi'");
+}
+
+/* The text of a PDF's first page. */
+static char *first_page_text(const char *pdf)
+{
+    char *cmd = xasprintf("pdftotext -l 1 -layout %s -", pdf);
+    Run r = run_shell(cmd);
+    free(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    return r.out;
 }
 
 /* What the archive holds, written out: before and after a refused change, the same. */
@@ -76,6 +89,127 @@ Test(archivio, documents_from_the_archive_are_those_from_the_files, .timeout = 3
     ok("stampa $T/esportati/piano.json --raggiunto $T/esportati/raggiunto-2024.json --anno 2024 --sistema "
        "$T/esportati/sistema.json --valutazioni $T/esportati/valutazioni-2024.csv --dati-aperti --out $T/esp");
     expect_same_files("file", "esp", year);
+    unsetenv("SOURCE_DATE_EPOCH");
+}
+
+/* One version rule for every reader of the archive (archivio_piano_da_usare): until a version is approved the
+   latest is used and every document says so; once one is, that one, even with a newer draft beside it; --versione N
+   chooses another. verifica, esiti, esporta and stampa follow it alike. */
+Test(archivio, the_approved_version_is_what_every_reader_uses, .timeout = 300 * SCHEDE_TIMEOUT_SCALE)
+{
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    ok("archivio crea $T/a.db --ente 'Comune di Sarzana'");
+    ok("archivio importa $T/a.db " PIANO " " ANNO " --anno 2024");
+    /* none approved: the latest, said on the command line and at the top of every page */
+    Run r = run("stampa --archivio $T/a.db --anno 2024 --solo schede --out $T/bozza");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "versione 1 del piano, non approvata: nessuna versione è approvata, si usa l'ultima");
+    free(r.out);
+    char *text = first_page_text("$T/bozza/schede.pdf");
+    cr_assert(strstr(text, "Bozza: versione 1 del piano, non approvata dalla Giunta"), "%s", text);
+    free(text);
+    r = run_shell("pdftotext $T/bozza/schede.pdf - | grep -c 'Bozza: versione 1 del piano'; "
+                  "pdfinfo $T/bozza/schede.pdf | grep Pages");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    int notices = 0, pages = 0;
+    cr_assert_eq(sscanf(r.out, "%d Pages: %d", &notices, &pages), 2, "%s", r.out);
+    cr_assert_eq(notices, pages, "every page says so: %s", r.out);
+    free(r.out);
+    /* approved; then a draft version 2: the documents stay those of version 1, without a notice */
+    r = run("archivio approva $T/a.db --versione 1 --giunta 30/01/2024 --autore Segreteria");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "versione 1 del piano approvata (Giunta del 30/01/2024)");
+    free(r.out);
+    ok("archivio importa $T/a.db " VARIAZIONE " --motivo 'proposta di variazione'");
+    ok("stampa " PIANO " --raggiunto " ANNO " --anno 2024 --solo schede --out $T/f1");
+    ok("stampa --archivio $T/a.db --anno 2024 --solo schede --out $T/a1");
+    static const char *const schede[] = {"schede.pdf", NULL};
+    expect_same_files("f1", "a1", schede);
+    r = run_shell("'" SCHEDE_EXE "' esiti --archivio $T/a.db --anno 2024 > $T/a1.json && '" SCHEDE_EXE "' esiti " PIANO
+                  " --raggiunto " ANNO " --anno 2024 > $T/f1.json && cmp $T/a1.json $T/f1.json && echo uguali");
+    cr_assert_str_eq(r.out, "uguali\n", "esiti: %s", r.out);
+    free(r.out);
+    r = run("verifica --archivio $T/a.db --anno 2024");
+    expect_contains(&r, PIANO ": 38 obiettivi");
+    free(r.out);
+    ok("archivio esporta $T/a.db --out $T/esp");
+    r = run_shell("cmp $T/esp/piano.json " PIANO " && echo uguali");
+    cr_assert_str_eq(r.out, "uguali\n", "archivio esporta: %s", r.out);
+    free(r.out);
+    /* --versione 2: the draft, which has no action 3 in DEMO-03 for a rilevazione of the year (so it is version 2) */
+    r = run("stampa --archivio $T/a.db --versione 2 --anno 2024 --solo schede --out $T/a2");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "versione 2 del piano, non approvata\n");
+    expect_contains(&r, "DEMO-03: l'obiettivo non ha un'azione n. 3 nel 2024");
+    free(r.out);
+    r = run_shell("printf 'obiettivo;azione;data;valore;percentuale;raggiunto;nota\\n' > $T/vuoto.csv");
+    free(r.out);
+    ok("stampa --archivio $T/a.db --versione 2 --anno 2024 --solo schede --raggiunto $T/vuoto.csv --out $T/a2");
+    text = first_page_text("$T/a2/schede.pdf");
+    cr_assert(strstr(text, "Bozza: versione 2 del piano, non approvata dalla Giunta"), "%s", text);
+    free(text);
+    /* approved in its turn (proposta on the way, both in the registro): now version 2 for every reader */
+    ok("archivio approva $T/a.db --versione 2 --giunta 15/07/2024");
+    ok("archivio esporta $T/a.db --out $T/esp2");
+    r = run_shell("cmp $T/esp2/piano.json " VARIAZIONE " && echo uguali");
+    cr_assert_str_eq(r.out, "uguali\n", "archivio esporta: %s", r.out);
+    free(r.out);
+    r = run("verifica --archivio $T/a.db --anno 2024");
+    expect_contains(&r, VARIAZIONE ": 38 obiettivi");
+    free(r.out);
+    r = run("archivio approva $T/a.db --versione 2 --giunta 15/07/2024");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "la versione 2 del piano era già approvata: nessun cambiamento");
+    free(r.out);
+    r = run_shell("'" SCHEDE_EXE "' archivio storia $T/a.db --formato csv | grep '\"stato\";\"stati\";\"2\"'");
+    expect_contains(&r, "\"versione\";;\"\"\"proposta\"\"\";\"Giunta del 15/07/2024\"");
+    expect_contains(&r, "\"versione\";\"\"\"proposta\"\"\";\"\"\"approvata\"\"\";\"Giunta del 15/07/2024\"");
+    free(r.out);
+    r = run("archivio approva $T/a.db --versione 3 --giunta 15/07/2024");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "non c'è la versione 3 del piano: le versioni sono da 1 a 2");
+    free(r.out);
+    r = run("archivio approva $T/a.db --versione 2");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "--giunta gg/mm/aaaa");
+    free(r.out);
+    unsetenv("SOURCE_DATE_EPOCH");
+}
+
+/* The ente's profile of forms lives in the archive: every document made from it uses it, unless stampa --profilo
+   says otherwise; a change is in the registro. */
+Test(archivio, the_profile_of_the_ente_is_the_archives, .timeout = 300 * SCHEDE_TIMEOUT_SCALE)
+{
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    Run r = run("archivio crea $T/g.db --ente 'Comune di Prova' --profilo inesistente");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "profilo «inesistente» sconosciuto");
+    free(r.out);
+    ok("archivio crea $T/g.db --ente 'Comune di Prova' --profilo generico");
+    ok("archivio importa $T/g.db " PIANO " " ANNO " --anno 2024");
+    ok("archivio approva $T/g.db --versione 1 --giunta 30/01/2024");
+    r = run("archivio profilo $T/g.db");
+    expect_contains(&r, "profilo generico");
+    free(r.out);
+    ok("stampa " PIANO " --raggiunto " ANNO " --anno 2024 --solo schede --profilo generico --out $T/fg");
+    ok("stampa " PIANO " --raggiunto " ANNO " --anno 2024 --solo schede --out $T/fs");
+    ok("stampa --archivio $T/g.db --anno 2024 --solo schede --out $T/ag");
+    static const char *const schede[] = {"schede.pdf", NULL};
+    expect_same_files("fg", "ag", schede);
+    ok("stampa --archivio $T/g.db --anno 2024 --solo schede --profilo sarzana --out $T/as");
+    expect_same_files("fs", "as", schede);
+    r = run("archivio profilo $T/g.db sarzana --autore Segreteria");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "profilo sarzana (registrato)");
+    free(r.out);
+    ok("stampa --archivio $T/g.db --anno 2024 --solo schede --out $T/as2");
+    expect_same_files("fs", "as2", schede);
+    r = run("archivio profilo $T/g.db altro");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    free(r.out);
+    r = run("archivio storia $T/g.db");
+    expect_contains(&r, "Segreteria  profilo  ente: profilo \"generico\" → \"sarzana\"");
+    free(r.out);
     unsetenv("SOURCE_DATE_EPOCH");
 }
 
@@ -396,4 +530,45 @@ Test(archivio, history_as_csv_and_json, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
     expect_contains(&r, "\"chi\": \"Anna; Rossi\"");
     expect_contains(&r, "\"dopo\": \"Comune \\\"di\\\" Prova\"}");
     free(r.out);
+}
+
+/* An archive of schema version 2 (before the ente's profile) is brought to version 3 at its first write, keeping
+   what it had, with the default profile; read-only, it says what to do. */
+Test(archivio, an_archive_of_version_2_is_brought_up_to_date, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *schema_path = xasprintf("%s/src/archivio/schema/sqlite.sql", SCHEDE_SOURCE_DIR);
+    size_t len;
+    const char *reason;
+    char *schema = file_read_all(schema_path, &len, &reason);
+    cr_assert_not_null(schema, "%s", reason);
+    char *v3 = strstr(schema, "-- @versione 3");
+    cr_assert_not_null(v3);
+    *v3 = '\0'; /* sections 1 and 2: the schema version 2 wrote */
+    sqlite3 *db;
+    char *path = xstrdup(tpath("$T/vecchio.db"));
+    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+    char *err = NULL;
+    cr_assert_eq(sqlite3_exec(db, schema, NULL, NULL, &err), SQLITE_OK, "%s", err);
+    cr_assert_eq(sqlite3_exec(db, "INSERT INTO enti (nome, creato) VALUES ('Comune di Prima', '2025-01-01T00:00:00Z');"
+                                  "PRAGMA user_version = 2;", NULL, NULL, &err), SQLITE_OK, "%s", err);
+    sqlite3_close(db);
+    Run r = run("archivio profilo $T/vecchio.db");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "l'archivio è della versione 2: si aggiorna alla prima scrittura");
+    free(r.out);
+    ok("archivio profilo $T/vecchio.db generico");
+    r = run("archivio profilo $T/vecchio.db");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "profilo generico");
+    free(r.out);
+    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_stmt *s;
+    cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_step(s), SQLITE_ROW);
+    cr_assert_eq(sqlite3_column_int(s, 0), 3);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    free(path);
+    free(schema_path);
+    free(schema);
 }

@@ -1,4 +1,5 @@
 /* The schede program end to end: output, exit codes 0 / 1 / 2. */
+#include "catalogo.h"
 #include "commands.h"
 #include "options.h"
 #include "run.h"
@@ -160,8 +161,31 @@ Test(cli, every_option_of_the_table_is_parsed_and_in_the_help)
         free(help);
     }
     /* verifica 8, stampa 16, esiti 11, modello-raggiunto 7, modello-valutazioni 5, esporta 2, confronta 4;
-       archivio crea 2, importa 5, esporta 2, storia 1, copia 0, controlla 0, utente 4; web 5 */
-    cr_assert_eq(checked, 72, "the table has the options of every command (%zu)", checked);
+       archivio crea 3, importa 5, esporta 2, storia 1, copia 0, controlla 0, utente 4, profilo 1, approva 3; web 5 */
+    cr_assert_eq(checked, 77, "the table has the options of every command (%zu)", checked);
+}
+
+/* --solo takes the documents of the catalogue (src/docs/catalogo.c): its help lists them, and any other name is
+   refused naming them all. */
+Test(cli, the_documents_of_stampa_come_from_the_catalogue)
+{
+    char *help = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&help, &len);
+    command_help(command_find("stampa"), f);
+    fclose(f);
+    StrBuf names = {0};
+    for (size_t k = 0; k < N_DOCUMENTI; k++) {
+        strbuf_puts(&names, k ? "|" : "--solo ");
+        strbuf_puts(&names, CATALOGO[k].nome);
+    }
+    cr_assert(strstr(help, names.data), "%s not in:\n%s", names.data, help);
+    free(help);
+    strbuf_free(&names);
+    Run r = run("stampa samples/sarzana-2024-2026.json --solo variazioni");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "--solo «variazioni» non va bene: --solo vuole schede, persone, relazione, premi o monitoraggio");
+    free(r.out);
 }
 
 Test(cli, every_command_answers_aiuto_help_and_h_with_its_own_help)

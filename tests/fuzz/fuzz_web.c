@@ -56,7 +56,7 @@ static void setup(void)
     char *error = NULL;
     Autore chi = {"fuzz", NULL};
     ArchivioEsito e;
-    if (archivio_crea(archive_path, "Ente", &chi, &error) != ARCHIVIO_OK)
+    if (archivio_crea(archive_path, "Ente", ARCHIVIO_PROFILO_PREDEFINITO, &chi, &error) != ARCHIVIO_OK)
         abort();
     Archivio *a = archivio_apri(archive_path, true, &e, &error);
     size_t len;

@@ -12,7 +12,7 @@
 #include "plan_load.h"
 
 /* The schema version this program writes (schema/sqlite.sql). */
-#define ARCHIVIO_SCHEMA 2
+#define ARCHIVIO_SCHEMA 3
 
 struct pg_conn;
 struct pg_result;

@@ -147,3 +147,6 @@ CREATE TABLE stati (
   nota TEXT,
   PRIMARY KEY (ente, oggetto, chiave)
 );
+
+-- @versione 3
+ALTER TABLE enti ADD COLUMN profilo TEXT NOT NULL DEFAULT 'sarzana';

@@ -157,3 +157,10 @@ CREATE TABLE stati (
   nota TEXT,                           -- the Giunta's date, the reason of a rimando
   PRIMARY KEY (ente, oggetto, chiave)
 );
+
+-- @versione 3
+-- The ente's profile of forms (layouts/NOME, docs/layout.md): every document
+-- made from the archive, by schede stampa or by the web, uses it unless
+-- stampa --profilo says otherwise. Changed by schede archivio profilo,
+-- recorded in the registro.
+ALTER TABLE enti ADD COLUMN profilo TEXT NOT NULL DEFAULT 'sarzana';

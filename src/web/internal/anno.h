@@ -68,9 +68,6 @@ const char *stato_rilevazioni(const Stato *st);
 /* Whether the dirigente may still enter rilevazioni in that state. */
 bool rilevazioni_modificabili(const Stato *st);
 
-/* A time the archive wrote ("2025-07-12T08:14:00Z", UTC) where the ente is; false when it is not one. */
-bool quando_locale(const char *quando, struct tm *out);
-
 /* The objective of the plan printed with this codice, or NULL. */
 const Obiettivo *piano_obiettivo(const Server *s, const char *codice);
 

@@ -5,6 +5,7 @@
 #define SCHEDE_WEB_SERVER_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -21,11 +22,13 @@ typedef struct {
     pthread_mutex_t lock;
     Sessioni sessioni;
     int anno;                  /* the year of the rilevazioni and valutazioni */
-    /* the plan documents print: the approved version, else the latest */
+    /* the plan documents print: by the archive's version rule (archivio_piano_da_usare) */
     Plan plan;
     bool has_plan;
-    int versione;
-    bool approvata;
+    VersionePiano versione;
+    char *dati;                /* the data folder (layouts/, fonts/), found at start */
+    char *dummy_hash;          /* a password hash to verify against for an unknown user (the same time) */
+    atomic_int in_flight;      /* requests begun and not yet sent whole: what a graceful stop waits for */
     FILE *log;
     time_t (*adesso)(void);    /* time(NULL); tests may move it */
 } Server;
@@ -92,6 +95,6 @@ void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *cod
 bool documento_persone(Server *s, const Persona *only, Risposta *out, char **error);
 void pagina_persona_pdf(Contesto *c, Risposta *out, const char *id);
 /* A static file (CSS, fonts): 404 for any name not in the list. */
-void file_statico(Risposta *out, const char *nome);
+void file_statico(const Server *s, Risposta *out, const char *nome);
 
 #endif
