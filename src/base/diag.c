@@ -26,6 +26,7 @@ void diag_list_free(DiagList *list)
         free(list->items[i].path);
         free(list->items[i].codice);
         free(list->items[i].message);
+        free(list->items[i].campo);
     }
     free(list->items);
     for (size_t i = 0; i < list->n_maps; i++)
@@ -191,3 +192,12 @@ void diag_report(FILE *out, const char *file, const char *fmt, ...)
 }
 
 int diag_exit_code(const DiagList *list) { return list->errors > 0 ? 1 : 0; }
+
+void diag_set_campo(DiagList *list, const char *campo)
+{
+    if (list->count == 0)
+        return;
+    Diag *d = &list->items[list->count - 1];
+    free(d->campo);
+    d->campo = campo ? xstrdup(campo) : NULL;
+}

@@ -22,6 +22,7 @@ typedef struct {
     char *codice;   /* the objective's codice, or NULL */
     int objective;  /* index in the plan, -1 for the plan as a whole; orders the report */
     char *message;
+    char *campo;    /* the field of the record it is about ("nota"), for a form to show it there; NULL */
 } Diag;
 
 /* Where the values of a file read as another document came from: a
@@ -59,6 +60,9 @@ void diag_list_free(DiagList *list);
  * from: the longest path of the map that is the diagnostic's or contains it. */
 void diag_list_add_map(DiagList *list, SourceMap *map);
 void source_map_free(SourceMap *map);
+
+/* Names the field the last diagnostic added is about (Diag.campo). */
+void diag_set_campo(DiagList *list, const char *campo);
 
 /* Moves src's diagnostics and source maps to the end of dst; src is left empty. */
 void diag_list_move(DiagList *dst, DiagList *src);

@@ -103,6 +103,14 @@ int cmd_web(int argc, char **argv)
     int rc = cli_parse("web", argc, argv, &p, &cmd);
     if (rc >= 0)
         return rc;
+    if (p.set[OPT_PERMESSI]) {
+        if (p.n_args || p.set[OPT_INDIRIZZO] || p.set[OPT_PORTA] || p.set[OPT_ANNO] || p.set[OPT_LOG] || p.set[OPT_HTTPS])
+            return usage_error(cmd, "--permessi stampa chi può fare che cosa, e basta: senza ARCHIVIO né altre opzioni");
+        web_permessi(stdout);
+        return 0;
+    }
+    if (p.n_args == 0)
+        return usage_error(cmd, "manca l'archivio: schede web ARCHIVIO");
     WebConfig c = {.archivio = p.args[0], .indirizzo = "127.0.0.1", .porta = 8080};
     if (p.value[OPT_INDIRIZZO])
         c.indirizzo = p.value[OPT_INDIRIZZO];

@@ -39,6 +39,7 @@ const OptionDef OPTION_DEFS[OPT_COUNT] = {
     [OPT_AGGIUNGI] = {"--aggiungi", VALUE_TEXT, "NOME", "il nome di un utente", "mrossi"},
     [OPT_RUOLO] = {"--ruolo", VALUE_CHOICE, "RUOLO", "un ruolo", "dirigente"},
     [OPT_PERSONA] = {"--persona", VALUE_TEXT, "NOME", "una persona come la scrive il piano", "\"Mario Rossi\""},
+    [OPT_PERMESSI] = {"--permessi", VALUE_NONE, NULL, NULL, NULL},
     [OPT_GIUNTA] = {"--giunta", VALUE_DATE, "DATA", "la data della delibera (gg/mm/aaaa)", "15/01/2025"},
 };
 
@@ -259,9 +260,10 @@ static const CommandOption WEB_OPTIONS[] = {
     {OPT_ANNO, "l'anno delle rilevazioni (predefinito: l'anno in corso se il piano lo comprende, altrimenti il primo)", NULL},
     {OPT_LOG, "il registro degli accessi: una riga per richiesta, senza password né token", NULL},
     {OPT_HTTPS, "dietro un proxy HTTPS: i cookie di sessione diventano Secure", NULL},
+    {OPT_PERMESSI, "stampa chi può fare che cosa (ogni indirizzo, i ruoli ammessi, la condizione), senza servire", NULL},
 };
 static const Command WEB = {
-    "web", "ARCHIVIO", 1, 1, "l'interfaccia web del ciclo, per ogni ruolo",
+    "web", "ARCHIVIO", 0, 1, "l'interfaccia web del ciclo, per ogni ruolo",
     "Serve l'archivio come sito: dirigenti, ufficio personale, OIV, dipendenti e Segreteria accedono con il\n"
     "proprio utente (schede archivio utente). Si ferma con Ctrl+C o SIGTERM, completando le richieste in corso.\n",
     WEB_OPTIONS, N_OF(WEB_OPTIONS)};

@@ -47,6 +47,7 @@ typedef enum {
     OPT_RUOLO,
     OPT_PERSONA,
     OPT_GIUNTA,
+    OPT_PERMESSI,
     OPT_COUNT
 } OptionId;
 

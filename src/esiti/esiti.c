@@ -28,6 +28,7 @@ static bool percentuale_given(const Rilevazione *r, const Rilevazioni *set, bool
     if (!manuale && !(r->nota && *r->nota)) {
         raggiunto_diag(diags, DIAG_ERROR, set, r, -1,
                        "%s: la «percentuale» sostituisce %s solo con una «nota» che dica perché", what, replaced);
+        diag_set_campo(diags, "nota");
         return false;
     }
     char pct[32];
@@ -92,6 +93,7 @@ static void apply(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, 
     char *error = NULL;
     if (!rule_evaluate(&e->regola, e->azione, r, &res, &error)) {
         raggiunto_diag(diags, DIAG_ERROR, set, r, -1, "azione n. %d: %s", r->azione, error);
+        diag_set_campo(diags, r->has_data ? "data" : "valore");
         free(error);
         return;
     }
@@ -250,6 +252,7 @@ static EsitoAzione *action_of(EsitoObiettivo *eo, const Rilevazione *ril, const 
     if (!e) {
         raggiunto_diag(diags, DIAG_ERROR, set, ril, -1, "l'obiettivo non ha un'azione n. %d nel %d", ril->azione,
                        anno);
+        diag_set_campo(diags, "azione");
         return NULL;
     }
     if (e->stato != STATO_NON_RILEVATO || e->dettaglio) {

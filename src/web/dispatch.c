@@ -1,11 +1,14 @@
 /* dispatch.c — one request from start to end: the session from its
- * cookie, the CSRF token of a POST, then the route. Which role may do what
- * is checked by each route on the server, whatever links a page shows. */
+ * cookie and its capabilities, the CSRF token of a POST, the route from
+ * the table (rotte.c) with the capability it needs and the object its path
+ * names, checked here before its handler runs. Whatever links a page
+ * shows, this is where a request is allowed or refused. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "html.h"
 #include "persone.h"
+#include "rotte.h"
 #include "server.h"
 
 #define COOKIE "schede_sessione"
@@ -33,6 +36,7 @@ static const char *titolo_di(int status)
     case 405: return "Operazione non consentita";
     case 409: return "Operazione non possibile ora";
     case 413: return "Richiesta troppo grande";
+    case 422: return "Dati da correggere";
     case 429: return "Troppi tentativi";
     default: return "Errore";
     }
@@ -72,6 +76,8 @@ void risposta_vietato(Contesto *c, Risposta *out, const char *obiettivo, const c
     risposta_errore(c, out, 403, cosa);
 }
 
+/* ---- the objects' checks ------------------------------------------------------------------- */
+
 bool contesto_dirigente_di(const Contesto *c, const Obiettivo *o)
 {
     const Sessione *s = c->sessione;
@@ -88,97 +94,84 @@ bool contesto_dirigente_di(const Contesto *c, const Obiettivo *o)
     return same;
 }
 
-/* path is prefix + one segment + suffix: the segment, else NULL. */
-static char *segment(const char *path, const char *prefix, const char *suffix)
+bool contesto_vede_obiettivo(const Contesto *c, const Obiettivo *o)
 {
-    size_t pl = strlen(prefix), sl = strlen(suffix), n = strlen(path);
-    if (n <= pl + sl || strncmp(path, prefix, pl) != 0 || strcmp(path + n - sl, suffix) != 0)
-        return NULL;
-    char *seg = xstrndup(path + pl, n - pl - sl);
-    if (!*seg || strchr(seg, '/')) {
-        free(seg);
-        return NULL;
-    }
-    return seg;
+    return (c->capacita & CAP_OBIETTIVI) || ((c->capacita & CAP_OBIETTIVI_PROPRI) && contesto_dirigente_di(c, o));
 }
 
-typedef void (*Handler)(Contesto *c, Risposta *out, const char *arg);
-
-/* The routes after login: method, path prefix and suffix around one
- * segment (or, without a segment, the exact path). */
-typedef struct {
-    const char *metodo, *prefisso, *suffisso;
-    Handler run;
-} Rotta;
-
-static void h_home(Contesto *c, Risposta *o, const char *x) { (void)x; pagina_home(c, o); }
-static void h_obiettivi(Contesto *c, Risposta *o, const char *x) { (void)x; pagina_obiettivi(c, o); }
-static void h_storia(Contesto *c, Risposta *o, const char *x) { (void)x; pagina_storia(c, o); }
-static void h_piano(Contesto *c, Risposta *o, const char *x) { (void)x; pagina_piano(c, o, NULL); }
-static void h_post_piano(Contesto *c, Risposta *o, const char *x) { (void)x; post_piano(c, o); }
-static void h_stato_piano(Contesto *c, Risposta *o, const char *x) { (void)x; post_stato_piano(c, o); }
-static void h_utenti(Contesto *c, Risposta *o, const char *x) { (void)x; pagina_utenti(c, o, NULL); }
-static void h_post_utenti(Contesto *c, Risposta *o, const char *x) { (void)x; post_utenti(c, o); }
-static void h_uscita(Contesto *c, Risposta *o, const char *x) { (void)x; post_uscita(c, o); }
-static void h_valutazioni(Contesto *c, Risposta *o, const char *x) { (void)x; pagina_valutazioni(c, o, NULL); }
-static void h_post_valutazioni(Contesto *c, Risposta *o, const char *x) { (void)x; post_valutazioni(c, o); }
-static void h_validazione(Contesto *c, Risposta *o, const char *x) { (void)x; post_validazione_valutazioni(c, o); }
-static void h_raccolta(Contesto *c, Risposta *o, const char *x) { (void)x; post_raccolta(c, o); }
-static void h_relazione(Contesto *c, Risposta *o, const char *x) { (void)x; post_relazione(c, o); }
-static void h_scheda(Contesto *c, Risposta *o, const char *x) { documento_pdf(c, o, "scheda", x); }
-static void h_documento(Contesto *c, Risposta *o, const char *x) { documento_pdf(c, o, x, NULL); }
-
-static const Rotta ROTTE[] = {
-    {"GET", "/", NULL, h_home},
-    {"GET", "/obiettivi", NULL, h_obiettivi},
-    {"GET", "/obiettivi/", "/scheda.pdf", h_scheda},
-    {"POST", "/obiettivi/", "/rilevazioni", post_rilevazione},
-    {"POST", "/obiettivi/", "/stato", post_stato_rilevazioni},
-    {"GET", "/obiettivi/", "", pagina_obiettivo},
-    {"GET", "/documenti/", ".pdf", h_documento},
-    {"GET", "/persone/", "/scheda.pdf", pagina_persona_pdf},
-    {"GET", "/persone/", "", pagina_persona},
-    {"POST", "/persone/", "/presa-visione", post_presa_visione},
-    {"POST", "/persone/", "/comunicazione", post_comunicazione},
-    {"GET", "/storia", NULL, h_storia},
-    {"GET", "/piano", NULL, h_piano},
-    {"POST", "/piano", NULL, h_post_piano},
-    {"POST", "/piano/stato", NULL, h_stato_piano},
-    {"GET", "/utenti", NULL, h_utenti},
-    {"POST", "/utenti", NULL, h_post_utenti},
-    {"POST", "/uscita", NULL, h_uscita},
-    {"POST", "/raccolta", NULL, h_raccolta},
-    {"GET", "/valutazioni", NULL, h_valutazioni},
-    {"POST", "/valutazioni", NULL, h_post_valutazioni},
-    {"POST", "/valutazioni/validazione", NULL, h_validazione},
-    {"POST", "/relazione", NULL, h_relazione},
-};
-
-/* Finds the route; *known_path tells a wrong method (405) from an unknown path (404). */
-static const Rotta *find_route(const char *metodo, const char *path, char **arg, bool *known_path)
+const Persona *contesto_persona(const Contesto *c)
 {
-    *arg = NULL;
-    *known_path = false;
-    for (size_t i = 0; i < sizeof ROTTE / sizeof *ROTTE; i++) {
-        const Rotta *r = &ROTTE[i];
-        char *seg = NULL;
-        bool match = r->suffisso ? (seg = segment(path, r->prefisso, r->suffisso)) != NULL : strcmp(path, r->prefisso) == 0;
-        if (!match)
-            continue;
-        *known_path = true;
-        if (strcmp(metodo, r->metodo) == 0) {
-            *arg = seg;
-            return r;
+    const Sessione *s = c->sessione;
+    return s && !s->anonima && s->persona ? persone_match_untitled(&c->s->plan, s->persona) : NULL;
+}
+
+bool contesto_e(const Contesto *c, const Persona *p)
+{
+    return p && contesto_persona(c) == p;
+}
+
+bool contesto_vede_persona(const Contesto *c, const Persona *p)
+{
+    return (c->capacita & CAP_PERSONE) || ((c->capacita & CAP_SCHEDA_PROPRIA) && contesto_e(c, p));
+}
+
+/* Finds what the route's argument names and checks that the user may reach
+ * it: false with the answer (404, 403) written. */
+static bool check_object(Contesto *c, const Rotta *rt, Risposta *out)
+{
+    switch (rt->oggetto) {
+    case OGGETTO_NESSUNO: return true;
+    case OGGETTO_OBIETTIVO:
+    case OGGETTO_OBIETTIVO_PROPRIO:
+        if (!(c->obiettivo = plan_obiettivo(&c->s->plan, c->argomento))) {
+            risposta_errore(c, out, 404, "Nel piano non c'è un obiettivo con questo codice.");
+            return false;
         }
-        free(seg);
+        if (rt->oggetto == OGGETTO_OBIETTIVO ? !contesto_vede_obiettivo(c, c->obiettivo)
+                                              : !contesto_dirigente_di(c, c->obiettivo)) {
+            risposta_vietato(c, out, c->obiettivo->codice,
+                             rt->oggetto == OGGETTO_OBIETTIVO ? "Questo obiettivo non è tra quelli di cui si è dirigente."
+                                                              : rt->rifiuto);
+            return false;
+        }
+        return true;
+    case OGGETTO_PERSONA:
+    case OGGETTO_SE_STESSI:
+        if (!(c->persona = persone_by_id(&c->s->plan, c->argomento))) {
+            risposta_errore(c, out, 404, "Nel piano non c'è una persona con questo identificativo.");
+            return false;
+        }
+        if (rt->oggetto == OGGETTO_PERSONA ? !contesto_vede_persona(c, c->persona) : !contesto_e(c, c->persona)) {
+            risposta_vietato(c, out, NULL, rt->rifiuto);
+            return false;
+        }
+        return true;
+    case OGGETTO_DOCUMENTO:
+        if (!(c->documento = catalogo_trova(c->argomento))) {
+            risposta_errore(c, out, 404, "Questo documento non esiste.");
+            return false;
+        }
+        if (!documento_consentito(c->documento, c->capacita)) {
+            risposta_vietato(c, out, NULL, "Questo documento è riservato all'ufficio personale e alla Segreteria.");
+            return false;
+        }
+        return true;
     }
-    return NULL;
+    return false;
 }
 
 static void route(Contesto *c, Risposta *out)
 {
     const Richiesta *r = c->r;
     bool post = strcmp(r->metodo, "POST") == 0;
+    bool known, malformed;
+    const Rotta *rt = rotta_trova(r->metodo, r->percorso, &c->argomento, &known, &malformed);
+    if (!rt) {
+        int status = malformed ? 400 : known ? 405 : 404;
+        risposta_errore(c, out, status, malformed ? "L'indirizzo non è valido." : known ? "Metodo non consentito."
+                                                                               : "La pagina richiesta non esiste.");
+        return;
+    }
     if (post && !modulo_leggi(r, &c->modulo)) {
         risposta_errore(c, out, 400, "Il modulo inviato non è leggibile.");
         return;
@@ -187,32 +180,20 @@ static void route(Contesto *c, Risposta *out)
         risposta_errore(c, out, 403, "Il modulo è scaduto o non viene da questa pagina: ricaricare la pagina e riprovare.");
         return;
     }
-    if (strcmp(r->percorso, "/accesso") == 0) {
-        if (post)
-            post_accesso(c, out);
-        else if (strcmp(r->metodo, "GET") == 0)
-            pagina_accesso(c, out, NULL, NULL);
-        else
-            risposta_errore(c, out, 405, "Metodo non consentito.");
-        return;
-    }
-    char *arg;
-    bool known;
-    const Rotta *rt = find_route(r->metodo, r->percorso, &arg, &known);
-    if (!rt) {
-        risposta_errore(c, out, known ? 405 : 404, known ? "Metodo non consentito." : "La pagina richiesta non esiste.");
-        return;
-    }
-    if (!c->sessione || c->sessione->anonima) {
+    bool logged = c->sessione && !c->sessione->anonima;
+    if (rt->capacita && !logged) {
         if (post)
             risposta_errore(c, out, 403, "Occorre accedere.");
         else
             risposta_redirect(out, "/accesso");
-        free(arg);
         return;
     }
-    rt->run(c, out, arg);
-    free(arg);
+    if (!rotta_consentita(rt, c->capacita)) {
+        risposta_vietato(c, out, NULL, rt->rifiuto ? rt->rifiuto : "Operazione non consentita a questo ruolo.");
+        return;
+    }
+    if (check_object(c, rt, out))
+        rt->gestore(c, out);
 }
 
 void web_gestisci(Server *s, const Richiesta *r, Risposta *out)
@@ -232,8 +213,10 @@ void web_gestisci(Server *s, const Richiesta *r, Risposta *out)
     Contesto c = {.s = s, .r = r};
     c.token = web_cookie(r->cookie, COOKIE);
     c.sessione = sessioni_trova(&s->sessioni, c.token, s->adesso());
+    c.capacita = c.sessione && !c.sessione->anonima ? capacita_di(c.sessione->ruolo) : 0;
     route(&c, out);
     pthread_mutex_unlock(&s->lock);
     modulo_free(&c.modulo);
     free(c.token);
+    free(c.argomento);
 }

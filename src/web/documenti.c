@@ -104,39 +104,18 @@ static bool make(Server *s, const Documento *d, const Richiesto *rq, Risposta *o
     return ok;
 }
 
-bool documento_persone(Server *s, const Persona *only, Risposta *out, char **error)
+static void answer(Contesto *c, Risposta *out, const Documento *d, const Richiesto *rq)
 {
+    char *error = NULL;
     int status = 500;
-    Richiesto rq = {.persona_id = only ? only->id : NULL};
-    return make(s, &CATALOGO[DOCUMENTO_PERSONE], &rq, out, &status, error);
+    if (!make(c->s, d, rq, out, &status, &error))
+        risposta_errore(c, out, status, error ? error : "Il documento non è stato prodotto.");
+    free(error);
 }
 
-void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *codice)
+void documento_pdf(Contesto *c, Risposta *out)
 {
-    Ruolo r = c->sessione->ruolo;
-    bool office = r == RUOLO_AMMINISTRATORE || r == RUOLO_PERSONALE || r == RUOLO_OIV;
-    const Documento *d = codice ? &CATALOGO[DOCUMENTO_SCHEDE] : catalogo_trova(nome);
-    if (codice) {
-        const Obiettivo *only = piano_obiettivo(c->s, codice);
-        if (!only) {
-            risposta_errore(c, out, 404, "Nel piano non c'è un obiettivo con questo codice.");
-            return;
-        }
-        if (!office && !contesto_dirigente_di(c, only)) {
-            risposta_vietato(c, out, only->codice, "Questo obiettivo non è tra quelli di cui si è dirigente.");
-            return;
-        }
-    } else {
-        if (!d) {
-            risposta_errore(c, out, 404, "Questo documento non esiste.");
-            return;
-        }
-        if (!office || (d->riservato && r == RUOLO_OIV)) {
-            risposta_vietato(c, out, NULL, d->riservato ? "Il documento dei premi è riservato all'ufficio personale e alla Segreteria."
-                                                      : "I documenti dell'ente li scaricano la Segreteria, l'ufficio personale e l'OIV.");
-            return;
-        }
-    }
+    const Documento *d = c->documento;
     Periodo p = {0};
     if (d->momento == DOC_MONITORAGGIO) {
         Modulo q;
@@ -148,10 +127,15 @@ void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *cod
             return;
         }
     }
-    char *error = NULL;
-    int status = 500;
-    Richiesto rq = {.codice = codice, .periodo = &p};
-    if (!make(c->s, d, &rq, out, &status, &error))
-        risposta_errore(c, out, status, error ? error : "Il documento non è stato prodotto.");
-    free(error);
+    answer(c, out, d, &(Richiesto){.periodo = &p});
+}
+
+void pagina_obiettivo_pdf(Contesto *c, Risposta *out)
+{
+    answer(c, out, &CATALOGO[DOCUMENTO_SCHEDE], &(Richiesto){.codice = c->obiettivo->codice});
+}
+
+void pagina_persona_pdf(Contesto *c, Risposta *out)
+{
+    answer(c, out, &CATALOGO[DOCUMENTO_PERSONE], &(Richiesto){.persona_id = c->persona->id});
 }

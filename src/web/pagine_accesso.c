@@ -3,8 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "html.h"
+#include "html_moduli.h"
 #include "persone.h"
+#include "rotte.h"
 #include "server.h"
 
 static void set_cookie(Contesto *c, Risposta *out, const char *token, bool remove)
@@ -14,7 +15,8 @@ static void set_cookie(Contesto *c, Risposta *out, const char *token, bool remov
                                 remove ? "; Max-Age=0" : "", c->s->cfg.https ? "; Secure" : "");
 }
 
-void pagina_accesso(Contesto *c, Risposta *out, const char *errore, const char *utente)
+/* The login form; with an error, next to the user name (the field both are about) and in the summary. */
+static void login_page(Contesto *c, Risposta *out, const char *errore, const char *utente)
 {
     strbuf_free(&out->body);
     if (!c->sessione) { /* the form's csrf lives in a session of its own until login */
@@ -28,20 +30,24 @@ void pagina_accesso(Contesto *c, Risposta *out, const char *errore, const char *
     risposta_html(out, errore ? 401 : 200);
     StrBuf *b = &out->body;
     html_inizio(b, "Accesso", NULL, NULL, NULL, NULL, 0);
-    strbuf_puts(b, "<form class=\"modulo\" method=\"post\" action=\"/accesso\">\n");
-    html_csrf(b, c->sessione->csrf);
+    Errori e = {0};
     if (errore)
-        html_printf(b, "<p class=\"errore\" role=\"alert\" id=\"errore-accesso\">%s</p>\n", errore);
-    const char *invalid = errore ? "true" : "false", *described = errore ? "errore-accesso" : "";
-    html_printf(b,
-                "<div class=\"campo\"><label for=\"utente\">Nome utente</label>"
-                "<input id=\"utente\" name=\"utente\" autocomplete=\"username\" required value=\"%s\" "
-                "aria-invalid=\"%s\" aria-describedby=\"%s\"></div>\n"
-                "<div class=\"campo\"><label for=\"password\">Password</label>"
-                "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required "
-                "aria-invalid=\"%s\" aria-describedby=\"%s\"></div>\n<button type=\"submit\">Accedi</button>\n</form>\n",
-                utente ? utente : "", invalid, described, invalid, described);
+        errori_add(&e, "utente", "%s", errore);
+    html_riepilogo(b, &e, "Accesso non riuscito");
+    html_form(b, &(Form){.action = "/accesso", .csrf = c->sessione->csrf, .classe = "modulo"});
+    html_campo(b, &(CampoForm){CAMPO_TESTO, "utente", "Nome utente", .valore = utente, .autocomplete = "username",
+                           .obbligatorio = true}, &e);
+    html_campo(b, &(CampoForm){CAMPO_PASSWORD, "password", "Password", .autocomplete = "current-password",
+                           .obbligatorio = true}, NULL);
+    html_pulsante(b, "Accedi", NULL, NULL);
+    html_form_fine(b);
+    errori_free(&e);
     html_fine(b);
+}
+
+void pagina_accesso(Contesto *c, Risposta *out)
+{
+    login_page(c, out, NULL, NULL);
 }
 
 static void audit(Contesto *c, const char *chi_nome, const char *operazione, const char *chiave, const char *detail)
@@ -61,7 +67,7 @@ void post_accesso(Contesto *c, Risposta *out)
     const char *nome = modulo_valore(&c->modulo, "utente"), *password = modulo_valore(&c->modulo, "password");
     Server *s = c->s;
     if (!nome || !*nome || !password || !*password) {
-        pagina_accesso(c, out, "Indicare il nome utente e la password.", nome);
+        login_page(c, out, "Indicare il nome utente e la password.", nome);
         return;
     }
     int wait = tentativi_attesa(&s->sessioni, nome, c->r->indirizzo, s->adesso());
@@ -87,7 +93,7 @@ void post_accesso(Contesto *c, Risposta *out)
         tentativi_fallito(&s->sessioni, nome, c->r->indirizzo, s->adesso());
         audit(c, "anonimo", "accesso non riuscito", nome, c->r->indirizzo);
         c->sessione = sessioni_trova(&s->sessioni, c->token, s->adesso());
-        pagina_accesso(c, out, "Nome utente o password non corretti.", nome);
+        login_page(c, out, "Nome utente o password non corretti.", nome);
         if (exists)
             utente_free(&u);
         return;
@@ -113,29 +119,43 @@ void post_uscita(Contesto *c, Risposta *out)
     risposta_redirect(out, "/accesso");
 }
 
-typedef struct {
-    const char *href, *label, *descrizione;
-    unsigned ruoli; /* bit per Ruolo */
-} Voce;
+/* One line of the menu. */
+static void menu_item(StrBuf *b, const char *href, const char *label, const char *descrizione)
+{
+    strbuf_puts(b, "<li>");
+    html_link(b, href, label);
+    html_printf(b, " <span>%s</span></li>\n", descrizione);
+}
 
-#define R(x) (1u << (x))
-static const Voce VOCI[] = {
-    {"/obiettivi", "Obiettivi", "Le schede, le rilevazioni e il loro stato",
-     R(RUOLO_AMMINISTRATORE) | R(RUOLO_DIRIGENTE) | R(RUOLO_PERSONALE) | R(RUOLO_OIV)},
-    {"/documenti/schede.pdf", "Schede degli obiettivi (PDF)", "Gli allegati della Giunta",
-     R(RUOLO_AMMINISTRATORE) | R(RUOLO_PERSONALE) | R(RUOLO_OIV)},
-    {"/documenti/persone.pdf", "Schede del personale (PDF)", "La partecipazione di ciascuno",
-     R(RUOLO_AMMINISTRATORE) | R(RUOLO_PERSONALE) | R(RUOLO_OIV)},
-    {"/documenti/relazione.pdf", "Relazione sulla Performance (PDF)", "Per l'OIV e Amministrazione trasparente",
-     R(RUOLO_AMMINISTRATORE) | R(RUOLO_PERSONALE) | R(RUOLO_OIV)},
-    {"/documenti/monitoraggio.pdf", "Monitoraggio (PDF)", "Lo stato a oggi, con il cronoprogramma",
-     R(RUOLO_AMMINISTRATORE) | R(RUOLO_PERSONALE) | R(RUOLO_OIV)},
-    {"/valutazioni", "Valutazioni", "Il sistema di valutazione e le valutazioni dell'anno", R(RUOLO_AMMINISTRATORE) | R(RUOLO_PERSONALE)},
-    {"/documenti/premi.pdf", "Premi (PDF, riservato)", "La ripartizione del fondo", R(RUOLO_AMMINISTRATORE) | R(RUOLO_PERSONALE)},
-    {"/piano", "Piano e versioni", "Caricare una versione, proporla, approvarla", R(RUOLO_AMMINISTRATORE)},
-    {"/utenti", "Utenti", "Chi accede e con quale ruolo", R(RUOLO_AMMINISTRATORE)},
-    {"/storia", "Storia delle modifiche", "Chi ha cambiato che cosa, e quando", R(RUOLO_AMMINISTRATORE) | R(RUOLO_OIV)},
-};
+/* The menu: the routes of the table the role may follow (rotte.c), the
+ * documents of the catalogue it may download, its own sheet. */
+static void menu(Contesto *c, StrBuf *b)
+{
+    strbuf_puts(b, "<ul class=\"voci\">\n");
+    for (size_t i = 0; i < N_ROTTE; i++) {
+        const Rotta *r = &ROTTE[i];
+        if (r->oggetto == OGGETTO_DOCUMENTO) {
+            for (size_t k = 0; k < N_DOCUMENTI; k++) {
+                const Documento *d = &CATALOGO[k];
+                if (!documento_consentito(d, c->capacita))
+                    continue;
+                char *href = url_path("/documenti/%s.pdf", d->nome), *label = xasprintf("%s (PDF)", d->etichetta);
+                menu_item(b, href, label, d->descrizione);
+                free(href);
+                free(label);
+            }
+        } else if (r->voce && strcmp(r->metodo, "GET") == 0 && rotta_consentita(r, c->capacita)) {
+            menu_item(b, r->schema, r->voce, r->descrizione);
+        }
+    }
+    const Persona *me = contesto_persona(c);
+    if (me && me->id && (c->capacita & CAP_SCHEDA_PROPRIA)) {
+        char *href = url_path("/persone/%s", me->id);
+        menu_item(b, href, "La mia scheda", "Partecipazione agli obiettivi e valutazione");
+        free(href);
+    }
+    strbuf_puts(b, "</ul>\n");
+}
 
 void pagina_home(Contesto *c, Risposta *out)
 {
@@ -143,23 +163,13 @@ void pagina_home(Contesto *c, Risposta *out)
     risposta_html(out, 200);
     StrBuf *b = &out->body;
     html_inizio(b, c->s->has_plan ? c->s->plan.ente : "schede", se->utente, ruolo_nome(se->ruolo), se->csrf, NULL, 0);
-    html_printf(b, "<p>Anno delle rilevazioni: <strong>%d</strong>. Piano: versione %d%s.</p>\n", c->s->anno,
-                c->s->versione.numero, c->s->versione.approvata ? ", approvata" : " (nessuna versione approvata: si usa l'ultima)");
-    strbuf_puts(b, "<ul class=\"voci\">\n");
-    for (size_t i = 0; i < sizeof VOCI / sizeof *VOCI; i++)
-        if (VOCI[i].ruoli & R(se->ruolo))
-            html_printf(b, "<li><a href=\"%s\">%s</a> <span>%s</span></li>\n", VOCI[i].href, VOCI[i].label,
-                        VOCI[i].descrizione);
-    if (se->ruolo == RUOLO_DIPENDENTE || se->ruolo == RUOLO_DIRIGENTE) {
-        const Persona *p = se->persona ? persone_match_untitled(&c->s->plan, se->persona) : NULL;
-        if (p && p->id) {
-            char *href = xasprintf("/persone/%s", p->id);
-            html_printf(b, "<li><a href=\"%s\">La mia scheda</a> <span>Partecipazione agli obiettivi e valutazione</span></li>\n",
-                        href);
-            free(href);
-        }
-    }
-    strbuf_puts(b, "</ul>\n");
+    const VersionePiano *v = &c->s->versione;
+    html_printf(b, "<p>Anno delle rilevazioni: <strong>%d</strong>. Piano: versione %d%s", c->s->anno, v->numero,
+                v->approvata ? ", approvata" : " (nessuna versione approvata: si usa l'ultima, e i documenti lo dicono)");
+    if (v->approvata && v->ultima > v->numero)
+        html_printf(b, "; la versione %d, caricata dopo, non è ancora approvata", v->ultima);
+    strbuf_puts(b, ".</p>\n");
+    menu(c, b);
     home_anno(c, b);
     html_fine(b);
 }

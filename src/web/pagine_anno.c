@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "anno.h"
-#include "html.h"
+#include "html_moduli.h"
+#include "rotte.h"
 #include "server.h"
 
 static Stato year_state(Server *s, const char *oggetto)
@@ -21,16 +22,19 @@ static Stato year_state(Server *s, const char *oggetto)
 /* The OIV's form to validate the year's Relazione or valutazioni, with a comment. */
 static void validation_form(Contesto *c, StrBuf *b, const char *what, const char *action, const char *label)
 {
-    html_printf(b, "<form class=\"modulo\" method=\"post\" action=\"%s\">", action);
-    html_csrf(b, c->sessione->csrf);
-    html_printf(b, "<div class=\"campo\"><label for=\"commento-%s\">Commento dell'OIV</label><input id=\"commento-%s\" "
-                   "name=\"commento\"></div><button type=\"submit\">Valida %s</button></form>\n", what, what, label);
+    char *id = xasprintf("commento-%s", what), *button = xasprintf("Valida %s", label);
+    html_form(b, &(Form){.action = action, .csrf = c->sessione->csrf, .classe = "modulo"});
+    html_campo(b, &(CampoForm){CAMPO_TESTO, "commento", "Commento dell'OIV", .id = id}, NULL);
+    html_pulsante(b, button, NULL, NULL);
+    html_form_fine(b);
+    free(id);
+    free(button);
 }
 
 /* The periods of collection with their state; the Segreteria's buttons to close, reopen, open a monitoring. */
 static void periods(Contesto *c, StrBuf *b)
 {
-    bool admin = c->sessione->ruolo == RUOLO_AMMINISTRATORE;
+    bool admin = (c->capacita & CAP_RACCOLTE) != 0;
     Periodo *list;
     size_t n = periodi(c->s, &list);
     strbuf_puts(b, "<table class=\"elenco\"><caption>Raccolte delle rilevazioni</caption><thead><tr><th scope=\"col\">"
@@ -42,11 +46,12 @@ static void periods(Contesto *c, StrBuf *b)
         html_printf(b, "<tr><th scope=\"row\">%s</th><td><span class=\"stato-raccolta\" data-periodo=\"%s\">%s</span>", name,
                     value, open ? "aperta" : "chiusa");
         if (admin) {
-            html_printf(b, " <form class=\"in-riga\" method=\"post\" action=\"/raccolta\"><input type=\"hidden\" "
-                           "name=\"periodo\" value=\"%s\"><input type=\"hidden\" name=\"stato\" value=\"%s\">",
-                        value, open ? "chiusa" : "aperta");
-            html_csrf(b, c->sessione->csrf);
-            html_printf(b, "<button type=\"submit\">%s</button></form>", open ? "Chiudi" : "Riapri");
+            strbuf_puts(b, " ");
+            html_form(b, &(Form){.action = "/raccolta", .csrf = c->sessione->csrf, .classe = "in-riga"});
+            html_nascosto(b, "periodo", value);
+            html_nascosto(b, "stato", open ? "chiusa" : "aperta");
+            html_pulsante(b, open ? "Chiudi" : "Riapri", NULL, NULL);
+            html_form_fine(b);
         }
         strbuf_puts(b, "</td></tr>\n");
         free(name);
@@ -54,20 +59,20 @@ static void periods(Contesto *c, StrBuf *b)
     strbuf_puts(b, "</tbody></table>\n");
     free(list);
     if (admin) {
-        strbuf_puts(b, "<form class=\"modulo\" method=\"post\" action=\"/raccolta\">");
-        html_csrf(b, c->sessione->csrf);
-        html_printf(b, "<div class=\"campo\"><label for=\"nuovo\">Apri un monitoraggio alla data</label><span class=\"aiuto\" "
-                       "id=\"aiuto-nuovo\">gg/mm/aaaa, nel %d</span><input id=\"nuovo\" name=\"nuovo\" "
-                       "aria-describedby=\"aiuto-nuovo\"></div><button type=\"submit\">Apri il monitoraggio</button></form>\n",
-                    c->s->anno);
+        char *hint = xasprintf("gg/mm/aaaa, nel %d", c->s->anno);
+        html_form(b, &(Form){.action = "/raccolta", .csrf = c->sessione->csrf, .classe = "modulo"});
+        html_campo(b, &(CampoForm){CAMPO_TESTO, "nuovo", "Apri un monitoraggio alla data", hint}, NULL);
+        html_pulsante(b, "Apri il monitoraggio", NULL, NULL);
+        html_form_fine(b);
+        free(hint);
     }
 }
 
 void home_anno(Contesto *c, StrBuf *b)
 {
-    Ruolo r = c->sessione->ruolo;
-    if (r == RUOLO_DIPENDENTE)
+    if (!(c->capacita & (CAP_OBIETTIVI | CAP_OBIETTIVI_PROPRI)))
         return;
+    bool oiv = (c->capacita & CAP_VALIDAZIONE) != 0;
     Stato rel = year_state(c->s, "relazione");
     html_printf(b, "<section aria-labelledby=\"titolo-anno\"><h2 id=\"titolo-anno\">Anno %d</h2>\n", c->s->anno);
     periods(c, b);
@@ -77,7 +82,7 @@ void home_anno(Contesto *c, StrBuf *b)
     if (rel.nota)
         html_printf(b, " — «%s»", rel.nota);
     strbuf_puts(b, "</p>\n");
-    if (r == RUOLO_OIV && !rel.stato)
+    if (oiv && !rel.stato)
         validation_form(c, b, "relazione", "/relazione", "la Relazione");
     Stato va = year_state(c->s, "valutazioni");
     html_printf(b, "<p>Valutazioni individuali: <strong id=\"stato-valutazioni\">%s</strong>", va.stato ? va.stato : "bozza");
@@ -86,7 +91,7 @@ void home_anno(Contesto *c, StrBuf *b)
     if (va.nota)
         html_printf(b, " — «%s»", va.nota);
     strbuf_puts(b, "</p>\n");
-    if (r == RUOLO_OIV && !va.stato)
+    if (oiv && !va.stato)
         validation_form(c, b, "valutazioni", "/valutazioni/validazione", "le valutazioni");
     strbuf_puts(b, "</section>\n");
     stato_free(&rel);
@@ -144,10 +149,6 @@ static void open_monitoring(Contesto *c, Risposta *out, const char *nuovo)
 
 void post_raccolta(Contesto *c, Risposta *out)
 {
-    if (c->sessione->ruolo != RUOLO_AMMINISTRATORE) {
-        risposta_vietato(c, out, NULL, "Le raccolte delle rilevazioni le apre e le chiude la Segreteria.");
-        return;
-    }
     const char *nuovo = modulo_valore(&c->modulo, "nuovo");
     if (nuovo) {
         open_monitoring(c, out, nuovo);
@@ -171,22 +172,18 @@ void post_raccolta(Contesto *c, Risposta *out)
     free(key);
 }
 
-static void validate(Contesto *c, Risposta *out, const char *oggetto, const char *who)
+static void validate(Contesto *c, Risposta *out, const char *oggetto)
 {
-    if (c->sessione->ruolo != RUOLO_OIV) {
-        risposta_vietato(c, out, NULL, who);
-        return;
-    }
     const char *commento = modulo_valore(&c->modulo, "commento");
     change_state(c, out, oggetto, NULL, NULL, "validata", commento && *commento ? commento : NULL);
 }
 
 void post_relazione(Contesto *c, Risposta *out)
 {
-    validate(c, out, "relazione", "La Relazione la valida l'OIV.");
+    validate(c, out, "relazione");
 }
 
 void post_validazione_valutazioni(Contesto *c, Risposta *out)
 {
-    validate(c, out, "valutazioni", "Le valutazioni le valida l'OIV.");
+    validate(c, out, "valutazioni");
 }

@@ -8,17 +8,12 @@
 
 #include "anno.h"
 #include "csv_values.h"
-#include "html.h"
+#include "html_moduli.h"
 #include "plan_check.h"
 #include "plan_load.h"
 #include "server.h"
 #include "wb_convert.h"
 #include "workbook.h"
-
-static bool is(const Contesto *c, Ruolo r)
-{
-    return c->sessione->ruolo == r;
-}
 
 /* ---- storia ------------------------------------------------------------------------------- */
 
@@ -46,10 +41,6 @@ static void visit_row(const VoceRegistro *v, void *user)
 
 void pagina_storia(Contesto *c, Risposta *out)
 {
-    if (!is(c, RUOLO_AMMINISTRATORE) && !is(c, RUOLO_OIV)) {
-        risposta_vietato(c, out, NULL, "La storia delle modifiche la leggono la Segreteria e l'OIV.");
-        return;
-    }
     Modulo q;
     if (!modulo_urlencoded(c->r->query, strlen(c->r->query), &q)) {
         risposta_errore(c, out, 400, "L'indirizzo non è leggibile.");
@@ -81,16 +72,14 @@ void pagina_storia(Contesto *c, Risposta *out)
 
 /* ---- the plan ----------------------------------------------------------------------------- */
 
-void pagina_piano(Contesto *c, Risposta *out, const char *errori)
+/* The page of the plan's versions; errori: what an upload or a change of state found, by field. */
+static void plan_page(Contesto *c, Risposta *out, const char *titolo, const Errori *errori, const Modulo *typed)
 {
-    if (!is(c, RUOLO_AMMINISTRATORE)) {
-        risposta_vietato(c, out, NULL, "Il piano lo carica la Segreteria (ruolo amministratore).");
-        return;
-    }
-    risposta_html(out, errori ? 422 : 200);
+    risposta_html(out, errori && errori->n ? 422 : 200);
     StrBuf *b = &out->body;
     Briciola path[] = {{"Inizio", "/"}, {"Piano e versioni", NULL}};
     html_inizio(b, "Piano e versioni", c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 2);
+    html_riepilogo(b, errori, titolo);
     int n = archivio_versioni(c->s->a);
     strbuf_puts(b, "<table class=\"elenco\"><caption>Versioni del piano</caption><thead><tr><th scope=\"col\">Versione</th>"
                    "<th scope=\"col\">Stato</th><th scope=\"col\">Operazioni</th></tr></thead><tbody>\n");
@@ -102,41 +91,48 @@ void pagina_piano(Contesto *c, Risposta *out, const char *errori)
         html_printf(b, "<tr><th scope=\"row\">%d</th><td>%s%s%s</td><td>", v, state, st.nota ? " — " : "", st.nota ? st.nota : "");
         const char *next = strcmp(state, "bozza") == 0 ? "proposta" : strcmp(state, "proposta") == 0 ? "approvata" : NULL;
         if (next) {
-            html_printf(b, "<form method=\"post\" action=\"/piano/stato\"><input type=\"hidden\" name=\"versione\" value=\"%s\">"
-                           "<input type=\"hidden\" name=\"stato\" value=\"%s\">", key, next);
-            html_csrf(b, c->sessione->csrf);
-            if (strcmp(next, "approvata") == 0)
-                html_printf(b, "<label for=\"giunta-%s\">Data della delibera di Giunta</label><input id=\"giunta-%s\" name=\"giunta\" "
-                               "placeholder=\"gg/mm/aaaa\"> ", key, key);
-            html_printf(b, "<button type=\"submit\">%s</button></form>", strcmp(next, "proposta") == 0 ? "Proponi" : "Approva");
+            html_form(b, &(Form){.action = "/piano/stato", .csrf = c->sessione->csrf, .classe = "in-riga"});
+            html_nascosto(b, "versione", key);
+            html_nascosto(b, "stato", next);
+            if (strcmp(next, "approvata") == 0) {
+                char *id = xasprintf("giunta-%s", key);
+                bool this_one = typed && modulo_valore(typed, "versione") && strcmp(modulo_valore(typed, "versione"), key) == 0;
+                html_campo(b, &(CampoForm){CAMPO_TESTO, "giunta", "Data della delibera di Giunta", "gg/mm/aaaa", .id = id,
+                                       .valore = this_one ? modulo_valore(typed, "giunta") : NULL},
+                           this_one ? errori : NULL);
+                free(id);
+            }
+            html_pulsante(b, strcmp(next, "proposta") == 0 ? "Proponi" : "Approva", NULL, NULL);
+            html_form_fine(b);
         }
         strbuf_puts(b, "</td></tr>\n");
         stato_free(&st);
     }
-    strbuf_puts(b, "</tbody></table>\n<form class=\"modulo\" method=\"post\" action=\"/piano\" enctype=\"multipart/form-data\">\n"
-                   "<fieldset><legend>Carica una nuova versione</legend>\n");
-    html_csrf(b, c->sessione->csrf);
-    if (errori)
-        html_printf(b, "<div class=\"errore\" role=\"alert\" id=\"errori-piano\"><p>Il piano non è stato caricato:</p><pre>%s</pre></div>\n",
-                    errori);
-    html_printf(b, "<div class=\"campo\"><label for=\"file\">Il piano (JSON, .xlsx o .ods)</label>"
-                   "<input id=\"file\" name=\"file\" type=\"file\" accept=\".json,.xlsx,.ods\" aria-invalid=\"%s\" "
-                   "aria-describedby=\"%s\"></div>\n"
-                   "<div class=\"campo\"><label for=\"motivo\">Motivo</label><input id=\"motivo\" name=\"motivo\"></div>\n"
-                   "<button type=\"submit\">Carica</button></fieldset></form>\n",
-                errori ? "true" : "false", errori ? "errori-piano" : "");
+    strbuf_puts(b, "</tbody></table>\n");
+    html_form(b, &(Form){.action = "/piano", .csrf = c->sessione->csrf, .classe = "modulo", .multipart = true});
+    strbuf_puts(b, "<fieldset><legend>Carica una nuova versione</legend>\n");
+    html_campo(b, &(CampoForm){CAMPO_FILE, "file", "Il piano (JSON, .xlsx o .ods)", .accept = ".json,.xlsx,.ods"}, errori);
+    html_campo(b, &(CampoForm){CAMPO_TESTO, "motivo", "Motivo", .valore = typed ? modulo_valore(typed, "motivo") : NULL},
+               NULL);
+    html_pulsante(b, "Carica", NULL, NULL);
+    strbuf_puts(b, "</fieldset>");
+    html_form_fine(b);
     html_fine(b);
+}
+
+void pagina_piano(Contesto *c, Risposta *out)
+{
+    plan_page(c, out, NULL, NULL, NULL);
 }
 
 void post_piano(Contesto *c, Risposta *out)
 {
-    if (!is(c, RUOLO_AMMINISTRATORE)) {
-        risposta_vietato(c, out, NULL, "Il piano lo carica la Segreteria (ruolo amministratore).");
-        return;
-    }
     const CampoModulo *f = modulo_campo(&c->modulo, "file");
+    Errori err = {0};
     if (!f || !f->file || f->len == 0) {
-        pagina_piano(c, out, "Scegliere il file del piano.");
+        errori_add(&err, "file", "Scegliere il file del piano.");
+        plan_page(c, out, "Il piano non è stato caricato", &err, &c->modulo);
+        errori_free(&err);
         return;
     }
     const char *name = *f->file ? f->file : "piano";
@@ -145,9 +141,9 @@ void post_piano(Contesto *c, Risposta *out)
     Plan plan;
     LoadStatus st = input_plan_read(name, f->valore, f->len, &plan, &d);
     if (st != LOAD_OK || d.errors) {
-        char *text = web_diags_text(&d);
-        pagina_piano(c, out, text);
-        free(text);
+        errori_da_diagnostica(&err, "file", &d);
+        plan_page(c, out, "Il piano non è stato caricato", &err, &c->modulo);
+        errori_free(&err);
         if (st == LOAD_OK)
             plan_free(&plan);
         diag_list_free(&d);
@@ -166,19 +162,18 @@ void post_piano(Contesto *c, Risposta *out)
         archivio_annulla(c->s->a);
     plan_free(&plan);
     diag_list_free(&d);
-    if (ok && server_ricarica_piano(c->s, &error))
+    if (ok && server_ricarica_piano(c->s, &error)) {
         risposta_redirect(out, "/piano");
-    else
-        pagina_piano(c, out, error ? error : "l'archivio non ha salvato il piano");
+    } else {
+        errori_add(&err, "", "%s", error ? error : "l'archivio non ha salvato il piano");
+        plan_page(c, out, "Il piano non è stato caricato", &err, &c->modulo);
+    }
+    errori_free(&err);
     free(error);
 }
 
 void post_stato_piano(Contesto *c, Risposta *out)
 {
-    if (!is(c, RUOLO_AMMINISTRATORE)) {
-        risposta_vietato(c, out, NULL, "Lo stato del piano lo cambia la Segreteria (ruolo amministratore).");
-        return;
-    }
     const char *v = modulo_valore(&c->modulo, "versione"), *to = modulo_valore(&c->modulo, "stato"),
                *giunta = modulo_valore(&c->modulo, "giunta");
     int n = v ? atoi(v) : 0;
@@ -190,7 +185,10 @@ void post_stato_piano(Contesto *c, Risposta *out)
     int dd, mm, yy;
     char rest;
     if (approve && (!giunta || sscanf(giunta, "%d/%d/%d%c", &dd, &mm, &yy, &rest) != 3 || !date_is_valid(yy, mm, dd))) {
-        risposta_errore(c, out, 422, "Per approvare la versione occorre la data della delibera di Giunta, come gg/mm/aaaa.");
+        Errori err = {0};
+        errori_add(&err, "giunta", "Per approvare la versione occorre la data della delibera di Giunta, come gg/mm/aaaa.");
+        plan_page(c, out, "La versione non è stata approvata", &err, &c->modulo);
+        errori_free(&err);
         return;
     }
     char key[16], *error = NULL, *nota = approve ? xasprintf("Giunta del %02d/%02d/%04d", dd, mm, yy) : NULL;
@@ -212,16 +210,14 @@ void post_stato_piano(Contesto *c, Risposta *out)
 
 /* ---- users -------------------------------------------------------------------------------- */
 
-void pagina_utenti(Contesto *c, Risposta *out, const char *errore)
+/* The users and the form of a new one; after an error, what was typed (the password aside) and the error by its field. */
+static void users_page(Contesto *c, Risposta *out, const Errori *errori, const Modulo *typed)
 {
-    if (!is(c, RUOLO_AMMINISTRATORE)) {
-        risposta_vietato(c, out, NULL, "Gli utenti li gestisce la Segreteria (ruolo amministratore).");
-        return;
-    }
-    risposta_html(out, errore ? 422 : 200);
+    risposta_html(out, errori && errori->n ? 422 : 200);
     StrBuf *b = &out->body;
     Briciola path[] = {{"Inizio", "/"}, {"Utenti", NULL}};
     html_inizio(b, "Utenti", c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 2);
+    html_riepilogo(b, errori, "L'utente non è stato salvato");
     Utente *u;
     size_t n = archivio_utenti(c->s->a, &u);
     strbuf_puts(b, "<table class=\"elenco\"><caption>Chi accede</caption><thead><tr><th scope=\"col\">Utente</th>"
@@ -232,46 +228,53 @@ void pagina_utenti(Contesto *c, Risposta *out, const char *errore)
         utente_free(&u[i]);
     }
     free(u);
-    strbuf_puts(b, "</tbody></table>\n<form class=\"modulo\" method=\"post\" action=\"/utenti\"><fieldset><legend>Nuovo utente</legend>\n");
-    html_csrf(b, c->sessione->csrf);
-    if (errore)
-        html_printf(b, "<p class=\"errore\" role=\"alert\">%s</p>\n", errore);
-    strbuf_puts(b, "<div class=\"campo\"><label for=\"nome\">Nome utente</label><input id=\"nome\" name=\"nome\" required></div>\n"
-                   "<div class=\"campo\"><label for=\"ruolo\">Ruolo</label><select id=\"ruolo\" name=\"ruolo\">");
+    strbuf_puts(b, "</tbody></table>\n");
+    html_form(b, &(Form){.action = "/utenti", .csrf = c->sessione->csrf, .classe = "modulo"});
+    strbuf_puts(b, "<fieldset><legend>Nuovo utente</legend>\n");
+    html_errori_generali(b, errori);
+    const char *ruoli[N_RUOLI];
     for (int r = 0; r < N_RUOLI; r++)
-        html_printf(b, "<option>%s</option>", ruolo_nome((Ruolo)r));
-    strbuf_puts(b, "</select></div>\n<div class=\"campo\"><label for=\"persona\">Persona (come la scrive il piano)</label>"
-                   "<input id=\"persona\" name=\"persona\"></div>\n<div class=\"campo\"><label for=\"password\">Password "
-                   "(almeno 10 caratteri)</label><input id=\"password\" name=\"password\" type=\"password\" "
-                   "autocomplete=\"new-password\" required></div>\n<button type=\"submit\">Salva</button></fieldset></form>\n");
+        ruoli[r] = ruolo_nome((Ruolo)r);
+    html_campo(b, &(CampoForm){CAMPO_TESTO, "nome", "Nome utente", .valore = typed ? modulo_valore(typed, "nome") : NULL,
+                           .obbligatorio = true}, errori);
+    html_campo(b, &(CampoForm){CAMPO_SCELTA, "ruolo", "Ruolo", .valore = typed ? modulo_valore(typed, "ruolo") : NULL,
+                           .scelte = ruoli, .n_scelte = N_RUOLI}, errori);
+    html_campo(b, &(CampoForm){CAMPO_TESTO, "persona", "Persona (come la scrive il piano)",
+                           .valore = typed ? modulo_valore(typed, "persona") : NULL}, errori);
+    char *hint = xasprintf("almeno %d caratteri", UTENTE_PASSWORD_MIN);
+    html_campo(b, &(CampoForm){CAMPO_PASSWORD, "password", "Password", hint, .autocomplete = "new-password",
+                           .obbligatorio = true}, errori);
+    free(hint);
+    html_pulsante(b, "Salva", NULL, NULL);
+    strbuf_puts(b, "</fieldset>");
+    html_form_fine(b);
     html_fine(b);
+}
+
+void pagina_utenti(Contesto *c, Risposta *out)
+{
+    users_page(c, out, NULL, NULL);
 }
 
 void post_utenti(Contesto *c, Risposta *out)
 {
-    if (!is(c, RUOLO_AMMINISTRATORE)) {
-        risposta_vietato(c, out, NULL, "Gli utenti li gestisce la Segreteria (ruolo amministratore).");
-        return;
-    }
     const char *nome = modulo_valore(&c->modulo, "nome"), *ruolo = modulo_valore(&c->modulo, "ruolo"),
                *persona = modulo_valore(&c->modulo, "persona"), *password = modulo_valore(&c->modulo, "password");
     Ruolo r;
-    if (!nome || !*nome || strlen(nome) > 100) {
-        pagina_utenti(c, out, "Il nome utente è necessario (al più 100 caratteri).");
-        return;
-    }
-    if (!ruolo_da_nome(ruolo, &r)) {
-        pagina_utenti(c, out, "Il ruolo non è uno di quelli previsti.");
-        return;
-    }
-    if (!password || strlen(password) < 10) {
-        pagina_utenti(c, out, "La password deve avere almeno 10 caratteri.");
-        return;
-    }
+    Errori err = {0};
+    if (!nome || !*nome || strlen(nome) > 100)
+        errori_add(&err, "nome", "Il nome utente è necessario (al più 100 caratteri).");
+    if (!ruolo_da_nome(ruolo, &r))
+        errori_add(&err, "ruolo", "Il ruolo non è uno di quelli previsti.");
+    if (!password || strlen(password) < UTENTE_PASSWORD_MIN || strlen(password) > UTENTE_PASSWORD_MAX)
+        errori_add(&err, "password", "La password deve avere almeno %d caratteri.", UTENTE_PASSWORD_MIN);
     char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-        pagina_utenti(c, out, "Memoria insufficiente per calcolare la password: riprovare.");
+    if (err.n == 0 && crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        errori_add(&err, "", "Memoria insufficiente per calcolare la password: riprovare.");
+    if (err.n) {
+        users_page(c, out, &err, &c->modulo);
+        errori_free(&err);
         return;
     }
     Autore chi = contesto_autore(c, NULL);
@@ -284,7 +287,9 @@ void post_utenti(Contesto *c, Risposta *out)
     sodium_memzero(hash, sizeof hash);
     if (!ok) {
         archivio_annulla(c->s->a);
-        pagina_utenti(c, out, error ? error : "l'archivio non ha salvato l'utente");
+        errori_add(&err, "", "%s", error ? error : "l'archivio non ha salvato l'utente");
+        users_page(c, out, &err, &c->modulo);
+        errori_free(&err);
     } else {
         risposta_redirect(out, "/utenti");
     }

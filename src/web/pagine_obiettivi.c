@@ -1,23 +1,16 @@
 /* pagine_obiettivi.c — the objectives: the list, one objective's page
  * (its actions of the year with the % the rules give, the form of a
- * rilevazione, the workflow, its history), and what is posted there. */
+ * rilevazione, the workflow, its history), and what is posted there. Who
+ * may reach each is checked before (rotte.c); the objective of the path is
+ * c->obiettivo. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "anno.h"
-#include "html.h"
+#include "html_moduli.h"
+#include "rotte.h"
 #include "server.h"
-
-/* Who may see the objective: all but the dipendente; a dirigente only their own. */
-static bool may_see(const Contesto *c, const Obiettivo *o)
-{
-    switch (c->sessione->ruolo) {
-    case RUOLO_DIPENDENTE: return false;
-    case RUOLO_DIRIGENTE: return contesto_dirigente_di(c, o);
-    default: return true;
-    }
-}
 
 static void percent(StrBuf *b, bool has, double v)
 {
@@ -45,10 +38,6 @@ static bool contains_ci(const char *hay, const char *needle)
 
 void pagina_obiettivi(Contesto *c, Risposta *out)
 {
-    if (c->sessione->ruolo == RUOLO_DIPENDENTE) {
-        risposta_vietato(c, out, NULL, "L'elenco degli obiettivi non è tra le pagine del ruolo dipendente.");
-        return;
-    }
     Modulo q;
     if (!modulo_urlencoded(c->r->query, strlen(c->r->query), &q)) {
         risposta_errore(c, out, 400, "L'indirizzo della ricerca non è leggibile.");
@@ -61,26 +50,29 @@ void pagina_obiettivi(Contesto *c, Risposta *out)
     StrBuf *b = &out->body;
     Briciola path[] = {{"Inizio", "/"}, {"Obiettivi", NULL}};
     html_inizio(b, "Obiettivi", c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 2);
-    html_printf(b, "<form class=\"filtro\" method=\"get\" action=\"/obiettivi\" role=\"search\">"
-                   "<label for=\"q\">Cerca per codice, descrizione o dirigente</label>"
-                   "<input id=\"q\" name=\"q\" value=\"%s\"><button type=\"submit\">Cerca</button></form>\n",
-                testo ? testo : "");
+    html_form(b, &(Form){.action = "/obiettivi", .classe = "filtro", .ruolo = "search"});
+    html_campo(b, &(CampoForm){CAMPO_TESTO, "q", "Cerca per codice, descrizione o dirigente", .valore = testo}, NULL);
+    html_pulsante(b, "Cerca", NULL, NULL);
+    html_form_fine(b);
     html_printf(b, "<table class=\"elenco\"><caption>Obiettivi del %d (fine anno)</caption>\n<thead><tr><th scope=\"col\">Codice</th>"
                    "<th scope=\"col\">Descrizione</th><th scope=\"col\">Dirigente</th><th scope=\"col\">Risultato</th>"
                    "<th scope=\"col\">Rilevazioni</th></tr></thead>\n<tbody>\n", c->s->anno);
     size_t shown = 0;
     for (size_t i = 0; i < c->s->plan.n_obiettivi; i++) {
         const Obiettivo *o = &c->s->plan.obiettivi[i];
-        if (!may_see(c, o) || !(contains_ci(o->codice, testo) || contains_ci(o->descrizione, testo) ||
-                                contains_ci(o->dirigente, testo)))
+        if (!contesto_vede_obiettivo(c, o) || !(contains_ci(o->codice, testo) || contains_ci(o->descrizione, testo) ||
+                                                 contains_ci(o->dirigente, testo)))
             continue;
         const EsitoObiettivo *e = anno_esito(&y, o);
         Periodo year_end = {0};
         char *key = chiave_rilevazioni(c->s, &year_end, o->codice);
         Stato st = stato_di(c->s->a, "rilevazioni", key);
         free(key);
-        html_printf(b, "<tr><th scope=\"row\"><a href=\"/obiettivi/%s\">%s</a></th><td>%s</td><td>%s</td><td>", o->codice,
-                    o->codice, o->descrizione, o->dirigente);
+        char *href = url_path("/obiettivi/%s", o->codice);
+        strbuf_puts(b, "<tr><th scope=\"row\">");
+        html_link(b, href, o->codice);
+        html_printf(b, "</th><td>%s</td><td>%s</td><td>", o->descrizione, o->dirigente);
+        free(href);
         percent(b, e && e->has_percentuale, e ? e->percentuale : 0);
         html_printf(b, "</td><td>%s</td></tr>\n", stato_rilevazioni(&st));
         stato_free(&st);
@@ -93,23 +85,6 @@ void pagina_obiettivi(Contesto *c, Risposta *out)
 }
 
 /* ---- one objective ------------------------------------------------------------------------ */
-
-typedef struct {
-    const char *azione, *data, *percentuale, *nota, *avanzamento, *generale; /* messages next to each field */
-    const Modulo *valori;                                     /* what was typed, shown again */
-} ErroriRilevazione;
-
-static void field_error(StrBuf *b, const char *id, const char *msg)
-{
-    if (msg)
-        html_printf(b, "<p class=\"errore\" id=\"%s\">%s</p>", id, msg);
-}
-
-static const char *typed(const ErroriRilevazione *e, const char *name)
-{
-    const char *v = e && e->valori ? modulo_valore(e->valori, name) : NULL;
-    return v ? v : "";
-}
 
 static void actions_table(StrBuf *b, const EsitoObiettivo *e)
 {
@@ -130,56 +105,57 @@ static void actions_table(StrBuf *b, const EsitoObiettivo *e)
     strbuf_puts(b, "</tbody></table>\n");
 }
 
-static void rilevazione_form(StrBuf *b, const Contesto *c, const char *codice, const Periodo *p, const EsitoObiettivo *e,
-                             const ErroriRilevazione *err)
+/* The fields of a rilevazione; a monitoring's last three only in a monitoring. */
+static const struct {
+    const char *name, *label, *hint;
+} FIELDS[] = {
+    {"data", "Data di conclusione", "gg/mm/aaaa; vuota se l'azione non è conclusa"},
+    {"percentuale", "Percentuale raggiunta", "da 0 a 100; vuota se la dà la regola dalla data"},
+    {"nota", "Nota", "necessaria quando la percentuale scritta è diversa da quella della regola"},
+    /* a monitoring's: the progress of an action under way (docs/formato.md §4) */
+    {"avanzamento", "Avanzamento", "da 0 a 100, per un'azione non ancora conclusa"},
+    {"criticita", "Criticità", "che cosa rallenta l'azione"},
+    {"proposta", "Proposta", "come rimediare"},
+};
+
+static void rilevazione_form(StrBuf *b, const Contesto *c, const Obiettivo *o, const Periodo *p,
+                             const EsitoObiettivo *e, const Errori *err, const Modulo *typed)
 {
-    char value[11], *name = periodo_nome(p);
+    char value[11], *name = periodo_nome(p), *action = url_path("/obiettivi/%s/rilevazioni", o->codice);
+    char *legend = xasprintf("Nuova rilevazione (%s)", name);
     periodo_valore(p, value);
-    html_printf(b, "<form class=\"modulo\" method=\"post\" action=\"/obiettivi/%s/rilevazioni\" novalidate>\n"
-                   "<fieldset><legend>Nuova rilevazione (%s)</legend>\n<input type=\"hidden\" name=\"periodo\" value=\"%s\">",
-                codice, name, value);
-    free(name);
-    html_csrf(b, c->sessione->csrf);
-    if (err && err->generale)
-        html_printf(b, "<p class=\"errore\">%s</p>\n", err->generale);
-    strbuf_puts(b, "<div class=\"campo\"><label for=\"azione\">Azione</label><select id=\"azione\" name=\"azione\"");
-    if (err && err->azione)
-        strbuf_puts(b, " aria-invalid=\"true\" aria-describedby=\"errore-azione\"");
-    strbuf_puts(b, ">");
+    html_form(b, &(Form){.action = action, .csrf = c->sessione->csrf, .classe = "modulo"});
+    strbuf_puts(b, "<fieldset>");
+    html_element(b, "legend", NULL, legend);
+    html_nascosto(b, "periodo", value);
+    html_errori_generali(b, err);
+    /* the actions of the year: their number, shown with their text */
+    size_t n = e->n_azioni;
+    char **numbers = xcalloc(n ? n : 1, sizeof *numbers), **labels = xcalloc(n ? n : 1, sizeof *labels);
+    for (size_t k = 0; k < n; k++) {
+        numbers[k] = xasprintf("%d", e->azioni[k].azione->n);
+        labels[k] = xasprintf("%d. %s", e->azioni[k].azione->n, e->azioni[k].azione->azione);
+    }
+    html_campo(b, &(CampoForm){CAMPO_SCELTA, "azione", "Azione", .valore = typed ? modulo_valore(typed, "azione") : NULL,
+                           .scelte = (const char *const *)numbers, .etichette = (const char *const *)labels,
+                           .n_scelte = n},
+               err);
+    size_t n_fields = p->has_al ? sizeof FIELDS / sizeof *FIELDS : 3;
+    for (size_t i = 0; i < n_fields; i++)
+        html_campo(b, &(CampoForm){CAMPO_TESTO, FIELDS[i].name, FIELDS[i].label, FIELDS[i].hint,
+                               typed ? modulo_valore(typed, FIELDS[i].name) : NULL}, err);
+    html_pulsante(b, "Salva la rilevazione", NULL, NULL);
+    strbuf_puts(b, "</fieldset>");
+    html_form_fine(b);
     for (size_t k = 0; k < e->n_azioni; k++) {
-        char n[16];
-        snprintf(n, sizeof n, "%d", e->azioni[k].azione->n);
-        html_printf(b, "<option value=\"%s\"%s>%s. %s</option>", n, strcmp(typed(err, "azione"), n) == 0 ? " selected" : "",
-                    n, e->azioni[k].azione->azione);
+        free(labels[k]);
+        free(numbers[k]);
     }
-    strbuf_puts(b, "</select>");
-    field_error(b, "errore-azione", err ? err->azione : NULL);
-    strbuf_puts(b, "</div>\n");
-    struct { const char *name, *label, *hint, *msg, *type; } f[] = {
-        {"data", "Data di conclusione", "gg/mm/aaaa; vuota se l'azione non è conclusa", err ? err->data : NULL, "text"},
-        {"percentuale", "Percentuale raggiunta", "da 0 a 100; vuota se la dà la regola dalla data", err ? err->percentuale : NULL, "text"},
-        {"nota", "Nota", "necessaria quando la percentuale scritta è diversa da quella della regola", err ? err->nota : NULL, "text"},
-        /* a monitoring's: the progress of an action under way (docs/formato.md §4) */
-        {"avanzamento", "Avanzamento", "da 0 a 100, per un'azione non ancora conclusa", err ? err->avanzamento : NULL, "text"},
-        {"criticita", "Criticità", "che cosa rallenta l'azione", NULL, "text"},
-        {"proposta", "Proposta", "come rimediare", NULL, "text"},
-    };
-    size_t n_fields = p->has_al ? sizeof f / sizeof *f : 3;
-    for (size_t i = 0; i < n_fields; i++) {
-        html_printf(b, "<div class=\"campo\"><label for=\"%s\">%s</label><span class=\"aiuto\" id=\"aiuto-%s\">%s</span>",
-                    f[i].name, f[i].label, f[i].name, f[i].hint);
-        char *described = f[i].msg ? xasprintf("aiuto-%s errore-%s", f[i].name, f[i].name) : xasprintf("aiuto-%s", f[i].name);
-        html_printf(b, "<input id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\" aria-describedby=\"%s\" aria-invalid=\"%s\">",
-                    f[i].name, f[i].name, f[i].type, typed(err, f[i].name), described, f[i].msg ? "true" : "false");
-        free(described);
-        if (f[i].msg) {
-            char *id = xasprintf("errore-%s", f[i].name);
-            field_error(b, id, f[i].msg);
-            free(id);
-        }
-        strbuf_puts(b, "</div>\n");
-    }
-    strbuf_puts(b, "<button type=\"submit\">Salva la rilevazione</button>\n</fieldset></form>\n");
+    free(labels);
+    free(numbers);
+    free(legend);
+    free(action);
+    free(name);
 }
 
 /* The workflow's buttons: the dirigente sends, the OIV validates or sends back. */
@@ -195,40 +171,26 @@ static void workflow(StrBuf *b, const Contesto *c, const Obiettivo *o, const Per
     if (st->nota)
         html_printf(b, " — %s", st->nota);
     strbuf_puts(b, "</p>\n");
-    bool owner = contesto_dirigente_di(c, o), oiv = c->sessione->ruolo == RUOLO_OIV;
+    bool owner = contesto_dirigente_di(c, o), oiv = (c->capacita & CAP_VALIDAZIONE) != 0;
     bool sent = st->stato && strcmp(st->stato, "inviata") == 0;
     if (owner && rilevazioni_modificabili(st)) {
-        html_printf(b, "<form method=\"post\" action=\"/obiettivi/%s/stato\"><input type=\"hidden\" name=\"periodo\" "
-                       "value=\"%s\">", o->codice, value);
-        html_csrf(b, c->sessione->csrf);
-        strbuf_puts(b, "<input type=\"hidden\" name=\"stato\" value=\"inviata\">"
-                       "<button type=\"submit\">Invia per la validazione</button></form>\n");
+        char *action = url_path("/obiettivi/%s/invio", o->codice);
+        html_form(b, &(Form){.action = action, .csrf = c->sessione->csrf});
+        html_nascosto(b, "periodo", value);
+        html_pulsante(b, "Invia per la validazione", NULL, NULL);
+        html_form_fine(b);
+        free(action);
     }
     if (oiv && sent) {
-        html_printf(b, "<form class=\"modulo\" method=\"post\" action=\"/obiettivi/%s/stato\"><input type=\"hidden\" "
-                       "name=\"periodo\" value=\"%s\">", o->codice, value);
-        html_csrf(b, c->sessione->csrf);
-        strbuf_puts(b, "<div class=\"campo\"><label for=\"motivo\">Motivo (per rimandare)</label>"
-                       "<input id=\"motivo\" name=\"motivo\"></div>"
-                       "<button type=\"submit\" name=\"stato\" value=\"validata\">Valida</button> "
-                       "<button type=\"submit\" name=\"stato\" value=\"rimandata\">Rimanda al dirigente</button></form>\n");
+        char *action = url_path("/obiettivi/%s/validazione", o->codice);
+        html_form(b, &(Form){.action = action, .csrf = c->sessione->csrf, .classe = "modulo"});
+        html_nascosto(b, "periodo", value);
+        html_campo(b, &(CampoForm){CAMPO_TESTO, "motivo", "Motivo (per rimandare)"}, NULL);
+        html_pulsante(b, "Valida", "stato", "validata");
+        html_pulsante(b, "Rimanda al dirigente", "stato", "rimandata");
+        html_form_fine(b);
+        free(action);
     }
-}
-
-/* At the top of a page with errors, what to correct, each a link to its field. */
-static void error_summary(StrBuf *b, const ErroriRilevazione *err)
-{
-    if (!err)
-        return;
-    const struct { const char *field, *msg; } items[] = {
-        {"azione", err->azione}, {"data", err->data}, {"percentuale", err->percentuale}, {"nota", err->nota},
-        {"avanzamento", err->avanzamento}, {"azione", err->generale}};
-    strbuf_puts(b, "<div class=\"riepilogo\" role=\"alert\" tabindex=\"-1\" id=\"riepilogo\"><h2>La rilevazione non è stata "
-                   "salvata</h2><ul>");
-    for (size_t i = 0; i < sizeof items / sizeof *items; i++)
-        if (items[i].msg)
-            html_printf(b, "<li><a href=\"#%s\">%s</a></li>", items[i].field, items[i].msg);
-    strbuf_puts(b, "</ul></div>\n");
 }
 
 typedef struct {
@@ -254,10 +216,15 @@ static void period_links(StrBuf *b, Contesto *c, const Obiettivo *o, const Perio
             char value[11], *name = periodo_nome(&list[i]);
             periodo_valore(&list[i], value);
             bool current = list[i].has_al == shown->has_al && (!shown->has_al || date_compare(list[i].al, shown->al) == 0);
-            if (current)
+            if (current) {
                 html_printf(b, "<li aria-current=\"true\"><strong>%s</strong></li>", name);
-            else
-                html_printf(b, "<li><a href=\"/obiettivi/%s?periodo=%s#rilevazioni\">%s</a></li>", o->codice, value, name);
+            } else {
+                char *href = url_path("/obiettivi/%s?periodo=%s#rilevazioni", o->codice, value);
+                strbuf_puts(b, "<li>");
+                html_link(b, href, name);
+                strbuf_puts(b, "</li>");
+                free(href);
+            }
             free(name);
         }
         strbuf_puts(b, "</ul></nav>\n");
@@ -266,7 +233,7 @@ static void period_links(StrBuf *b, Contesto *c, const Obiettivo *o, const Perio
 }
 
 static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, const Periodo *p, int status,
-                             const ErroriRilevazione *err)
+                             const Errori *err, const Modulo *typed)
 {
     Anno y;
     anno_carica_periodo(c->s, p, &y);
@@ -277,13 +244,17 @@ static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, con
     Briciola path[] = {{"Inizio", "/"}, {"Obiettivi", "/obiettivi"}, {o->codice, NULL}};
     html_inizio(b, title, c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 3);
     free(title);
-    error_summary(b, err);
+    html_riepilogo(b, err, "La rilevazione non è stata salvata");
     html_printf(b, "<p class=\"descrizione\">%s</p>\n", o->descrizione);
     html_printf(b, "<dl class=\"dati\"><dt>Dirigente</dt><dd>%s</dd><dt>Baseline</dt><dd>%s</dd><dt>Target</dt><dd>%s</dd>"
                    "<dt>Risultato del %d, %s</dt><dd id=\"risultato\">", o->dirigente, o->baseline, o->target, c->s->anno,
                 name);
     percent(b, e && e->has_percentuale, e ? e->percentuale : 0);
-    html_printf(b, "</dd></dl>\n<p><a href=\"/obiettivi/%s/scheda.pdf\">Scarica la scheda (PDF)</a></p>\n", o->codice);
+    char *pdf = url_path("/obiettivi/%s/scheda.pdf", o->codice);
+    strbuf_puts(b, "</dd></dl>\n<p>");
+    html_link(b, pdf, "Scarica la scheda (PDF)");
+    strbuf_puts(b, "</p>\n");
+    free(pdf);
     if (e && e->n_azioni)
         actions_table(b, e);
     char *key = chiave_rilevazioni(c->s, p, o->codice);
@@ -296,7 +267,7 @@ static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, con
     if (!collecting)
         html_printf(b, "<p>La raccolta delle rilevazioni (%s) è chiusa.</p>\n", name);
     if (collecting && contesto_dirigente_di(c, o) && rilevazioni_modificabili(&st) && e && e->n_azioni)
-        rilevazione_form(b, c, o->codice, p, e, err);
+        rilevazione_form(b, c, o, p, e, err, typed);
     free(name);
     strbuf_puts(b, "</section>\n<section aria-labelledby=\"titolo-storia\"><h2 id=\"titolo-storia\">Storia</h2>\n<ol class=\"storia\">\n");
     HistoryVisit h = {b, 0};
@@ -330,31 +301,11 @@ static bool period_of(Contesto *c, Risposta *out, Periodo *p)
     return ok;
 }
 
-/* The objective of the path, if the user may see it; otherwise the answer is written. */
-static const Obiettivo *objective_for(Contesto *c, Risposta *out, const char *codice)
+void pagina_obiettivo(Contesto *c, Risposta *out)
 {
-    if (c->sessione->ruolo == RUOLO_DIPENDENTE) { /* not even whether the codice exists */
-        risposta_vietato(c, out, NULL, "Le pagine degli obiettivi non sono tra quelle del ruolo dipendente.");
-        return NULL;
-    }
-    const Obiettivo *o = piano_obiettivo(c->s, codice);
-    if (!o) {
-        risposta_errore(c, out, 404, "Nel piano non c'è un obiettivo con questo codice.");
-        return NULL;
-    }
-    if (!may_see(c, o)) {
-        risposta_vietato(c, out, o->codice, "Questo obiettivo non è tra quelli di cui si è dirigente.");
-        return NULL;
-    }
-    return o;
-}
-
-void pagina_obiettivo(Contesto *c, Risposta *out, const char *codice)
-{
-    const Obiettivo *o = objective_for(c, out, codice);
     Periodo p;
-    if (o && period_of(c, out, &p))
-        render_objective(c, out, o, &p, 200, NULL);
+    if (period_of(c, out, &p))
+        render_objective(c, out, c->obiettivo, &p, 200, NULL, NULL);
 }
 
 /* ---- a rilevazione ------------------------------------------------------------------------ */
@@ -385,9 +336,9 @@ static bool parse_percent(const char *s, double *v)
     return *end == '\0' && isfinite(*v) && *v >= 0 && *v <= 100;
 }
 
-/* Reads the form into one rilevazione; the messages go to err. */
+/* Reads the form into one rilevazione; the messages go to err, by field. */
 static bool read_rilevazione(const Modulo *m, const Periodo *p, const EsitoObiettivo *e, const char *codice,
-                             Rilevazione *r, ErroriRilevazione *err)
+                             Rilevazione *r, Errori *err)
 {
     memset(r, 0, sizeof *r);
     const char *az = modulo_valore(m, "azione"), *data = modulo_valore(m, "data"),
@@ -400,21 +351,22 @@ static bool read_rilevazione(const Modulo *m, const Periodo *p, const EsitoObiet
         if (atoi(az) == e->azioni[k].azione->n && strspn(az, "0123456789") == strlen(az))
             found = true;
     if (!found)
-        err->azione = "Scegliere una delle azioni dell'anno.";
+        errori_add(err, "azione", "Scegliere una delle azioni dell'anno.");
     if (data && *data && !parse_date(data, &r->data))
-        err->data = "La data non è valida: scriverla come gg/mm/aaaa (per esempio 30/06/2025).";
-    r->has_data = data && *data && !err->data;
+        errori_add(err, "data", "La data non è valida: scriverla come gg/mm/aaaa (per esempio 30/06/2025).");
+    r->has_data = data && *data && !errori_di(err, "data");
     if (perc && *perc && !parse_percent(perc, &r->percentuale))
-        err->percentuale = "La percentuale è un numero da 0 a 100 (per esempio 62,5).";
-    r->has_percentuale = perc && *perc && !err->percentuale;
+        errori_add(err, "percentuale", "La percentuale è un numero da 0 a 100 (per esempio 62,5).");
+    r->has_percentuale = perc && *perc && !errori_di(err, "percentuale");
     if (av && *av && !parse_percent(av, &r->avanzamento))
-        err->avanzamento = "L'avanzamento è un numero da 0 a 100 (per esempio 40).";
-    r->has_avanzamento = av && *av && !err->avanzamento;
+        errori_add(err, "avanzamento", "L'avanzamento è un numero da 0 a 100 (per esempio 40).");
+    r->has_avanzamento = av && *av && !errori_di(err, "avanzamento");
     bool progress = r->has_avanzamento || (crit && *crit) || (prop && *prop);
-    if (!err->data && !err->percentuale && !err->avanzamento && !r->has_data && !r->has_percentuale && !progress)
-        err->data = p->has_al ? "Indicare la data di conclusione, la percentuale, o l'avanzamento di un'azione in corso."
-                              : "Indicare la data di conclusione, la percentuale o entrambe.";
-    if (err->azione || err->data || err->percentuale || err->avanzamento)
+    if (err->n == 0 && !r->has_data && !r->has_percentuale && !progress)
+        errori_add(err, "data", "%s",
+                   p->has_al ? "Indicare la data di conclusione, la percentuale, o l'avanzamento di un'azione in corso."
+                             : "Indicare la data di conclusione, la percentuale o entrambe.");
+    if (err->n)
         return false;
     r->obiettivo = xstrdup(codice);
     r->azione = atoi(az);
@@ -426,8 +378,18 @@ static bool read_rilevazione(const Modulo *m, const Periodo *p, const EsitoObiet
     return true;
 }
 
+/* The form's field a diagnostic of the rules is about (Diag.campo), or "" for the form as a whole. */
+static const char *form_field(const Diag *d)
+{
+    static const char *const fields[] = {"azione", "data", "percentuale", "nota", "avanzamento"};
+    for (size_t i = 0; d->campo && i < sizeof fields / sizeof *fields; i++)
+        if (strcmp(d->campo, fields[i]) == 0)
+            return fields[i];
+    return "";
+}
+
 /* Checks the rilevazione against the plan with the rules of the command line, then stores it; frees r's strings. */
-static bool store_rilevazione(Contesto *c, const Periodo *p, Rilevazione *r, ErroriRilevazione *err, char **message)
+static bool store_rilevazione(Contesto *c, const Periodo *p, Rilevazione *r, Errori *err)
 {
     const Date *al = p->has_al ? &p->al : NULL;
     Rilevazioni one = {.file = xstrdup("modulo"), .items = xmalloc(sizeof *r), .n = 1}; /* takes r's strings */
@@ -438,20 +400,9 @@ static bool store_rilevazione(Contesto *c, const Periodo *p, Rilevazione *r, Err
     esiti_compute_at(&c->s->plan, &one, c->s->anno, al, &check, &d);
     esiti_free(&check);
     bool ok = d.errors == 0;
-    if (!ok) {
-        for (size_t i = 0; i < d.count; i++)
-            if (d.items[i].severity == DIAG_ERROR) {
-                *message = xstrdup(d.items[i].message);
-                break;
-            }
-        /* next to the field it is about: the nota, the data, else above the form */
-        if (*message && strstr(*message, "«nota»"))
-            err->nota = *message;
-        else if (*message && strstr(*message, "data"))
-            err->data = *message;
-        else
-            err->generale = *message;
-    }
+    for (size_t i = 0; i < d.count; i++)
+        if (d.items[i].severity == DIAG_ERROR)
+            errori_add(err, form_field(&d.items[i]), "%s", d.items[i].message);
     diag_list_free(&d);
     if (ok) {
         Autore chi = contesto_autore(c, r->nota);
@@ -462,11 +413,9 @@ static bool store_rilevazione(Contesto *c, const Periodo *p, Rilevazione *r, Err
              archivio_conferma(c->s->a, &error) == ARCHIVIO_OK;
         if (!ok) {
             archivio_annulla(c->s->a);
-            *message = error ? error : xstrdup("l'archivio non ha salvato la rilevazione");
-            err->generale = *message;
-        } else {
-            free(error);
+            errori_add(err, "", "%s", error ? error : "l'archivio non ha salvato la rilevazione");
         }
+        free(error);
     }
     raggiunto_free(&one);
     return ok;
@@ -477,22 +426,18 @@ static void back_to(Risposta *out, const Obiettivo *o, const Periodo *p)
 {
     char value[11];
     periodo_valore(p, value);
-    char *to = p->has_al ? xasprintf("/obiettivi/%s?periodo=%s#rilevazioni", o->codice, value)
-                         : xasprintf("/obiettivi/%s#rilevazioni", o->codice);
+    char *to = p->has_al ? url_path("/obiettivi/%s?periodo=%s#rilevazioni", o->codice, value)
+                         : url_path("/obiettivi/%s#rilevazioni", o->codice);
     risposta_redirect(out, to);
     free(to);
 }
 
-void post_rilevazione(Contesto *c, Risposta *out, const char *codice)
+void post_rilevazione(Contesto *c, Risposta *out)
 {
-    const Obiettivo *o = objective_for(c, out, codice);
+    const Obiettivo *o = c->obiettivo;
     Periodo p;
-    if (!o || !period_of(c, out, &p))
+    if (!period_of(c, out, &p))
         return;
-    if (!contesto_dirigente_di(c, o)) {
-        risposta_vietato(c, out, o->codice, "Le rilevazioni di un obiettivo le inserisce il suo dirigente.");
-        return;
-    }
     char *key = chiave_rilevazioni(c->s, &p, o->codice);
     Stato st = stato_di(c->s->a, "rilevazioni", key);
     free(key);
@@ -509,57 +454,77 @@ void post_rilevazione(Contesto *c, Risposta *out, const char *codice)
     Anno y;
     anno_carica_periodo(c->s, &p, &y);
     Rilevazione r;
-    ErroriRilevazione err = {.valori = &c->modulo};
-    char *message = NULL;
-    bool ok = read_rilevazione(&c->modulo, &p, anno_esito(&y, o), o->codice, &r, &err) &&
-              store_rilevazione(c, &p, &r, &err, &message);
+    Errori err = {0};
+    bool ok = read_rilevazione(&c->modulo, &p, anno_esito(&y, o), o->codice, &r, &err) && store_rilevazione(c, &p, &r, &err);
     anno_free(&y);
     if (ok)
         back_to(out, o, &p);
     else
-        render_objective(c, out, o, &p, 422, &err);
-    free(message);
+        render_objective(c, out, o, &p, 422, &err, &c->modulo);
+    errori_free(&err);
 }
 
-void post_stato_rilevazioni(Contesto *c, Risposta *out, const char *codice)
+/* Moves the objective's rilevazioni of the period from one state to another, audited; back to its page. */
+static void change_state(Contesto *c, Risposta *out, const Periodo *p, const Stato *st, const char *to,
+                         const char *nota)
 {
-    const Obiettivo *o = objective_for(c, out, codice);
+    const Obiettivo *o = c->obiettivo;
+    char *key = chiave_rilevazioni(c->s, p, o->codice), *error = NULL;
+    Autore chi = contesto_autore(c, nota);
+    ArchivioEsito e = archivio_inizia(c->s->a, &error);
+    if (e == ARCHIVIO_OK) {
+        e = archivio_cambia_stato(c->s->a, "rilevazioni", key, o->codice, st->stato, to, nota, &chi, &error);
+        if (e == ARCHIVIO_OK)
+            e = archivio_conferma(c->s->a, &error);
+        else
+            archivio_annulla(c->s->a);
+    }
+    free(key);
+    if (e == ARCHIVIO_OK)
+        back_to(out, o, p);
+    else
+        risposta_errore(c, out, 409, error ? error : "Nello stato attuale delle rilevazioni questa operazione non è possibile.");
+    free(error);
+}
+
+/* The dirigente sends the rilevazioni of a period for validation. */
+void post_invio(Contesto *c, Risposta *out)
+{
     Periodo p;
-    if (!o || !period_of(c, out, &p))
+    if (!period_of(c, out, &p))
+        return;
+    char *key = chiave_rilevazioni(c->s, &p, c->obiettivo->codice);
+    Stato st = stato_di(c->s->a, "rilevazioni", key);
+    free(key);
+    if (rilevazioni_modificabili(&st))
+        change_state(c, out, &p, &st, "inviata", NULL);
+    else
+        risposta_errore(c, out, 409, "Le rilevazioni sono già state inviate.");
+    stato_free(&st);
+}
+
+/* The OIV validates the rilevazioni sent, or sends them back with a reason. */
+void post_validazione_rilevazioni(Contesto *c, Risposta *out)
+{
+    Periodo p;
+    if (!period_of(c, out, &p))
         return;
     const char *to = modulo_valore(&c->modulo, "stato"), *motivo = modulo_valore(&c->modulo, "motivo");
-    bool owner = contesto_dirigente_di(c, o), oiv = c->sessione->ruolo == RUOLO_OIV;
-    bool send = to && strcmp(to, "inviata") == 0, validate = to && strcmp(to, "validata") == 0,
-         back = to && strcmp(to, "rimandata") == 0;
-    if ((send && !owner) || ((validate || back) && !oiv) || !(send || validate || back)) {
-        risposta_vietato(c, out, o->codice, send ? "Le rilevazioni le invia il dirigente dell'obiettivo."
-                                                 : "Le rilevazioni le valida o le rimanda l'OIV.");
+    bool validate = to && strcmp(to, "validata") == 0, back = to && strcmp(to, "rimandata") == 0;
+    if (!validate && !back) {
+        risposta_errore(c, out, 400, "Indicare se le rilevazioni si validano o si rimandano al dirigente.");
         return;
     }
     if (back && (!motivo || !*motivo)) {
         risposta_errore(c, out, 422, "Per rimandare le rilevazioni al dirigente occorre scriverne il motivo.");
         return;
     }
-    char *key = chiave_rilevazioni(c->s, &p, o->codice);
+    char *key = chiave_rilevazioni(c->s, &p, c->obiettivo->codice);
     Stato st = stato_di(c->s->a, "rilevazioni", key);
-    char *error = NULL;
-    const char *from = st.stato;
-    bool allowed = send ? rilevazioni_modificabili(&st) : from && strcmp(from, "inviata") == 0;
-    Autore chi = contesto_autore(c, back ? motivo : NULL);
-    ArchivioEsito e = ARCHIVIO_DATI;
-    if (allowed && archivio_inizia(c->s->a, &error) == ARCHIVIO_OK) {
-        e = archivio_cambia_stato(c->s->a, "rilevazioni", key, o->codice, from, to, back ? motivo : NULL, &chi, &error);
-        if (e == ARCHIVIO_OK)
-            e = archivio_conferma(c->s->a, &error);
-        else
-            archivio_annulla(c->s->a);
-    }
-    stato_free(&st);
     free(key);
-    if (e == ARCHIVIO_OK) {
-        back_to(out, o, &p);
-    } else {
-        risposta_errore(c, out, 409, error ? error : "Nello stato attuale delle rilevazioni questa operazione non è possibile.");
-    }
-    free(error);
+    if (st.stato && strcmp(st.stato, "inviata") == 0)
+        change_state(c, out, &p, &st, to, back ? motivo : NULL);
+    else
+        risposta_errore(c, out, 409, "Si validano o si rimandano soltanto le rilevazioni inviate dal dirigente.");
+    stato_free(&st);
 }

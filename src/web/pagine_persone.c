@@ -5,37 +5,10 @@
 #include <string.h>
 
 #include "anno.h"
-#include "html.h"
+#include "html_moduli.h"
 #include "persone.h"
+#include "rotte.h"
 #include "server.h"
-
-/* Whether the user is this person. */
-static bool is_self(const Contesto *c, const Persona *p)
-{
-    const char *me = c->sessione->persona;
-    return me && persone_match_untitled(&c->s->plan, me) == p;
-}
-
-/* Everybody may see their own sheet; the ufficio personale, the OIV and the Segreteria every sheet. */
-static bool may_see(const Contesto *c, const Persona *p)
-{
-    Ruolo r = c->sessione->ruolo;
-    return r == RUOLO_AMMINISTRATORE || r == RUOLO_PERSONALE || r == RUOLO_OIV || is_self(c, p);
-}
-
-static const Persona *person_for(Contesto *c, Risposta *out, const char *id)
-{
-    const Persona *p = persone_by_id(&c->s->plan, id);
-    if (!p) {
-        risposta_errore(c, out, 404, "Nel piano non c'è una persona con questo identificativo.");
-        return NULL;
-    }
-    if (!may_see(c, p)) {
-        risposta_vietato(c, out, NULL, "Si può vedere soltanto la propria scheda.");
-        return NULL;
-    }
-    return p;
-}
 
 static void rows_table(StrBuf *b, const PersonaAnno *pa)
 {
@@ -61,11 +34,9 @@ static void rows_table(StrBuf *b, const PersonaAnno *pa)
     strbuf_puts(b, "</tbody></table>\n");
 }
 
-void pagina_persona(Contesto *c, Risposta *out, const char *id)
+void pagina_persona(Contesto *c, Risposta *out)
 {
-    const Persona *p = person_for(c, out, id);
-    if (!p)
-        return;
+    const Persona *p = c->persona;
     Anno y;
     anno_carica(c->s, &y);
     PersoneAnno pers;
@@ -83,7 +54,11 @@ void pagina_persona(Contesto *c, Risposta *out, const char *id)
     char score[32] = "non calcolabile";
     if (pa && pa->has_punteggio)
         text_format_number(score, sizeof score, pa->punteggio);
-    html_printf(b, "%s</dd></dl>\n<p><a href=\"/persone/%s/scheda.pdf\">Scarica la scheda (PDF)</a></p>\n", score, p->id);
+    char *pdf = url_path("/persone/%s/scheda.pdf", p->id);
+    html_printf(b, "%s</dd></dl>\n<p>", score);
+    html_link(b, pdf, "Scarica la scheda (PDF)");
+    strbuf_puts(b, "</p>\n");
+    free(pdf);
     if (pa)
         rows_table(b, pa);
     else
@@ -97,15 +72,19 @@ void pagina_persona(Contesto *c, Risposta *out, const char *id)
         html_printf(b, " — %s, %s", st.chi, st.quando);
     strbuf_puts(b, "</p>\n");
     bool communicated = st.stato && strcmp(st.stato, "comunicata") == 0;
-    if (communicated && is_self(c, p)) {
-        html_printf(b, "<form method=\"post\" action=\"/persone/%s/presa-visione\">", p->id);
-        html_csrf(b, c->sessione->csrf);
-        strbuf_puts(b, "<button type=\"submit\">Prendo visione della mia scheda</button></form>\n");
+    if (communicated && contesto_e(c, p)) {
+        char *action = url_path("/persone/%s/presa-visione", p->id);
+        html_form(b, &(Form){.action = action, .csrf = c->sessione->csrf});
+        html_pulsante(b, "Prendo visione della mia scheda", NULL, NULL);
+        html_form_fine(b);
+        free(action);
     }
-    if (!st.stato && (c->sessione->ruolo == RUOLO_PERSONALE || c->sessione->ruolo == RUOLO_AMMINISTRATORE)) {
-        html_printf(b, "<form method=\"post\" action=\"/persone/%s/comunicazione\">", p->id);
-        html_csrf(b, c->sessione->csrf);
-        strbuf_puts(b, "<button type=\"submit\">Comunica la valutazione</button></form>\n");
+    if (!st.stato && (c->capacita & CAP_VALUTAZIONI)) {
+        char *action = url_path("/persone/%s/comunicazione", p->id);
+        html_form(b, &(Form){.action = action, .csrf = c->sessione->csrf});
+        html_pulsante(b, "Comunica la valutazione", NULL, NULL);
+        html_form_fine(b);
+        free(action);
     }
     strbuf_puts(b, "</section>\n");
     stato_free(&st);
@@ -128,7 +107,7 @@ static void change_state(Contesto *c, Risposta *out, const Persona *p, const cha
     }
     free(key);
     if (e == ARCHIVIO_OK) {
-        char *loc = xasprintf("/persone/%s", p->id);
+        char *loc = url_path("/persone/%s", p->id);
         risposta_redirect(out, loc);
         free(loc);
     } else {
@@ -137,37 +116,12 @@ static void change_state(Contesto *c, Risposta *out, const Persona *p, const cha
     free(error);
 }
 
-void pagina_persona_pdf(Contesto *c, Risposta *out, const char *id)
+void post_presa_visione(Contesto *c, Risposta *out)
 {
-    const Persona *p = person_for(c, out, id);
-    if (!p)
-        return;
-    char *error = NULL;
-    if (!documento_persone(c->s, p, out, &error))
-        risposta_errore(c, out, 404, error ? error : "La scheda non è stata prodotta.");
-    free(error);
+    change_state(c, out, c->persona, "comunicata", "presa visione");
 }
 
-void post_presa_visione(Contesto *c, Risposta *out, const char *id)
+void post_comunicazione(Contesto *c, Risposta *out)
 {
-    const Persona *p = person_for(c, out, id);
-    if (!p)
-        return;
-    if (!is_self(c, p)) {
-        risposta_vietato(c, out, NULL, "La presa visione la dà soltanto la persona valutata.");
-        return;
-    }
-    change_state(c, out, p, "comunicata", "presa visione");
-}
-
-void post_comunicazione(Contesto *c, Risposta *out, const char *id)
-{
-    const Persona *p = person_for(c, out, id);
-    if (!p)
-        return;
-    if (c->sessione->ruolo != RUOLO_PERSONALE && c->sessione->ruolo != RUOLO_AMMINISTRATORE) {
-        risposta_vietato(c, out, NULL, "La valutazione la comunica l'ufficio personale.");
-        return;
-    }
-    change_state(c, out, p, NULL, "comunicata");
+    change_state(c, out, c->persona, NULL, "comunicata");
 }

@@ -6,15 +6,10 @@
 #include <string.h>
 
 #include "anno.h"
-#include "html.h"
+#include "html_moduli.h"
 #include "server.h"
 #include "wb_convert.h"
 #include "workbook.h"
-
-static bool may(const Contesto *c)
-{
-    return c->sessione->ruolo == RUOLO_PERSONALE || c->sessione->ruolo == RUOLO_AMMINISTRATORE;
-}
 
 static void stored(StrBuf *b, const char *what, ArchivioEsito e, const ArchivioFile *f)
 {
@@ -24,16 +19,13 @@ static void stored(StrBuf *b, const char *what, ArchivioEsito e, const ArchivioF
         html_printf(b, "<li>%s: nessuno nell'archivio</li>\n", what);
 }
 
-void pagina_valutazioni(Contesto *c, Risposta *out, const char *errori)
+static void valutazioni_page(Contesto *c, Risposta *out, const Errori *errori)
 {
-    if (!may(c)) {
-        risposta_vietato(c, out, NULL, "Le valutazioni le cura l'ufficio personale.");
-        return;
-    }
-    risposta_html(out, errori ? 422 : 200);
+    risposta_html(out, errori && errori->n ? 422 : 200);
     StrBuf *b = &out->body;
     Briciola path[] = {{"Inizio", "/"}, {"Valutazioni", NULL}};
     html_inizio(b, "Valutazioni", c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 2);
+    html_riepilogo(b, errori, "Il file non è stato caricato");
     ArchivioFile sf = {0}, vf = {0};
     char *error = NULL;
     ArchivioEsito es = archivio_sistema(c->s->a, &sf, &error);
@@ -51,16 +43,14 @@ void pagina_valutazioni(Contesto *c, Risposta *out, const char *errori)
         archivio_file_free(&sf);
     if (ev == ARCHIVIO_OK)
         archivio_file_free(&vf);
-    strbuf_puts(b, "<form class=\"modulo\" method=\"post\" action=\"/valutazioni\" enctype=\"multipart/form-data\">\n"
-                   "<fieldset><legend>Carica il sistema o le valutazioni</legend>\n");
-    html_csrf(b, c->sessione->csrf);
-    if (errori)
-        html_printf(b, "<div class=\"errore\" role=\"alert\" id=\"errori-valutazioni\"><p>Il file non è stato caricato:</p>"
-                       "<pre>%s</pre></div>\n", errori);
-    html_printf(b, "<div class=\"campo\"><label for=\"file\">Il file (JSON, CSV, .xlsx o .ods), riconosciuto dal contenuto</label>"
-                   "<input id=\"file\" name=\"file\" type=\"file\" accept=\".json,.csv,.xlsx,.ods\" aria-invalid=\"%s\" "
-                   "aria-describedby=\"%s\"></div>\n<button type=\"submit\">Carica</button></fieldset></form>\n",
-                errori ? "true" : "false", errori ? "errori-valutazioni" : "");
+    html_form(b, &(Form){.action = "/valutazioni", .csrf = c->sessione->csrf, .classe = "modulo", .multipart = true});
+    strbuf_puts(b, "<fieldset><legend>Carica il sistema o le valutazioni</legend>\n");
+    html_errori_generali(b, errori);
+    html_campo(b, &(CampoForm){CAMPO_FILE, "file", "Il file (JSON, CSV, .xlsx o .ods), riconosciuto dal contenuto",
+                           .accept = ".json,.csv,.xlsx,.ods"}, errori);
+    html_pulsante(b, "Carica", NULL, NULL);
+    strbuf_puts(b, "</fieldset>");
+    html_form_fine(b);
     html_fine(b);
 }
 
@@ -94,15 +84,19 @@ static bool check_valutazioni(Server *s, const CampoModulo *f, const char *name,
     return d->errors == 0;
 }
 
+void pagina_valutazioni(Contesto *c, Risposta *out)
+{
+    valutazioni_page(c, out, NULL);
+}
+
 void post_valutazioni(Contesto *c, Risposta *out)
 {
-    if (!may(c)) {
-        risposta_vietato(c, out, NULL, "Le valutazioni le cura l'ufficio personale.");
-        return;
-    }
     const CampoModulo *f = modulo_campo(&c->modulo, "file");
+    Errori err = {0};
     if (!f || !f->file || f->len == 0) {
-        pagina_valutazioni(c, out, "Scegliere il file.");
+        errori_add(&err, "file", "Scegliere il file.");
+        valutazioni_page(c, out, &err);
+        errori_free(&err);
         return;
     }
     const char *name = *f->file ? f->file : "valutazioni";
@@ -137,10 +131,13 @@ void post_valutazioni(Contesto *c, Risposta *out)
     if (ok) {
         risposta_redirect(out, "/valutazioni");
     } else {
-        char *text = error ? xstrdup(error) : web_diags_text(&d);
-        pagina_valutazioni(c, out, text);
-        free(text);
+        if (error)
+            errori_add(&err, "", "%s", error);
+        else
+            errori_da_diagnostica(&err, "file", &d);
+        valutazioni_page(c, out, &err);
     }
+    errori_free(&err);
     free(error);
     diag_list_free(&d);
 }

@@ -123,6 +123,17 @@ static void simple(Risposta *r, int status, const char *text)
     strbuf_puts(&r->body, text);
 }
 
+/* A path as a URL carries it: from '/', printable ASCII (the rest percent-encoded). */
+static bool plain_path(const char *url)
+{
+    if (url[0] != '/')
+        return false;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p <= 0x20 || *p >= 0x7f)
+            return false;
+    return true;
+}
+
 /* The limit of a request's body: the plan's upload, or a form. */
 static size_t body_limit(const char *method, const char *url)
 {
@@ -169,12 +180,13 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     char addr[INET6_ADDRSTRLEN];
     client_address(conn, addr);
     Risposta r;
-    char *path = NULL;
+    const char *path = NULL;
     if (up->too_large) {
         simple(&r, 413, "richiesta troppo grande\n");
-    } else if (!web_percent_decode(url, strlen(url), false, &path, NULL) || path[0] != '/') {
+    } else if (!plain_path(url)) {
         simple(&r, 400, "indirizzo non valido\n");
     } else {
+        path = url; /* still percent-encoded: each segment is decoded by its route (rotte.c) */
         StrBuf query = {0};
         strbuf_puts(&query, "");
         MHD->get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_query, &query);
@@ -195,7 +207,6 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     clock_gettime(CLOCK_MONOTONIC, &t1);
     log_line(s, addr, method, path ? path : "(non valido)", r.status, r.bytes ? r.len : r.body.len,
              (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);
-    free(path);
     risposta_free(&r);
     return ok;
 }

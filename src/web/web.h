@@ -4,6 +4,7 @@
 #define SCHEDE_WEB_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 typedef struct {
     const char *archivio;   /* the archive's file or postgresql:// address */
@@ -18,5 +19,10 @@ typedef struct {
  * closes the archive. Prints the address at start. Returns the exit code
  * (0; 2 when the archive cannot be opened or the port taken). */
 int web_serve(const WebConfig *c);
+
+/* Who may do what: one line per address (tab-separated: method, path, the
+ * roles it lets in, the condition on what the path names), from the one
+ * table the server checks every request against. */
+void web_permessi(FILE *out);
 
 #endif

@@ -161,10 +161,10 @@ d.get("/obiettivi/SG-01")
 r = d.post("/obiettivi/SG-01/rilevazioni", {"azione": "1", "data": "20/01/2025"})
 assert r.status == 303, r.text
 assert 'id="risultato">70 %' in d.get("/obiettivi/SG-01").text  # 20 days late: 70 %, the only action reported
-assert d.post("/obiettivi/SG-01/stato", {"stato": "inviata"}).status == 303
+assert d.post("/obiettivi/SG-01/invio", {}).status == 303
 assert o.login("oiv").status == 303
 o.get("/obiettivi/SG-01")
-assert o.post("/obiettivi/SG-01/stato", {"stato": "validata"}).status == 303
+assert o.post("/obiettivi/SG-01/validazione", {"stato": "validata"}).status == 303
 assert d.get("/obiettivi/STAMPA-01").status == 403
 rc, out, err = s.stop()
 assert rc == 0, err

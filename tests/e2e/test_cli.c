@@ -161,8 +161,8 @@ Test(cli, every_option_of_the_table_is_parsed_and_in_the_help)
         free(help);
     }
     /* verifica 8, stampa 16, esiti 11, modello-raggiunto 7, modello-valutazioni 5, esporta 2, confronta 4;
-       archivio crea 3, importa 5, esporta 2, storia 1, copia 0, controlla 0, utente 4, profilo 1, approva 3; web 5 */
-    cr_assert_eq(checked, 77, "the table has the options of every command (%zu)", checked);
+       archivio crea 3, importa 5, esporta 2, storia 1, copia 0, controlla 0, utente 4, profilo 1, approva 3; web 6 */
+    cr_assert_eq(checked, 78, "the table has the options of every command (%zu)", checked);
 }
 
 /* --solo takes the documents of the catalogue (src/docs/catalogo.c): its help lists them, and any other name is
@@ -313,4 +313,24 @@ Test(cli, out_folders_are_created_and_confronta_writes_where_asked, .timeout = 1
     free(r.out);
     free(args);
     free(dir);
+}
+
+/* schede web --permessi: the matrix of the one table the server checks, without serving; with anything else it is a
+   usage error, and so is schede web without an archive. */
+Test(cli, web_permessi_prints_the_table_and_nothing_else)
+{
+    Run r = run("web --permessi");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "metodo\tpercorso\truoli\tcondizione\n");
+    expect_contains(&r, "GET\t/documenti/premi.pdf\tamministratore,personale\triservato\n");
+    expect_contains(&r, "POST\t/obiettivi/{codice}/rilevazioni\tdirigente\t");
+    free(r.out);
+    r = run("web ciclo.db --permessi");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "--permessi stampa chi può fare che cosa");
+    free(r.out);
+    r = run("web");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "manca l'archivio");
+    free(r.out);
 }

@@ -97,6 +97,24 @@ Test(pdfua, the_generico_profile, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
                      schede_pdf);
 }
 
+/* From an archive whose plan is not approved: every page carries the notice, read first, then page furniture. */
+Test(pdfua, documents_of_an_unapproved_plan_with_their_notice, .timeout = 240 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("bozza");
+    char *cmd = xasprintf("archivio crea '%s/a.db' --ente 'Comune di Prova'", dir);
+    schede(cmd);
+    free(cmd);
+    cmd = xasprintf("archivio importa '%s/a.db' " VAL "piano.json " VAL "raggiunto.json " VAL "sistema.json " VAL
+                    "valutazioni.json --anno 2025", dir);
+    schede(cmd);
+    free(cmd);
+    static const char *const files[] = {"schede.pdf", "persone.pdf", "relazione.pdf", "premi.pdf", NULL};
+    char *command = xasprintf("stampa --archivio '%s/a.db' --anno 2025", dir);
+    expect_documents("bozza-documenti", command, files);
+    free(command);
+    free(dir);
+}
+
 /* ---- files broken on purpose -------------------------------------------------------------------- */
 
 /* The good files, written once for all the breakages. */

@@ -192,7 +192,7 @@ ROUTES = [
     ("/utenti", [200, 403, 403, 403, 403]),
     ("/valutazioni", [200, 403, 200, 403, 403]),
     ("/obiettivi/NON-ESISTE", [404, 404, 404, 404, 403]),
-    ("/documenti/altro.pdf", [404, 404, 404, 404, 404]),
+    ("/documenti/altro.pdf", [404, 403, 404, 404, 403]),  # no document for them at all: not even which exist
 ]
 ROLES = ["segreteria", "segretario", "personale", "oiv", "bogo"]
 
@@ -376,20 +376,20 @@ class Rilevazioni(unittest.TestCase):
         d, oiv = client("segretario"), client("oiv")
         d.get("/obiettivi/SG-03")
         self.assertEqual(d.post("/obiettivi/SG-03/rilevazioni", {"azione": "1", "data": "01/12/2024"}).status, 303)
-        self.assertEqual(d.post("/obiettivi/SG-03/stato", {"stato": "inviata"}).status, 303)
+        self.assertEqual(d.post("/obiettivi/SG-03/invio", {}).status, 303)
         page = d.get("/obiettivi/SG-03").text
         self.assertIn('id="stato-rilevazioni">inviata', page)
         self.assertNotIn("Salva la rilevazione", page)
         self.assertEqual(d.post("/obiettivi/SG-03/rilevazioni", {"azione": "1", "data": "02/12/2024"}).status, 409)
-        self.assertEqual(d.post("/obiettivi/SG-03/stato", {"stato": "validata"}).status, 403)
+        self.assertEqual(d.post("/obiettivi/SG-03/validazione", {"stato": "validata"}).status, 403)
         oiv.get("/obiettivi/SG-03")
-        self.assertEqual(oiv.post("/obiettivi/SG-03/stato", {"stato": "rimandata"}).status, 422)
-        self.assertEqual(oiv.post("/obiettivi/SG-03/stato", {"stato": "rimandata", "motivo": "manca la data"}).status, 303)
+        self.assertEqual(oiv.post("/obiettivi/SG-03/validazione", {"stato": "rimandata"}).status, 422)
+        self.assertEqual(oiv.post("/obiettivi/SG-03/validazione", {"stato": "rimandata", "motivo": "manca la data"}).status, 303)
         self.assertIn("Salva la rilevazione", d.get("/obiettivi/SG-03").text)
-        self.assertEqual(d.post("/obiettivi/SG-03/stato", {"stato": "inviata"}).status, 303)
+        self.assertEqual(d.post("/obiettivi/SG-03/invio", {}).status, 303)
         oiv.get("/obiettivi/SG-03")
-        self.assertEqual(oiv.post("/obiettivi/SG-03/stato", {"stato": "validata"}).status, 303)
-        self.assertEqual(oiv.post("/obiettivi/SG-03/stato", {"stato": "validata"}).status, 409)  # not from validata
+        self.assertEqual(oiv.post("/obiettivi/SG-03/validazione", {"stato": "validata"}).status, 303)
+        self.assertEqual(oiv.post("/obiettivi/SG-03/validazione", {"stato": "validata"}).status, 409)  # not from validata
         rows = [(x["prima"], x["dopo"]) for x in registro() if x["tabella"] == "stati" and x["obiettivo"] == "SG-03"]
         self.assertEqual(rows, [('"inviata"', '"validata"'), ('"rimandata"', '"inviata"'),
                                 ('"inviata"', '"rimandata"'), ('', '"inviata"')])
@@ -494,13 +494,9 @@ class Piano(unittest.TestCase):
         c = w.Client(self.server.port)
         self.assertEqual(c.login("segreteria").status, 303)
         return c
+
     def upload(self, c, name, data, path="/piano"):
-        boundary = "schedeconfine"
-        body = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
-                "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
-                "Content-Type: application/json\r\n\r\n" % (boundary, c.csrf, boundary, name)).encode() + data + \
-            ("\r\n--%s--\r\n" % boundary).encode()
-        return c.request("POST", path, body, {"Content-Type": "multipart/form-data; boundary=" + boundary})
+        return c.upload(name, data, path)
 
     def login(self, user):
         c = w.Client(self.server.port)
@@ -552,7 +548,7 @@ class Piano(unittest.TestCase):
                                                     "criticita": "aule non disponibili", "proposta": "corsi in FAD"})
         self.assertEqual(r.status, 303, r.text[-1500:])
         self.assertIn('id="risultato">100 %', d.get("/obiettivi/SG-02?periodo=2024-06-30").text)  # under way: not in the %
-        self.assertEqual(d.post("/obiettivi/SG-02/stato", {"periodo": "2024-06-30", "stato": "inviata"}).status, 303)
+        self.assertEqual(d.post("/obiettivi/SG-02/invio", {"periodo": "2024-06-30"}).status, 303)
         self.assertIn('id="stato-rilevazioni">aperta', d.get("/obiettivi/SG-02").text)  # each period its own state
         self.assertEqual(d.get("/obiettivi/SG-02?periodo=2024-13-01").status, 400)
         self.assertEqual(d.get("/obiettivi/SG-02?periodo=2025-06-30").status, 400)

@@ -21,7 +21,7 @@ class Memoria(unittest.TestCase):
             d.get("/obiettivi/SG-01")
             self.assertEqual(d.post("/obiettivi/SG-01/rilevazioni", {"azione": "1", "data": "20/01/2025"}).status, 303)
             self.assertEqual(d.post("/obiettivi/SG-01/rilevazioni", {"azione": "2", "data": "2024-12-15"}).status, 422)
-            self.assertEqual(d.post("/obiettivi/SG-01/stato", {"stato": "inviata"}).status, 303)
+            self.assertEqual(d.post("/obiettivi/SG-01/invio", {}).status, 303)
             self.assertEqual(d.get("/obiettivi/SG-01/scheda.pdf").status, 200)
             self.assertEqual(d.get("/obiettivi/STAMPA-01").status, 403)
             a = w.Client(server.port)

@@ -130,6 +130,15 @@ class Client:
         return self.request("POST", path, urllib.parse.urlencode(data),
                             {"Content-Type": "application/x-www-form-urlencoded"})
 
+    def upload(self, name, data, path="/piano"):
+        """A file as a browser sends it (multipart/form-data), with the page's csrf."""
+        boundary = "schedeconfine"
+        body = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
+                "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+                "Content-Type: application/octet-stream\r\n\r\n" % (boundary, self.csrf, boundary, name)).encode() + \
+            data + ("\r\n--%s--\r\n" % boundary).encode()
+        return self.request("POST", path, body, {"Content-Type": "multipart/form-data; boundary=" + boundary})
+
     def login(self, user, password=None):
         self.get("/accesso")
         r = self.post("/accesso", {"utente": user, "password": password or PASSWORD[user]})

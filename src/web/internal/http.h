@@ -16,7 +16,8 @@
 
 typedef struct {
     const char *metodo;      /* "GET", "POST", … */
-    const char *percorso;    /* the path, percent-decoded, without the query */
+    const char *percorso;    /* the path as sent, without the query: still percent-encoded (the routes decode
+                                each segment, so that an encoded / stays inside its segment) */
     const char *query;       /* what follows '?', raw; "" */
     const char *cookie;      /* the Cookie header; NULL */
     const char *content_type;
@@ -25,7 +26,7 @@ typedef struct {
     const char *indirizzo;   /* the client's address, for the login limit */
 } Richiesta;
 
-typedef struct {
+typedef struct Risposta {
     int status;
     const char *content_type;   /* static string */
     StrBuf body;                /* or, for a file: */

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "archivio.h"
+#include "catalogo.h"
 #include "http.h"
 #include "model.h"
 #include "sessioni.h"
@@ -44,12 +45,19 @@ void web_gestisci(Server *s, const Richiesta *r, Risposta *out);
 
 /* ---- what a route handler gets ------------------------------------------------------------ */
 
-typedef struct {
+/* One request, as its handler sees it: who asks and what they may do,
+ * worked out once before the handler runs (dispatch.c, rotte.h). */
+typedef struct Contesto {
     Server *s;
     const Richiesta *r;
     Sessione *sessione;        /* NULL: nobody logged in */
+    unsigned capacita;         /* what the session's role can do (rotte.h); 0 without a login */
     Modulo modulo;             /* a POST's fields */
     char *token;               /* the session cookie's value */
+    char *argomento;           /* the path's argument, decoded: a codice, a person's id, a document's name */
+    const Obiettivo *obiettivo; /* what the argument names, checked (OGGETTO_OBIETTIVO…) */
+    const Persona *persona;
+    const Documento *documento;
 } Contesto;
 
 /* Writes a page or an error into out. */
@@ -62,38 +70,50 @@ void risposta_vietato(Contesto *c, Risposta *out, const char *obiettivo, const c
 /* The author of a change made through the web: the logged-in user. */
 Autore contesto_autore(const Contesto *c, const char *motivo);
 
+/* The checks of each kind of object, one function each (the routes' and the pages' alike). */
 /* Whether the user is the dirigente of the objective. */
 bool contesto_dirigente_di(const Contesto *c, const Obiettivo *o);
+/* Whether the user may see the objective: every one, or their own. */
+bool contesto_vede_obiettivo(const Contesto *c, const Obiettivo *o);
+/* Whether the user is this person of the plan. */
+bool contesto_e(const Contesto *c, const Persona *p);
+/* Whether the user may see the person's sheet: every one, or their own. */
+bool contesto_vede_persona(const Contesto *c, const Persona *p);
+/* The user's own person in the plan, or NULL. */
+const Persona *contesto_persona(const Contesto *c);
 
-/* The routes, by room (pagine_*.c, documenti.c, statico.c). */
+/* The routes' handlers, by room (pagine_*.c, documenti.c). Each runs after
+ * its route's checks (rotte.c): the objective, person or document of its
+ * path is in the Contesto. */
 void pagina_home(Contesto *c, Risposta *out);
-void pagina_accesso(Contesto *c, Risposta *out, const char *errore, const char *utente);
+void pagina_accesso(Contesto *c, Risposta *out);
 void post_accesso(Contesto *c, Risposta *out);
 void post_uscita(Contesto *c, Risposta *out);
 void pagina_obiettivi(Contesto *c, Risposta *out);
-void pagina_obiettivo(Contesto *c, Risposta *out, const char *codice);
-void post_rilevazione(Contesto *c, Risposta *out, const char *codice);
-void post_stato_rilevazioni(Contesto *c, Risposta *out, const char *codice);
-void pagina_persona(Contesto *c, Risposta *out, const char *id);
-void post_presa_visione(Contesto *c, Risposta *out, const char *id);
-void post_comunicazione(Contesto *c, Risposta *out, const char *id);
+void pagina_obiettivo(Contesto *c, Risposta *out);
+void post_rilevazione(Contesto *c, Risposta *out);
+void post_invio(Contesto *c, Risposta *out);
+void post_validazione_rilevazioni(Contesto *c, Risposta *out);
+void pagina_persona(Contesto *c, Risposta *out);
+void post_presa_visione(Contesto *c, Risposta *out);
+void post_comunicazione(Contesto *c, Risposta *out);
 void pagina_storia(Contesto *c, Risposta *out);
-/* The year (pagine_anno.c): its raccolta and its Relazione. */
+/* The year (pagine_anno.c): its raccolte, its Relazione and valutazioni, on the home page. */
 void home_anno(Contesto *c, StrBuf *b);
 void post_raccolta(Contesto *c, Risposta *out);
 void post_relazione(Contesto *c, Risposta *out);
 void post_validazione_valutazioni(Contesto *c, Risposta *out);
-void pagina_piano(Contesto *c, Risposta *out, const char *errori);
+void pagina_piano(Contesto *c, Risposta *out);
 void post_piano(Contesto *c, Risposta *out);
 void post_stato_piano(Contesto *c, Risposta *out);
-void pagina_utenti(Contesto *c, Risposta *out, const char *errore);
-void pagina_valutazioni(Contesto *c, Risposta *out, const char *errori);
-void post_valutazioni(Contesto *c, Risposta *out);
+void pagina_utenti(Contesto *c, Risposta *out);
 void post_utenti(Contesto *c, Risposta *out);
-void documento_pdf(Contesto *c, Risposta *out, const char *nome, const char *codice);
-/* The personnel sheets (only: one person's), with the presa visione taken here; false with *error. */
-bool documento_persone(Server *s, const Persona *only, Risposta *out, char **error);
-void pagina_persona_pdf(Contesto *c, Risposta *out, const char *id);
+void pagina_valutazioni(Contesto *c, Risposta *out);
+void post_valutazioni(Contesto *c, Risposta *out);
+/* The documents of the catalogue, one objective's scheda, one person's sheet (documenti.c). */
+void documento_pdf(Contesto *c, Risposta *out);
+void pagina_obiettivo_pdf(Contesto *c, Risposta *out);
+void pagina_persona_pdf(Contesto *c, Risposta *out);
 /* A static file (CSS, fonts): 404 for any name not in the list. */
 void file_statico(const Server *s, Risposta *out, const char *nome);
 
