@@ -6,7 +6,10 @@
 #     rilevazioni (each POST followed by the page it redirects to);
 #   - one objective's scheda.pdf, on demand, median of RUNS;
 #   - the whole Sarzana schede.pdf, median of RUNS;
-#   - memory (VmRSS) of the idle server, after start and after the load.
+#   - memory (VmRSS) of the idle server, after start and after the load;
+#   - memory after 100 uploads of the Sarzana plan as a workbook (.xlsx),
+#     against after the first: what a long-running server keeps of them
+#     (target: at most 8 MB more).
 #   bench/web.sh [RUNS]     (default 9)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +60,17 @@ for _ in range(runs):
     c.get("/documenti/schede.pdf")
 after = rss()
 one, whole = times(r"GET /obiettivi/SG-01/scheda\.pdf"), times(r"GET /documenti/schede\.pdf")
+xlsx = os.path.join(work, "piano.xlsx")
+w.run("esporta", w.PLAN, xlsx)
+with open(xlsx, "rb") as f:
+    workbook = f.read()
+c.get("/piano")
+assert c.upload("piano.xlsx", workbook).status == 303  # the first: a new version, the allocator's arenas
+before_uploads = rss()
+for _ in range(100):
+    c.get("/piano")
+    assert c.upload("piano.xlsx", workbook).status == 303
+after_uploads = rss()
 server.stop()
 import csv, io
 notes = {r["dopo"].strip('"') for r in csv.DictReader(io.StringIO(w.storia(db)), delimiter=";") if r["campo"] == "nota"}
@@ -67,4 +81,6 @@ print("pagina dell'obiettivo sotto carico (%d richieste): mediana %.2f ms, p99 %
 print("scheda.pdf di un obiettivo (mediana di %d): %.1f ms" % (len(one), median(one)))
 print("schede.pdf di tutto il piano (mediana di %d): %.1f ms" % (len(whole), median(whole)))
 print("memoria del server: a riposo %.1f MB, dopo il carico %.1f MB" % (idle, after))
+print("100 caricamenti del piano come .xlsx (%d KB): memoria %.1f MB dopo il primo, %.1f MB dopo i 100 (+%.1f MB)"
+      % (len(workbook) // 1024, before_uploads, after_uploads, after_uploads - before_uploads))
 PY

@@ -515,7 +515,7 @@ static int archivio_storia_cmd(int argc, char **argv)
     if (!a)
         return rc;
     const char *codice = p.n_args > 1 ? p.args[1] : NULL;
-    static char buffer[1 << 16]; /* 100,000 rows: written in large pieces */
+    static char buffer[1 << 16]; /* 100,000 rows written in large pieces; static: stdout uses it until exit */
     setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
     Storia st = {stdout, 0, {0}};
     if (strcmp(formato, "json") == 0) {

@@ -16,7 +16,7 @@
 #include "fileio.h"
 #include "fontset.h"
 #include "layout_file.h"
-#include "pdf_render.h"
+#include "motore.h"
 #include "resources.h"
 #include "inputs.h"
 #include "scheda.h"
@@ -55,67 +55,59 @@ static int load(const char *file, Plan *plan, DiagList *d)
     return st == LOAD_OK ? 0 : st == LOAD_IO_ERROR ? EXIT_USAGE : EXIT_DATA;
 }
 
-/* variazioni.pdf in out_dir: tagged and PDF/A (it is published with the
+/* variazioni.pdf in out_dir with the forms of the profile (the archive's,
+ * else the default): tagged and PDF/A (it is published with the
  * deliberation); written whole or not at all. */
 static int confronto_stampa(const Command *cmd, const Confronto *cf, const char *file_a, const char *file_b,
-                            const char *out_dir)
+                            const char *profilo, const char *out_dir)
 {
-    char *data = resources_dir();
-    if (!data) {
-        return usage_error(cmd, "cartella dei dati (layouts/, fonts/) non trovata: indicarla con la variabile "
-                                "SCHEDE_DATI");
-    }
-    if (cli_ensure_folder(out_dir) != 0) {
+    char *data = resources_dir(), *error = NULL;
+    Moduli forms;
+    if (!moduli_profilo(data, profilo, &forms, &error)) {
+        int rc = usage_error(cmd, "%s", error);
+        free(error);
         free(data);
+        return rc;
+    }
+    free(data);
+    if (cli_ensure_folder(out_dir) != 0) {
+        moduli_free(&forms);
         return EXIT_USAGE;
     }
-    char *layouts = xasprintf("%s/layouts", data), *fonts_dir = xasprintf("%s/fonts", data),
-         *icc = xasprintf("%s/layouts/icc/sRGB.icc", data);
-    free(data);
     DiagList d;
     diag_list_init(&d);
     LayoutSpec spec, scheda_spec;
-    FontSet fonts = {0};
-    const char *bad = NULL, *why = NULL;
+    FontSet fonts, scheda_fonts;
     int rc = 0;
-    bool ok_a = layout_spec_load(layouts, "variazioni", fonts_dir, &VARIAZIONI_NEEDS, &spec, &d);
-    bool ok_b = layout_spec_load(layouts, "scheda", fonts_dir, &SCHEDA_NEEDS, &scheda_spec, &d);
-    if (!ok_a || !ok_b) {
-        cli_print_diags(&d, stderr, true);
-        rc = EXIT_DATA;
-    } else if (!fontset_load(&fonts, (const char *const *)spec.font_paths, &bad, &why)) {
-        diag_report(stderr, bad, "carattere non utilizzabile: %s", why);
+    if (!moduli_carica(&forms, "variazioni", &VARIAZIONI_NEEDS, &spec, &fonts, &d)) {
         rc = EXIT_DATA;
     } else {
-        time_t when = document_time();
-        char *prima = variazioni_version_name(cf->vecchio, file_a), *dopo = variazioni_version_name(cf->nuovo, file_b);
-        DisplayDoc doc = variazioni_build(cf, prima, dopo, &spec, &scheda_spec, &fonts, when);
-        char *title = variazioni_title(cf, &spec);
-        PdfInfo info = {.title = title, .author = cf->nuovo->ente, .subject = "Variazione del Piano degli obiettivi gestionali",
-                        .creator = "schede " SCHEDE_VERSION, .created = when, .pdfa = true, .icc_profile = icc};
-        char *path = xasprintf("%s/variazioni.pdf", out_dir);
-        char *error = NULL;
-        size_t pages = doc.n_pages;
-        if (pdf_render(&doc, &fonts, &info, path, &error) != 0) {
-            diag_report(stderr, path, "%s", error);
-            free(error);
+        if (!moduli_carica(&forms, "scheda", &SCHEDA_NEEDS, &scheda_spec, &scheda_fonts, &d)) {
             rc = EXIT_DATA;
         } else {
-            printf("scritto %s (%zu %s)\n", path, pages, pages == 1 ? "pagina" : "pagine");
+            fontset_free(&scheda_fonts); /* its labels only: the variazioni's fonts draw it */
+            time_t when = document_time();
+            char *prima = variazioni_version_name(cf->vecchio, file_a), *dopo = variazioni_version_name(cf->nuovo, file_b);
+            DisplayDoc doc = variazioni_build(cf, prima, dopo, &spec, &scheda_spec, &fonts, when);
+            char *title = variazioni_title(cf, &spec), *path = xasprintf("%s/variazioni.pdf", out_dir);
+            size_t pages;
+            if (motore_pdf(&doc, &fonts, &forms, title, cf->nuovo->ente, "Variazione del Piano degli obiettivi gestionali",
+                           true, when, path, &pages, &d))
+                printf("scritto %s (%zu %s)\n", path, pages, pages == 1 ? "pagina" : "pagine");
+            else
+                rc = EXIT_DATA;
+            free(path);
+            free(title);
+            free(prima);
+            free(dopo);
+            layout_spec_free(&scheda_spec);
         }
-        display_free(&doc);
-        free(path);
-        free(title);
-        free(prima);
-        free(dopo);
+        fontset_free(&fonts);
+        layout_spec_free(&spec);
     }
-    fontset_free(&fonts);
-    layout_spec_free(&spec);
-    layout_spec_free(&scheda_spec);
+    cli_print_diags(&d, stderr, true);
     diag_list_free(&d);
-    free(layouts);
-    free(fonts_dir);
-    free(icc);
+    moduli_free(&forms);
     return rc;
 }
 
@@ -157,16 +149,11 @@ int cmd_confronta(int argc, char **argv)
                                                     : "--versioni confronta due versioni dell'archivio: si usa con "
                                                       "--archivio ARCHIVIO");
     Archivio *ar = NULL;
-    char *names[2] = {NULL, NULL};
-    if (p.set[OPT_ARCHIVIO]) {
-        ArchivioEsito e;
-        char *error = NULL;
-        if (!(ar = archivio_apri(p.value[OPT_ARCHIVIO], false, &e, &error))) {
-            diag_report(stderr, NULL, "%s", error);
-            free(error);
-            return archivio_exit_code(e);
-        }
-    }
+    char *names[2] = {NULL, NULL}, *profilo = NULL;
+    if (p.set[OPT_ARCHIVIO] && !(ar = archivio_input_apri(p.value[OPT_ARCHIVIO], &prc)))
+        return prc;
+    if (ar)
+        profilo = archivio_profilo(ar); /* the ente's forms, as every document made from the archive */
     Plan a, b;
     DiagList d;
     diag_list_init(&d);
@@ -184,6 +171,7 @@ int cmd_confronta(int argc, char **argv)
         plan_free(&b);
         free(names[0]);
         free(names[1]);
+        free(profilo);
         return rc == EXIT_USAGE || rc2 == EXIT_USAGE ? EXIT_USAGE : EXIT_DATA;
     }
     DiagList warnings;
@@ -202,7 +190,7 @@ int cmd_confronta(int argc, char **argv)
         }
         free(json);
     } else {
-        rc = confronto_stampa(cmd, &c, files[0], files[1], out);
+        rc = confronto_stampa(cmd, &c, files[0], files[1], profilo, out);
     }
     confronto_free(&c);
     diag_list_free(&warnings);
@@ -211,5 +199,6 @@ int cmd_confronta(int argc, char **argv)
     plan_free(&b);
     free(names[0]);
     free(names[1]);
+    free(profilo);
     return rc;
 }

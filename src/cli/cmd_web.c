@@ -15,8 +15,6 @@
 #include "utenti.h"
 #include "web.h"
 
-#define PASSWORD_MIN 10
-#define PASSWORD_MAX 1024
 
 /* One line of standard input, without echo when it is a terminal; NULL at end of input. */
 static char *read_password(void)
@@ -29,8 +27,8 @@ static char *read_password(void)
         quiet.c_lflag &= ~(tcflag_t)ECHO;
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
     }
-    char *line = sodium_malloc(PASSWORD_MAX + 2);
-    bool ok = line && fgets(line, PASSWORD_MAX + 2, stdin) != NULL;
+    char *line = sodium_malloc(UTENTE_PASSWORD_MAX + 2);
+    bool ok = line && fgets(line, UTENTE_PASSWORD_MAX + 2, stdin) != NULL;
     if (tty) {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
         fputs("\n", stderr);
@@ -59,9 +57,9 @@ int cmd_archivio_utente(int argc, char **argv)
     if (sodium_init() < 0)
         return usage_error(cmd, "libsodium non si inizializza");
     char *password = read_password();
-    if (!password || strlen(password) < PASSWORD_MIN || strlen(password) > PASSWORD_MAX) {
+    if (!password || strlen(password) < UTENTE_PASSWORD_MIN || strlen(password) > UTENTE_PASSWORD_MAX) {
         diag_report(stderr, NULL, "la password si scrive sullo standard input, in una riga di almeno %d caratteri",
-                    PASSWORD_MIN);
+                    UTENTE_PASSWORD_MIN);
         if (password)
             sodium_free(password);
         return EXIT_USAGE;

@@ -186,19 +186,19 @@ static void build_monitoraggio(const DocInputs *in, const LayoutSpec *spec, Font
 
 const Documento CATALOGO[N_DOCUMENTI] = {
     {DOCUMENTO_SCHEDE, "schede", "Schede degli obiettivi", "Gli allegati della Giunta",
-     "Schede degli obiettivi gestionali", DOC_SEMPRE, false, false, NULL, false, "scheda", &SCHEDA_NEEDS, NULL,
+     "Schede degli obiettivi gestionali", DOC_SEMPRE, false, false, false, NULL, false, "scheda", &SCHEDA_NEEDS, NULL,
      build_schede},
     {DOCUMENTO_PERSONE, "persone", "Schede del personale", "La partecipazione di ciascuno",
-     "Partecipazione del personale agli obiettivi", DOC_FINE_ANNO, false, false, NULL, false, "persona", &PERSONA_NEEDS,
+     "Partecipazione del personale agli obiettivi", DOC_FINE_ANNO, true, false, false, NULL, false, "persona", &PERSONA_NEEDS,
      NULL, build_persone},
     {DOCUMENTO_RELAZIONE, "relazione", "Relazione sulla Performance", "Per l'OIV e Amministrazione trasparente",
-     "Relazione sulla Performance", DOC_FINE_ANNO, true, false, "relazione.csv", false, "relazione", &RELAZIONE_NEEDS,
+     "Relazione sulla Performance", DOC_FINE_ANNO, true, true, false, "relazione.csv", false, "relazione", &RELAZIONE_NEEDS,
      manca_esiti, build_relazione},
     {DOCUMENTO_PREMI, "premi", "Premi (riservato)", "La ripartizione del fondo",
-     "Ripartizione del fondo per la produttività (riservato)", DOC_FINE_ANNO, false, true, "premi.csv", true, "premi",
+     "Ripartizione del fondo per la produttività (riservato)", DOC_FINE_ANNO, true, false, true, "premi.csv", true, "premi",
      &PREMI_NEEDS, manca_premi, build_premi},
     {DOCUMENTO_MONITORAGGIO, "monitoraggio", "Monitoraggio", "Lo stato a una data, con il cronoprogramma",
-     "Monitoraggio intermedio degli obiettivi gestionali", DOC_MONITORAGGIO, true, false, "monitoraggio.csv", false,
+     "Monitoraggio intermedio degli obiettivi gestionali", DOC_MONITORAGGIO, false, true, false, "monitoraggio.csv", false,
      "monitoraggio", &MONITORAGGIO_NEEDS, manca_data, build_monitoraggio},
 };
 

@@ -95,6 +95,7 @@ typedef struct {
     const char *descrizione; /* "Gli allegati della Giunta": the menu */
     const char *soggetto;    /* the PDF's subject */
     DocMomento momento;
+    bool valutazioni;        /* made with the SMVP and the valutazioni, when there are (read only for these) */
     bool pdfa;               /* published: PDF/A-1b by default */
     bool riservato;          /* names and amounts (premi): the ufficio personale and the Segreteria only */
     const char *csv;         /* the CSV beside the PDF ("relazione.csv"), or NULL */

@@ -241,7 +241,7 @@ uint16_t ttf_glyph_count(const TtfFont *f) { return f->num_glyphs; }
 
 size_t ttf_glyph_components(const TtfFont *f, uint16_t glyph, const uint16_t **components)
 {
-    if (glyph >= f->num_glyphs || !f->first_component) {
+    if (glyph >= f->num_glyphs || !f->first_component || !f->components) { /* no composite glyph in the font */
         *components = NULL;
         return 0;
     }

@@ -61,7 +61,7 @@ static bool make(Server *s, const Documento *d, const Richiesto *rq, Risposta *o
     Moduli forms = {0};
     Fatto fatto = {0};
     bool ok = false;
-    LoadStatus st = ingressi_archivio(s->a, false, 0, ARCHIVIO_TUTTO, &o, error);
+    LoadStatus st = ingressi_archivio(s->a, false, 0, d->valutazioni ? ARCHIVIO_TUTTO : ARCHIVIO_RILEVAZIONI, &o, error);
     if (st == LOAD_OK && dati_documenti(&o, NULL, false, &dati, &diags, &st) != DATI_OK) {
         *error = xasprintf("i dati dell'archivio non danno il documento: %s",
                            diags.count ? diags.items[0].message : "errore");

@@ -1,17 +1,25 @@
 /* mhd_lib.c — libmicrohttpd through dlopen (mhd_lib.h). */
 #include "mhd_lib.h"
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "dynlib.h"
 
+/* The library's functions, found once for the process: a shared library is
+ * loaded into the process, not into a request, so this is the one table kept
+ * between calls; the mutex makes its first filling safe from any thread. */
 static MhdLib lib;
+static pthread_mutex_t loading = PTHREAD_MUTEX_INITIALIZER;
 const MhdLib *MHD;
 
 const MhdLib *mhd_lib(char **error)
 {
-    if (MHD)
+    pthread_mutex_lock(&loading);
+    if (MHD) {
+        pthread_mutex_unlock(&loading);
         return MHD;
+    }
     const DynFunction fns[] = {
         {"MHD_start_daemon", (void **)&lib.start_daemon},
         {"MHD_stop_daemon", (void **)&lib.stop_daemon},
@@ -27,8 +35,11 @@ const MhdLib *mhd_lib(char **error)
     };
     if (!dynlib_load("libmicrohttpd.so.12", "libmicrohttpd",
                      "per schede web serve libmicrohttpd (il pacchetto Debian libmicrohttpd12), che non è installata",
-                     fns, sizeof fns / sizeof *fns, error))
+                     fns, sizeof fns / sizeof *fns, error)) {
+        pthread_mutex_unlock(&loading);
         return NULL;
+    }
     MHD = &lib;
+    pthread_mutex_unlock(&loading);
     return MHD;
 }

@@ -7,8 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "html.h"
+#include "html_moduli.h"
 #include "http.h"
+#include "rotte.h"
 #include "sessioni.h"
 
 #define T0 ((time_t)1700000000)
@@ -128,6 +129,116 @@ Test(web, one_escaping_function_for_text_and_attributes)
     html_printf(&b, "%zu", (size_t)38);
     cr_assert_str_eq(b.data, "38");
     strbuf_free(&b);
+}
+
+/* A link's path: each argument one segment, every byte outside A-Z a-z 0-9 - . _ ~ encoded (UTF-8 byte by byte), then
+   escaped as an attribute; decoding a segment gives the codice back. */
+Test(web, url_segments_are_encoded_and_come_back_whole)
+{
+    const char *codici[] = {"SG/01", "AG 50%", "X?y", "Q#1", "Di \"lui\" e l'altro", "Città-è", "..", "A%2FB"};
+    const char *expected[] = {"/obiettivi/SG%2F01", "/obiettivi/AG%2050%25", "/obiettivi/X%3Fy", "/obiettivi/Q%231",
+                              "/obiettivi/Di%20%22lui%22%20e%20l%27altro", "/obiettivi/Citt%C3%A0-%C3%A8",
+                              "/obiettivi/..", "/obiettivi/A%252FB"};
+    for (size_t i = 0; i < sizeof codici / sizeof *codici; i++) {
+        char *path = url_path("/obiettivi/%s", codici[i]);
+        cr_assert_str_eq(path, expected[i]);
+        char *back;
+        size_t n;
+        cr_assert(web_percent_decode(path + 11, strlen(path + 11), false, &back, &n));
+        cr_assert_str_eq(back, codici[i]);
+        free(back);
+        free(path);
+    }
+    char *q = url_path("/obiettivi/%s?periodo=%s#rilevazioni", "a&b=c", "2024-06-30");
+    cr_assert_str_eq(q, "/obiettivi/a%26b%3Dc?periodo=2024-06-30#rilevazioni");
+    free(q);
+    StrBuf b = {0};
+    html_url(&b, "/persone/%s", "<x>&\"");
+    cr_assert_str_eq(b.data, "/persone/%3Cx%3E%26%22"); /* nothing left for HTML to escape */
+    strbuf_free(&b);
+}
+
+/* Elements: attributes escaped, NULL left out, the boolean ones alone, "" kept as a value elsewhere. */
+Test(web, elements_escape_their_attributes_and_leave_out_null)
+{
+    StrBuf b = {0};
+    html_element(&b, "option", ATTRS({"value", "a\"b"}, {"selected", ""}, {"title", NULL}, {"data-x", ""}), "<1>");
+    cr_assert_str_eq(b.data, "<option value=\"a&quot;b\" selected data-x=\"\">&lt;1&gt;</option>");
+    strbuf_free(&b);
+}
+
+/* Every POST form carries the session's csrf; a field has its label, hint, error and aria attributes, and an error
+   summary links to the field; a GET form carries no token. */
+Test(web, forms_carry_their_csrf_and_fields_their_errors)
+{
+    StrBuf b = {0};
+    Errori e = {0};
+    errori_add(&e, "data", "La data non è valida");
+    errori_add(&e, "", "Riprovare");
+    html_form(&b, &(Form){.action = "/obiettivi/SG%2F01/rilevazioni", .csrf = "0123abcd"});
+    html_campo(&b, &(CampoForm){CAMPO_TESTO, "data", "Data", "gg/mm/aaaa", "31/02/2024"}, &e);
+    html_campo(&b, &(CampoForm){CAMPO_TESTO, "nota", "Nota", .valore = "<b>"}, &e);
+    html_form_fine(&b);
+    html_riepilogo(&b, &e, "Da correggere");
+    const char *html = b.data;
+    cr_assert(strstr(html, "<form method=\"post\" action=\"/obiettivi/SG%2F01/rilevazioni\" novalidate>"
+                           "<input type=\"hidden\" name=\"csrf\" value=\"0123abcd\">"), "%s", html);
+    cr_assert(strstr(html, "<label for=\"data\">Data</label><span class=\"aiuto\" id=\"aiuto-data\">gg/mm/aaaa</span>"
+                           "<input id=\"data\" name=\"data\" type=\"text\" value=\"31/02/2024\" "
+                           "aria-describedby=\"aiuto-data errore-data\" aria-invalid=\"true\">"
+                           "<div class=\"errore\" id=\"errore-data\"><p>La data non è valida</p></div>"), "%s", html);
+    cr_assert(strstr(html, "<input id=\"nota\" name=\"nota\" type=\"text\" value=\"&lt;b&gt;\">"), "%s", html);
+    cr_assert(strstr(html, "<li><a href=\"#data\">La data non è valida</a></li><li>Riprovare</li>"), "%s", html);
+    strbuf_free(&b);
+    html_form(&b, &(Form){.action = "/obiettivi", .ruolo = "search"});
+    cr_assert_str_eq(b.data, "<form method=\"get\" action=\"/obiettivi\" role=\"search\">\n");
+    strbuf_free(&b);
+    errori_free(&e);
+}
+
+/* The route of a path as sent: an encoded / stays in its segment, a suffix is matched inside one, an empty argument
+   matches nothing, a wrong method or a bad escape is told apart from an unknown path. */
+Test(web, routes_are_found_on_the_path_as_sent)
+{
+    char *arg;
+    bool known, bad;
+    const Rotta *r = rotta_trova("GET", "/obiettivi/SG%2F01", &arg, &known, &bad);
+    cr_assert(r && strcmp(r->schema, "/obiettivi/{codice}") == 0);
+    cr_assert_str_eq(arg, "SG/01");
+    free(arg);
+    r = rotta_trova("GET", "/obiettivi/SG%2F01/scheda.pdf", &arg, &known, &bad);
+    cr_assert(r && r->oggetto == OGGETTO_OBIETTIVO && strcmp(r->schema, "/obiettivi/{codice}/scheda.pdf") == 0);
+    free(arg);
+    r = rotta_trova("GET", "/documenti/premi.pdf", &arg, &known, &bad);
+    cr_assert(r && r->oggetto == OGGETTO_DOCUMENTO);
+    cr_assert_str_eq(arg, "premi");
+    free(arg);
+    cr_assert_null(rotta_trova("GET", "/documenti/.pdf", &arg, &known, &bad));
+    cr_assert(!known && !bad);
+    cr_assert_null(rotta_trova("GET", "/obiettivi/SG-01/rilevazioni", &arg, &known, &bad));
+    cr_assert(known && !bad, "a POST route asked with GET: 405");
+    cr_assert_null(rotta_trova("GET", "/obiettivi/%zz", &arg, &known, &bad));
+    cr_assert(bad);
+    cr_assert_null(rotta_trova("GET", "/obiettivi//scheda.pdf", &arg, &known, &bad));
+    cr_assert(!known);
+    cr_assert_null(rotta_trova("GET", "obiettivi", &arg, &known, &bad));
+    r = rotta_trova("GET", "/", &arg, &known, &bad);
+    cr_assert(r && r->capacita == CAP_ACCESSO && !arg);
+}
+
+/* Capabilities by role, as the table of permissions promises (docs/web.md). */
+Test(web, what_each_role_may_do)
+{
+    const Documento *premi = catalogo_trova("premi"), *schede = catalogo_trova("schede");
+    cr_assert(documento_consentito(premi, capacita_di(RUOLO_PERSONALE)));
+    cr_assert(documento_consentito(premi, capacita_di(RUOLO_AMMINISTRATORE)));
+    cr_assert(!documento_consentito(premi, capacita_di(RUOLO_OIV)));
+    cr_assert(documento_consentito(schede, capacita_di(RUOLO_OIV)));
+    cr_assert(!documento_consentito(schede, capacita_di(RUOLO_DIRIGENTE)));
+    cr_assert(!documento_consentito(schede, capacita_di(RUOLO_DIPENDENTE)));
+    cr_assert_eq(capacita_di(RUOLO_DIPENDENTE), CAP_ACCESSO | CAP_SCHEDA_PROPRIA);
+    cr_assert(!(capacita_di(RUOLO_OIV) & (CAP_PIANO | CAP_UTENTI | CAP_VALUTAZIONI | CAP_RACCOLTE | CAP_RILEVAZIONI)),
+              "the OIV changes no data but its validations");
 }
 
 Test(web, percent_decoding_refuses_what_is_malformed)
