@@ -58,7 +58,11 @@ static void print_made(const Job *j)
 {
     const Documento *d = j->documento;
     if (j->fatto.manca) {
-        printf("%s.pdf non scritto: %s\n", d->nome, j->fatto.manca);
+        /* on the command line, the option that gives what it lacks */
+        static const char *const HINTS[N_DOCUMENTI] = {[DOCUMENTO_RELAZIONE] = "--raggiunto FILE",
+                                                        [DOCUMENTO_MONITORAGGIO] = "--al DATA"};
+        printf("%s.pdf non scritto: %s%s%s%s\n", d->nome, j->fatto.manca, HINTS[d->id] ? " (" : "",
+               HINTS[d->id] ? HINTS[d->id] : "", HINTS[d->id] ? ")" : "");
         return;
     }
     for (size_t i = 0; i < j->fatto.n; i++) {

@@ -127,7 +127,7 @@ static void build_persone(const DocInputs *in, const LayoutSpec *spec, FontSet *
 
 static const char *manca_esiti(const DocInputs *in)
 {
-    return in->esiti ? NULL : "servono le rilevazioni dell'anno (--raggiunto FILE, o quelle dell'archivio)";
+    return in->esiti ? NULL : "servono le rilevazioni dell'anno, e non ce ne sono";
 }
 
 static void build_relazione(const DocInputs *in, const LayoutSpec *spec, FontSet *fonts, time_t when, DocCostruito *out)
@@ -150,7 +150,7 @@ static void build_relazione(const DocInputs *in, const LayoutSpec *spec, FontSet
 static const char *manca_premi(const DocInputs *in)
 {
     if (!in->valutazioni)
-        return "i premi seguono le valutazioni: servono il sistema di valutazione e le valutazioni dell'anno";
+        return "i premi seguono le valutazioni: servono il sistema di valutazione e le valutazioni dell'anno, e non ci sono";
     if (!in->valutazioni->premi.present)
         return "il sistema di valutazione non ripartisce un fondo (manca «premi»)";
     return NULL;
@@ -167,7 +167,7 @@ static void build_premi(const DocInputs *in, const LayoutSpec *spec, FontSet *fo
 
 static const char *manca_data(const DocInputs *in)
 {
-    return in->has_al ? NULL : "il monitoraggio è a una data (--al DATA)";
+    return in->has_al ? NULL : "il monitoraggio è lo stato a una data, e la data non c'è";
 }
 
 static void build_monitoraggio(const DocInputs *in, const LayoutSpec *spec, FontSet *fonts, time_t when,
@@ -194,7 +194,7 @@ const Documento CATALOGO[N_DOCUMENTI] = {
     {DOCUMENTO_RELAZIONE, "relazione", "Relazione sulla Performance", "Per l'OIV e Amministrazione trasparente",
      "Relazione sulla Performance", DOC_FINE_ANNO, true, true, false, "relazione.csv", false, "relazione", &RELAZIONE_NEEDS,
      manca_esiti, build_relazione},
-    {DOCUMENTO_PREMI, "premi", "Premi (riservato)", "La ripartizione del fondo",
+    {DOCUMENTO_PREMI, "premi", "Premi", "La ripartizione del fondo: riservato",
      "Ripartizione del fondo per la produttività (riservato)", DOC_FINE_ANNO, true, false, true, "premi.csv", true, "premi",
      &PREMI_NEEDS, manca_premi, build_premi},
     {DOCUMENTO_MONITORAGGIO, "monitoraggio", "Monitoraggio", "Lo stato a una data, con il cronoprogramma",

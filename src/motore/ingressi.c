@@ -26,11 +26,11 @@ LoadStatus ingressi_archivio(Archivio *a, bool owned, int versione, ArchivioUso 
     ArchivioEsito e = archivio_piano_da_usare(a, versione, &in->piano, &in->versione, error);
     if (e != ARCHIVIO_OK)
         return e == ARCHIVIO_DATI ? LOAD_DATA_ERROR : LOAD_IO_ERROR;
+    in->has_plan = true; /* freed by ingressi_chiudi, loaded or not */
     if (archivio_load_plan_file(&in->piano, &in->plan, &in->diags) != LOAD_OK) {
         *error = xasprintf("%s: la versione %d del piano non si legge più", archivio_path(a), in->versione.numero);
         return LOAD_DATA_ERROR;
     }
-    in->has_plan = true;
     in->profilo = archivio_profilo(a);
     /* what the year has, where the command line is silent */
     int anno = o->has_anno ? o->anno : o->has_al ? o->al.year : in->plan.triennio[0];

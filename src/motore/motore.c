@@ -66,11 +66,14 @@ bool moduli_carica(const Moduli *m, const char *nome, const LayoutNeeds *needs, 
 {
     memset(fonts, 0, sizeof *fonts);
     const char *dir = resources_layout_dir(m->layouts, m->fallback, nome);
-    if (!layout_spec_load(dir, nome, m->fonts, needs, spec, diags))
+    if (!layout_spec_load(dir, nome, m->fonts, needs, spec, diags)) {
+        layout_spec_free(spec); /* what it read before the fault */
         return false;
+    }
     const char *bad_path = NULL, *reason = NULL;
     if (!fontset_load(fonts, (const char *const *)spec->font_paths, &bad_path, &reason)) {
         diag_add(diags, DIAG_ERROR, bad_path, NULL, NULL, -1, "carattere non utilizzabile: %s", reason);
+        fontset_free(fonts); /* after the message: bad_path is one of its paths */
         layout_spec_free(spec);
         return false;
     }

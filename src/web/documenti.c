@@ -8,36 +8,62 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "anno.h"
 #include "catalogo.h"
+#include "html.h"
 #include "ingressi.h"
 #include "motore.h"
 #include "persone.h"
 #include "server.h"
 
 /* The monitoring a request names (?periodo=2024-06-30), else the latest of
- * the year, else today's state (at 31/12 when the year is over). */
-static Date monitoring_date(Server *s, const Periodo *asked)
+ * the year; false when the year has none (the Segreteria opens one at a date). */
+static bool monitoring_date(Server *s, const Periodo *asked, Date *al)
 {
-    if (asked && asked->has_al)
-        return asked->al;
+    if (asked && asked->has_al) {
+        *al = asked->al;
+        return true;
+    }
     Periodo *list;
-    size_t n = periodi(s, &list);
-    Date al = n > 1 ? list[n - 1].al : (Date){0, 0, 0};
-    free(list);
+    size_t n = periodi(s, &list); /* the year end first, then the monitorings by date */
     if (n > 1)
-        return al;
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    al = (Date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-    if (al.year > s->anno)
-        al = (Date){s->anno, 12, 31};
-    else if (al.year < s->anno)
-        al = (Date){s->anno, 1, 1};
-    return al;
+        *al = list[n - 1].al;
+    free(list);
+    return n > 1;
+}
+
+/* "inline; filename=…" for any name: an ASCII stand-in for old clients, the
+ * name itself percent-encoded (RFC 6266, RFC 5987) for the others. */
+static char *disposition(const char *name)
+{
+    char *ascii = xstrdup(name);
+    for (char *p = ascii; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+              *p == '.' || *p == '_'))
+            *p = '_';
+    char *encoded = url_path("%s", name), *value = xasprintf("inline; filename=\"%s\"; filename*=UTF-8''%s", ascii,
+                                                                encoded);
+    free(ascii);
+    free(encoded);
+    return value;
+}
+
+/* The first errors of the archive's data, for a page: what `schede stampa --archivio` would print. */
+static char *data_errors(const DiagList *d)
+{
+    StrBuf b = {0};
+    strbuf_puts(&b, "Il documento non si può fare: i dati dell'archivio hanno errori (come li dice schede verifica "
+                    "--archivio)");
+    size_t shown = 0;
+    for (size_t i = 0; i < d->count && shown < 3; i++)
+        if (d->items[i].severity == DIAG_ERROR)
+            strbuf_printf(&b, "%s %s%s%s", shown++ ? ";" : ":", d->items[i].codice ? d->items[i].codice : "",
+                          d->items[i].codice ? ": " : "", d->items[i].message);
+    if (d->errors > shown)
+        strbuf_printf(&b, "; e altri %zu", d->errors - shown);
+    strbuf_puts(&b, ".");
+    return b.data;
 }
 
 /* What a document request asks for beyond its name. */
@@ -51,9 +77,11 @@ typedef struct {
 static bool make(Server *s, const Documento *d, const Richiesto *rq, Risposta *out, int *status, char **error)
 {
     InputOptions o = {.has_anno = true, .anno = s->anno};
-    if (d->momento == DOC_MONITORAGGIO) {
-        o.has_al = true;
-        o.al = monitoring_date(s, rq->periodo);
+    if (d->momento == DOC_MONITORAGGIO && !(o.has_al = monitoring_date(s, rq->periodo, &o.al))) {
+        *status = 404;
+        *error = xasprintf("Il monitoraggio è lo stato a una data, e nel %d non c'è ancora un monitoraggio: la "
+                           "Segreteria lo apre a una data dalla pagina iniziale.", s->anno);
+        return false;
     }
     DiagList diags;
     diag_list_init(&diags);
@@ -63,8 +91,8 @@ static bool make(Server *s, const Documento *d, const Richiesto *rq, Risposta *o
     bool ok = false;
     LoadStatus st = ingressi_archivio(s->a, false, 0, d->valutazioni ? ARCHIVIO_TUTTO : ARCHIVIO_RILEVAZIONI, &o, error);
     if (st == LOAD_OK && dati_documenti(&o, NULL, false, &dati, &diags, &st) != DATI_OK) {
-        *error = xasprintf("i dati dell'archivio non danno il documento: %s",
-                           diags.count ? diags.items[0].message : "errore");
+        *status = 409;
+        *error = data_errors(&diags);
         st = LOAD_DATA_ERROR;
     }
     if (st == LOAD_OK && moduli_profilo(s->dati, o.archivio->profilo, &forms, error)) {
@@ -91,7 +119,7 @@ static bool make(Server *s, const Documento *d, const Richiesto *rq, Risposta *o
                 f->bytes = NULL;
                 out->status = 200;
                 out->content_type = "application/pdf";
-                out->disposition = xasprintf("inline; filename=\"%s\"", f->nome);
+                out->disposition = disposition(f->nome);
                 ok = true;
             }
         }

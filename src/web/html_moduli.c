@@ -7,14 +7,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void add(Errori *e, const char *campo, const char *id, char *msg)
+{
+    e->v = xrealloc(e->v, (e->n + 1) * sizeof *e->v);
+    e->v[e->n++] = (ErroreCampo){xstrdup(campo ? campo : ""), id ? xstrdup(id) : NULL, msg};
+}
+
 void errori_add(Errori *e, const char *campo, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     char *msg = xvasprintf(fmt, ap);
     va_end(ap);
-    e->v = xrealloc(e->v, (e->n + 1) * sizeof *e->v);
-    e->v[e->n++] = (ErroreCampo){xstrdup(campo ? campo : ""), msg};
+    add(e, campo, NULL, msg);
+}
+
+void errori_add_id(Errori *e, const char *campo, const char *id, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    add(e, campo, id, msg);
 }
 
 const char *errori_di(const Errori *e, const char *campo)
@@ -29,6 +43,7 @@ void errori_free(Errori *e)
 {
     for (size_t i = 0; i < e->n; i++) {
         free(e->v[i].campo);
+        free(e->v[i].id);
         free(e->v[i].messaggio);
     }
     free(e->v);
@@ -61,7 +76,7 @@ void html_riepilogo(StrBuf *b, const Errori *e, const char *titolo)
     for (size_t i = 0; i < e->n; i++) {
         strbuf_puts(b, "<li>");
         if (*e->v[i].campo) {
-            char *href = xasprintf("#%s", e->v[i].campo);
+            char *href = xasprintf("#%s", e->v[i].id ? e->v[i].id : e->v[i].campo);
             html_link(b, href, e->v[i].messaggio);
             free(href);
         } else {

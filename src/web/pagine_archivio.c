@@ -142,10 +142,11 @@ void post_piano(Contesto *c, Risposta *out)
     LoadStatus st = input_plan_read(name, f->valore, f->len, &plan, &d);
     if (st != LOAD_OK || d.errors) {
         errori_da_diagnostica(&err, "file", &d);
+        if (err.n == 0)
+            errori_add(&err, "file", "Il file non si legge come un piano (JSON, .xlsx o .ods).");
         plan_page(c, out, "Il piano non è stato caricato", &err, &c->modulo);
         errori_free(&err);
-        if (st == LOAD_OK)
-            plan_free(&plan);
+        plan_free(&plan); /* loaded, or what a failed load left */
         diag_list_free(&d);
         return;
     }
@@ -186,7 +187,10 @@ void post_stato_piano(Contesto *c, Risposta *out)
     char rest;
     if (approve && (!giunta || sscanf(giunta, "%d/%d/%d%c", &dd, &mm, &yy, &rest) != 3 || !date_is_valid(yy, mm, dd))) {
         Errori err = {0};
-        errori_add(&err, "giunta", "Per approvare la versione occorre la data della delibera di Giunta, come gg/mm/aaaa.");
+        char id[32];
+        snprintf(id, sizeof id, "giunta-%d", n);
+        errori_add_id(&err, "giunta", id, "Per approvare la versione occorre la data della delibera di Giunta, come "
+                                          "gg/mm/aaaa.");
         plan_page(c, out, "La versione non è stata approvata", &err, &c->modulo);
         errori_free(&err);
         return;

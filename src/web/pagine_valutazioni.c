@@ -59,8 +59,10 @@ static bool check_valutazioni(Server *s, const CampoModulo *f, const char *name,
 {
     Valutazioni v;
     LoadStatus st = input_valutazioni_read(name, f->valore, f->len, CODIFICA_AUTO, &v, d);
-    if (st != LOAD_OK)
+    if (st != LOAD_OK) {
+        valutazioni_free(&v); /* what the failed load left */
         return false;
+    }
     ArchivioFile sf;
     char *error = NULL;
     if (archivio_sistema(s->a, &sf, &error) == ARCHIVIO_OK) {
@@ -135,6 +137,8 @@ void post_valutazioni(Contesto *c, Risposta *out)
             errori_add(&err, "", "%s", error);
         else
             errori_da_diagnostica(&err, "file", &d);
+        if (err.n == 0)
+            errori_add(&err, "file", "Il file non si legge come un sistema di valutazione o delle valutazioni.");
         valutazioni_page(c, out, &err);
     }
     errori_free(&err);

@@ -23,6 +23,7 @@ bool server_ricarica_piano(Server *s, char **error)
     diag_list_free(&d);
     archivio_file_free(&f);
     if (!ok) {
+        plan_free(&plan); /* what the failed load left */
         *error = xasprintf("la versione %d del piano non si rilegge", v.numero);
         return false;
     }

@@ -453,7 +453,7 @@ Test(relazione_cli, needs_the_results)
     r = run_shell("rm -rf $T/rel-y && '" SCHEDE_EXE "' stampa tests/fixtures/relazione-piano.json --out "
                   "$T/rel-y && ls $T/rel-y");
     cr_assert_eq(r.status, 0, "%s", r.out);
-    expect_contains(&r, "relazione.pdf non scritto: servono le rilevazioni dell'anno (--raggiunto FILE, o quelle dell'archivio)");
+    expect_contains(&r, "relazione.pdf non scritto: servono le rilevazioni dell'anno, e non ce ne sono (--raggiunto FILE)");
     cr_assert_null(strstr(r.out, "relazione.pdf\n"), "no relazione without results");
     free(r.out);
     r = run_shell("rm -rf $T/rel-z && '" SCHEDE_EXE "' stampa tests/fixtures/relazione-piano.json --raggiunto "

@@ -180,7 +180,7 @@ ROUTES = [
     ("/documenti/schede.pdf", [200, 403, 200, 200, 403]),
     ("/documenti/persone.pdf", [200, 403, 200, 200, 403]),
     ("/documenti/relazione.pdf", [200, 403, 200, 200, 403]),
-    ("/documenti/monitoraggio.pdf", [200, 403, 200, 200, 403]),
+    ("/documenti/monitoraggio.pdf", [404, 403, 404, 404, 403]),  # no monitoring opened yet: 404 saying so
     ("/documenti/premi.pdf", [404, 403, 404, 403, 403]),  # no SMVP in this archive: 404 saying so
     ("/persone/bogo-a", [200, 403, 200, 200, 200]),
     ("/persone/tronfi-a", [200, 403, 200, 200, 403]),

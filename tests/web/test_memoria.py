@@ -26,6 +26,10 @@ class Memoria(unittest.TestCase):
             self.assertEqual(d.get("/obiettivi/STAMPA-01").status, 403)
             a = w.Client(server.port)
             self.assertEqual(a.login("segreteria").status, 303)
+            r = a.get("/documenti/monitoraggio.pdf")
+            self.assertEqual(r.status, 404)
+            self.assertIn("non c&#39;è ancora un monitoraggio", r.text)
+            self.assertEqual(a.post("/raccolta", {"nuovo": "30/06/2024"}).status, 303)
             expected = {"/obiettivi?q=trasparenza": 200, "/storia": 200, "/storia?formato=csv": 200, "/piano": 200,
                         "/utenti": 200, "/valutazioni": 200, "/persone/bogo-a": 200, "/persone/bogo-a/scheda.pdf": 200,
                         "/documenti/relazione.pdf": 200, "/documenti/monitoraggio.pdf": 200,

@@ -112,7 +112,8 @@ class Documenti(unittest.TestCase):
         c.login("personale")
         r = c.get("/obiettivi/SG-01/scheda.pdf")
         self.assertEqual(r.status, 200)
-        self.assertEqual(r.headers["content-disposition"], 'inline; filename="scheda-SG-01.pdf"')
+        self.assertEqual(r.headers["content-disposition"],
+                         "inline; filename=\"scheda-SG-01.pdf\"; filename*=UTF-8''scheda-SG-01.pdf")
         one = subprocess.run(["pdftotext", "-", "-"], input=r.body, capture_output=True).stdout.decode()
         self.assertIn("SG-01", one)
         self.assertNotIn("SG-02", one)
@@ -124,6 +125,34 @@ class Documenti(unittest.TestCase):
 
 class Versione(unittest.TestCase):
     """The one version rule, from the web and the command line alike."""
+
+    def test_data_the_approved_version_refuses_are_refused_by_both(self):
+        """A rilevazione of an action the newly approved version no longer has: stampa --archivio prints nothing
+        and says why, and so does the web (409, the same sentence), instead of a document that leaves it out."""
+        scratch = w.Scratch()
+        try:
+            db = os.path.join(scratch.dir, "ciclo.db")
+            w.run("archivio", "crea", db, "--ente", "Comune di Sarzana")
+            w.run("archivio", "importa", db, w.PLAN, sample("raggiunto-2024.csv"), "--anno", "2024")
+            w.run("archivio", "importa", db, sample("sarzana-2024-2026-variazione.json"))
+            w.run("archivio", "approva", db, "--versione", "2", "--giunta", "15/07/2024")
+            w.run("archivio", "utente", db, "--aggiungi", "oiv", "--ruolo", "oiv", stdin="oiv-valuta-2024\n")
+            p = subprocess.run([w.SCHEDE, "stampa", "--archivio", db, "--anno", "2024", "--out",
+                                os.path.join(scratch.dir, "out")], capture_output=True, text=True)
+            self.assertEqual(p.returncode, 1, p.stderr)
+            self.assertIn("DEMO-03: l'obiettivo non ha un'azione n. 3 nel 2024", p.stderr)
+            s = w.Server(db)
+            try:
+                c = w.Client(s.port)
+                c.login("oiv")
+                r = c.get("/documenti/schede.pdf")
+                self.assertEqual(r.status, 409, r.text[:300])
+                self.assertIn("i dati dell&#39;archivio hanno errori", r.text)
+                self.assertIn("DEMO-03: l&#39;obiettivo non ha un&#39;azione n. 3 nel 2024", r.text)
+            finally:
+                s.stop()
+        finally:
+            scratch.remove()
 
     def test_a_draft_uploaded_in_the_web_is_not_what_prints(self):
         scratch = w.Scratch()
@@ -227,6 +256,9 @@ class Codici(unittest.TestCase):
             pdf = c.get(pdfs[0])
             self.assertEqual(pdf.status, 200, pdfs[0])
             self.assertTrue(pdf.body.startswith(b"%PDF-"))
+            # the file's name: an ASCII stand-in, and the codice itself percent-encoded (RFC 6266)
+            self.assertRegex(pdf.headers["content-disposition"],
+                             r"^inline; filename=\"scheda-[A-Za-z0-9._-]+\.pdf\"; filename\*=UTF-8''scheda-[A-Za-z0-9%._~-]+\.pdf$")
         for codice in AWKWARD:
             self.assertIn(codice, seen)
 

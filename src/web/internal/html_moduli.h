@@ -16,6 +16,7 @@
 
 typedef struct {
     char *campo;     /* the field's name; "" for the form as a whole */
+    char *id;        /* the field's id when not its name (one field of several forms on a page), or NULL */
     char *messaggio;
 } ErroreCampo;
 
@@ -25,6 +26,8 @@ typedef struct {
 } Errori;
 
 void errori_add(Errori *e, const char *campo, const char *fmt, ...) HTML_FORMAT(3, 4);
+/* The same for a field whose id is not its name: the summary links to id. */
+void errori_add_id(Errori *e, const char *campo, const char *id, const char *fmt, ...) HTML_FORMAT(4, 5);
 /* The message about campo, or NULL. */
 const char *errori_di(const Errori *e, const char *campo);
 void errori_free(Errori *e);
