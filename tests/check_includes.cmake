@@ -21,14 +21,15 @@ set(BELOW_archivio esiti/scambio esiti/confronto esiti/valutazione esiti plan fo
 set(BELOW_layout base)
 set(BELOW_docs layout esiti/valutazione esiti/monitoraggio esiti/confronto esiti plan formats base)
 set(BELOW_pdf layout base)
+set(BELOW_flusso archivio esiti/scambio esiti/confronto esiti/valutazione esiti plan formats base)
 set(BELOW_motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto esiti plan
     formats base)
-set(BELOW_web motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto esiti
+set(BELOW_web flusso motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto esiti
     plan formats base)
-set(BELOW_cli web motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto
+set(BELOW_cli web flusso motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto
     esiti plan formats base)
 set(ROOMS base formats plan esiti esiti/valutazione esiti/monitoraggio esiti/confronto esiti/scambio archivio layout
-    docs pdf motore web cli)
+    docs pdf flusso motore web cli)
 
 if(NOT SRC)
   message(FATAL_ERROR "check_includes: indicare -DSRC=cartella dei sorgenti")

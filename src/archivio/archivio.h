@@ -136,6 +136,11 @@ typedef struct {
     Date al;
 } Raccolta;
 size_t archivio_raccolte(Archivio *a, Raccolta **out);
+
+/* The numbers of the actions of objective codice that have a rilevazione in
+ * exactly the raccolta of year anno (al NULL: the year end; else the
+ * monitoring at al), in order; *out NULL when none. Returns how many. */
+size_t archivio_azioni_rilevate(Archivio *a, int anno, const Date *al, const char *codice, int **out);
 /* The years with valutazioni. */
 size_t archivio_anni_valutazioni(Archivio *a, int **out);
 

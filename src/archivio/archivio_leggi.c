@@ -345,3 +345,28 @@ ArchivioTipo archivio_tipo_file(const char *file, const char *bytes, size_t len)
     return k;
 }
 
+
+size_t archivio_azioni_rilevate(Archivio *a, int anno, const Date *al, const char *codice, int **out)
+{
+    *out = NULL;
+    char d[11] = "";
+    if (al)
+        date_format_iso(*al, d);
+    DbStmt *s = db_prepare(a,
+                           "SELECT DISTINCT r.azione FROM rilevazioni r JOIN raccolte c ON c.id = r.raccolta WHERE "
+                           "c.ente = ? AND c.anno = ? AND c.al = ? AND r.obiettivo = ? AND r.azione > 0 ORDER BY r.azione",
+                           NULL);
+    if (!s)
+        return 0;
+    db_bind_int64(s, 1, a->ente);
+    db_bind_int(s, 2, anno);
+    db_bind_text(s, 3, d);
+    db_bind_text(s, 4, codice);
+    size_t n = 0, cap = 0;
+    while (db_step(s) == DB_ROW) {
+        *out = xgrow(*out, n, &cap, sizeof **out, 8);
+        (*out)[n++] = db_col_int(s, 0);
+    }
+    db_finalize(s);
+    return n;
+}

@@ -269,9 +269,13 @@ size_t archivio_prese_visione(Archivio *a, int anno, PresaVisione **out)
     size_t n = archivio_stati(a, "valutazione", prefix, &keys, &st), m = 0;
     *out = n ? xcalloc(n, sizeof **out) : NULL;
     for (size_t i = 0; i < n; i++) {
-        if (st[i].stato && strcmp(st[i].stato, "presa visione") == 0) {
+        Date day;
+        bool dated = st[i].stato && strcmp(st[i].stato, "presa visione") == 0 &&
+                     ((st[i].nota && date_find_in_text(st[i].nota, &day, 1) == 1) ||
+                      date_utc_local_day(st[i].quando, &day));
+        if (dated) {
             (*out)[m].nome = xstrdup(keys[i] + strlen(prefix));
-            (*out)[m++].quando = xstrdup(st[i].quando);
+            (*out)[m++].data = day;
         }
         free(keys[i]);
         stato_free(&st[i]);
@@ -284,9 +288,7 @@ size_t archivio_prese_visione(Archivio *a, int anno, PresaVisione **out)
 
 void prese_visione_free(PresaVisione *p, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         free(p[i].nome);
-        free(p[i].quando);
-    }
     free(p);
 }

@@ -69,10 +69,12 @@ ArchivioEsito archivio_cambia_stato(Archivio *a, const char *oggetto, const char
 char *archivio_chiave_valutazione(int anno, const char *nome);
 
 /* A presa visione of a valutazione: whose (the person's name, as the plan
- * writes it), and when (UTC, as the archive writes times). */
+ * writes it), and its day: the one written in its note when it was signed
+ * on paper and recorded by the ufficio personale ("firmata su carta il
+ * 12/03/2026"), else the day it was taken in the web, where the ente is. */
 typedef struct {
     char *nome;
-    char *quando;
+    Date data;
 } PresaVisione;
 /* The prese visione of year anno's valutazioni. Returns how many; free with prese_visione_free. */
 size_t archivio_prese_visione(Archivio *a, int anno, PresaVisione **out);

@@ -205,3 +205,11 @@ bool date_utc_local_day(const char *utc, Date *out)
     *out = (Date){local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
     return true;
 }
+
+void date_utc_local_text(const char *utc, char buf[static 17])
+{
+    struct tm local;
+    buf[0] = '\0';
+    if (date_utc_to_local(utc, &local))
+        strftime(buf, 17, "%d/%m/%Y %H:%M", &local);
+}

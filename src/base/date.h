@@ -44,5 +44,7 @@ time_t document_time(void);
 bool date_utc_to_local(const char *utc, struct tm *out);
 /* Its day, where the ente is. */
 bool date_utc_local_day(const char *utc, Date *out);
+/* "08/12/2026 10:14", where the ente is, as the offices write it; "" when utc is not a time. */
+void date_utc_local_text(const char *utc, char buf[static 17]);
 
 #endif

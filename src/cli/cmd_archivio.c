@@ -587,7 +587,7 @@ int cmd_archivio(int argc, char **argv)
                 {"esporta", archivio_esporta_cmd}, {"storia", archivio_storia_cmd},
                 {"copia", archivio_copia_cmd},   {"controlla", archivio_controlla_cmd},
                 {"utente", cmd_archivio_utente}, {"profilo", cmd_archivio_profilo},
-                {"approva", cmd_archivio_approva}};
+                {"approva", cmd_archivio_approva}, {"stato", cmd_archivio_stato}};
     if (argc >= 1)
         for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
             if (strcmp(argv[0], subs[i].name) == 0)

@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "inputs.h"
 #include "options.h"
+#include "flusso.h"
 #include "utenti.h"
 #include "web.h"
 
@@ -101,10 +102,15 @@ int cmd_web(int argc, char **argv)
     int rc = cli_parse("web", argc, argv, &p, &cmd);
     if (rc >= 0)
         return rc;
-    if (p.set[OPT_PERMESSI]) {
-        if (p.n_args || p.set[OPT_INDIRIZZO] || p.set[OPT_PORTA] || p.set[OPT_ANNO] || p.set[OPT_LOG] || p.set[OPT_HTTPS])
-            return usage_error(cmd, "--permessi stampa chi può fare che cosa, e basta: senza ARCHIVIO né altre opzioni");
-        web_permessi(stdout);
+    if (p.set[OPT_PERMESSI] || p.set[OPT_FLUSSI]) {
+        if (p.n_args || p.set[OPT_INDIRIZZO] || p.set[OPT_PORTA] || p.set[OPT_ANNO] || p.set[OPT_LOG] || p.set[OPT_HTTPS] ||
+            (p.set[OPT_PERMESSI] && p.set[OPT_FLUSSI]))
+            return usage_error(cmd, "%s stampa una tabella, e basta: senza ARCHIVIO né altre opzioni",
+                               p.set[OPT_FLUSSI] ? "--flussi" : "--permessi");
+        if (p.set[OPT_FLUSSI])
+            flusso_tabella(stdout);
+        else
+            web_permessi(stdout);
         return 0;
     }
     if (p.n_args == 0)

@@ -18,6 +18,7 @@ int cmd_archivio(int argc, char **argv);
 int cmd_archivio_utente(int argc, char **argv); /* schede archivio utente */
 int cmd_archivio_profilo(int argc, char **argv);  /* schede archivio profilo */
 int cmd_archivio_approva(int argc, char **argv);  /* schede archivio approva */
+int cmd_archivio_stato(int argc, char **argv);    /* schede archivio stato */
 int cmd_web(int argc, char **argv);
 
 #endif

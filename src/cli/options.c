@@ -40,6 +40,7 @@ const OptionDef OPTION_DEFS[OPT_COUNT] = {
     [OPT_RUOLO] = {"--ruolo", VALUE_CHOICE, "RUOLO", "un ruolo", "dirigente"},
     [OPT_PERSONA] = {"--persona", VALUE_TEXT, "NOME", "una persona come la scrive il piano", "\"Mario Rossi\""},
     [OPT_PERMESSI] = {"--permessi", VALUE_NONE, NULL, NULL, NULL},
+    [OPT_FLUSSI] = {"--flussi", VALUE_NONE, NULL, NULL, NULL},
     [OPT_GIUNTA] = {"--giunta", VALUE_DATE, "DATA", "la data della delibera (gg/mm/aaaa)", "15/01/2025"},
 };
 
@@ -254,6 +255,20 @@ static const Command ARCHIVIO_APPROVA = {
     "bozza. Come nell'interfaccia web, la versione passa da proposta ad approvata; nel registro.\n",
     ARCHIVIO_APPROVA_OPTIONS, N_OF(ARCHIVIO_APPROVA_OPTIONS)};
 
+static const CommandOption ARCHIVIO_STATO_OPTIONS[] = {
+    {OPT_MOTIVO, "il motivo, il commento o la data che il passo richiede", NULL},
+    {OPT_AUTORE, "chi fa il passo (predefinito: l'utente del sistema)", NULL},
+};
+static const Command ARCHIVIO_STATO = {
+    "archivio stato", "ARCHIVIO [OGGETTO CHIAVE PASSO]", 1, 4, "gli stati dei flussi: li elenca, o fa un passo",
+    "Senza altro elenca gli stati dei flussi del ciclo (versioni del piano, rilevazioni, raccolte, Relazione,\n"
+    "valutazioni) con chi e quando. Con OGGETTO CHIAVE PASSO fa quel passo con le regole dell'interfaccia web (la\n"
+    "tabella di schede web --flussi), per gli uffici che non la usano: per esempio «versione 2 approva --motivo\n"
+    "15/01/2025», «raccolta 2025 chiudi», «valutazione \"2025 Mario Rossi\" presa-visione-cartacea --motivo\n"
+    "12/03/2026». Il passo e il suo motivo vanno nel registro; la presa visione della persona stessa si dà solo dal\n"
+    "web.\n",
+    ARCHIVIO_STATO_OPTIONS, N_OF(ARCHIVIO_STATO_OPTIONS)};
+
 static const CommandOption WEB_OPTIONS[] = {
     {OPT_INDIRIZZO, "l'indirizzo su cui ascoltare (predefinito: 127.0.0.1; 0.0.0.0 per tutti)", NULL},
     {OPT_PORTA, "la porta (predefinita: 8080; 0 per una porta libera, stampata all'avvio)", NULL},
@@ -261,6 +276,7 @@ static const CommandOption WEB_OPTIONS[] = {
     {OPT_LOG, "il registro degli accessi: una riga per richiesta, senza password né token", NULL},
     {OPT_HTTPS, "dietro un proxy HTTPS: i cookie di sessione diventano Secure", NULL},
     {OPT_PERMESSI, "stampa chi può fare che cosa (ogni indirizzo, i ruoli ammessi, la condizione), senza servire", NULL},
+    {OPT_FLUSSI, "stampa la tabella dei flussi (ogni passo: da quale stato, a quale, chi, motivo, condizione)", NULL},
 };
 static const Command WEB = {
     "web", "ARCHIVIO", 0, 1, "l'interfaccia web del ciclo, per ogni ruolo",
@@ -272,7 +288,7 @@ const Command *const COMMANDS[] = {&VERIFICA,       &STAMPA,           &ESITI,  
                                    &MODELLO_VALUTAZIONI, &ESPORTA,     &CONFRONTA,       &ARCHIVIO_CREA,
                                    &ARCHIVIO_IMPORTA, &ARCHIVIO_ESPORTA, &ARCHIVIO_STORIA, &ARCHIVIO_COPIA,
                                    &ARCHIVIO_CONTROLLA, &ARCHIVIO_UTENTE, &ARCHIVIO_PROFILO, &ARCHIVIO_APPROVA,
-                                   &WEB, NULL};
+                                   &ARCHIVIO_STATO, &WEB, NULL};
 
 static const char EXIT_CODES[] =
     "Codici di uscita: 0 tutto bene, 1 errori nei dati, 2 uso errato o file illeggibile, 3 memoria insufficiente.\n";

@@ -48,6 +48,7 @@ typedef enum {
     OPT_PERSONA,
     OPT_GIUNTA,
     OPT_PERMESSI,
+    OPT_FLUSSI,
     OPT_COUNT
 } OptionId;
 

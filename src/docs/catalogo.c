@@ -79,6 +79,7 @@ static void build_persone(const DocInputs *in, const LayoutSpec *spec, FontSet *
     size_t n;
     FoglioPersona *fogli = persona_fogli(&persone, in->valutazioni, &n), *mine = NULL;
     for (size_t i = 0; i < n; i++) {
+        fogli[i].solo_registrata = in->prese_registrate;
         for (size_t k = 0; fogli[i].registro && k < in->n_prese; k++)
             if (strcmp(fogli[i].registro->nome, in->prese[k].nome) == 0) {
                 fogli[i].has_presa_visione = true;

@@ -44,6 +44,7 @@ typedef struct {
     Date al;
     const DocPresaVisione *prese;
     size_t n_prese;
+    bool prese_registrate;      /* the prese visione are the archive's record: only they are printed */
     const char *avviso;        /* printed at the top of every page (an unapproved plan), or NULL */
     const Obiettivo *obiettivo; /* schede: this objective's alone; NULL: all */
     const Persona *persona;     /* persone: this person's sheet alone; NULL: all */

@@ -388,7 +388,7 @@ static void signatures(Ctx *c, const FoglioPersona *f)
     ltable_cell(t, label(c, "firma_data"), 1, style(c, "intestazione"));
     ltable_row(t, spec_number(c->spec, "altezza_firma"));
     char date[16] = "";
-    if (v && v->v->has_presa_visione)
+    if (v && v->v->has_presa_visione && !f->solo_registrata)
         date_format_it(v->v->presa_visione, date);
     else if (f->has_presa_visione)
         date_format_it(f->presa_visione, date);

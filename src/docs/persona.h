@@ -25,10 +25,14 @@ typedef struct {
     const Persona *registro;           /* NULL: a name not in the registry */
     const PersonaAnno *righe;
     const ValutazionePersona *valutazione;
-    /* The presa visione taken in schede web (the archive's workflow), printed
-     * in the signatures' date cell when the valutazione has none of its own. */
+    /* The presa visione taken in schede web or recorded from paper (the
+     * archive's workflow), printed in the signatures' date cell; with
+     * solo_registrata, it alone: a date written in an uploaded valutazioni file
+     * is not a presa visione. Without it, the file's date is printed when
+     * there is one (documents made from files). */
     bool has_presa_visione;
     Date presa_visione;
+    bool solo_registrata;
 } FoglioPersona;
 
 /* The sheets in print order: every person of the year (persone's order),

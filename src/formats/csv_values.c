@@ -156,6 +156,12 @@ DateStatus csv_parse_date(const char *s, Date *out)
     return DATE_OK;
 }
 
+char *csv_date_problem(const char *text, DateStatus st)
+{
+    if (st == DATE_IMPOSSIBLE)
+        return xasprintf("il %s non esiste nel calendario", text);
+    return xasprintf("«%s» non è una data: scriverla come gg/mm/aaaa (per esempio 30/06/2025)", text);
+}
 
 /* A CSV field: quoted when it holds ; " or a line break. */
 void csv_put_field(StrBuf *b, const char *s, bool last)

@@ -35,6 +35,9 @@ bool csv_parse_bool(const char *s, bool *ok);
 
 /* dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy or ISO yyyy-mm-dd. */
 DateStatus csv_parse_date(const char *s, Date *out);
+/* What is wrong with a date typed as text, for the person who typed it (a new
+ * string): "il 31/06/2025 non esiste nel calendario", or how to write one. */
+char *csv_date_problem(const char *text, DateStatus st);
 
 /* Writing: a field followed by ';' (or CRLF when last), quoted when it
  * holds ; " or a line break. */

@@ -269,8 +269,7 @@ DatiEsito dati_documenti(InputOptions *o, const char *file, bool controlla, Dati
     if (ar && ar->n_prese) {
         out->prese = xcalloc(ar->n_prese, sizeof *out->prese);
         for (size_t i = 0; i < ar->n_prese; i++)
-            if (date_utc_local_day(ar->prese[i].quando, &out->prese[out->n_prese].data))
-                out->prese[out->n_prese++].nome = ar->prese[i].nome;
+            out->prese[out->n_prese++] = (DocPresaVisione){ar->prese[i].nome, ar->prese[i].data};
     }
     if (ar)
         out->avviso = ingressi_avviso_versione(&ar->versione);
@@ -284,6 +283,7 @@ DatiEsito dati_documenti(InputOptions *o, const char *file, bool controlla, Dati
         .al = o->al,
         .prese = out->prese,
         .n_prese = out->n_prese,
+        .prese_registrate = ar && (o->valutazioni == NULL || (ar->has_valutazioni && o->valutazioni == ar->valutazioni.file)),
         .avviso = out->avviso,
     };
     return DATI_OK;

@@ -258,12 +258,22 @@ const Obiettivo *piano_obiettivo(const Server *s, const char *codice)
     return s->has_plan ? plan_obiettivo(&s->plan, codice) : NULL;
 }
 
+void html_stato(StrBuf *b, const char *id, const char *nome, const Stato *st)
+{
+    html_printf(b, "<strong id=\"%s\">%s</strong>", id, nome);
+    if (st->chi) {
+        char when[17];
+        date_utc_local_text(st->quando, when);
+        html_printf(b, " (%s, %s)", st->chi, when);
+    }
+    if (st->nota)
+        html_printf(b, " — «%s»", st->nota);
+}
+
 void storia_riga(StrBuf *b, const VoceRegistro *v)
 {
-    char when[32] = "";
-    struct tm local;
-    if (date_utc_to_local(v->quando, &local))
-        strftime(when, sizeof when, "%d/%m/%Y %H:%M", &local);
+    char when[17];
+    date_utc_local_text(v->quando, when);
     html_printf(b, "<li><time datetime=\"%s\">%s</time> — %s: %s", v->quando, when, v->chi, v->operazione);
     if (v->chiave && *v->chiave)
         html_printf(b, " %s", v->chiave);

@@ -122,7 +122,10 @@ void html_pulsante(StrBuf *b, const char *testo, const char *nome, const char *v
 
 void html_campo(StrBuf *b, const CampoForm *f, const Errori *errori)
 {
-    const char *id = f->id ? f->id : f->nome, *errore = errori_di(errori, f->nome);
+    const char *id = f->id ? f->id : f->nome, *errore = NULL;
+    for (size_t i = 0; errori && i < errori->n && !errore; i++) /* by the field's id when the error names one */
+        if (errori->v[i].id ? strcmp(errori->v[i].id, id) == 0 : strcmp(errori->v[i].campo, f->nome) == 0)
+            errore = errori->v[i].messaggio;
     char *hint_id = f->aiuto ? xasprintf("aiuto-%s", id) : NULL, *error_id = errore ? xasprintf("errore-%s", id) : NULL;
     char *described = hint_id && error_id ? xasprintf("%s %s", hint_id, error_id)
                       : hint_id           ? xstrdup(hint_id)
@@ -154,7 +157,7 @@ void html_campo(StrBuf *b, const CampoForm *f, const Errori *errori)
     if (errore) { /* every message about the field (a file's errors are several) */
         html_open(b, "div", ATTRS({"class", "errore"}, {"id", error_id}));
         for (size_t i = 0; i < errori->n; i++)
-            if (strcmp(errori->v[i].campo, f->nome) == 0)
+            if (errori->v[i].id ? strcmp(errori->v[i].id, id) == 0 : strcmp(errori->v[i].campo, f->nome) == 0)
                 html_element(b, "p", NULL, errori->v[i].messaggio);
         strbuf_puts(b, "</div>");
     }

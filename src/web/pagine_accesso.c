@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anno.h"
+#include "flusso.h"
 #include "html_moduli.h"
 #include "persone.h"
 #include "rotte.h"
@@ -157,19 +159,32 @@ static void menu(Contesto *c, StrBuf *b)
     strbuf_puts(b, "</ul>\n");
 }
 
-void pagina_home(Contesto *c, Risposta *out)
+void home_con_errori(Contesto *c, Risposta *out, const Errori *errori, const void *dati)
 {
+    (void)dati;
     const Sessione *se = c->sessione;
-    risposta_html(out, 200);
+    strbuf_free(&out->body);
+    risposta_html(out, errori && errori->n ? 422 : 200);
     StrBuf *b = &out->body;
     html_inizio(b, c->s->has_plan ? c->s->plan.ente : "schede", se->utente, ruolo_nome(se->ruolo), se->csrf, NULL, 0);
+    html_riepilogo(b, errori, "Il passo non è stato fatto");
     const VersionePiano *v = &c->s->versione;
     html_printf(b, "<p>Anno delle rilevazioni: <strong>%d</strong>. Piano: versione %d%s", c->s->anno, v->numero,
                 v->approvata ? ", approvata" : " (nessuna versione approvata: si usa l'ultima, e i documenti lo dicono)");
-    if (v->approvata && v->ultima > v->numero)
-        html_printf(b, "; la versione %d, caricata dopo, non è ancora approvata", v->ultima);
+    if (v->approvata && v->ultima > v->numero) {
+        char *key = flusso_chiave_versione(v->ultima);
+        Stato latest = stato_di(c->s->a, "versione", key);
+        html_printf(b, "; la versione %d, caricata dopo, è «%s»", v->ultima, latest.stato ? latest.stato : "bozza");
+        stato_free(&latest);
+        free(key);
+    }
     strbuf_puts(b, ".</p>\n");
     menu(c, b);
-    home_anno(c, b);
+    home_anno(c, b, errori);
     html_fine(b);
+}
+
+void pagina_home(Contesto *c, Risposta *out)
+{
+    home_con_errori(c, out, NULL, NULL);
 }

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "anno.h"
+#include "csv_values.h"
 #include "html_moduli.h"
+#include "passi.h"
 #include "rotte.h"
 #include "server.h"
 
@@ -19,97 +21,146 @@ static Stato year_state(Server *s, const char *oggetto)
     return st;
 }
 
-/* The OIV's form to validate the year's Relazione or valutazioni, with a comment. */
-static void validation_form(Contesto *c, StrBuf *b, const char *what, const char *action, const char *label)
+/* The state of an object of the year as the table names it (its first state without a row). */
+static StatoFlusso state_of(const Stato *st, Flusso f)
 {
-    char *id = xasprintf("commento-%s", what), *button = xasprintf("Valida %s", label);
-    html_form(b, &(Form){.action = action, .csrf = c->sessione->csrf, .classe = "modulo"});
-    html_campo(b, &(CampoForm){CAMPO_TESTO, "commento", "Commento dell'OIV", .id = id}, NULL);
-    html_pulsante(b, button, NULL, NULL);
-    html_form_fine(b);
-    free(id);
-    free(button);
+    StatoFlusso s = flusso_iniziale(f);
+    if (st->stato)
+        stato_da_nome(st->stato, &s);
+    return s;
 }
 
-/* The periods of collection with their state; the Segreteria's buttons to close, reopen, open a monitoring. */
-static void periods(Contesto *c, StrBuf *b)
+/* The periods of collection with their state and the steps the user may make on each (the Segreteria closes
+ * and reopens); the form that opens a monitoring. */
+static void periods(Contesto *c, StrBuf *b, const Errori *errori)
 {
-    bool admin = (c->capacita & CAP_RACCOLTE) != 0;
     Periodo *list;
     size_t n = periodi(c->s, &list);
     strbuf_puts(b, "<table class=\"elenco\"><caption>Raccolte delle rilevazioni</caption><thead><tr><th scope=\"col\">"
                    "Periodo</th><th scope=\"col\">Stato</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < n; i++) {
-        char value[11], *name = periodo_nome(&list[i]);
+        char value[11], *name = periodo_nome(&list[i]), *key = periodo_chiave(c->s, &list[i]);
         periodo_valore(&list[i], value);
-        bool open = periodo_aperto(c->s, &list[i]);
+        Stato st = stato_di(c->s->a, "raccolta", key);
+        StatoFlusso now = state_of(&st, FLUSSO_RACCOLTA);
         html_printf(b, "<tr><th scope=\"row\">%s</th><td><span class=\"stato-raccolta\" data-periodo=\"%s\">%s</span>", name,
-                    value, open ? "aperta" : "chiusa");
-        if (admin) {
-            strbuf_puts(b, " ");
-            html_form(b, &(Form){.action = "/raccolta", .csrf = c->sessione->csrf, .classe = "in-riga"});
-            html_nascosto(b, "periodo", value);
-            html_nascosto(b, "stato", open ? "chiusa" : "aperta");
-            html_pulsante(b, open ? "Chiudi" : "Riapri", NULL, NULL);
-            html_form_fine(b);
-        }
+                    value, stato_nome(now));
+        char *id = xasprintf("motivo-raccolta-%s", *value ? value : "fine-anno");
+        const char *hidden[] = {"periodo", value, NULL};
+        html_passi(b, c, FLUSSO_RACCOLTA, now, "/raccolta", hidden, id, errori);
         strbuf_puts(b, "</td></tr>\n");
+        free(id);
+        stato_free(&st);
+        free(key);
         free(name);
     }
     strbuf_puts(b, "</tbody></table>\n");
     free(list);
-    if (admin) {
+    if (c->capacita & CAP_RACCOLTE) {
         char *hint = xasprintf("gg/mm/aaaa, nel %d", c->s->anno);
         html_form(b, &(Form){.action = "/raccolta", .csrf = c->sessione->csrf, .classe = "modulo"});
-        html_campo(b, &(CampoForm){CAMPO_TESTO, "nuovo", "Apri un monitoraggio alla data", hint}, NULL);
+        html_campo(b, &(CampoForm){CAMPO_TESTO, "nuovo", "Apri un monitoraggio alla data", hint,
+                                   .valore = errori_di(errori, "nuovo") ? modulo_valore(&c->modulo, "nuovo") : NULL},
+                   errori);
         html_pulsante(b, "Apri il monitoraggio", NULL, NULL);
         html_form_fine(b);
         free(hint);
     }
 }
 
-void home_anno(Contesto *c, StrBuf *b)
+/* The Relazione or the valutazioni of the year: the state, who and when, the OIV's comment; the OIV's step. */
+static void year_object(Contesto *c, StrBuf *b, Flusso f, const char *label, const char *id, const char *action,
+                        const Errori *errori)
+{
+    Stato st = year_state(c->s, flusso_nome(f));
+    StatoFlusso now = state_of(&st, f);
+    char *id_stato = xasprintf("stato-%s", flusso_nome(f));
+    html_printf(b, "<p>%s: ", label);
+    html_stato(b, id_stato, stato_nome(now), &st);
+    strbuf_puts(b, "</p>\n");
+    free(id_stato);
+    html_passi(b, c, f, now, action, NULL, id, errori);
+    stato_free(&st);
+}
+
+void home_anno(Contesto *c, StrBuf *b, const Errori *errori)
 {
     if (!(c->capacita & (CAP_OBIETTIVI | CAP_OBIETTIVI_PROPRI)))
         return;
-    bool oiv = (c->capacita & CAP_VALIDAZIONE) != 0;
-    Stato rel = year_state(c->s, "relazione");
     html_printf(b, "<section aria-labelledby=\"titolo-anno\"><h2 id=\"titolo-anno\">Anno %d</h2>\n", c->s->anno);
-    periods(c, b);
-    html_printf(b, "<p>Relazione sulla Performance: <strong id=\"stato-relazione\">%s</strong>", rel.stato ? rel.stato : "bozza");
-    if (rel.chi)
-        html_printf(b, " (%s, %s)", rel.chi, rel.quando);
-    if (rel.nota)
-        html_printf(b, " — «%s»", rel.nota);
-    strbuf_puts(b, "</p>\n");
-    if (oiv && !rel.stato)
-        validation_form(c, b, "relazione", "/relazione", "la Relazione");
-    Stato va = year_state(c->s, "valutazioni");
-    html_printf(b, "<p>Valutazioni individuali: <strong id=\"stato-valutazioni\">%s</strong>", va.stato ? va.stato : "bozza");
-    if (va.chi)
-        html_printf(b, " (%s, %s)", va.chi, va.quando);
-    if (va.nota)
-        html_printf(b, " — «%s»", va.nota);
-    strbuf_puts(b, "</p>\n");
-    if (oiv && !va.stato)
-        validation_form(c, b, "valutazioni", "/valutazioni/validazione", "le valutazioni");
+    periods(c, b, errori);
+    year_object(c, b, FLUSSO_RELAZIONE, "Relazione sulla Performance", "motivo-relazione", "/relazione", errori);
+    year_object(c, b, FLUSSO_VALUTAZIONI, "Valutazioni individuali", "motivo-valutazioni", "/valutazioni/validazione",
+                errori);
     strbuf_puts(b, "</section>\n");
-    stato_free(&rel);
-    stato_free(&va);
 }
 
-/* Moves oggetto of key (NULL: the year) from one state to another, audited; back to the home page. */
-static void change_state(Contesto *c, Risposta *out, const char *oggetto, const char *key, const char *from,
-                         const char *to, const char *nota)
+/* A step on the year or one of its raccolte, from the home page. */
+static void year_step(Contesto *c, Risposta *out, Flusso f, const char *key, const char *azione, const char *id)
 {
-    char year[16], *error = NULL;
-    snprintf(year, sizeof year, "%d", c->s->anno);
-    if (!key)
-        key = year;
-    Autore chi = contesto_autore(c, nota);
+    Passo step = {
+        .ctx = {.flusso = f, .chiave = key, .anno = c->s->anno},
+        .azione = azione,
+        .ritorno = "/",
+        .id_motivo = id,
+        .pagina = home_con_errori,
+    };
+    web_passo(c, out, &step);
+}
+
+/* Opens a monitoring at the date «nuovo» (gg/mm/aaaa, in the year), unless there is one: checked, confirmed, opened. */
+static void open_monitoring(Contesto *c, Risposta *out, const char *nuovo)
+{
+    Errori err = {0};
+    Date al;
+    DateStatus ds = csv_parse_date(nuovo, &al);
+    char *why = NULL;
+    if (ds != DATE_OK) {
+        why = csv_date_problem(nuovo, ds);
+    } else if (al.year != c->s->anno) {
+        why = xasprintf("il monitoraggio è una data del %d, l'anno delle rilevazioni", c->s->anno);
+    } else {
+        Periodo *list;
+        size_t n = periodi(c->s, &list);
+        for (size_t i = 0; i < n && !why; i++)
+            if (list[i].has_al && date_compare(list[i].al, al) == 0)
+                why = xstrdup("c'è già un monitoraggio a questa data");
+        free(list);
+    }
+    if (why) {
+        errori_add(&err, "nuovo", "Il monitoraggio non è stato aperto: %s.", why);
+        free(why);
+        home_con_errori(c, out, &err, NULL);
+        out->status = 422;
+        errori_free(&err);
+        return;
+    }
+    char it[11];
+    date_format_it(al, it);
+    const char *conferma = modulo_valore(&c->modulo, "conferma");
+    if (!conferma || strcmp(conferma, "1") != 0) {
+        risposta_html(out, 200);
+        StrBuf *b = &out->body;
+        Briciola path[] = {{"Inizio", "/"}, {"Conferma", NULL}};
+        html_inizio(b, "Apri il monitoraggio", c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf,
+                    path, 2);
+        html_printf(b, "<p class=\"conferma\">Si apre la raccolta delle rilevazioni del monitoraggio al %s: i dirigenti "
+                       "potranno inserire lo stato delle loro azioni a quella data, e il monitoraggio.pdf la riporterà. "
+                       "La Segreteria la chiude quando la raccolta è finita.</p>\n", it);
+        html_form(b, &(Form){.action = "/raccolta", .csrf = c->sessione->csrf, .classe = "modulo"});
+        html_nascosto(b, "nuovo", nuovo);
+        html_nascosto(b, "conferma", "1");
+        html_pulsante(b, "Conferma: apri il monitoraggio", NULL, NULL);
+        html_form_fine(b);
+        strbuf_puts(b, "<p><a href=\"/\">Annulla e torna indietro</a></p>\n");
+        html_fine(b);
+        return;
+    }
+    char *key = flusso_chiave_raccolta(c->s->anno, &al), *error = NULL;
+    Autore chi = contesto_autore(c, NULL);
     ArchivioEsito e = archivio_inizia(c->s->a, &error);
     if (e == ARCHIVIO_OK) {
-        e = archivio_cambia_stato(c->s->a, oggetto, key, NULL, from, to, nota, &chi, &error);
+        e = archivio_cambia_stato(c->s->a, "raccolta", key, NULL, NULL, stato_nome(STATO_APERTA), NULL, &chi, &error);
         if (e == ARCHIVIO_OK)
             e = archivio_conferma(c->s->a, &error);
         else
@@ -118,32 +169,8 @@ static void change_state(Contesto *c, Risposta *out, const char *oggetto, const 
     if (e == ARCHIVIO_OK)
         risposta_redirect(out, "/");
     else
-        risposta_errore(c, out, 409, error ? error : "Operazione non possibile nello stato attuale.");
+        risposta_errore(c, out, 409, error ? error : "Il monitoraggio non è stato aperto.");
     free(error);
-}
-
-/* Opens a monitoring at the date «nuovo» (gg/mm/aaaa, in the year), unless there is one. */
-static void open_monitoring(Contesto *c, Risposta *out, const char *nuovo)
-{
-    Periodo p;
-    if (!periodo_leggi(c->s, nuovo, &p) || !p.has_al) {
-        char *msg = xasprintf("La data del monitoraggio non è valida: gg/mm/aaaa, nel %d.", c->s->anno);
-        risposta_errore(c, out, 422, msg);
-        free(msg);
-        return;
-    }
-    Periodo *list;
-    size_t n = periodi(c->s, &list);
-    bool exists = false;
-    for (size_t i = 0; i < n; i++)
-        exists = exists || (list[i].has_al && date_compare(list[i].al, p.al) == 0);
-    free(list);
-    if (exists) {
-        risposta_errore(c, out, 409, "C'è già un monitoraggio a questa data.");
-        return;
-    }
-    char *key = periodo_chiave(c->s, &p);
-    change_state(c, out, "raccolta", key, NULL, "aperta", NULL);
     free(key);
 }
 
@@ -154,36 +181,30 @@ void post_raccolta(Contesto *c, Risposta *out)
         open_monitoring(c, out, nuovo);
         return;
     }
-    const char *to = modulo_valore(&c->modulo, "stato");
     Periodo p;
-    if (!to || (strcmp(to, "chiusa") != 0 && strcmp(to, "aperta") != 0) ||
-        !periodo_leggi(c->s, modulo_valore(&c->modulo, "periodo"), &p)) {
-        risposta_errore(c, out, 400, "Indicare il periodo e lo stato della raccolta, «aperta» o «chiusa».");
+    if (!periodo_leggi(c->s, modulo_valore(&c->modulo, "periodo"), &p)) {
+        risposta_errore(c, out, 400, "Il periodo non è valido: la fine dell'anno (vuoto) o la data di un monitoraggio "
+                                     "dell'anno, come aaaa-mm-gg.");
         return;
     }
-    char *key = periodo_chiave(c->s, &p);
-    Stato st = stato_di(c->s->a, "raccolta", key);
-    bool open_now = !st.stato || strcmp(st.stato, "aperta") == 0;
-    if (open_now == (strcmp(to, "aperta") == 0))
-        risposta_errore(c, out, 409, "La raccolta è già in questo stato.");
-    else
-        change_state(c, out, "raccolta", key, st.stato, to, NULL);
-    stato_free(&st);
+    char value[11], *key = periodo_chiave(c->s, &p), *id;
+    periodo_valore(&p, value);
+    id = xasprintf("motivo-raccolta-%s", *value ? value : "fine-anno");
+    year_step(c, out, FLUSSO_RACCOLTA, key, modulo_valore(&c->modulo, "azione"), id);
+    free(id);
     free(key);
-}
-
-static void validate(Contesto *c, Risposta *out, const char *oggetto)
-{
-    const char *commento = modulo_valore(&c->modulo, "commento");
-    change_state(c, out, oggetto, NULL, NULL, "validata", commento && *commento ? commento : NULL);
 }
 
 void post_relazione(Contesto *c, Risposta *out)
 {
-    validate(c, out, "relazione");
+    char key[16];
+    snprintf(key, sizeof key, "%d", c->s->anno);
+    year_step(c, out, FLUSSO_RELAZIONE, key, "valida", "motivo-relazione");
 }
 
 void post_validazione_valutazioni(Contesto *c, Risposta *out)
 {
-    validate(c, out, "valutazioni");
+    char key[16];
+    snprintf(key, sizeof key, "%d", c->s->anno);
+    year_step(c, out, FLUSSO_VALUTAZIONI, key, "valida", "motivo-valutazioni");
 }

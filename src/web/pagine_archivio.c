@@ -9,6 +9,7 @@
 #include "anno.h"
 #include "csv_values.h"
 #include "html_moduli.h"
+#include "passi.h"
 #include "plan_check.h"
 #include "plan_load.h"
 #include "server.h"
@@ -87,24 +88,15 @@ static void plan_page(Contesto *c, Risposta *out, const char *titolo, const Erro
         char key[16];
         snprintf(key, sizeof key, "%d", v);
         Stato st = stato_di(c->s->a, "versione", key);
-        const char *state = st.stato ? st.stato : "bozza";
-        html_printf(b, "<tr><th scope=\"row\">%d</th><td>%s%s%s</td><td>", v, state, st.nota ? " — " : "", st.nota ? st.nota : "");
-        const char *next = strcmp(state, "bozza") == 0 ? "proposta" : strcmp(state, "proposta") == 0 ? "approvata" : NULL;
-        if (next) {
-            html_form(b, &(Form){.action = "/piano/stato", .csrf = c->sessione->csrf, .classe = "in-riga"});
-            html_nascosto(b, "versione", key);
-            html_nascosto(b, "stato", next);
-            if (strcmp(next, "approvata") == 0) {
-                char *id = xasprintf("giunta-%s", key);
-                bool this_one = typed && modulo_valore(typed, "versione") && strcmp(modulo_valore(typed, "versione"), key) == 0;
-                html_campo(b, &(CampoForm){CAMPO_TESTO, "giunta", "Data della delibera di Giunta", "gg/mm/aaaa", .id = id,
-                                       .valore = this_one ? modulo_valore(typed, "giunta") : NULL},
-                           this_one ? errori : NULL);
-                free(id);
-            }
-            html_pulsante(b, strcmp(next, "proposta") == 0 ? "Proponi" : "Approva", NULL, NULL);
-            html_form_fine(b);
-        }
+        StatoFlusso now = STATO_BOZZA;
+        if (st.stato)
+            stato_da_nome(st.stato, &now);
+        html_printf(b, "<tr><th scope=\"row\">%d</th><td>%s%s%s</td><td>", v, stato_nome(now), st.nota ? " — " : "",
+                    st.nota ? st.nota : "");
+        char *id = xasprintf("motivo-versione-%s", key);
+        const char *hidden[] = {"versione", key, NULL};
+        html_passi(b, c, FLUSSO_VERSIONE, now, "/piano/stato", hidden, id, errori);
+        free(id);
         strbuf_puts(b, "</td></tr>\n");
         stato_free(&st);
     }
@@ -173,43 +165,38 @@ void post_piano(Contesto *c, Risposta *out)
     free(error);
 }
 
+/* The plan's page with a step's errors. */
+static void plan_with_errors(Contesto *c, Risposta *out, const Errori *errori, const void *dati)
+{
+    (void)dati;
+    strbuf_free(&out->body);
+    plan_page(c, out, "Il passo non è stato fatto", errori, &c->modulo);
+}
+
 void post_stato_piano(Contesto *c, Risposta *out)
 {
-    const char *v = modulo_valore(&c->modulo, "versione"), *to = modulo_valore(&c->modulo, "stato"),
-               *giunta = modulo_valore(&c->modulo, "giunta");
-    int n = v ? atoi(v) : 0;
-    bool approve = to && strcmp(to, "approvata") == 0;
-    if (n < 1 || n > archivio_versioni(c->s->a) || !to || !(approve || strcmp(to, "proposta") == 0)) {
-        risposta_errore(c, out, 400, "Versione o stato non validi.");
+    const char *v = modulo_valore(&c->modulo, "versione");
+    char *end;
+    long n = v ? strtol(v, &end, 10) : 0;
+    if (!v || *end || n < 1 || n > archivio_versioni(c->s->a)) {
+        risposta_errore(c, out, 400, "La versione indicata non è tra quelle dell'archivio.");
         return;
     }
-    int dd, mm, yy;
-    char rest;
-    if (approve && (!giunta || sscanf(giunta, "%d/%d/%d%c", &dd, &mm, &yy, &rest) != 3 || !date_is_valid(yy, mm, dd))) {
-        Errori err = {0};
-        char id[32];
-        snprintf(id, sizeof id, "giunta-%d", n);
-        errori_add_id(&err, "giunta", id, "Per approvare la versione occorre la data della delibera di Giunta, come "
-                                          "gg/mm/aaaa.");
-        plan_page(c, out, "La versione non è stata approvata", &err, &c->modulo);
-        errori_free(&err);
-        return;
-    }
-    char key[16], *error = NULL, *nota = approve ? xasprintf("Giunta del %02d/%02d/%04d", dd, mm, yy) : NULL;
-    snprintf(key, sizeof key, "%d", n);
-    Autore chi = contesto_autore(c, nota);
-    bool ok = archivio_inizia(c->s->a, &error) == ARCHIVIO_OK &&
-              archivio_cambia_stato(c->s->a, "versione", key, NULL, approve ? "proposta" : NULL, to, nota, &chi, &error) ==
-                  ARCHIVIO_OK &&
-              archivio_conferma(c->s->a, &error) == ARCHIVIO_OK;
-    if (!ok)
-        archivio_annulla(c->s->a);
-    free(nota);
-    if (ok && server_ricarica_piano(c->s, &error))
-        risposta_redirect(out, "/piano");
-    else
-        risposta_errore(c, out, 409, error ? error : "Operazione non possibile nello stato attuale.");
+    char *key = flusso_chiave_versione((int)n), *id = xasprintf("motivo-versione-%ld", n);
+    Passo step = {
+        .ctx = {.flusso = FLUSSO_VERSIONE, .chiave = key, .anno = c->s->anno},
+        .azione = modulo_valore(&c->modulo, "azione"),
+        .ritorno = "/piano",
+        .id_motivo = id,
+        .pagina = plan_with_errors,
+    };
+    web_passo(c, out, &step);
+    char *error = NULL;
+    if (out->status == 303 && !server_ricarica_piano(c->s, &error)) /* a version approved: the one the pages print */
+        risposta_errore(c, out, 500, error ? error : "il piano approvato non si rilegge");
     free(error);
+    free(id);
+    free(key);
 }
 
 /* ---- users -------------------------------------------------------------------------------- */

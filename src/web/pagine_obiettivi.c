@@ -9,6 +9,7 @@
 
 #include "anno.h"
 #include "html_moduli.h"
+#include "passi.h"
 #include "rotte.h"
 #include "server.h"
 
@@ -158,38 +159,32 @@ static void rilevazione_form(StrBuf *b, const Contesto *c, const Obiettivo *o, c
     free(name);
 }
 
-/* The workflow's buttons: the dirigente sends, the OIV validates or sends back. */
-static void workflow(StrBuf *b, const Contesto *c, const Obiettivo *o, const Periodo *p, const Stato *st)
+/* The workflow: the state, and the steps of the table the user may make from it (the dirigente sends; the OIV
+ * validates, or sends back with a reason: separate forms, so that Enter in the reason sends back, nothing else). */
+static void workflow(StrBuf *b, const Contesto *c, const Obiettivo *o, const Periodo *p, const Stato *st,
+                     const Errori *err)
 {
     char value[11], *name = periodo_nome(p);
     periodo_valore(p, value);
-    html_printf(b, "<p class=\"stato\">Stato delle rilevazioni del %d, %s: <strong id=\"stato-rilevazioni\">%s</strong>",
-                c->s->anno, name, stato_rilevazioni(st));
-    free(name);
-    if (st->chi)
-        html_printf(b, " (%s)", st->chi);
-    if (st->nota)
-        html_printf(b, " — %s", st->nota);
+    html_printf(b, "<p class=\"stato\">Stato delle rilevazioni del %d, %s: ", c->s->anno, name);
+    html_stato(b, "stato-rilevazioni", stato_rilevazioni(st), st);
     strbuf_puts(b, "</p>\n");
-    bool owner = contesto_dirigente_di(c, o), oiv = (c->capacita & CAP_VALIDAZIONE) != 0;
-    bool sent = st->stato && strcmp(st->stato, "inviata") == 0;
-    if (owner && rilevazioni_modificabili(st)) {
-        char *action = url_path("/obiettivi/%s/invio", o->codice);
-        html_form(b, &(Form){.action = action, .csrf = c->sessione->csrf});
-        html_nascosto(b, "periodo", value);
-        html_pulsante(b, "Invia per la validazione", NULL, NULL);
-        html_form_fine(b);
-        free(action);
-    }
-    if (oiv && sent) {
-        char *action = url_path("/obiettivi/%s/validazione", o->codice);
-        html_form(b, &(Form){.action = action, .csrf = c->sessione->csrf, .classe = "modulo"});
-        html_nascosto(b, "periodo", value);
-        html_campo(b, &(CampoForm){CAMPO_TESTO, "motivo", "Motivo (per rimandare)"}, NULL);
-        html_pulsante(b, "Valida", "stato", "validata");
-        html_pulsante(b, "Rimanda al dirigente", "stato", "rimandata");
-        html_form_fine(b);
-        free(action);
+    free(name);
+    StatoFlusso now;
+    if (!stato_da_nome(stato_rilevazioni(st), &now))
+        return;
+    const char *hidden[] = {"periodo", value, NULL};
+    for (size_t i = 0; i < N_TRANSIZIONI; i++) {
+        const Transizione *t = &TRANSIZIONI[i];
+        Attore chi = passo_attore(c);
+        char *why = NULL;
+        if (t->flusso == FLUSSO_RILEVAZIONI && t->da == now && transizione_permessa(t, &chi, &why)) {
+            char *action = url_path(t->a == STATO_INVIATA ? "/obiettivi/%s/invio" : "/obiettivi/%s/validazione",
+                                    o->codice);
+            html_passo(b, c, action, t, hidden, NULL, err);
+            free(action);
+        }
+        free(why);
     }
 }
 
@@ -232,8 +227,9 @@ static void period_links(StrBuf *b, Contesto *c, const Obiettivo *o, const Perio
     free(list);
 }
 
+/* The page; err: the errors of a rilevazione (form_err true: shown in its form, with what was typed) or of a step. */
 static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, const Periodo *p, int status,
-                             const Errori *err, const Modulo *typed)
+                             const char *what_failed, const Errori *err, bool form_err, const Modulo *typed)
 {
     Anno y;
     anno_carica_periodo(c->s, p, &y);
@@ -244,7 +240,7 @@ static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, con
     Briciola path[] = {{"Inizio", "/"}, {"Obiettivi", "/obiettivi"}, {o->codice, NULL}};
     html_inizio(b, title, c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 3);
     free(title);
-    html_riepilogo(b, err, "La rilevazione non è stata salvata");
+    html_riepilogo(b, err, what_failed);
     html_printf(b, "<p class=\"descrizione\">%s</p>\n", o->descrizione);
     html_printf(b, "<dl class=\"dati\"><dt>Dirigente</dt><dd>%s</dd><dt>Baseline</dt><dd>%s</dd><dt>Target</dt><dd>%s</dd>"
                    "<dt>Risultato del %d, %s</dt><dd id=\"risultato\">", o->dirigente, o->baseline, o->target, c->s->anno,
@@ -262,12 +258,12 @@ static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, con
     free(key);
     strbuf_puts(b, "<section id=\"rilevazioni\" aria-labelledby=\"titolo-rilevazioni\"><h2 id=\"titolo-rilevazioni\">Rilevazioni</h2>\n");
     period_links(b, c, o, p);
-    workflow(b, c, o, p, &st);
+    workflow(b, c, o, p, &st, form_err ? NULL : err);
     bool collecting = periodo_aperto(c->s, p);
     if (!collecting)
         html_printf(b, "<p>La raccolta delle rilevazioni (%s) è chiusa.</p>\n", name);
     if (collecting && contesto_dirigente_di(c, o) && rilevazioni_modificabili(&st) && e && e->n_azioni)
-        rilevazione_form(b, c, o, p, e, err, typed);
+        rilevazione_form(b, c, o, p, e, form_err ? err : NULL, form_err ? typed : NULL);
     free(name);
     strbuf_puts(b, "</section>\n<section aria-labelledby=\"titolo-storia\"><h2 id=\"titolo-storia\">Storia</h2>\n<ol class=\"storia\">\n");
     HistoryVisit h = {b, 0};
@@ -305,7 +301,7 @@ void pagina_obiettivo(Contesto *c, Risposta *out)
 {
     Periodo p;
     if (period_of(c, out, &p))
-        render_objective(c, out, c->obiettivo, &p, 200, NULL, NULL);
+        render_objective(c, out, c->obiettivo, &p, 200, NULL, NULL, false, NULL);
 }
 
 /* ---- a rilevazione ------------------------------------------------------------------------ */
@@ -460,71 +456,52 @@ void post_rilevazione(Contesto *c, Risposta *out)
     if (ok)
         back_to(out, o, &p);
     else
-        render_objective(c, out, o, &p, 422, &err, &c->modulo);
+        render_objective(c, out, o, &p, 422, "La rilevazione non è stata salvata", &err, true, &c->modulo);
     errori_free(&err);
 }
 
-/* Moves the objective's rilevazioni of the period from one state to another, audited; back to its page. */
-static void change_state(Contesto *c, Risposta *out, const Periodo *p, const Stato *st, const char *to,
-                         const char *nota)
+/* The objective's page with a step's errors, at the step's period. */
+static void objective_with_errors(Contesto *c, Risposta *out, const Errori *errori, const void *dati)
 {
-    const Obiettivo *o = c->obiettivo;
-    char *key = chiave_rilevazioni(c->s, p, o->codice), *error = NULL;
-    Autore chi = contesto_autore(c, nota);
-    ArchivioEsito e = archivio_inizia(c->s->a, &error);
-    if (e == ARCHIVIO_OK) {
-        e = archivio_cambia_stato(c->s->a, "rilevazioni", key, o->codice, st->stato, to, nota, &chi, &error);
-        if (e == ARCHIVIO_OK)
-            e = archivio_conferma(c->s->a, &error);
-        else
-            archivio_annulla(c->s->a);
-    }
-    free(key);
-    if (e == ARCHIVIO_OK)
-        back_to(out, o, p);
-    else
-        risposta_errore(c, out, 409, error ? error : "Nello stato attuale delle rilevazioni questa operazione non è possibile.");
-    free(error);
+    render_objective(c, out, c->obiettivo, dati, 422, "Il passo non è stato fatto", errori, false, NULL);
 }
 
-/* The dirigente sends the rilevazioni of a period for validation. */
+/* A step of the rilevazioni of the period the form names: the dirigente sends (/invio), the OIV validates or
+ * sends back (/validazione, with «azione»); the table says who and when (flusso.c). */
+static void rilevazioni_step(Contesto *c, Risposta *out, const char *azione)
+{
+    Periodo p;
+    if (!period_of(c, out, &p))
+        return;
+    char *key = chiave_rilevazioni(c->s, &p, c->obiettivo->codice), value[11];
+    periodo_valore(&p, value);
+    char *back = p.has_al ? url_path("/obiettivi/%s?periodo=%s#rilevazioni", c->obiettivo->codice, value)
+                          : url_path("/obiettivi/%s#rilevazioni", c->obiettivo->codice);
+    Passo step = {
+        .ctx = {.flusso = FLUSSO_RILEVAZIONI, .chiave = key, .anno = c->s->anno, .obiettivo = c->obiettivo,
+                .has_al = p.has_al, .al = p.al},
+        .azione = azione,
+        .ritorno = back,
+        .pagina = objective_with_errors,
+        .dati = &p,
+    };
+    web_passo(c, out, &step);
+    free(back);
+    free(key);
+}
+
 void post_invio(Contesto *c, Risposta *out)
 {
-    Periodo p;
-    if (!period_of(c, out, &p))
-        return;
-    char *key = chiave_rilevazioni(c->s, &p, c->obiettivo->codice);
-    Stato st = stato_di(c->s->a, "rilevazioni", key);
-    free(key);
-    if (rilevazioni_modificabili(&st))
-        change_state(c, out, &p, &st, "inviata", NULL);
-    else
-        risposta_errore(c, out, 409, "Le rilevazioni sono già state inviate.");
-    stato_free(&st);
+    rilevazioni_step(c, out, "invia");
 }
 
-/* The OIV validates the rilevazioni sent, or sends them back with a reason. */
 void post_validazione_rilevazioni(Contesto *c, Risposta *out)
 {
-    Periodo p;
-    if (!period_of(c, out, &p))
-        return;
-    const char *to = modulo_valore(&c->modulo, "stato"), *motivo = modulo_valore(&c->modulo, "motivo");
-    bool validate = to && strcmp(to, "validata") == 0, back = to && strcmp(to, "rimandata") == 0;
-    if (!validate && !back) {
-        risposta_errore(c, out, 400, "Indicare se le rilevazioni si validano o si rimandano al dirigente.");
+    const char *azione = modulo_valore(&c->modulo, "azione");
+    if (!azione || (strcmp(azione, "valida") != 0 && strcmp(azione, "rimanda") != 0)) {
+        risposta_errore(c, out, 400, "Indicare se le rilevazioni si validano («valida») o si rimandano al dirigente "
+                                     "(«rimanda»).");
         return;
     }
-    if (back && (!motivo || !*motivo)) {
-        risposta_errore(c, out, 422, "Per rimandare le rilevazioni al dirigente occorre scriverne il motivo.");
-        return;
-    }
-    char *key = chiave_rilevazioni(c->s, &p, c->obiettivo->codice);
-    Stato st = stato_di(c->s->a, "rilevazioni", key);
-    free(key);
-    if (st.stato && strcmp(st.stato, "inviata") == 0)
-        change_state(c, out, &p, &st, to, back ? motivo : NULL);
-    else
-        risposta_errore(c, out, 409, "Si validano o si rimandano soltanto le rilevazioni inviate dal dirigente.");
-    stato_free(&st);
+    rilevazioni_step(c, out, azione);
 }

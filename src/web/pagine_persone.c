@@ -6,6 +6,7 @@
 
 #include "anno.h"
 #include "html_moduli.h"
+#include "passi.h"
 #include "persone.h"
 #include "rotte.h"
 #include "server.h"
@@ -34,7 +35,19 @@ static void rows_table(StrBuf *b, const PersonaAnno *pa)
     strbuf_puts(b, "</tbody></table>\n");
 }
 
-void pagina_persona(Contesto *c, Risposta *out)
+/* The route of each step of a valutazione (rotte.c). */
+static const char *step_path(const Transizione *t)
+{
+    if (strcmp(t->azione, "comunica") == 0)
+        return "/persone/%s/comunicazione";
+    if (strcmp(t->azione, "presa-visione") == 0)
+        return "/persone/%s/presa-visione";
+    if (strcmp(t->azione, "presa-visione-cartacea") == 0)
+        return "/persone/%s/presa-visione-cartacea";
+    return "/persone/%s/riapertura";
+}
+
+static void person_page(Contesto *c, Risposta *out, const Errori *errori)
 {
     const Persona *p = c->persona;
     Anno y;
@@ -45,10 +58,12 @@ void pagina_persona(Contesto *c, Risposta *out)
     for (size_t i = 0; i < pers.n && !pa; i++)
         if (pers.persone[i].registro == p)
             pa = &pers.persone[i];
-    risposta_html(out, 200);
+    strbuf_free(&out->body);
+    risposta_html(out, errori && errori->n ? 422 : 200);
     StrBuf *b = &out->body;
     Briciola path[] = {{"Inizio", "/"}, {p->nome, NULL}};
     html_inizio(b, p->nome, c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 2);
+    html_riepilogo(b, errori, "Il passo non è stato fatto");
     html_printf(b, "<dl class=\"dati\"><dt>Area</dt><dd>%s</dd><dt>Anno</dt><dd>%d</dd><dt>Punteggio degli obiettivi</dt>"
                    "<dd id=\"punteggio\">", p->area ? p->area : "—", c->s->anno);
     char score[32] = "non calcolabile";
@@ -66,25 +81,25 @@ void pagina_persona(Contesto *c, Risposta *out)
     char *key = chiave_valutazione(c->s, p);
     Stato st = stato_di(c->s->a, "valutazione", key);
     free(key);
-    html_printf(b, "<section aria-labelledby=\"titolo-valutazione\"><h2 id=\"titolo-valutazione\">Valutazione</h2>"
-                   "<p class=\"stato\">Stato: <strong id=\"stato-valutazione\">%s</strong>", st.stato ? st.stato : "bozza");
-    if (st.quando)
-        html_printf(b, " — %s, %s", st.chi, st.quando);
+    StatoFlusso now = STATO_BOZZA;
+    if (st.stato)
+        stato_da_nome(st.stato, &now);
+    strbuf_puts(b, "<section aria-labelledby=\"titolo-valutazione\"><h2 id=\"titolo-valutazione\">Valutazione</h2>"
+                   "<p class=\"stato\">Stato: ");
+    html_stato(b, "stato-valutazione", stato_nome(now), &st);
     strbuf_puts(b, "</p>\n");
-    bool communicated = st.stato && strcmp(st.stato, "comunicata") == 0;
-    if (communicated && contesto_e(c, p)) {
-        char *action = url_path("/persone/%s/presa-visione", p->id);
-        html_form(b, &(Form){.action = action, .csrf = c->sessione->csrf});
-        html_pulsante(b, "Prendo visione della mia scheda", NULL, NULL);
-        html_form_fine(b);
-        free(action);
-    }
-    if (!st.stato && (c->capacita & CAP_VALUTAZIONI)) {
-        char *action = url_path("/persone/%s/comunicazione", p->id);
-        html_form(b, &(Form){.action = action, .csrf = c->sessione->csrf});
-        html_pulsante(b, "Comunica la valutazione", NULL, NULL);
-        html_form_fine(b);
-        free(action);
+    /* the steps of the table the user may make, each its form */
+    Attore chi = passo_attore(c);
+    for (size_t i = 0; i < N_TRANSIZIONI; i++) {
+        const Transizione *t = &TRANSIZIONI[i];
+        char *why = NULL;
+        if (t->flusso == FLUSSO_VALUTAZIONE && t->da == now && transizione_permessa(t, &chi, &why)) {
+            char *action = url_path(step_path(t), p->id), *id = xasprintf("motivo-%s", t->azione);
+            html_passo(b, c, action, t, NULL, id, errori);
+            free(id);
+            free(action);
+        }
+        free(why);
     }
     strbuf_puts(b, "</section>\n");
     stato_free(&st);
@@ -93,35 +108,51 @@ void pagina_persona(Contesto *c, Risposta *out)
     anno_free(&y);
 }
 
-static void change_state(Contesto *c, Risposta *out, const Persona *p, const char *from, const char *to)
+void pagina_persona(Contesto *c, Risposta *out)
 {
-    char *key = chiave_valutazione(c->s, p), *error = NULL;
-    Autore chi = contesto_autore(c, NULL);
-    ArchivioEsito e = archivio_inizia(c->s->a, &error);
-    if (e == ARCHIVIO_OK) {
-        e = archivio_cambia_stato(c->s->a, "valutazione", key, NULL, from, to, NULL, &chi, &error);
-        if (e == ARCHIVIO_OK)
-            e = archivio_conferma(c->s->a, &error);
-        else
-            archivio_annulla(c->s->a);
-    }
+    person_page(c, out, NULL);
+}
+
+static void person_with_errors(Contesto *c, Risposta *out, const Errori *errori, const void *dati)
+{
+    (void)dati;
+    person_page(c, out, errori);
+}
+
+/* A step of the person's valutazione of the year, as the table says (flusso.c). */
+static void valutazione_step(Contesto *c, Risposta *out, const char *azione)
+{
+    char *key = chiave_valutazione(c->s, c->persona), *back = url_path("/persone/%s", c->persona->id),
+         *id = xasprintf("motivo-%s", azione);
+    Passo step = {
+        .ctx = {.flusso = FLUSSO_VALUTAZIONE, .chiave = key, .anno = c->s->anno},
+        .azione = azione,
+        .ritorno = back,
+        .id_motivo = id,
+        .pagina = person_with_errors,
+    };
+    web_passo(c, out, &step);
+    free(id);
+    free(back);
     free(key);
-    if (e == ARCHIVIO_OK) {
-        char *loc = url_path("/persone/%s", p->id);
-        risposta_redirect(out, loc);
-        free(loc);
-    } else {
-        risposta_errore(c, out, 409, error ? error : "Operazione non possibile nello stato attuale.");
-    }
-    free(error);
 }
 
 void post_presa_visione(Contesto *c, Risposta *out)
 {
-    change_state(c, out, c->persona, "comunicata", "presa visione");
+    valutazione_step(c, out, "presa-visione");
+}
+
+void post_presa_visione_cartacea(Contesto *c, Risposta *out)
+{
+    valutazione_step(c, out, "presa-visione-cartacea");
 }
 
 void post_comunicazione(Contesto *c, Risposta *out)
 {
-    change_state(c, out, c->persona, NULL, "comunicata");
+    valutazione_step(c, out, "comunica");
+}
+
+void post_riapertura(Contesto *c, Risposta *out)
+{
+    valutazione_step(c, out, "riapri");
 }

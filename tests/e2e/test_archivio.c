@@ -77,9 +77,29 @@ Test(archivio, documents_from_the_archive_are_those_from_the_files, .timeout = 3
     ok("stampa " PIANO " --raggiunto " ANNO " --anno 2024 --sistema " SISTEMA " --valutazioni " VALUTAZIONI
        " --dati-aperti --out $T/file");
     ok("stampa --archivio $T/a.db --anno 2024 --dati-aperti --out $T/arch");
-    static const char *const year[] = {"schede.pdf", "persone.pdf", "relazione.pdf", "relazione.csv", "premi.pdf",
-                                       "premi.csv", NULL};
+    static const char *const year[] = {"schede.pdf", "relazione.pdf", "relazione.csv", "premi.pdf", "premi.csv", NULL};
     expect_same_files("file", "arch", year);
+    /* the persone: the same but for the presa visione, which from the archive is only one recorded there (taken in
+       the web, or signed on paper and entered by the ufficio personale): a date in an uploaded file is not one */
+#define PRESE_VISIONE(pdf) "pdftotext -layout " pdf " - | grep -A1 'Il dipendente, per presa visione' | grep -c '/20'"
+    Run r = run_shell(PRESE_VISIONE("$T/file/persone.pdf") "; " PRESE_VISIONE("$T/arch/persone.pdf"));
+    int in_file = 0, in_archive = 0;
+    cr_assert_eq(sscanf(r.out, "%d %d", &in_file, &in_archive), 2, "%s", r.out);
+    cr_assert_gt(in_file, 0, "the file's prese visione (Alessandra Bogo's 14/02/2025 among them): %s", r.out);
+    cr_assert_eq(in_archive, 0, "none from the archive, where none was recorded: %s", r.out);
+    free(r.out);
+    ok("archivio stato $T/a.db valutazione '2024 Alessandra Bogo' comunica --autore personale");
+    ok("archivio stato $T/a.db valutazione '2024 Alessandra Bogo' presa-visione-cartacea --motivo 12/03/2025 "
+       "--autore personale");
+    r = run("archivio stato $T/a.db valutazione '2024 Alessandra Bogo' presa-visione");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "è «presa visione»");
+    free(r.out);
+    ok("stampa --archivio $T/a.db --anno 2024 --solo persone --out $T/arch-pv");
+    r = run_shell(PRESE_VISIONE("$T/arch-pv/persone.pdf") "; pdftotext -layout $T/arch-pv/persone.pdf - | "
+                  "grep -A1 'Il dipendente, per presa visione' | grep -c '12/03/2025'");
+    cr_assert_str_eq(r.out, "1\n1\n", "the presa visione signed on paper, on Alessandra Bogo's sheet alone: %s", r.out);
+    free(r.out);
     ok("stampa " PIANO " --raggiunto " META " --al 30/06/2024 --dati-aperti --out $T/file-al");
     ok("stampa --archivio $T/a.db --al 30/06/2024 --dati-aperti --out $T/arch-al");
     static const char *const monitoring[] = {"schede.pdf", "monitoraggio.pdf", "monitoraggio.csv", NULL};
@@ -162,7 +182,7 @@ Test(archivio, the_approved_version_is_what_every_reader_uses, .timeout = 300 * 
     expect_contains(&r, "la versione 2 del piano era già approvata: nessun cambiamento");
     free(r.out);
     r = run_shell("'" SCHEDE_EXE "' archivio storia $T/a.db --formato csv | grep '\"stato\";\"stati\";\"2\"'");
-    expect_contains(&r, "\"versione\";;\"\"\"proposta\"\"\";\"Giunta del 15/07/2024\"");
+    expect_contains(&r, "\"versione\";;\"\"\"proposta\"\"\";\n");
     expect_contains(&r, "\"versione\";\"\"\"proposta\"\"\";\"\"\"approvata\"\"\";\"Giunta del 15/07/2024\"");
     free(r.out);
     r = run("archivio approva $T/a.db --versione 3 --giunta 15/07/2024");
@@ -571,4 +591,64 @@ Test(archivio, an_archive_of_version_2_is_brought_up_to_date, .timeout = 60 * SC
     free(path);
     free(schema_path);
     free(schema);
+}
+
+/* schede archivio stato: the states listed, and the table's steps for the offices without the web, each with its
+   checks and its sentence; a person's own step is the person's, in the web. */
+Test(archivio, the_workflows_steps_from_the_command_line, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    archive_with_samples(false);
+    ok("archivio importa $T/a.db " VARIAZIONE);
+    Run r = run("archivio stato $T/a.db versione 2 approva --motivo 10/07/2024");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "versione 2 è «bozza»: il passo «approva» si fa quando è «proposta»");
+    free(r.out);
+    ok("archivio stato $T/a.db versione 2 proponi --autore Segreteria");
+    r = run("archivio stato $T/a.db versione 2 approva --motivo 31/06/2024");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "Data della delibera di Giunta: il 31/06/2024 non esiste nel calendario");
+    free(r.out);
+    r = run("archivio stato $T/a.db versione 2 approva");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "«Registra l'approvazione» richiede: Data della delibera di Giunta");
+    free(r.out);
+    ok("archivio stato $T/a.db versione 2 approva --motivo 10/07/24 --autore Segreteria");
+    r = run("archivio stato $T/a.db");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "versione 1: superata (Segreteria, ");
+    expect_contains(&r, ") — superata dalla versione 2\n");
+    expect_contains(&r, "versione 2: approvata (Segreteria, ");
+    expect_contains(&r, ") — Giunta del 10/07/2024\n");
+    free(r.out);
+    r = run("archivio stato $T/a.db relazione 2024 valida --motivo 'conforme'");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "prima la Segreteria chiude la raccolta delle rilevazioni di fine anno del 2024");
+    free(r.out);
+    r = run("archivio stato $T/a.db valutazione '2024 Alessandra Bogo' comunica");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
+    r = run("archivio stato $T/a.db valutazione '2024 Alessandra Bogo' presa-visione");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "questo passo lo fa soltanto la persona valutata, dal proprio accesso");
+    free(r.out);
+    r = run("archivio stato $T/a.db valutazione 2024 comunica");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "«2024» non è la chiave di valutazione: «ANNO NOME»");
+    free(r.out);
+    r = run("archivio stato $T/a.db obiettivo 2024 invia");
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    expect_contains(&r, "«obiettivo» non è un oggetto dei flussi");
+    free(r.out);
+    r = run("archivio stato $T/a.db rilevazioni '2024 XX-99' invia");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "il piano non ha un obiettivo con il codice «XX-99»");
+    free(r.out);
+    /* every step is in the registro, with its reason */
+    r = run("archivio storia $T/a.db --formato csv");
+    expect_contains(&r, "\"Segreteria\";\"stato\";\"stati\";\"1\";;\"versione\";\"\"\"approvata\"\"\";\"\"\"superata\"\"\";"
+                        "\"superata dalla versione 2\"");
+    free(r.out);
+    r = run("archivio controlla $T/a.db");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    free(r.out);
 }

@@ -36,13 +36,13 @@ def setUpModule():
     global S
     S = type("S", (), {})()
     S.scratch = w.Scratch()
-    S.db = w.make_archive(S.scratch.dir)
+    S.db = w.make_archive(S.scratch.dir, valutazioni=True)
     # Alessandra Bogo's valutazione is communicated, so that she can take presa visione
     S.server = w.Server(S.db)
     office = w.Client(S.server.port)
     office.login("personale")
     office.get("/persone/bogo-a")
-    assert office.post("/persone/bogo-a/comunicazione", {}).status == 303
+    assert office.step("/persone/bogo-a/comunicazione", {}).status == 303
     os.makedirs(SHOTS, exist_ok=True)
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
@@ -183,6 +183,10 @@ class Browser(unittest.TestCase):
         wait_for(lambda: b.current_url == url("/persone/bogo-a"))
         self.assertEqual(b.find_element(By.ID, "stato-valutazione").text, "comunicata")
         b.find_element(By.XPATH, "//button[contains(., 'Prendo visione')]").click()
+        # what it means, then the step: nothing irreversible without a confirmation
+        wait_for(lambda: "Prendere visione non vuol dire essere d'accordo" in b.find_element(By.TAG_NAME, "main").text)
+        shot("presa-visione-conferma")
+        b.find_element(By.XPATH, "//button[starts-with(., 'Conferma')]").click()
         wait_for(lambda: text_of("stato-valutazione") == "presa visione")
         shot("presa-visione")
         b.get(url("/persone/tronfi-a"))

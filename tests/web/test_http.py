@@ -22,7 +22,7 @@ S = None  # the module's server, archive and scratch folder
 def setUpModule():
     global S
     scratch = w.Scratch()
-    db = w.make_archive(scratch.dir)
+    db = w.make_archive(scratch.dir, valutazioni=True)
     log = os.path.join(scratch.dir, "accessi.log")
     S = type("S", (), {})()
     S.scratch, S.db, S.log = scratch, db, log
@@ -181,7 +181,7 @@ ROUTES = [
     ("/documenti/persone.pdf", [200, 403, 200, 200, 403]),
     ("/documenti/relazione.pdf", [200, 403, 200, 200, 403]),
     ("/documenti/monitoraggio.pdf", [404, 403, 404, 404, 403]),  # no monitoring opened yet: 404 saying so
-    ("/documenti/premi.pdf", [404, 403, 404, 403, 403]),  # no SMVP in this archive: 404 saying so
+    ("/documenti/premi.pdf", [200, 403, 200, 403, 403]),
     ("/persone/bogo-a", [200, 403, 200, 200, 200]),
     ("/persone/tronfi-a", [200, 403, 200, 200, 403]),
     ("/persone/bogo-a/scheda.pdf", [200, 403, 200, 200, 200]),
@@ -212,13 +212,15 @@ class Ruoli(unittest.TestCase):
         # (path, fields, who may) — the others get 403
         posts = [
             ("/obiettivi/SG-03/rilevazioni", {"azione": "1", "data": "10/12/2024"}, {"segretario"}),
-            ("/piano/stato", {"versione": "1", "stato": "proposta"}, {"segreteria"}),
+            ("/piano/stato", {"versione": "1", "azione": "proponi"}, {"segreteria"}),
             ("/utenti", {"nome": "x", "ruolo": "oiv", "password": "abcdefghijkl"}, {"segreteria"}),
             ("/persone/bogo-a/comunicazione", {}, {"segreteria", "personale"}),
-            ("/raccolta", {"stato": "chiusa"}, {"segreteria"}),
-            ("/relazione", {"commento": "x"}, {"oiv"}),
+            ("/raccolta", {"azione": "chiudi"}, {"segreteria"}),
+            ("/relazione", {"motivo": "x"}, {"oiv"}),
             ("/valutazioni", {}, {"segreteria", "personale"}),
-            ("/valutazioni/validazione", {"commento": "x"}, {"oiv"}),
+            ("/valutazioni/validazione", {"motivo": "x"}, {"oiv"}),
+            ("/persone/bogo-a/riapertura", {"motivo": "x"}, {"segreteria", "personale"}),
+            ("/obiettivi/SG-03/validazione", {"azione": "valida"}, {"oiv"}),
         ]
         for path, fields, allowed in posts:
             for user in ["oiv", "bogo", "pastorino", "personale", "segretario", "segreteria"]:
@@ -375,21 +377,43 @@ class Rilevazioni(unittest.TestCase):
     def test_3_workflow_inviata_rimandata_validata(self):
         d, oiv = client("segretario"), client("oiv")
         d.get("/obiettivi/SG-03")
+        r = d.post("/obiettivi/SG-03/invio", {})  # nothing reported yet: not sent, and said why, on the page
+        self.assertEqual(r.status, 422)
+        self.assertIn("nessuna azione ha ancora una rilevazione in questa raccolta", r.text)
         self.assertEqual(d.post("/obiettivi/SG-03/rilevazioni", {"azione": "1", "data": "01/12/2024"}).status, 303)
-        self.assertEqual(d.post("/obiettivi/SG-03/invio", {}).status, 303)
+        r = d.post("/obiettivi/SG-03/invio", {})  # the confirmation first: what happens, which actions have none
+        self.assertEqual(r.status, 200)
+        self.assertIn("Le rilevazioni saranno inviate all&#39;OIV", r.text)
+        self.assertRegex(r.text, r"senza una rilevazione: azione 2 \(")
+        self.assertIn('id="stato-rilevazioni">aperta', d.get("/obiettivi/SG-03").text)  # nothing yet
+        self.assertEqual(d.step("/obiettivi/SG-03/invio", {}).status, 303)
         page = d.get("/obiettivi/SG-03").text
         self.assertIn('id="stato-rilevazioni">inviata', page)
         self.assertNotIn("Salva la rilevazione", page)
         self.assertEqual(d.post("/obiettivi/SG-03/rilevazioni", {"azione": "1", "data": "02/12/2024"}).status, 409)
-        self.assertEqual(d.post("/obiettivi/SG-03/validazione", {"stato": "validata"}).status, 403)
-        oiv.get("/obiettivi/SG-03")
-        self.assertEqual(oiv.post("/obiettivi/SG-03/validazione", {"stato": "rimandata"}).status, 422)
-        self.assertEqual(oiv.post("/obiettivi/SG-03/validazione", {"stato": "rimandata", "motivo": "manca la data"}).status, 303)
+        self.assertEqual(d.post("/obiettivi/SG-03/validazione", {"azione": "valida"}).status, 403)
+        page = oiv.get("/obiettivi/SG-03").text
+        # the reason belongs to the send-back form alone: Enter in it cannot validate
+        forms = re.findall(r"<form[^>]*/validazione\"[^>]*>(.*?)</form>", page, re.S)
+        self.assertEqual(len(forms), 2, forms)
+        valida, rimanda = forms
+        self.assertIn('name="azione" value="valida"', valida)
+        self.assertNotIn('name="motivo"', valida)
+        self.assertIn('name="azione" value="rimanda"', rimanda)
+        self.assertIn('name="motivo"', rimanda)
+        self.assertNotIn("valida\"", rimanda.replace('value="rimanda"', ""))
+        r = oiv.post("/obiettivi/SG-03/validazione", {"azione": "rimanda"})
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="errore-motivo"', r.text)
+        self.assertEqual(oiv.step("/obiettivi/SG-03/validazione", {"azione": "rimanda", "motivo": "manca la data"}).status,
+                         303)
         self.assertIn("Salva la rilevazione", d.get("/obiettivi/SG-03").text)
-        self.assertEqual(d.post("/obiettivi/SG-03/invio", {}).status, 303)
+        self.assertEqual(d.step("/obiettivi/SG-03/invio", {}).status, 303)
         oiv.get("/obiettivi/SG-03")
-        self.assertEqual(oiv.post("/obiettivi/SG-03/validazione", {"stato": "validata"}).status, 303)
-        self.assertEqual(oiv.post("/obiettivi/SG-03/validazione", {"stato": "validata"}).status, 409)  # not from validata
+        self.assertEqual(oiv.step("/obiettivi/SG-03/validazione", {"azione": "valida"}).status, 303)
+        r = oiv.post("/obiettivi/SG-03/validazione", {"azione": "valida"})  # not from validata
+        self.assertEqual(r.status, 422)
+        self.assertIn("si fa quando è «inviata»", r.text)
         rows = [(x["prima"], x["dopo"]) for x in registro() if x["tabella"] == "stati" and x["obiettivo"] == "SG-03"]
         self.assertEqual(rows, [('"inviata"', '"validata"'), ('"rimandata"', '"inviata"'),
                                 ('"inviata"', '"rimandata"'), ('', '"inviata"')])
@@ -408,16 +432,20 @@ class Persone(unittest.TestCase):
         r = me.get("/persone/bogo-a")
         self.assertIn('id="stato-valutazione">bozza', r.text)
         self.assertNotIn("Prendo visione", r.text)
-        self.assertEqual(me.post("/persone/bogo-a/presa-visione", {}).status, 409)  # not yet communicated
+        self.assertEqual(me.post("/persone/bogo-a/presa-visione", {}).status, 422)  # not yet communicated
         office.get("/persone/bogo-a")
-        self.assertEqual(office.post("/persone/bogo-a/comunicazione", {}).status, 303)
+        self.assertEqual(office.step("/persone/bogo-a/comunicazione", {}).status, 303)
         self.assertEqual(office.post("/persone/bogo-a/presa-visione", {}).status, 403)  # only the person
         r = me.get("/persone/bogo-a")
         self.assertIn("Prendo visione", r.text)
-        self.assertEqual(me.post("/persone/bogo-a/presa-visione", {}).status, 303)
+        r = me.post("/persone/bogo-a/presa-visione", {})  # what it means, before
+        self.assertEqual(r.status, 200)
+        self.assertIn("Prendere visione non vuol dire essere d&#39;accordo", r.text)
+        self.assertEqual(me.step("/persone/bogo-a/presa-visione", {}).status, 303)
         r = me.get("/persone/bogo-a")
         self.assertIn('id="stato-valutazione">presa visione', r.text)
-        self.assertRegex(r.text, r"bogo, \d{4}-\d\d-\d\dT")
+        self.assertRegex(r.text, r"bogo, \d\d/\d\d/\d{4} \d\d:\d\d")
+        self.assertEqual(me.post("/persone/bogo-a/presa-visione", {}).status, 422)  # once
         text = self.sheet_text(me, "bogo-a")  # printed on the sheet afterwards, in the signatures' date
         self.assertIn("Alessandra Bogo", text)
         self.assertIn(today, text)
@@ -506,15 +534,18 @@ class Piano(unittest.TestCase):
     def test_the_raccolta_closed_refuses_rilevazioni_until_reopened(self):
         admin, d = self.login("segreteria"), self.login("segretario")
         self.assertIn('data-periodo="">aperta', admin.get("/").text)
-        self.assertEqual(admin.post("/raccolta", {"stato": "chiusa"}).status, 303)
-        self.assertEqual(admin.post("/raccolta", {"stato": "chiusa"}).status, 409)
+        self.assertEqual(admin.step("/raccolta", {"azione": "chiudi"}).status, 303)
+        self.assertEqual(admin.post("/raccolta", {"azione": "chiudi"}).status, 422)
         page = d.get("/obiettivi/SG-02").text
         self.assertIn("La raccolta delle rilevazioni (fine anno) è chiusa", page)
         self.assertNotIn("Salva la rilevazione", page)
         r = d.post("/obiettivi/SG-02/rilevazioni", {"azione": "1", "percentuale": "50", "nota": "x"})
         self.assertEqual(r.status, 409)
         admin.get("/")
-        self.assertEqual(admin.post("/raccolta", {"stato": "aperta"}).status, 303)
+        r = admin.post("/raccolta", {"azione": "riapri"})  # a reopening says why
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="errore-motivo-raccolta-fine-anno"', r.text)
+        self.assertEqual(admin.step("/raccolta", {"azione": "riapri", "motivo": "un dirigente in ritardo"}).status, 303)
         d.get("/obiettivi/SG-02")
         r = d.post("/obiettivi/SG-02/rilevazioni", {"azione": "1", "percentuale": "50", "nota": "x"})
         self.assertEqual(r.status, 303)
@@ -525,10 +556,14 @@ class Piano(unittest.TestCase):
         so the objective is 100 % at 30/06, while the year end stays without rilevazioni."""
         admin, d = self.login("segreteria"), self.login("segretario")
         admin.get("/")
-        self.assertEqual(admin.post("/raccolta", {"nuovo": "31/02/2024"}).status, 422)
+        r = admin.post("/raccolta", {"nuovo": "31/06/2024"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("il 31/06/2024 non esiste nel calendario", r.text)
+        self.assertIn('id="errore-nuovo"', r.text)
+        self.assertIn('value="31/06/2024"', r.text)  # what was typed stays, on the page it was typed in
         self.assertEqual(admin.post("/raccolta", {"nuovo": "30/06/2023"}).status, 422)  # not in the server's year
-        self.assertEqual(admin.post("/raccolta", {"nuovo": "30/06/2024"}).status, 303)
-        self.assertEqual(admin.post("/raccolta", {"nuovo": "30/06/2024"}).status, 409)
+        self.assertEqual(admin.step("/raccolta", {"nuovo": "30/06/24"}).status, 303)  # a two-digit year too
+        self.assertEqual(admin.post("/raccolta", {"nuovo": "30/06/2024"}).status, 422)  # there already
         self.assertIn('data-periodo="2024-06-30">aperta', admin.get("/").text)
         page = d.get("/obiettivi/SG-02?periodo=2024-06-30").text
         self.assertIn("Nuova rilevazione (monitoraggio al 30/06/2024)", page)
@@ -548,12 +583,12 @@ class Piano(unittest.TestCase):
                                                     "criticita": "aule non disponibili", "proposta": "corsi in FAD"})
         self.assertEqual(r.status, 303, r.text[-1500:])
         self.assertIn('id="risultato">100 %', d.get("/obiettivi/SG-02?periodo=2024-06-30").text)  # under way: not in the %
-        self.assertEqual(d.post("/obiettivi/SG-02/invio", {"periodo": "2024-06-30"}).status, 303)
+        self.assertEqual(d.step("/obiettivi/SG-02/invio", {"periodo": "2024-06-30"}).status, 303)
         self.assertIn('id="stato-rilevazioni">aperta', d.get("/obiettivi/SG-02").text)  # each period its own state
         self.assertEqual(d.get("/obiettivi/SG-02?periodo=2024-13-01").status, 400)
         self.assertEqual(d.get("/obiettivi/SG-02?periodo=2025-06-30").status, 400)
         admin.get("/")
-        self.assertEqual(admin.post("/raccolta", {"periodo": "2024-06-30", "stato": "chiusa"}).status, 303)
+        self.assertEqual(admin.step("/raccolta", {"periodo": "2024-06-30", "azione": "chiudi"}).status, 303)
         r = d.post("/obiettivi/SG-02/rilevazioni", {"periodo": "2024-06-30", "azione": "2", "percentuale": "10", "nota": "x"})
         self.assertEqual(r.status, 409)
         out = os.path.join(self.scratch.dir, "monitoraggio")
@@ -574,17 +609,29 @@ class Piano(unittest.TestCase):
         self.assertTrue(any(x["campo"] == "criticita" and x["dopo"] == '"aule non disponibili"' for x in rows))
 
     def test_the_oiv_validates_the_relazione_with_a_comment(self):
-        oiv = self.login("oiv")
+        oiv, admin = self.login("oiv"), self.login("segreteria")
         home = oiv.get("/").text
         self.assertIn('id="stato-relazione">bozza', home)
-        self.assertEqual(oiv.post("/relazione", {"commento": "conforme al <SMVP>"}).status, 303)
+        r = oiv.post("/relazione", {"motivo": "conforme al <SMVP>"})  # the year's collection still open
+        self.assertEqual(r.status, 422)
+        self.assertIn("prima la Segreteria chiude la raccolta delle rilevazioni di fine anno del 2024", r.text)
+        admin.get("/")
+        self.assertEqual(admin.step("/raccolta", {"azione": "chiudi"}).status, 303)
+        oiv.get("/")
+        r = oiv.post("/relazione", {"motivo": "  "})  # an empty comment is none
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="errore-motivo-relazione"', r.text)
+        self.assertEqual(oiv.step("/relazione", {"motivo": "conforme al <SMVP>"}).status, 303)
         home = oiv.get("/").text
         self.assertIn('id="stato-relazione">validata', home)
         self.assertIn("«conforme al &lt;SMVP&gt;»", home)
-        self.assertEqual(oiv.post("/relazione", {"commento": "di nuovo"}).status, 409)
+        self.assertEqual(oiv.post("/relazione", {"motivo": "di nuovo"}).status, 422)
         self.assertIn('id="stato-valutazioni">bozza', home)
-        self.assertEqual(oiv.post("/valutazioni/validazione", {"commento": "fasce coerenti"}).status, 303)
-        self.assertIn('id="stato-valutazioni">validata', oiv.get("/").text)
+        r = oiv.post("/valutazioni/validazione", {"motivo": "fasce coerenti"})  # no SMVP in this archive yet
+        self.assertEqual(r.status, 422)
+        self.assertIn("l&#39;archivio non ha ancora il sistema di valutazione", r.text)
+        admin.get("/")
+        self.assertEqual(admin.step("/raccolta", {"azione": "riapri", "motivo": "per le altre prove"}).status, 303)
         rows = list(csv.DictReader(io.StringIO(w.storia(self.db)), delimiter=";"))
         self.assertTrue(any(r["tabella"] == "stati" and r["campo"] == "relazione" and r["motivo"] == "conforme al <SMVP>"
                             for r in rows))
@@ -632,13 +679,28 @@ class Piano(unittest.TestCase):
         self.assertEqual(r.status, 303, r.text)
         page = c.get("/piano").text
         self.assertIn("<th scope=\"row\">2</th><td>bozza", page)
-        self.assertEqual(c.post("/piano/stato", {"versione": "2", "stato": "approvata", "giunta": "10/01/2024"}).status, 409)
-        self.assertEqual(c.post("/piano/stato", {"versione": "2", "stato": "proposta"}).status, 303)
-        self.assertEqual(c.post("/piano/stato", {"versione": "2", "stato": "approvata"}).status, 422)
-        self.assertEqual(c.post("/piano/stato", {"versione": "2", "stato": "approvata", "giunta": "10/01/2024"}).status, 303)
+        r = c.post("/piano/stato", {"versione": "2", "azione": "approva", "motivo": "10/01/2024"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("il passo «approva» si fa quando è «proposta»", r.text)
+        self.assertEqual(c.step("/piano/stato", {"versione": "2", "azione": "proponi"}).status, 303)
+        r = c.post("/piano/stato", {"versione": "2", "azione": "approva"})
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="errore-motivo-versione-2"', r.text)
+        r = c.post("/piano/stato", {"versione": "2", "azione": "approva", "motivo": "31/02/2024"})
+        self.assertIn("il 31/02/2024 non esiste nel calendario", r.text)
+        self.assertEqual(c.step("/piano/stato", {"versione": "2", "azione": "approva", "motivo": "10/01/2024"}).status,
+                         303)
         self.assertIn("versione 2, approvata", c.get("/").text)
         h1 = re.search(r"<h1>(.*?)</h1>", c.get("/obiettivi/SG-01").text).group(1)
         self.assertNotIn("&lt;script&gt;", h1)  # version 2 has no <script>
+        # one approved version at a time: approving version 1 after it makes version 2 superata, recorded
+        self.assertEqual(c.step("/piano/stato", {"versione": "1", "azione": "proponi"}).status, 303)
+        self.assertEqual(c.step("/piano/stato", {"versione": "1", "azione": "approva", "motivo": "20/01/2024"}).status,
+                         303)
+        page = c.get("/piano").text
+        self.assertIn("<th scope=\"row\">2</th><td>superata — superata dalla versione 1", page)
+        self.assertIn("<th scope=\"row\">1</th><td>approvata — Giunta del 20/01/2024", page)
+        self.assertIn("versione 1, approvata; la versione 2, caricata dopo, è «superata»", c.get("/").text)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ class Memoria(unittest.TestCase):
             d.get("/obiettivi/SG-01")
             self.assertEqual(d.post("/obiettivi/SG-01/rilevazioni", {"azione": "1", "data": "20/01/2025"}).status, 303)
             self.assertEqual(d.post("/obiettivi/SG-01/rilevazioni", {"azione": "2", "data": "2024-12-15"}).status, 422)
-            self.assertEqual(d.post("/obiettivi/SG-01/invio", {}).status, 303)
+            self.assertEqual(d.step("/obiettivi/SG-01/invio", {}).status, 303)
             self.assertEqual(d.get("/obiettivi/SG-01/scheda.pdf").status, 200)
             self.assertEqual(d.get("/obiettivi/STAMPA-01").status, 403)
             a = w.Client(server.port)
@@ -29,15 +29,17 @@ class Memoria(unittest.TestCase):
             r = a.get("/documenti/monitoraggio.pdf")
             self.assertEqual(r.status, 404)
             self.assertIn("non c&#39;è ancora un monitoraggio", r.text)
-            self.assertEqual(a.post("/raccolta", {"nuovo": "30/06/2024"}).status, 303)
+            self.assertEqual(a.step("/raccolta", {"nuovo": "30/06/2024"}).status, 303)
             expected = {"/obiettivi?q=trasparenza": 200, "/storia": 200, "/storia?formato=csv": 200, "/piano": 200,
                         "/utenti": 200, "/valutazioni": 200, "/persone/bogo-a": 200, "/persone/bogo-a/scheda.pdf": 200,
                         "/documenti/relazione.pdf": 200, "/documenti/monitoraggio.pdf": 200,
                         "/documenti/premi.pdf": 404, "/nulla": 404, "/obiettivi/%zz": 400, "/static/schede.css": 200}
             for path, status in expected.items():
                 self.assertEqual(a.get(path).status, status, path)
-            self.assertEqual(a.post("/piano/stato", {"versione": "1", "stato": "proposta"}).status, 303)
-            self.assertEqual(a.post("/raccolta", {"stato": "chiusa"}).status, 303)
+            self.assertEqual(a.step("/piano/stato", {"versione": "1", "azione": "proponi"}).status, 303)
+            self.assertEqual(a.step("/raccolta", {"azione": "chiudi"}).status, 303)
+            self.assertEqual(a.post("/raccolta", {"azione": "riapri"}).status, 422)
+            self.assertEqual(a.step("/persone/bogo-a/riapertura", {"motivo": "x"}).status, 422)  # still bozza
             self.assertEqual(w.Client(server.port).login("oiv", "sbagliata-davvero").status, 401)
             self.assertEqual(a.post("/uscita", {}).status, 303)
             rc, out, err = server.stop()

@@ -72,10 +72,10 @@ class Documenti(unittest.TestCase):
         office, bogo = w.Client(cls.server.port), w.Client(cls.server.port)
         office.login("personale")
         office.get("/persone/bogo-a")
-        assert office.post("/persone/bogo-a/comunicazione", {}).status == 303
+        assert office.step("/persone/bogo-a/comunicazione", {}).status == 303
         bogo.login("bogo")
         bogo.get("/persone/bogo-a")
-        assert bogo.post("/persone/bogo-a/presa-visione", {}).status == 303
+        assert bogo.step("/persone/bogo-a/presa-visione", {}).status == 303
 
     @classmethod
     def tearDownClass(cls):
@@ -174,7 +174,7 @@ class Versione(unittest.TestCase):
                     r = admin.upload("variazione.json", f.read())
                 self.assertEqual(r.status, 303, r.text[:500])
                 home = admin.get("/").text
-                self.assertIn("versione 1, approvata; la versione 2, caricata dopo, non è ancora approvata", home)
+                self.assertIn("versione 1, approvata; la versione 2, caricata dopo, è «bozza»", home)
                 out = os.path.join(scratch.dir, "stampa")
                 stampa(db, out, "--anno", "2024", "--solo", "schede")
                 self.assertEqual(read(os.path.join(out, "schede.pdf")), admin.get("/documenti/schede.pdf").body)

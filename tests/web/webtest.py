@@ -45,9 +45,10 @@ def plan_json():
         return json.load(f)
 
 
-def make_archive(folder):
+def make_archive(folder, valutazioni=False):
     """An archive with the Sarzana plan (SG-01's description carrying a
-    <script>, to see it escaped) and one user per role; no rilevazioni."""
+    <script>, to see it escaped) and one user per role; no rilevazioni; with
+    valutazioni, the sample SMVP and the valutazioni of 2024."""
     plan = plan_json()
     plan["obiettivi"][0]["descrizione"] += " " + SCRIPT
     path = os.path.join(folder, "piano.json")
@@ -56,6 +57,10 @@ def make_archive(folder):
     db = os.path.join(folder, "ciclo.db")
     run("archivio", "crea", db, "--ente", "Comune di Sarzana")
     run("archivio", "importa", db, path, "--autore", "prova")
+    if valutazioni:
+        samples = os.path.join(SOURCES, "samples")
+        run("archivio", "importa", db, os.path.join(samples, "sistema-smvp.json"),
+            os.path.join(samples, "valutazioni-2024.csv"), "--anno", "2024", "--autore", "prova")
     for name, role, persona, password in USERS:
         args = ["archivio", "utente", db, "--aggiungi", name, "--ruolo", role]
         if persona:
@@ -129,6 +134,15 @@ class Client:
             data["csrf"] = self.csrf or ""
         return self.request("POST", path, urllib.parse.urlencode(data),
                             {"Content-Type": "application/x-www-form-urlencoded"})
+
+    def step(self, path, fields):
+        """A workflow's step as a person makes it: the form, then its confirmation page (200, the same fields with
+        conferma=1), then the step. Returns the last answer: 303, or the form's errors (422) or a refusal."""
+        r = self.post(path, fields)
+        if r.status != 200:
+            return r
+        assert 'name="conferma" value="1"' in r.text, r.text[:500]
+        return self.post(path, dict(fields, conferma="1"))
 
     def upload(self, name, data, path="/piano"):
         """A file as a browser sends it (multipart/form-data), with the page's csrf."""

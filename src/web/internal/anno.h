@@ -71,6 +71,9 @@ bool rilevazioni_modificabili(const Stato *st);
 /* The objective of the plan printed with this codice, or NULL. */
 const Obiettivo *piano_obiettivo(const Server *s, const char *codice);
 
+/* A state as the pages show it: <strong id="ID">stato</strong> (who, when) — «note». */
+void html_stato(StrBuf *b, const char *id, const char *nome, const Stato *st);
+
 /* A registro row as a history line: "12/07/2025 10:14 — M. Rossi: AG-01/2 percentuale 40 → 60". */
 void storia_riga(StrBuf *b, const VoceRegistro *v);
 

@@ -20,7 +20,7 @@ typedef struct {
     char *messaggio;
 } ErroreCampo;
 
-typedef struct {
+typedef struct Errori {
     ErroreCampo *v;
     size_t n;
 } Errori;

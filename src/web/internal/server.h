@@ -97,9 +97,14 @@ void post_validazione_rilevazioni(Contesto *c, Risposta *out);
 void pagina_persona(Contesto *c, Risposta *out);
 void post_presa_visione(Contesto *c, Risposta *out);
 void post_comunicazione(Contesto *c, Risposta *out);
+void post_riapertura(Contesto *c, Risposta *out);
+void post_presa_visione_cartacea(Contesto *c, Risposta *out);
 void pagina_storia(Contesto *c, Risposta *out);
+/* The home page with the errors of a step made from it (422; dati unused: a Passo's page). */
+struct Errori;
+void home_con_errori(Contesto *c, Risposta *out, const struct Errori *errori, const void *dati);
 /* The year (pagine_anno.c): its raccolte, its Relazione and valutazioni, on the home page. */
-void home_anno(Contesto *c, StrBuf *b);
+void home_anno(Contesto *c, StrBuf *b, const struct Errori *errori);
 void post_raccolta(Contesto *c, Risposta *out);
 void post_relazione(Contesto *c, Risposta *out);
 void post_validazione_valutazioni(Contesto *c, Risposta *out);
