@@ -1,5 +1,6 @@
 #include "esiti.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,12 +70,42 @@ static void date_only(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *s
                        needs);
 }
 
+/* e takes what the rule made of r (res's strings move into e); the raggiunto written in r wins over the rule's. */
+static void take_rule_result(EsitoAzione *e, const Rilevazione *r, RuleResult *res)
+{
+    e->stato = STATO_RILEVATO;
+    e->percentuale = res->percentuale;
+    e->dettaglio = res->dettaglio;
+    e->raggiunto = r->raggiunto ? xstrdup(r->raggiunto) : res->raggiunto;
+    if (r->raggiunto)
+        free(res->raggiunto);
+    e->nota = r->nota ? xstrdup(r->nota) : NULL;
+}
+
 /* Applies the rilevazione to the action: fills e, or reports an error. */
 static void apply(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, const Date *al, DiagList *diags)
 {
     if (r->has_data && r->valore_kind == VALORE_NESSUNO && !r->has_percentuale && e->regola.tipo != RULE_RITARDO) {
         date_only(e, r, set, al, diags);
         return;
+    }
+    if (r->has_percentuale && e->regola.tipo != RULE_MANUALE) {
+        /* the % the rule itself gives from the rest of the rilevazione (a date, a value): written again, it replaces
+           nothing and needs no nota (docs/formato.md §4) */
+        Rilevazione without = *r;
+        without.has_percentuale = false;
+        RuleResult same;
+        char *ignored = NULL;
+        if (raggiunto_has_result(&without) && rule_evaluate(&e->regola, e->azione, &without, &same, &ignored)) {
+            bool equal = fabs(same.percentuale - r->percentuale) < 0.005;
+            if (equal) {
+                take_rule_result(e, r, &same);
+                return;
+            }
+            free(same.dettaglio);
+            free(same.raggiunto);
+        }
+        free(ignored);
     }
     if (r->has_percentuale) {
         char *what = xasprintf("azione n. %d", r->azione);
@@ -97,13 +128,7 @@ static void apply(EsitoAzione *e, const Rilevazione *r, const Rilevazioni *set, 
         free(error);
         return;
     }
-    e->stato = STATO_RILEVATO;
-    e->percentuale = res.percentuale;
-    e->dettaglio = res.dettaglio;
-    e->raggiunto = r->raggiunto ? xstrdup(r->raggiunto) : res.raggiunto;
-    if (r->raggiunto)
-        free(res.raggiunto);
-    e->nota = r->nota ? xstrdup(r->nota) : NULL;
+    take_rule_result(e, r, &res);
 }
 
 /* Whether the rilevazione r is dated after the monitoring date al (so not known at al). */

@@ -6,6 +6,7 @@
 #include "anno.h"
 #include "flusso.h"
 #include "html_moduli.h"
+#include "passi.h"
 #include "persone.h"
 #include "rotte.h"
 #include "server.h"
@@ -168,6 +169,7 @@ void home_con_errori(Contesto *c, Risposta *out, const Errori *errori, const voi
     StrBuf *b = &out->body;
     html_inizio(b, c->s->has_plan ? c->s->plan.ente : "schede", se->utente, ruolo_nome(se->ruolo), se->csrf, NULL, 0);
     html_riepilogo(b, errori, "Il passo non è stato fatto");
+    html_esito(b, c);
     const VersionePiano *v = &c->s->versione;
     html_printf(b, "<p>Anno delle rilevazioni: <strong>%d</strong>. Piano: versione %d%s", c->s->anno, v->numero,
                 v->approvata ? ", approvata" : " (nessuna versione approvata: si usa l'ultima, e i documenti lo dicono)");

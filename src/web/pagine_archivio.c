@@ -81,6 +81,7 @@ static void plan_page(Contesto *c, Risposta *out, const char *titolo, const Erro
     Briciola path[] = {{"Inizio", "/"}, {"Piano e versioni", NULL}};
     html_inizio(b, "Piano e versioni", c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 2);
     html_riepilogo(b, errori, titolo);
+    html_esito(b, c);
     int n = archivio_versioni(c->s->a);
     strbuf_puts(b, "<table class=\"elenco\"><caption>Versioni del piano</caption><thead><tr><th scope=\"col\">Versione</th>"
                    "<th scope=\"col\">Stato</th><th scope=\"col\">Operazioni</th></tr></thead><tbody>\n");

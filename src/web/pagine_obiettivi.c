@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "anno.h"
+#include "csv_values.h"
 #include "html_moduli.h"
 #include "passi.h"
 #include "rotte.h"
+#include "rules.h"
 #include "server.h"
 
 static void percent(StrBuf *b, bool has, double v)
@@ -87,23 +89,87 @@ void pagina_obiettivi(Contesto *c, Risposta *out)
 
 /* ---- one objective ------------------------------------------------------------------------ */
 
-static void actions_table(StrBuf *b, const EsitoObiettivo *e)
+/* The rilevazione of action n in the period's, or NULL. */
+static const Rilevazione *rilevazione_of(const Rilevazioni *ril, const char *codice, int n)
+{
+    for (size_t i = 0; i < ril->n; i++)
+        if (ril->items[i].azione == n && ril->items[i].obiettivo && strcmp(ril->items[i].obiettivo, codice) == 0)
+            return &ril->items[i];
+    return NULL;
+}
+
+/* What was saved for an action, every field, as the offices write them. */
+static void saved_fields(StrBuf *b, const Rilevazione *r)
+{
+    if (!r) {
+        strbuf_puts(b, "—");
+        return;
+    }
+    StrBuf t = {0};
+    char buf[32];
+    if (r->has_data) {
+        date_format_it(r->data, buf);
+        strbuf_printf(&t, "conclusa il %s", buf);
+    }
+    if (r->valore_kind == VALORE_NUMERO) {
+        text_format_number(buf, sizeof buf, r->valore);
+        strbuf_printf(&t, "%svalore %s", t.len ? "; " : "", buf);
+    } else if (r->valore_kind == VALORE_SI_NO) {
+        strbuf_printf(&t, "%svalore %s", t.len ? "; " : "", r->valore_si ? "sì" : "no");
+    }
+    if (r->has_percentuale) {
+        text_format_number(buf, sizeof buf, r->percentuale);
+        strbuf_printf(&t, "%spercentuale scritta %s %%", t.len ? "; " : "", buf);
+    }
+    if (r->has_avanzamento) {
+        text_format_number(buf, sizeof buf, r->avanzamento);
+        strbuf_printf(&t, "%savanzamento %s %%", t.len ? "; " : "", buf);
+    }
+    if (r->criticita)
+        strbuf_printf(&t, "%scriticità: %s", t.len ? "; " : "", r->criticita);
+    if (r->proposta)
+        strbuf_printf(&t, "%sproposta: %s", t.len ? "; " : "", r->proposta);
+    if (r->nota)
+        strbuf_printf(&t, "%snota: %s", t.len ? "; " : "", r->nota);
+    html_text(b, t.data ? t.data : "—");
+    strbuf_free(&t);
+}
+
+/* The actions of the year: what each asks, its rule in words, what was saved, the % the rule gives. */
+static void actions_table(StrBuf *b, const EsitoObiettivo *e, const Rilevazioni *ril, const char *codice)
 {
     html_printf(b, "<table class=\"azioni\"><caption>Piano operativo: le azioni dell'anno</caption>\n<thead><tr>"
                    "<th scope=\"col\">N.</th><th scope=\"col\">Azione</th><th scope=\"col\">Peso</th>"
-                   "<th scope=\"col\">Tempi</th><th scope=\"col\">Raggiunto</th><th scope=\"col\">%%</th></tr></thead>\n<tbody>\n");
+                   "<th scope=\"col\">Tempi e regola</th><th scope=\"col\">Rilevazione salvata</th>"
+                   "<th scope=\"col\">%%</th></tr></thead>\n<tbody>\n");
     for (size_t k = 0; k < e->n_azioni; k++) {
         const EsitoAzione *a = &e->azioni[k];
         char peso[32] = "—";
         if (a->azione->has_peso)
             text_format_number(peso, sizeof peso, a->azione->peso);
-        html_printf(b, "<tr id=\"azione-%d\"><th scope=\"row\">%d</th><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>",
-                    a->azione->n, a->azione->n, a->azione->azione, peso, a->azione->tempi,
-                    a->raggiunto ? a->raggiunto : "");
+        char *words = rule_describe(&a->regola, a->azione);
+        html_printf(b, "<tr id=\"azione-%d\"><th scope=\"row\">%d</th><td>%s</td><td>%s</td><td>%s<br><span "
+                       "class=\"regola\">%s</span></td><td>",
+                    a->azione->n, a->azione->n, a->azione->azione, peso, a->azione->tempi ? a->azione->tempi : "", words);
+        free(words);
+        saved_fields(b, rilevazione_of(ril, codice, a->azione->n));
+        strbuf_puts(b, "</td><td>");
         percent(b, a->stato != STATO_NON_RILEVATO, a->percentuale);
+        if (a->dettaglio)
+            html_printf(b, "<br><span class=\"regola\">%s</span>", a->dettaglio);
         strbuf_puts(b, "</td></tr>\n");
     }
     strbuf_puts(b, "</tbody></table>\n");
+}
+
+/* The objective's result, saying how partial it is: "80,5 % su 1 azione rilevata di 3". */
+static void result(StrBuf *b, const EsitoObiettivo *e)
+{
+    percent(b, e && e->has_percentuale, e ? e->percentuale : 0);
+    if (e && e->has_percentuale && e->non_rilevate > 0) {
+        size_t done = e->n_azioni - e->non_rilevate;
+        html_printf(b, " su %zu %s di %zu", done, done == 1 ? "azione rilevata" : "azioni rilevate", e->n_azioni);
+    }
 }
 
 /* The fields of a rilevazione; a monitoring's last three only in a monitoring. */
@@ -241,18 +307,19 @@ static void render_objective(Contesto *c, Risposta *out, const Obiettivo *o, con
     html_inizio(b, title, c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 3);
     free(title);
     html_riepilogo(b, err, what_failed);
+    html_esito(b, c);
     html_printf(b, "<p class=\"descrizione\">%s</p>\n", o->descrizione);
     html_printf(b, "<dl class=\"dati\"><dt>Dirigente</dt><dd>%s</dd><dt>Baseline</dt><dd>%s</dd><dt>Target</dt><dd>%s</dd>"
                    "<dt>Risultato del %d, %s</dt><dd id=\"risultato\">", o->dirigente, o->baseline, o->target, c->s->anno,
                 name);
-    percent(b, e && e->has_percentuale, e ? e->percentuale : 0);
+    result(b, e);
     char *pdf = url_path("/obiettivi/%s/scheda.pdf", o->codice);
     strbuf_puts(b, "</dd></dl>\n<p>");
     html_link(b, pdf, "Scarica la scheda (PDF)");
     strbuf_puts(b, "</p>\n");
     free(pdf);
     if (e && e->n_azioni)
-        actions_table(b, e);
+        actions_table(b, e, &y.ril, o->codice);
     char *key = chiave_rilevazioni(c->s, p, o->codice);
     Stato st = stato_di(c->s->a, "rilevazioni", key);
     free(key);
@@ -306,18 +373,6 @@ void pagina_obiettivo(Contesto *c, Risposta *out)
 
 /* ---- a rilevazione ------------------------------------------------------------------------ */
 
-/* "30/06/2025" or "2025-06-30". */
-static bool parse_date(const char *s, Date *d)
-{
-    int dd, mm, yy;
-    char rest;
-    if (sscanf(s, "%d/%d/%d%c", &dd, &mm, &yy, &rest) == 3 && date_is_valid(yy, mm, dd)) {
-        *d = (Date){yy, mm, dd};
-        return true;
-    }
-    return date_parse_iso(s, d) == DATE_OK;
-}
-
 /* "60", "62,5", "62.5" in 0–100. */
 static bool parse_percent(const char *s, double *v)
 {
@@ -333,8 +388,8 @@ static bool parse_percent(const char *s, double *v)
 }
 
 /* Reads the form into one rilevazione; the messages go to err, by field. */
-static bool read_rilevazione(const Modulo *m, const Periodo *p, const EsitoObiettivo *e, const char *codice,
-                             Rilevazione *r, Errori *err)
+static bool read_rilevazione(const Modulo *m, const Periodo *p, int anno, const EsitoObiettivo *e,
+                             const char *codice, Rilevazione *r, Errori *err)
 {
     memset(r, 0, sizeof *r);
     const char *az = modulo_valore(m, "azione"), *data = modulo_valore(m, "data"),
@@ -348,8 +403,15 @@ static bool read_rilevazione(const Modulo *m, const Periodo *p, const EsitoObiet
             found = true;
     if (!found)
         errori_add(err, "azione", "Scegliere una delle azioni dell'anno.");
-    if (data && *data && !parse_date(data, &r->data))
-        errori_add(err, "data", "La data non è valida: scriverla come gg/mm/aaaa (per esempio 30/06/2025).");
+    DateStatus ds = data && *data ? csv_parse_date(data, &r->data) : DATE_OK;
+    if (ds != DATE_OK) {
+        char *why = csv_date_problem(data, ds);
+        errori_add(err, "data", "La data non è valida: %s.", why);
+        free(why);
+    } else if (data && *data && (r->data.year < anno || r->data.year > anno + 1)) {
+        errori_add(err, "data", "La data è del %d: un'azione del %d si conclude nel %d o, in ritardo, nel %d.",
+                   r->data.year, anno, anno, anno + 1);
+    }
     r->has_data = data && *data && !errori_di(err, "data");
     if (perc && *perc && !parse_percent(perc, &r->percentuale))
         errori_add(err, "percentuale", "La percentuale è un numero da 0 a 100 (per esempio 62,5).");
@@ -417,17 +479,6 @@ static bool store_rilevazione(Contesto *c, const Periodo *p, Rilevazione *r, Err
     return ok;
 }
 
-/* Where a POST on an objective's rilevazioni goes back to: its page, at its period. */
-static void back_to(Risposta *out, const Obiettivo *o, const Periodo *p)
-{
-    char value[11];
-    periodo_valore(p, value);
-    char *to = p->has_al ? url_path("/obiettivi/%s?periodo=%s#rilevazioni", o->codice, value)
-                         : url_path("/obiettivi/%s#rilevazioni", o->codice);
-    risposta_redirect(out, to);
-    free(to);
-}
-
 void post_rilevazione(Contesto *c, Risposta *out)
 {
     const Obiettivo *o = c->obiettivo;
@@ -451,12 +502,20 @@ void post_rilevazione(Contesto *c, Risposta *out)
     anno_carica_periodo(c->s, &p, &y);
     Rilevazione r;
     Errori err = {0};
-    bool ok = read_rilevazione(&c->modulo, &p, anno_esito(&y, o), o->codice, &r, &err) && store_rilevazione(c, &p, &r, &err);
+    bool ok = read_rilevazione(&c->modulo, &p, c->s->anno, anno_esito(&y, o), o->codice, &r, &err) &&
+              store_rilevazione(c, &p, &r, &err);
     anno_free(&y);
-    if (ok)
-        back_to(out, o, &p);
-    else
+    if (ok) {
+        char value[11], n[16];
+        periodo_valore(&p, value);
+        snprintf(n, sizeof n, "%d", atoi(modulo_valore(&c->modulo, "azione")));
+        char *back = p.has_al ? url_path("/obiettivi/%s?periodo=%s&salvato=%s#azione-%s", o->codice, value, n, n)
+                              : url_path("/obiettivi/%s?salvato=%s#azione-%s", o->codice, n, n);
+        risposta_redirect(out, back);
+        free(back);
+    } else {
         render_objective(c, out, o, &p, 422, "La rilevazione non è stata salvata", &err, true, &c->modulo);
+    }
     errori_free(&err);
 }
 

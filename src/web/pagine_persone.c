@@ -64,6 +64,7 @@ static void person_page(Contesto *c, Risposta *out, const Errori *errori)
     Briciola path[] = {{"Inizio", "/"}, {p->nome, NULL}};
     html_inizio(b, p->nome, c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 2);
     html_riepilogo(b, errori, "Il passo non è stato fatto");
+    html_esito(b, c);
     html_printf(b, "<dl class=\"dati\"><dt>Area</dt><dd>%s</dd><dt>Anno</dt><dd>%d</dd><dt>Punteggio degli obiettivi</dt>"
                    "<dd id=\"punteggio\">", p->area ? p->area : "—", c->s->anno);
     char score[32] = "non calcolabile";

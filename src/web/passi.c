@@ -33,6 +33,34 @@ void html_passo(StrBuf *b, const Contesto *c, const char *action, const Transizi
     html_form_fine(b);
 }
 
+char *url_con_esito(const char *path, const char *name, const char *value)
+{
+    const char *hash = strchr(path, '#');
+    size_t base = hash ? (size_t)(hash - path) : strlen(path);
+    char *v = url_path("%s", value);
+    char *out = xasprintf("%.*s%s%s=%s%s", (int)base, path, memchr(path, '?', base) ? "&" : "?", name, v,
+                          hash ? hash : "");
+    free(v);
+    return out;
+}
+
+void html_esito(StrBuf *b, const Contesto *c)
+{
+    Modulo q;
+    if (!modulo_urlencoded(c->r->query, strlen(c->r->query), &q))
+        return;
+    const char *fatto = modulo_valore(&q, "fatto"), *salvato = modulo_valore(&q, "salvato");
+    const Transizione *t = NULL;
+    for (size_t i = 0; fatto && i < N_TRANSIZIONI && !t; i++)
+        if (strcmp(TRANSIZIONI[i].azione, fatto) == 0)
+            t = &TRANSIZIONI[i];
+    if (t)
+        html_printf(b, "<p class=\"fatto\" role=\"status\">Fatto: %s.</p>\n", t->etichetta);
+    else if (salvato && *salvato && strspn(salvato, "0123456789") == strlen(salvato) && strlen(salvato) < 6)
+        html_printf(b, "<p class=\"fatto\" role=\"status\">Rilevazione dell'azione %s salvata.</p>\n", salvato);
+    modulo_free(&q);
+}
+
 size_t html_passi(StrBuf *b, const Contesto *c, Flusso f, StatoFlusso da, const char *action,
                   const char *const *nascosti, const char *id_motivo, const Errori *errori)
 {
@@ -120,8 +148,11 @@ void web_passo(Contesto *c, Risposta *out, Passo *p)
         else if (e != ARCHIVIO_OK)
             archivio_annulla(c->s->a);
     }
-    if (e == ARCHIVIO_OK)
-        risposta_redirect(out, p->ritorno);
+    if (e == ARCHIVIO_OK) {
+        char *back = url_con_esito(p->ritorno, "fatto", p->azione);
+        risposta_redirect(out, back);
+        free(back);
+    }
     else
         refused(c, out, p, error ? error : "Il passo non si è potuto fare.", del_motivo);
     free(error);

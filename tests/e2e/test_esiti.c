@@ -476,3 +476,38 @@ Test(esiti, completion_date_with_every_rule_at_year_end_and_during_the_year)
         }
     plan_free(&plan);
 }
+
+/* A percentuale equal to the one the rule gives from the rest of the rilevazione replaces nothing: no nota needed.
+   R-01's action 1, concluded on 30/01/2025 (30 days after its scadenza, 31/12/2024): the rule gives 70. */
+Test(esiti, the_rules_own_percentage_needs_no_nota)
+{
+    Plan plan = load_plan(SCHEDE_SOURCE_DIR "/tests/fixtures/esiti-piano.json");
+    static const char *const cases[] = {
+        "{\"formato\":\"schede-raggiunto/1\",\"anno\":2024,\"rilevazioni\":[{\"obiettivo\":\"R-01\",\"azione\":1,"
+        "\"data\":\"2025-01-30\",\"percentuale\":70}]}",
+        "{\"formato\":\"schede-raggiunto/1\",\"anno\":2024,\"rilevazioni\":[{\"obiettivo\":\"R-01\",\"azione\":1,"
+        "\"data\":\"2025-01-30\",\"percentuale\":75}]}",
+    };
+    for (int k = 0; k < 2; k++) {
+        Rilevazioni r;
+        DiagList d;
+        diag_list_init(&d);
+        cr_assert_eq(raggiunto_load_buffer("r.json", cases[k], strlen(cases[k]), CODIFICA_UTF8, &r, &d), LOAD_OK);
+        Esiti e;
+        esiti_compute(&plan, &r, 2024, &e, &d);
+        const EsitoAzione *a = &e.obiettivi[0].azioni[0];
+        if (k == 0) {
+            cr_assert_eq(d.errors, 0, "%s", d.count ? d.items[0].message : "");
+            cr_assert_eq(a->stato, STATO_RILEVATO);
+            cr_assert_float_eq(a->percentuale, 70.0, 1e-9);
+        } else {
+            const Diag *why = diag_find(&d, "solo con una «nota»");
+            cr_assert_not_null(why, "75 is not the rule's 70: a nota is needed");
+            cr_assert_str_eq(why->campo, "nota");
+        }
+        esiti_free(&e);
+        raggiunto_free(&r);
+        diag_list_free(&d);
+    }
+    plan_free(&plan);
+}

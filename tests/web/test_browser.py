@@ -145,9 +145,10 @@ class Browser(unittest.TestCase):
         active().send_keys("55", Keys.TAB)
         self.assertEqual(active().get_attribute("id"), "nota")
         active().send_keys("corso svolto in parte", Keys.ENTER)
-        wait_for(lambda: b.current_url.endswith("#rilevazioni"))
-        self.assertTrue(b.current_url.endswith("/obiettivi/SG-02#rilevazioni"), b.current_url)
-        self.assertEqual(b.find_element(By.ID, "risultato").text, "55 %")  # one weighted action reported: its %
+        wait_for(lambda: b.current_url.endswith("#azione-1"))
+        self.assertTrue(b.current_url.endswith("/obiettivi/SG-02?salvato=1#azione-1"), b.current_url)
+        self.assertIn("Rilevazione dell'azione 1 salvata", b.find_element(By.CSS_SELECTOR, "p.fatto").text)
+        self.assertTrue(b.find_element(By.ID, "risultato").text.startswith("55 %"))  # one weighted action: its %
         self.assertIn("55 %", b.find_element(By.ID, "azione-1").text)
         self.assertIn("segretario:", b.find_element(By.CSS_SELECTOR, "ol.storia").text)
         shot("obiettivo-dopo")

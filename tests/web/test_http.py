@@ -333,15 +333,22 @@ class Rilevazioni(unittest.TestCase):
         self.assertEqual(self.page_result(c), "non rilevato")
         r = c.post("/obiettivi/SG-01/rilevazioni", {"azione": "1", "data": "20/01/2025", "percentuale": "", "nota": ""})
         self.assertEqual(r.status, 303, re.findall(r'class="errore"[^>]*>([^<]*)', r.text))
-        self.assertEqual(r.headers["location"], "/obiettivi/SG-01#rilevazioni")
-        self.assertEqual(self.page_result(c), "70 %")  # 50×70 / 50
+        self.assertEqual(r.headers["location"], "/obiettivi/SG-01?salvato=1#azione-1")
+        page = c.get(r.headers["location"].split("#")[0]).text
+        self.assertIn('<p class="fatto" role="status">Rilevazione dell\'azione 1 salvata.</p>', page)
+        # every saved field, the rule in words, the % it gives and how
+        row = re.search(r'<tr id="azione-1">(.*?)</tr>', page, re.S).group(1)
+        self.assertIn("conclusa il 20/01/2025", row)
+        self.assertIn("20 giorni", row)
+        self.assertIn("70 %", row)
+        self.assertEqual(self.page_result(c), "70 % su 1 azione rilevata di 3")  # 50×70 / 50
         r = c.post("/obiettivi/SG-01/rilevazioni", {"azione": "2", "data": "2024-12-15"})
         self.assertEqual(r.status, 422)  # no scadenza in the plan: the rule cannot give a % from the date
         self.assertIn("non ha una «scadenza» nel piano", r.text)
         r = c.post("/obiettivi/SG-01/rilevazioni", {"azione": "2", "data": "2024-12-15", "percentuale": "100",
                                                     "nota": "verifica conclusa entro l'anno"})
         self.assertEqual(r.status, 303, re.findall(r'class="errore"[^>]*>([^<]*)', r.text))
-        self.assertEqual(self.page_result(c), "80 %")  # (50×70 + 25×100) / 75
+        self.assertEqual(self.page_result(c), "80 % su 2 azioni rilevate di 3")  # (50×70 + 25×100) / 75
         r = c.post("/obiettivi/SG-01/rilevazioni", {"azione": "3", "percentuale": "40", "nota": "due ore di formazione"})
         self.assertEqual(r.status, 303, re.findall(r'class="errore"[^>]*>([^<]*)', r.text))
         self.assertEqual(self.page_result(c), "70 %")  # (3500 + 2500 + 25×40) / 100
@@ -570,7 +577,7 @@ class Piano(unittest.TestCase):
         self.assertIn('href="/obiettivi/SG-02?periodo=#rilevazioni">fine anno</a>', page)
         r = d.post("/obiettivi/SG-02/rilevazioni", {"periodo": "2024-06-30", "azione": "1", "data": "10/06/2024"})
         self.assertEqual(r.status, 303, r.text[-2000:])
-        self.assertEqual(r.headers["location"], "/obiettivi/SG-02?periodo=2024-06-30#rilevazioni")
+        self.assertEqual(r.headers["location"], "/obiettivi/SG-02?periodo=2024-06-30&salvato=1#azione-1")
         page = d.get("/obiettivi/SG-02?periodo=2024-06-30").text
         self.assertIn('id="risultato">100 %', page)
         self.assertIn('id="risultato">non rilevato', d.get("/obiettivi/SG-02").text)  # the year end: nothing yet

@@ -33,6 +33,13 @@ Attore passo_attore(const Contesto *c);
 
 void web_passo(Contesto *c, Risposta *out, Passo *p);
 
+/* path with name=value added to its query, before its #fragment (a new string): where a step or a save goes
+ * back to, saying what was done («fatto», «salvato»). */
+char *url_con_esito(const char *path, const char *name, const char *value);
+/* What the page's address says was just done (?fatto=AZIONE of the table, ?salvato=N: a rilevazione of action
+ * N), as a status message at the top of the page; nothing otherwise. */
+void html_esito(StrBuf *b, const Contesto *c);
+
 /* A step's form on a page: hidden fields (name, value pairs, NULL-terminated), the reason's field when the
  * step has one (id: NULL, «motivo»), and its button. errori: the page's, for the reason's field. */
 void html_passo(StrBuf *b, const Contesto *c, const char *action, const Transizione *t, const char *const *nascosti,
