@@ -24,12 +24,13 @@ set(BELOW_pdf layout base)
 set(BELOW_flusso archivio esiti/scambio esiti/confronto esiti/valutazione esiti plan formats base)
 set(BELOW_motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto esiti plan
     formats base)
-set(BELOW_web flusso motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto esiti
+set(BELOW_caricamento flusso archivio esiti/scambio esiti/confronto esiti/valutazione esiti plan formats base)
+set(BELOW_web caricamento flusso motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto esiti
     plan formats base)
-set(BELOW_cli web flusso motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto
+set(BELOW_cli web caricamento flusso motore archivio pdf docs layout esiti/scambio esiti/valutazione esiti/monitoraggio esiti/confronto
     esiti plan formats base)
 set(ROOMS base formats plan esiti esiti/valutazione esiti/monitoraggio esiti/confronto esiti/scambio archivio layout
-    docs pdf flusso motore web cli)
+    docs pdf flusso motore caricamento web cli)
 
 if(NOT SRC)
   message(FATAL_ERROR "check_includes: indicare -DSRC=cartella dei sorgenti")

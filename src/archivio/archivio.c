@@ -142,6 +142,8 @@ static bool migrate(Archivio *a, int from, char **error)
         bool ok = db_exec(a, sql, "aggiornamento dello schema", error);
         free(sql);
         free(section);
+        if (ok && v == 4) /* what SQL alone cannot do: files read into rows */
+            ok = archivio_migra_valutazioni(a, error);
         if (!ok)
             return false;
     }

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "model.h"
 #include "raggiunto.h"
+#include "valutazioni.h"
 
 typedef struct Archivio Archivio;
 
@@ -62,6 +63,14 @@ void archivio_annulla(Archivio *a);
 
 /* ---- imports (inside archivio_inizia … archivio_conferma) ---------------------------------- */
 
+/* A stored file: its name and bytes (owned by the caller: archivio_file_free). */
+typedef struct {
+    char *file;
+    char *bytes;
+    size_t len;
+} ArchivioFile;
+void archivio_file_free(ArchivioFile *f);
+
 /* What a file to import is, from its content: the "formato" of a JSON file,
  * the sheets of a workbook (Obiettivi, Rilevazioni, Valutazioni), the header
  * of a CSV (a persona: valutazioni; an obiettivo: rilevazioni). */
@@ -83,21 +92,47 @@ ArchivioEsito archivio_importa_piano(Archivio *a, const char *file, const char *
 ArchivioEsito archivio_importa_rilevazioni(Archivio *a, const Rilevazioni *ril, int anno, const Date *al,
                                            const Autore *chi, size_t *cambiate, char **error);
 
-/* The SMVP, or the valutazioni of year anno, as the bytes of their file. */
+/* The SMVP, as the bytes of its file. */
 ArchivioEsito archivio_importa_sistema(Archivio *a, const char *file, const char *bytes, size_t len,
                                        const Autore *chi, bool *nuovo, char **error);
-ArchivioEsito archivio_importa_valutazioni(Archivio *a, int anno, const char *file, const char *bytes, size_t len,
-                                           const Autore *chi, bool *nuovo, char **error);
+
+/* ---- the valutazioni, person by person (archivio_valutazioni.c) ---------------------------- */
+
+/* A person's valutazione of year anno, in the form valutazione_normalizza
+ * gives (v->persona: the registro's name): added, or replaced with a
+ * registro row for each field that changes ("voti.B2"). *cambiata is false,
+ * and nothing recorded, when it is the same. Whether it may change (its
+ * state, the year's) is the caller's to check (src/caricamento). */
+ArchivioEsito archivio_scrivi_valutazione(Archivio *a, int anno, const Valutazione *v, const Autore *chi,
+                                          bool *cambiata, char **error);
+/* A person's valutazione of year anno removed, whole in its registro row. */
+ArchivioEsito archivio_rimuovi_valutazione(Archivio *a, int anno, const char *persona, const Autore *chi,
+                                           char **error);
+/* The file an upload of valutazioni came from, kept as it was, with its
+ * registro row (name and SHA-256): evidence of what was uploaded; what
+ * counts is the rows. *nuovo is false for the same bytes as the last one. */
+ArchivioEsito archivio_conserva_valutazioni(Archivio *a, int anno, const char *file, const char *bytes, size_t len,
+                                            const Autore *chi, bool *nuovo, char **error);
+
+/* An upload shown with its differences and waiting for its confirmation
+ * (in the archive, so that any process of the server confirms it): kept
+ * under the SHA-256 of token, for utente alone; the same user's earlier one
+ * and any older than a day go. Inside archivio_inizia … archivio_conferma. */
+ArchivioEsito archivio_caricamento_salva(Archivio *a, const char *token, const char *utente, int anno,
+                                         const char *file, const char *bytes, size_t len, const char *differenze,
+                                         char **error);
+typedef struct {
+    int anno;
+    ArchivioFile file;
+    char *differenze; /* the fingerprint of the differences shown */
+} Caricato;
+/* The upload of token, if utente made it: ARCHIVIO_DATI with the sentence when it is gone. */
+ArchivioEsito archivio_caricamento(Archivio *a, const char *token, const char *utente, Caricato *out, char **error);
+void caricato_free(Caricato *c);
+ArchivioEsito archivio_caricamento_elimina(Archivio *a, const char *token, char **error);
 
 /* ---- reading ------------------------------------------------------------------------------ */
 
-/* A stored file: its name and bytes (owned by the caller: archivio_file_free). */
-typedef struct {
-    char *file;
-    char *bytes;
-    size_t len;
-} ArchivioFile;
-void archivio_file_free(ArchivioFile *f);
 
 /* A stored plan file read back into the model, with the loader its bytes want (JSON or workbook). */
 LoadStatus archivio_load_plan_file(const ArchivioFile *f, Plan *plan, DiagList *diags);
@@ -125,9 +160,16 @@ ArchivioEsito archivio_piano_da_usare(Archivio *a, int numero, ArchivioFile *out
  * monitoring at a date ≤ *al in that year. ARCHIVIO_DATI when there are none. */
 ArchivioEsito archivio_rilevazioni(Archivio *a, int anno, const Date *al, Rilevazioni *out, char **error);
 
-/* The latest SMVP; the latest valutazioni of year anno. */
+/* The latest SMVP. */
 ArchivioEsito archivio_sistema(Archivio *a, ArchivioFile *out, char **error);
-ArchivioEsito archivio_valutazioni(Archivio *a, int anno, ArchivioFile *out, char **error);
+/* The valutazioni of year anno, one per person, as a file gives them (in
+ * the order they came; out->file names them for messages). ARCHIVIO_DATI
+ * when there are none. */
+ArchivioEsito archivio_valutazioni(Archivio *a, int anno, Valutazioni *out, char **error);
+/* How many persons have a valutazione of year anno (-1: unreadable). */
+long archivio_conta_valutazioni(Archivio *a, int anno);
+/* Whether persona (the registro's name) has a valutazione of year anno. */
+bool archivio_valutazione_esiste(Archivio *a, int anno, const char *persona);
 
 /* The raccolte stored: anno and al ('' for the year end), for esporta. */
 typedef struct {

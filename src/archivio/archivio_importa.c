@@ -23,7 +23,7 @@
         db_reset(s);                                                                                            \
     } while (0)
 
-static void sha256_hex(const char *bytes, size_t len, char out[65])
+void archivio_sha256_hex(const char *bytes, size_t len, char out[65])
 {
     unsigned char h[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(h, (const unsigned char *)bytes, len);
@@ -435,7 +435,7 @@ ArchivioEsito archivio_importa_rilevazioni(Archivio *a, const Rilevazioni *ril, 
     return ARCHIVIO_OK;
 }
 
-/* ---- documents kept whole: the SMVP, the valutazioni --------------------------------------- */
+/* ---- documents kept whole: the SMVP; the files of valutazioni as evidence ------------------- */
 
 static ArchivioEsito import_document(Archivio *a, const char *tabella, int anno, const char *file, const char *bytes,
                                      size_t len, const Autore *chi, bool *nuovo, char **error)
@@ -457,10 +457,10 @@ static ArchivioEsito import_document(Archivio *a, const char *tabella, int anno,
     {
         size_t n;
         const void *blob = db_col_blob(s, 0, &n);
-        sha256_hex(blob, n, prima);
+        archivio_sha256_hex(blob, n, prima);
     }
     db_finalize(s);
-    sha256_hex(bytes, len, dopo);
+    archivio_sha256_hex(bytes, len, dopo);
     if (had && strcmp(prima, dopo) == 0)
         return ARCHIVIO_OK;
     sql = per_anno ? xasprintf("INSERT INTO %s (ente, importato, autore, file, contenuto, anno) VALUES (?, ?, ?, ?, ?, ?)",
@@ -505,8 +505,8 @@ ArchivioEsito archivio_importa_sistema(Archivio *a, const char *file, const char
     return import_document(a, "sistemi", 0, file, bytes, len, chi, nuovo, error);
 }
 
-ArchivioEsito archivio_importa_valutazioni(Archivio *a, int anno, const char *file, const char *bytes, size_t len,
-                                           const Autore *chi, bool *nuovo, char **error)
+ArchivioEsito archivio_conserva_valutazioni(Archivio *a, int anno, const char *file, const char *bytes, size_t len,
+                                            const Autore *chi, bool *nuovo, char **error)
 {
     return import_document(a, "valutazioni", anno, file, bytes, len, chi, nuovo, error);
 }

@@ -35,7 +35,7 @@ LoadStatus archivio_load_plan_file(const ArchivioFile *f, Plan *plan, DiagList *
     return archivio_load_plan_bytes(f->file, f->bytes, f->len, plan, diags);
 }
 
-static void take_blob(DbStmt *s, int col, ArchivioFile *out)
+void archivio_col_bytes(DbStmt *s, int col, ArchivioFile *out)
 {
     const void *blob = db_col_blob(s, col, &out->len);
     out->bytes = xmalloc(out->len + 1);
@@ -61,7 +61,7 @@ ArchivioEsito archivio_piano(Archivio *a, int numero, ArchivioFile *out, int *nu
     if (step == DB_ROW) {
         *numero_letto = db_col_int(s, 0);
         out->file = db_col_dup(s, 1);
-        take_blob(s, 2, out);
+        archivio_col_bytes(s, 2, out);
         rc = ARCHIVIO_OK;
     } else if (step == DB_DONE) {
         int n = archivio_versioni(a);
@@ -245,7 +245,7 @@ static ArchivioEsito latest_document(Archivio *a, const char *sql, int anno, con
     ArchivioEsito rc = ARCHIVIO_DATI;
     if (db_step(s) == DB_ROW) {
         out->file = db_col_dup(s, 0);
-        take_blob(s, 1, out);
+        archivio_col_bytes(s, 1, out);
         rc = ARCHIVIO_OK;
     } else {
         *error = xasprintf("%s: l'archivio non ha %s", a->path, what);
@@ -258,14 +258,6 @@ ArchivioEsito archivio_sistema(Archivio *a, ArchivioFile *out, char **error)
 {
     return latest_document(a, "SELECT file, contenuto FROM sistemi WHERE ente = ? ORDER BY id DESC LIMIT 1", 0,
                            "un sistema di valutazione", out, error);
-}
-
-ArchivioEsito archivio_valutazioni(Archivio *a, int anno, ArchivioFile *out, char **error)
-{
-    char what[64];
-    snprintf(what, sizeof what, "le valutazioni del %d", anno);
-    return latest_document(a, "SELECT file, contenuto FROM valutazioni WHERE ente = ? AND anno = ? ORDER BY id DESC "
-                              "LIMIT 1", anno, what, out, error);
 }
 
 size_t archivio_raccolte(Archivio *a, Raccolta **out)
@@ -287,21 +279,6 @@ size_t archivio_raccolte(Archivio *a, Raccolta **out)
     return n;
 }
 
-size_t archivio_anni_valutazioni(Archivio *a, int **out)
-{
-    *out = NULL;
-    DbStmt *s = db_prepare(a, "SELECT DISTINCT anno FROM valutazioni WHERE ente = ? ORDER BY anno", NULL);
-    if (!s)
-        return 0;
-    db_bind_int64(s, 1, a->ente);
-    size_t n = 0;
-    while (db_step(s) == DB_ROW) {
-        *out = xrealloc(*out, (n + 1) * sizeof **out);
-        (*out)[n++] = db_col_int(s, 0);
-    }
-    db_finalize(s);
-    return n;
-}
 
 ArchivioTipo archivio_tipo_file(const char *file, const char *bytes, size_t len)
 {

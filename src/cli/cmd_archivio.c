@@ -10,7 +10,9 @@
 
 #include "archivio.h"
 #include "archivio_input.h"
+#include "caricamento.h"
 #include "commands.h"
+#include "csv_values.h"
 #include "esiti.h"
 #include "fileio.h"
 #include "inputs.h"
@@ -163,42 +165,98 @@ static int import_rilevazioni(Archivio *a, const Input *in, const InputOptions *
     return archivio_exit_code(e);
 }
 
-static int import_document(Archivio *a, const Input *in, const InputOptions *o, const Autore *chi,
+/* "Mario Rossi; Anna Neri": the names, trimmed (free each, then the array). */
+static size_t split_names(const char *text, char ***out)
+{
+    *out = NULL;
+    size_t n = 0;
+    for (const char *p = text; p && *p;) {
+        size_t len = strcspn(p, ";");
+        char *name = xstrndup(p, len);
+        char *t = csv_trim(name);
+        free(name);
+        if (*t) {
+            *out = xrealloc(*out, (n + 1) * sizeof **out);
+            (*out)[n++] = t;
+        } else {
+            free(t);
+        }
+        p += len + (p[len] == ';');
+    }
+    return n;
+}
+
+static void print_diffs(FILE *out, const Differenza *d, size_t n, bool *first)
+{
+    for (size_t i = 0; i < n; i++, *first = false)
+        fprintf(out, "%s%s %s → %s", *first ? ": " : "; ", d[i].etichetta, d[i].prima, d[i].dopo);
+}
+
+/* What an upload changes, person by person: those that do not change are counted, not listed. */
+static void print_changes(FILE *out, const Caricamento *c)
+{
+    if (c->tipo == TIPO_SISTEMA)
+        fprintf(out, "%s: sistema di valutazione; cambia l'esito di %zu %s\n", c->file, c->con_esiti_cambiati,
+                c->con_esiti_cambiati == 1 ? "persona" : "persone");
+    else
+        fprintf(out, "%s: valutazioni del %d: %zu nuove, %zu modificate, %zu uguali, %zu non nel file (restano come "
+                     "sono), %zu rimosse\n",
+                c->file, c->anno, c->nuove, c->modificate, c->uguali, c->assenti, c->rimosse);
+    for (size_t i = 0; i < c->n; i++) {
+        const CambioPersona *p = &c->persone[i];
+        if (p->tipo == CAMBIO_UGUALE && p->n_esiti == 0)
+            continue;
+        if (p->tipo == CAMBIO_ASSENTE && p->n_esiti == 0)
+            continue;
+        fprintf(out, "  %s %d, %s", cambio_nome(p->tipo), p->anno, p->persona);
+        bool first = true;
+        if (p->tipo != CAMBIO_NUOVA) /* a new one: what it gives, not each of its fields */
+            print_diffs(out, p->campi, p->n_campi, &first);
+        print_diffs(out, p->esiti, p->n_esiti, &first);
+        fputc('\n', out);
+    }
+}
+
+/* The SMVP or valutazioni, through the same merge and locks as the web (src/caricamento). */
+static int import_document(Archivio *a, const Input *in, const InputOptions *o, const Parsed *p, const Autore *chi,
                            CurrentPlan *cur, DiagList *diags)
 {
-    bool nuovo;
+    char **rimuovi = NULL;
+    size_t n_rimuovi = in->kind == TIPO_VALUTAZIONI ? split_names(p->value[OPT_RIMUOVI], &rimuovi) : 0;
+    RichiestaCaricamento r = {in->file, in->bytes, in->len, o->codifica, o->has_anno ? o->anno : 0,
+                              (const char *const *)rimuovi, n_rimuovi};
+    Caricamento c;
     char *error = NULL;
-    ArchivioEsito e;
-    int anno = 0;
-    if (in->kind == TIPO_SISTEMA) {
-        Sistema s;
-        LoadStatus st = sistema_load_buffer(in->file, in->bytes, in->len, &s, diags);
-        sistema_free(&s);
-        if (st != LOAD_OK)
-            return EXIT_DATA;
-        e = archivio_importa_sistema(a, in->file, in->bytes, in->len, chi, &nuovo, &error);
+    EsitoCaricamento ec = caricamento_prepara(a, &r, &c, diags, &error);
+    int rc = 0;
+    if (ec == CARICAMENTO_ARCHIVIO) {
+        diag_report(stderr, in->file, "%s", error);
+        rc = EXIT_DATA;
+    } else if (ec == CARICAMENTO_ERRORI) {
+        rc = EXIT_DATA;
+    } else if (ec == CARICAMENTO_BLOCCATO) {
+        diag_report(stderr, in->file, "cambierebbe %zu %s già comunicate, viste o validate, che un caricamento non "
+                                      "cambia:", c.n_bloccate, c.n_bloccate == 1 ? "valutazione" : "valutazioni");
+        for (size_t i = 0; i < c.n_bloccate; i++)
+            fprintf(stderr, "  %s\n", c.bloccate[i]);
+        fprintf(stderr, "  per cambiarne una, l'ufficio personale la riapre con un motivo: schede archivio stato "
+                        "ARCHIVIO valutazione \"ANNO NOME\" riapri --motivo \"…\"\n");
+        rc = EXIT_DATA;
     } else {
-        int rc = ensure_plan(a, cur, in->file);
-        if (rc)
-            return rc;
-        Valutazioni v;
-        LoadStatus st = input_valutazioni_read(in->file, in->bytes, in->len, o->codifica, &v, diags);
-        anno = o->has_anno ? o->anno : v.has_anno ? v.anno : cur->plan.triennio[0];
-        valutazioni_free(&v);
-        if (st != LOAD_OK)
-            return EXIT_DATA;
-        e = archivio_importa_valutazioni(a, anno, in->file, in->bytes, in->len, chi, &nuovo, &error);
+        ArchivioEsito e = caricamento_applica(a, &c, &r, chi, &error);
+        if (e != ARCHIVIO_OK) {
+            diag_report(stderr, NULL, "%s", error);
+            rc = archivio_exit_code(e);
+        } else {
+            print_changes(cur->said, &c);
+        }
     }
-    if (e != ARCHIVIO_OK) {
-        diag_report(stderr, NULL, "%s", error);
-        free(error);
-        return archivio_exit_code(e);
-    }
-    if (in->kind == TIPO_SISTEMA)
-        fprintf(cur->said, nuovo ? "%s: sistema di valutazione\n" : "%s: sistema di valutazione già nell'archivio\n", in->file);
-    else
-        fprintf(cur->said, nuovo ? "%s: valutazioni del %d\n" : "%s: valutazioni del %d già nell'archivio\n", in->file, anno);
-    return 0;
+    free(error);
+    caricamento_free(&c);
+    for (size_t i = 0; i < n_rimuovi; i++)
+        free(rimuovi[i]);
+    free(rimuovi);
+    return rc;
 }
 
 static int archivio_importa_cmd(int argc, char **argv)
@@ -256,9 +314,12 @@ static int archivio_importa_cmd(int argc, char **argv)
                     continue;
                 rc = order[k] == TIPO_PIANO         ? import_plan(a, &in[i], &chi, &cur, &diags)
                      : order[k] == TIPO_RILEVAZIONI ? import_rilevazioni(a, &in[i], &o, &chi, &cur, &diags)
-                                                    : import_document(a, &in[i], &o, &chi, &cur, &diags);
+                                                    : import_document(a, &in[i], &o, &p, &chi, &cur, &diags);
             }
-        if (rc == 0 && (e = archivio_conferma(a, &error)) != ARCHIVIO_OK) {
+        if (rc == 0 && p.set[OPT_PROVA]) {
+            archivio_annulla(a);
+            fprintf(cur.said, "prova: nessuna modifica scritta nell'archivio\n");
+        } else if (rc == 0 && (e = archivio_conferma(a, &error)) != ARCHIVIO_OK) {
             rc = fail(error, archivio_exit_code(e));
             free(error);
         } else if (rc != 0) {
@@ -424,12 +485,15 @@ static int archivio_esporta_cmd(int argc, char **argv)
     size_t n = archivio_anni_valutazioni(a, &anni);
     for (size_t i = 0; i < n && rc == 0; i++) {
         error = NULL;
-        if (archivio_valutazioni(a, anni[i], &f, &error) == ARCHIVIO_OK) {
-            char *name = xasprintf("valutazioni-%d%s", anni[i], extension_of(&f));
-            rc = write_out(dir, name, f.bytes, f.len);
+        Valutazioni set;
+        if (archivio_valutazioni(a, anni[i], &set, &error) == ARCHIVIO_OK) {
+            /* the rows as a file of valutazioni, whatever files they came from */
+            char *name = xasprintf("valutazioni-%d.json", anni[i]), *json = valutazioni_in_json(&set);
+            rc = write_out(dir, name, json, strlen(json));
             free(name);
-            archivio_file_free(&f);
+            free(json);
         }
+        valutazioni_free(&set);
         free(error);
     }
     free(anni);

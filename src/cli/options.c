@@ -41,6 +41,8 @@ const OptionDef OPTION_DEFS[OPT_COUNT] = {
     [OPT_PERSONA] = {"--persona", VALUE_TEXT, "NOME", "una persona come la scrive il piano", "\"Mario Rossi\""},
     [OPT_PERMESSI] = {"--permessi", VALUE_NONE, NULL, NULL, NULL},
     [OPT_FLUSSI] = {"--flussi", VALUE_NONE, NULL, NULL, NULL},
+    [OPT_RIMUOVI] = {"--rimuovi", VALUE_TEXT, "NOMI", "i nomi delle persone, separati da ;", "\"Mario Rossi; Anna Neri\""},
+    [OPT_PROVA] = {"--prova", VALUE_NONE, NULL, NULL, NULL},
     [OPT_GIUNTA] = {"--giunta", VALUE_DATE, "DATA", "la data della delibera (gg/mm/aaaa)", "15/01/2025"},
 };
 
@@ -182,12 +184,17 @@ static const CommandOption ARCHIVIO_IMPORTA_OPTIONS[] = {
     {OPT_ANNO, "l'anno delle rilevazioni e delle valutazioni (predefinito: quello del file, o il primo del piano)", NULL},
     {OPT_AL, "le rilevazioni sono di un monitoraggio a quella data", NULL},
     {OPT_CODIFICA, "codifica dei CSV (predefinito: riconosciuta)", CODIFICHE},
+    {OPT_RIMUOVI, "le persone (separate da ;) la cui valutazione dell'anno va tolta: l'archivio le ha, il file no", NULL},
+    {OPT_PROVA, "mostra che cosa cambierebbe, senza scrivere nulla", NULL},
 };
 static const Command ARCHIVIO_IMPORTA = {
     "archivio importa", "ARCHIVIO FILE…", 2, 64, "porta nell'archivio piani, rilevazioni, sistema, valutazioni",
     "Porta nell'archivio i file, riconosciuti dal contenuto: un piano (una nuova versione se è cambiato), le\n"
     "rilevazioni (aggiunte o sostituite per azione e data), il sistema di valutazione, le valutazioni. Tutti o\n"
-    "nessuno: un file con errori non cambia nulla, e i suoi errori si leggono come in schede verifica.\n",
+    "nessuno: un file con errori non cambia nulla, e i suoi errori si leggono come in schede verifica.\n"
+    "Le valutazioni si uniscono persona per persona: il file cambia solo le persone che nomina, e le altre\n"
+    "restano come sono (--rimuovi toglie quelle nominate). Una valutazione comunicata, vista o validata non\n"
+    "cambia: il caricamento che la cambierebbe è rifiutato tutto, con il nome di ogni persona.\n",
     ARCHIVIO_IMPORTA_OPTIONS, N_OF(ARCHIVIO_IMPORTA_OPTIONS)};
 
 static const CommandOption ARCHIVIO_ESPORTA_OPTIONS[] = {

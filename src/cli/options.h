@@ -49,6 +49,8 @@ typedef enum {
     OPT_GIUNTA,
     OPT_PERMESSI,
     OPT_FLUSSI,
+    OPT_RIMUOVI,
+    OPT_PROVA,
     OPT_COUNT
 } OptionId;
 

@@ -41,8 +41,8 @@ char *guardia_fine_anno(const ContestoFlusso *ctx)
                : xasprintf("prima la Segreteria chiude la raccolta delle rilevazioni di fine anno del %d", ctx->anno);
 }
 
-/* Whether the archive has the SMVP and the valutazioni of the year. */
-static char *missing_valutazioni(const ContestoFlusso *ctx)
+/* Whether the archive has the SMVP and the valutazioni of the year (of the person named, when persona is given). */
+static char *missing_valutazioni(const ContestoFlusso *ctx, const char *persona)
 {
     ArchivioFile f;
     char *error = NULL;
@@ -50,25 +50,25 @@ static char *missing_valutazioni(const ContestoFlusso *ctx)
     if (sistema)
         archivio_file_free(&f);
     free(error);
-    error = NULL;
-    bool valutazioni = sistema && archivio_valutazioni(ctx->a, ctx->anno, &f, &error) == ARCHIVIO_OK;
-    if (valutazioni)
-        archivio_file_free(&f);
-    free(error);
     if (!sistema)
         return xstrdup("l'archivio non ha ancora il sistema di valutazione (lo carica l'ufficio personale)");
-    if (!valutazioni)
+    if (archivio_conta_valutazioni(ctx->a, ctx->anno) <= 0)
         return xasprintf("l'archivio non ha ancora le valutazioni del %d (le carica l'ufficio personale)", ctx->anno);
+    if (persona && !archivio_valutazione_esiste(ctx->a, ctx->anno, persona))
+        return xasprintf("%s non ha una valutazione del %d nell'archivio (la carica l'ufficio personale)", persona,
+                         ctx->anno);
     return NULL;
 }
 
 char *guardia_valutazioni_anno(const ContestoFlusso *ctx)
 {
     char *why = guardia_fine_anno(ctx);
-    return why ? why : missing_valutazioni(ctx);
+    return why ? why : missing_valutazioni(ctx, NULL);
 }
 
 char *guardia_comunicazione(const ContestoFlusso *ctx)
 {
-    return missing_valutazioni(ctx);
+    /* the key is "2025 Mario Rossi": the person after the year */
+    const char *persona = ctx->chiave ? strchr(ctx->chiave, ' ') : NULL;
+    return missing_valutazioni(ctx, persona ? persona + 1 : NULL);
 }

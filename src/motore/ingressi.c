@@ -48,9 +48,12 @@ LoadStatus ingressi_archivio(Archivio *a, bool owned, int versione, ArchivioUso 
         free(ignored);
         ignored = NULL;
         if (archivio_valutazioni(a, anno, &in->valutazioni, &ignored) == ARCHIVIO_OK) {
-            in->has_sistema = in->has_valutazioni = true;
+            in->has_sistema = in->has_valutazioni = in->valutazioni_lette = true;
             o->sistema = in->sistema.file;
             o->valutazioni = in->valutazioni.file;
+        } else {
+            valutazioni_free(&in->valutazioni);
+            archivio_file_free(&in->sistema);
         }
     }
     free(ignored);
@@ -96,7 +99,8 @@ void ingressi_chiudi(InputOptions *o)
     diag_list_free(&in->diags);
     archivio_file_free(&in->piano);
     archivio_file_free(&in->sistema);
-    archivio_file_free(&in->valutazioni);
+    if (in->has_valutazioni)
+        valutazioni_free(&in->valutazioni);
     prese_visione_free(in->prese, in->n_prese);
     free(in->profilo);
     if (in->owned)
@@ -188,7 +192,7 @@ LoadStatus load_valutazione(const Plan *plan, const InputOptions *o, const Esiti
 {
     memset(ev, 0, sizeof *ev);
     LoadStatus rc = LOAD_OK;
-    const struct ArchivioInput *ar = o->archivio;
+    struct ArchivioInput *ar = o->archivio;
     bool valutazioni_from_archive = ar && ar->has_valutazioni && o->valutazioni == ar->valutazioni.file;
     if (o->sistema) {
         LoadStatus st = load_sistema(o, &ev->sistema, diags);
@@ -198,10 +202,12 @@ LoadStatus load_valutazione(const Plan *plan, const InputOptions *o, const Esiti
         if (st != LOAD_OK)
             rc = LOAD_DATA_ERROR;
     }
-    if (o->valutazioni) {
-        const ArchivioFile *f = valutazioni_from_archive ? &ar->valutazioni : NULL;
-        LoadStatus st = !f ? input_valutazioni_load(o->valutazioni, o->codifica, &ev->valutazioni, diags)
-                           : input_valutazioni_read(f->file, f->bytes, f->len, o->codifica, &ev->valutazioni, diags);
+    if (valutazioni_from_archive) {
+        ev->valutazioni = ar->valutazioni; /* moved: the archive's, person by person */
+        ar->has_valutazioni = false;
+        ev->has_valutazioni = true;
+    } else if (o->valutazioni) {
+        LoadStatus st = input_valutazioni_load(o->valutazioni, o->codifica, &ev->valutazioni, diags);
         if (st == LOAD_IO_ERROR)
             return LOAD_IO_ERROR;
         ev->has_valutazioni = st == LOAD_OK;
@@ -283,7 +289,7 @@ DatiEsito dati_documenti(InputOptions *o, const char *file, bool controlla, Dati
         .al = o->al,
         .prese = out->prese,
         .n_prese = out->n_prese,
-        .prese_registrate = ar && (o->valutazioni == NULL || (ar->has_valutazioni && o->valutazioni == ar->valutazioni.file)),
+        .prese_registrate = ar && (o->valutazioni == NULL || (ar->valutazioni_lette && o->valutazioni == ar->valutazioni.file)),
         .avviso = out->avviso,
     };
     return DATI_OK;

@@ -60,8 +60,10 @@ struct ArchivioInput {
     DiagList diags;            /* the plan's warnings, moved out with it */
     bool has_ril;
     Rilevazioni ril;           /* moved out by load_esiti */
-    ArchivioFile sistema, valutazioni;
+    ArchivioFile sistema;
+    Valutazioni valutazioni;   /* the year's, person by person: moved out by load_valutazione */
     bool has_sistema, has_valutazioni;
+    bool valutazioni_lette;    /* the year's valutazioni came from the archive (o->valutazioni names them) */
     PresaVisione *prese;
     size_t n_prese;
     char *profilo;             /* the ente's profile of forms */

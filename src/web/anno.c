@@ -136,12 +136,13 @@ bool periodo_aperto(Server *s, const Periodo *p)
 
 bool anno_valutazioni(Server *s, Anno *y, char **error)
 {
-    ArchivioFile sf, vf;
+    ArchivioFile sf;
     if (archivio_sistema(s->a, &sf, error) != ARCHIVIO_OK)
         return false;
     free(*error);
     *error = NULL;
-    if (archivio_valutazioni(s->a, s->anno, &vf, error) != ARCHIVIO_OK) {
+    if (archivio_valutazioni(s->a, s->anno, &y->valutazioni, error) != ARCHIVIO_OK) {
+        valutazioni_free(&y->valutazioni);
         archivio_file_free(&sf);
         return false;
     }
@@ -149,23 +150,16 @@ bool anno_valutazioni(Server *s, Anno *y, char **error)
     diag_list_init(&d);
     bool ok = sistema_load_buffer(sf.file, sf.bytes, sf.len, &y->sistema, &d) == LOAD_OK;
     if (ok) {
-        LoadStatus st = input_valutazioni_read(vf.file, vf.bytes, vf.len, CODIFICA_AUTO, &y->valutazioni, &d);
-        if (st != LOAD_OK) {
-            sistema_free(&y->sistema);
-            ok = false;
-        }
-    }
-    if (ok) {
         persone_compute(&s->plan, &y->esiti, s->anno, &y->persone);
         valutazione_compute(&s->plan, &y->esiti, &y->persone, &y->sistema, &y->valutazioni, s->anno, &y->va, &d);
         y->has_valutazioni = true;
     } else {
-        *error = xasprintf("il sistema di valutazione o le valutazioni del %d nell'archivio non si leggono: %s", s->anno,
+        valutazioni_free(&y->valutazioni);
+        *error = xasprintf("il sistema di valutazione nell'archivio non si legge: %s",
                            d.count ? d.items[0].message : "errore");
     }
     diag_list_free(&d);
     archivio_file_free(&sf);
-    archivio_file_free(&vf);
     return ok;
 }
 

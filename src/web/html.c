@@ -50,6 +50,10 @@ void html_printf(StrBuf *b, const char *fmt, ...)
             p++;
             strbuf_printf(b, "%zu", va_arg(ap, size_t));
             break;
+        case 'l': /* %ld */
+            p++;
+            strbuf_printf(b, "%ld", va_arg(ap, long));
+            break;
         case '%': strbuf_puts(b, "%"); break;
         default: strbuf_append(b, p - 1, 2);
         }

@@ -10,6 +10,7 @@
 #include "persone.h"
 #include "rotte.h"
 #include "server.h"
+#include "valutazione_html.h"
 
 static void rows_table(StrBuf *b, const PersonaAnno *pa)
 {
@@ -47,6 +48,22 @@ static const char *step_path(const Transizione *t)
     return "/persone/%s/riapertura";
 }
 
+/* The valutazione itself: for the person once it is communicated to her, for the offices always. */
+static void evaluation(Contesto *c, StrBuf *b, const Persona *p, StatoFlusso now, Anno *y)
+{
+    if (contesto_e(c, p) && now == STATO_BOZZA) {
+        html_printf(b, "<p>La valutazione del %d non ti è ancora stata comunicata.</p>\n", c->s->anno);
+        return;
+    }
+    char *error = NULL;
+    const ValutazionePersona *v = anno_valutazioni(c->s, y, &error) ? valutazione_di(&y->va, p) : NULL;
+    if (v)
+        html_valutazione(b, v);
+    else
+        html_printf(b, "<p>Nessuna valutazione del %d nell'archivio per questa persona.</p>\n", c->s->anno);
+    free(error);
+}
+
 static void person_page(Contesto *c, Risposta *out, const Errori *errori)
 {
     const Persona *p = c->persona;
@@ -66,7 +83,7 @@ static void person_page(Contesto *c, Risposta *out, const Errori *errori)
     html_riepilogo(b, errori, "Il passo non è stato fatto");
     html_esito(b, c);
     html_printf(b, "<dl class=\"dati\"><dt>Area</dt><dd>%s</dd><dt>Anno</dt><dd>%d</dd><dt>Punteggio degli obiettivi</dt>"
-                   "<dd id=\"punteggio\">", p->area ? p->area : "—", c->s->anno);
+                   "<dd id=\"punteggio-obiettivi\">", p->area ? p->area : "—", c->s->anno);
     char score[32] = "non calcolabile";
     if (pa && pa->has_punteggio)
         text_format_number(score, sizeof score, pa->punteggio);
@@ -89,6 +106,7 @@ static void person_page(Contesto *c, Risposta *out, const Errori *errori)
                    "<p class=\"stato\">Stato: ");
     html_stato(b, "stato-valutazione", stato_nome(now), &st);
     strbuf_puts(b, "</p>\n");
+    evaluation(c, b, p, now, &y);
     /* the steps of the table the user may make, each its form */
     Attore chi = passo_attore(c);
     for (size_t i = 0; i < N_TRANSIZIONI; i++) {

@@ -50,6 +50,7 @@ void html_esito(StrBuf *b, const Contesto *c)
     if (!modulo_urlencoded(c->r->query, strlen(c->r->query), &q))
         return;
     const char *fatto = modulo_valore(&q, "fatto"), *salvato = modulo_valore(&q, "salvato");
+    const char *caricato = modulo_valore(&q, "caricato");
     const Transizione *t = NULL;
     for (size_t i = 0; fatto && i < N_TRANSIZIONI && !t; i++)
         if (strcmp(TRANSIZIONI[i].azione, fatto) == 0)
@@ -58,6 +59,10 @@ void html_esito(StrBuf *b, const Contesto *c)
         html_printf(b, "<p class=\"fatto\" role=\"status\">Fatto: %s.</p>\n", t->etichetta);
     else if (salvato && *salvato && strspn(salvato, "0123456789") == strlen(salvato) && strlen(salvato) < 6)
         html_printf(b, "<p class=\"fatto\" role=\"status\">Rilevazione dell'azione %s salvata.</p>\n", salvato);
+    else if (caricato && strcmp(caricato, "valutazioni") == 0)
+        strbuf_puts(b, "<p class=\"fatto\" role=\"status\">Valutazioni scritte nell'archivio.</p>\n");
+    else if (caricato && strcmp(caricato, "sistema") == 0)
+        strbuf_puts(b, "<p class=\"fatto\" role=\"status\">Sistema di valutazione sostituito.</p>\n");
     modulo_free(&q);
 }
 

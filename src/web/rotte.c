@@ -66,6 +66,8 @@ const Rotta ROTTE[] = {
      "Le valutazioni le cura l'ufficio personale.", "Valutazioni", "Il sistema di valutazione e le valutazioni dell'anno"},
     {"POST", "/valutazioni", CAP_VALUTAZIONI, OGGETTO_NESSUNO, post_valutazioni,
      "Le valutazioni le cura l'ufficio personale.", NULL, NULL},
+    {"POST", "/valutazioni/conferma", CAP_VALUTAZIONI, OGGETTO_NESSUNO, post_conferma_valutazioni,
+     "Le valutazioni le cura l'ufficio personale.", NULL, NULL},
     {"POST", "/valutazioni/validazione", CAP_VALIDAZIONE, OGGETTO_NESSUNO, post_validazione_valutazioni,
      "Le valutazioni le valida l'OIV.", NULL, NULL},
     {"POST", "/relazione", CAP_VALIDAZIONE, OGGETTO_NESSUNO, post_relazione, "La Relazione la valida l'OIV.", NULL, NULL},

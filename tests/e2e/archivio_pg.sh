@@ -55,7 +55,7 @@ run archivio approva "$A" --versione 1 --giunta 30/01/2024 >/dev/null
 # the ente's profile of forms, kept in the archive (schema version 3)
 run archivio profilo "$A" | grep -q "profilo sarzana" || fail "il profilo dell'ente"
 run archivio profilo "$A" generico >/dev/null && run archivio profilo "$A" sarzana >/dev/null || fail "il cambio di profilo"
-run archivio storia "$A" | grep -q 'profilo  ente: profilo "generico" → "sarzana"' || fail "il cambio di profilo nel registro"
+run archivio storia "$A" | grep 'profilo  ente: profilo "generico" → "sarzana"' >/dev/null || fail "il cambio di profilo nel registro"
 run stampa $P --raggiunto $R --anno 2024 --sistema $S --valutazioni $Q --dati-aperti --out "$T/file" >/dev/null 2>&1
 run stampa --archivio "$A" --anno 2024 --dati-aperti --out "$T/arch" >/dev/null 2>&1
 for f in schede.pdf relazione.pdf relazione.csv premi.pdf premi.csv; do # persone: only the archive's prese visione
@@ -174,5 +174,24 @@ grep -q '"segretario";"stato";"stati";"2024 SG-01"' <<<"$storia" || fail "il reg
 grep -q '"oiv";"stato";"stati";"2024 SG-01";"SG-01";"rilevazioni";"""inviata""";"""validata"""' <<<"$storia" ||
   fail "la validazione nel registro su PostgreSQL: $storia"
 run archivio controlla "$W" >/dev/null || fail "controlla dopo schede web: $(run archivio controlla "$W")"
+
+# an archive of schema version 3 (valutazioni kept as whole files) is brought to version 4 at its first write: the
+# year's last file, one row per person, giving the counts of the file
+O=$(db vecchio)
+awk '/^-- @versione 4/{exit} {print}' src/archivio/schema/postgresql.sql >"$T/v3.sql"
+psql -X -q -h "$T/pg" -U schede -d vecchio -v ON_ERROR_STOP=1 -f "$T/v3.sql" >/dev/null
+for f in $P $S $Q; do cp "$f" "$T/"; done
+chmod a+r "$T"/*.json "$T"/*.csv
+sql vecchio "UPDATE schema_versione SET versione = 3;
+INSERT INTO enti (nome, creato) VALUES ('Comune di Sarzana', '2025-01-01T00:00:00Z');
+INSERT INTO versioni (ente, numero, importato, autore, file, contenuto)
+  VALUES (1, 1, '2025-01-01T00:00:00Z', 'prova', '$P', pg_read_binary_file('$T/$(basename $P)'));
+INSERT INTO sistemi (ente, importato, autore, file, contenuto)
+  VALUES (1, '2025-01-01T00:00:00Z', 'prova', '$S', pg_read_binary_file('$T/$(basename $S)'));
+INSERT INTO valutazioni (ente, anno, importato, autore, file, contenuto)
+  VALUES (1, 2024, '2025-01-01T00:00:00Z', 'prova', '$Q', pg_read_binary_file('$T/$(basename $Q)'));" >/dev/null
+run archivio importa "$O" $R --anno 2024 >/dev/null 2>&1 || fail "l'aggiornamento dell'archivio alla versione 4"
+run verifica --archivio "$O" --anno 2024 2>&1 | grep "(valutazioni del 2024): 48 persone valutate, 47 con punteggio finale, 1 incompleta" >/dev/null ||
+  fail "le valutazioni portate in righe: $(run verifica --archivio "$O" --anno 2024 2>&1 | tail -3)"
 
 echo "archivio_pg: $(psql --version): tutto come con SQLite"

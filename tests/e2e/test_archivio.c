@@ -107,7 +107,7 @@ Test(archivio, documents_from_the_archive_are_those_from_the_files, .timeout = 3
     /* what esporta writes gives the same documents again */
     ok("archivio esporta $T/a.db --out $T/esportati");
     ok("stampa $T/esportati/piano.json --raggiunto $T/esportati/raggiunto-2024.json --anno 2024 --sistema "
-       "$T/esportati/sistema.json --valutazioni $T/esportati/valutazioni-2024.csv --dati-aperti --out $T/esp");
+       "$T/esportati/sistema.json --valutazioni $T/esportati/valutazioni-2024.json --dati-aperti --out $T/esp");
     expect_same_files("file", "esp", year);
     unsetenv("SOURCE_DATE_EPOCH");
 }
@@ -304,12 +304,12 @@ Test(archivio, the_other_commands_read_the_archive_too, .timeout = 120 * SCHEDE_
     r = run_shell("'" SCHEDE_EXE "' verifica " PIANO " --raggiunto " ANNO " --anno 2024 --sistema " SISTEMA
                   " --valutazioni " VALUTAZIONI " 2>&1 | tail -4 > $T/f.txt; '" SCHEDE_EXE "' verifica --archivio $T/a.db "
                   "--anno 2024 2>&1 | tail -4 > $T/a.txt; cat $T/a.txt; diff $T/f.txt $T/a.txt | grep -c '^[<>]'");
-    /* the same counts; only the names of the rilevazioni differ (the archive's) */
+    /* the same counts; only the names of the rilevazioni and the valutazioni differ (the archive's) */
     expect_contains(&r, "samples/sarzana-2024-2026.json: 38 obiettivi, 129 azioni, 52 persone");
     expect_contains(&r, " (rilevazioni 2024): anno 2024, 89 azioni rilevate su 89, 37 obiettivi con una percentuale");
-    expect_contains(&r, "samples/valutazioni-2024.csv: 48 persone valutate, 47 con punteggio finale, 1 incompleta");
+    expect_contains(&r, " (valutazioni del 2024): 48 persone valutate, 47 con punteggio finale, 1 incompleta");
     expect_contains(&r, "samples/sistema-smvp.json: premi: fondo 48.321,57 €, 41 aventi diritto, distribuiti 48.321,57 €");
-    cr_assert(strstr(r.out, "\n2\n"), "one line differs (its file's name), in each: %s", r.out);
+    cr_assert(strstr(r.out, "\n4\n"), "two lines differ (their file's name), in each: %s", r.out);
     free(r.out);
     r = run("esporta --archivio $T/a.db " PIANO " $T/x.xlsx");
     cr_assert_eq(r.status, 2, "%s", r.out);
@@ -334,6 +334,58 @@ Test(archivio, a_rilevazione_changed_is_recorded_before_and_after, .timeout = 60
     /* on time: 100 %, and SG-01 (50 % weight on it) rises from 85 to 100 */
     cr_assert_eq(r.status, 0, "%s", r.out);
     expect_contains(&r, "2024;SG-01;100,00;0;1;50;rilevato;100,00;");
+    free(r.out);
+}
+
+/* The valutazioni from the command line, person by person as in the web (src/caricamento): a file of one person
+   changes her alone (--prova first: nothing written); a valutazione communicated and seen refuses the file whole,
+   naming her, until it is reopened with a reason; --rimuovi takes out the persons it names. Alessia Tronfi's C1 from 8
+   to 10: 30·2/10 = 6 points of comportamenti (weight 40 of 100): 82,77 + 2,40 = 85,17. */
+Test(archivio, valutazioni_merge_by_person_under_the_locks, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    archive_with_samples(false);
+    run_shell_ok(xasprintf("head -1 " VALUTAZIONI " > $T/t.csv; grep '^tronfi-a;' " VALUTAZIONI
+                           " | sed 's/;100;100;8;9;8;8;/;100;100;10;9;8;8;/' >> $T/t.csv"));
+    Run r = run("archivio importa $T/a.db $T/t.csv --anno 2024 --prova");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "valutazioni del 2024: 0 nuove, 1 modificate, 0 uguali, 47 non nel file (restano come sono), "
+                        "0 rimosse");
+    expect_contains(&r, "modificata 2024, Alessia Tronfi: voto C1 8 → 10; punteggio finale 82,77 → 85,17");
+    expect_contains(&r, "prova: nessuna modifica scritta nell'archivio");
+    free(r.out);
+    r = run("archivio storia $T/a.db");
+    cr_assert_null(strstr(r.out, "modifica valutazione"), "--prova wrote: %s", r.out);
+    free(r.out);
+    /* Alessandra Bogo communicated and seen (on paper): her row refuses the file whole */
+    ok("archivio stato $T/a.db valutazione '2024 Alessandra Bogo' comunica --autore personale");
+    ok("archivio stato $T/a.db valutazione '2024 Alessandra Bogo' presa-visione-cartacea --motivo 12/03/2025 "
+       "--autore personale");
+    run_shell_ok(xasprintf("grep '^ALESSANDRA BOGO;' " VALUTAZIONI " | sed 's/;100;100;9;9;8;9;/;100;100;10;9;8;9;/' "
+                           ">> $T/t.csv"));
+    r = run("archivio importa $T/a.db $T/t.csv --anno 2024");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "cambierebbe 1 valutazione già comunicate, viste o validate");
+    expect_contains(&r, "Alessandra Bogo (valutazione del 2024 presa visione): voto C1 9 → 10; punteggio finale 84,97 → "
+                        "86,17");
+    expect_contains(&r, "nessuna modifica");
+    free(r.out);
+    r = run("archivio storia $T/a.db");
+    cr_assert_null(strstr(r.out, "modifica valutazione"), "refused, yet written: %s", r.out);
+    free(r.out);
+    ok("archivio stato $T/a.db valutazione '2024 Alessandra Bogo' riapri --motivo 'voto C1 da correggere' "
+       "--autore personale");
+    r = run("archivio importa $T/a.db $T/t.csv --anno 2024 --rimuovi 'Cinzia Baruzzo; Cristina Cecchi' "
+            "--autore personale");
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "0 nuove, 2 modificate, 0 uguali, 44 non nel file (restano come sono), 2 rimosse");
+    free(r.out);
+    r = run("archivio storia $T/a.db");
+    expect_contains(&r, "personale  modifica valutazione  2024 Alessia Tronfi: voti.C1 8 → 10");
+    expect_contains(&r, "personale  modifica valutazione  2024 Alessandra Bogo: voti.C1 9 → 10");
+    expect_contains(&r, "personale  rimuove valutazione  2024 Cinzia Baruzzo");
+    free(r.out);
+    r = run("verifica --archivio $T/a.db --anno 2024");
+    expect_contains(&r, " (valutazioni del 2024): 46 persone valutate");
     free(r.out);
 }
 
@@ -552,8 +604,27 @@ Test(archivio, history_as_csv_and_json, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
     free(r.out);
 }
 
-/* An archive of schema version 2 (before the ente's profile) is brought to version 3 at its first write, keeping
-   what it had, with the default profile; read-only, it says what to do. */
+/* Inserts into the table of an old archive a file as it kept them whole (a plan version, the SMVP, valutazioni). */
+static void insert_file(sqlite3 *db, const char *sql, const char *file)
+{
+    size_t len;
+    const char *reason;
+    char *path = xasprintf("%s/%s", SCHEDE_SOURCE_DIR, file);
+    char *bytes = file_read_all(path, &len, &reason);
+    cr_assert_not_null(bytes, "%s", reason);
+    sqlite3_stmt *s;
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    sqlite3_bind_text(s, 1, file, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(s, 2, bytes, (int)len, SQLITE_TRANSIENT);
+    cr_assert_eq(sqlite3_step(s), SQLITE_DONE, "%s", sqlite3_errmsg(db));
+    sqlite3_finalize(s);
+    free(bytes);
+    free(path);
+}
+
+/* An archive of schema version 2 (before the ente's profile, with valutazioni kept as whole files) is brought up to
+   date at its first write, keeping what it had: the default profile; the year's last file of valutazioni as one row
+   per person, from which the documents are those of the file; read-only, it says what to do. */
 Test(archivio, an_archive_of_version_2_is_brought_up_to_date, .timeout = 60 * SCHEDE_TIMEOUT_SCALE)
 {
     char *schema_path = xasprintf("%s/src/archivio/schema/sqlite.sql", SCHEDE_SOURCE_DIR);
@@ -571,6 +642,14 @@ Test(archivio, an_archive_of_version_2_is_brought_up_to_date, .timeout = 60 * SC
     cr_assert_eq(sqlite3_exec(db, schema, NULL, NULL, &err), SQLITE_OK, "%s", err);
     cr_assert_eq(sqlite3_exec(db, "INSERT INTO enti (nome, creato) VALUES ('Comune di Prima', '2025-01-01T00:00:00Z');"
                                   "PRAGMA user_version = 2;", NULL, NULL, &err), SQLITE_OK, "%s", err);
+    insert_file(db, "INSERT INTO versioni (ente, numero, importato, autore, file, contenuto) VALUES (1, 1, "
+                    "'2025-01-01T00:00:00Z', 'prova', ?, ?)", PIANO);
+    insert_file(db, "INSERT INTO sistemi (ente, importato, autore, file, contenuto) VALUES (1, '2025-01-01T00:00:00Z', "
+                    "'prova', ?, ?)", SISTEMA);
+    insert_file(db, "INSERT INTO valutazioni (ente, anno, importato, autore, file, contenuto) VALUES (1, 2024, "
+                    "'2025-01-01T00:00:00Z', 'prova', ?, ?)", "tests/fixtures/valutazioni-2024-vecchie.csv");
+    insert_file(db, "INSERT INTO valutazioni (ente, anno, importato, autore, file, contenuto) VALUES (1, 2024, "
+                    "'2025-02-01T00:00:00Z', 'prova', ?, ?)", VALUTAZIONI);
     sqlite3_close(db);
     Run r = run("archivio profilo $T/vecchio.db");
     cr_assert_eq(r.status, 2, "%s", r.out);
@@ -585,9 +664,23 @@ Test(archivio, an_archive_of_version_2_is_brought_up_to_date, .timeout = 60 * SC
     sqlite3_stmt *s;
     cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
     cr_assert_eq(sqlite3_step(s), SQLITE_ROW);
-    cr_assert_eq(sqlite3_column_int(s, 0), 3);
+    cr_assert_eq(sqlite3_column_int(s, 0), 4);
     sqlite3_finalize(s);
     sqlite3_close(db);
+    /* the last file of 2024, person by person: the same counts as the file, the same premi */
+    r = run("verifica --archivio $T/vecchio.db --anno 2024");
+    expect_contains(&r, " (valutazioni del 2024): 48 persone valutate, 47 con punteggio finale, 1 incompleta");
+    free(r.out);
+    ok("archivio importa $T/vecchio.db " ANNO " --anno 2024");
+    ok("archivio profilo $T/vecchio.db sarzana");
+    ok("archivio approva $T/vecchio.db --versione 1 --giunta 30/01/2024");
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    ok("stampa " PIANO " --raggiunto " ANNO " --anno 2024 --sistema " SISTEMA " --valutazioni " VALUTAZIONI
+       " --solo premi --out $T/file");
+    ok("stampa --archivio $T/vecchio.db --anno 2024 --solo premi --out $T/arch");
+    unsetenv("SOURCE_DATE_EPOCH");
+    static const char *const premi[] = {"premi.pdf", NULL};
+    expect_same_files("file", "arch", premi);
     free(path);
     free(schema_path);
     free(schema);

@@ -126,8 +126,8 @@ Test(web, one_escaping_function_for_text_and_attributes)
     html_printf(&b, "<a href=\"/obiettivi/%s\">%s %d%%</a>", "A\"B", "<b>", 7);
     cr_assert_str_eq(b.data, "<a href=\"/obiettivi/A&quot;B\">&lt;b&gt; 7%</a>");
     strbuf_free(&b);
-    html_printf(&b, "%zu", (size_t)38);
-    cr_assert_str_eq(b.data, "38");
+    html_printf(&b, "%zu %ld %s", (size_t)38, -12L, "<");
+    cr_assert_str_eq(b.data, "38 -12 &lt;");
     strbuf_free(&b);
 }
 

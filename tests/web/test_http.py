@@ -458,7 +458,7 @@ class Persone(unittest.TestCase):
         self.assertIn(today, text)
         self.assertEqual(me.get("/persone/tronfi-a/scheda.pdf").status, 403)
         self.assertEqual(me.post("/persone/tronfi-a/presa-visione", {}).status, 403)
-        rows = [x for x in registro() if x["chiave"] == "2024 Alessandra Bogo"]
+        rows = [x for x in registro() if x["chiave"] == "2024 Alessandra Bogo" and x["tabella"] == "stati"]
         self.assertEqual([x["dopo"] for x in rows], ['"presa visione"', '"comunicata"'])
 
 
@@ -651,16 +651,22 @@ class Piano(unittest.TestCase):
         with open(os.path.join(samples, "valutazioni-2024.csv"), "rb") as f:
             good = f.read()
         bad = good.replace(b"ALESSANDRA BOGO", b"PERSONA INESISTENTE")
+        with open(os.path.join(samples, "valutazioni-2024.csv"), "rb") as f:  # not before the SMVP
+            r = self.upload(c, "valutazioni-2024.csv", f.read(), "/valutazioni")
+        self.assertEqual(r.status, 422)
+        self.assertIn("l&#39;archivio non ha ancora il sistema di misurazione e valutazione (SMVP)", r.text)
         with open(os.path.join(samples, "sistema-smvp.json"), "rb") as f:
-            self.assertEqual(self.upload(c, "sistema-smvp.json", f.read(), "/valutazioni").status, 303)
+            self.assertEqual(c.carica("sistema-smvp.json", f.read()).status, 303)
         r = self.upload(c, "valutazioni-rotte.csv", bad, "/valutazioni")
         self.assertEqual(r.status, 422)
         self.assertIn("valutazioni-rotte.csv:2", r.text)  # file and line, as verifica says it
         self.assertIn("PERSONA INESISTENTE", r.text)
         self.assertEqual(self.upload(c, "appunti.txt", b"niente di utile", "/valutazioni").status, 422)
-        self.assertEqual(self.upload(c, "valutazioni-2024.csv", good, "/valutazioni").status, 303)
-        page = c.get("/valutazioni").text
-        self.assertIn("<strong>valutazioni-2024.csv</strong>", page)
+        self.assertEqual(c.carica("valutazioni-2024.csv", good).status, 303)
+        page = c.get("/valutazioni?caricato=valutazioni").text
+        self.assertIn("Valutazioni scritte nell'archivio.", page)
+        self.assertIn("Valutazioni del 2024: <strong>48</strong> persone (in bozza 48, comunicate 0, con presa "
+                      "visione 0)", page)
         self.assertIn("<strong>sistema-smvp.json</strong>", page)
         r = c.get("/documenti/premi.pdf")
         self.assertEqual(r.status, 200)

@@ -153,6 +153,32 @@ class Client:
             data + ("\r\n--%s--\r\n" % boundary).encode()
         return self.request("POST", path, body, {"Content-Type": "multipart/form-data; boundary=" + boundary})
 
+    def carica(self, name, data, rimuovi=()):
+        """An upload of the SMVP or of valutazioni as the ufficio personale makes it: the file, the page of its
+        differences (200, with the hidden field caricamento), then its confirmation, first with the persons to
+        remove (the differences shown again), then as shown. Returns the last answer: 303, or a refusal (422)."""
+        r = self.upload(name, data, "/valutazioni")
+        if r.status != 200:
+            return r
+        fields = [("caricamento", self.token_caricamento(r)), ("conferma", "1")] + [("rimuovi", n) for n in rimuovi]
+        if rimuovi:
+            r = self.post_pairs("/valutazioni/conferma", fields)
+            if r.status != 200:
+                return r
+            assert "Le differenze tengono conto delle persone da togliere" in r.text, r.text[:800]
+        return self.post_pairs("/valutazioni/conferma", fields)
+
+    @staticmethod
+    def token_caricamento(r):
+        m = re.search(r'name="caricamento" value="([0-9a-f]{32})"', r.text)
+        assert m, r.text[:800]
+        return m.group(1)
+
+    def post_pairs(self, path, pairs):
+        """A POST whose fields may repeat (checkboxes of the same name)."""
+        return self.request("POST", path, urllib.parse.urlencode([("csrf", self.csrf or "")] + list(pairs)),
+                            {"Content-Type": "application/x-www-form-urlencoded"})
+
     def login(self, user, password=None):
         self.get("/accesso")
         r = self.post("/accesso", {"utente": user, "password": password or PASSWORD[user]})

@@ -12,7 +12,7 @@
 #include "plan_load.h"
 
 /* The schema version this program writes (schema/sqlite.sql). */
-#define ARCHIVIO_SCHEMA 3
+#define ARCHIVIO_SCHEMA 4
 
 struct pg_conn;
 struct pg_result;
@@ -44,6 +44,16 @@ bool registro_aggiungi(Archivio *a, const Autore *chi, const char *operazione, c
 
 /* The hash a registro row must carry, from the previous hash and its fields. */
 void registro_hash(const char *prev, const char *const fields[11], char out[65]);
+
+/* A blob column of the current row into out->bytes (a copy, NUL-terminated) and out->len. */
+void archivio_col_bytes(DbStmt *s, int col, ArchivioFile *out);
+
+/* The SHA-256 of bytes, as 64 hex digits. */
+void archivio_sha256_hex(const char *bytes, size_t len, char out[65]);
+
+/* Schema version 4: the valutazioni kept as whole files become rows, one per
+ * person (archivio_valutazioni.c), for every ente of the database. */
+bool archivio_migra_valutazioni(Archivio *a, char **error);
 
 /* A string as a JSON string ("…" with escapes); NULL as JSON null. */
 char *json_string(const char *s);

@@ -150,3 +150,42 @@ CREATE TABLE stati (
 
 -- @versione 3
 ALTER TABLE enti ADD COLUMN profilo TEXT NOT NULL DEFAULT 'sarzana';
+
+-- @versione 4
+CREATE TABLE valutazioni_persone (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ente BIGINT NOT NULL REFERENCES enti(id),
+  anno INTEGER NOT NULL,
+  persona TEXT NOT NULL,
+  categoria TEXT,
+  profilo TEXT,
+  orario DOUBLE PRECISION NOT NULL DEFAULT 100,
+  servizio DOUBLE PRECISION NOT NULL DEFAULT 100,
+  valutatore TEXT,
+  data TEXT,
+  commento TEXT,
+  osservazioni TEXT,
+  giudizio TEXT,
+  colloquio TEXT,
+  escluso_premio TEXT,
+  UNIQUE (ente, anno, persona)
+);
+CREATE TABLE valutazioni_voci (
+  valutazione BIGINT NOT NULL REFERENCES valutazioni_persone(id) ON DELETE CASCADE,
+  genere TEXT NOT NULL CHECK (genere IN ('voto', 'manuale')),
+  voce TEXT NOT NULL,
+  valore DOUBLE PRECISION,
+  ordine INTEGER NOT NULL,
+  PRIMARY KEY (valutazione, genere, voce)
+);
+CREATE TABLE caricamenti (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ente BIGINT NOT NULL REFERENCES enti(id),
+  token TEXT NOT NULL UNIQUE,
+  utente TEXT NOT NULL,
+  quando TEXT NOT NULL,
+  anno INTEGER NOT NULL,
+  file TEXT NOT NULL,
+  contenuto BYTEA NOT NULL,
+  differenze TEXT NOT NULL
+);

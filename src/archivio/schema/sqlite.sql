@@ -164,3 +164,54 @@ CREATE TABLE stati (
 -- stampa --profilo says otherwise. Changed by schede archivio profilo,
 -- recorded in the registro.
 ALTER TABLE enti ADD COLUMN profilo TEXT NOT NULL DEFAULT 'sarzana';
+
+-- @versione 4
+-- The valutazioni as rows, one per person and year (docs/archivio.md): an
+-- upload changes only the persons it names, field by field in the registro,
+-- and none whose valutazione is comunicata, seen or validated. The files
+-- uploaded stay in the table valutazioni, as evidence of what was uploaded:
+-- what counts is these rows. Written as the SMVP reads them: the person by
+-- the name of the plan's registro delle persone, the votes on behaviours
+-- (voto) apart from the values given by hand (manuale).
+CREATE TABLE valutazioni_persone (
+  id INTEGER PRIMARY KEY,
+  ente INTEGER NOT NULL REFERENCES enti(id),
+  anno INTEGER NOT NULL,
+  persona TEXT NOT NULL,
+  categoria TEXT,
+  profilo TEXT,
+  orario REAL NOT NULL DEFAULT 100,
+  servizio REAL NOT NULL DEFAULT 100,
+  valutatore TEXT,
+  data TEXT,                           -- YYYY-MM-DD
+  commento TEXT,
+  osservazioni TEXT,
+  giudizio TEXT,
+  colloquio TEXT,                      -- YYYY-MM-DD
+  escluso_premio TEXT,
+  UNIQUE (ente, anno, persona)
+);
+CREATE TABLE valutazioni_voci (
+  valutazione INTEGER NOT NULL REFERENCES valutazioni_persone(id) ON DELETE CASCADE,
+  genere TEXT NOT NULL CHECK (genere IN ('voto', 'manuale')),
+  voce TEXT NOT NULL,                  -- the id of the behaviour or component
+  valore REAL,                         -- NULL: left empty
+  ordine INTEGER NOT NULL,
+  PRIMARY KEY (valutazione, genere, voce)
+);
+
+-- A file uploaded in the web and not yet confirmed: its differences were
+-- shown, and the confirmation applies it (POST /valutazioni/conferma). Not
+-- data of the cycle (no registro row): gone when confirmed, replaced by the
+-- same user's next upload, or after a day.
+CREATE TABLE caricamenti (
+  id INTEGER PRIMARY KEY,
+  ente INTEGER NOT NULL REFERENCES enti(id),
+  token TEXT NOT NULL UNIQUE,          -- SHA-256 of the token the browser holds
+  utente TEXT NOT NULL,
+  quando TEXT NOT NULL,
+  anno INTEGER NOT NULL,
+  file TEXT NOT NULL,
+  contenuto BLOB NOT NULL,
+  differenze TEXT NOT NULL             -- SHA-256 of the differences shown
+);

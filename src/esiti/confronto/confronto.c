@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "esiti.h"
+#include "esiti_output.h"
 #include "rules.h"
 #include "text.h"
 #include "worddiff.h"
@@ -492,9 +493,5 @@ char *confronto_to_json(const Confronto *c)
         }
         cJSON_AddItemToArray(m, o);
     }
-    char *s = cJSON_Print(root);
-    cJSON_Delete(root);
-    char *out = xasprintf("%s\n", s);
-    free(s);
-    return out;
+    return esiti_json_print(root);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "csv_values.h"
+#include "esiti_output.h"
 #include "monitoraggio.h"
 #include "text.h"
 
@@ -104,11 +105,7 @@ char *monitoraggio_to_json(const Monitoraggio *m)
         add_text(j, "nota", im->esito ? im->esito->nota : NULL);
         cJSON_AddItemToArray(inds, j);
     }
-    char *s = cJSON_Print(root);
-    cJSON_Delete(root);
-    char *out = xasprintf("%s\n", s);
-    free(s);
-    return out;
+    return esiti_json_print(root);
 }
 
 char *monitoraggio_to_csv(const Monitoraggio *m)

@@ -443,7 +443,7 @@ void valutazione_compute(const Plan *plan, const Esiti *esiti, const PersoneAnno
                              p->persona->nome, p->mancanze);
         }
     }
-    for (size_t i = 0; i < plan->n_persone; i++)
+    for (size_t i = 0; i < plan->n_persone && !set->parziale; i++)
         if (!named[i]) {
             char *path = json_path_index("$.persone", i);
             diag_add(diags, DIAG_WARNING, set->file, NULL, NULL, -1, "%s (%s nel registro del piano) non ha una valutazione",

@@ -125,6 +125,13 @@ const FasciaMerito *valutazione_fascia(const Sistema *s, double score);
 /* The score as printed, in hundredths: 89,996 → 9000. */
 int64_t valutazione_centesimi(double score);
 
+/* A valutazione in the one form the archive keeps (valutazione_norma.c),
+ * for one that valutazione_compute accepted: the person by the registro's
+ * name (not an id or an alias); of a CSV row's columns, the category's
+ * behaviours as voti, its components given by hand as manuali, the others
+ * dropped; no presa visione. */
+void valutazione_normalizza(const Plan *plan, const Sistema *s, Valutazione *v);
+
 /* The evaluation of a registry person, or NULL. */
 const ValutazionePersona *valutazione_di(const ValutazioniAnno *va, const Persona *p);
 

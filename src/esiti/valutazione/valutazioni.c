@@ -72,7 +72,7 @@ void valutazioni_free(Valutazioni *set)
     memset(set, 0, sizeof *set);
 }
 
-static Valutazione *push(Valutazioni *set)
+Valutazione *valutazioni_nuova(Valutazioni *set)
 {
     set->items = xgrow(set->items, set->n, &set->cap, sizeof *set->items, 64);
     Valutazione *v = &set->items[set->n++];
@@ -81,7 +81,7 @@ static Valutazione *push(Valutazioni *set)
     return v;
 }
 
-static void add_voce(Voce **list, size_t *n, const char *id, bool has, double value)
+void valutazione_aggiungi_voce(Voce **list, size_t *n, const char *id, bool has, double value)
 {
     *list = xrealloc(*list, (*n + 1) * sizeof **list);
     (*list)[*n] = (Voce){xstrdup(id), has, value};
@@ -132,9 +132,9 @@ static void json_voci(JsonCtx *ctx, const cJSON *obj, const char *path, const ch
     json_check_keys(ctx, map, mp, NULL);
     for (const cJSON *it = map->child; it; it = it->next) {
         if (cJSON_IsNumber(it) && isfinite(it->valuedouble)) {
-            add_voce(list, n, it->string, true, it->valuedouble);
+            valutazione_aggiungi_voce(list, n, it->string, true, it->valuedouble);
         } else if (cJSON_IsNull(it)) {
-            add_voce(list, n, it->string, false, 0);
+            valutazione_aggiungi_voce(list, n, it->string, false, 0);
         } else {
             char *p = json_path_key(mp, it->string);
             json_error(ctx, p, "«%s» deve essere un numero", it->string);
@@ -146,7 +146,7 @@ static void json_voci(JsonCtx *ctx, const cJSON *obj, const char *path, const ch
 
 static void read_valutazione(JsonCtx *ctx, const cJSON *obj, const char *path, void *user)
 {
-    Valutazione *v = push(user);
+    Valutazione *v = valutazioni_nuova(user);
     size_t errors = ctx->diags->errors;
     v->path = xstrdup(path);
     json_check_keys(ctx, obj, path, VAL_KEYS);
@@ -283,7 +283,7 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
         char *f[COL_COUNT];
         for (int k = 0; k < COL_COUNT; k++)
             f[k] = col[k] >= 0 && (size_t)col[k] < rec->n ? csv_trim(rec->fields[col[k]]) : xstrdup("");
-        Valutazione *v = push(set);
+        Valutazione *v = valutazioni_nuova(set);
         size_t errors = diags->errors;
         v->line = rec->line;
         v->persona = or_null(f[COL_PERSONA]);
@@ -310,7 +310,7 @@ static void load_csv(const char *file, const char *text, size_t len, Codifica co
             if (has && !csv_parse_number(x, &num, &guess))
                 valutazioni_diag(diags, DIAG_ERROR, set, v, NULL, NULL, "colonna «%s»: «%s» non è un numero", extra_id[e], x);
             else
-                add_voce(&v->voti, &v->n_voti, extra_id[e], has, num);
+                valutazione_aggiungi_voce(&v->voti, &v->n_voti, extra_id[e], has, num);
             free(x);
         }
         v->invalid = diags->errors > errors;

@@ -49,6 +49,7 @@ typedef struct {
     int header_line;  /* CSV */
     bool has_anno;
     int anno;
+    bool parziale;    /* an upload merged into the archive's: the persons it does not name are not missing */
     Valutazione *items;
     size_t n, cap;
 } Valutazioni;
@@ -69,5 +70,29 @@ void valutazioni_diag(DiagList *diags, DiagSeverity sev, const Valutazioni *set,
     ;
 
 const Voce *valutazione_voce(const Voce *list, size_t n, const char *id);
+
+/* For a reader that builds a set (the archive): a new valutazione at the
+ * end of set, empty but for orario and servizio (100); a vote appended. */
+Valutazione *valutazioni_nuova(Valutazioni *set);
+void valutazione_aggiungi_voce(Voce **list, size_t *n, const char *id, bool has, double value);
+
+/* ---- valutazioni_scrivi.c ------------------------------------------------------------------ */
+
+/* A field of a valutazione: its name in the archive's registro ("categoria",
+ * "voti.B2", "manuali.M1"), its label for people ("voto B2"), its value as
+ * JSON ("3", "null") and as people read it ("3", "87,5", "12/03/2025", "—"). */
+typedef struct {
+    char *nome, *etichetta, *json, *testo;
+} CampoValutazione;
+/* Every field of v, in the order of the form; free with valutazione_campi_free. */
+size_t valutazione_campi(const Valutazione *v, CampoValutazione **out);
+void valutazione_campi_free(CampoValutazione *c, size_t n);
+
+/* dst becomes a copy of src, with strings of its own (freed with its set). */
+void valutazione_copia(Valutazione *dst, const Valutazione *src);
+
+/* The set as a schede-valutazioni/1 file (a new string), without the
+ * presa visione: only the person's own step is one. */
+char *valutazioni_in_json(const Valutazioni *set);
 
 #endif

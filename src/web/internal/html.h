@@ -19,7 +19,8 @@
 void html_text(StrBuf *b, const char *s);
 
 /* strbuf_printf where every %s argument goes through html_text; the format
- * itself is trusted markup. Takes %s, %d, %zu and %%. */
+ * itself is trusted markup. Takes %s, %d, %zu, %ld and %%; any other
+ * conversion is copied as it is (and its argument not read). */
 void html_printf(StrBuf *b, const char *fmt, ...) HTML_FORMAT(2, 3);
 
 /* A URL path on this site (a new string): fmt with every %s argument

@@ -99,6 +99,7 @@ void post_presa_visione(Contesto *c, Risposta *out);
 void post_comunicazione(Contesto *c, Risposta *out);
 void post_riapertura(Contesto *c, Risposta *out);
 void post_presa_visione_cartacea(Contesto *c, Risposta *out);
+void post_conferma_valutazioni(Contesto *c, Risposta *out);
 void pagina_storia(Contesto *c, Risposta *out);
 /* The home page with the errors of a step made from it (422; dati unused: a Passo's page). */
 struct Errori;
