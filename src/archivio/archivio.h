@@ -88,9 +88,14 @@ ArchivioEsito archivio_importa_piano(Archivio *a, const char *file, const char *
 /* The rilevazioni of year anno (a monitoring at al when al is given),
  * already checked against the plan: each added, or replacing the one of the
  * same action (or indicator and date), field by field in the registro.
- * *cambiate counts the rilevazioni added or changed. */
+ * *cambiate counts the rilevazioni added or changed. controllo (when not
+ * NULL) says, for an objective whose rilevazioni would change, why they may
+ * not (its sentence: ARCHIVIO_DATI, nothing written) or NULL; the workflow
+ * gives it (flusso_rilevazioni_bloccate). */
+typedef char *(*ControlloRilevazioni)(Archivio *a, int anno, const Date *al, const char *obiettivo);
 ArchivioEsito archivio_importa_rilevazioni(Archivio *a, const Rilevazioni *ril, int anno, const Date *al,
-                                           const Autore *chi, size_t *cambiate, char **error);
+                                           ControlloRilevazioni controllo, const Autore *chi, size_t *cambiate,
+                                           char **error);
 
 /* The SMVP, as the bytes of its file. */
 ArchivioEsito archivio_importa_sistema(Archivio *a, const char *file, const char *bytes, size_t len,

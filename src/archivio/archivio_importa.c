@@ -334,8 +334,9 @@ static void bind_fields(DbStmt *s, int first, const Rilevazione *r)
 }
 
 /* One rilevazione: added, replaced field by field, or the same (nothing). */
-static bool import_one(Archivio *a, long raccolta, int anno, const char *al, const Rilevazione *r, const Autore *chi,
-                       bool *changed, char **error)
+static bool import_one(Archivio *a, long raccolta, int anno, const char *al, const Date *al_date,
+                       ControlloRilevazioni controllo, const Rilevazione *r, const Autore *chi, bool *changed,
+                       bool *refused, char **error)
 {
     *changed = false;
     char chiave_data[11] = "";
@@ -372,6 +373,12 @@ static bool import_one(Archivio *a, long raccolta, int anno, const char *al, con
     for (int i = 0; i < N_FIELDS && !differs; i++)
         differs = !same(before[i], now[i]);
     bool ok = true;
+    char *why = differs && controllo ? controllo(a, anno, al_date, r->obiettivo) : NULL;
+    if (why) {
+        *error = why;
+        *refused = true;
+        differs = ok = false;
+    }
     if (differs) {
         s = exists ? db_prepare(a, "UPDATE rilevazioni SET data = ?, valore_tipo = ?, valore = ?, percentuale = ?, "
                                    "raggiunto = ?, nota = ?, avanzamento = ?, criticita = ?, proposta = ? WHERE id = ?",
@@ -417,7 +424,8 @@ static bool import_one(Archivio *a, long raccolta, int anno, const char *al, con
 }
 
 ArchivioEsito archivio_importa_rilevazioni(Archivio *a, const Rilevazioni *ril, int anno, const Date *al,
-                                           const Autore *chi, size_t *cambiate, char **error)
+                                           ControlloRilevazioni controllo, const Autore *chi, size_t *cambiate,
+                                           char **error)
 {
     *cambiate = 0;
     char al_text[11] = "";
@@ -427,9 +435,9 @@ ArchivioEsito archivio_importa_rilevazioni(Archivio *a, const Rilevazioni *ril, 
     if (raccolta < 0)
         return ARCHIVIO_NON_USABILE;
     for (size_t i = 0; i < ril->n; i++) {
-        bool changed;
-        if (!import_one(a, raccolta, anno, al_text, &ril->items[i], chi, &changed, error))
-            return ARCHIVIO_NON_USABILE;
+        bool changed, refused = false;
+        if (!import_one(a, raccolta, anno, al_text, al, controllo, &ril->items[i], chi, &changed, &refused, error))
+            return refused ? ARCHIVIO_DATI : ARCHIVIO_NON_USABILE;
         *cambiate += changed;
     }
     return ARCHIVIO_OK;

@@ -15,6 +15,7 @@
 #include "csv_values.h"
 #include "esiti.h"
 #include "fileio.h"
+#include "flusso.h"
 #include "inputs.h"
 #include "options.h"
 #include "plan_check.h"
@@ -150,7 +151,8 @@ static int import_rilevazioni(Archivio *a, const Input *in, const InputOptions *
     }
     size_t cambiate;
     char *error = NULL;
-    ArchivioEsito e = archivio_importa_rilevazioni(a, &ril, anno, o->has_al ? &o->al : NULL, chi, &cambiate, &error);
+    ArchivioEsito e = archivio_importa_rilevazioni(a, &ril, anno, o->has_al ? &o->al : NULL,
+                                                   flusso_rilevazioni_bloccate, chi, &cambiate, &error);
     if (e != ARCHIVIO_OK) {
         diag_report(stderr, NULL, "%s", error);
         free(error);

@@ -381,3 +381,34 @@ void flusso_tabella(FILE *out)
                 t->guardia_testo ? t->guardia_testo : "");
     }
 }
+
+bool flusso_rilevazioni_modificabili(StatoFlusso s)
+{
+    return transizione_trova(FLUSSO_RILEVAZIONI, s, "invia") != NULL;
+}
+
+char *flusso_rilevazioni_bloccate(Archivio *a, int anno, const Date *al, const char *codice)
+{
+    char *key = flusso_chiave_raccolta(anno, al), *error = NULL;
+    ContestoFlusso ctx = {.a = a, .flusso = FLUSSO_RACCOLTA, .chiave = key, .anno = anno};
+    StatoFlusso raccolta = STATO_APERTA, ril = STATO_APERTA;
+    ArchivioEsito e = flusso_stato(&ctx, &raccolta, &error);
+    free(key);
+    char *why = NULL;
+    if (e == ARCHIVIO_OK && raccolta == STATO_CHIUSA) {
+        why = xstrdup("la raccolta di queste rilevazioni è chiusa: la riapre la Segreteria");
+    } else if (e == ARCHIVIO_OK) {
+        ctx.flusso = FLUSSO_RILEVAZIONI;
+        ctx.chiave = key = flusso_chiave_rilevazioni(anno, al, codice);
+        e = flusso_stato(&ctx, &ril, &error);
+        free(key);
+        if (e == ARCHIVIO_OK && !flusso_rilevazioni_modificabili(ril))
+            why = xasprintf("le rilevazioni di %s sono «%s»: cambiano solo dopo che l'OIV le rimanda al dirigente",
+                            codice, stato_nome(ril));
+    }
+    if (e != ARCHIVIO_OK)
+        why = error ? error : xstrdup("lo stato delle rilevazioni non si legge");
+    else
+        free(error);
+    return why;
+}

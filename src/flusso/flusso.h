@@ -145,6 +145,17 @@ char *flusso_chiave_raccolta(int anno, const Date *al);
 char *flusso_chiave_rilevazioni(int anno, const Date *al, const char *codice);
 char *flusso_chiave_versione(int numero);
 
+/* Whether an objective's rilevazioni may be written in state s: the states
+ * from which its dirigente sends them (aperta, rimandata), by the table. */
+bool flusso_rilevazioni_modificabili(StatoFlusso s);
+
+/* NULL when the rilevazioni of objective codice in the raccolta of year
+ * anno (al NULL: the year end) may change; else the sentence why not (a new
+ * string): the raccolta closed, or the rilevazioni sent or validated (they
+ * change after the OIV sends them back). For every writer of rilevazioni:
+ * the web's form, `schede archivio importa`. */
+char *flusso_rilevazioni_bloccate(Archivio *a, int anno, const Date *al, const char *codice);
+
 /* The table as text (schede web --flussi, docs/web.md): object, from, action, to, who, reason, guard. */
 void flusso_tabella(FILE *out);
 

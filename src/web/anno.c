@@ -5,6 +5,8 @@
 #include <time.h>
 
 #include "anno.h"
+
+#include "flusso.h"
 #include "html.h"
 #include "wb_convert.h"
 #include "workbook.h"
@@ -213,7 +215,8 @@ const char *stato_rilevazioni(const Stato *st)
 bool rilevazioni_modificabili(const Stato *st)
 {
     /* (and the year's raccolta open: raccolta_aperta, checked by the pages) */
-    return !st->stato || strcmp(st->stato, "aperta") == 0 || strcmp(st->stato, "rimandata") == 0;
+    StatoFlusso s = flusso_iniziale(FLUSSO_RILEVAZIONI);
+    return (!st->stato || stato_da_nome(st->stato, &s)) && flusso_rilevazioni_modificabili(s);
 }
 
 /* A JSON value of the registro as text: a string without its quotes and escapes, null as "—". */

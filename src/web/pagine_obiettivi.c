@@ -467,7 +467,8 @@ static bool store_rilevazione(Contesto *c, const Periodo *p, Rilevazione *r, Err
         char *error = NULL;
         size_t changed;
         ok = archivio_inizia(c->s->a, &error) == ARCHIVIO_OK &&
-             archivio_importa_rilevazioni(c->s->a, &one, c->s->anno, al, &chi, &changed, &error) == ARCHIVIO_OK &&
+             archivio_importa_rilevazioni(c->s->a, &one, c->s->anno, al, flusso_rilevazioni_bloccate, &chi, &changed,
+                                          &error) == ARCHIVIO_OK &&
              archivio_conferma(c->s->a, &error) == ARCHIVIO_OK;
         if (!ok) {
             archivio_annulla(c->s->a);

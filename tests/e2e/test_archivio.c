@@ -389,6 +389,30 @@ Test(archivio, valutazioni_merge_by_person_under_the_locks, .timeout = 120 * SCH
     free(r.out);
 }
 
+/* Rilevazioni sent to the OIV, or validated, change only after the OIV sends them back: from the command line as in
+   the web (flusso_rilevazioni_bloccate); the same values again change nothing and pass; a closed raccolta takes none. */
+Test(archivio, validated_rilevazioni_change_only_after_the_oiv_sends_them_back, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    archive_with_samples(false);
+    ok("archivio stato $T/a.db rilevazioni '2024 SG-01' invia --autore segretario");
+    ok("archivio stato $T/a.db rilevazioni '2024 SG-01' valida --autore oiv");
+    run_shell_ok(xasprintf("printf 'obiettivo;azione;data\nSG-01;1;20/12/2024\n' > $T/r.csv; "
+                           "printf 'obiettivo;azione;data\nSG-01;1;10/12/2024\n' > $T/r2.csv"));
+    Run r = run("archivio importa $T/a.db $T/r.csv --anno 2024");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "le rilevazioni di SG-01 sono «validata»: cambiano solo dopo che l'OIV le rimanda al dirigente");
+    expect_contains(&r, "nessuna modifica");
+    free(r.out);
+    ok("archivio importa $T/a.db " ANNO " --anno 2024"); /* the same values: nothing changes, nothing refused */
+    ok("archivio stato $T/a.db rilevazioni '2024 SG-01' rimanda --motivo 'data da verificare' --autore oiv");
+    ok("archivio importa $T/a.db $T/r.csv --anno 2024");
+    ok("archivio stato $T/a.db raccolta 2024 chiudi --autore segreteria");
+    r = run("archivio importa $T/a.db $T/r2.csv --anno 2024");
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, "la raccolta di queste rilevazioni è chiusa: la riapre la Segreteria");
+    free(r.out);
+}
+
 Test(archivio, bad_input_changes_nothing, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
 {
     archive_with_samples(false);
