@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "archivio_db.h"
+#include "persone.h"
 #include "text.h"
 #include "utenti.h"
 
@@ -291,4 +292,63 @@ void prese_visione_free(PresaVisione *p, size_t n)
     for (size_t i = 0; i < n; i++)
         free(p[i].nome);
     free(p);
+}
+
+/* ---- a user's persona in the plan ----------------------------------------------------------- */
+
+EsitoPersona archivio_persona_utente(Archivio *a, const char *nome, char **nel_piano, char **frase)
+{
+    *nel_piano = *frase = NULL;
+    ArchivioFile f;
+    VersionePiano v;
+    char *error = NULL;
+    Plan plan;
+    bool has_plan = archivio_piano_da_usare(a, 0, &f, &v, &error) == ARCHIVIO_OK;
+    free(error);
+    if (has_plan) {
+        has_plan = archivio_load_plan_file(&f, &plan, NULL) == LOAD_OK;
+        if (!has_plan)
+            plan_free(&plan);
+        archivio_file_free(&f);
+    }
+    if (!has_plan) {
+        *frase = xasprintf("l'archivio non ha ancora un piano: «%s» sarà confrontato con le persone e i dirigenti del "
+                           "piano quando sarà importato", nome);
+        return PERSONA_SENZA_PIANO;
+    }
+    EsitoPersona rc;
+    const char *hit = persone_nome_nel_piano(&plan, nome);
+    if (hit) {
+        *nel_piano = xstrdup(hit);
+        rc = PERSONA_NEL_PIANO;
+    } else {
+        const char *near[3];
+        size_t n = persone_nomi_vicini(&plan, nome, near, 3);
+        StrBuf b = {0};
+        strbuf_printf(&b, "«%s» non è tra le persone né tra i dirigenti del piano (versione %d)", nome, v.numero);
+        for (size_t i = 0; i < n; i++)
+            strbuf_printf(&b, "%s«%s»%s", i == 0 ? ": forse " : i + 1 == n ? " o " : ", ", near[i], i + 1 == n ? "?" : "");
+        *frase = b.data;
+        rc = PERSONA_IGNOTA;
+    }
+    plan_free(&plan);
+    return rc;
+}
+
+size_t archivio_utenti_fuori_piano(Archivio *a, const Plan *plan, char ***frasi)
+{
+    *frasi = NULL;
+    Utente *u;
+    size_t n = archivio_utenti(a, &u), k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u[i].persona && !persone_nome_nel_piano(plan, u[i].persona)) {
+            *frasi = xrealloc(*frasi, (k + 1) * sizeof **frasi);
+            (*frasi)[k++] = xasprintf("l'utente «%s» (%s) è «%s», che questo piano non ha tra le persone né tra i "
+                                      "dirigenti: correggerlo (pagina Utenti, o schede archivio utente)",
+                                      u[i].nome, ruolo_nome(u[i].ruolo), u[i].persona);
+        }
+        utente_free(&u[i]);
+    }
+    free(u);
+    return k;
 }

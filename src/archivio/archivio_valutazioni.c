@@ -521,8 +521,10 @@ static bool convert_year(Archivio *a, int anno, const char *file, const char *by
                            sistema_load_buffer(sf.file, sf.bytes, sf.len, &sistema, &d) == LOAD_OK;
         free(ignored);
         ignored = NULL;
-        bool has_plan = has_sistema && archivio_piano_da_usare(a, 0, &pf, &v, &ignored) == ARCHIVIO_OK &&
-                        archivio_load_plan_file(&pf, &plan, &d) == LOAD_OK;
+        bool read = has_sistema && archivio_piano_da_usare(a, 0, &pf, &v, &ignored) == ARCHIVIO_OK;
+        bool has_plan = read && archivio_load_plan_file(&pf, &plan, &d) == LOAD_OK;
+        if (read && !has_plan)
+            plan_free(&plan); /* what the failed load left */
         free(ignored);
         for (size_t i = 0; i < set.n && ok; i++) {
             Valutazione *x = &set.items[i];

@@ -38,6 +38,20 @@ ArchivioEsito archivio_utente(Archivio *a, const char *nome, Utente *out, char *
 /* Every user, by name. */
 size_t archivio_utenti(Archivio *a, Utente **out);
 
+/* Who a user says she is in the plan (--persona, the Utenti page), against
+ * the plan the archive's readers use: its persons and its dirigenti, across
+ * spellings and titles (persone_stesso_nome). */
+typedef enum {
+    PERSONA_NEL_PIANO,  /* *nel_piano: the plan's own spelling (a new string), what is kept */
+    PERSONA_SENZA_PIANO, /* the archive has no plan yet: kept as typed; *frase says it is checked at the import */
+    PERSONA_IGNOTA,     /* *frase: the sentence, with the closest names of the plan */
+} EsitoPersona;
+EsitoPersona archivio_persona_utente(Archivio *a, const char *nome, char **nel_piano, char **frase);
+
+/* The users whose persona plan does not have, one sentence each (for the
+ * import of a new version). Returns how many; free each, then the array. */
+size_t archivio_utenti_fuori_piano(Archivio *a, const Plan *plan, char ***frasi);
+
 /* A row in the registro for something that changes no table: a login, a
  * refused access. dettaglio goes in «dopo», as a JSON string. */
 ArchivioEsito archivio_evento(Archivio *a, const Autore *chi, const char *operazione, const char *chiave,

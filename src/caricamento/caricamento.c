@@ -289,6 +289,7 @@ static bool load_base(Archivio *a, Plan *plan, bool want_sistema, Sistema *siste
     diag_list_free(&scratch);
     archivio_file_free(&pf);
     if (!ok) {
+        plan_free(plan); /* what the failed load left */
         *error = xasprintf("%s: la versione %d del piano non si legge più", archivio_path(a), v.numero);
         return false;
     }

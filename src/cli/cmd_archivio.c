@@ -23,6 +23,7 @@
 #include "raggiunto.h"
 #include "sistema.h"
 #include "text.h"
+#include "utenti.h"
 #include "valutazioni.h"
 #include "wb_convert.h"
 #include "workbook.h"
@@ -101,6 +102,13 @@ static int import_plan(Archivio *a, const Input *in, const Autore *chi, CurrentP
     }
     fprintf(cur->said, nuova ? "%s: piano, versione %d\n" : "%s: piano identico alla versione %d: nessuna nuova versione\n", in->file,
            numero);
+    char **fuori;
+    size_t n_fuori = archivio_utenti_fuori_piano(a, &plan, &fuori);
+    for (size_t i = 0; i < n_fuori; i++) { /* said each: schede verifica knows nothing of the users */
+        diag_report(stderr, in->file, "avviso: %s", fuori[i]);
+        free(fuori[i]);
+    }
+    free(fuori);
     if (cur->loaded)
         plan_free(&cur->plan);
     cur->plan = plan;

@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "inputs.h"
 #include "options.h"
+#include "text.h"
 #include "flusso.h"
 #include "utenti.h"
 #include "web.h"
@@ -55,6 +56,8 @@ int cmd_archivio_utente(int argc, char **argv)
         return usage_error(cmd, "manca --aggiungi NOME: il nome con cui l'utente accede");
     if (!p.value[OPT_RUOLO] || !ruolo_da_nome(p.value[OPT_RUOLO], &ruolo))
         return usage_error(cmd, "manca --ruolo: amministratore, dirigente, personale, oiv o dipendente");
+    if ((ruolo == RUOLO_DIRIGENTE || ruolo == RUOLO_DIPENDENTE) && !(p.value[OPT_PERSONA] && *p.value[OPT_PERSONA]))
+        return usage_error(cmd, "un %s è una persona del piano: manca --persona \"Nome Cognome\"", ruolo_nome(ruolo));
     if (sodium_init() < 0)
         return usage_error(cmd, "libsodium non si inizializza");
     char *password = read_password();
@@ -78,18 +81,36 @@ int cmd_archivio_utente(int argc, char **argv)
     Archivio *a = archivio_apri(p.args[0], true, &e, &error);
     Autore chi = {cli_author(&p), NULL};
     bool esiste = false;
-    if (a && (e = archivio_inizia(a, &error)) == ARCHIVIO_OK) {
-        e = archivio_utente_salva(a, p.value[OPT_AGGIUNGI], ruolo, p.value[OPT_PERSONA], hash, &chi, &esiste, &error);
+    char *persona = NULL, *frase = NULL;
+    if (a && p.value[OPT_PERSONA] && *p.value[OPT_PERSONA]) {
+        /* who the user is in the plan: its own spelling, or nobody (the closest names said) */
+        EsitoPersona ep = archivio_persona_utente(a, p.value[OPT_PERSONA], &persona, &frase);
+        if (ep == PERSONA_IGNOTA) {
+            e = ARCHIVIO_DATI;
+            error = frase;
+            frase = NULL;
+        } else if (ep == PERSONA_SENZA_PIANO) {
+            diag_report(stderr, NULL, "avviso: %s", frase);
+            persona = xstrdup(p.value[OPT_PERSONA]);
+        }
+        free(frase);
+    }
+    if (a && e == ARCHIVIO_OK && (e = archivio_inizia(a, &error)) == ARCHIVIO_OK) {
+        e = archivio_utente_salva(a, p.value[OPT_AGGIUNGI], ruolo, persona, hash, &chi, &esiste, &error);
         if (e == ARCHIVIO_OK)
             e = archivio_conferma(a, &error);
         else
             archivio_annulla(a);
     }
     sodium_memzero(hash, sizeof hash);
-    if (e == ARCHIVIO_OK)
+    if (e == ARCHIVIO_OK && persona)
+        printf("%s: utente %s %s (%s, %s)\n", p.args[0], p.value[OPT_AGGIUNGI], esiste ? "aggiornato" : "aggiunto",
+               ruolo_nome(ruolo), persona);
+    else if (e == ARCHIVIO_OK)
         printf("%s: utente %s %s (%s)\n", p.args[0], p.value[OPT_AGGIUNGI], esiste ? "aggiornato" : "aggiunto", ruolo_nome(ruolo));
     else
         diag_report(stderr, p.args[0], "%s", error);
+    free(persona);
     free(error);
     archivio_chiudi(a);
     return archivio_exit_code(e);

@@ -12,7 +12,6 @@ const char *const PERSONE_FORMULA =
     "somma di (partecipazione × peso dell'azione), sulle sole azioni già rilevate alle quali la persona "
     "partecipa con una percentuale indicata. Le azioni non ancora rilevate sono elencate ma non contano.";
 
-static const char *untitled(const char *key);
 
 /* Whether key is the key of p's nome or of an alias; with bare, both sides
  * compared without a leading title. */
@@ -24,7 +23,7 @@ static bool key_matches(const char *key, const Persona *p, bool bare)
         if (!n)
             continue;
         char *k = text_name_key(n);
-        hit = bare ? strcmp(untitled(k), untitled(key)) == 0 : strcmp(k, key) == 0;
+        hit = bare ? strcmp(persone_senza_titolo(k), persone_senza_titolo(key)) == 0 : strcmp(k, key) == 0;
         free(k);
     }
     return hit;
@@ -50,7 +49,7 @@ const Persona *persone_match(const Plan *plan, const char *name)
  * spellings of one person often differ by the title alone. */
 static const Persona *closest(const Plan *plan, const char *full_key);
 
-static const char *untitled(const char *key)
+const char *persone_senza_titolo(const char *key)
 {
     static const char *const titles[] = {"dott.ssa ", "dott. ssa ", "dott.", "dott ", "sig.ra ", "sig.na ", "sig. ",
                                          "sig ", "avv. ", "avv ", "ing. ", "ing ", "arch. ", "arch ", "geom. ", "geom ",
@@ -101,7 +100,7 @@ const Persona *persone_closest(const Plan *plan, const char *name)
  * within a distance a typo explains: at most 3 edits and a quarter of it. */
 static const Persona *closest(const Plan *plan, const char *full_key)
 {
-    const char *key = untitled(full_key);
+    const char *key = persone_senza_titolo(full_key);
     size_t limit = strlen(key) / 4;
     if (limit > 3)
         limit = 3;
@@ -117,7 +116,7 @@ static const Persona *closest(const Plan *plan, const char *full_key)
             if (!name)
                 continue;
             char *k = text_name_key(name);
-            size_t d = text_edit_distance(key, untitled(k), limit);
+            size_t d = text_edit_distance(key, persone_senza_titolo(k), limit);
             free(k);
             if (d < best_d) {
                 best_d = d;

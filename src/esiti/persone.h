@@ -70,6 +70,29 @@ const Persona *persone_by_id(const Plan *plan, const char *id);
  * "Dott.ssa Valentina Chiavacci" is the dirigente Valentina Chiavacci. */
 const Persona *persone_match_untitled(const Plan *plan, const char *name);
 
+/* A name's key without a leading title ("dott.ssa ", "avv. ", …): key is
+ * a text_name_key; returns a pointer into it (key itself when it has none). */
+const char *persone_senza_titolo(const char *key);
+
+/* ---- one person under many spellings (persone_nomi.c) ---- */
+
+/* The key of a name whatever its spelling: text_name_key, without a role
+ * after a dash or a comma ("– Dirigente Area Tecnica"), without titles,
+ * its words in order ("mario rossi"). A new string. */
+char *persone_chiave_nome(const char *name);
+/* Whether two names are one person's: "Mario Rossi" = "ROSSI MARIO" =
+ * "Dott. Mario Rossi – Dirigente Area Tecnica". */
+bool persone_stesso_nome(const char *a, const char *b);
+/* The plan's own spelling of name, among its persons (the registro's nome,
+ * an alias giving its nome) and then its objectives' dirigenti as written;
+ * NULL when the plan has no such person. */
+const char *persone_nome_nel_piano(const Plan *plan, const char *name);
+/* The registry person a name is, under any of its spellings, or NULL. */
+const Persona *persone_di_nome(const Plan *plan, const char *name);
+/* Up to max (≤ 8) names of the plan close to name, closest first, for
+ * "forse …?"; pointers into plan. Returns how many. */
+size_t persone_nomi_vicini(const Plan *plan, const char *name, const char **out, size_t max);
+
 /* The registry person whose name is within a typo of name (titles aside),
  * for "forse …?" suggestions; NULL when none is close. */
 const Persona *persone_closest(const Plan *plan, const char *name);

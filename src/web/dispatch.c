@@ -83,15 +83,12 @@ bool contesto_dirigente_di(const Contesto *c, const Obiettivo *o)
     const Sessione *s = c->sessione;
     if (!s || s->anonima || s->ruolo != RUOLO_DIRIGENTE || !s->persona || !o->dirigente)
         return false;
-    char *a = text_name_key(o->dirigente), *b = text_name_key(s->persona);
-    bool same = strcmp(a, b) == 0;
-    free(a);
-    free(b);
-    if (!same) {
-        const Persona *pa = persone_match_untitled(&c->s->plan, o->dirigente);
-        same = pa && pa == persone_match_untitled(&c->s->plan, s->persona);
-    }
-    return same;
+    /* one person under any spelling: "Mario Rossi" is "Dott. Mario Rossi – Dirigente Area Tecnica", or the
+       registro's person of both */
+    if (persone_stesso_nome(o->dirigente, s->persona))
+        return true;
+    const Persona *pa = persone_di_nome(&c->s->plan, o->dirigente);
+    return pa && pa == persone_di_nome(&c->s->plan, s->persona);
 }
 
 bool contesto_vede_obiettivo(const Contesto *c, const Obiettivo *o)
@@ -102,7 +99,7 @@ bool contesto_vede_obiettivo(const Contesto *c, const Obiettivo *o)
 const Persona *contesto_persona(const Contesto *c)
 {
     const Sessione *s = c->sessione;
-    return s && !s->anonima && s->persona ? persone_match_untitled(&c->s->plan, s->persona) : NULL;
+    return s && !s->anonima && s->persona ? persone_di_nome(&c->s->plan, s->persona) : NULL;
 }
 
 bool contesto_e(const Contesto *c, const Persona *p)

@@ -148,11 +148,19 @@ void html_campo(StrBuf *b, const CampoForm *f, const Errori *errori)
     } else {
         static const char *const TYPES[] = {[CAMPO_TESTO] = "text", [CAMPO_PASSWORD] = "password", [CAMPO_FILE] = "file"};
         bool keeps_value = f->tipo == CAMPO_TESTO;
+        char *list_id = f->n_suggerimenti ? xasprintf("%s-elenco", id) : NULL;
         html_open(b, "input", ATTRS({"id", id}, {"name", f->nome}, {"type", TYPES[f->tipo]},
                                     {"value", keeps_value ? (f->valore ? f->valore : "") : NULL},
-                                    {"autocomplete", f->autocomplete}, {"accept", f->accept},
+                                    {"autocomplete", f->autocomplete}, {"accept", f->accept}, {"list", list_id},
                                     {"aria-describedby", described}, {"aria-invalid", invalid},
                                     {"required", required}));
+        if (list_id) {
+            html_open(b, "datalist", ATTRS({"id", list_id}));
+            for (size_t k = 0; k < f->n_suggerimenti; k++)
+                html_element(b, "option", ATTRS({"value", f->suggerimenti[k]}), NULL);
+            strbuf_puts(b, "</datalist>");
+        }
+        free(list_id);
     }
     if (errore) { /* every message about the field (a file's errors are several) */
         html_open(b, "div", ATTRS({"class", "errore"}, {"id", error_id}));

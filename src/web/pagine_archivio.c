@@ -12,6 +12,7 @@
 #include "passi.h"
 #include "plan_check.h"
 #include "plan_load.h"
+#include "persone.h"
 #include "server.h"
 #include "wb_convert.h"
 #include "workbook.h"
@@ -202,6 +203,25 @@ void post_stato_piano(Contesto *c, Risposta *out)
 
 /* ---- users -------------------------------------------------------------------------------- */
 
+/* The names a user may be: the plan's persons (the registro's nome) and its dirigenti as written, each once. */
+static size_t plan_names(const Plan *plan, const char ***out)
+{
+    *out = xcalloc(plan->n_persone + plan->n_obiettivi + 1, sizeof **out);
+    size_t n = 0;
+    for (size_t i = 0; i < plan->n_persone; i++)
+        if (plan->persone[i].nome)
+            (*out)[n++] = plan->persone[i].nome;
+    for (size_t i = 0; i < plan->n_obiettivi; i++) {
+        const char *d = plan->obiettivi[i].dirigente;
+        bool seen = !d;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = persone_stesso_nome((*out)[k], d);
+        if (!seen)
+            (*out)[n++] = d;
+    }
+    return n;
+}
+
 /* The users and the form of a new one; after an error, what was typed (the password aside) and the error by its field. */
 static void users_page(Contesto *c, Risposta *out, const Errori *errori, const Modulo *typed)
 {
@@ -213,26 +233,39 @@ static void users_page(Contesto *c, Risposta *out, const Errori *errori, const M
     Utente *u;
     size_t n = archivio_utenti(c->s->a, &u);
     strbuf_puts(b, "<table class=\"elenco\"><caption>Chi accede</caption><thead><tr><th scope=\"col\">Utente</th>"
-                   "<th scope=\"col\">Ruolo</th><th scope=\"col\">Persona</th></tr></thead><tbody>\n");
+                   "<th scope=\"col\">Ruolo</th><th scope=\"col\">Persona nel piano</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < n; i++) {
-        html_printf(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td></tr>\n", u[i].nome, ruolo_nome(u[i].ruolo),
-                    u[i].persona ? u[i].persona : "");
+        bool missing = u[i].persona && !persone_nome_nel_piano(&c->s->plan, u[i].persona);
+        html_printf(b, "<tr><th scope=\"row\" data-etichetta=\"Utente\">%s</th><td data-etichetta=\"Ruolo\">%s</td>"
+                       "<td data-etichetta=\"Persona nel piano\">%s%s</td></tr>\n",
+                    u[i].nome, ruolo_nome(u[i].ruolo), u[i].persona ? u[i].persona : "—",
+                    missing ? " (non è nel piano: correggerla)" : "");
         utente_free(&u[i]);
     }
     free(u);
     strbuf_puts(b, "</tbody></table>\n");
     html_form(b, &(Form){.action = "/utenti", .csrf = c->sessione->csrf, .classe = "modulo"});
-    strbuf_puts(b, "<fieldset><legend>Nuovo utente</legend>\n");
+    strbuf_puts(b, "<fieldset><legend>Nuovo utente, o nuovi ruolo, persona e password di uno che c'è</legend>\n");
     html_errori_generali(b, errori);
-    const char *ruoli[N_RUOLI];
+    /* no role chosen beforehand: a user gets the role someone picked */
+    const char *ruoli[N_RUOLI + 1], *etichette[N_RUOLI + 1];
+    ruoli[0] = "";
+    etichette[0] = "— scegliere il ruolo —";
     for (int r = 0; r < N_RUOLI; r++)
-        ruoli[r] = ruolo_nome((Ruolo)r);
+        ruoli[r + 1] = etichette[r + 1] = ruolo_nome((Ruolo)r);
+    const char **names;
+    size_t n_names = plan_names(&c->s->plan, &names);
     html_campo(b, &(CampoForm){CAMPO_TESTO, "nome", "Nome utente", .valore = typed ? modulo_valore(typed, "nome") : NULL,
                            .obbligatorio = true}, errori);
     html_campo(b, &(CampoForm){CAMPO_SCELTA, "ruolo", "Ruolo", .valore = typed ? modulo_valore(typed, "ruolo") : NULL,
-                           .scelte = ruoli, .n_scelte = N_RUOLI}, errori);
-    html_campo(b, &(CampoForm){CAMPO_TESTO, "persona", "Persona (come la scrive il piano)",
-                           .valore = typed ? modulo_valore(typed, "persona") : NULL}, errori);
+                           .scelte = ruoli, .etichette = etichette, .n_scelte = N_RUOLI + 1, .obbligatorio = true},
+               errori);
+    html_campo(b, &(CampoForm){CAMPO_TESTO, "persona", "Persona nel piano",
+                           "per un dirigente o un dipendente: il suo nome, come si vuole (con o senza titolo, cognome "
+                           "prima o dopo); si sceglie anche dall'elenco",
+                           .valore = typed ? modulo_valore(typed, "persona") : NULL, .suggerimenti = names,
+                           .n_suggerimenti = n_names}, errori);
+    free(names);
     char *hint = xasprintf("almeno %d caratteri", UTENTE_PASSWORD_MIN);
     html_campo(b, &(CampoForm){CAMPO_PASSWORD, "password", "Password", hint, .autocomplete = "new-password",
                            .obbligatorio = true}, errori);
@@ -256,8 +289,21 @@ void post_utenti(Contesto *c, Risposta *out)
     Errori err = {0};
     if (!nome || !*nome || strlen(nome) > 100)
         errori_add(&err, "nome", "Il nome utente è necessario (al più 100 caratteri).");
-    if (!ruolo_da_nome(ruolo, &r))
+    if (!ruolo || !*ruolo)
+        errori_add(&err, "ruolo", "Scegliere il ruolo.");
+    else if (!ruolo_da_nome(ruolo, &r))
         errori_add(&err, "ruolo", "Il ruolo non è uno di quelli previsti.");
+    char *nel_piano = NULL, *frase = NULL;
+    if (persona && *persona) {
+        EsitoPersona ep = archivio_persona_utente(c->s->a, persona, &nel_piano, &frase);
+        if (ep == PERSONA_IGNOTA)
+            errori_add(&err, "persona", "%s%s", frase, frase[strlen(frase) - 1] == '?' ? "" : ".");
+        else if (ep == PERSONA_SENZA_PIANO)
+            nel_piano = xstrdup(persona);
+        free(frase);
+    } else if (ruolo && ruolo_da_nome(ruolo, &r) && (r == RUOLO_DIRIGENTE || r == RUOLO_DIPENDENTE)) {
+        errori_add(&err, "persona", "Un %s è una persona del piano: scriverne il nome.", ruolo_nome(r));
+    }
     if (!password || strlen(password) < UTENTE_PASSWORD_MIN || strlen(password) > UTENTE_PASSWORD_MAX)
         errori_add(&err, "password", "La password deve avere almeno %d caratteri.", UTENTE_PASSWORD_MIN);
     char hash[crypto_pwhash_STRBYTES];
@@ -267,14 +313,14 @@ void post_utenti(Contesto *c, Risposta *out)
     if (err.n) {
         users_page(c, out, &err, &c->modulo);
         errori_free(&err);
+        free(nel_piano);
         return;
     }
     Autore chi = contesto_autore(c, NULL);
     char *error = NULL;
     bool esiste;
     bool ok = archivio_inizia(c->s->a, &error) == ARCHIVIO_OK &&
-              archivio_utente_salva(c->s->a, nome, r, persona && *persona ? persona : NULL, hash, &chi, &esiste, &error) ==
-                  ARCHIVIO_OK &&
+              archivio_utente_salva(c->s->a, nome, r, nel_piano, hash, &chi, &esiste, &error) == ARCHIVIO_OK &&
               archivio_conferma(c->s->a, &error) == ARCHIVIO_OK;
     sodium_memzero(hash, sizeof hash);
     if (!ok) {
@@ -285,5 +331,6 @@ void post_utenti(Contesto *c, Risposta *out)
     } else {
         risposta_redirect(out, "/utenti");
     }
+    free(nel_piano);
     free(error);
 }

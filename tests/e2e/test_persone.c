@@ -246,3 +246,38 @@ Test(persone_cli, an_objective_measured_by_indicators_alone, .timeout = 120 * SC
     free(from_json);
     free(dir);
 }
+
+/* One person under the ways people write her name: case, accents, titles, a role after a dash, the order of the words
+   (users of the web say who they are in the plan with any of them). */
+Test(persone, one_name_under_many_spellings)
+{
+    cr_assert(persone_stesso_nome("Mario Rossi", "Dott. Mario Rossi – Dirigente Area Tecnica"));
+    cr_assert(persone_stesso_nome("ROSSI MARIO", "Mario Rossi"));
+    cr_assert(persone_stesso_nome("dott.ssa  Maria Grazia D’Agostino", "D'AGOSTINO MARIA GRAZIA, Dirigente"));
+    cr_assert(persone_stesso_nome("Ing. Arch. Niccolò Fabbri", "Niccolo Fabbri"));
+    cr_assert_not(persone_stesso_nome("Mario Rossi", "Mario Rossini"));
+    cr_assert_not(persone_stesso_nome("Mario Rossi", "Maria Rossi"));
+    cr_assert_not(persone_stesso_nome("", ""), "no name is nobody's");
+    char *k = persone_chiave_nome("Dott. Mario Rossi – Dirigente Area Tecnica");
+    cr_assert_str_eq(k, "mario rossi");
+    free(k);
+}
+
+/* Against the Sarzana plan: the registry's spelling for a person, the objective's for a dirigente outside it, the
+   closest names for one that is neither. */
+Test(persone, a_users_persona_is_a_name_of_the_plan)
+{
+    Plan sarzana;
+    load_plan_ok(SCHEDE_SOURCE_DIR "/samples/sarzana-2024-2026.json", &sarzana);
+    cr_assert_str_eq(persone_nome_nel_piano(&sarzana, "BOGO ALESSANDRA"), "Alessandra Bogo");
+    cr_assert_str_eq(persone_nome_nel_piano(&sarzana, "Dott.ssa Valentina Chiavacci – Dirigente Area 2"),
+                     "Valentina Chiavacci");
+    cr_assert_str_eq(persone_nome_nel_piano(&sarzana, "segretario GENERALE"), "Segretario generale");
+    cr_assert_null(persone_nome_nel_piano(&sarzana, "Mario Inesistente"));
+    const char *near[3];
+    size_t n = persone_nomi_vicini(&sarzana, "Alesandra Bogo", near, 3);
+    cr_assert_geq(n, 1);
+    cr_assert_str_eq(near[0], "Alessandra Bogo");
+    cr_assert_eq(persone_nomi_vicini(&sarzana, "Zzyzx Qwerty", near, 3), 0);
+    plan_free(&sarzana);
+}

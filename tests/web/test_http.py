@@ -106,7 +106,8 @@ class Accesso(unittest.TestCase):
         self.assertIn("almeno 10 caratteri", r.text)
         r = admin.post("/utenti", {"nome": "nuovo", "ruolo": "oiv", "persona": "", "password": "una-password-nuova"})
         self.assertEqual(r.status, 303)
-        self.assertIn("<th scope=\"row\">nuovo</th><td>oiv</td>", admin.get("/utenti").text)
+        self.assertIn('<th scope="row" data-etichetta="Utente">nuovo</th><td data-etichetta="Ruolo">oiv</td>',
+                      admin.get("/utenti").text)
         self.assertEqual(w.Client(S.server.port).login("nuovo", "una-password-nuova").status, 303)
         rows = [x for x in registro() if x["chiave"] == "nuovo" and x["chi"] == "segreteria"]
         self.assertEqual(sorted(x["operazione"] for x in rows), ["nuova password", "nuovo utente"])
@@ -479,7 +480,8 @@ class Documenti(unittest.TestCase):
         w.run("archivio", "importa", cls.db, w.PLAN, *[os.path.join(samples, f) for f in
               ("raggiunto-2024.json", "sistema-smvp.json", "valutazioni-2024.json")], "--anno", "2024")
         for name, role, persona, password in w.USERS:
-            w.run("archivio", "utente", cls.db, "--aggiungi", name, "--ruolo", role, stdin=password + "\n")
+            w.run("archivio", "utente", cls.db, "--aggiungi", name, "--ruolo", role,
+                  *(["--persona", persona] if persona else []), stdin=password + "\n")
         cls.out = os.path.join(cls.scratch.dir, "stampa")
         w.run("stampa", "--archivio", cls.db, "--anno", "2024", "--out", cls.out)
         cls.server = w.Server(cls.db)

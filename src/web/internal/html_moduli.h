@@ -72,6 +72,8 @@ typedef struct {
     const char *const *scelte;     /* CAMPO_SCELTA: the values */
     const char *const *etichette;  /* and what each shows (NULL: the values) */
     size_t n_scelte;
+    const char *const *suggerimenti; /* CAMPO_TESTO: values offered as one types (a datalist), or NULL */
+    size_t n_suggerimenti;
 } CampoForm;
 
 /* The field in its <div class="campo">: label, hint, control, its error from
