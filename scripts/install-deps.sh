@@ -23,6 +23,7 @@ if [ "${1:-}" = "--test" ]; then
   PACKAGES+=(unzip)                     # i test guardano dentro i fogli di calcolo scritti
   PACKAGES+=(postgresql postgresql-client)  # il test dell'archivio su un server PostgreSQL temporaneo
   PACKAGES+=(chromium chromium-driver python3-selenium)  # le prove di schede web in un browser vero
+  PACKAGES+=(nodejs npm)                # npm installa axe-core (tests/web/package.json) per le prove di accessibilità
 fi
 
 SUDO=()
@@ -62,4 +63,10 @@ else
 fi
 if [ "${1:-}" = "--test" ]; then
   ensure_locales
+  # axe-core, la verifica di accessibilità eseguita in Chromium: la versione di tests/web/package-lock.json
+  web="$(cd "$(dirname "$0")/../tests/web" && pwd)"
+  if [ ! -f "$web/node_modules/axe-core/axe.min.js" ]; then
+    echo "install-deps: installo axe-core (npm) in tests/web/node_modules"
+    npm ci --prefix "$web" --no-audit --no-fund --loglevel=error
+  fi
 fi

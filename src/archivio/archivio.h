@@ -29,6 +29,7 @@ typedef enum { ARCHIVIO_OK = 0, ARCHIVIO_DATI = 1, ARCHIVIO_NON_USABILE = 2 } Ar
 typedef struct {
     const char *autore;
     const char *motivo;
+    bool dal_web;  /* typed in the web's forms, not imported from a file (the registro's operazione says it) */
 } Autore;
 
 /* Whether path is a PostgreSQL address (postgresql://…, postgres://…), not a file. */
@@ -173,6 +174,9 @@ ArchivioEsito archivio_sistema(Archivio *a, ArchivioFile *out, char **error);
 ArchivioEsito archivio_valutazioni(Archivio *a, int anno, Valutazioni *out, char **error);
 /* How many persons have a valutazione of year anno (-1: unreadable). */
 long archivio_conta_valutazioni(Archivio *a, int anno);
+/* The persons (the registro's names) with a valutazione of year anno, in
+ * order; free each, then the array. Returns how many. */
+size_t archivio_persone_valutate(Archivio *a, int anno, char ***nomi);
 /* Whether persona (the registro's name) has a valutazione of year anno. */
 bool archivio_valutazione_esiste(Archivio *a, int anno, const char *persona);
 
@@ -188,6 +192,15 @@ size_t archivio_raccolte(Archivio *a, Raccolta **out);
  * exactly the raccolta of year anno (al NULL: the year end; else the
  * monitoring at al), in order; *out NULL when none. Returns how many. */
 size_t archivio_azioni_rilevate(Archivio *a, int anno, const Date *al, const char *codice, int **out);
+/* Every action with a rilevazione in exactly the raccolta of year anno (al
+ * NULL: the year end), by objective and number: one query for the whole
+ * plan. Free with azioni_rilevate_free. Returns how many. */
+typedef struct {
+    char *obiettivo;
+    int azione;
+} AzioneRilevata;
+size_t archivio_tutte_rilevate(Archivio *a, int anno, const Date *al, AzioneRilevata **out);
+void azioni_rilevate_free(AzioneRilevata *v, size_t n);
 /* The years with valutazioni. */
 size_t archivio_anni_valutazioni(Archivio *a, int **out);
 

@@ -405,7 +405,8 @@ static bool import_one(Archivio *a, long raccolta, int anno, const char *al, con
             db_finalize(s);
         }
         char *chiave = archivio_chiave_rilevazione(anno, al, r->obiettivo, r->azione, r->indicatore, chiave_data);
-        const char *op = exists ? "modifica rilevazione" : "importa rilevazione";
+        const char *op = chi->dal_web ? (exists ? "corregge rilevazione" : "inserisce rilevazione")
+                                      : (exists ? "modifica rilevazione" : "importa rilevazione");
         bool any = false;
         for (int i = 0; ok && i < N_FIELDS; i++)
             if (!same(before[i], now[i])) {

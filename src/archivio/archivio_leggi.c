@@ -323,27 +323,58 @@ ArchivioTipo archivio_tipo_file(const char *file, const char *bytes, size_t len)
 }
 
 
-size_t archivio_azioni_rilevate(Archivio *a, int anno, const Date *al, const char *codice, int **out)
+/* The actions with a rilevazione in exactly the raccolta of year anno (al NULL: the year end), of objective codice
+   only when given, by objective and number. */
+static size_t rilevate(Archivio *a, int anno, const Date *al, const char *codice, AzioneRilevata **out)
 {
     *out = NULL;
     char d[11] = "";
     if (al)
         date_format_iso(*al, d);
     DbStmt *s = db_prepare(a,
-                           "SELECT DISTINCT r.azione FROM rilevazioni r JOIN raccolte c ON c.id = r.raccolta WHERE "
-                           "c.ente = ? AND c.anno = ? AND c.al = ? AND r.obiettivo = ? AND r.azione > 0 ORDER BY r.azione",
+                           codice ? "SELECT DISTINCT r.obiettivo, r.azione FROM rilevazioni r JOIN raccolte c ON c.id = "
+                                    "r.raccolta WHERE c.ente = ? AND c.anno = ? AND c.al = ? AND r.azione > 0 AND "
+                                    "r.obiettivo = ? ORDER BY r.obiettivo, r.azione"
+                                  : "SELECT DISTINCT r.obiettivo, r.azione FROM rilevazioni r JOIN raccolte c ON c.id = "
+                                    "r.raccolta WHERE c.ente = ? AND c.anno = ? AND c.al = ? AND r.azione > 0 "
+                                    "ORDER BY r.obiettivo, r.azione",
                            NULL);
     if (!s)
         return 0;
     db_bind_int64(s, 1, a->ente);
     db_bind_int(s, 2, anno);
     db_bind_text(s, 3, d);
-    db_bind_text(s, 4, codice);
-    size_t n = 0, cap = 0;
+    if (codice)
+        db_bind_text(s, 4, codice);
+    size_t k = 0, cap = 0;
     while (db_step(s) == DB_ROW) {
-        *out = xgrow(*out, n, &cap, sizeof **out, 8);
-        (*out)[n++] = db_col_int(s, 0);
+        *out = xgrow(*out, k, &cap, sizeof **out, 64);
+        (*out)[k].obiettivo = db_col_dup(s, 0);
+        (*out)[k++].azione = db_col_int(s, 1);
     }
     db_finalize(s);
+    return k;
+}
+
+size_t archivio_azioni_rilevate(Archivio *a, int anno, const Date *al, const char *codice, int **out)
+{
+    AzioneRilevata *r;
+    size_t n = rilevate(a, anno, al, codice, &r);
+    *out = n ? xcalloc(n, sizeof **out) : NULL;
+    for (size_t i = 0; i < n; i++)
+        (*out)[i] = r[i].azione;
+    azioni_rilevate_free(r, n);
     return n;
+}
+
+size_t archivio_tutte_rilevate(Archivio *a, int anno, const Date *al, AzioneRilevata **out)
+{
+    return rilevate(a, anno, al, NULL, out);
+}
+
+void azioni_rilevate_free(AzioneRilevata *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].obiettivo);
+    free(v);
 }

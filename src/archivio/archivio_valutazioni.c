@@ -148,6 +148,23 @@ long archivio_conta_valutazioni(Archivio *a, int anno)
     return n;
 }
 
+size_t archivio_persone_valutate(Archivio *a, int anno, char ***nomi)
+{
+    *nomi = NULL;
+    DbStmt *s = db_prepare(a, "SELECT persona FROM valutazioni_persone WHERE ente = ? AND anno = ? ORDER BY persona", NULL);
+    if (!s)
+        return 0;
+    db_bind_int64(s, 1, a->ente);
+    db_bind_int(s, 2, anno);
+    size_t n = 0, cap = 0;
+    while (db_step(s) == DB_ROW) {
+        *nomi = xgrow(*nomi, n, &cap, sizeof **nomi, 64);
+        (*nomi)[n++] = db_col_dup(s, 0);
+    }
+    db_finalize(s);
+    return n;
+}
+
 bool archivio_valutazione_esiste(Archivio *a, int anno, const char *persona)
 {
     char *error = NULL;

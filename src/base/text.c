@@ -301,3 +301,16 @@ void text_format_amount(char *buf, size_t size, double value)
     grouped[o] = '\0';
     snprintf(buf, size, "%s%s,%02llu \u20AC", neg ? "-" : "", grouped, cents % 100);
 }
+
+bool text_cerca(const char *hay, const char *needle)
+{
+    if (!needle || !*needle)
+        return true;
+    if (!hay)
+        return false;
+    char *h = text_name_key(hay), *n = text_name_key(needle);
+    bool found = strstr(h, n) != NULL;
+    free(h);
+    free(n);
+    return found;
+}

@@ -67,6 +67,10 @@ void text_format_amount(char *buf, size_t size, double value);
  * above and rule_format_percent: returns true when it wrote buf. */
 bool text_format_huge(char *buf, size_t size, double value, const char *suffix);
 
+/* Whether needle (NULL or empty: anything) is found in hay ignoring case,
+ * accents and repeated spaces (text_name_key of both): a search box's test. */
+bool text_cerca(const char *hay, const char *needle);
+
 /* Levenshtein distance between two strings, counted in bytes; stops early
  * and returns limit + 1 once the distance exceeds limit. */
 size_t text_edit_distance(const char *a, const char *b, size_t limit);

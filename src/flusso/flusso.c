@@ -267,6 +267,18 @@ ArchivioEsito flusso_controlla(const ContestoFlusso *ctx, const char *azione, co
     return e;
 }
 
+char *flusso_guardia(const ContestoFlusso *ctx, const char *azione)
+{
+    StatoFlusso now;
+    char *error = NULL;
+    if (flusso_stato(ctx, &now, &error) != ARCHIVIO_OK)
+        return error;
+    const Transizione *t = transizione_trova(ctx->flusso, now, azione);
+    if (!t)
+        return xasprintf("è «%s»", stato_nome(now));
+    return t->guardia ? t->guardia(ctx) : NULL;
+}
+
 /* One approved version at a time: the others approved before become superata, recorded. */
 static ArchivioEsito supersede(const ContestoFlusso *ctx, const Autore *chi, char **error)
 {

@@ -129,6 +129,12 @@ bool transizione_permessa(const Transizione *t, const Attore *chi, char **perche
 ArchivioEsito flusso_controlla(const ContestoFlusso *ctx, const char *azione, const Attore *chi, const Transizione **t,
                                char **error, bool *del_motivo);
 
+/* Whether the guard of the step azione of ctx, from the state it is in,
+ * holds (who makes it and its reason aside): NULL, or the sentence of what
+ * is missing (a new string); the sentence of the state when the step is not
+ * one of that state. For the pages that say what can be done now. */
+char *flusso_guardia(const ContestoFlusso *ctx, const char *azione);
+
 /* What the confirmation of t on ctx adds to t->conferma (a new string), or
  * NULL: the actions of an objective sent without a rilevazione. */
 char *flusso_conferma_dettaglio(const ContestoFlusso *ctx, const Transizione *t);

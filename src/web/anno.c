@@ -219,37 +219,6 @@ bool rilevazioni_modificabili(const Stato *st)
     return (!st->stato || stato_da_nome(st->stato, &s)) && flusso_rilevazioni_modificabili(s);
 }
 
-/* A JSON value of the registro as text: a string without its quotes and escapes, null as "—". */
-static void json_value(StrBuf *b, const char *v)
-{
-    if (!v || strcmp(v, "null") == 0) {
-        html_text(b, "—");
-        return;
-    }
-    size_t n = strlen(v);
-    if (n < 2 || v[0] != '"') {
-        html_text(b, v);
-        return;
-    }
-    StrBuf t = {0};
-    for (size_t i = 1; i + 1 < n; i++) {
-        if (v[i] == '\\' && i + 2 < n) {
-            i++;
-            char c = v[i] == 'n' ? ' ' : v[i] == 't' ? ' ' : v[i];
-            if (v[i] == 'u') { /* \uXXXX: shown as "?" (the registro keeps UTF-8 as it is) */
-                c = '?';
-                i += 4;
-            }
-            strbuf_append(&t, &c, 1);
-        } else {
-            strbuf_append(&t, &v[i], 1);
-        }
-    }
-    strbuf_puts(&t, "");
-    html_text(b, t.data);
-    strbuf_free(&t);
-}
-
 const Obiettivo *piano_obiettivo(const Server *s, const char *codice)
 {
     return s->has_plan ? plan_obiettivo(&s->plan, codice) : NULL;
@@ -267,22 +236,3 @@ void html_stato(StrBuf *b, const char *id, const char *nome, const Stato *st)
         html_printf(b, " — «%s»", st->nota);
 }
 
-void storia_riga(StrBuf *b, const VoceRegistro *v)
-{
-    char when[17];
-    date_utc_local_text(v->quando, when);
-    html_printf(b, "<li><time datetime=\"%s\">%s</time> — %s: %s", v->quando, when, v->chi, v->operazione);
-    if (v->chiave && *v->chiave)
-        html_printf(b, " %s", v->chiave);
-    if (v->campo && *v->campo)
-        html_printf(b, " %s", v->campo);
-    if (v->prima || v->dopo) {
-        strbuf_puts(b, " ");
-        json_value(b, v->prima);
-        strbuf_puts(b, " → ");
-        json_value(b, v->dopo);
-    }
-    if (v->motivo && *v->motivo)
-        html_printf(b, " (%s)", v->motivo);
-    strbuf_puts(b, "</li>\n");
-}

@@ -181,6 +181,7 @@ void home_con_errori(Contesto *c, Risposta *out, const Errori *errori, const voi
         free(key);
     }
     strbuf_puts(b, ".</p>\n");
+    home_da_fare(c, b);
     menu(c, b);
     home_anno(c, b, errori);
     html_fine(b);

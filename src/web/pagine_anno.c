@@ -43,7 +43,8 @@ static void periods(Contesto *c, StrBuf *b, const Errori *errori)
         periodo_valore(&list[i], value);
         Stato st = stato_di(c->s->a, "raccolta", key);
         StatoFlusso now = state_of(&st, FLUSSO_RACCOLTA);
-        html_printf(b, "<tr><th scope=\"row\">%s</th><td><span class=\"stato-raccolta\" data-periodo=\"%s\">%s</span>", name,
+        html_printf(b, "<tr><th scope=\"row\" data-etichetta=\"Periodo\">%s</th><td data-etichetta=\"Stato\"><span "
+                       "class=\"stato-raccolta\" data-periodo=\"%s\">%s</span>", name,
                     value, stato_nome(now));
         char *id = xasprintf("motivo-raccolta-%s", *value ? value : "fine-anno");
         const char *hidden[] = {"periodo", value, NULL};

@@ -93,7 +93,8 @@ static void plan_page(Contesto *c, Risposta *out, const char *titolo, const Erro
         StatoFlusso now = STATO_BOZZA;
         if (st.stato)
             stato_da_nome(st.stato, &now);
-        html_printf(b, "<tr><th scope=\"row\">%d</th><td>%s%s%s</td><td>", v, stato_nome(now), st.nota ? " — " : "",
+        html_printf(b, "<tr><th scope=\"row\" data-etichetta=\"Versione\">%d</th><td data-etichetta=\"Stato\">%s%s%s</td>"
+                       "<td data-etichetta=\"Operazioni\">", v, stato_nome(now), st.nota ? " — " : "",
                     st.nota ? st.nota : "");
         char *id = xasprintf("motivo-versione-%s", key);
         const char *hidden[] = {"versione", key, NULL};

@@ -11,6 +11,7 @@
 #include "csv_values.h"
 #include "html_moduli.h"
 #include "passi.h"
+#include "quadro.h"
 #include "rotte.h"
 #include "rules.h"
 #include "server.h"
@@ -26,17 +27,37 @@ static void percent(StrBuf *b, bool has, double v)
     html_printf(b, "%s %%", buf);
 }
 
-static bool contains_ci(const char *hay, const char *needle)
+/* The filter of the list: the text, the state, the raccolta, each a field of a GET form (role="search"). */
+static void list_filter(Contesto *c, StrBuf *b, const char *testo, const char *stato, const Periodo *p)
 {
-    if (!needle || !*needle)
-        return true;
-    if (!hay)
-        return false;
-    char *h = text_name_key(hay), *n = text_name_key(needle);
-    bool found = strstr(h, n) != NULL;
-    free(h);
-    free(n);
-    return found;
+    html_form(b, &(Form){.action = "/obiettivi", .classe = "filtro", .ruolo = "search"});
+    html_campo(b, &(CampoForm){CAMPO_TESTO, "q", "Cerca per codice, descrizione o dirigente", .valore = testo}, NULL);
+    const char *scelte[] = {"", "aperta", "rimandata", "inviata", "validata"};
+    const char *etichette[] = {"tutti", "aperte", "rimandate dall'OIV", "inviate all'OIV", "validate"};
+    html_campo(b, &(CampoForm){CAMPO_SCELTA, "stato", "Stato delle rilevazioni", .valore = stato, .scelte = scelte,
+                               .etichette = etichette, .n_scelte = 5}, NULL);
+    Periodo *list;
+    size_t n = periodi(c->s, &list);
+    if (n > 1) {
+        const char **values = xcalloc(n, sizeof *values), **names = xcalloc(n, sizeof *names);
+        char (*buf)[11] = xcalloc(n, sizeof *buf), value[11];
+        for (size_t i = 0; i < n; i++) {
+            periodo_valore(&list[i], buf[i]);
+            values[i] = buf[i];
+            names[i] = periodo_nome(&list[i]);
+        }
+        periodo_valore(p, value);
+        html_campo(b, &(CampoForm){CAMPO_SCELTA, "periodo", "Raccolta", .valore = value, .scelte = values,
+                                   .etichette = names, .n_scelte = n}, NULL);
+        for (size_t i = 0; i < n; i++)
+            free((char *)names[i]);
+        free(names);
+        free(values);
+        free(buf);
+    }
+    free(list);
+    html_pulsante(b, "Filtra", NULL, NULL);
+    html_form_fine(b);
 }
 
 void pagina_obiettivi(Contesto *c, Risposta *out)
@@ -46,43 +67,57 @@ void pagina_obiettivi(Contesto *c, Risposta *out)
         risposta_errore(c, out, 400, "L'indirizzo della ricerca non è leggibile.");
         return;
     }
-    const char *testo = modulo_valore(&q, "q");
+    const char *testo = modulo_valore(&q, "q"), *filtro = modulo_valore(&q, "stato");
+    Periodo p;
+    if (!periodo_leggi(c->s, modulo_valore(&q, "periodo"), &p)) {
+        modulo_free(&q);
+        risposta_errore(c, out, 404, "Questa raccolta di rilevazioni non c'è nell'anno.");
+        return;
+    }
+    StatoFlusso wanted = STATO_APERTA;
+    bool by_state = filtro && *filtro && stato_da_nome(filtro, &wanted);
     Anno y;
-    anno_carica(c->s, &y);
+    anno_carica_periodo(c->s, &p, &y);
+    Quadro qd;
+    quadro_carica(c->s, &p, quadro_oggi(), &qd);
     risposta_html(out, 200);
     StrBuf *b = &out->body;
     Briciola path[] = {{"Inizio", "/"}, {"Obiettivi", NULL}};
     html_inizio(b, "Obiettivi", c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 2);
-    html_form(b, &(Form){.action = "/obiettivi", .classe = "filtro", .ruolo = "search"});
-    html_campo(b, &(CampoForm){CAMPO_TESTO, "q", "Cerca per codice, descrizione o dirigente", .valore = testo}, NULL);
-    html_pulsante(b, "Cerca", NULL, NULL);
-    html_form_fine(b);
-    html_printf(b, "<table class=\"elenco\"><caption>Obiettivi del %d (fine anno)</caption>\n<thead><tr><th scope=\"col\">Codice</th>"
-                   "<th scope=\"col\">Descrizione</th><th scope=\"col\">Dirigente</th><th scope=\"col\">Risultato</th>"
-                   "<th scope=\"col\">Rilevazioni</th></tr></thead>\n<tbody>\n", c->s->anno);
+    list_filter(c, b, testo, by_state ? filtro : NULL, &p);
+    char *name = periodo_nome(&p), value[11];
+    periodo_valore(&p, value);
+    html_printf(b, "<table class=\"elenco\"><caption>Obiettivi del %d (%s)%s%s</caption>\n<thead><tr>"
+                   "<th scope=\"col\">Codice</th><th scope=\"col\">Descrizione</th><th scope=\"col\">Dirigente</th>"
+                   "<th scope=\"col\">Rilevazioni</th><th scope=\"col\">Azioni rilevate</th>"
+                   "<th scope=\"col\">Risultato</th></tr></thead>\n<tbody>\n",
+                c->s->anno, name, by_state ? ": " : "", by_state ? filtro : "");
     size_t shown = 0;
-    for (size_t i = 0; i < c->s->plan.n_obiettivi; i++) {
-        const Obiettivo *o = &c->s->plan.obiettivi[i];
-        if (!contesto_vede_obiettivo(c, o) || !(contains_ci(o->codice, testo) || contains_ci(o->descrizione, testo) ||
-                                                 contains_ci(o->dirigente, testo)))
+    for (size_t i = 0; i < qd.n; i++) {
+        const VoceQuadro *x = &qd.voci[i];
+        const Obiettivo *o = x->obiettivo;
+        if (!contesto_vede_obiettivo(c, o) || (by_state && x->stato != wanted) ||
+            !(text_cerca(o->codice, testo) || text_cerca(o->descrizione, testo) || text_cerca(o->dirigente, testo)))
             continue;
         const EsitoObiettivo *e = anno_esito(&y, o);
-        Periodo year_end = {0};
-        char *key = chiave_rilevazioni(c->s, &year_end, o->codice);
-        Stato st = stato_di(c->s->a, "rilevazioni", key);
-        free(key);
-        char *href = url_path("/obiettivi/%s", o->codice);
-        strbuf_puts(b, "<tr><th scope=\"row\">");
+        char *href = *value ? url_path("/obiettivi/%s?periodo=%s", o->codice, value) : url_path("/obiettivi/%s", o->codice);
+        char n_m[48];
+        quadro_rilevate(x, n_m, sizeof n_m);
+        strbuf_puts(b, "<tr><th scope=\"row\" data-etichetta=\"Codice\">");
         html_link(b, href, o->codice);
-        html_printf(b, "</th><td>%s</td><td>%s</td><td>", o->descrizione, o->dirigente);
+        html_printf(b, "</th><td data-etichetta=\"Descrizione\">%s</td><td data-etichetta=\"Dirigente\">%s</td>"
+                       "<td data-etichetta=\"Rilevazioni\">%s</td><td data-etichetta=\"Azioni rilevate\">%s</td>"
+                       "<td data-etichetta=\"Risultato\">",
+                    o->descrizione, o->dirigente ? o->dirigente : "—", stato_nome(x->stato), n_m);
         free(href);
         percent(b, e && e->has_percentuale, e ? e->percentuale : 0);
-        html_printf(b, "</td><td>%s</td></tr>\n", stato_rilevazioni(&st));
-        stato_free(&st);
+        strbuf_puts(b, "</td></tr>\n");
         shown++;
     }
-    html_printf(b, "</tbody></table>\n<p>%zu obiettivi.</p>\n", shown);
+    html_printf(b, "</tbody></table>\n<p>%zu %s.</p>\n", shown, shown == 1 ? "obiettivo" : "obiettivi");
     html_fine(b);
+    free(name);
+    quadro_free(&qd);
     anno_free(&y);
     modulo_free(&q);
 }
@@ -148,12 +183,14 @@ static void actions_table(StrBuf *b, const EsitoObiettivo *e, const Rilevazioni 
         if (a->azione->has_peso)
             text_format_number(peso, sizeof peso, a->azione->peso);
         char *words = rule_describe(&a->regola, a->azione);
-        html_printf(b, "<tr id=\"azione-%d\"><th scope=\"row\">%d</th><td>%s</td><td>%s</td><td>%s<br><span "
-                       "class=\"regola\">%s</span></td><td>",
+        html_printf(b, "<tr id=\"azione-%d\"><th scope=\"row\" data-etichetta=\"Azione n.\">%d</th>"
+                       "<td data-etichetta=\"Azione\">%s</td><td data-etichetta=\"Peso\">%s</td>"
+                       "<td data-etichetta=\"Tempi e regola\">%s<br><span class=\"regola\">%s</span></td>"
+                       "<td data-etichetta=\"Rilevazione salvata\">",
                     a->azione->n, a->azione->n, a->azione->azione, peso, a->azione->tempi ? a->azione->tempi : "", words);
         free(words);
         saved_fields(b, rilevazione_of(ril, codice, a->azione->n));
-        strbuf_puts(b, "</td><td>");
+        strbuf_puts(b, "</td><td data-etichetta=\"%\">");
         percent(b, a->stato != STATO_NON_RILEVATO, a->percentuale);
         if (a->dettaglio)
             html_printf(b, "<br><span class=\"regola\">%s</span>", a->dettaglio);
@@ -464,6 +501,7 @@ static bool store_rilevazione(Contesto *c, const Periodo *p, Rilevazione *r, Err
     diag_list_free(&d);
     if (ok) {
         Autore chi = contesto_autore(c, r->nota);
+        chi.dal_web = true;
         char *error = NULL;
         size_t changed;
         ok = archivio_inizia(c->s->a, &error) == ARCHIVIO_OK &&

@@ -30,7 +30,9 @@ static void rows_table(StrBuf *b, const PersonaAnno *pa)
             text_format_number(k, sizeof k, r->contributo);
         if (!r->intero_obiettivo)
             snprintf(n, sizeof n, "%d", r->numero_azione);
-        html_printf(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s %%</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+        html_printf(b, "<tr><th scope=\"row\" data-etichetta=\"Obiettivo\">%s</th><td data-etichetta=\"Azione\">%s</td>"
+                       "<td data-etichetta=\"Partecipazione\">%s %%</td><td data-etichetta=\"Peso\">%s</td>"
+                       "<td data-etichetta=\"Raggiunto\">%s</td><td data-etichetta=\"Contributo\">%s</td></tr>\n",
                     r->obiettivo->codice, n, q, w, s, k);
     }
     strbuf_puts(b, "</tbody></table>\n");

@@ -44,12 +44,7 @@ def setUpModule():
     office.get("/persone/bogo-a")
     assert office.step("/persone/bogo-a/comunicazione", {}).status == 303
     os.makedirs(SHOTS, exist_ok=True)
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,900",
-              "--lang=it-IT"]:
-        opts.add_argument(a)
-    S.browser = webdriver.Chrome(service=Service(DRIVER), options=opts)
+    S.browser = w.chromium(webdriver, Service)
     S.browser.implicitly_wait(5)
 
 

@@ -361,7 +361,11 @@ class Rilevazioni(unittest.TestCase):
         rows = [x for x in registro() if x["obiettivo"] == "SG-01" and x["chi"] == "segretario"]
         self.assertGreaterEqual(len(rows), 3)
         page = c.get("/obiettivi/SG-01").text
-        self.assertRegex(page, r"\d\d/\d\d/\d{4} \d\d:\d\d</time> — segretario: ")
+        self.assertRegex(page, r"\d\d/\d\d/\d{4} \d\d:\d\d</time> — <strong>segretario</strong>: la rilevazione di "
+                               r"SG-01, azione 3 \(fine anno 2024\), inserita dal web — percentuale: — → 40")
+        self.assertIn("la rilevazione di SG-01, azione 1 (fine anno 2024), inserita dal web — data di conclusione: — → "
+                      "20/01/2025", page)  # a date as the documents write it, no JSON
+        self.assertNotIn("&quot;", page.split('<ol class="storia">')[1])
 
     def test_2_errors_are_shown_next_to_the_field(self):
         c = client("segretario")
@@ -693,7 +697,7 @@ class Piano(unittest.TestCase):
             r = self.upload(c, "sarzana.json", f.read())
         self.assertEqual(r.status, 303, r.text)
         page = c.get("/piano").text
-        self.assertIn("<th scope=\"row\">2</th><td>bozza", page)
+        self.assertIn('<th scope="row" data-etichetta="Versione">2</th><td data-etichetta="Stato">bozza', page)
         r = c.post("/piano/stato", {"versione": "2", "azione": "approva", "motivo": "10/01/2024"})
         self.assertEqual(r.status, 422)
         self.assertIn("il passo «approva» si fa quando è «proposta»", r.text)
@@ -713,8 +717,10 @@ class Piano(unittest.TestCase):
         self.assertEqual(c.step("/piano/stato", {"versione": "1", "azione": "approva", "motivo": "20/01/2024"}).status,
                          303)
         page = c.get("/piano").text
-        self.assertIn("<th scope=\"row\">2</th><td>superata — superata dalla versione 1", page)
-        self.assertIn("<th scope=\"row\">1</th><td>approvata — Giunta del 20/01/2024", page)
+        self.assertIn('<th scope="row" data-etichetta="Versione">2</th><td data-etichetta="Stato">superata — superata '
+                      'dalla versione 1', page)
+        self.assertIn('<th scope="row" data-etichetta="Versione">1</th><td data-etichetta="Stato">approvata — Giunta del '
+                      '20/01/2024', page)
         self.assertIn("versione 1, approvata; la versione 2, caricata dopo, è «superata»", c.get("/").text)
 
 

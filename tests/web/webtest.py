@@ -69,6 +69,32 @@ def make_archive(folder, valutazioni=False):
     return db
 
 
+def make_archive_mid_year(folder):
+    """An archive in the middle of the 2024 cycle: make_archive with valutazioni, the sample rilevazioni of the year
+    end and of the monitoring at 30/06/2024; SG-01 validated, SG-02 sent back with a reason, SG-03 waiting for the
+    OIV; Alessandra Bogo's valutazione communicated."""
+    db = make_archive(folder, valutazioni=True)
+    samples = os.path.join(SOURCES, "samples")
+    run("archivio", "importa", db, os.path.join(samples, "raggiunto-2024.csv"), "--anno", "2024")
+    run("archivio", "importa", db, os.path.join(samples, "raggiunto-2024-06-30.csv"), "--al", "30/06/2024")
+    for args in (["rilevazioni", "2024 SG-01", "invia"], ["rilevazioni", "2024 SG-01", "valida"],
+                 ["rilevazioni", "2024 SG-02", "invia"],
+                 ["rilevazioni", "2024 SG-02", "rimanda", "--motivo", "manca la data di pubblicazione"],
+                 ["rilevazioni", "2024 SG-03", "invia"], ["valutazione", "2024 Alessandra Bogo", "comunica"]):
+        run("archivio", "stato", db, *args)
+    return db
+
+
+def chromium(webdriver, service, width=1200):
+    """Debian's Chromium, headless, in Italian, driven by chromedriver."""
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = shutil.which("chromium")
+    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+              "--window-size=%d,900" % width, "--lang=it-IT"]:
+        opts.add_argument(a)
+    return webdriver.Chrome(service=service(shutil.which("chromedriver")), options=opts)
+
+
 class Server:
     """`schede web` on a free port, until stop()."""
 

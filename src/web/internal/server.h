@@ -95,6 +95,9 @@ void post_rilevazione(Contesto *c, Risposta *out);
 void post_invio(Contesto *c, Risposta *out);
 void post_validazione_rilevazioni(Contesto *c, Risposta *out);
 void pagina_persona(Contesto *c, Risposta *out);
+void pagina_persone(Contesto *c, Risposta *out);
+/* «Da fare», on the home page (pagine_da_fare.c). */
+void home_da_fare(Contesto *c, StrBuf *b);
 void post_presa_visione(Contesto *c, Risposta *out);
 void post_comunicazione(Contesto *c, Risposta *out);
 void post_riapertura(Contesto *c, Risposta *out);
