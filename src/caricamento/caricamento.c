@@ -281,8 +281,12 @@ static bool load_base(Archivio *a, Plan *plan, bool want_sistema, Sistema *siste
 {
     ArchivioFile pf;
     VersionePiano v;
-    if (archivio_piano_da_usare(a, 0, &pf, &v, error) != ARCHIVIO_OK)
+    char *why = NULL;
+    if (archivio_piano_da_usare(a, 0, &pf, &v, &why) != ARCHIVIO_OK) {
+        free(why); /* it names the archive's file: not for a page */
+        *error = xstrdup("l'archivio non ha ancora un piano: il sistema e le valutazioni si caricano dopo il piano");
         return false;
+    }
     DiagList scratch;
     diag_list_init(&scratch);
     bool ok = archivio_load_plan_file(&pf, plan, &scratch) == LOAD_OK;
@@ -290,13 +294,12 @@ static bool load_base(Archivio *a, Plan *plan, bool want_sistema, Sistema *siste
     archivio_file_free(&pf);
     if (!ok) {
         plan_free(plan); /* what the failed load left */
-        *error = xasprintf("%s: la versione %d del piano non si legge più", archivio_path(a), v.numero);
+        *error = xasprintf("la versione %d del piano nell'archivio non si legge più", v.numero);
         return false;
     }
     if (!want_sistema)
         return true;
     ArchivioFile sf;
-    char *why = NULL;
     if (archivio_sistema(a, &sf, &why) != ARCHIVIO_OK) {
         free(why);
         *error = xstrdup("l'archivio non ha ancora il sistema di misurazione e valutazione (SMVP): va caricato prima "
@@ -516,7 +519,8 @@ EsitoCaricamento caricamento_prepara(Archivio *a, const RichiestaCaricamento *r,
     if (out->tipo == TIPO_VALUTAZIONI)
         return prepare_valutazioni(a, r, out, diags, error);
     diag_add(diags, DIAG_ERROR, r->file, NULL, NULL, -1,
-             "file non riconosciuto: non è un sistema di valutazione né delle valutazioni (docs/formato.md §3)");
+             "file non riconosciuto: non è un sistema di valutazione né un file di valutazioni (un JSON "
+             "«schede-sistema/1» o «schede-valutazioni/1», un CSV con la colonna «persona», un foglio «Valutazioni»)");
     return CARICAMENTO_ERRORI;
 }
 

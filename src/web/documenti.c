@@ -53,8 +53,7 @@ static char *disposition(const char *name)
 static char *data_errors(const DiagList *d)
 {
     StrBuf b = {0};
-    strbuf_puts(&b, "Il documento non si può fare: i dati dell'archivio hanno errori (come li dice schede verifica "
-                    "--archivio)");
+    strbuf_puts(&b, "Il documento non si può fare: i dati dell'archivio hanno errori");
     size_t shown = 0;
     for (size_t i = 0; i < d->count && shown < 3; i++)
         if (d->items[i].severity == DIAG_ERROR)

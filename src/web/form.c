@@ -137,6 +137,7 @@ static bool read_part(const char *p, size_t len, Modulo *out)
         const char *eol = find_bytes(p + i, hlen - i, "\r\n", 2);
         size_t l = eol ? (size_t)(eol - (p + i)) : hlen - i;
         if (l > 20 && strncasecmp(p + i, "Content-Disposition:", 20) == 0 && !nome) {
+            free(file); /* of an earlier Content-Disposition without a readable name (found by fuzz_web) */
             nome = header_param(p + i, l, "name");
             file = header_param(p + i, l, "filename");
         }

@@ -384,7 +384,11 @@ LoadStatus sistema_load_buffer(const char *file, const char *text, size_t len, S
     out->file = xstrdup(file);
     size_t errors = diags->errors;
     load_json(file, text, len, out, diags);
-    return diags->errors > errors ? LOAD_DATA_ERROR : LOAD_OK;
+    if (diags->errors > errors) {
+        sistema_free(out); /* what the failed load left: nothing for the caller to free (found by fuzz_caricamento) */
+        return LOAD_DATA_ERROR;
+    }
+    return LOAD_OK;
 }
 
 LoadStatus sistema_load_file(const char *path, Sistema *out, DiagList *diags)
@@ -392,10 +396,8 @@ LoadStatus sistema_load_file(const char *path, Sistema *out, DiagList *diags)
     memset(out, 0, sizeof *out);
     size_t len;
     char *text = file_read_input(path, &len, diags);
-    if (!text) {
-        out->file = xstrdup(path);
+    if (!text)
         return LOAD_IO_ERROR;
-    }
     LoadStatus st = sistema_load_buffer(path, text, len, out, diags);
     free(text);
     return st;

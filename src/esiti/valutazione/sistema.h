@@ -89,7 +89,8 @@ typedef struct {
 
 /* Reads a schede-sistema/1 file. Errors (the file cannot be used) and
  * warnings (weights that do not sum to 100, ...) name the file and the JSON
- * path. sistema_free it in every case. */
+ * path. A loaded SMVP is sistema_free'd; after a failed load nothing is
+ * left (sistema_free is harmless on it). */
 LoadStatus sistema_load_file(const char *path, Sistema *out, DiagList *diags);
 LoadStatus sistema_load_buffer(const char *file, const char *text, size_t len, Sistema *out, DiagList *diags);
 void sistema_free(Sistema *s);
