@@ -26,13 +26,7 @@ static Archivio *archive;
 static void cleanup(void)
 {
     archivio_chiudi(archive);
-    const char *files[] = {"a.db", "a.db-wal", "a.db-shm"};
-    for (size_t i = 0; i < 3; i++) {
-        char *f = xasprintf("%s/%s", dir, files[i]);
-        unlink(f);
-        free(f);
-    }
-    rmdir(dir);
+    fuzz_remove_archive_dir(dir);
     free(path);
 }
 

@@ -4,8 +4,10 @@
 #define SCHEDE_FUZZ_COMMON_H
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "plan_load.h"
@@ -19,6 +21,22 @@ static inline char *fuzz_text(const uint8_t *data, size_t size)
     memcpy(t, data, size);
     t[size] = '\0';
     return t;
+}
+
+/* Removes the scratch folder of a harness's archive, a.db with its WAL files. */
+static inline void fuzz_remove_archive_dir(const char *dir)
+{
+    const char *files[] = {"a.db", "a.db-wal", "a.db-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(dir) + strlen(files[i]) + 2;
+        char *f = malloc(n);
+        if (!f)
+            abort();
+        snprintf(f, n, "%s/%s", dir, files[i]);
+        unlink(f);
+        free(f);
+    }
+    rmdir(dir);
 }
 
 /* A plan with every rule type, loaded once (FUZZ_PLAN is set by CMake). */

@@ -33,13 +33,7 @@ static void cleanup(void)
     server_chiudi(&server);
     for (int r = 0; r < N_RUOLI; r++)
         free(tokens[r]);
-    const char *files[] = {"a.db", "a.db-wal", "a.db-shm"};
-    for (size_t i = 0; i < 3; i++) {
-        char *f = xasprintf("%s/%s", dir, files[i]);
-        unlink(f);
-        free(f);
-    }
-    rmdir(dir);
+    fuzz_remove_archive_dir(dir);
     free(archive_path);
 }
 
