@@ -10,6 +10,10 @@
 #   - memory after 100 uploads of the Sarzana plan as a workbook (.xlsx),
 #     against after the first: what a long-running server keeps of them
 #     (target: at most 8 MB more).
+#   - the pages that read the whole year (home pages with «Da fare», the
+#     list of objectives filtered by state, the list of persons), median of
+#     RUNS, as the client sees them, on a plan of 1,000 objectives
+#     (bench/genplan.c) with its rilevazioni, SMVP and valutazioni, as each role.
 #   bench/web.sh [RUNS]     (default 9)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +23,9 @@ rm -rf "$work"
 mkdir -p "$work"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSCHEDE_SANITIZE=OFF -DSCHEDE_TESTS=OFF >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
+cc -O2 -o "$work/genplan" bench/genplan.c $(pkg-config --cflags --libs libcjson)
+"$work/genplan" samples/sarzana-2024-2026.json 1000 samples/raggiunto-2024.json "$work/raggiunto-1000.json" \
+  >"$work/piano-1000.json"
 export SCHEDE=build/schede SCHEDE_SORGENTI=. WORK=$work RUNS
 /usr/bin/python3 - <<'PY'
 import os, re, statistics, sys, time
@@ -83,4 +90,29 @@ print("schede.pdf di tutto il piano (mediana di %d): %.1f ms" % (len(whole), med
 print("memoria del server: a riposo %.1f MB, dopo il carico %.1f MB" % (idle, after))
 print("100 caricamenti del piano come .xlsx (%d KB): memoria %.1f MB dopo il primo, %.1f MB dopo i 100 (+%.1f MB)"
       % (len(workbook) // 1024, before_uploads, after_uploads, after_uploads - before_uploads))
+
+# the pages that read the whole year, on 1,000 objectives
+big = os.path.join(work, "grande")
+os.makedirs(big)
+db = os.path.join(big, "ciclo.db")
+w.run("archivio", "crea", db, "--ente", "Comune grande")
+w.run("archivio", "importa", db, os.path.join(work, "piano-1000.json"), os.path.join(work, "raggiunto-1000.json"),
+      "samples/sistema-smvp.json", "samples/valutazioni-2024.csv", "--anno", "2024")
+for name, role, persona, password in w.USERS:
+    w.run("archivio", "utente", db, "--aggiungi", name, "--ruolo", role, *(["--persona", persona] if persona else []),
+          stdin=password + "\n")
+server = w.Server(db)
+pages = [("segreteria", "/"), ("segretario", "/"), ("oiv", "/"), ("personale", "/"), ("oiv", "/obiettivi?stato=aperta"),
+         ("personale", "/persone")]
+print("piano di 1.000 obiettivi, con rilevazioni e valutazioni: tempo di risposta visto dal client (mediana di %d)" % runs)
+for user, path in pages:
+    c = w.Client(server.port)
+    c.login(user)
+    v = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        assert c.get(path).status == 200
+        v.append((time.perf_counter() - t) * 1000)
+    print("  %-10s %-26s %.1f ms" % (user, path, median(v)))
+server.stop()
 PY

@@ -3,6 +3,7 @@
  * the table (rotte.c) with the capability it needs and the object its path
  * names, checked here before its handler runs. Whatever links a page
  * shows, this is where a request is allowed or refused. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,7 +79,61 @@ void risposta_vietato(Contesto *c, Risposta *out, const char *obiettivo, const c
 
 /* ---- the objects' checks ------------------------------------------------------------------- */
 
+void cache_free(CacheUtente *io)
+{
+    free(io->dirigente);
+    free(io->nomi);
+    free(io->nomi_miei);
+}
+
+/* The request's cache, for the plan the server has now. */
+static CacheUtente *cache(const Contesto *c)
+{
+    CacheUtente *io = c->io;
+    if (io && io->obiettivi != c->s->plan.obiettivi) {
+        cache_free(io);
+        memset(io, 0, sizeof *io);
+    }
+    if (io && !io->obiettivi) {
+        io->obiettivi = c->s->plan.obiettivi;
+        io->dirigente = xcalloc(c->s->plan.n_obiettivi + 1, 1);
+    }
+    return io;
+}
+
+static bool dirigente_di(const Contesto *c, const Obiettivo *o);
+
 bool contesto_dirigente_di(const Contesto *c, const Obiettivo *o)
+{
+    CacheUtente *io = cache(c);
+    size_t i = o >= c->s->plan.obiettivi && o < c->s->plan.obiettivi + c->s->plan.n_obiettivi
+                   ? (size_t)(o - c->s->plan.obiettivi)
+                   : SIZE_MAX;
+    if (!io || i == SIZE_MAX)
+        return dirigente_di(c, o);
+    if (!io->dirigente[i]) {
+        /* many objectives share a dirigente: each spelling is compared once */
+        size_t k = 0;
+        while (k < io->n_nomi && !(o->dirigente && strcmp(io->nomi[k], o->dirigente) == 0))
+            k++;
+        bool mine;
+        if (k < io->n_nomi) {
+            mine = io->nomi_miei[k];
+        } else {
+            mine = dirigente_di(c, o);
+            if (o->dirigente) {
+                io->nomi = xrealloc(io->nomi, (io->n_nomi + 1) * sizeof *io->nomi);
+                io->nomi_miei = xrealloc(io->nomi_miei, (io->n_nomi + 1) * sizeof *io->nomi_miei);
+                io->nomi[io->n_nomi] = o->dirigente;
+                io->nomi_miei[io->n_nomi++] = mine;
+            }
+        }
+        io->dirigente[i] = mine ? 1 : -1;
+    }
+    return io->dirigente[i] > 0;
+}
+
+static bool dirigente_di(const Contesto *c, const Obiettivo *o)
 {
     const Sessione *s = c->sessione;
     if (!s || s->anonima || s->ruolo != RUOLO_DIRIGENTE || !s->persona || !o->dirigente)
@@ -88,7 +143,7 @@ bool contesto_dirigente_di(const Contesto *c, const Obiettivo *o)
     if (persone_stesso_nome(o->dirigente, s->persona))
         return true;
     const Persona *pa = persone_di_nome(&c->s->plan, o->dirigente);
-    return pa && pa == persone_di_nome(&c->s->plan, s->persona);
+    return pa && pa == contesto_persona(c);
 }
 
 bool contesto_vede_obiettivo(const Contesto *c, const Obiettivo *o)
@@ -99,7 +154,16 @@ bool contesto_vede_obiettivo(const Contesto *c, const Obiettivo *o)
 const Persona *contesto_persona(const Contesto *c)
 {
     const Sessione *s = c->sessione;
-    return s && !s->anonima && s->persona ? persone_di_nome(&c->s->plan, s->persona) : NULL;
+    if (!s || s->anonima || !s->persona)
+        return NULL;
+    CacheUtente *io = cache(c);
+    if (!io)
+        return persone_di_nome(&c->s->plan, s->persona);
+    if (!io->persona_cercata) {
+        io->persona = persone_di_nome(&c->s->plan, s->persona);
+        io->persona_cercata = true;
+    }
+    return io->persona;
 }
 
 bool contesto_e(const Contesto *c, const Persona *p)
@@ -211,8 +275,11 @@ void web_gestisci(Server *s, const Richiesta *r, Risposta *out)
     c.token = web_cookie(r->cookie, COOKIE);
     c.sessione = sessioni_trova(&s->sessioni, c.token, s->adesso());
     c.capacita = c.sessione && !c.sessione->anonima ? capacita_di(c.sessione->ruolo) : 0;
+    CacheUtente io = {0};
+    c.io = c.sessione ? &io : NULL;
     route(&c, out);
     pthread_mutex_unlock(&s->lock);
+    cache_free(&io);
     modulo_free(&c.modulo);
     free(c.token);
     free(c.argomento);

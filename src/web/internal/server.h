@@ -47,6 +47,19 @@ void web_gestisci(Server *s, const Richiesta *r, Risposta *out);
 
 /* One request, as its handler sees it: who asks and what they may do,
  * worked out once before the handler runs (dispatch.c, rotte.h). */
+/* Who the user is in the plan, worked out once per request: a page may ask it of every objective. */
+typedef struct {
+    const Obiettivo *obiettivi; /* the plan's objectives it was worked out for (a reloaded plan: again) */
+    signed char *dirigente;     /* per objective: 1 the user is its dirigente, -1 not, 0 not asked yet */
+    const char **nomi;          /* the dirigenti as written already compared, and whether each is the user */
+    bool *nomi_miei;
+    size_t n_nomi;
+    bool persona_cercata;
+    const Persona *persona;     /* the user's own registry person, or NULL */
+} CacheUtente;
+
+void cache_free(CacheUtente *io);
+
 typedef struct Contesto {
     Server *s;
     const Richiesta *r;
@@ -58,6 +71,7 @@ typedef struct Contesto {
     const Obiettivo *obiettivo; /* what the argument names, checked (OGGETTO_OBIETTIVO…) */
     const Persona *persona;
     const Documento *documento;
+    CacheUtente *io;            /* see above; NULL without a login */
 } Contesto;
 
 /* Writes a page or an error into out. */
