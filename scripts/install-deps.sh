@@ -23,7 +23,12 @@ if [ "${1:-}" = "--test" ]; then
   PACKAGES+=(unzip)                     # i test guardano dentro i fogli di calcolo scritti
   PACKAGES+=(postgresql postgresql-client)  # il test dell'archivio su un server PostgreSQL temporaneo
   PACKAGES+=(chromium chromium-driver python3-selenium)  # le prove di schede web in un browser vero
-  PACKAGES+=(nodejs npm)                # npm installa axe-core (tests/web/package.json) per le prove di accessibilità
+  # npm installa axe-core (tests/web/package.json) per le prove di accessibilità. Una macchina
+  # con Node.js già installato da altre fonti (NodeSource, che porta con sé npm) non vuole i
+  # pacchetti Debian, che andrebbero in conflitto: li si chiede solo se npm manca.
+  if ! command -v npm >/dev/null 2>&1; then
+    PACKAGES+=(nodejs npm)
+  fi
 fi
 
 SUDO=()

@@ -180,6 +180,14 @@ size_t archivio_persone_valutate(Archivio *a, int anno, char ***nomi);
 /* Whether persona (the registro's name) has a valutazione of year anno. */
 bool archivio_valutazione_esiste(Archivio *a, int anno, const char *persona);
 
+/* The day by which the dirigenti send the rilevazioni of the raccolta of
+ * year anno (al NULL: the year end): set (termine NULL: none) with its row
+ * in the registro, inside archivio_inizia … archivio_conferma; read (false
+ * when it has none). */
+ArchivioEsito archivio_cambia_termine(Archivio *a, int anno, const Date *al, const Date *termine, const Autore *chi,
+                                      char **error);
+bool archivio_termine(Archivio *a, int anno, const Date *al, Date *out);
+
 /* The raccolte stored: anno and al ('' for the year end), for esporta. */
 typedef struct {
     int anno;

@@ -444,6 +444,52 @@ ArchivioEsito archivio_importa_rilevazioni(Archivio *a, const Rilevazioni *ril, 
     return ARCHIVIO_OK;
 }
 
+ArchivioEsito archivio_cambia_termine(Archivio *a, int anno, const Date *al, const Date *termine, const Autore *chi,
+                                      char **error)
+{
+    char al_text[11] = "", before[11] = "", after[11] = "";
+    if (al)
+        date_format_iso(*al, al_text);
+    Date old;
+    bool had = archivio_termine(a, anno, al, &old);
+    if (had)
+        date_format_iso(old, before);
+    if (termine)
+        date_format_iso(*termine, after);
+    if (strcmp(before, after) == 0)
+        return ARCHIVIO_OK;
+    DbStmt *s = db_prepare(a, "DELETE FROM termini WHERE ente = ? AND anno = ? AND al = ?", error);
+    if (!s)
+        return ARCHIVIO_NON_USABILE;
+    db_bind_int64(s, 1, a->ente);
+    db_bind_int(s, 2, anno);
+    db_bind_text(s, 3, al_text);
+    bool ok = db_step(s) == DB_DONE;
+    db_finalize(s);
+    if (ok && termine) {
+        s = db_prepare(a, "INSERT INTO termini (ente, anno, al, termine) VALUES (?, ?, ?, ?)", error);
+        if (!s)
+            return ARCHIVIO_NON_USABILE;
+        db_bind_int64(s, 1, a->ente);
+        db_bind_int(s, 2, anno);
+        db_bind_text(s, 3, al_text);
+        db_bind_text(s, 4, after);
+        ok = db_step(s) == DB_DONE;
+        db_finalize(s);
+    }
+    if (!ok) {
+        *error = db_error(a, "scrittura dei termini");
+        return ARCHIVIO_NON_USABILE;
+    }
+    char *key = al ? xasprintf("%d al %s", anno, al_text) : xasprintf("%d", anno);
+    char *prima = had ? json_string(before) : NULL, *dopo = termine ? json_string(after) : NULL;
+    ok = registro_aggiungi(a, chi, "termine", "raccolte", key, NULL, "termine", prima, dopo, error);
+    free(key);
+    free(prima);
+    free(dopo);
+    return ok ? ARCHIVIO_OK : ARCHIVIO_NON_USABILE;
+}
+
 /* ---- documents kept whole: the SMVP; the files of valutazioni as evidence ------------------- */
 
 static ArchivioEsito import_document(Archivio *a, const char *tabella, int anno, const char *file, const char *bytes,

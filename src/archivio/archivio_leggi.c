@@ -378,3 +378,20 @@ void azioni_rilevate_free(AzioneRilevata *v, size_t n)
         free(v[i].obiettivo);
     free(v);
 }
+
+bool archivio_termine(Archivio *a, int anno, const Date *al, Date *out)
+{
+    char d[11] = "";
+    if (al)
+        date_format_iso(*al, d);
+    DbStmt *s = db_prepare(a, "SELECT termine FROM termini WHERE ente = ? AND anno = ? AND al = ?", NULL);
+    if (!s)
+        return false;
+    db_bind_int64(s, 1, a->ente);
+    db_bind_int(s, 2, anno);
+    db_bind_text(s, 3, d);
+    const char *t = db_step(s) == DB_ROW ? db_col_text(s, 0) : NULL;
+    bool has = t && date_parse_iso(t, out) == DATE_OK;
+    db_finalize(s);
+    return has;
+}

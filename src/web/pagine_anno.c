@@ -30,6 +30,20 @@ static StatoFlusso state_of(const Stato *st, Flusso f)
     return s;
 }
 
+/* The Segreteria's form of a raccolta's deadline: a date (gg/mm/aaaa), empty for none. */
+static void term_form(Contesto *c, StrBuf *b, const char *value, const Errori *errori)
+{
+    char *id = xasprintf("termine-%s", *value ? value : "fine-anno");
+    html_form(b, &(Form){.action = "/raccolta", .csrf = c->sessione->csrf, .classe = "modulo"});
+    html_nascosto(b, "periodo", value);
+    const char *typed = errori_di(errori, "termine") ? modulo_valore(&c->modulo, "termine") : NULL;
+    html_campo(b, &(CampoForm){CAMPO_TESTO, "termine", "Nuovo termine", "gg/mm/aaaa; vuoto: nessun termine",
+                               .valore = typed, .id = id}, errori);
+    html_pulsante(b, "Salva il termine", NULL, NULL);
+    html_form_fine(b);
+    free(id);
+}
+
 /* The periods of collection with their state and the steps the user may make on each (the Segreteria closes
  * and reopens); the form that opens a monitoring. */
 static void periods(Contesto *c, StrBuf *b, const Errori *errori)
@@ -37,14 +51,23 @@ static void periods(Contesto *c, StrBuf *b, const Errori *errori)
     Periodo *list;
     size_t n = periodi(c->s, &list);
     strbuf_puts(b, "<table class=\"elenco\"><caption>Raccolte delle rilevazioni</caption><thead><tr><th scope=\"col\">"
-                   "Periodo</th><th scope=\"col\">Stato</th></tr></thead><tbody>\n");
+                   "Periodo</th><th scope=\"col\">Termine per le rilevazioni</th><th scope=\"col\">Stato</th></tr></thead>"
+                   "<tbody>\n");
     for (size_t i = 0; i < n; i++) {
         char value[11], *name = periodo_nome(&list[i]), *key = periodo_chiave(c->s, &list[i]);
         periodo_valore(&list[i], value);
         Stato st = stato_di(c->s->a, "raccolta", key);
         StatoFlusso now = state_of(&st, FLUSSO_RACCOLTA);
-        html_printf(b, "<tr><th scope=\"row\" data-etichetta=\"Periodo\">%s</th><td data-etichetta=\"Stato\"><span "
-                       "class=\"stato-raccolta\" data-periodo=\"%s\">%s</span>", name,
+        Date termine;
+        char due[11] = "nessuno";
+        if (archivio_termine(c->s->a, c->s->anno, list[i].has_al ? &list[i].al : NULL, &termine))
+            date_format_it(termine, due);
+        html_printf(b, "<tr><th scope=\"row\" data-etichetta=\"Periodo\">%s</th><td data-etichetta=\"Termine\">"
+                       "<span class=\"termine-raccolta\" data-periodo=\"%s\">%s</span>",
+                    name, value, due);
+        if (c->capacita & CAP_RACCOLTE)
+            term_form(c, b, value, errori);
+        html_printf(b, "</td><td data-etichetta=\"Stato\"><span class=\"stato-raccolta\" data-periodo=\"%s\">%s</span>",
                     value, stato_nome(now));
         char *id = xasprintf("motivo-raccolta-%s", *value ? value : "fine-anno");
         const char *hidden[] = {"periodo", value, NULL};
@@ -175,6 +198,47 @@ static void open_monitoring(Contesto *c, Risposta *out, const char *nuovo)
     free(key);
 }
 
+/* The deadline of raccolta p: a date of the office's formats, or none; a change, not a step (no confirmation: it is
+   changed again as easily), with its row in the registro. */
+static void set_term(Contesto *c, Risposta *out, const Periodo *p, const char *testo)
+{
+    char value[11];
+    periodo_valore(p, value);
+    char *id = xasprintf("termine-%s", *value ? value : "fine-anno");
+    Date termine;
+    bool none = !*testo;
+    DateStatus ds = none ? DATE_OK : csv_parse_date(testo, &termine);
+    Errori err = {0};
+    if (!none && ds != DATE_OK) {
+        char *why = csv_date_problem(testo, ds);
+        errori_add_id(&err, "termine", id, "Il termine non è stato salvato: %s.", why);
+        free(why);
+    } else if (!none && (termine.year < c->s->anno || termine.year > c->s->anno + 1)) {
+        errori_add_id(&err, "termine", id, "Il termine non è stato salvato: il %02d/%02d/%d non è del %d né del %d.",
+                      termine.day, termine.month, termine.year, c->s->anno, c->s->anno + 1);
+    }
+    char *error = NULL;
+    if (!err.n) {
+        Autore chi = contesto_autore(c, NULL);
+        ArchivioEsito e = archivio_inizia(c->s->a, &error);
+        if (e == ARCHIVIO_OK && (e = archivio_cambia_termine(c->s->a, c->s->anno, p->has_al ? &p->al : NULL,
+                                                              none ? NULL : &termine, &chi, &error)) == ARCHIVIO_OK)
+            e = archivio_conferma(c->s->a, &error);
+        else
+            archivio_annulla(c->s->a);
+        if (e != ARCHIVIO_OK)
+            errori_add_id(&err, "termine", id, "%s", error ? error : "Il termine non è stato salvato.");
+    }
+    if (err.n) {
+        home_con_errori(c, out, &err, NULL);
+    } else {
+        risposta_redirect(out, "/?salvato=termine");
+    }
+    errori_free(&err);
+    free(error);
+    free(id);
+}
+
 void post_raccolta(Contesto *c, Risposta *out)
 {
     const char *nuovo = modulo_valore(&c->modulo, "nuovo");
@@ -186,6 +250,11 @@ void post_raccolta(Contesto *c, Risposta *out)
     if (!periodo_leggi(c->s, modulo_valore(&c->modulo, "periodo"), &p)) {
         risposta_errore(c, out, 400, "Il periodo non è valido: la fine dell'anno (vuoto) o la data di un monitoraggio "
                                      "dell'anno, come aaaa-mm-gg.");
+        return;
+    }
+    const char *termine = modulo_valore(&c->modulo, "termine");
+    if (termine) {
+        set_term(c, out, &p, termine);
         return;
     }
     char value[11], *key = periodo_chiave(c->s, &p), *id;

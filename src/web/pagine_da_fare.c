@@ -72,6 +72,31 @@ static void objective_link(StrBuf *b, const Obiettivo *o, const Periodo *p)
 
 /* ---- the Segreteria ------------------------------------------------------------------------- */
 
+/* Who is late: the raccolta's deadline has passed, and these objectives are not sent (open or sent back). */
+static void not_sent(StrBuf *b, const Quadro *q, const char *due)
+{
+    size_t n = q->per_stato[STATO_APERTA] + q->per_stato[STATO_RIMANDATA];
+    if (!n) {
+        html_printf(b, "<p>Il termine del %s è passato: tutti gli obiettivi sono inviati all'OIV.</p>", due);
+        return;
+    }
+    html_printf(b, "<p><strong>In ritardo</strong>: il termine del %s è passato e %zu %s all'OIV.</p><ul>", due, n,
+                n == 1 ? "obiettivo non è ancora inviato" : "obiettivi non sono ancora inviati");
+    for (size_t i = 0, shown = 0; i < q->n && shown < 10; i++) {
+        const VoceQuadro *x = &q->voci[i];
+        if (x->stato != STATO_APERTA && x->stato != STATO_RIMANDATA)
+            continue;
+        char n_m[48];
+        quadro_rilevate(x, n_m, sizeof n_m);
+        strbuf_puts(b, "<li>");
+        objective_link(b, x->obiettivo, &q->periodo);
+        html_printf(b, " (%s): %s, %s azioni rilevate</li>", x->obiettivo->dirigente ? x->obiettivo->dirigente : "senza "
+                    "dirigente", stato_nome(x->stato), n_m);
+        shown++;
+    }
+    strbuf_puts(b, n > 10 ? "<li>…</li></ul>" : "</ul>");
+}
+
 static void segreteria(Contesto *c, StrBuf *b, const Quadro *q, size_t n_q)
 {
     const VersionePiano *v = &c->s->versione;
@@ -84,16 +109,25 @@ static void segreteria(Contesto *c, StrBuf *b, const Quadro *q, size_t n_q)
         stato_free(&st);
         free(key);
     }
+    Date oggi = quadro_oggi();
     for (size_t k = 0; k < n_q; k++) {
-        char *name = periodo_nome(&q[k].periodo);
-        html_printf(b, "<li>Raccolta %s, aperta: gli obiettivi per stato", name);
+        char *name = periodo_nome(&q[k].periodo), due[11];
+        if (q[k].has_termine) {
+            date_format_it(q[k].termine, due);
+            html_printf(b, "<li>Raccolta %s, aperta, termine per le rilevazioni il %s: gli obiettivi per stato", name, due);
+        } else {
+            html_printf(b, "<li>Raccolta %s, aperta, senza un termine per le rilevazioni (si fissa qui sotto): gli "
+                           "obiettivi per stato", name);
+        }
         state_counts(b, &q[k]);
+        if (q[k].has_termine && date_compare(q[k].termine, oggi) < 0)
+            not_sent(b, &q[k], due);
         size_t late = 0;
         for (size_t i = 0; i < q[k].n; i++)
             late += q[k].voci[i].in_ritardo && (q[k].voci[i].stato == STATO_APERTA ||
                                                 q[k].voci[i].stato == STATO_RIMANDATA);
         if (late) {
-            html_printf(b, "<p>In ritardo (azioni con la scadenza passata senza rilevazione): %zu %s.</p><ul>", late,
+            html_printf(b, "<p>Azioni con la scadenza passata senza rilevazione: %zu %s.</p><ul>", late,
                         late == 1 ? "obiettivo" : "obiettivi");
             for (size_t i = 0, shown = 0; i < q[k].n && shown < 10; i++) {
                 const VoceQuadro *x = &q[k].voci[i];
@@ -163,30 +197,34 @@ static void dirigente(Contesto *c, StrBuf *b, const Quadro *q, size_t n_q)
             free(name);
             continue;
         }
-        html_printf(b, "<li>Raccolta %s, aperta: i suoi obiettivi, prima quelli rimandati dall'OIV.\n"
+        char due[11] = "";
+        if (q[k].has_termine)
+            date_format_it(q[k].termine, due);
+        html_printf(b, "<li>Raccolta %s, aperta%s%s%s: i suoi obiettivi, prima quelli rimandati dall'OIV.\n"
                        "<table class=\"elenco\"><caption>I suoi obiettivi (%s)</caption><thead><tr>"
                        "<th scope=\"col\">Obiettivo</th><th scope=\"col\">Stato</th><th scope=\"col\">Azioni rilevate"
                        "</th><th scope=\"col\">Scadenza più vicina</th><th scope=\"col\">Da fare</th></tr></thead><tbody>\n",
-                    name, name);
+                    name, *due ? ", da inviare all'OIV entro il " : "", due,
+                    *due && date_compare(q[k].termine, quadro_oggi()) < 0 ? " (passato)" : "", name);
         for (int r = 0; r < 4; r++)
             for (size_t i = 0; i < q[k].n; i++) {
                 const VoceQuadro *x = &q[k].voci[i];
                 if (rank(x->stato) != r || !contesto_dirigente_di(c, x->obiettivo))
                     continue;
-                char n_m[48], due[64] = "—";
+                char n_m[48], nearest[64] = "—";
                 quadro_rilevate(x, n_m, sizeof n_m);
                 if (x->has_scadenza)
-                    date_format_it(x->scadenza, due);
+                    date_format_it(x->scadenza, nearest);
                 if (x->in_ritardo) {
-                    size_t len = strlen(due);
-                    snprintf(due + len, sizeof due - len, "%s%zu %s", x->has_scadenza ? "; " : "", x->in_ritardo,
+                    size_t len = strlen(nearest);
+                    snprintf(nearest + len, sizeof nearest - len, "%s%zu %s", x->has_scadenza ? "; " : "", x->in_ritardo,
                              x->in_ritardo == 1 ? "scaduta" : "scadute");
                 }
                 strbuf_puts(b, "<tr><th scope=\"row\" data-etichetta=\"Obiettivo\">");
                 objective_link(b, x->obiettivo, &q[k].periodo);
                 html_printf(b, "</th><td data-etichetta=\"Stato\">%s</td><td data-etichetta=\"Azioni rilevate\">%s</td>"
                                "<td data-etichetta=\"Scadenza più vicina\">%s</td><td data-etichetta=\"Da fare\">",
-                            stato_nome(x->stato), n_m, due);
+                            stato_nome(x->stato), n_m, nearest);
                 what_next(b, x);
                 strbuf_puts(b, "</td></tr>\n");
             }

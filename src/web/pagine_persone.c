@@ -115,6 +115,8 @@ static void person_page(Contesto *c, Risposta *out, const Errori *errori)
         const Transizione *t = &TRANSIZIONI[i];
         char *why = NULL;
         if (t->flusso == FLUSSO_VALUTAZIONE && t->da == now && transizione_permessa(t, &chi, &why)) {
+            if (t->chi == CHI_PERSONA) /* the declaration she makes, before the button that makes it */
+                html_element(b, "p", ATTRS({"class", "conferma"}), t->conferma);
             char *action = url_path(step_path(t), p->id), *id = xasprintf("motivo-%s", t->azione);
             html_passo(b, c, action, t, NULL, id, errori);
             free(id);

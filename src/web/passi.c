@@ -59,6 +59,8 @@ void html_esito(StrBuf *b, const Contesto *c)
         html_printf(b, "<p class=\"fatto\" role=\"status\">Fatto: %s.</p>\n", t->etichetta);
     else if (salvato && *salvato && strspn(salvato, "0123456789") == strlen(salvato) && strlen(salvato) < 6)
         html_printf(b, "<p class=\"fatto\" role=\"status\">Rilevazione dell'azione %s salvata.</p>\n", salvato);
+    else if (salvato && strcmp(salvato, "termine") == 0)
+        strbuf_puts(b, "<p class=\"fatto\" role=\"status\">Termine della raccolta salvato.</p>\n");
     else if (caricato && strcmp(caricato, "valutazioni") == 0)
         strbuf_puts(b, "<p class=\"fatto\" role=\"status\">Valutazioni scritte nell'archivio.</p>\n");
     else if (caricato && strcmp(caricato, "sistema") == 0)

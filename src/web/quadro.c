@@ -49,6 +49,7 @@ void quadro_carica(Server *s, const Periodo *p, Date oggi, Quadro *q)
     memset(q, 0, sizeof *q);
     q->periodo = *p;
     const Date *al = p->has_al ? &p->al : NULL;
+    q->has_termine = archivio_termine(s->a, s->anno, al, &q->termine);
     /* the states of the raccolta's objectives, in one read: the keys are "2024 SG-01" or "2024 al 2024-06-30 SG-01" */
     char *prefix = periodo_chiave(s, p), *with_space = xasprintf("%s ", prefix);
     char **keys;

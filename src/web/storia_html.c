@@ -213,6 +213,11 @@ static void describe(StrBuf *b, const VoceRegistro *v)
             strbuf_printf(b, "del %s (", key);
         value_text(b, v->dopo);
         strbuf_puts(b, ")");
+    } else if (strcmp(tab, "raccolte") == 0) {
+        const char *rest;
+        strbuf_puts(b, "termine per le rilevazioni della raccolta ");
+        raccolta_words(b, key, &rest);
+        change(b, v->prima, v->dopo);
     } else if (strcmp(tab, "utenti") == 0) {
         strbuf_printf(b, "%s %s", op, key);
         if (v->dopo && strcmp(op, "nuova password") != 0) {

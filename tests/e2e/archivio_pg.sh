@@ -150,6 +150,7 @@ run archivio crea "$W" --ente "Comune di Sarzana" >/dev/null
 run archivio importa "$W" $P >/dev/null 2>&1
 printf 'segretario-2024\n' | run archivio utente "$W" --aggiungi segretario --ruolo dirigente --persona "Segretario generale" >/dev/null
 printf 'oiv-valuta-2024\n' | run archivio utente "$W" --aggiungi oiv --ruolo oiv >/dev/null
+printf 'segreteria-2024\n' | run archivio utente "$W" --aggiungi segreteria --ruolo amministratore >/dev/null
 SCHEDE="$exe" SCHEDE_SORGENTI=. WEB_ARCHIVIO="$W" /usr/bin/python3 - <<'PY' || fail "schede web su PostgreSQL"
 import os, sys
 sys.path.insert(0, "tests/web")
@@ -166,6 +167,12 @@ assert o.login("oiv").status == 303
 o.get("/obiettivi/SG-01")
 assert o.step("/obiettivi/SG-01/validazione", {"azione": "valida"}).status == 303
 assert d.get("/obiettivi/STAMPA-01").status == 403
+# the Segreteria sets the year end's termine; past it, the dirigente's home says so
+g = w.Client(s.port)
+assert g.login("segreteria").status == 303
+assert g.post("/raccolta", {"periodo": "", "termine": "31/01/2025"}).status == 303
+assert "termine per le rilevazioni il 31/01/2025" in g.get("/").text
+assert "entro il 31/01/2025 (passato)" in d.get("/").text
 rc, out, err = s.stop()
 assert rc == 0, err
 PY
@@ -173,6 +180,8 @@ storia=$(run archivio storia "$W" SG-01 --formato csv)
 grep -q '"segretario";"stato";"stati";"2024 SG-01"' <<<"$storia" || fail "il registro su PostgreSQL: $storia"
 grep -q '"oiv";"stato";"stati";"2024 SG-01";"SG-01";"rilevazioni";"""inviata""";"""validata"""' <<<"$storia" ||
   fail "la validazione nel registro su PostgreSQL: $storia"
+grep -q '"segreteria";"termine";"raccolte";"2024"' <<<"$(run archivio storia "$W" --formato csv)" ||
+  fail "il termine della raccolta nel registro su PostgreSQL"
 run archivio controlla "$W" >/dev/null || fail "controlla dopo schede web: $(run archivio controlla "$W")"
 
 # an archive of schema version 3 (valutazioni kept as whole files) is brought to version 4 at its first write: the

@@ -178,9 +178,12 @@ class Browser(unittest.TestCase):
         b.find_element(By.LINK_TEXT, "La mia scheda").click()
         wait_for(lambda: b.current_url == url("/persone/bogo-a"))
         self.assertEqual(b.find_element(By.ID, "stato-valutazione").text, "comunicata")
+        main = b.find_element(By.TAG_NAME, "main").text
+        self.assertIn("Punteggio finale", main)  # the valutazione itself, before its presa visione
+        self.assertIn("Prendere visione non vuol dire essere d'accordo", main)  # and what the button declares
         b.find_element(By.XPATH, "//button[contains(., 'Prendo visione')]").click()
         # what it means, then the step: nothing irreversible without a confirmation
-        wait_for(lambda: "Prendere visione non vuol dire essere d'accordo" in b.find_element(By.TAG_NAME, "main").text)
+        wait_for(lambda: b.find_elements(By.XPATH, "//button[starts-with(., 'Conferma')]"))
         shot("presa-visione-conferma")
         b.find_element(By.XPATH, "//button[starts-with(., 'Conferma')]").click()
         wait_for(lambda: text_of("stato-valutazione") == "presa visione")

@@ -9,6 +9,7 @@ SG-03 waiting for the OIV, Alessandra Bogo's valutazione communicated. The
 expected counts are computed here from the sample files themselves, not
 read from the program."""
 import csv
+import io
 import os
 import re
 import sys
@@ -72,7 +73,8 @@ class DaFare(unittest.TestCase):
         self.assertIn('<a href="/obiettivi?stato=validata">1 validata</a>', box)
         self.assertIn('<a href="/obiettivi?stato=aperta&amp;periodo=2024-06-30">%d aperte</a>' % n, box)
         self.assertEqual(late_at_monitoring(), [])  # every action due before 30/06 is in the monitoring's file
-        self.assertNotIn("In ritardo", box)
+        self.assertNotIn("Azioni con la scadenza passata", box)
+        self.assertNotIn("In ritardo", box)  # no termine set for the raccolta
         self.assertIn("La versione 1 del piano è «bozza»", box)
 
     def test_late_objectives_are_those_with_a_deadline_passed_and_no_rilevazione(self):
@@ -92,10 +94,53 @@ class DaFare(unittest.TestCase):
         late = [o["codice"] for o in w.plan_json()["obiettivi"] for an in o.get("annualita", [])
                 if an["anno"] == 2024 and any(a.get("scadenza") for a in an["azioni"])]
         self.assertGreater(len(late), 10)
-        self.assertIn("In ritardo (azioni con la scadenza passata senza rilevazione): %d obiettivi." % len(late), box)
-        listed = re.findall(r'<li><a href="/obiettivi/([^"?]+)">', box.split("In ritardo")[1])
+        self.assertIn("Azioni con la scadenza passata senza rilevazione: %d obiettivi." % len(late), box)
+        listed = re.findall(r'<li><a href="/obiettivi/([^"?]+)">', box.split("Azioni con la scadenza passata")[1])
         self.assertEqual(listed, late[:10])  # the first ten, in the plan's order
         self.assertIn("<li>…</li>", box)
+
+    def test_a_raccolta_deadline_tells_who_is_late(self):
+        """The Segreteria sets the year end's deadline (a change with its row in the registro, no confirmation):
+        past it, the objectives not sent to the OIV are late, named with their dirigente."""
+        scratch = w.Scratch()
+        try:
+            db = w.make_archive_mid_year(scratch.dir)
+            server = w.Server(db)
+            try:
+                admin, d = w.Client(server.port), w.Client(server.port)
+                self.assertEqual(admin.login("segreteria").status, 303)
+                self.assertEqual(d.login("segretario").status, 303)
+                home = admin.get("/").text
+                self.assertIn("Raccolta fine anno, aperta, senza un termine per le rilevazioni", home)
+                for wrong, message in [("31/02/2025", "il 31/02/2025 non esiste nel calendario"),
+                                       ("15/03/2030", "il 15/03/2030 non è del 2024 né del 2025")]:
+                    r = admin.post("/raccolta", {"periodo": "", "termine": wrong})
+                    self.assertEqual(r.status, 422)
+                    self.assertIn('id="errore-termine-fine-anno"', r.text)
+                    self.assertIn(message, r.text)
+                    self.assertIn('value="%s"' % wrong, r.text)  # what was typed, kept
+                r = admin.post("/raccolta", {"periodo": "", "termine": "31/01/2025"})
+                self.assertEqual(r.status, 303)
+                self.assertEqual(r.headers["location"], "/?salvato=termine")
+                box = da_fare(admin.get("/?salvato=termine").text)
+                n = sum(1 for o in w.plan_json()["obiettivi"] if any(a["anno"] == 2024 for a in o.get("annualita", [])))
+                self.assertIn("termine per le rilevazioni il 31/01/2025", box)
+                # past (today is after 2025): all but SG-01 (validated) and SG-03 (sent) are late, SG-02 sent back
+                self.assertIn("<strong>In ritardo</strong>: il termine del 31/01/2025 è passato e %d obiettivi non "
+                              "sono ancora inviati all&#39;OIV." % (n - 2), box.replace("all'OIV", "all&#39;OIV"))
+                self.assertIn('<a href="/obiettivi/SG-02">SG-02</a> (Segretario generale): rimandata', box)
+                self.assertNotIn('<a href="/obiettivi/SG-03">SG-03</a> (Segretario generale)', box)
+                mine = da_fare(d.get("/").text)
+                self.assertIn("Raccolta fine anno, aperta, da inviare all&#39;OIV entro il 31/01/2025 (passato)", mine)
+                rows = [x for x in csv.DictReader(io.StringIO(w.storia(db)), delimiter=";") if x["operazione"] == "termine"]
+                self.assertEqual([(x["chi"], x["chiave"], x["dopo"]) for x in rows], [("segreteria", "2024", '"2025-01-31"')])
+                self.assertIn("termine per le rilevazioni della raccolta fine anno 2024: — → 31/01/2025",
+                              admin.get("/storia").text)
+                self.assertEqual(d.post("/raccolta", {"periodo": "", "termine": "31/12/2025"}).status, 403)
+            finally:
+                server.stop()
+        finally:
+            scratch.remove()
 
     def test_a_dirigente_sees_his_objectives_sent_back_first_with_the_reason(self):
         box = da_fare(client("segretario").get("/").text)

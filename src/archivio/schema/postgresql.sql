@@ -189,3 +189,10 @@ CREATE TABLE caricamenti (
   contenuto BYTEA NOT NULL,
   differenze TEXT NOT NULL
 );
+CREATE TABLE termini (
+  ente BIGINT NOT NULL REFERENCES enti(id),
+  anno INTEGER NOT NULL,
+  al TEXT NOT NULL DEFAULT '',
+  termine TEXT NOT NULL,
+  PRIMARY KEY (ente, anno, al)
+);

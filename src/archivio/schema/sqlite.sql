@@ -215,3 +215,14 @@ CREATE TABLE caricamenti (
   contenuto BLOB NOT NULL,
   differenze TEXT NOT NULL             -- SHA-256 of the differences shown
 );
+
+-- The day by which the dirigenti send the rilevazioni of a raccolta, set by
+-- the Segreteria: what the home pages count who is late against. Apart from
+-- raccolte, whose row means that the raccolta has rilevazioni.
+CREATE TABLE termini (
+  ente INTEGER NOT NULL REFERENCES enti(id),
+  anno INTEGER NOT NULL,
+  al TEXT NOT NULL DEFAULT '',         -- '' (the year end) or YYYY-MM-DD
+  termine TEXT NOT NULL,               -- YYYY-MM-DD
+  PRIMARY KEY (ente, anno, al)
+);

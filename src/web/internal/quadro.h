@@ -27,6 +27,8 @@ typedef struct {
 
 typedef struct {
     Periodo periodo;
+    bool has_termine;      /* the day by which the rilevazioni are sent, set by the Segreteria */
+    Date termine;
     VoceQuadro *voci;      /* the plan's objectives of the year, in its order */
     size_t n;
     size_t per_stato[N_STATI];
