@@ -43,12 +43,14 @@ static void read_user(DbStmt *s, Utente *u)
         u->ruolo = RUOLO_DIPENDENTE; /* the CHECK constraint allows no other */
     u->persona = db_col_dup(s, 3);
     u->password = db_col_dup(s, 4);
+    u->revisione = (long)db_col_int64(s, 5);
+    u->attivo = db_col_int64(s, 6) != 0;
 }
 
 ArchivioEsito archivio_utente(Archivio *a, const char *nome, Utente *out, char **error)
 {
     memset(out, 0, sizeof *out);
-    DbStmt *s = db_prepare(a, "SELECT id, nome, ruolo, persona, password FROM utenti WHERE ente = ? AND nome = ?", error);
+    DbStmt *s = db_prepare(a, "SELECT id, nome, ruolo, persona, password, revisione, attivo FROM utenti WHERE ente = ? AND nome = ?", error);
     if (!s)
         return ARCHIVIO_NON_USABILE;
     db_bind_int64(s, 1, a->ente);
@@ -71,7 +73,7 @@ ArchivioEsito archivio_utente(Archivio *a, const char *nome, Utente *out, char *
 size_t archivio_utenti(Archivio *a, Utente **out)
 {
     *out = NULL;
-    DbStmt *s = db_prepare(a, "SELECT id, nome, ruolo, persona, password FROM utenti WHERE ente = ? ORDER BY nome", NULL);
+    DbStmt *s = db_prepare(a, "SELECT id, nome, ruolo, persona, password, revisione, attivo FROM utenti WHERE ente = ? ORDER BY nome", NULL);
     if (!s)
         return 0;
     db_bind_int64(s, 1, a->ente);
@@ -111,8 +113,8 @@ ArchivioEsito archivio_utente_salva(Archivio *a, const char *nome, Ruolo ruolo, 
     }
     *esiste = found == ARCHIVIO_OK;
     DbStmt *s = db_prepare(a,
-                           *esiste ? "UPDATE utenti SET ruolo = ?, persona = ?, password = COALESCE(?, password) "
-                                     "WHERE ente = ? AND nome = ?"
+                           *esiste ? "UPDATE utenti SET ruolo = ?, persona = ?, password = COALESCE(?, password), "
+                                     "revisione = revisione + 1 WHERE ente = ? AND nome = ?"
                                    : "INSERT INTO utenti (ruolo, persona, password, ente, nome) VALUES (?, ?, ?, ?, ?)",
                            error);
     char *prima = *esiste ? user_json(old.nome, old.ruolo, old.persona) : NULL;
@@ -141,6 +143,46 @@ ArchivioEsito archivio_utente_salva(Archivio *a, const char *nome, Ruolo ruolo, 
     free(prima);
     free(dopo);
     return ok ? ARCHIVIO_OK : ARCHIVIO_NON_USABILE;
+}
+
+ArchivioEsito archivio_utente_attivo(Archivio *a, const char *nome, bool attivo, const Autore *chi, char **error)
+{
+    Utente u;
+    ArchivioEsito e = archivio_utente(a, nome, &u, error);
+    if (e != ARCHIVIO_OK)
+        return e;
+    bool was = u.attivo;
+    utente_free(&u);
+    if (was == attivo)
+        return ARCHIVIO_OK;
+    DbStmt *s = db_prepare(a, "UPDATE utenti SET attivo = ?, revisione = revisione + 1 WHERE ente = ? AND nome = ?",
+                           error);
+    if (!s)
+        return ARCHIVIO_NON_USABILE;
+    db_bind_int(s, 1, attivo ? 1 : 0);
+    db_bind_int64(s, 2, a->ente);
+    db_bind_text(s, 3, nome);
+    bool ok = db_step(s) == DB_DONE;
+    db_finalize(s);
+    if (!ok) {
+        *error = db_error(a, "scrittura degli utenti");
+        return ARCHIVIO_NON_USABILE;
+    }
+    ok = registro_aggiungi(a, chi, attivo ? "riattiva utente" : "disattiva utente", "utenti", nome, NULL, "attivo",
+                           attivo ? "false" : "true", attivo ? "true" : "false", error);
+    return ok ? ARCHIVIO_OK : ARCHIVIO_NON_USABILE;
+}
+
+bool archivio_utente_corrente(Archivio *a, const char *nome, long revisione)
+{
+    DbStmt *s = db_prepare(a, "SELECT revisione, attivo FROM utenti WHERE ente = ? AND nome = ?", NULL);
+    if (!s)
+        return false;
+    db_bind_int64(s, 1, a->ente);
+    db_bind_text(s, 2, nome);
+    bool current = db_step(s) == DB_ROW && db_col_int64(s, 0) == revisione && db_col_int64(s, 1) != 0;
+    db_finalize(s);
+    return current;
 }
 
 ArchivioEsito archivio_evento(Archivio *a, const Autore *chi, const char *operazione, const char *chiave,

@@ -26,6 +26,8 @@ typedef struct {
     Ruolo ruolo;
     char *persona;  /* the dirigente or employee the user is, as the plan names them; NULL */
     char *password; /* crypto_pwhash_str's string; NULL: cannot log in */
+    long revisione; /* moves on at every change of role, persona, password, or of attivo */
+    bool attivo;    /* false: disabled, cannot log in */
 } Utente;
 void utente_free(Utente *u);
 
@@ -33,6 +35,11 @@ void utente_free(Utente *u);
  * registro gets the user's fields, never the password's hash. */
 ArchivioEsito archivio_utente_salva(Archivio *a, const char *nome, Ruolo ruolo, const char *persona,
                                     const char *password_hash, const Autore *chi, bool *esiste, char **error);
+/* Disables (attivo false) or enables the user called nome (ARCHIVIO_DATI
+ * when there is none), with its row in the registro; nothing when it is so already. */
+ArchivioEsito archivio_utente_attivo(Archivio *a, const char *nome, bool attivo, const Autore *chi, char **error);
+/* Whether the user called nome is enabled and still at revisione (a session opened then is still hers). */
+bool archivio_utente_corrente(Archivio *a, const char *nome, long revisione);
 /* The user called nome: ARCHIVIO_DATI when there is none. */
 ArchivioEsito archivio_utente(Archivio *a, const char *nome, Utente *out, char **error);
 /* Every user, by name. */

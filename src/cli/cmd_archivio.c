@@ -518,6 +518,8 @@ static void csv_field(FILE *out, const char *s)
     if (!s)
         return;
     putc('"', out);
+    if (csv_sembra_formula(s)) /* not a formula in the OIV's spreadsheet (OWASP) */
+        putc('\'', out);
     for (const char *c = s; *c; c++) {
         if (*c == '"')
             putc('"', out);

@@ -44,6 +44,36 @@ static char *read_password(void)
     return line;
 }
 
+/* --disattiva NOME, --riattiva NOME: the user no longer logs in (her sessions end), or again. */
+static int user_enable(const Command *cmd, const Parsed *p)
+{
+    bool enable = p->set[OPT_RIATTIVA];
+    if (p->set[OPT_DISATTIVA] && p->set[OPT_RIATTIVA])
+        return usage_error(cmd, "--disattiva o --riattiva, non entrambe");
+    if (p->set[OPT_AGGIUNGI] || p->set[OPT_RUOLO] || p->set[OPT_PERSONA])
+        return usage_error(cmd, "%s non si usa con --aggiungi, --ruolo o --persona", enable ? "--riattiva" : "--disattiva");
+    const char *nome = p->value[enable ? OPT_RIATTIVA : OPT_DISATTIVA];
+    ArchivioEsito e;
+    char *error = NULL;
+    Archivio *a = archivio_apri(p->args[0], true, &e, &error);
+    Autore chi = {cli_author(p), p->value[OPT_MOTIVO]};
+    if (a && (e = archivio_inizia(a, &error)) == ARCHIVIO_OK) {
+        e = archivio_utente_attivo(a, nome, enable, &chi, &error);
+        if (e == ARCHIVIO_OK)
+            e = archivio_conferma(a, &error);
+        else
+            archivio_annulla(a);
+    }
+    if (e == ARCHIVIO_OK)
+        printf("%s: utente %s %s\n", p->args[0], nome,
+               enable ? "riattivato" : "disattivato (le sue sessioni aperte finiscono alla prossima richiesta)");
+    else
+        diag_report(stderr, p->args[0], "%s", error);
+    free(error);
+    archivio_chiudi(a);
+    return archivio_exit_code(e);
+}
+
 int cmd_archivio_utente(int argc, char **argv)
 {
     Parsed p;
@@ -51,6 +81,10 @@ int cmd_archivio_utente(int argc, char **argv)
     int rc = cli_parse("archivio utente", argc, argv, &p, &cmd);
     if (rc >= 0)
         return rc;
+    if (p.set[OPT_DISATTIVA] || p.set[OPT_RIATTIVA])
+        return user_enable(cmd, &p);
+    if (p.set[OPT_MOTIVO])
+        return usage_error(cmd, "--motivo si usa con --disattiva o --riattiva");
     Ruolo ruolo;
     if (!p.value[OPT_AGGIUNGI] || !*p.value[OPT_AGGIUNGI])
         return usage_error(cmd, "manca --aggiungi NOME: il nome con cui l'utente accede");
@@ -125,6 +159,7 @@ int cmd_web(int argc, char **argv)
         return rc;
     if (p.set[OPT_PERMESSI] || p.set[OPT_FLUSSI]) {
         if (p.n_args || p.set[OPT_INDIRIZZO] || p.set[OPT_PORTA] || p.set[OPT_ANNO] || p.set[OPT_LOG] || p.set[OPT_HTTPS] ||
+            p.set[OPT_PROXY_FIDATO] || p.set[OPT_CONNESSIONI_PER_INDIRIZZO] ||
             (p.set[OPT_PERMESSI] && p.set[OPT_FLUSSI]))
             return usage_error(cmd, "%s stampa una tabella, e basta: senza ARCHIVIO né altre opzioni",
                                p.set[OPT_FLUSSI] ? "--flussi" : "--permessi");
@@ -151,5 +186,15 @@ int cmd_web(int argc, char **argv)
         c.anno = p.year[OPT_ANNO];
     c.log = p.value[OPT_LOG];
     c.https = p.set[OPT_HTTPS];
+    c.proxy_fidati = p.values[OPT_PROXY_FIDATO];
+    c.n_proxy_fidati = p.n_values[OPT_PROXY_FIDATO];
+    if (p.value[OPT_CONNESSIONI_PER_INDIRIZZO]) {
+        char *end;
+        errno = 0;
+        long n = strtol(p.value[OPT_CONNESSIONI_PER_INDIRIZZO], &end, 10);
+        if (errno || *end || end == p.value[OPT_CONNESSIONI_PER_INDIRIZZO] || n < 1 || n > 1000)
+            return option_value_error(cmd, OPT_CONNESSIONI_PER_INDIRIZZO, p.value[OPT_CONNESSIONI_PER_INDIRIZZO]);
+        c.connessioni_per_indirizzo = (int)n;
+    }
     return web_serve(&c);
 }

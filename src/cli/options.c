@@ -43,6 +43,10 @@ const OptionDef OPTION_DEFS[OPT_COUNT] = {
     [OPT_FLUSSI] = {"--flussi", VALUE_NONE, NULL, NULL, NULL},
     [OPT_RIMUOVI] = {"--rimuovi", VALUE_TEXT, "NOMI", "i nomi delle persone, separati da ;", "\"Mario Rossi; Anna Neri\""},
     [OPT_PROVA] = {"--prova", VALUE_NONE, NULL, NULL, NULL},
+    [OPT_PROXY_FIDATO] = {"--proxy-fidato", VALUE_TEXT, "IP", "l'indirizzo IP del proxy", "127.0.0.1", true},
+    [OPT_CONNESSIONI_PER_INDIRIZZO] = {"--connessioni-per-indirizzo", VALUE_TEXT, "N", "un numero da 1 a 1000", "32"},
+    [OPT_DISATTIVA] = {"--disattiva", VALUE_TEXT, "NOME", "il nome di un utente", "mrossi"},
+    [OPT_RIATTIVA] = {"--riattiva", VALUE_TEXT, "NOME", "il nome di un utente", "mrossi"},
     [OPT_GIUNTA] = {"--giunta", VALUE_DATE, "DATA", "la data della delibera (gg/mm/aaaa)", "15/01/2025"},
 };
 
@@ -231,13 +235,18 @@ static const CommandOption ARCHIVIO_UTENTE_OPTIONS[] = {
     {OPT_AGGIUNGI, "il nome con cui l'utente accede (obbligatorio); se c'è già, cambiano ruolo, persona e password", NULL},
     {OPT_RUOLO, "amministratore, dirigente, personale, oiv o dipendente (obbligatorio)", RUOLI},
     {OPT_PERSONA, "chi è l'utente nel piano: il dirigente come lo scrive l'obiettivo, o la persona dell'elenco", NULL},
+    {OPT_DISATTIVA, "disattiva l'utente: non accede più, e le sue sessioni aperte finiscono subito", NULL},
+    {OPT_RIATTIVA, "riattiva un utente disattivato", NULL},
     {OPT_AUTORE, "chi fa la modifica (predefinito: l'utente del sistema)", NULL},
+    {OPT_MOTIVO, "perché (con --disattiva e --riattiva, nel registro)", NULL},
 };
 static const Command ARCHIVIO_UTENTE = {
     "archivio utente", "ARCHIVIO", 1, 1, "aggiunge o cambia un utente dell'interfaccia web",
     "Aggiunge un utente di schede web, o ne cambia ruolo, persona e password. La password si legge dallo standard\n"
     "input (una riga, almeno 10 caratteri), mai dalla riga di comando: printf '%s\\n' \"$PASSWORD\" | schede archivio\n"
-    "utente ciclo.db --aggiungi mrossi --ruolo dirigente --persona \"Mario Rossi\".\n",
+    "utente ciclo.db --aggiungi mrossi --ruolo dirigente --persona \"Mario Rossi\". Con --disattiva NOME l'utente non\n"
+    "accede più (le sue sessioni finiscono subito, anche in un server già avviato); --riattiva NOME lo riammette.\n"
+    "Ogni cambio di ruolo, persona o password chiude anch'esso le sessioni aperte dell'utente.\n",
     ARCHIVIO_UTENTE_OPTIONS, N_OF(ARCHIVIO_UTENTE_OPTIONS)};
 
 static const CommandOption ARCHIVIO_PROFILO_OPTIONS[] = {
@@ -282,6 +291,10 @@ static const CommandOption WEB_OPTIONS[] = {
     {OPT_ANNO, "l'anno delle rilevazioni (predefinito: l'anno in corso se il piano lo comprende, altrimenti il primo)", NULL},
     {OPT_LOG, "il registro degli accessi: una riga per richiesta, senza password né token", NULL},
     {OPT_HTTPS, "dietro un proxy HTTPS: i cookie di sessione diventano Secure", NULL},
+    {OPT_PROXY_FIDATO, "il proxy davanti al server (anche più volte): l'indirizzo del client è quello che il proxy scrive "
+                       "in X-Forwarded-For, per le sue connessioni soltanto", NULL},
+    {OPT_CONNESSIONI_PER_INDIRIZZO, "le connessioni aperte insieme da un indirizzo (predefinito: 128; il proxy fidato non "
+                                    "ha limite)", NULL},
     {OPT_PERMESSI, "stampa chi può fare che cosa (ogni indirizzo, i ruoli ammessi, la condizione), senza servire", NULL},
     {OPT_FLUSSI, "stampa la tabella dei flussi (ogni passo: da quale stato, a quale, chi, motivo, condizione)", NULL},
 };
@@ -483,8 +496,10 @@ int command_parse(const Command *cmd, int argc, char **argv, Parsed *out)
         const CommandOption *o = accepted(cmd, (OptionId)id);
         if (!o)
             return usage_error(cmd, "l'opzione %s non si usa con %s", a, cmd->name);
-        if (out->set[id])
+        if (out->set[id] && !OPTION_DEFS[id].ripetibile)
             return usage_error(cmd, "%s indicata due volte", a);
+        if (OPTION_DEFS[id].ripetibile && out->n_values[id] == OPTION_REPEATS)
+            return usage_error(cmd, "%s al massimo %d volte", a, OPTION_REPEATS);
         out->set[id] = true;
         if (OPTION_DEFS[id].kind == VALUE_NONE)
             continue;
@@ -493,6 +508,7 @@ int command_parse(const Command *cmd, int argc, char **argv, Parsed *out)
         int rc = take_value(cmd, o, argv[++i], out);
         if (rc)
             return rc;
+        out->values[id][out->n_values[id]++] = out->value[id];
     }
     if (out->n_args < cmd->min_args)
         return usage_error(cmd, "%s: si aspetta %s", out->n_args ? "manca un argomento" : "mancano gli argomenti",

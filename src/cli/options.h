@@ -51,6 +51,10 @@ typedef enum {
     OPT_FLUSSI,
     OPT_RIMUOVI,
     OPT_PROVA,
+    OPT_PROXY_FIDATO,
+    OPT_CONNESSIONI_PER_INDIRIZZO,
+    OPT_DISATTIVA,
+    OPT_RIATTIVA,
     OPT_COUNT
 } OptionId;
 
@@ -70,7 +74,10 @@ typedef struct {
     const char *metavar;     /* "N", "FILE", "CARTELLA", … (NULL for a flag) */
     const char *wants;       /* what the value is, for messages: "un anno" */
     const char *example;     /* a value, for messages: "2025" */
+    bool ripetibile;         /* may be given more than once (up to OPTION_REPEATS): every value in Parsed.values */
 } OptionDef;
+
+#define OPTION_REPEATS 8
 
 extern const OptionDef OPTION_DEFS[OPT_COUNT];
 
@@ -96,7 +103,9 @@ extern const Command *const COMMANDS[];  /* NULL-terminated, in the order of the
 /* What the command line said. */
 typedef struct {
     bool set[OPT_COUNT];
-    const char *value[OPT_COUNT];
+    const char *value[OPT_COUNT];   /* a repeatable option: its last */
+    const char *values[OPT_COUNT][OPTION_REPEATS];
+    size_t n_values[OPT_COUNT];
     int year[OPT_COUNT];       /* VALUE_YEAR */
     Date date[OPT_COUNT];      /* VALUE_DATE */
     const char *args[64]; /* no command takes more (archivio importa: 1 + 63 files) */

@@ -163,12 +163,28 @@ char *csv_date_problem(const char *text, DateStatus st)
     return xasprintf("«%s» non è una data: scriverla come gg/mm/aaaa (per esempio 30/06/2025)", text);
 }
 
-/* A CSV field: quoted when it holds ; " or a line break. */
+bool csv_sembra_formula(const char *s)
+{
+    if (!s || !strchr("=+-@\t\r", *s) || !*s)
+        return false;
+    /* a number ("-12,50") is no formula, and stays a number */
+    const char *p = s + (*s == '-');
+    size_t digits = strspn(p, "0123456789");
+    if (digits && (p[digits] == '\0' ||
+                   ((p[digits] == ',' || p[digits] == '.') && p[digits + 1] &&
+                    strspn(p + digits + 1, "0123456789") == strlen(p + digits + 1))))
+        return false;
+    return true;
+}
+
+/* A CSV field: quoted when it holds ; " or a line break; a cell a spreadsheet would take for a formula
+ * (=, +, -, @, tab, CR at its start) begins with ' instead (OWASP, CSV injection). */
 void csv_put_field(StrBuf *b, const char *s, bool last)
 {
     s = s ? s : "";
-    if (strpbrk(s, ";\"\n\r")) {
-        strbuf_puts(b, "\"");
+    bool formula = csv_sembra_formula(s);
+    if (formula || strpbrk(s, ";\"\n\r")) {
+        strbuf_puts(b, formula ? "\"'" : "\"");
         for (const char *p = s; *p; p++) {
             if (*p == '"')
                 strbuf_puts(b, "\"");

@@ -42,6 +42,9 @@ char *csv_date_problem(const char *text, DateStatus st);
 /* Writing: a field followed by ';' (or CRLF when last), quoted when it
  * holds ; " or a line break. */
 void csv_put_field(StrBuf *b, const char *s, bool last);
+/* Whether a spreadsheet would read the cell s as a formula (it begins with =, +, -, @, tab or CR, and is not a
+ * plain number): every CSV the program writes prefixes such a cell with ' (OWASP). */
+bool csv_sembra_formula(const char *s);
 
 /* 81.5 → "81,50": two decimals, decimal comma, no % sign (a number column). */
 void csv_format_decimal(char *buf, size_t size, double v);

@@ -701,6 +701,16 @@ static void read_obiettivo(JsonCtx *ctx, const cJSON *c, const char *path, void 
         char *cp = json_path_key(path, "codice");
         if (!*o->codice)
             json_error(ctx, cp, "il codice dell'obiettivo è vuoto");
+        /* a codice goes into file names, addresses, headers and logs: visible characters only */
+        for (const unsigned char *q = (const unsigned char *)o->codice; *q; q++)
+            if (*q < 0x20 || *q == 0x7f) {
+                json_error(ctx, cp, "il codice dell'obiettivo contiene un carattere di controllo (U+%04X) al "
+                                    "carattere %zu: un codice si scrive con lettere, cifre e segni visibili",
+                           *q, (size_t)(q - (const unsigned char *)o->codice) + 1);
+                break;
+            }
+        if (strlen(o->codice) > 100)
+            json_error(ctx, cp, "il codice dell'obiettivo è lungo %zu caratteri: al più 100", strlen(o->codice));
         for (size_t j = 0; j + 1 < plan->n_obiettivi; j++)
             if (plan->obiettivi[j].codice && strcmp(plan->obiettivi[j].codice, o->codice) == 0) {
                 json_error(ctx, cp, "il codice «%s» è già usato da $.obiettivi[%zu]", o->codice, j);

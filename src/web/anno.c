@@ -126,12 +126,24 @@ size_t periodi(Server *s, Periodo **out)
     return n;
 }
 
+bool periodo_esiste(Server *s, const Periodo *p)
+{
+    if (!p->has_al)
+        return true; /* the year end's raccolta is there from the start */
+    char *key = periodo_chiave(s, p);
+    Stato st = stato_di(s->a, "raccolta", key);
+    free(key);
+    bool opened = st.stato != NULL;
+    stato_free(&st);
+    return opened || has_raccolta(s, p);
+}
+
 bool periodo_aperto(Server *s, const Periodo *p)
 {
     char *key = periodo_chiave(s, p);
     Stato st = stato_di(s->a, "raccolta", key);
     free(key);
-    bool open = !st.stato || strcmp(st.stato, "aperta") == 0;
+    bool open = st.stato ? strcmp(st.stato, "aperta") == 0 : periodo_esiste(s, p);
     stato_free(&st);
     return open;
 }

@@ -39,6 +39,7 @@ static const char *titolo_di(int status)
     case 413: return "Richiesta troppo grande";
     case 422: return "Dati da correggere";
     case 429: return "Troppi tentativi";
+    case 503: return "Servizio occupato";
     default: return "Errore";
     }
 }
@@ -257,9 +258,64 @@ static void route(Contesto *c, Risposta *out)
         rt->gestore(c, out);
 }
 
-void web_gestisci(Server *s, const Richiesta *r, Risposta *out)
+/* The live session of a token: a logged-in one only while its user is
+ * enabled and unchanged since the login (another role, persona or password,
+ * from this server or from the command line): otherwise it ends here. */
+static Sessione *live_session(Server *s, const char *token)
+{
+    Sessione *se = sessioni_trova(&s->sessioni, token, s->adesso());
+    if (se && !se->anonima && !archivio_utente_corrente(s->a, se->utente, se->revisione)) {
+        sessioni_chiudi(&s->sessioni, token);
+        return NULL;
+    }
+    return se;
+}
+
+int web_ammetti(Server *s, const char *metodo, const char *percorso, const char *cookie, Risposta *out)
 {
     memset(out, 0, sizeof *out);
+    bool known, malformed;
+    char *argomento = NULL;
+    const Rotta *rt = rotta_trova(metodo, percorso, &argomento, &known, &malformed);
+    free(argomento);
+    if (!rt) {
+        int status = malformed ? 400 : known ? 405 : 404;
+        risposta_errore(NULL, out, status, malformed ? "L'indirizzo non è valido." : known ? "Metodo non consentito."
+                                                                                 : "La pagina richiesta non esiste.");
+        return status;
+    }
+    pthread_mutex_lock(&s->lock);
+    char *token = web_cookie(cookie, COOKIE);
+    Sessione *se = live_session(s, token);
+    free(token);
+    int status = 0;
+    const char *why = NULL;
+    if (!se) /* not even the login form's session: the form cannot be valid */
+        status = 403, why = "Il modulo è scaduto o non viene da questa pagina: ricaricare la pagina e riprovare.";
+    else if (rt->capacita && se->anonima)
+        status = 403, why = "Occorre accedere.";
+    else if (rt->capacita && !rotta_consentita(rt, capacita_di(se->ruolo))) {
+        /* a logged-in user trying another role's step: in the registro, as after reading the body */
+        Richiesta req = {.metodo = metodo, .percorso = percorso, .query = ""};
+        Contesto c = {.s = s, .r = &req, .sessione = se};
+        risposta_vietato(&c, out, NULL, rt->rifiuto ? rt->rifiuto : "Operazione non consentita a questo ruolo.");
+        status = 403;
+    }
+    pthread_mutex_unlock(&s->lock);
+    /* without a login, no row in the registro: a request refused before its body is read costs nothing */
+    if (status && why)
+        risposta_errore(NULL, out, status, why);
+    return status;
+}
+
+void web_gestisci(Server *s, const Richiesta *asked, Risposta *out)
+{
+    memset(out, 0, sizeof *out);
+    /* HEAD is answered as GET is (libmicrohttpd sends the head of the answer only) */
+    Richiesta as_get = *asked;
+    if (strcmp(asked->metodo, "HEAD") == 0)
+        as_get.metodo = "GET";
+    const Richiesta *r = &as_get;
     if (strcmp(r->percorso, "/salute") == 0 && strcmp(r->metodo, "GET") == 0) {
         out->status = 200;
         out->content_type = "text/plain; charset=utf-8";
@@ -273,7 +329,7 @@ void web_gestisci(Server *s, const Richiesta *r, Risposta *out)
     pthread_mutex_lock(&s->lock);
     Contesto c = {.s = s, .r = r};
     c.token = web_cookie(r->cookie, COOKIE);
-    c.sessione = sessioni_trova(&s->sessioni, c.token, s->adesso());
+    c.sessione = live_session(s, c.token);
     c.capacita = c.sessione && !c.sessione->anonima ? capacita_di(c.sessione->ruolo) : 0;
     CacheUtente io = {0};
     c.io = c.sessione ? &io : NULL;

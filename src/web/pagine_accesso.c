@@ -24,7 +24,12 @@ static void login_page(Contesto *c, Risposta *out, const char *errore, const cha
     strbuf_free(&out->body);
     if (!c->sessione) { /* the form's csrf lives in a session of its own until login */
         Sessione *anon;
-        char *token = sessioni_nuova(&c->s->sessioni, NULL, c->s->adesso(), &anon);
+        char *token = sessioni_nuova(&c->s->sessioni, NULL, c->r->indirizzo, c->s->adesso(), &anon);
+        if (!token) {
+            risposta_errore(c, out, 503, "Troppe persone stanno accedendo in questo momento: riprovare fra un minuto.");
+            out->retry_after = 60;
+            return;
+        }
         set_cookie(c, out, token, false);
         free(c->token);
         c->token = token;
@@ -65,6 +70,25 @@ static void audit(Contesto *c, const char *chi_nome, const char *operazione, con
     free(error);
 }
 
+/* A refused or failed login in the registro, aggregated (tentativi.h): the
+ * first of a user from an address, then the 10th, the 100th… with the count;
+ * the name cut to TENTATIVI_NOME_MAX bytes. */
+static void audit_failure(Contesto *c, const char *operazione, const char *nome)
+{
+    long count;
+    bool by_address;
+    if (!tentativi_da_registrare(&c->s->tentativi, nome, c->r->indirizzo, strcmp(operazione, "accesso bloccato") == 0,
+                                 c->s->adesso(), &count, &by_address))
+        return;
+    char kept[TENTATIVI_NOME_MAX + 1];
+    tentativi_nome(nome, kept);
+    char *detail = by_address ? xasprintf("%s, %ld tentativi da questo indirizzo con nomi diversi", c->r->indirizzo, count)
+                   : count > 1 ? xasprintf("%s, %ld tentativi", c->r->indirizzo, count)
+                               : xstrdup(c->r->indirizzo);
+    audit(c, "anonimo", operazione, kept, detail);
+    free(detail);
+}
+
 void post_accesso(Contesto *c, Risposta *out)
 {
     const char *nome = modulo_valore(&c->modulo, "utente"), *password = modulo_valore(&c->modulo, "password");
@@ -73,10 +97,11 @@ void post_accesso(Contesto *c, Risposta *out)
         login_page(c, out, "Indicare il nome utente e la password.", nome);
         return;
     }
-    int wait = tentativi_attesa(&s->sessioni, nome, c->r->indirizzo, s->adesso());
+    int wait = tentativi_attesa(&s->tentativi, nome, c->r->indirizzo, s->adesso());
     if (wait > 0) {
-        audit(c, "anonimo", "accesso bloccato", nome, c->r->indirizzo);
-        char *msg = xasprintf("Troppi tentativi di accesso non riusciti: riprovare fra %d minuti.", (wait + 59) / 60);
+        audit_failure(c, "accesso bloccato", nome);
+        char *msg = wait >= 120 ? xasprintf("Troppi tentativi di accesso non riusciti: riprovare fra %d minuti.", (wait + 59) / 60)
+                                : xasprintf("Troppi tentativi di accesso non riusciti: riprovare fra %d secondi.", wait);
         risposta_errore(c, out, 429, msg);
         out->retry_after = wait;
         free(msg);
@@ -87,24 +112,31 @@ void post_accesso(Contesto *c, Risposta *out)
     bool exists = archivio_utente(s->a, nome, &u, &error) == ARCHIVIO_OK, found = exists && u.password;
     free(error);
     char *hash = xstrdup(found ? u.password : s->dummy_hash);
-    /* argon2id takes its time and memory: not under the lock */
+    /* counted before the check, which takes its time outside the lock: tries at once cannot pass the limit */
+    tentativi_inizio(&s->tentativi, nome, c->r->indirizzo, s->adesso());
     pthread_mutex_unlock(&s->lock);
     bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 && found;
     pthread_mutex_lock(&s->lock);
     free(hash);
     if (!ok) {
-        tentativi_fallito(&s->sessioni, nome, c->r->indirizzo, s->adesso());
-        audit(c, "anonimo", "accesso non riuscito", nome, c->r->indirizzo);
+        audit_failure(c, "accesso non riuscito", nome);
         c->sessione = sessioni_trova(&s->sessioni, c->token, s->adesso());
         login_page(c, out, "Nome utente o password non corretti.", nome);
         if (exists)
             utente_free(&u);
         return;
     }
-    tentativi_riuscito(&s->sessioni, nome);
+    tentativi_riuscito(&s->tentativi, nome, c->r->indirizzo);
+    if (!u.attivo) { /* the right password: she may know why she cannot come in */
+        audit(c, u.nome, "accesso rifiutato", u.nome, "utente disattivato");
+        c->sessione = sessioni_trova(&s->sessioni, c->token, s->adesso());
+        login_page(c, out, "Questo utente è disattivato: rivolgersi alla Segreteria.", nome);
+        utente_free(&u);
+        return;
+    }
     sessioni_chiudi(&s->sessioni, c->token); /* a new token at login */
     Sessione *nuova;
-    char *token = sessioni_nuova(&s->sessioni, &u, s->adesso(), &nuova);
+    char *token = sessioni_nuova(&s->sessioni, &u, c->r->indirizzo, s->adesso(), &nuova);
     c->sessione = nuova;
     audit(c, u.nome, "accesso", u.nome, c->r->indirizzo);
     set_cookie(c, out, token, false);

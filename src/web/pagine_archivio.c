@@ -9,6 +9,7 @@
 #include "anno.h"
 #include "csv_values.h"
 #include "html_moduli.h"
+#include "numeri.h"
 #include "passi.h"
 #include "plan_check.h"
 #include "plan_load.h"
@@ -55,7 +56,7 @@ void pagina_storia(Contesto *c, Risposta *out)
         out->status = 200;
         out->content_type = "text/csv; charset=utf-8";
         out->disposition = xstrdup("attachment; filename=\"storia.csv\"");
-        strbuf_puts(&out->body, "id,quando,chi,operazione,tabella,chiave,obiettivo,campo,prima,dopo,motivo\r\n");
+        strbuf_puts(&out->body, "id;quando;chi;operazione;tabella;chiave;obiettivo;campo;prima;dopo;motivo\r\n");
         archivio_storia(c->s->a, codice && *codice ? codice : NULL, visit_row, &h);
     } else {
         risposta_html(out, 200);
@@ -179,9 +180,8 @@ static void plan_with_errors(Contesto *c, Risposta *out, const Errori *errori, c
 void post_stato_piano(Contesto *c, Risposta *out)
 {
     const char *v = modulo_valore(&c->modulo, "versione");
-    char *end;
-    long n = v ? strtol(v, &end, 10) : 0;
-    if (!v || *end || n < 1 || n > archivio_versioni(c->s->a)) {
+    long n = 0;
+    if (!numero_intero(v, 1, archivio_versioni(c->s->a), &n)) {
         risposta_errore(c, out, 400, "La versione indicata non è tra quelle dell'archivio.");
         return;
     }
@@ -234,13 +234,25 @@ static void users_page(Contesto *c, Risposta *out, const Errori *errori, const M
     Utente *u;
     size_t n = archivio_utenti(c->s->a, &u);
     strbuf_puts(b, "<table class=\"elenco\"><caption>Chi accede</caption><thead><tr><th scope=\"col\">Utente</th>"
-                   "<th scope=\"col\">Ruolo</th><th scope=\"col\">Persona nel piano</th></tr></thead><tbody>\n");
+                   "<th scope=\"col\">Ruolo</th><th scope=\"col\">Persona nel piano</th>"
+                   "<th scope=\"col\">Accesso</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < n; i++) {
         bool missing = u[i].persona && !persone_nome_nel_piano(&c->s->plan, u[i].persona);
         html_printf(b, "<tr><th scope=\"row\" data-etichetta=\"Utente\">%s</th><td data-etichetta=\"Ruolo\">%s</td>"
-                       "<td data-etichetta=\"Persona nel piano\">%s%s</td></tr>\n",
+                       "<td data-etichetta=\"Persona nel piano\">%s%s</td><td data-etichetta=\"Accesso\">%s",
                     u[i].nome, ruolo_nome(u[i].ruolo), u[i].persona ? u[i].persona : "—",
-                    missing ? " (non è nel piano: correggerla)" : "");
+                    missing ? " (non è nel piano: correggerla)" : "", u[i].attivo ? "attivo" : "disattivato");
+        if (strcmp(u[i].nome, c->sessione->utente) != 0) { /* one's own access is not switched off from here */
+            char *action = url_path("/utenti/%s/accesso", u[i].nome);
+            html_form(b, &(Form){.action = action, .csrf = c->sessione->csrf, .classe = "in-riga"});
+            html_printf(b, "<input type=\"hidden\" name=\"attivo\" value=\"%s\">", u[i].attivo ? "0" : "1");
+            char *label = xasprintf("%s %s", u[i].attivo ? "Disattiva" : "Riattiva", u[i].nome);
+            html_pulsante(b, label, NULL, NULL);
+            free(label);
+            html_form_fine(b);
+            free(action);
+        }
+        strbuf_puts(b, "</td></tr>\n");
         utente_free(&u[i]);
     }
     free(u);
@@ -330,8 +342,39 @@ void post_utenti(Contesto *c, Risposta *out)
         users_page(c, out, &err, &c->modulo);
         errori_free(&err);
     } else {
+        sessioni_chiudi_utente(&c->s->sessioni, nome); /* her sessions follow her: they end now */
         risposta_redirect(out, "/utenti");
     }
     free(nel_piano);
+    free(error);
+}
+
+void post_accesso_utente(Contesto *c, Risposta *out)
+{
+    const char *attivo = modulo_valore(&c->modulo, "attivo");
+    if (!attivo || (strcmp(attivo, "0") != 0 && strcmp(attivo, "1") != 0)) {
+        risposta_errore(c, out, 400, "Il modulo inviato non è leggibile.");
+        return;
+    }
+    if (strcmp(c->argomento, c->sessione->utente) == 0) {
+        risposta_errore(c, out, 409, "Non si disattiva il proprio utente: lo fa un altro amministratore.");
+        return;
+    }
+    Autore chi = contesto_autore(c, NULL);
+    char *error = NULL;
+    ArchivioEsito e = archivio_inizia(c->s->a, &error);
+    if (e == ARCHIVIO_OK)
+        e = archivio_utente_attivo(c->s->a, c->argomento, attivo[0] == '1', &chi, &error);
+    if (e == ARCHIVIO_OK)
+        e = archivio_conferma(c->s->a, &error);
+    else
+        archivio_annulla(c->s->a);
+    if (e == ARCHIVIO_OK) {
+        sessioni_chiudi_utente(&c->s->sessioni, c->argomento);
+        risposta_redirect(out, "/utenti");
+    } else {
+        risposta_errore(c, out, e == ARCHIVIO_DATI ? 404 : 500,
+                        e == ARCHIVIO_DATI ? "Questo utente non c'è." : "L'archivio non ha salvato il cambiamento.");
+    }
     free(error);
 }

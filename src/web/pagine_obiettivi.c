@@ -10,6 +10,7 @@
 #include "anno.h"
 #include "csv_values.h"
 #include "html_moduli.h"
+#include "numeri.h"
 #include "passi.h"
 #include "quadro.h"
 #include "rotte.h"
@@ -397,8 +398,18 @@ static bool period_of(Contesto *c, Risposta *out, Periodo *p)
                               "aaaa-mm-gg.", c->s->anno);
         risposta_errore(c, out, 400, msg);
         free(msg);
+        return false;
     }
-    return ok;
+    if (!periodo_esiste(c->s, p)) { /* only the Segreteria opens a monitoring: no request opens one by the way */
+        char d[11], *msg;
+        date_format_it(p->al, d);
+        msg = xasprintf("Il monitoraggio al %s non c'è: i monitoraggi li apre la Segreteria, e le rilevazioni si "
+                        "inseriscono in uno aperto.", d);
+        risposta_errore(c, out, post ? 422 : 404, msg);
+        free(msg);
+        return false;
+    }
+    return true;
 }
 
 void pagina_obiettivo(Contesto *c, Risposta *out)
@@ -410,18 +421,10 @@ void pagina_obiettivo(Contesto *c, Risposta *out)
 
 /* ---- a rilevazione ------------------------------------------------------------------------ */
 
-/* "60", "62,5", "62.5" in 0–100. */
+/* "60", "62,5", "62.5" in 0–100 (numeri.h: nothing else). */
 static bool parse_percent(const char *s, double *v)
 {
-    char buf[32];
-    size_t n = strlen(s);
-    if (n == 0 || n >= sizeof buf)
-        return false;
-    for (size_t i = 0; i <= n; i++)
-        buf[i] = s[i] == ',' ? '.' : s[i];
-    char *end;
-    *v = strtod(buf, &end);
-    return *end == '\0' && isfinite(*v) && *v >= 0 && *v <= 100;
+    return numero_decimale(s, 0, 100, v);
 }
 
 /* Reads the form into one rilevazione; the messages go to err, by field. */
@@ -435,8 +438,10 @@ static bool read_rilevazione(const Modulo *m, const Periodo *p, int anno, const 
     const char *av = p->has_al ? modulo_valore(m, "avanzamento") : NULL, *crit = p->has_al ? modulo_valore(m, "criticita") : NULL,
                *prop = p->has_al ? modulo_valore(m, "proposta") : NULL;
     bool found = false;
-    for (size_t k = 0; az && e && k < e->n_azioni; k++)
-        if (atoi(az) == e->azioni[k].azione->n && strspn(az, "0123456789") == strlen(az))
+    long n_azione = 0;
+    bool is_number = numero_intero(az, 1, 10000, &n_azione);
+    for (size_t k = 0; is_number && e && k < e->n_azioni; k++)
+        if (n_azione == e->azioni[k].azione->n)
             found = true;
     if (!found)
         errori_add(err, "azione", "Scegliere una delle azioni dell'anno.");
@@ -464,7 +469,7 @@ static bool read_rilevazione(const Modulo *m, const Periodo *p, int anno, const 
     if (err->n)
         return false;
     r->obiettivo = xstrdup(codice);
-    r->azione = atoi(az);
+    r->azione = (int)n_azione;
     r->nota = nota && *nota ? xstrdup(nota) : NULL;
     r->criticita = crit && *crit ? xstrdup(crit) : NULL;
     r->proposta = prop && *prop ? xstrdup(prop) : NULL;
@@ -547,7 +552,9 @@ void post_rilevazione(Contesto *c, Risposta *out)
     if (ok) {
         char value[11], n[16];
         periodo_valore(&p, value);
-        snprintf(n, sizeof n, "%d", atoi(modulo_valore(&c->modulo, "azione")));
+        long azione = 0;
+        numero_intero(modulo_valore(&c->modulo, "azione"), 1, 10000, &azione); /* read by read_rilevazione */
+        snprintf(n, sizeof n, "%ld", azione);
         char *back = p.has_al ? url_path("/obiettivi/%s?periodo=%s&salvato=%s#azione-%s", o->codice, value, n, n)
                               : url_path("/obiettivi/%s?salvato=%s#azione-%s", o->codice, n, n);
         risposta_redirect(out, back);

@@ -84,6 +84,8 @@ const Rotta ROTTE[] = {
      "Gli utenti li gestisce la Segreteria (ruolo amministratore).", "Utenti", "Chi accede e con quale ruolo"},
     {"POST", "/utenti", CAP_UTENTI, OGGETTO_NESSUNO, post_utenti,
      "Gli utenti li gestisce la Segreteria (ruolo amministratore).", NULL, NULL},
+    {"POST", "/utenti/{nome}/accesso", CAP_UTENTI, OGGETTO_NESSUNO, post_accesso_utente,
+     "Gli utenti li gestisce la Segreteria (ruolo amministratore).", NULL, NULL},
     {"POST", "/raccolta", CAP_RACCOLTE, OGGETTO_NESSUNO, post_raccolta,
      "Le raccolte delle rilevazioni le apre e le chiude la Segreteria.", NULL, NULL},
     {"GET", "/storia", CAP_STORIA, OGGETTO_NESSUNO, pagina_storia,

@@ -1,7 +1,10 @@
 /* server.c — the HTTP server (libmicrohttpd): a pool of threads, limits on
- * connections, time and request size; every request collected whole, then
+ * connections (per address, and on the time a request's head may take:
+ * connessioni.c), on request size and on uploads at once; a body read only
+ * after its head was admitted (web_ammetti: the session and the route's
+ * permission, from the headers alone); every request collected whole, then
  * answered by web_gestisci (dispatch.c) and sent with the security headers;
- * the access log; a graceful stop on SIGTERM and SIGINT. */
+ * the access log, one line per request; a graceful stop on SIGTERM and SIGINT. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -10,24 +13,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <stdatomic.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "connessioni.h"
 #include "mhd_lib.h"
 #include "server.h"
 #include "text.h"
 
 #define THREADS 4
-#define MAX_CONNECTIONS 256
+#define MAX_CONNECTIONS 1000   /* at most; fewer when the process may open fewer files (two per connection) */
 #define TIMEOUT_SECONDS 30     /* a client silent this long is dropped (slow clients) */
 #define HEADER_MEMORY (32 * 1024) /* per connection: headers larger than this get 431 from libmicrohttpd */
+#define UPLOADS_AT_ONCE 4      /* bodies larger than a form received at once (each up to WEB_MAX_UPLOAD) */
+#define BODY_BYTES_PER_SECOND (16 * 1024) /* the slowest a body may arrive: its deadline follows from its length */
 
 typedef struct {
     StrBuf body;
     size_t limit;
     bool too_large;
+    bool upload;               /* counted in Server.uploads */
+    Risposta early;            /* answered from the head alone: the body is not read */
+    bool answered_early;
 } Upload;
 
 static time_t now_real(void)
@@ -57,7 +67,7 @@ static enum MHD_Result add_query(void *cls, enum MHD_ValueKind kind, const char 
     return MHD_YES;
 }
 
-static void client_address(struct MHD_Connection *conn, char out[INET6_ADDRSTRLEN])
+static void peer_address(struct MHD_Connection *conn, char out[INET6_ADDRSTRLEN])
 {
     const union MHD_ConnectionInfo *ci = MHD->get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     strcpy(out, "?");
@@ -67,6 +77,21 @@ static void client_address(struct MHD_Connection *conn, char out[INET6_ADDRSTRLE
         inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr, out, INET6_ADDRSTRLEN);
     else if (ci->client_addr->sa_family == AF_INET6)
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, out, INET6_ADDRSTRLEN);
+}
+
+/* The client's address: the peer's, or behind a trusted proxy the one it forwards (connessioni.c). */
+static void client_address(Server *s, struct MHD_Connection *conn, char out[INET6_ADDRSTRLEN])
+{
+    char peer[INET6_ADDRSTRLEN];
+    peer_address(conn, peer);
+    connessioni_cliente(&s->connessioni, peer,
+                        MHD->lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For"), out);
+}
+
+static Connessione *connection_of(struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *ci = MHD->get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
 }
 
 static enum MHD_Result send_response(struct MHD_Connection *conn, Risposta *r)
@@ -108,11 +133,21 @@ static void log_line(Server *s, const char *addr, const char *method, const char
     gmtime_r(&t, &tm);
     char when[32];
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    /* the path only: never the query, the cookies or the body (passwords, tokens) */
+    /* the path only: never the query, the cookies or the body (passwords, tokens); control characters and
+       backslashes written as \xNN, so that a line is one request and nothing reaches a terminal */
+    StrBuf p = {0};
+    strbuf_puts(&p, "");
+    for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+        if (*c < 0x20 || *c == 0x7f || *c == '\\' || *c == ' ')
+            strbuf_printf(&p, "\\x%02x", *c);
+        else
+            strbuf_append(&p, (const char *)c, 1);
+    }
     flockfile(s->log);
-    fprintf(s->log, "%s %s %s %s %d %zu %.1fms\n", when, addr, method, path, status, bytes, ms);
+    fprintf(s->log, "%s %s %s %s %d %zu %.1fms\n", when, addr, method, p.data, status, bytes, ms);
     fflush(s->log);
     funlockfile(s->log);
+    strbuf_free(&p);
 }
 
 static void simple(Risposta *r, int status, const char *text)
@@ -142,6 +177,42 @@ static size_t body_limit(const char *method, const char *url)
     return strcmp(url, "/piano") == 0 || strcmp(url, "/valutazioni") == 0 ? WEB_MAX_UPLOAD : WEB_MAX_FORM;
 }
 
+/* A request's first call: its head is whole. Answered at once, without reading a byte of the body, when
+ * the body would be too large, when the head alone refuses it (no session, the route not the role's:
+ * web_ammetti), or when too many uploads are being received. */
+static bool admit(Server *s, struct MHD_Connection *conn, const char *url, const char *method, Upload *up)
+{
+    const char *cl = MHD->lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+    const char *te = MHD->lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding");
+    bool has_body = (cl && strcmp(cl, "0") != 0) || te;
+    unsigned long long length = cl ? strtoull(cl, NULL, 10) : 0;
+    Connessione *cn = connection_of(conn);
+    if (cl && length > up->limit) {
+        simple(&up->early, 413, "richiesta troppo grande\n");
+        return false;
+    }
+    if (has_body && plain_path(url) &&
+        web_ammetti(s, method, url, MHD->lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie"), &up->early))
+        return false;
+    if (has_body && up->limit > WEB_MAX_FORM) {
+        if (atomic_fetch_add(&s->uploads, 1) >= UPLOADS_AT_ONCE) {
+            atomic_fetch_sub(&s->uploads, 1);
+            simple(&up->early, 503, "troppi caricamenti in corso: riprovare fra poco\n");
+            up->early.retry_after = 10;
+            return false;
+        }
+        up->upload = true;
+    }
+    /* the body has its own deadline, from its length: a client may not trickle it for ever */
+    if (has_body)
+        connessioni_scadenza(&s->connessioni, cn,
+                                   time(NULL) + CONNESSIONI_TESTA_SECONDI +
+                                       (time_t)((cl ? length : up->limit) / BODY_BYTES_PER_SECOND));
+    else
+        connessioni_scadenza(&s->connessioni, cn, 0);
+    return true;
+}
+
 static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                               const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
 {
@@ -152,19 +223,20 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         up = xcalloc(1, sizeof *up);
         atomic_fetch_add(&s->in_flight, 1);
         up->limit = body_limit(method, url);
-        const char *cl = MHD->lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         *con_cls = up;
-        if (cl && strtoull(cl, NULL, 10) > up->limit) {
-            /* answered at once, without reading the body; libmicrohttpd then closes the connection */
-            Risposta r;
-            simple(&r, 413, "richiesta troppo grande\n");
-            enum MHD_Result ok = send_response(conn, &r);
-            risposta_free(&r);
+        up->answered_early = !admit(s, conn, url, method, up);
+        if (up->answered_early) {
+            /* libmicrohttpd then closes the connection, the body unread */
+            enum MHD_Result ok = send_response(conn, &up->early);
             char addr[INET6_ADDRSTRLEN];
-            client_address(conn, addr);
-            log_line(s, addr, method, "(troppo grande)", 413, 0, 0);
+            client_address(s, conn, addr);
+            log_line(s, addr, method, plain_path(url) ? url : "(non valido)", up->early.status, up->early.body.len, 0);
             return ok;
         }
+        return MHD_YES;
+    }
+    if (up->answered_early) {
+        *upload_size = 0;
         return MHD_YES;
     }
     if (*upload_size) {
@@ -175,10 +247,11 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         *upload_size = 0;
         return MHD_YES;
     }
+    connessioni_scadenza(&s->connessioni, connection_of(conn), 0); /* all arrived: no deadline while answered */
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     char addr[INET6_ADDRSTRLEN];
-    client_address(conn, addr);
+    client_address(s, conn, addr);
     Risposta r;
     const char *path = NULL;
     if (up->too_large) {
@@ -203,6 +276,10 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         web_gestisci(s, &req, &r);
         strbuf_free(&query);
     }
+    if (up->upload) { /* parsed: the next upload may come */
+        atomic_fetch_sub(&s->uploads, 1);
+        up->upload = false;
+    }
     enum MHD_Result ok = send_response(conn, &r);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     log_line(s, addr, method, path ? path : "(non valido)", r.status, r.bytes ? r.len : r.body.len,
@@ -214,17 +291,64 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
     Server *s = cls;
-    (void)conn;
     (void)toe;
     Upload *up = *con_cls;
     if (up) {
         if (up->body.data)
             sodium_memzero(up->body.data, up->body.len); /* a login form's password */
         strbuf_free(&up->body);
+        risposta_free(&up->early);
+        if (up->upload)
+            atomic_fetch_sub(&s->uploads, 1);
         free(up);
         atomic_fetch_sub(&s->in_flight, 1);
     }
     *con_cls = NULL;
+    /* the next request on this connection (keep-alive) has its own deadline for its head */
+    connessioni_richiesta_finita(&s->connessioni, connection_of(conn), time(NULL));
+}
+
+/* A connection from addr: refused when its address already holds its share (a trusted proxy has none). */
+static enum MHD_Result accept_policy(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+    Server *s = cls;
+    char peer[INET6_ADDRSTRLEN] = "?";
+    if (addr->sa_family == AF_INET && len >= (socklen_t)sizeof(struct sockaddr_in))
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)addr)->sin_addr, peer, sizeof peer);
+    else if (addr->sa_family == AF_INET6 && len >= (socklen_t)sizeof(struct sockaddr_in6))
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)addr)->sin6_addr, peer, sizeof peer);
+    return connessioni_accetta(&s->connessioni, peer) ? MHD_YES : MHD_NO;
+}
+
+static void connection_event(void *cls, struct MHD_Connection *conn, void **socket_context,
+                             enum MHD_ConnectionNotificationCode toe)
+{
+    Server *s = cls;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *fd = MHD->get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+        char peer[INET6_ADDRSTRLEN];
+        peer_address(conn, peer);
+        *socket_context = connessioni_inizio(&s->connessioni, fd ? fd->connect_fd : -1, peer, time(NULL));
+    } else {
+        connessioni_fine(&s->connessioni, *socket_context);
+        *socket_context = NULL;
+    }
+}
+
+/* As many connections as the process may hold files for (each takes two: its socket and the guard's copy). */
+static unsigned max_connections(void)
+{
+    struct rlimit r;
+    if (getrlimit(RLIMIT_NOFILE, &r) != 0)
+        return 256;
+    if (r.rlim_cur != RLIM_INFINITY && r.rlim_cur < 4096 && (r.rlim_max == RLIM_INFINITY || r.rlim_max > r.rlim_cur)) {
+        r.rlim_cur = r.rlim_max == RLIM_INFINITY || r.rlim_max > 4096 ? 4096 : r.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &r);
+        getrlimit(RLIMIT_NOFILE, &r);
+    }
+    rlim_t usable = r.rlim_cur == RLIM_INFINITY ? 4096 : r.rlim_cur;
+    rlim_t n = usable > 128 ? (usable - 64) / 2 : 32;
+    return n < MAX_CONNECTIONS ? (unsigned)n : MAX_CONNECTIONS;
 }
 
 static struct MHD_Daemon *start(Server *s, const WebConfig *c, char **error)
@@ -247,10 +371,11 @@ static struct MHD_Daemon *start(Server *s, const WebConfig *c, char **error)
         return NULL;
     }
     struct MHD_Daemon *d = MHD->start_daemon(
-        flags, (uint16_t)c->porta, NULL, NULL, answer, s, MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE,
-        (unsigned)THREADS, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
+        flags, (uint16_t)c->porta, accept_policy, s, answer, s, MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned)THREADS, MHD_OPTION_CONNECTION_LIMIT, max_connections(), MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)TIMEOUT_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
-        MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL, MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_END);
+        MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL, MHD_OPTION_NOTIFY_COMPLETED, completed, s,
+        MHD_OPTION_NOTIFY_CONNECTION, connection_event, s, MHD_OPTION_END);
     if (!d)
         *error = xasprintf("impossibile ascoltare su %s porta %d: %s", c->indirizzo, c->porta,
                            errno ? strerror(errno) : "porta occupata o non consentita");
@@ -292,6 +417,7 @@ int web_serve(const WebConfig *c)
         return 2;
     }
     s.adesso = now_real;
+    connessioni_avvia(&s.connessioni);
     /* SIGTERM and SIGINT are waited for here; the server's threads, started after, never see them */
     sigset_t stop;
     sigemptyset(&stop);

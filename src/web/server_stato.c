@@ -63,20 +63,25 @@ bool server_apri(Server *s, const WebConfig *c, char **error)
 {
     memset(s, 0, sizeof *s);
     s->cfg = *c;
+    if (!connessioni_apri(&s->connessioni, c->connessioni_per_indirizzo, c->proxy_fidati, c->n_proxy_fidati, error))
+        return false;
     s->dati = resources_dir();
     if (!s->dati) {
         *error = xstrdup("cartella dei dati (layouts/, fonts/) non trovata: indicarla con la variabile SCHEDE_DATI");
+        connessioni_chiudi(&s->connessioni);
         return false;
     }
     ArchivioEsito e;
     s->a = archivio_apri(c->archivio, true, &e, error);
     if (!s->a) {
         free(s->dati);
+        connessioni_chiudi(&s->connessioni);
         return false;
     }
     if (!server_ricarica_piano(s, error)) {
         archivio_chiudi(s->a);
         free(s->dati);
+        connessioni_chiudi(&s->connessioni);
         return false;
     }
     s->anno = choose_year(s, c->anno);
@@ -87,6 +92,7 @@ bool server_apri(Server *s, const WebConfig *c, char **error)
             plan_free(&s->plan);
             archivio_chiudi(s->a);
             free(s->dati);
+            connessioni_chiudi(&s->connessioni);
             return false;
         }
     }
@@ -97,7 +103,9 @@ bool server_apri(Server *s, const WebConfig *c, char **error)
 
 void server_chiudi(Server *s)
 {
+    connessioni_chiudi(&s->connessioni);
     sessioni_free(&s->sessioni);
+    tentativi_free(&s->tentativi);
     if (s->has_plan)
         plan_free(&s->plan);
     archivio_chiudi(s->a);

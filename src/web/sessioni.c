@@ -1,5 +1,7 @@
-/* sessioni.c — sessions, CSRF tokens and the login limit (sessioni.h). */
+/* sessioni.c — sessions and CSRF tokens (sessioni.h). */
 #include <sodium.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +35,13 @@ static bool expired(const Sessione *s, time_t now)
     return now - s->ultima > SESSIONE_INATTIVA || now - s->creata > SESSIONE_DURATA || now < s->creata;
 }
 
-/* Drops expired sessions; when still full, the oldest anonymous one, else the oldest. */
+static void drop(Sessioni *ss, size_t i)
+{
+    free_session(&ss->s[i]);
+    ss->s[i] = ss->s[--ss->n];
+}
+
+/* Drops expired sessions. */
 static void prune(Sessioni *ss, time_t now)
 {
     size_t k = 0;
@@ -44,20 +52,46 @@ static void prune(Sessioni *ss, time_t now)
             ss->s[k++] = ss->s[i];
     }
     ss->n = k;
-    if (ss->n < SESSIONI_MAX)
-        return;
-    size_t victim = 0;
-    for (size_t i = 0; i < ss->n; i++)
-        if ((ss->s[i].anonima && !ss->s[victim].anonima) ||
-            (ss->s[i].anonima == ss->s[victim].anonima && ss->s[i].ultima < ss->s[victim].ultima))
-            victim = i;
-    free_session(&ss->s[victim]);
-    ss->s[victim] = ss->s[--ss->n];
 }
 
-char *sessioni_nuova(Sessioni *ss, const Utente *u, time_t now, Sessione **out)
+/* Room for a new session: a logged-in one pushes out the oldest logged-in
+ * one when all are taken; an anonymous one pushes out only the oldest of its
+ * own address, and is refused (false) when the anonymous ones are all taken. */
+static bool make_room(Sessioni *ss, bool anonymous, const char *indirizzo)
+{
+    size_t same = 0, anonymous_n = 0, oldest_same = SIZE_MAX, oldest_logged = SIZE_MAX;
+    for (size_t i = 0; i < ss->n; i++) {
+        const Sessione *x = &ss->s[i];
+        if (x->anonima) {
+            anonymous_n++;
+            if (strcmp(x->indirizzo, indirizzo ? indirizzo : "") == 0) {
+                same++;
+                if (oldest_same == SIZE_MAX || x->ultima < ss->s[oldest_same].ultima)
+                    oldest_same = i;
+            }
+        } else if (oldest_logged == SIZE_MAX || x->ultima < ss->s[oldest_logged].ultima) {
+            oldest_logged = i;
+        }
+    }
+    if (anonymous) {
+        if (same >= SESSIONI_ANONIME_PER_INDIRIZZO) {
+            drop(ss, oldest_same);
+            return true;
+        }
+        return anonymous_n < SESSIONI_ANONIME_MAX;
+    }
+    if (ss->n - anonymous_n >= SESSIONI_MAX && oldest_logged != SIZE_MAX)
+        drop(ss, oldest_logged);
+    return true;
+}
+
+char *sessioni_nuova(Sessioni *ss, const Utente *u, const char *indirizzo, time_t now, Sessione **out)
 {
     prune(ss, now);
+    if (!make_room(ss, u == NULL, indirizzo)) {
+        *out = NULL;
+        return NULL;
+    }
     ss->s = xgrow(ss->s, ss->n, &ss->cap, sizeof *ss->s, 16);
     Sessione *s = &ss->s[ss->n++];
     memset(s, 0, sizeof *s);
@@ -70,6 +104,9 @@ char *sessioni_nuova(Sessioni *ss, const Utente *u, time_t now, Sessione **out)
         s->utente = xstrdup(u->nome);
         s->persona = u->persona ? xstrdup(u->persona) : NULL;
         s->ruolo = u->ruolo;
+        s->revisione = u->revisione;
+    } else {
+        snprintf(s->indirizzo, sizeof s->indirizzo, "%s", indirizzo ? indirizzo : "");
     }
     s->creata = s->ultima = now;
     *out = s;
@@ -108,6 +145,19 @@ void sessioni_chiudi(Sessioni *ss, const char *token)
     *s = ss->s[--ss->n];
 }
 
+size_t sessioni_chiudi_utente(Sessioni *ss, const char *utente)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ss->n;)
+        if (!ss->s[i].anonima && ss->s[i].utente && strcmp(ss->s[i].utente, utente) == 0) {
+            drop(ss, i);
+            n++;
+        } else {
+            i++;
+        }
+    return n;
+}
+
 bool sessione_csrf_ok(const Sessione *s, const char *csrf)
 {
     return s && csrf && strlen(csrf) == 32 && sodium_memcmp(s->csrf, csrf, 32) == 0;
@@ -118,77 +168,5 @@ void sessioni_free(Sessioni *ss)
     for (size_t i = 0; i < ss->n; i++)
         free_session(&ss->s[i]);
     free(ss->s);
-    for (size_t i = 0; i < ss->n_t; i++)
-        free(ss->t[i].chi);
-    free(ss->t);
     memset(ss, 0, sizeof *ss);
-}
-
-/* ---- the login limit ---------------------------------------------------------------------- */
-
-static void forget_old(Sessioni *ss, time_t now)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < ss->n_t; i++) {
-        if (now - ss->t[i].quando >= TENTATIVI_FINESTRA || now < ss->t[i].quando)
-            free(ss->t[i].chi);
-        else
-            ss->t[k++] = ss->t[i];
-    }
-    ss->n_t = k;
-}
-
-/* Seconds until the oldest of chi's failures leaves the window, when it has max of them. */
-static int wait_for(const Sessioni *ss, const char *chi, size_t max, time_t now)
-{
-    size_t count = 0;
-    time_t oldest = now;
-    for (size_t i = 0; i < ss->n_t; i++)
-        if (strcmp(ss->t[i].chi, chi) == 0) {
-            count++;
-            if (ss->t[i].quando < oldest)
-                oldest = ss->t[i].quando;
-        }
-    return count >= max ? (int)(oldest + TENTATIVI_FINESTRA - now) : 0;
-}
-
-int tentativi_attesa(Sessioni *ss, const char *utente, const char *indirizzo, time_t now)
-{
-    forget_old(ss, now);
-    char *u = xasprintf("u:%s", utente ? utente : ""), *a = xasprintf("a:%s", indirizzo ? indirizzo : "");
-    int wu = wait_for(ss, u, TENTATIVI_MAX, now), wa = wait_for(ss, a, TENTATIVI_MAX_INDIRIZZO, now);
-    free(u);
-    free(a);
-    return wu > wa ? wu : wa;
-}
-
-static void add_failure(Sessioni *ss, char *chi, time_t now)
-{
-    if (ss->n_t >= 100000) { /* a flood: the oldest goes */
-        free(ss->t[0].chi);
-        memmove(ss->t, ss->t + 1, (ss->n_t - 1) * sizeof *ss->t);
-        ss->n_t--;
-    }
-    ss->t = xgrow(ss->t, ss->n_t, &ss->cap_t, sizeof *ss->t, 16);
-    ss->t[ss->n_t++] = (Tentativo){chi, now};
-}
-
-void tentativi_fallito(Sessioni *ss, const char *utente, const char *indirizzo, time_t now)
-{
-    add_failure(ss, xasprintf("u:%s", utente ? utente : ""), now);
-    add_failure(ss, xasprintf("a:%s", indirizzo ? indirizzo : ""), now);
-}
-
-void tentativi_riuscito(Sessioni *ss, const char *utente)
-{
-    char *u = xasprintf("u:%s", utente ? utente : "");
-    size_t k = 0;
-    for (size_t i = 0; i < ss->n_t; i++) {
-        if (strcmp(ss->t[i].chi, u) == 0)
-            free(ss->t[i].chi);
-        else
-            ss->t[k++] = ss->t[i];
-    }
-    ss->n_t = k;
-    free(u);
 }

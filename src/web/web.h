@@ -13,6 +13,9 @@ typedef struct {
     const char *log;        /* the access log's file, or NULL */
     int anno;               /* the year the rilevazioni and valutazioni are of; 0: from the plan and today */
     bool https;             /* behind an HTTPS proxy: cookies get Secure */
+    const char *const *proxy_fidati; /* proxies whose X-Forwarded-For names the client (their addresses) */
+    size_t n_proxy_fidati;
+    int connessioni_per_indirizzo;   /* open connections one address may hold; 0: the default (128) */
 } WebConfig;
 
 /* Serves until SIGTERM or SIGINT, then finishes the requests in flight and

@@ -72,7 +72,7 @@ static void setup(void)
     for (int r = 0; r < N_RUOLI; r++) {
         Utente u = {.nome = (char *)ruolo_nome((Ruolo)r), .ruolo = (Ruolo)r, .persona = (char *)persona[r]};
         Sessione *s;
-        tokens[r] = sessioni_nuova(&server.sessioni, &u, fixed_now(), &s);
+        tokens[r] = sessioni_nuova(&server.sessioni, &u, "127.0.0.1", fixed_now(), &s);
         memcpy(csrf[r], s->csrf, sizeof csrf[r]);
     }
     atexit(cleanup);

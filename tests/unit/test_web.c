@@ -11,6 +11,7 @@
 #include "http.h"
 #include "rotte.h"
 #include "sessioni.h"
+#include "tentativi.h"
 
 #define T0 ((time_t)1700000000)
 
@@ -25,7 +26,7 @@ Test(web, a_session_lives_30_idle_minutes_and_10_hours_at_most)
     Sessioni ss = {0};
     Utente u = user(RUOLO_DIRIGENTE);
     Sessione *s;
-    char *token = sessioni_nuova(&ss, &u, T0, &s);
+    char *token = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &s);
     cr_assert_eq(strlen(token), 32);                   /* 128 bits, hex */
     cr_assert_str_neq(s->chiave, token);               /* kept only as its hash */
     cr_assert_eq(strlen(s->chiave), 64);
@@ -33,7 +34,7 @@ Test(web, a_session_lives_30_idle_minutes_and_10_hours_at_most)
     cr_assert_null(sessioni_trova(&ss, token, T0 + 30 * 60 + 30 * 60 + 1)); /* …then 30 idle minutes and a second */
     /* renewed every 29 minutes, it still ends at 10 hours */
     free(token);
-    token = sessioni_nuova(&ss, &u, T0, &s);
+    token = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &s);
     time_t t = T0;
     while (t + 29 * 60 <= T0 + 10 * 3600) {
         t += 29 * 60;
@@ -51,10 +52,10 @@ Test(web, closing_a_session_forgets_it_and_tokens_differ)
     Sessioni ss = {0};
     Utente u = user(RUOLO_OIV);
     Sessione *a, *b;
-    char *ta = sessioni_nuova(&ss, &u, T0, &a);
+    char *ta = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &a);
     char csrf_a[33];
     memcpy(csrf_a, a->csrf, 33);
-    char *tb = sessioni_nuova(&ss, &u, T0, &b);
+    char *tb = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &b);
     cr_assert_str_neq(ta, tb);
     cr_assert_str_neq(csrf_a, b->csrf);
     sessioni_chiudi(&ss, ta);
@@ -69,7 +70,7 @@ Test(web, csrf_must_be_the_sessions_own)
 {
     Sessioni ss = {0};
     Sessione *s;
-    char *t = sessioni_nuova(&ss, NULL, T0, &s);
+    char *t = sessioni_nuova(&ss, NULL, "10.0.0.1", T0, &s);
     cr_assert(s->anonima);
     char good[33];
     memcpy(good, s->csrf, 33);
@@ -87,33 +88,134 @@ Test(web, csrf_must_be_the_sessions_own)
     sessioni_free(&ss);
 }
 
-Test(web, five_failures_of_a_user_in_15_minutes_wait_until_the_first_leaves_the_window)
+Test(web, failures_of_a_user_from_one_address_delay_that_address_only_and_double_each_time)
 {
-    Sessioni ss = {0};
+    Tentativi ts = {0};
     for (int i = 0; i < 4; i++)
-        tentativi_fallito(&ss, "mrossi", "10.0.0.1", T0 + i * 60);
-    cr_assert_eq(tentativi_attesa(&ss, "mrossi", "10.0.0.1", T0 + 240), 0); /* 4: may try */
-    tentativi_fallito(&ss, "mrossi", "10.0.0.2", T0 + 300);                   /* the 5th, from elsewhere */
-    /* the first (T0) leaves the window at T0 + 900: at T0 + 300 that is 600 s away */
-    cr_assert_eq(tentativi_attesa(&ss, "mrossi", "10.0.0.3", T0 + 300), 600);
-    cr_assert_eq(tentativi_attesa(&ss, "mrossi", "10.0.0.3", T0 + 899), 1);
-    cr_assert_eq(tentativi_attesa(&ss, "mrossi", "10.0.0.3", T0 + 900), 0); /* 4 left in the window */
-    cr_assert_eq(tentativi_attesa(&ss, "altro", "10.0.0.1", T0 + 300), 0);  /* another user: free */
-    tentativi_riuscito(&ss, "mrossi");
-    cr_assert_eq(tentativi_attesa(&ss, "mrossi", "10.0.0.1", T0 + 301), 0);
-    sessioni_free(&ss);
+        tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + i);
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 4), 0); /* 4: may try */
+    tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 10);                 /* the 5th: 1 s */
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 10), 1);
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 11), 0);
+    tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 11);                 /* the 6th: 2 s, the 7th: 4 s */
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 11), 2);
+    tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 13);
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 13), 4);
+    /* the same user from any other address: no wait at all (nobody locks the Segreteria out from outside) */
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.2", T0 + 13), 0);
+    cr_assert_eq(tentativi_attesa(&ts, "altro", "10.0.0.1", T0 + 13), 0);
+    /* 10 more failures: 2^(15 − 5) = 1024 s, cut to 15 minutes */
+    for (int i = 0; i < 10; i++)
+        tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 20);
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 20), 900);
+    /* forgotten 15 minutes after the last failure */
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 20 + 900), 0);
+    tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 2000);
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 2000), 0); /* counting from 1 again */
+    tentativi_riuscito(&ts, "segreteria", "10.0.0.1");
+    tentativi_free(&ts);
 }
 
-Test(web, fifty_failures_from_one_address_block_it_for_every_user)
+Test(web, a_try_counts_before_its_check_so_tries_at_once_cannot_pass_the_limit)
 {
-    Sessioni ss = {0};
+    Tentativi ts = {0};
+    int checked = 0;
+    for (int i = 0; i < 40; i++) /* 40 at the same second: each is counted before the next is admitted */
+        if (tentativi_attesa(&ts, "oiv", "10.0.0.7", T0) == 0) {
+            tentativi_inizio(&ts, "oiv", "10.0.0.7", T0);
+            checked++;
+        }
+    cr_assert_eq(checked, TENTATIVI_MAX);
+    /* a success takes its try back and forgets the user's count */
+    tentativi_riuscito(&ts, "oiv", "10.0.0.7");
+    cr_assert_eq(tentativi_attesa(&ts, "oiv", "10.0.0.7", T0), 0);
+    tentativi_free(&ts);
+}
+
+Test(web, fifty_failures_from_one_address_delay_every_user_of_that_address_only)
+{
+    Tentativi ts = {0};
     char name[32];
     for (int i = 0; i < 50; i++) {
         snprintf(name, sizeof name, "utente%d", i);
-        tentativi_fallito(&ss, name, "10.9.9.9", T0 + i);
+        tentativi_inizio(&ts, name, "10.9.9.9", T0 + i);
     }
-    cr_assert_eq(tentativi_attesa(&ss, "nuovo", "10.9.9.9", T0 + 50), 850); /* T0 + 900 − (T0 + 50) */
-    cr_assert_eq(tentativi_attesa(&ss, "nuovo", "10.9.9.8", T0 + 50), 0);
+    cr_assert_eq(tentativi_attesa(&ts, "nuovo", "10.9.9.9", T0 + 49), 1); /* the 50th: 1 s */
+    cr_assert_eq(tentativi_attesa(&ts, "nuovo", "10.9.9.9", T0 + 50), 0);
+    cr_assert_eq(tentativi_attesa(&ts, "nuovo", "10.9.9.8", T0 + 49), 0);
+    tentativi_free(&ts);
+}
+
+Test(web, the_registro_gets_the_first_failure_then_the_10th_100th_and_names_cut_at_64_bytes)
+{
+    Tentativi ts = {0};
+    long count;
+    bool by_address;
+    int rows = 0;
+    for (int i = 1; i <= 1000; i++)
+        if (tentativi_da_registrare(&ts, "segreteria", "10.0.0.1", false, T0, &count, &by_address)) {
+            rows++;
+            cr_assert_not(by_address);
+            cr_assert(count == 1 || count == 10 || count == 100 || count == 1000, "%ld", count);
+        }
+    cr_assert_eq(rows, 4);
+    /* the first try refused for its delay has its row, whatever the failures before it */
+    cr_assert(tentativi_da_registrare(&ts, "segreteria", "10.0.0.1", true, T0, &count, &by_address));
+    cr_assert_eq(count, 1);
+    /* 1,000 different names from one address: 20 with a row of their own, then rows by the address's count */
+    rows = 0;
+    char name[32];
+    for (int i = 0; i < 1000; i++) {
+        snprintf(name, sizeof name, "x%d", i);
+        if (tentativi_da_registrare(&ts, name, "10.0.0.9", false, T0, &count, &by_address))
+            rows++;
+    }
+    cr_assert_eq(rows, 20 + 2, "%d", rows); /* the names 1–20, then the address at its 100th and 1000th */
+    char long_name[200], kept[TENTATIVI_NOME_MAX + 1];
+    memset(long_name, 'a', sizeof long_name - 1);
+    long_name[sizeof long_name - 1] = '\0';
+    long_name[63] = '\xc3'; /* "à" across the 64th byte: cut before it */
+    long_name[64] = '\xa0';
+    tentativi_nome(long_name, kept);
+    cr_assert_eq(strlen(kept), 63);
+    tentativi_free(&ts);
+}
+
+Test(web, anonymous_sessions_of_one_address_cannot_push_out_anybody_elses)
+{
+    Sessioni ss = {0};
+    Sessione *s;
+    char *mine = sessioni_nuova(&ss, NULL, "10.0.0.1", T0, &s);
+    char *t[100];
+    for (int i = 0; i < 100; i++) /* an address opening login forms by the hundred */
+        t[i] = sessioni_nuova(&ss, NULL, "10.6.6.6", T0 + 1 + i, &s);
+    cr_assert_not_null(sessioni_trova(&ss, mine, T0 + 200)); /* the other address's form is still there */
+    size_t attacker = 0;
+    for (size_t i = 0; i < ss.n; i++)
+        attacker += strcmp(ss.s[i].indirizzo, "10.6.6.6") == 0;
+    cr_assert_eq(attacker, SESSIONI_ANONIME_PER_INDIRIZZO);
+    cr_assert_not_null(sessioni_trova(&ss, t[99], T0 + 200)); /* its newest kept, its oldest gone */
+    cr_assert_null(sessioni_trova(&ss, t[0], T0 + 200));
+    for (int i = 0; i < 100; i++)
+        free(t[i]);
+    free(mine);
+    sessioni_free(&ss);
+}
+
+Test(web, a_users_sessions_end_together)
+{
+    Sessioni ss = {0};
+    Utente u = user(RUOLO_DIRIGENTE), v = {.nome = "altro", .ruolo = RUOLO_OIV};
+    Sessione *s;
+    char *a = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &s), *b = sessioni_nuova(&ss, &u, "10.0.0.2", T0, &s),
+         *c = sessioni_nuova(&ss, &v, "10.0.0.1", T0, &s);
+    cr_assert_eq(sessioni_chiudi_utente(&ss, "mrossi"), 2);
+    cr_assert_null(sessioni_trova(&ss, a, T0));
+    cr_assert_null(sessioni_trova(&ss, b, T0));
+    cr_assert_not_null(sessioni_trova(&ss, c, T0));
+    free(a);
+    free(b);
+    free(c);
     sessioni_free(&ss);
 }
 

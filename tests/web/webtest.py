@@ -129,13 +129,14 @@ class Response:
 class Client:
     """One browser: its cookie, its last page's csrf token."""
 
-    def __init__(self, port):
+    def __init__(self, port, source="127.0.0.1"):
         self.port = port
         self.cookie = None
         self.csrf = None
+        self.source = source  # the whole of 127/8 is loopback: another address, for the per-address defences
 
     def request(self, method, path, body=None, headers=None):
-        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60, source_address=(self.source, 0))
         h = dict(headers or {})
         if self.cookie:
             h["Cookie"] = "schede_sessione=" + self.cookie

@@ -196,3 +196,9 @@ CREATE TABLE termini (
   termine TEXT NOT NULL,
   PRIMARY KEY (ente, anno, al)
 );
+
+-- A user's sessions follow her: every change of role, persona or password,
+-- and disabling her, moves revisione on, and a running server ends the
+-- sessions opened at an older one. A disabled user (attivo 0) cannot log in.
+ALTER TABLE utenti ADD COLUMN revisione INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE utenti ADD COLUMN attivo INTEGER NOT NULL DEFAULT 1;

@@ -42,6 +42,9 @@ char *periodo_nome(const Periodo *p);
 void periodo_valore(const Periodo *p, char out[11]);
 /* The year end, then every monitoring of the year (opened here or imported), by date. */
 size_t periodi(Server *s, Periodo **out);
+/* Whether the raccolta of p is there: the year end's always; a monitoring
+ * once the Segreteria opened it (or its rilevazioni were imported). */
+bool periodo_esiste(Server *s, const Periodo *p);
 /* Whether rilevazioni may be entered in it: open (as it starts) and, for a monitoring, opened. */
 bool periodo_aperto(Server *s, const Periodo *p);
 

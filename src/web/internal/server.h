@@ -11,9 +11,11 @@
 
 #include "archivio.h"
 #include "catalogo.h"
+#include "connessioni.h"
 #include "http.h"
 #include "model.h"
 #include "sessioni.h"
+#include "tentativi.h"
 #include "utenti.h"
 #include "web.h"
 
@@ -22,6 +24,7 @@ typedef struct {
     Archivio *a;
     pthread_mutex_t lock;
     Sessioni sessioni;
+    Tentativi tentativi;       /* failed logins (tentativi.h) */
     int anno;                  /* the year of the rilevazioni and valutazioni */
     /* the plan documents print: by the archive's version rule (archivio_piano_da_usare) */
     Plan plan;
@@ -30,6 +33,8 @@ typedef struct {
     char *dati;                /* the data folder (layouts/, fonts/), found at start */
     char *dummy_hash;          /* a password hash to verify against for an unknown user (the same time) */
     atomic_int in_flight;      /* requests begun and not yet sent whole: what a graceful stop waits for */
+    atomic_int uploads;        /* bodies larger than a form being received or parsed */
+    Connessioni connessioni;   /* its own lock: connections, their addresses and deadlines (connessioni.h) */
     FILE *log;
     time_t (*adesso)(void);    /* time(NULL); tests may move it */
 } Server;
@@ -39,6 +44,11 @@ bool server_apri(Server *s, const WebConfig *c, char **error);
 void server_chiudi(Server *s);
 /* Reloads the plan to print after a version changed state or was imported. */
 bool server_ricarica_piano(Server *s, char **error);
+
+/* Whether a request's body may be read, from its head alone: 0, or the
+ * status of the answer written into out (403 without a session or when the
+ * route is not the role's, 404 for no route). Takes the lock. */
+int web_ammetti(Server *s, const char *metodo, const char *percorso, const char *cookie, Risposta *out);
 
 /* Answers one request (the whole of it: session, role, CSRF, route). Takes the lock. */
 void web_gestisci(Server *s, const Richiesta *r, Risposta *out);
@@ -131,6 +141,7 @@ void post_piano(Contesto *c, Risposta *out);
 void post_stato_piano(Contesto *c, Risposta *out);
 void pagina_utenti(Contesto *c, Risposta *out);
 void post_utenti(Contesto *c, Risposta *out);
+void post_accesso_utente(Contesto *c, Risposta *out);
 void pagina_valutazioni(Contesto *c, Risposta *out);
 void post_valutazioni(Contesto *c, Risposta *out);
 /* The documents of the catalogue, one objective's scheda, one person's sheet (documenti.c). */
