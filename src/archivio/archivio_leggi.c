@@ -287,7 +287,8 @@ ArchivioTipo archivio_tipo_file(const char *file, const char *bytes, size_t len)
         diag_list_init(&d);
         Workbook wb;
         ArchivioTipo k = TIPO_IGNOTO;
-        if (workbook_read(file, bytes, len, &wb, &d) == LOAD_OK)
+        /* the sheets' names tell the kind: no cell is read here (the loader reads them, within its budget) */
+        if (workbook_read_sheet_names(file, bytes, len, &wb, &d) == LOAD_OK)
             k = workbook_sheet(&wb, "Obiettivi")     ? TIPO_PIANO
                 : workbook_sheet(&wb, "Rilevazioni") ? TIPO_RILEVAZIONI
                 : workbook_sheet(&wb, "Valutazioni") ? TIPO_VALUTAZIONI

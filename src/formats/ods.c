@@ -25,8 +25,7 @@ typedef struct {
     int in_cell, cell_repeat, text_depth, paragraphs;
     WbCell cell;
     StrBuf text;
-    size_t cells;
-    bool too_many;
+    WbBudget *budget;   /* NULL: only the tables' names */
 } Ods;
 
 static bool style_hidden(const Ods *o, const char *name)
@@ -43,6 +42,17 @@ static int repeat_of(const char **attrs, const char *name)
     const char *r = wb_xml_attr(attrs, name);
     long n = r ? strtol(r, NULL, 10) : 1;
     return n < 1 ? 1 : n > 1048576 ? 1048576 : (int)n;
+}
+
+/* Whether the text of the cell being read may grow by n bytes within the budget. */
+static bool room_for_text(Ods *o, size_t n)
+{
+    WbBudget *b = o->budget;
+    if (b->stop)
+        return false;
+    if (o->text.len + n <= b->limit - b->used)
+        return true;
+    return wb_budget_take(b, o->sheet, o->row, o->col + 1, o->text.len + n);
 }
 
 static void start(void *u, const char *name, const char **attrs)
@@ -62,6 +72,8 @@ static void start(void *u, const char *name, const char **attrs)
     } else if (strcmp(name, "table") == 0 && !o->sheet) {
         o->sheet = wb_add_sheet(o->wb, wb_xml_attr(attrs, "name"), style_hidden(o, wb_xml_attr(attrs, "style-name")));
         o->row = 0;
+    } else if (!o->budget) {
+        return; /* only the tables' names */
     } else if (strcmp(name, "table-row") == 0 && o->sheet) {
         o->row_repeat = repeat_of(attrs, "number-rows-repeated");
         if (o->row <= WORKBOOK_MAX_ROWS)
@@ -108,7 +120,11 @@ static void start(void *u, const char *name, const char **attrs)
         o->text_depth++;
     } else if (o->in_cell && strcmp(name, "s") == 0) {
         int n = repeat_of(attrs, "c");
-        for (int i = 0; i < n && i < 1000; i++)
+        n = n > 1000 ? 1000 : n;
+        /* a few bytes that are a thousand spaces: the text being read counts too */
+        if (!room_for_text(o, (size_t)n))
+            return;
+        for (int i = 0; i < n; i++)
             strbuf_append(&o->text, " ", 1);
     } else if (o->in_cell && strcmp(name, "line-break") == 0) {
         strbuf_append(&o->text, "\n", 1);
@@ -122,7 +138,7 @@ static void start(void *u, const char *name, const char **attrs)
 static void text(void *u, const char *s, int len)
 {
     Ods *o = u;
-    if (o->in_cell && o->text_depth > 0)
+    if (o->in_cell && o->text_depth > 0 && room_for_text(o, (size_t)len))
         strbuf_append(&o->text, s, (size_t)len);
 }
 
@@ -141,28 +157,28 @@ static void end(void *u, const char *name)
             /* empty cells, often repeated to the sheet's end */
             o->col = o->col + o->cell_repeat > WORKBOOK_MAX_COLUMNS ? WORKBOOK_MAX_COLUMNS + 1 : o->col + o->cell_repeat;
         } else {
-            for (int i = 0; i < o->cell_repeat && !o->too_many && o->col <= WORKBOOK_MAX_COLUMNS; i++) {
+            for (int i = 0; i < o->cell_repeat && !o->budget->stop && o->col < WORKBOOK_MAX_COLUMNS; i++) {
                 WbCell c = o->cell;
                 c.text = o->cell.text ? xstrdup(o->cell.text) : NULL;
-                if (!wb_put(o->sheet, o->row, ++o->col, c, &o->cells))
-                    o->too_many = true;
+                wb_put(o->sheet, o->row, ++o->col, c, o->budget);
             }
             o->row_has_cells = true;
             free(o->cell.text);
         }
         memset(&o->cell, 0, sizeof o->cell);
+    } else if (!o->budget) {
+        return; /* only the tables' names */
     } else if (strcmp(name, "table-row") == 0 && o->sheet) {
         /* a repeated row with values is that many rows; repeated empty rows just advance */
-        if (o->row_has_cells && o->row_repeat > 1 && o->sheet->n_rows > 0) {
+        if (o->budget && o->row_has_cells && o->row_repeat > 1 && o->sheet->n_rows > 0) {
             size_t li = o->sheet->n_rows - 1, n = o->sheet->rows[li].n;
-            for (int k = 1; k < o->row_repeat && !o->too_many; k++)
-                for (size_t c = 0; c < n && !o->too_many; c++) {
+            for (int k = 1; k < o->row_repeat && !o->budget->stop && o->row + k <= WORKBOOK_MAX_ROWS; k++)
+                for (size_t c = 0; c < n && !o->budget->stop; c++) {
                     WbCell cell = o->sheet->rows[li].cells[c]; /* re-read: wb_put may move the rows */
                     if (cell.kind == WB_EMPTY)
                         continue;
                     cell.text = cell.text ? xstrdup(cell.text) : NULL;
-                    if (!wb_put(o->sheet, o->row + k, (int)c + 1, cell, &o->cells))
-                        o->too_many = true;
+                    wb_put(o->sheet, o->row + k, (int)c + 1, cell, o->budget);
                 }
         }
         o->row = o->row + o->row_repeat - 1 > WORKBOOK_MAX_ROWS ? WORKBOOK_MAX_ROWS + 1 : o->row + o->row_repeat - 1;
@@ -175,7 +191,7 @@ static void end(void *u, const char *name)
     }
 }
 
-bool wb_read_ods(WbZip *z, Workbook *out, char **error)
+bool wb_read_ods(WbZip *z, Workbook *out, WbBudget *b, char **error)
 {
     const char *why;
     size_t len;
@@ -186,12 +202,9 @@ bool wb_read_ods(WbZip *z, Workbook *out, char **error)
     }
     Ods o = {0};
     o.wb = out;
-    WbXml h = {start, end, text, &o};
-    bool ok = wb_xml_parse(text_xml, len, &h, error);
-    if (ok && o.too_many) {
-        *error = xasprintf("troppe celle (oltre %d milioni)", WORKBOOK_MAX_CELLS / 1000000);
-        ok = false;
-    }
+    o.budget = b;
+    WbXml h = {start, end, text, &o, b ? &b->stop : NULL};
+    bool ok = wb_xml_parse(text_xml, len, &h, error) && !(b && b->stop);
     free(text_xml);
     free(o.cell.text);
     strbuf_free(&o.text);

@@ -22,14 +22,24 @@ const char *wb_xml_attr(const char **attrs, const char *name)
 typedef struct {
     const WbXml *h;
     XML_Parser parser;
-    bool doctype;
+    bool doctype, halted;
 } Ctx;
+
+/* After a handler: stops where the handler asked to. */
+static void check_halt(Ctx *c)
+{
+    if (c->h->halt && *c->h->halt && !c->halted) {
+        c->halted = true;
+        XML_StopParser(c->parser, XML_FALSE);
+    }
+}
 
 static void XMLCALL on_start(void *u, const XML_Char *name, const XML_Char **attrs)
 {
     Ctx *c = u;
     if (c->h->start)
         c->h->start(c->h->user, wb_xml_local(name), attrs);
+    check_halt(c);
 }
 
 static void XMLCALL on_end(void *u, const XML_Char *name)
@@ -37,6 +47,7 @@ static void XMLCALL on_end(void *u, const XML_Char *name)
     Ctx *c = u;
     if (c->h->end)
         c->h->end(c->h->user, wb_xml_local(name));
+    check_halt(c);
 }
 
 static void XMLCALL on_text(void *u, const XML_Char *s, int len)
@@ -44,6 +55,7 @@ static void XMLCALL on_text(void *u, const XML_Char *s, int len)
     Ctx *c = u;
     if (c->h->text)
         c->h->text(c->h->user, s, len);
+    check_halt(c);
 }
 
 static void XMLCALL on_doctype(void *u, const XML_Char *name, const XML_Char *sysid, const XML_Char *pubid,
@@ -62,7 +74,7 @@ bool wb_xml_parse(const char *text, size_t len, const WbXml *h, char **why)
         *why = xstrdup("memoria insufficiente");
         return false;
     }
-    Ctx c = {h, p, false};
+    Ctx c = {h, p, false, false};
     XML_SetUserData(p, &c);
     XML_SetElementHandler(p, on_start, on_end);
     XML_SetCharacterDataHandler(p, on_text);
@@ -79,6 +91,10 @@ bool wb_xml_parse(const char *text, size_t len, const WbXml *h, char **why)
         }
         off += chunk;
     } while (off < len);
+    if (c.halted && !c.doctype) {
+        XML_ParserFree(p);
+        return true; /* the handlers' own reason */
+    }
     if (c.doctype)
         *why = xstrdup("XML con una dichiarazione DOCTYPE, non ammessa in un foglio di calcolo");
     else if (!ok)

@@ -30,6 +30,7 @@ typedef struct {
     int row;         /* 1-based */
     WbCell *cells;   /* column c (1-based) is cells[c - 1] */
     size_t n;
+    size_t cap;      /* cells allocated (the reader's) */
 } WbRow;
 
 typedef struct {
@@ -37,6 +38,7 @@ typedef struct {
     bool hidden;
     WbRow *rows;     /* non-empty rows, in order */
     size_t n_rows;
+    size_t cap_rows; /* rows allocated (the reader's) */
 } WbSheet;
 
 typedef enum { WORKBOOK_XLSX, WORKBOOK_ODS } WorkbookFormat;
@@ -53,6 +55,22 @@ typedef struct {
 #define WORKBOOK_MAX_ENTRY_BYTES (64u * 1024 * 1024)
 #define WORKBOOK_MAX_TOTAL_BYTES (256u * 1024 * 1024)
 #define WORKBOOK_MAX_CELLS 5000000
+/* Limits against spreadsheet bombs: a few KB that expand, once read, to
+ * gigabytes (a long text repeated over 1,000 columns or a million rows, a
+ * large shared string referenced by every cell, a cell in column XFD on
+ * every row). What the cells take is counted as they are read: every cell
+ * held in a row's array (the empty ones before a filled one included, and
+ * every copy of a repeated cell or row), the text copied into each (a shared
+ * string at every reference), the rows' arrays. The budget is
+ * WORKBOOK_EXPANSION_FACTOR times the file's size, never less than
+ * WORKBOOK_EXPANSION_MIN_BYTES (no small workbook is refused) nor more than
+ * WORKBOOK_EXPANSION_MAX_BYTES; past it the read stops at that cell and
+ * fails, naming the sheet and the cell (docs/formato.md §6). Empty cells
+ * and rows that only end a row or a sheet (LibreOffice's trailing
+ * number-columns-repeated) are not held, and cost nothing. */
+#define WORKBOOK_EXPANSION_FACTOR 64
+#define WORKBOOK_EXPANSION_MIN_BYTES (8u * 1024 * 1024)
+#define WORKBOOK_EXPANSION_MAX_BYTES (256u * 1024 * 1024)
 /* The sheet size of Excel and LibreOffice: cells beyond are dropped. */
 #define WORKBOOK_MAX_COLUMNS 16384
 #define WORKBOOK_MAX_ROWS 1048576
@@ -60,9 +78,19 @@ typedef struct {
 /* Whether the bytes are a zip archive (both formats are). */
 bool workbook_detect(const char *data, size_t len);
 
-/* Reads an .xlsx or .ods told apart by content. Errors (not a workbook,
- * damaged, over the limits) name the file; returns LOAD_DATA_ERROR then. */
+/* The budget of a file of len bytes (WORKBOOK_EXPANSION_*). */
+size_t workbook_budget(size_t len);
+
+/* Reads an .xlsx or .ods told apart by content: by its parts (a mimetype
+ * of an OpenDocument spreadsheet, or xl/workbook.xml) before any sheet is
+ * parsed. Errors (not a workbook, damaged, over the limits) name the file,
+ * and the sheet and cell when a sheet expands past its budget; returns
+ * LOAD_DATA_ERROR then, with *out emptied (all its memory given back). */
 LoadStatus workbook_read(const char *file, const char *data, size_t len, Workbook *out, DiagList *diags);
+/* As workbook_read, but only the sheets' names and whether they are
+ * hidden, without a cell (no row is read): what kind of file it is. */
+LoadStatus workbook_read_sheet_names(const char *file, const char *data, size_t len, Workbook *out,
+                                     DiagList *diags);
 void workbook_free(Workbook *wb);
 
 /* The sheet named name, ignoring case and accents; NULL when absent. */

@@ -59,7 +59,7 @@ static void rels_start(void *u, const char *name, const char **attrs)
 
 typedef struct {
     char **items;
-    size_t n;
+    size_t n, cap;
     StrBuf cur;
     int in_t, in_phonetic;
 } Shared;
@@ -81,7 +81,7 @@ static void ss_end(void *u, const char *name)
 {
     Shared *s = u;
     if (strcmp(name, "si") == 0) {
-        s->items = xrealloc(s->items, (s->n + 1) * sizeof *s->items);
+        s->items = xgrow(s->items, s->n, &s->cap, sizeof *s->items, 64);
         s->items[s->n++] = s->cur.data ? s->cur.data : xstrdup("");
         memset(&s->cur, 0, sizeof s->cur);
     } else if (strcmp(name, "rPh") == 0) {
@@ -107,7 +107,7 @@ typedef struct {
     bool *xf_date;   /* cellXfs index → date */
     bool *xf_percent; /* cellXfs index → percentage */
     bool *custom_is_percent;
-    size_t n_xf;
+    size_t n_xf, cap_xf, cap_percent;
     int in_cellxfs;
 } Styles;
 
@@ -160,8 +160,8 @@ static void st_start(void *u, const char *name, const char **attrs)
                 date = s->custom_is_date[i];
                 percent = s->custom_is_percent[i];
             }
-        s->xf_date = xrealloc(s->xf_date, (s->n_xf + 1) * sizeof *s->xf_date);
-        s->xf_percent = xrealloc(s->xf_percent, (s->n_xf + 1) * sizeof *s->xf_percent);
+        s->xf_date = xgrow(s->xf_date, s->n_xf, &s->cap_xf, sizeof *s->xf_date, 64);
+        s->xf_percent = xgrow(s->xf_percent, s->n_xf, &s->cap_percent, sizeof *s->xf_percent, 64);
         s->xf_percent[s->n_xf] = percent;
         s->xf_date[s->n_xf++] = date;
     }
@@ -186,8 +186,7 @@ typedef struct {
     int style;
     StrBuf value, inline_text;
     int in_v, in_is_t, in_c;
-    size_t *cells;
-    bool too_many;
+    WbBudget *budget;
 } SheetParse;
 
 /* "D4" → column 4 (and row 4). */
@@ -294,8 +293,7 @@ static void sh_end(void *u, const char *name)
                             .percent = p->style >= 0 && (size_t)p->style < p->styles->n_xf &&
                                        p->styles->xf_percent[p->style]};
     }
-    if (!wb_put(p->sheet, p->row, p->col, cell, p->cells))
-        p->too_many = true;
+    wb_put(p->sheet, p->row, p->col, cell, p->budget);
 }
 
 static void free_list(char **items, size_t n)
@@ -305,7 +303,7 @@ static void free_list(char **items, size_t n)
     free(items);
 }
 
-bool wb_read_xlsx(WbZip *z, Workbook *out, char **error)
+bool wb_read_xlsx(WbZip *z, Workbook *out, WbBudget *b, char **error)
 {
     const char *why = NULL;
     size_t len;
@@ -319,17 +317,21 @@ bool wb_read_xlsx(WbZip *z, Workbook *out, char **error)
     WbXml h = {wb_start, NULL, NULL, &w};
     ok = wb_xml_parse(text, len, &h, error);
     free(text);
+    if (ok && !b) { /* only the sheets' names */
+        for (size_t i = 0; i < w.n; i++)
+            wb_add_sheet(out, w.sheets[i].name, w.sheets[i].hidden);
+    }
     Rels rels = {0};
-    if (ok && (text = wb_zip_read(z, "xl/_rels/workbook.xml.rels", &len, &why)) != NULL) {
+    if (ok && b && (text = wb_zip_read(z, "xl/_rels/workbook.xml.rels", &len, &why)) != NULL) {
         WbXml hr = {rels_start, NULL, NULL, &rels};
         ok = wb_xml_parse(text, len, &hr, error);
         free(text);
-    } else if (ok) {
+    } else if (ok && b) {
         *error = xstrdup("manca l'elenco delle parti (xl/_rels/workbook.xml.rels)");
         ok = false;
     }
     Shared shared = {0};
-    if (ok && wb_zip_has(z, "xl/sharedStrings.xml")) {
+    if (ok && b && wb_zip_has(z, "xl/sharedStrings.xml")) {
         text = wb_zip_read(z, "xl/sharedStrings.xml", &len, &why);
         WbXml hs = {ss_start, ss_end, ss_text, &shared};
         ok = text ? wb_xml_parse(text, len, &hs, error) : (*error = xstrdup(why), false);
@@ -337,14 +339,13 @@ bool wb_read_xlsx(WbZip *z, Workbook *out, char **error)
         strbuf_free(&shared.cur);
     }
     Styles styles = {0};
-    if (ok && wb_zip_has(z, "xl/styles.xml")) {
+    if (ok && b && wb_zip_has(z, "xl/styles.xml")) {
         text = wb_zip_read(z, "xl/styles.xml", &len, &why);
         WbXml hs = {st_start, st_end, NULL, &styles};
         ok = text ? wb_xml_parse(text, len, &hs, error) : (*error = xstrdup(why), false);
         free(text);
     }
-    size_t cells = 0;
-    for (size_t i = 0; ok && i < w.n; i++) {
+    for (size_t i = 0; ok && b && i < w.n; i++) {
         const char *target = NULL;
         for (size_t k = 0; k < rels.n; k++)
             if (strcmp(rels.ids[k], w.sheets[i].rid) == 0)
@@ -365,16 +366,15 @@ bool wb_read_xlsx(WbZip *z, Workbook *out, char **error)
         p.shared = &shared;
         p.styles = &styles;
         p.date1904 = w.date1904;
-        p.cells = &cells;
-        WbXml hs = {sh_start, sh_end, sh_text, &p};
+        p.budget = b;
+        WbXml hs = {sh_start, sh_end, sh_text, &p, &b->stop};
         char *err = NULL;
         ok = wb_xml_parse(text, len, &hs, &err);
         if (!ok) {
             *error = xasprintf("foglio «%s»: %s", w.sheets[i].name, err);
             free(err);
-        } else if (p.too_many) {
-            *error = xasprintf("troppe celle (oltre %d milioni)", WORKBOOK_MAX_CELLS / 1000000);
-            ok = false;
+        } else if (b->stop) {
+            ok = false; /* the budget says where */
         }
         strbuf_free(&p.value);
         strbuf_free(&p.inline_text);

@@ -17,6 +17,7 @@
  *   piano-errori-sheetjs.xlsx            SheetJS: a plan with wrong cells and a
  *                                        hidden sheet.
  * Each must give exactly what its JSON counterpart gives. */
+#define _DEFAULT_SOURCE /* wait4 */
 #include <xlsxwriter.h>
 #include <zip.h>
 
@@ -707,4 +708,261 @@ Test(workbook, a_later_check_on_the_same_list_names_the_cell)
     diag_list_free(&moved);
     diag_list_free(&d);
     free(data);
+}
+
+/* ---- spreadsheet bombs: a few KB that expand to gigabytes once read ---- */
+
+#include <fcntl.h>
+#include <sys/resource.h>
+
+/* A workbook written here with libzip: parts named names[i] holding texts[i], deflated. */
+static void write_parts(const char *path, const char *const names[], char *const texts[], size_t n)
+{
+    int err;
+    zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+    cr_assert_not_null(z);
+    for (size_t i = 0; i < n; i++) {
+        zip_source_t *s = zip_source_buffer(z, texts[i], strlen(texts[i]), 0);
+        zip_int64_t idx = zip_file_add(z, names[i], s, ZIP_FL_OVERWRITE);
+        cr_assert(idx >= 0);
+        zip_set_file_compression(z, (zip_uint64_t)idx, strcmp(names[i], "mimetype") == 0 ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                                 9);
+    }
+    cr_assert_eq(zip_close(z), 0);
+}
+
+/* s, n times over. */
+static char *repeated(const char *s, size_t n)
+{
+    size_t len = strlen(s);
+    char *out = xmalloc(len * n + 1);
+    for (size_t i = 0; i < n; i++)
+        memcpy(out + i * len, s, len);
+    out[len * n] = '\0';
+    return out;
+}
+
+/* An .ods whose one sheet «Piano» has these rows. */
+static char *write_ods(const char *dir, const char *name, const char *rows)
+{
+    char *path = xasprintf("%s/%s", dir, name);
+    const char *const names[] = {"mimetype", "content.xml"};
+    char *texts[] = {
+        xstrdup("application/vnd.oasis.opendocument.spreadsheet"),
+        xasprintf("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content "
+                  "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                  "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+                  "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet>"
+                  "<table:table table:name=\"Piano\">%s</table:table></office:spreadsheet></office:body>"
+                  "</office:document-content>",
+                  rows)};
+    write_parts(path, names, texts, 2);
+    free(texts[0]);
+    free(texts[1]);
+    return path;
+}
+
+/* An .xlsx whose one sheet «Piano» has this sheetData, and a shared string table when shared is given. */
+static char *write_xlsx(const char *dir, const char *name, const char *sheet_data, const char *shared)
+{
+    char *path = xasprintf("%s/%s", dir, name);
+    const char *const names[] = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                                 "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"};
+    char *texts[] = {
+        xstrdup("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+        xstrdup("<workbook xmlns:r=\"r\"><sheets><sheet name=\"Piano\" r:id=\"rId1\"/></sheets></workbook>"),
+        xstrdup("<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),
+        xasprintf("<worksheet><sheetData>%s</sheetData></worksheet>", sheet_data),
+        shared ? xasprintf("<sst><si><t>%s</t></si></sst>", shared) : NULL};
+    write_parts(path, names, texts, shared ? 5 : 4);
+    for (size_t i = 0; i < 5; i++)
+        free(texts[i]);
+    return path;
+}
+
+typedef enum { BOMB_ODS_COLUMNS, BOMB_ODS_ROWS, BOMB_ODS_SPACES, BOMB_XLSX_SHARED, BOMB_XLSX_XFD, N_BOMBS } BombKind;
+
+/* Each class of bomb (also kept as regression inputs of the workbook harness,
+ * tests/fixtures/fuzz/workbook/bomba-*). */
+static char *write_bomb(const char *dir, BombKind kind)
+{
+    char *path = NULL, *part = NULL, *text = NULL;
+    switch (kind) {
+    case BOMB_ODS_COLUMNS: /* 1 KB of text over 1,000 columns, on a million rows: 1 TB */
+        text = repeated("x", 1024);
+        part = xasprintf("<table:table-row table:number-rows-repeated=\"1000000\"><table:table-cell "
+                         "table:number-columns-repeated=\"1000\" office:value-type=\"string\"><text:p>%s</text:p>"
+                         "</table:table-cell></table:table-row>",
+                         text);
+        path = write_ods(dir, "bomba-ods-colonne.ods", part);
+        break;
+    case BOMB_ODS_ROWS: /* 16 numbers on 1,048,576 rows */
+        path = write_ods(dir, "bomba-ods-righe.ods",
+                         "<table:table-row table:number-rows-repeated=\"1048576\"><table:table-cell "
+                         "table:number-columns-repeated=\"16\" office:value-type=\"float\" office:value=\"1\"/>"
+                         "</table:table-row>");
+        break;
+    case BOMB_ODS_SPACES: /* one cell of 100,000 × <text:s text:c="1000"/>: 100 MB of spaces */
+        text = repeated("<text:s text:c=\"1000\"/>", 100000);
+        part = xasprintf("<table:table-row><table:table-cell><text:p>%s</text:p></table:table-cell></table:table-row>", text);
+        path = write_ods(dir, "bomba-ods-spazi.ods", part);
+        break;
+    case BOMB_XLSX_SHARED: /* a shared string of 100 KB referenced by 200,000 cells: 20 GB */
+        text = repeated("x", 100000);
+        char *row = repeated("<c t=\"s\"><v>0</v></c>", 100);
+        char *one = xasprintf("<row>%s</row>", row);
+        part = repeated(one, 2000);
+        free(row);
+        free(one);
+        path = write_xlsx(dir, "bomba-xlsx-condivise.xlsx", part, text);
+        break;
+    case BOMB_XLSX_XFD: /* one cell in column XFD on 100,000 rows: 16,384 cells each */
+        part = repeated("<row><c r=\"XFD\"><v>1</v></c></row>", 100000);
+        path = write_xlsx(dir, "bomba-xlsx-xfd.xlsx", part, NULL);
+        break;
+    default:
+        cr_assert_fail();
+    }
+    free(part);
+    free(text);
+    return path;
+}
+
+/* The largest resident size of `schede ARGS...`, in KB, and its exit status. */
+static long max_rss(char *const args[], int *status)
+{
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(null, 2);
+#if defined(__SANITIZE_ADDRESS__)
+        setenv("ASAN_OPTIONS", "hard_rss_limit_mb=1024", 1); /* a bomb that goes off stops at 1 GB */
+#else
+        struct rlimit lim = {2048ul << 20, 2048ul << 20};
+        setrlimit(RLIMIT_AS, &lim);
+#endif
+        execv(SCHEDE_PROGRAM, args);
+        _exit(127);
+    }
+    struct rusage ru;
+    cr_assert_eq(wait4(pid, status, 0, &ru), pid);
+    return ru.ru_maxrss;
+}
+
+/* schede args exits 1 saying needle. */
+static void fails_saying(const char *args, const char *needle)
+{
+    Run r = run(args);
+    cr_assert_eq(r.status, 1, "%s", r.out);
+    expect_contains(&r, needle);
+    free(r.out);
+}
+
+Test(workbook, the_budget_of_a_file)
+{
+    cr_assert_eq(workbook_budget(1500), WORKBOOK_EXPANSION_MIN_BYTES, "a small file: the floor");
+    cr_assert_eq(workbook_budget(1024 * 1024), 64u * 1024 * 1024);
+    cr_assert_eq(workbook_budget(10u * 1024 * 1024), WORKBOOK_EXPANSION_MAX_BYTES, "a large file: the ceiling");
+}
+
+Test(workbook, spreadsheet_bombs_stop_at_their_budget, .timeout = 240 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("bombe-celle");
+    for (BombKind k = 0; k < N_BOMBS; k++) {
+        char *path = write_bomb(dir, k);
+        size_t len;
+        char *data = read_path(path, &len);
+        cr_assert_lt(len, 16 * 1024, "%s: %zu bytes", path, len);
+        /* the command line first (a bomb that goes off there stops at 1 GB): the same budget, the memory bounded */
+        int status;
+        long kb = max_rss((char *[]){SCHEDE_PROGRAM, "verifica", path, NULL}, &status);
+        cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 1, "%s: status %d", path, status);
+        cr_assert_lt(kb, 200 * 1024, "%s: %ld KB resident", path, kb);
+        /* not a kind the archive imports (no sheet «Obiettivi», «Rilevazioni», «Valutazioni»): told by
+           the sheets' names, before any cell is read */
+        char *db = xasprintf("%s/archivio.db", dir);
+        kb = max_rss((char *[]){SCHEDE_PROGRAM, "archivio", "importa", db, path, NULL}, &status);
+        cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 1, "%s: status %d", path, status);
+        cr_assert_lt(kb, 200 * 1024, "%s: %ld KB resident", path, kb);
+        char *cmd = xasprintf("archivio importa '%s' '%s'", db, path);
+        fails_saying(cmd, "file non riconosciuto");
+        free(cmd);
+        free(db);
+        cmd = xasprintf("verifica '%s'", path);
+        fails_saying(cmd, "il foglio «Piano» si espande oltre il limite alla cella ");
+        fails_saying(cmd, "foglio di calcolo sospetto, non letto");
+        free(cmd);
+        /* read in this process: refused at a cell, all its memory given back */
+        size_t before = memory_in_use();
+        Workbook wb;
+        DiagList d;
+        diag_list_init(&d);
+        cr_assert_eq(workbook_read(path, data, len, &wb, &d), LOAD_DATA_ERROR, "%s", path);
+        cr_assert_eq(wb.n, 0);
+        cr_assert_eq(d.count, 1);
+        const Diag *e = diag_find(&d, "il foglio «Piano» si espande oltre il limite alla cella ");
+        cr_assert_not_null(e, "%s: %s", path, d.items[0].message);
+        cr_assert_not_null(e->path);
+        cr_assert(strncmp(e->path, "Piano!", 6) == 0, "%s", e->path);
+        char *cell = xasprintf("alla cella %s: ", e->path + 6);
+        cr_assert_not_null(strstr(e->message, cell), "%s", e->message);
+        cr_assert_not_null(strstr(e->message, "più di 8 MB"), "%s", e->message);
+        free(cell);
+        diag_list_free(&d);
+        workbook_free(&wb);
+        cr_assert_lt(memory_in_use(), before + 64 * 1024, "%s: memory not given back", path);
+        /* what kind of file: its sheets' names, without a cell */
+        diag_list_init(&d);
+        cr_assert_eq(workbook_read_sheet_names(path, data, len, &wb, &d), LOAD_OK);
+        cr_assert(wb.n == 1 && strcmp(wb.sheets[0].name, "Piano") == 0 && wb.sheets[0].n_rows == 0);
+        workbook_free(&wb);
+        diag_list_free(&d);
+        free(data);
+        free(path);
+    }
+    free(dir);
+}
+
+/* LibreOffice ends every row with empty cells repeated to column AMJ and the
+ * sheet with empty rows repeated to row 1048576: none is held. */
+Test(workbook, trailing_empty_cells_and_rows_cost_nothing)
+{
+    char *dir = out_dir("libreoffice-vuote");
+    const char *filled = "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>codice</text:p>"
+                         "</table:table-cell><table:table-cell office:value-type=\"float\" office:value=\"2\"/>"
+                         "<table:table-cell table:number-columns-repeated=\"1022\"/></table:table-row>";
+    char *rows = xasprintf("%s<table:table-row table:number-rows-repeated=\"3\"><table:table-cell "
+                           "table:number-columns-repeated=\"1024\"/></table:table-row>"
+                           "<table:table-row table:number-rows-repeated=\"2\"><table:table-cell "
+                           "table:number-columns-repeated=\"2\" office:value-type=\"string\"><text:p>sì</text:p>"
+                           "</table:table-cell><table:table-cell table:number-columns-repeated=\"1022\"/>"
+                           "</table:table-row>%s"
+                           "<table:table-row table:number-rows-repeated=\"1048569\"><table:table-cell "
+                           "table:number-columns-repeated=\"1024\"/></table:table-row>",
+                           filled, filled);
+    char *path = write_ods(dir, "vuote.ods", rows);
+    size_t len;
+    char *data = read_path(path, &len);
+    Workbook wb;
+    DiagList d;
+    diag_list_init(&d);
+    cr_assert_eq(workbook_read(path, data, len, &wb, &d), LOAD_OK);
+    const WbSheet *s = workbook_sheet(&wb, "piano");
+    cr_assert_not_null(s);
+    cr_assert_eq(s->n_rows, 4, "the empty rows are not rows");
+    static const int numbers[] = {1, 5, 6, 7};
+    for (size_t i = 0; i < 4; i++) {
+        cr_assert_eq(s->rows[i].row, numbers[i]);
+        cr_assert_eq(s->rows[i].n, 2, "row %d holds %zu cells", s->rows[i].row, s->rows[i].n);
+    }
+    cr_assert_str_eq(wb_cell(&s->rows[2], 2)->text, "sì", "a repeated row with values is that many rows");
+    cr_assert_eq(wb_cell(&s->rows[3], 2)->number, 2);
+    workbook_free(&wb);
+    diag_list_free(&d);
+    free(data);
+    free(path);
+    free(rows);
+    free(dir);
 }

@@ -13,6 +13,7 @@ typedef struct {
     void (*end)(void *user, const char *name);
     void (*text)(void *user, const char *s, int len);
     void *user;
+    const bool *halt; /* when given and set by a handler, parsing stops there (and succeeds) */
 } WbXml;
 
 /* Parses text; false with *why (new string) on malformed XML. */
