@@ -683,14 +683,22 @@ ArchivioEsito archivio_copia(Archivio *a, const char *copia, char **error)
 
 size_t archivio_storia(Archivio *a, const char *codice, void (*visit)(const VoceRegistro *v, void *user), void *user)
 {
-    DbStmt *s = db_prepare(a,
-                                 codice ? "SELECT id, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, "
-                                          "dopo, motivo FROM registro WHERE ente = ? AND obiettivo = ? ORDER BY id DESC"
-                                        /* +ente: the whole registro is read by its ids, newest first, not through
-                                           the (ente, id) index and back to each row */
-                                        : "SELECT id, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, "
-                                          "dopo, motivo FROM registro WHERE +ente = ? ORDER BY id DESC",
-                                 NULL);
+    return archivio_storia_di(a, codice, STORIA_TUTTO, visit, user);
+}
+
+size_t archivio_storia_di(Archivio *a, const char *codice, FiltroStoria filtro,
+                          void (*visit)(const VoceRegistro *v, void *user), void *user)
+{
+    const char *which = filtro == STORIA_MODIFICHE ? " AND tabella <> 'accessi'"
+                        : filtro == STORIA_ACCESSI ? " AND tabella = 'accessi'"
+                                                   : "";
+    /* +ente: the whole registro is read by its ids, newest first, not through the (ente, id) index and back to
+       each row */
+    char *sql = xasprintf("SELECT id, quando, chi, operazione, tabella, chiave, obiettivo, campo, prima, dopo, motivo "
+                          "FROM registro WHERE %s%s ORDER BY id DESC",
+                          codice ? "ente = ? AND obiettivo = ?" : "+ente = ?", which);
+    DbStmt *s = db_prepare(a, sql, NULL);
+    free(sql);
     if (!s)
         return 0;
     db_bind_int64(s, 1, a->ente);

@@ -224,6 +224,11 @@ typedef struct {
  * codice is given), one row at a time: 100,000 rows need no more memory
  * than one. Returns how many. */
 size_t archivio_storia(Archivio *a, const char *codice, void (*visit)(const VoceRegistro *v, void *user), void *user);
+/* The same, of one kind of row: data changes (every table but the accesses), or the accesses (logins,
+ * refusals) only, so that a flood of failed logins never hides the changes. */
+typedef enum { STORIA_TUTTO, STORIA_MODIFICHE, STORIA_ACCESSI } FiltroStoria;
+size_t archivio_storia_di(Archivio *a, const char *codice, FiltroStoria filtro,
+                          void (*visit)(const VoceRegistro *v, void *user), void *user);
 
 /* ---- the archive itself ------------------------------------------------------------------- */
 

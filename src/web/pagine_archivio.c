@@ -49,25 +49,36 @@ void pagina_storia(Contesto *c, Risposta *out)
         risposta_errore(c, out, 400, "L'indirizzo non è leggibile.");
         return;
     }
-    const char *formato = modulo_valore(&q, "formato"), *codice = modulo_valore(&q, "obiettivo");
+    const char *formato = modulo_valore(&q, "formato"), *codice = modulo_valore(&q, "obiettivo"),
+               *tipo = modulo_valore(&q, "tipo");
     bool csv = formato && strcmp(formato, "csv") == 0;
+    /* the data changes, or the accesses apart: failed logins never hide what was changed */
+    bool accessi = tipo && strcmp(tipo, "accessi") == 0;
+    FiltroStoria filtro = accessi ? STORIA_ACCESSI : STORIA_MODIFICHE;
     Visit h = {&out->body, csv, 0};
     if (csv) {
         out->status = 200;
         out->content_type = "text/csv; charset=utf-8";
-        out->disposition = xstrdup("attachment; filename=\"storia.csv\"");
+        out->disposition = xstrdup(accessi ? "attachment; filename=\"accessi.csv\"" : "attachment; filename=\"storia.csv\"");
         strbuf_puts(&out->body, "id;quando;chi;operazione;tabella;chiave;obiettivo;campo;prima;dopo;motivo\r\n");
-        archivio_storia(c->s->a, codice && *codice ? codice : NULL, visit_row, &h);
+        archivio_storia_di(c->s->a, codice && *codice ? codice : NULL, filtro, visit_row, &h);
     } else {
         risposta_html(out, 200);
-        Briciola path[] = {{"Inizio", "/"}, {"Storia delle modifiche", NULL}};
-        html_inizio(&out->body, "Storia delle modifiche", c->sessione->utente, ruolo_nome(c->sessione->ruolo),
-                    c->sessione->csrf, path, 2);
-        strbuf_puts(&out->body, "<p><a href=\"/storia?formato=csv\">Scarica tutta la storia (CSV)</a></p>\n<ol class=\"storia\">\n");
-        archivio_storia(c->s->a, codice && *codice ? codice : NULL, visit_row, &h);
+        const char *title = accessi ? "Accessi" : "Storia delle modifiche";
+        Briciola path[] = {{"Inizio", "/"}, {title, NULL}};
+        html_inizio(&out->body, title, c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 2);
+        strbuf_puts(&out->body, "<nav aria-label=\"Parti del registro\"><ul class=\"voci-in-riga\">");
+        html_printf(&out->body, "<li>%s</li><li>%s</li></ul></nav>\n",
+                    accessi ? "<a href=\"/storia\">Modifiche ai dati</a>" : "<strong>Modifiche ai dati</strong>",
+                    accessi ? "<strong>Accessi</strong> (entrate, tentativi non riusciti, accessi negati)"
+                            : "<a href=\"/storia?tipo=accessi\">Accessi</a> (entrate, tentativi non riusciti, accessi negati)");
+        html_printf(&out->body, "<p><a href=\"%s\">Scarica %s (CSV)</a></p>\n<ol class=\"storia\">\n",
+                    accessi ? "/storia?tipo=accessi&formato=csv" : "/storia?formato=csv",
+                    accessi ? "tutti gli accessi" : "tutta la storia delle modifiche");
+        archivio_storia_di(c->s->a, codice && *codice ? codice : NULL, filtro, visit_row, &h);
         strbuf_puts(&out->body, "</ol>\n");
         if (h.n > 1000)
-            html_printf(&out->body, "<p>Sono mostrate le 1000 modifiche più recenti di %zu: le altre nel CSV.</p>\n", h.n);
+            html_printf(&out->body, "<p>Sono mostrate le 1000 righe più recenti di %zu: le altre nel CSV.</p>\n", h.n);
         html_fine(&out->body);
     }
     modulo_free(&q);

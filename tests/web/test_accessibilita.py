@@ -37,7 +37,8 @@ S = None
 # what each role opens in a year's work (GET); the POST pages are reached below through their forms
 PAGES = {
     "segreteria": ["/", "/obiettivi", "/obiettivi?stato=inviata", "/obiettivi/SG-01", "/persone", "/persone/bogo-a",
-                   "/piano", "/utenti", "/valutazioni", "/storia", "/obiettivi/SG-01?periodo=2024-06-30"],
+                   "/piano", "/utenti", "/valutazioni", "/storia", "/storia?tipo=accessi",
+                   "/obiettivi/SG-01?periodo=2024-06-30"],
     "segretario": ["/", "/obiettivi", "/obiettivi/SG-02", "/obiettivi/SG-03"],
     "personale": ["/", "/valutazioni", "/persone", "/persone?stato=comunicata", "/persone/bogo-a"],
     "oiv": ["/", "/obiettivi?stato=inviata", "/obiettivi/SG-03", "/storia", "/persone/tronfi-a"],

@@ -98,8 +98,8 @@ def chromium(webdriver, service, width=1200):
 class Server:
     """`schede web` on a free port, until stop()."""
 
-    def __init__(self, db, log=None, anno="2024", https=False):
-        args = [SCHEDE, "web", db, "--porta", "0", "--anno", anno] + (["--https"] if https else [])
+    def __init__(self, db, log=None, anno="2024", https=False, extra=()):
+        args = [SCHEDE, "web", db, "--porta", "0", "--anno", anno] + (["--https"] if https else []) + list(extra)
         if log:
             args += ["--log", log]
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -110,6 +110,26 @@ class Server:
             raise AssertionError("il server non è partito: %r %s" % (line, self.proc.stderr.read()))
         self.port = int(m.group(1))
         self.first_line = line
+
+    def rss_peak_mb(self):
+        """The server's peak resident memory so far (VmHWM), in MB."""
+        with open("/proc/%d/status" % self.proc.pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return 0
+
+    def reset_peak(self):
+        """VmHWM from now on (Linux: 5 written to clear_refs resets the peak)."""
+        with open("/proc/%d/clear_refs" % self.proc.pid, "w") as f:
+            f.write("5")
+
+    def rss_mb(self):
+        with open("/proc/%d/status" % self.proc.pid) as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return 0
 
     def stop(self, sig=signal.SIGTERM):
         if self.proc.poll() is None:

@@ -20,7 +20,8 @@
 #define SESSIONE_DURATA (10 * 60 * 60)  /* absolute lifetime */
 #define SESSIONI_MAX 10000              /* logged in */
 #define SESSIONI_ANONIME_MAX 5000       /* login forms open, in all … */
-#define SESSIONI_ANONIME_PER_INDIRIZZO 16 /* … and from one address (its oldest goes first) */
+#define SESSIONI_ANONIME_PER_INDIRIZZO 256 /* … and from one address (its oldest goes first): an office behind one
+                                            NAT address opens many at nine in the morning */
 
 typedef struct {
     char chiave[65];   /* SHA-256 of the token, hex */
