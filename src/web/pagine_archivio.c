@@ -68,13 +68,18 @@ void pagina_storia(Contesto *c, Risposta *out)
         Briciola path[] = {{"Inizio", "/"}, {title, NULL}};
         html_inizio(&out->body, title, c->sessione->utente, ruolo_nome(c->sessione->ruolo), c->sessione->csrf, path, 2);
         strbuf_puts(&out->body, "<nav aria-label=\"Parti del registro\"><ul class=\"voci-in-riga\">");
-        html_printf(&out->body, "<li>%s</li><li>%s</li></ul></nav>\n",
-                    accessi ? "<a href=\"/storia\">Modifiche ai dati</a>" : "<strong>Modifiche ai dati</strong>",
-                    accessi ? "<strong>Accessi</strong> (entrate, tentativi non riusciti, accessi negati)"
-                            : "<a href=\"/storia?tipo=accessi\">Accessi</a> (entrate, tentativi non riusciti, accessi negati)");
-        html_printf(&out->body, "<p><a href=\"%s\">Scarica %s (CSV)</a></p>\n<ol class=\"storia\">\n",
-                    accessi ? "/storia?tipo=accessi&formato=csv" : "/storia?formato=csv",
-                    accessi ? "tutti gli accessi" : "tutta la storia delle modifiche");
+        /* markup written as it is: html_printf would escape it as text */
+        strbuf_puts(&out->body, accessi ? "<li><a href=\"/storia\">Modifiche ai dati</a></li>"
+                                          "<li><strong aria-current=\"page\">Accessi</strong> (entrate, tentativi non "
+                                          "riusciti, accessi negati)</li></ul></nav>\n"
+                                          "<p><a href=\"/storia?tipo=accessi&amp;formato=csv\">Scarica tutti gli "
+                                          "accessi (CSV)</a></p>\n"
+                                        : "<li><strong aria-current=\"page\">Modifiche ai dati</strong></li>"
+                                          "<li><a href=\"/storia?tipo=accessi\">Accessi</a> (entrate, tentativi non "
+                                          "riusciti, accessi negati)</li></ul></nav>\n"
+                                          "<p><a href=\"/storia?formato=csv\">Scarica tutta la storia delle "
+                                          "modifiche (CSV)</a></p>\n");
+        strbuf_puts(&out->body, "<ol class=\"storia\">\n");
         archivio_storia_di(c->s->a, codice && *codice ? codice : NULL, filtro, visit_row, &h);
         strbuf_puts(&out->body, "</ol>\n");
         if (h.n > 1000)

@@ -28,7 +28,7 @@
 #define MAX_CONNECTIONS 1000   /* at most; fewer when the process may open fewer files (two per connection) */
 #define TIMEOUT_SECONDS 30     /* a client silent this long is dropped (slow clients) */
 #define HEADER_MEMORY (32 * 1024) /* per connection: headers larger than this get 431 from libmicrohttpd */
-#define UPLOADS_AT_ONCE 4      /* bodies larger than a form received at once (each up to WEB_MAX_UPLOAD) */
+#define UPLOADS_AT_ONCE 2      /* bodies larger than a form received and parsed at once (each up to WEB_MAX_UPLOAD) */
 #define BODY_BYTES_PER_SECOND (16 * 1024) /* the slowest a body may arrive: its deadline follows from its length */
 
 typedef struct {

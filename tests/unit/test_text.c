@@ -5,6 +5,7 @@
 
 #include "csv_values.h"
 #include "date.h"
+#include "numeri.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -125,4 +126,51 @@ Test(date, find_in_text)
     cr_assert_str_eq(buf, "05/06/2024");
     date_format_iso((Date){2024, 6, 5}, buf);
     cr_assert_str_eq(buf, "2024-06-05");
+}
+
+/* One strict reader for the numbers of the forms (numeri.h): what is typed, or nothing. */
+Test(numeri, integers_digits_only_never_wrapped)
+{
+    long v = 0;
+    cr_assert(numero_intero("1", 1, 10000, &v) && v == 1);
+    cr_assert(numero_intero("10000", 1, 10000, &v) && v == 10000);
+    const char *bad[] = {"4294967297", "0x1", " 1", "1 ", "+1", "1e0", "", "01a", "-1", "10001",
+                         "99999999999999999999999", "1,0"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        cr_assert_not(numero_intero(bad[i], 1, 10000, &v), "«%s»", bad[i]);
+    cr_assert(numero_intero("-5", -10, 10, &v) && v == -5);
+    cr_assert_not(numero_intero(NULL, 0, 1, &v));
+}
+
+Test(numeri, decimals_with_a_comma_or_a_point)
+{
+    double v = -1;
+    cr_assert(numero_decimale("62,5", 0, 100, &v) && v == 62.5);
+    cr_assert(numero_decimale("62.5", 0, 100, &v) && v == 62.5);
+    cr_assert(numero_decimale("0,1", 0, 100, &v) && v == 0.1); /* the nearest double, as a literal gives */
+    cr_assert(numero_decimale("100", 0, 100, &v) && v == 100);
+    cr_assert(numero_decimale("0", 0, 100, &v) && v == 0);
+    const char *bad[] = {"0x10", "1e2", "  50", "50 ", "50%", "100,01", "-0", "1,2,3", ",5", "5,", "+5", "",
+                         "1.000,5", "1234567890123456", "nan", "inf"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        cr_assert_not(numero_decimale(bad[i], 0, 100, &v), "«%s»", bad[i]);
+}
+
+/* A cell that a spreadsheet would run as a formula begins with ' in every CSV written (OWASP). */
+Test(text, csv_cells_never_formulas)
+{
+    StrBuf b = {0};
+    csv_put_field(&b, "=HYPERLINK(\"http://x\";\"clic\")", false);
+    csv_put_field(&b, "+39 0187", false);
+    csv_put_field(&b, "@SUM(A1)", false);
+    csv_put_field(&b, "-12,50", false);
+    csv_put_field(&b, "-", false);
+    csv_put_field(&b, "Mario Rossi", true);
+    cr_assert_str_eq(b.data, "\"'=HYPERLINK(\"\"http://x\"\";\"\"clic\"\")\";\"'+39 0187\";\"'@SUM(A1)\";-12,50;"
+                             "\"'-\";Mario Rossi\r\n");
+    strbuf_free(&b);
+    cr_assert(csv_sembra_formula("\tx"));
+    cr_assert_not(csv_sembra_formula("-5"));
+    cr_assert_not(csv_sembra_formula("Mario"));
+    cr_assert_not(csv_sembra_formula(""));
 }

@@ -43,6 +43,25 @@ def timed_get(port, path="/accesso", source="127.0.0.1"):
     return r.status, (time.monotonic() - t0) * 1000
 
 
+def during(port, attack):
+    """Runs attack() in a thread while a legitimate user (another address) opens the login page every 50 ms;
+    returns attack's result and the slowest of those answers, in ms (all must be 200)."""
+    result, samples = {}, []
+
+    def run():
+        result["v"] = attack()
+
+    t = threading.Thread(target=run)
+    t.start()
+    while t.is_alive():
+        samples.append(timed_get(port, source="127.0.0.99"))
+        time.sleep(0.05)
+    t.join()
+    samples.append(timed_get(port, source="127.0.0.99"))
+    assert all(status == 200 for status, _ in samples), samples
+    return result.get("v"), max(ms for _, ms in samples)
+
+
 class Attacchi(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -80,33 +99,40 @@ class Attacchi(unittest.TestCase):
                 who.get(path)
                 self.server.reset_peak()
                 t0 = time.monotonic()
-                r = who.upload(name, data, path)
+                r, worst = during(self.port, lambda: who.upload(name, data, path))
                 ms = (time.monotonic() - t0) * 1000
                 self.assertEqual(r.status, 422, (name, path, r.text[:300]))
                 self.assertIn("non riconosciuto", r.text.replace("&#39;", "'")) if path == "/valutazioni" else \
                     self.assertIn("oltre il limite", r.text)
                 peak = self.server.rss_peak_mb()
-                figure("%s (%d byte) su %s: %d, %.0f ms, memoria del server %.0f MB (picco %.0f)"
-                       % (name, len(data), path, r.status, ms, self.server.rss_mb(), peak))
+                figure("%s (%d byte) su %s: %d in %.0f ms, memoria del server %.0f MB (picco %.0f); una richiesta "
+                       "legittima nel frattempo al più %.0f ms" % (name, len(data), path, r.status, ms,
+                                                                   self.server.rss_mb(), peak, worst))
                 self.assertLess(peak - base, 200)
         self.assertEqual(registro_rows(self.db), before)  # nothing saved
         self.assertEqual(timed_get(self.port)[0], 200)
 
     def test_big_bodies_without_a_session_are_refused_from_the_head(self):
         base = self.server.rss_mb()
-        socks = []
-        for i in range(40):
-            s = socket.create_connection(("127.0.0.1", self.port))
-            s.sendall(("POST /piano HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
-                       "Content-Length: %d\r\n\r\n" % (20 * 1024 * 1024 - 1)).encode() + b"x" * 65536)
-            socks.append(s)
-        answers = [s.recv(200) for s in socks]
-        for s in socks:
-            s.close()
+
+        def bodies():
+            socks = []
+            for i in range(40):
+                s = socket.create_connection(("127.0.0.1", self.port))
+                s.sendall(("POST /piano HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                           "Content-Length: %d\r\n\r\n" % (20 * 1024 * 1024 - 1)).encode() + b"x" * 65536)
+                socks.append(s)
+            answers = [s.recv(200) for s in socks]
+            for s in socks:
+                s.close()
+            return answers
+
+        answers, worst = during(self.port, bodies)
         for a in answers:
             self.assertTrue(a.startswith(b"HTTP/1.1 403"), a)
         grown = self.server.rss_mb() - base
-        figure("40 corpi da 20 MB senza accesso: 403 dall'intestazione; memoria del server +%.1f MB" % grown)
+        figure("40 corpi da 20 MB senza accesso: 403 dall'intestazione; memoria del server +%.1f MB; una richiesta "
+               "legittima nel frattempo al più %.0f ms" % (grown, worst))
         self.assertLess(grown, 40)
         # a logged-in user of another role: refused from the head too (and in the registro, being a user)
         d = self.client("segretario")
@@ -123,15 +149,19 @@ class Attacchi(unittest.TestCase):
         attacker = w.Client(self.port, source="127.0.0.50")
         attacker.get("/accesso")
         statuses = {}
-        t0 = time.monotonic()
-        for i in range(1000):
-            r = attacker.post("/accesso", {"utente": "segreteria", "password": "sbagliata-%d" % i})
-            statuses[r.status] = statuses.get(r.status, 0) + 1
-        seconds = time.monotonic() - t0
+
+        def flood():
+            t0 = time.monotonic()
+            for i in range(1000):
+                r = attacker.post("/accesso", {"utente": "segreteria", "password": "sbagliata-%d" % i})
+                statuses[r.status] = statuses.get(r.status, 0) + 1
+            return time.monotonic() - t0
+
+        seconds, worst = during(self.port, flood)
         rows = registro_rows(self.db) - before_rows
         grown = os.path.getsize(self.db) - before_size
-        figure("1.000 accessi non riusciti in %.1f s: %s; righe del registro +%d, archivio +%d byte"
-               % (seconds, statuses, rows, grown))
+        figure("1.000 accessi non riusciti in %.1f s: %s; righe del registro +%d, archivio +%d byte; "
+               "una richiesta legittima nel frattempo al più %.0f ms" % (seconds, statuses, rows, grown, worst))
         # the password checked five times, then once per delay (1 s, 2 s, 4 s…): a handful in any attack this short
         self.assertLessEqual(statuses.get(401, 0), 8)
         self.assertLessEqual(rows, 8)                   # first failure, first refusal, 10th, 100th, 1000th …
@@ -148,7 +178,9 @@ class Attacchi(unittest.TestCase):
         self.assertNotIn("accesso non riuscito", page)
         self.assertNotIn("accesso bloccato", page)
         self.assertIn("importata la versione 1 del piano", page)
+        self.assertIn('<a href="/storia?tipo=accessi">Accessi</a>', page)  # a link, not markup shown as text
         accessi = s.get("/storia?tipo=accessi").text
+        self.assertIn('<a href="/storia">Modifiche ai dati</a>', accessi)
         self.assertIn("accesso bloccato", accessi)
         self.assertIn("100 tentativi", accessi)  # the refusals' row at the 100th
 
@@ -275,6 +307,34 @@ class Attacchi(unittest.TestCase):
             sock.close()
             self.assertTrue(data.startswith(b"HTTP/1.1 %d" % status), (path, data[:80]))
             self.assertTrue(data.endswith(b"\r\n\r\n"), path)  # the head only
+
+    def test_two_uploads_at_once_then_503(self):
+        personale = self.client("personale")
+        head = ("POST /valutazioni HTTP/1.1\r\nHost: x\r\nCookie: schede_sessione=%s\r\n"
+                "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000000\r\n\r\n"
+                % personale.cookie).encode()
+        slow = []
+        for _ in range(2):  # two uploads begun, their bodies still coming
+            sock = socket.create_connection(("127.0.0.1", self.port))
+            sock.sendall(head + b"x" * 1000)
+            slow.append(sock)
+        time.sleep(0.3)
+        third = socket.create_connection(("127.0.0.1", self.port))
+        third.sendall(head)
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = third.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+        third.close()
+        self.assertTrue(answer.startswith(b"HTTP/1.1 503"), answer)
+        self.assertIn(b"Retry-After: 10", answer)
+        for sock in slow:
+            sock.close()
+        time.sleep(0.3)  # their slots given back: the next upload is read
+        personale.get("/valutazioni")
+        self.assertEqual(personale.upload("v.csv", b"nome;punteggio\n", "/valutazioni").status, 422)
 
     def test_failed_uploads_give_their_memory_back(self):
         personale = self.client("personale")

@@ -15,7 +15,8 @@ class Memoria(unittest.TestCase):
     def test_every_kind_of_request_then_a_clean_exit(self):
         scratch = w.Scratch()
         try:
-            server = w.Server(w.make_archive(scratch.dir))
+            server_db = w.make_archive(scratch.dir)
+            server = w.Server(server_db)
             d = w.Client(server.port)
             self.assertEqual(d.login("segretario").status, 303)
             d.get("/obiettivi/SG-01")
@@ -41,6 +42,22 @@ class Memoria(unittest.TestCase):
             self.assertEqual(a.post("/raccolta", {"azione": "riapri"}).status, 422)
             self.assertEqual(a.step("/persone/bogo-a/riapertura", {"motivo": "x"}).status, 422)  # still bozza
             self.assertEqual(w.Client(server.port).login("oiv", "sbagliata-davvero").status, 401)
+            # failed uploads: a spreadsheet bomb, a valutazioni file that does not parse, a body refused by its head
+            bombs = os.path.join(w.SOURCES, "tests", "fixtures", "fuzz", "workbook")
+            with open(os.path.join(bombs, "bomba-xlsx-xfd.xlsx"), "rb") as f:
+                bomb = f.read()
+            a.get("/piano")
+            self.assertEqual(a.upload("bomba.xlsx", bomb, "/piano").status, 422)
+            a.get("/valutazioni")
+            self.assertEqual(a.upload("v.csv", b"nome;punteggio\n" + b"x" * 100000, "/valutazioni").status, 422)
+            self.assertEqual(w.Client(server.port).request("POST", "/piano", b"x" * 1000,
+                                                           {"Content-Type": "text/plain"}).status, 403)
+            # a user disabled while logged in: her session ends at her next request
+            o = w.Client(server.port)
+            self.assertEqual(o.login("oiv").status, 303)
+            self.assertEqual(o.get("/").status, 200)
+            w.run("archivio", "utente", server_db, "--disattiva", "oiv")
+            self.assertEqual(o.get("/").status, 303)
             self.assertEqual(a.post("/uscita", {}).status, 303)
             rc, out, err = server.stop()
             self.assertEqual(rc, 0, err)
