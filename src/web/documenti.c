@@ -105,7 +105,19 @@ static bool make(Server *s, const Documento *d, const Richiesto *rq, Risposta *o
         } else {
             OpzioniStampa opzioni = {.pdfa = -1, .quando = document_time()};
             Destinazione memory = {0};
-            if (!motore_stampa(d, &in, &forms, &opzioni, &memory, &fatto, &diags)) {
+            /* made outside the server's lock: the inputs are this request's own copies (the engine reads nothing
+               the server shares), so pages go on meanwhile; the queue bounds how many PDFs at once */
+            pthread_mutex_unlock(&s->lock);
+            bool turn = coda_stampa_entra(&s->stampe), made = false;
+            if (turn) {
+                made = motore_stampa(d, &in, &forms, &opzioni, &memory, &fatto, &diags);
+                coda_stampa_esci(&s->stampe);
+            }
+            pthread_mutex_lock(&s->lock);
+            if (!turn) {
+                *status = 503;
+                *error = xstrdup("Si stanno preparando già molti documenti: riprovare fra qualche secondo.");
+            } else if (!made) {
                 *error = xasprintf("il documento non è stato prodotto: %s", diags.count ? diags.items[0].message : "errore");
             } else if (fatto.manca) {
                 *status = 404;
@@ -135,8 +147,16 @@ static void answer(Contesto *c, Risposta *out, const Documento *d, const Richies
 {
     char *error = NULL;
     int status = 500;
-    if (!make(c->s, d, rq, out, &status, &error))
+    bool ok = make(c->s, d, rq, out, &status, &error);
+    /* the lock was let go while the PDF was made: the session is found again (it may have ended meanwhile) */
+    c->sessione = sessioni_trova(&c->s->sessioni, c->token, c->s->adesso());
+    c->obiettivo = NULL;
+    c->persona = NULL;
+    if (!ok) {
         risposta_errore(c, out, status, error ? error : "Il documento non è stato prodotto.");
+        if (status == 503)
+            out->retry_after = 5;
+    }
     free(error);
 }
 

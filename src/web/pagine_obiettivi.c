@@ -29,6 +29,8 @@ static void percent(StrBuf *b, bool has, double v)
 }
 
 /* The filter of the list: the text, the state, the raccolta, each a field of a GET form (role="search"). */
+#define ELENCO_PAGINA 50 /* rows of the list of objectives on a page */
+
 static void list_filter(Contesto *c, StrBuf *b, const char *testo, const char *stato, const Periodo *p)
 {
     html_form(b, &(Form){.action = "/obiettivi", .classe = "filtro", .ruolo = "search"});
@@ -68,7 +70,14 @@ void pagina_obiettivi(Contesto *c, Risposta *out)
         risposta_errore(c, out, 400, "L'indirizzo della ricerca non è leggibile.");
         return;
     }
-    const char *testo = modulo_valore(&q, "q"), *filtro = modulo_valore(&q, "stato");
+    const char *testo = modulo_valore(&q, "q"), *filtro = modulo_valore(&q, "stato"),
+               *pagina = modulo_valore(&q, "pagina");
+    long page = 1;
+    if (pagina && *pagina && !numero_intero(pagina, 1, 1000000, &page)) {
+        modulo_free(&q);
+        risposta_errore(c, out, 400, "Il numero della pagina non è valido: 1, 2, 3…");
+        return;
+    }
     Periodo p;
     if (!periodo_leggi(c->s, modulo_valore(&q, "periodo"), &p)) {
         modulo_free(&q);
@@ -93,13 +102,24 @@ void pagina_obiettivi(Contesto *c, Risposta *out)
                    "<th scope=\"col\">Rilevazioni</th><th scope=\"col\">Azioni rilevate</th>"
                    "<th scope=\"col\">Risultato</th></tr></thead>\n<tbody>\n",
                 c->s->anno, name, by_state ? ": " : "", by_state ? filtro : "");
-    size_t shown = 0;
+    /* the matching objectives, counted; the rows of the page asked for only (ELENCO_PAGINA each) */
+    size_t matching = 0, *rows = xcalloc(qd.n + 1, sizeof *rows);
     for (size_t i = 0; i < qd.n; i++) {
         const VoceQuadro *x = &qd.voci[i];
         const Obiettivo *o = x->obiettivo;
-        if (!contesto_vede_obiettivo(c, o) || (by_state && x->stato != wanted) ||
-            !(text_cerca(o->codice, testo) || text_cerca(o->descrizione, testo) || text_cerca(o->dirigente, testo)))
-            continue;
+        if (contesto_vede_obiettivo(c, o) && (!by_state || x->stato == wanted) &&
+            (text_cerca(o->codice, testo) || text_cerca(o->descrizione, testo) || text_cerca(o->dirigente, testo)))
+            rows[matching++] = i;
+    }
+    size_t pages = matching ? (matching + ELENCO_PAGINA - 1) / ELENCO_PAGINA : 1;
+    if ((size_t)page > pages)
+        page = (long)pages; /* past the end (the list got shorter): its last page */
+    size_t first = (size_t)(page - 1) * ELENCO_PAGINA, last = first + ELENCO_PAGINA;
+    if (last > matching)
+        last = matching;
+    for (size_t k = first; k < last; k++) {
+        const VoceQuadro *x = &qd.voci[rows[k]];
+        const Obiettivo *o = x->obiettivo;
         const EsitoObiettivo *e = anno_esito(&y, o);
         char *href = *value ? url_path("/obiettivi/%s?periodo=%s", o->codice, value) : url_path("/obiettivi/%s", o->codice);
         char n_m[48];
@@ -113,9 +133,34 @@ void pagina_obiettivi(Contesto *c, Risposta *out)
         free(href);
         percent(b, e && e->has_percentuale, e ? e->percentuale : 0);
         strbuf_puts(b, "</td></tr>\n");
-        shown++;
     }
-    html_printf(b, "</tbody></table>\n<p>%zu %s.</p>\n", shown, shown == 1 ? "obiettivo" : "obiettivi");
+    free(rows);
+    strbuf_puts(b, "</tbody></table>\n");
+    if (pages == 1)
+        html_printf(b, "<p>%zu %s.</p>\n", matching, matching == 1 ? "obiettivo" : "obiettivi");
+    else
+        html_printf(b, "<p>%zu obiettivi: dal %zu° al %zu°, pagina %ld di %zu.</p>\n", matching, first + 1, last, page,
+                    pages);
+    if (pages > 1) {
+        /* the other pages, keeping the search, the state and the raccolta */
+        strbuf_puts(b, "<nav aria-label=\"Pagine dell'elenco\"><ul class=\"voci-in-riga\">");
+        const char *q_text = testo ? testo : "", *q_state = by_state ? filtro : "";
+        if (page > 1) {
+            strbuf_puts(b, "<li>");
+            char *href = url_path("/obiettivi?q=%s&stato=%s&periodo=%s&pagina=%d", q_text, q_state, value, (int)page - 1);
+            html_link(b, href, "← Precedente");
+            free(href);
+            strbuf_puts(b, "</li>");
+        }
+        if ((size_t)page < pages) {
+            strbuf_puts(b, "<li>");
+            char *href = url_path("/obiettivi?q=%s&stato=%s&periodo=%s&pagina=%d", q_text, q_state, value, (int)page + 1);
+            html_link(b, href, "Successiva →");
+            free(href);
+            strbuf_puts(b, "</li>");
+        }
+        strbuf_puts(b, "</ul></nav>\n");
+    }
     html_fine(b);
     free(name);
     quadro_free(&qd);

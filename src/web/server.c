@@ -24,7 +24,7 @@
 #include "server.h"
 #include "text.h"
 
-#define THREADS 4
+#define THREADS WEB_THREADS    /* a thread making a PDF is busy meanwhile: others poll and take new connections */
 #define MAX_CONNECTIONS 1000   /* at most; fewer when the process may open fewer files (two per connection) */
 #define TIMEOUT_SECONDS 30     /* a client silent this long is dropped (slow clients) */
 #define HEADER_MEMORY (32 * 1024) /* per connection: headers larger than this get 431 from libmicrohttpd */

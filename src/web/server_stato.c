@@ -98,6 +98,7 @@ bool server_apri(Server *s, const WebConfig *c, char **error)
     }
     s->dummy_hash = make_dummy_hash();
     pthread_mutex_init(&s->lock, NULL);
+    coda_stampa_apri(&s->stampe, WEB_THREADS, STAMPE_INSIEME);
     return true;
 }
 
@@ -113,5 +114,6 @@ void server_chiudi(Server *s)
         fclose(s->log);
     free(s->dati);
     free(s->dummy_hash);
+    coda_stampa_chiudi(&s->stampe);
     pthread_mutex_destroy(&s->lock);
 }

@@ -11,6 +11,7 @@
 
 #include "archivio.h"
 #include "catalogo.h"
+#include "coda_stampa.h"
 #include "connessioni.h"
 #include "http.h"
 #include "model.h"
@@ -18,6 +19,11 @@
 #include "tentativi.h"
 #include "utenti.h"
 #include "web.h"
+
+/* The server's threads (server.c), and how many of them PDFs may take: as many making one at once as there are
+ * cores (at most half the threads), the others waiting their turn, so that two threads are always free for pages. */
+#define WEB_THREADS 8
+#define STAMPE_INSIEME 0 /* 0: the cores, at most WEB_THREADS / 2 */
 
 typedef struct {
     WebConfig cfg;
@@ -35,6 +41,7 @@ typedef struct {
     atomic_int in_flight;      /* requests begun and not yet sent whole: what a graceful stop waits for */
     atomic_int uploads;        /* bodies larger than a form being received or parsed */
     Connessioni connessioni;   /* its own lock: connections, their addresses and deadlines (connessioni.h) */
+    CodaStampa stampe;         /* its own lock: the PDFs being made, outside the server's lock */
     FILE *log;
     time_t (*adesso)(void);    /* time(NULL); tests may move it */
 } Server;
