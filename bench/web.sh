@@ -103,7 +103,7 @@ for name, role, persona, password in w.USERS:
           stdin=password + "\n")
 server = w.Server(db)
 pages = [("segreteria", "/"), ("segretario", "/"), ("oiv", "/"), ("personale", "/"), ("oiv", "/obiettivi?stato=aperta"),
-         ("personale", "/persone")]
+         ("segreteria", "/obiettivi"), ("segreteria", "/obiettivi?pagina=20"), ("personale", "/persone")]
 print("piano di 1.000 obiettivi, con rilevazioni e valutazioni: tempo di risposta visto dal client (mediana di %d)" % runs)
 for user, path in pages:
     c = w.Client(server.port)
@@ -111,8 +111,31 @@ for user, path in pages:
     v = []
     for _ in range(runs):
         t = time.perf_counter()
-        assert c.get(path).status == 200
+        r = c.get(path)
+        assert r.status == 200
         v.append((time.perf_counter() - t) * 1000)
-    print("  %-10s %-26s %.1f ms" % (user, path, median(v)))
+    print("  %-10s %-26s %.1f ms, %.0f KB" % (user, path, median(v), len(r.body) / 1024))
+# a page while another user downloads the whole schede.pdf (1,000 objectives)
+import threading
+s, d = w.Client(server.port), w.Client(server.port)
+s.login("segreteria")
+d.login("segretario")
+made = {}
+def whole():
+    t = time.perf_counter()
+    r = s.get("/documenti/schede.pdf")
+    made["ms"], made["kb"] = (time.perf_counter() - t) * 1000, len(r.body) / 1024
+th = threading.Thread(target=whole)
+th.start()
+time.sleep(0.1)
+waits = []
+while th.is_alive():
+    t = time.perf_counter()
+    assert d.get("/obiettivi").status == 200
+    waits.append((time.perf_counter() - t) * 1000)
+    time.sleep(0.02)
+th.join()
+print("  schede.pdf di 1.000 obiettivi: %.0f ms, %.0f KB; intanto %d pagine di un altro utente, mediana %.1f ms, "
+      "la più lenta %.1f ms" % (made["ms"], made["kb"], len(waits), median(waits), max(waits)))
 server.stop()
 PY

@@ -3,6 +3,10 @@
  * limit and its Retry-After, the one escaping function, the form, query,
  * multipart and cookie parsers. Time is passed in, so it can move. */
 #include <criterion/criterion.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <time.h>
+#include <unistd.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +14,7 @@
 #include "html_moduli.h"
 #include "http.h"
 #include "rotte.h"
+#include "coda_stampa.h"
 #include "sessioni.h"
 #include "tentativi.h"
 
@@ -400,4 +405,50 @@ Test(web, multipart_uploads_keep_their_bytes)
     for (size_t i = 0; i < 3; i++)
         cr_assert_not(modulo_multipart("multipart/form-data; boundary=zz", bad[i], strlen(bad[i]), &m), "%zu", i);
     cr_assert_not(modulo_multipart("multipart/form-data", body, sizeof body - 1, &m)); /* no boundary */
+}
+
+static void *wait_turn(void *arg)
+{
+    CodaStampa *q = arg;
+    bool got = coda_stampa_entra(q);
+    if (got)
+        coda_stampa_esci(q);
+    return (void *)(intptr_t)got;
+}
+
+Test(web, the_pdf_queue_makes_as_many_at_once_as_allowed_lets_some_wait_and_refuses_the_rest)
+{
+    CodaStampa q;
+    coda_stampa_apri(&q, 8, 2); /* 8 threads, 2 PDFs at once: 4 may wait, two threads stay for the pages */
+    cr_assert_eq(q.insieme, 2);
+    cr_assert_eq(q.attesa_max, 4);
+    cr_assert(coda_stampa_entra(&q));
+    cr_assert(coda_stampa_entra(&q));
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        pthread_create(&t[i], NULL, wait_turn, &q);
+    for (int tries = 0; tries < 500; tries++) { /* until the four wait */
+        pthread_mutex_lock(&q.lock);
+        int waiting = q.in_attesa;
+        pthread_mutex_unlock(&q.lock);
+        if (waiting == 4)
+            break;
+        nanosleep(&(struct timespec){0, 2000000}, NULL);
+    }
+    cr_assert_eq(q.in_attesa, 4);
+    cr_assert_not(coda_stampa_entra(&q)); /* the seventh: refused at once (503) */
+    coda_stampa_esci(&q);
+    coda_stampa_esci(&q);
+    for (int i = 0; i < 4; i++) {
+        void *got;
+        pthread_join(t[i], &got);
+        cr_assert(got, "a waiting PDF gets its turn");
+    }
+    cr_assert_eq(q.in_corso, 0);
+    coda_stampa_chiudi(&q);
+    CodaStampa big;
+    coda_stampa_apri(&big, 8, 64); /* never more than half the threads making PDFs */
+    cr_assert_eq(big.insieme, 4);
+    cr_assert_eq(big.attesa_max, 2);
+    coda_stampa_chiudi(&big);
 }
