@@ -22,6 +22,7 @@ if [ "${1:-}" = "--test" ]; then
   PACKAGES+=(mupdf-tools)               # mutool: i documenti si aprono anche in un secondo lettore
   PACKAGES+=(unzip)                     # i test guardano dentro i fogli di calcolo scritti
   PACKAGES+=(postgresql postgresql-client)  # il test dell'archivio su un server PostgreSQL temporaneo
+  PACKAGES+=(nginx)                     # due processi schede web dietro un vero proxy, nello stesso test
   PACKAGES+=(chromium chromium-driver python3-selenium)  # le prove di schede web in un browser vero
   # npm installa axe-core (tests/web/package.json) per le prove di accessibilità. Una macchina
   # con Node.js già installato da altre fonti (NodeSource, che porta con sé npm) non vuole i

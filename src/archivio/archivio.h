@@ -161,6 +161,12 @@ typedef struct {
  * (then v->approvata is false, and documents and pages say so).
  * ARCHIVIO_DATI when there is none. */
 ArchivioEsito archivio_piano_da_usare(Archivio *a, int numero, ArchivioFile *out, VersionePiano *v, char **error);
+/* Which version archivio_piano_da_usare would give (numero, approvata, ultima), without reading it; false when
+ * the archive does not answer. */
+bool archivio_versione_in_uso(Archivio *a, VersionePiano *v);
+/* The last row of the registro: it moves on at every change, from this process or any other (a server, the
+ * command line), so that what was computed from the archive can be kept until it does. -1 when unreadable. */
+long long archivio_ultima_modifica(Archivio *a);
 
 /* The rilevazioni of year anno: at year end (al NULL), or of the latest
  * monitoring at a date ≤ *al in that year. ARCHIVIO_DATI when there are none. */

@@ -126,6 +126,31 @@ ArchivioEsito archivio_piano_da_usare(Archivio *a, int numero, ArchivioFile *out
     return ARCHIVIO_OK;
 }
 
+bool archivio_versione_in_uso(Archivio *a, VersionePiano *v)
+{
+    memset(v, 0, sizeof *v);
+    char *error = NULL;
+    int approved = newest_approved(a, &error);
+    free(error);
+    if (approved < 0)
+        return false;
+    v->ultima = archivio_versioni(a);
+    v->numero = approved > 0 ? approved : v->ultima;
+    v->approvata = approved > 0;
+    return true;
+}
+
+long long archivio_ultima_modifica(Archivio *a)
+{
+    DbStmt *s = db_prepare(a, "SELECT max(id) FROM registro WHERE ente = ?", NULL);
+    if (!s)
+        return -1;
+    db_bind_int64(s, 1, a->ente);
+    long long id = db_step(s) == DB_ROW && !db_col_null(s, 0) ? db_col_int64(s, 0) : 0;
+    db_finalize(s);
+    return id;
+}
+
 int archivio_versioni(Archivio *a)
 {
     DbStmt *s = db_prepare(a, "SELECT COALESCE(MAX(numero), 0) FROM versioni WHERE ente = ?", NULL);

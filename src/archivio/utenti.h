@@ -101,4 +101,56 @@ typedef struct {
 size_t archivio_prese_visione(Archivio *a, int anno, PresaVisione **out);
 void prese_visione_free(PresaVisione *p, size_t n);
 
+
+/* ---- the sessions and failed logins of schede web, shared by its processes ---------------- */
+
+/* A session's row (archivio_sessioni.c). */
+typedef struct {
+    char chiave[65];     /* SHA-256 of the token, hex */
+    char csrf[33];
+    char *utente;        /* NULL: anonymous (the login form's) */
+    char indirizzo[46];  /* an anonymous one's address */
+    long revisione;      /* the user's at login */
+    long long creata, ultima;
+    /* the user as she is now, read with the row: */
+    bool utente_valido;  /* there, enabled, at the same revisione: the session is still hers */
+    Ruolo ruolo;
+    char *persona;
+} RigaSessione;
+void riga_sessione_free(RigaSessione *r);
+
+/* Writes a new session; false when the archive would not. */
+bool archivio_sessione_scrivi(Archivio *a, const RigaSessione *r);
+/* The session of chiave with its user as she is now; false when there is none. */
+bool archivio_sessione_leggi(Archivio *a, const char *chiave, RigaSessione *out);
+void archivio_sessione_vista(Archivio *a, const char *chiave, long long ultima);
+void archivio_sessione_togli(Archivio *a, const char *chiave);
+/* Ends every session of utente; returns how many. */
+size_t archivio_sessioni_togli_utente(Archivio *a, const char *utente);
+/* Removes the sessions idle since before inattiva or made before creata. */
+void archivio_sessioni_scadute(Archivio *a, long long inattiva, long long creata);
+/* How many anonymous sessions there are from indirizzo, and in all; *piu_vecchia the chiave of the oldest from
+ * indirizzo ("" when none). */
+void archivio_sessioni_anonime(Archivio *a, const char *indirizzo, long *dell_indirizzo, long *tutte,
+                               char piu_vecchia[65]);
+/* How many logged-in sessions there are; *piu_vecchia the chiave of the one idle longest. */
+long archivio_sessioni_utenti(Archivio *a, char piu_vecchia[65]);
+
+/* A key of failed logins (tentativi.h in src/web): its counts. */
+typedef struct {
+    int fallimenti;
+    long long eventi[2]; /* failed, refused during a delay */
+    int nomi;
+    long long ultimo;
+} RigaTentativi;
+/* The row of chiave; false (and zeros) when there is none. */
+bool archivio_tentativi_leggi(Archivio *a, const char *chiave, RigaTentativi *out);
+/* Adds to the row of chiave (made when missing) the given increments, sets ultimo; in one statement, so that
+ * two processes never lose one another's counts. */
+void archivio_tentativi_aggiungi(Archivio *a, const char *chiave, int fallimenti, int falliti, int respinti,
+                                 int nomi, long long ultimo);
+void archivio_tentativi_togli(Archivio *a, const char *chiave);
+/* Forgets the keys last tried before prima, and the oldest beyond massimo keys. */
+void archivio_tentativi_scaduti(Archivio *a, long long prima, long massimo);
+
 #endif

@@ -23,7 +23,8 @@ static bool has_raccolta(Server *s, const Periodo *p)
     return found;
 }
 
-void anno_carica_periodo(Server *s, const Periodo *p, Anno *out)
+/* Computes the rilevazioni and results of p into out. */
+static void compute(Server *s, const Periodo *p, Anno *out)
 {
     memset(out, 0, sizeof *out);
     char *error = NULL;
@@ -37,6 +38,40 @@ void anno_carica_periodo(Server *s, const Periodo *p, Anno *out)
     esiti_compute_at(&s->plan, &out->ril, s->anno, p->has_al ? &p->al : NULL, &out->esiti, &d);
     diag_list_free(&d);
     out->has_esiti = true;
+}
+
+void anno_carica_periodo(Server *s, const Periodo *p, Anno *out)
+{
+    long long mark = archivio_ultima_modifica(s->a);
+    if (mark < 0) { /* the archive does not say whether it changed: nothing kept */
+        compute(s, p, out);
+        return;
+    }
+    RisultatiInCache *hit = NULL, *victim = &s->risultati[0];
+    for (size_t i = 0; i < RISULTATI_IN_CACHE && !hit; i++) {
+        RisultatiInCache *r = &s->risultati[i];
+        if (r->usata && r->has_al == p->has_al && (!p->has_al || date_compare(r->al, p->al) == 0) && r->segno == mark &&
+            r->piano == s->plan.obiettivi)
+            hit = r;
+        else if (!r->usata || (victim->usata && r->uso < victim->uso))
+            victim = r;
+    }
+    if (!hit) {
+        if (victim->usata) {
+            esiti_free(&victim->esiti);
+            raggiunto_free(&victim->ril);
+        }
+        Anno fresh;
+        compute(s, p, &fresh);
+        *victim = (RisultatiInCache){true, p->has_al, p->al, mark, s->plan.obiettivi, fresh.ril, fresh.esiti, 0};
+        hit = victim;
+    }
+    hit->uso = ++s->uso_risultati;
+    memset(out, 0, sizeof *out);
+    out->ril = hit->ril;
+    out->esiti = hit->esiti;
+    out->has_esiti = true;
+    out->prestati = true;
 }
 
 void anno_carica(Server *s, Anno *out)
@@ -185,6 +220,8 @@ void anno_free(Anno *a)
         valutazioni_free(&a->valutazioni);
         sistema_free(&a->sistema);
     }
+    if (a->prestati) /* the server's kept results: they stay */
+        return;
     if (a->has_esiti)
         esiti_free(&a->esiti);
     raggiunto_free(&a->ril);

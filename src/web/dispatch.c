@@ -261,14 +261,15 @@ static void route(Contesto *c, Risposta *out)
 /* The live session of a token: a logged-in one only while its user is
  * enabled and unchanged since the login (another role, persona or password,
  * from this server or from the command line): otherwise it ends here. */
-static Sessione *live_session(Server *s, const char *token)
+static Sessione *live_session(Server *s, const char *token, Sessione *buf)
 {
-    Sessione *se = sessioni_trova(&s->sessioni, token, s->adesso());
-    if (se && !se->anonima && !archivio_utente_corrente(s->a, se->utente, se->revisione)) {
-        sessioni_chiudi(&s->sessioni, token);
-        return NULL;
-    }
-    return se;
+    return sessioni_trova(&s->sessioni, token, s->adesso(), buf) ? buf : NULL;
+}
+
+void contesto_ritrova_sessione(Contesto *c)
+{
+    sessione_free(&c->propria);
+    c->sessione = live_session(c->s, c->token, &c->propria);
 }
 
 int web_ammetti(Server *s, const char *metodo, const char *percorso, const char *cookie, Risposta *out)
@@ -286,7 +287,8 @@ int web_ammetti(Server *s, const char *metodo, const char *percorso, const char 
     }
     pthread_mutex_lock(&s->lock);
     char *token = web_cookie(cookie, COOKIE);
-    Sessione *se = live_session(s, token);
+    Sessione buf;
+    Sessione *se = live_session(s, token, &buf);
     free(token);
     int status = 0;
     const char *why = NULL;
@@ -301,11 +303,34 @@ int web_ammetti(Server *s, const char *metodo, const char *percorso, const char 
         risposta_vietato(&c, out, NULL, rt->rifiuto ? rt->rifiuto : "Operazione non consentita a questo ruolo.");
         status = 403;
     }
+    if (se)
+        sessione_free(se);
     pthread_mutex_unlock(&s->lock);
     /* without a login, no row in the registro: a request refused before its body is read costs nothing */
     if (status && why)
         risposta_errore(NULL, out, status, why);
     return status;
+}
+
+/* Another process (the command line, a second server) may have changed the archive: when its registro moved
+ * on, the plan version to use is checked again, and reloaded when it is another. */
+static void follow_the_archive(Server *s)
+{
+    long long mark = archivio_ultima_modifica(s->a);
+    if (mark < 0 || mark == s->visto)
+        return;
+    s->visto = mark;
+    VersionePiano now;
+    if (!archivio_versione_in_uso(s->a, &now))
+        return;
+    if (now.numero != s->versione.numero) {
+        char *error = NULL;
+        server_ricarica_piano(s, &error); /* when it fails, the plan in use stays */
+        free(error);
+    } else {
+        s->versione.approvata = now.approvata;
+        s->versione.ultima = now.ultima;
+    }
 }
 
 void web_gestisci(Server *s, const Richiesta *asked, Risposta *out)
@@ -327,14 +352,16 @@ void web_gestisci(Server *s, const Richiesta *asked, Risposta *out)
         return;
     }
     pthread_mutex_lock(&s->lock);
+    follow_the_archive(s);
     Contesto c = {.s = s, .r = r};
     c.token = web_cookie(r->cookie, COOKIE);
-    c.sessione = live_session(s, c.token);
+    c.sessione = live_session(s, c.token, &c.propria);
     c.capacita = c.sessione && !c.sessione->anonima ? capacita_di(c.sessione->ruolo) : 0;
     CacheUtente io = {0};
     c.io = c.sessione ? &io : NULL;
     route(&c, out);
     pthread_mutex_unlock(&s->lock);
+    sessione_free(&c.propria);
     cache_free(&io);
     modulo_free(&c.modulo);
     free(c.token);

@@ -149,7 +149,7 @@ static void answer(Contesto *c, Risposta *out, const Documento *d, const Richies
     int status = 500;
     bool ok = make(c->s, d, rq, out, &status, &error);
     /* the lock was let go while the PDF was made: the session is found again (it may have ended meanwhile) */
-    c->sessione = sessioni_trova(&c->s->sessioni, c->token, c->s->adesso());
+    contesto_ritrova_sessione(c);
     c->obiettivo = NULL;
     c->persona = NULL;
     if (!ok) {

@@ -23,8 +23,8 @@ static void login_page(Contesto *c, Risposta *out, const char *errore, const cha
 {
     strbuf_free(&out->body);
     if (!c->sessione) { /* the form's csrf lives in a session of its own until login */
-        Sessione *anon;
-        char *token = sessioni_nuova(&c->s->sessioni, NULL, c->r->indirizzo, c->s->adesso(), &anon);
+        sessione_free(&c->propria);
+        char *token = sessioni_nuova(&c->s->sessioni, NULL, c->r->indirizzo, c->s->adesso(), &c->propria);
         if (!token) {
             risposta_errore(c, out, 503, "Troppe persone stanno accedendo in questo momento: riprovare fra un minuto.");
             out->retry_after = 60;
@@ -33,7 +33,7 @@ static void login_page(Contesto *c, Risposta *out, const char *errore, const cha
         set_cookie(c, out, token, false);
         free(c->token);
         c->token = token;
-        c->sessione = anon;
+        c->sessione = &c->propria;
     }
     risposta_html(out, errore ? 401 : 200);
     StrBuf *b = &out->body;
@@ -120,7 +120,7 @@ void post_accesso(Contesto *c, Risposta *out)
     free(hash);
     if (!ok) {
         audit_failure(c, "accesso non riuscito", nome);
-        c->sessione = sessioni_trova(&s->sessioni, c->token, s->adesso());
+        contesto_ritrova_sessione(c);
         login_page(c, out, "Nome utente o password non corretti.", nome);
         if (exists)
             utente_free(&u);
@@ -129,15 +129,21 @@ void post_accesso(Contesto *c, Risposta *out)
     tentativi_riuscito(&s->tentativi, nome, c->r->indirizzo);
     if (!u.attivo) { /* the right password: she may know why she cannot come in */
         audit(c, u.nome, "accesso rifiutato", u.nome, "utente disattivato");
-        c->sessione = sessioni_trova(&s->sessioni, c->token, s->adesso());
+        contesto_ritrova_sessione(c);
         login_page(c, out, "Questo utente è disattivato: rivolgersi alla Segreteria.", nome);
         utente_free(&u);
         return;
     }
     sessioni_chiudi(&s->sessioni, c->token); /* a new token at login */
-    Sessione *nuova;
-    char *token = sessioni_nuova(&s->sessioni, &u, c->r->indirizzo, s->adesso(), &nuova);
-    c->sessione = nuova;
+    sessione_free(&c->propria);
+    char *token = sessioni_nuova(&s->sessioni, &u, c->r->indirizzo, s->adesso(), &c->propria);
+    c->sessione = token ? &c->propria : NULL;
+    if (!token) {
+        utente_free(&u);
+        risposta_errore(c, out, 503, "L'accesso non è stato registrato: riprovare fra un minuto.");
+        out->retry_after = 60;
+        return;
+    }
     audit(c, u.nome, "accesso", u.nome, c->r->indirizzo);
     set_cookie(c, out, token, false);
     free(token);

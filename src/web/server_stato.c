@@ -10,6 +10,18 @@
 #include "resources.h"
 #include "server.h"
 
+void server_dimentica_risultati(Server *s)
+{
+    for (size_t i = 0; i < RISULTATI_IN_CACHE; i++) {
+        RisultatiInCache *r = &s->risultati[i];
+        if (r->usata) {
+            esiti_free(&r->esiti);
+            raggiunto_free(&r->ril);
+        }
+        memset(r, 0, sizeof *r);
+    }
+}
+
 bool server_ricarica_piano(Server *s, char **error)
 {
     ArchivioFile f;
@@ -27,6 +39,7 @@ bool server_ricarica_piano(Server *s, char **error)
         *error = xasprintf("la versione %d del piano non si rilegge", v.numero);
         return false;
     }
+    server_dimentica_risultati(s); /* they point into the plan going away */
     if (s->has_plan)
         plan_free(&s->plan);
     s->plan = plan;
@@ -78,6 +91,9 @@ bool server_apri(Server *s, const WebConfig *c, char **error)
         connessioni_chiudi(&s->connessioni);
         return false;
     }
+    /* the sessions and the failed logins are rows of the archive, shared with every other process on it */
+    s->sessioni.a = s->a;
+    s->tentativi.a = s->a;
     if (!server_ricarica_piano(s, error)) {
         archivio_chiudi(s->a);
         free(s->dati);
@@ -104,9 +120,9 @@ bool server_apri(Server *s, const WebConfig *c, char **error)
 
 void server_chiudi(Server *s)
 {
+    server_dimentica_risultati(s);
     connessioni_chiudi(&s->connessioni);
-    sessioni_free(&s->sessioni);
-    tentativi_free(&s->tentativi);
+
     if (s->has_plan)
         plan_free(&s->plan);
     archivio_chiudi(s->a);

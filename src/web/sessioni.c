@@ -1,6 +1,6 @@
-/* sessioni.c — sessions and CSRF tokens (sessioni.h). */
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* sessioni.c — sessions and CSRF tokens, as rows of the archive (sessioni.h). */
 #include <sodium.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,150 +23,119 @@ static void random_hex(char out[33])
     sodium_memzero(r, sizeof r);
 }
 
-static void free_session(Sessione *s)
+void sessione_free(Sessione *s)
 {
     free(s->utente);
     free(s->persona);
     sodium_memzero(s, sizeof *s);
 }
 
-static bool expired(const Sessione *s, time_t now)
-{
-    return now - s->ultima > SESSIONE_INATTIVA || now - s->creata > SESSIONE_DURATA || now < s->creata;
-}
-
-static void drop(Sessioni *ss, size_t i)
-{
-    free_session(&ss->s[i]);
-    ss->s[i] = ss->s[--ss->n];
-}
-
-/* Drops expired sessions. */
-static void prune(Sessioni *ss, time_t now)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < ss->n; i++) {
-        if (expired(&ss->s[i], now))
-            free_session(&ss->s[i]);
-        else
-            ss->s[k++] = ss->s[i];
-    }
-    ss->n = k;
-}
-
-/* Room for a new session: a logged-in one pushes out the oldest logged-in
- * one when all are taken; an anonymous one pushes out only the oldest of its
- * own address, and is refused (false) when the anonymous ones are all taken. */
+/* Room for a new session: a logged-in one pushes out the one idle longest when all are taken; an anonymous one
+ * pushes out only the oldest of its own address, and is refused (false) when the anonymous ones are all taken. */
 static bool make_room(Sessioni *ss, bool anonymous, const char *indirizzo)
 {
-    size_t same = 0, anonymous_n = 0, oldest_same = SIZE_MAX, oldest_logged = SIZE_MAX;
-    for (size_t i = 0; i < ss->n; i++) {
-        const Sessione *x = &ss->s[i];
-        if (x->anonima) {
-            anonymous_n++;
-            if (strcmp(x->indirizzo, indirizzo ? indirizzo : "") == 0) {
-                same++;
-                if (oldest_same == SIZE_MAX || x->ultima < ss->s[oldest_same].ultima)
-                    oldest_same = i;
-            }
-        } else if (oldest_logged == SIZE_MAX || x->ultima < ss->s[oldest_logged].ultima) {
-            oldest_logged = i;
-        }
-    }
+    char oldest[65];
     if (anonymous) {
-        if (same >= SESSIONI_ANONIME_PER_INDIRIZZO) {
-            drop(ss, oldest_same);
+        long same, all;
+        archivio_sessioni_anonime(ss->a, indirizzo, &same, &all, oldest);
+        if (same >= SESSIONI_ANONIME_PER_INDIRIZZO && *oldest) {
+            archivio_sessione_togli(ss->a, oldest);
             return true;
         }
-        return anonymous_n < SESSIONI_ANONIME_MAX;
+        return all < SESSIONI_ANONIME_MAX;
     }
-    if (ss->n - anonymous_n >= SESSIONI_MAX && oldest_logged != SIZE_MAX)
-        drop(ss, oldest_logged);
+    if (archivio_sessioni_utenti(ss->a, oldest) >= SESSIONI_MAX && *oldest)
+        archivio_sessione_togli(ss->a, oldest);
     return true;
 }
 
-char *sessioni_nuova(Sessioni *ss, const Utente *u, const char *indirizzo, time_t now, Sessione **out)
+char *sessioni_nuova(Sessioni *ss, const Utente *u, const char *indirizzo, time_t now, Sessione *out)
 {
-    prune(ss, now);
-    if (!make_room(ss, u == NULL, indirizzo)) {
-        *out = NULL;
+    memset(out, 0, sizeof *out);
+    archivio_sessioni_scadute(ss->a, (long long)now - SESSIONE_INATTIVA, (long long)now - SESSIONE_DURATA);
+    if (!make_room(ss, u == NULL, indirizzo))
         return NULL;
-    }
-    ss->s = xgrow(ss->s, ss->n, &ss->cap, sizeof *ss->s, 16);
-    Sessione *s = &ss->s[ss->n++];
-    memset(s, 0, sizeof *s);
     char token[33];
     random_hex(token);
-    hash_token(token, s->chiave);
-    random_hex(s->csrf);
-    s->anonima = u == NULL;
-    if (u) {
-        s->utente = xstrdup(u->nome);
-        s->persona = u->persona ? xstrdup(u->persona) : NULL;
-        s->ruolo = u->ruolo;
-        s->revisione = u->revisione;
-    } else {
-        snprintf(s->indirizzo, sizeof s->indirizzo, "%s", indirizzo ? indirizzo : "");
+    RigaSessione r = {0};
+    hash_token(token, r.chiave);
+    random_hex(r.csrf);
+    r.utente = u ? u->nome : NULL;
+    snprintf(r.indirizzo, sizeof r.indirizzo, "%s", u ? "" : indirizzo ? indirizzo : "");
+    r.revisione = u ? u->revisione : 0;
+    r.creata = r.ultima = now;
+    if (!archivio_sessione_scrivi(ss->a, &r)) {
+        sodium_memzero(token, sizeof token);
+        return NULL;
     }
-    s->creata = s->ultima = now;
-    *out = s;
+    memcpy(out->chiave, r.chiave, sizeof out->chiave);
+    memcpy(out->csrf, r.csrf, sizeof out->csrf);
+    out->anonima = u == NULL;
+    memcpy(out->indirizzo, r.indirizzo, sizeof out->indirizzo);
+    if (u) {
+        out->utente = xstrdup(u->nome);
+        out->persona = u->persona ? xstrdup(u->persona) : NULL;
+        out->ruolo = u->ruolo;
+        out->revisione = u->revisione;
+    }
+    out->creata = out->ultima = now;
     char *copy = xstrdup(token);
     sodium_memzero(token, sizeof token);
     return copy;
 }
 
-static Sessione *find(Sessioni *ss, const char *token)
+static bool expired(const RigaSessione *r, time_t now)
 {
-    if (!token || strlen(token) != 32)
-        return NULL;
-    char key[65];
-    hash_token(token, key);
-    for (size_t i = 0; i < ss->n; i++)
-        if (sodium_memcmp(ss->s[i].chiave, key, 64) == 0)
-            return &ss->s[i];
-    return NULL;
+    return now - r->ultima > SESSIONE_INATTIVA || now - r->creata > SESSIONE_DURATA || now < r->creata;
 }
 
-Sessione *sessioni_trova(Sessioni *ss, const char *token, time_t now)
+bool sessioni_trova(Sessioni *ss, const char *token, time_t now, Sessione *out)
 {
-    Sessione *s = find(ss, token);
-    if (!s || expired(s, now))
-        return NULL;
-    s->ultima = now;
-    return s;
+    memset(out, 0, sizeof *out);
+    if (!token || strlen(token) != 32)
+        return false;
+    char key[65];
+    hash_token(token, key);
+    RigaSessione r;
+    if (!archivio_sessione_leggi(ss->a, key, &r))
+        return false;
+    if (expired(&r, now) || (r.utente && !r.utente_valido)) {
+        archivio_sessione_togli(ss->a, key);
+        riga_sessione_free(&r);
+        return false;
+    }
+    if (now - r.ultima >= SESSIONE_VISTA) /* the idle time renewed, written at most once a minute */
+        archivio_sessione_vista(ss->a, key, now);
+    memcpy(out->chiave, key, sizeof out->chiave);
+    memcpy(out->csrf, r.csrf, sizeof out->csrf);
+    out->anonima = r.utente == NULL;
+    memcpy(out->indirizzo, r.indirizzo, sizeof out->indirizzo);
+    out->utente = r.utente;
+    out->persona = r.persona; /* the user's as she is now */
+    out->ruolo = r.ruolo;
+    out->revisione = r.revisione;
+    out->creata = (time_t)r.creata;
+    out->ultima = now;
+    r.utente = r.persona = NULL;
+    riga_sessione_free(&r);
+    return true;
 }
 
 void sessioni_chiudi(Sessioni *ss, const char *token)
 {
-    Sessione *s = find(ss, token);
-    if (!s)
+    if (!token || strlen(token) != 32)
         return;
-    free_session(s);
-    *s = ss->s[--ss->n];
+    char key[65];
+    hash_token(token, key);
+    archivio_sessione_togli(ss->a, key);
 }
 
 size_t sessioni_chiudi_utente(Sessioni *ss, const char *utente)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < ss->n;)
-        if (!ss->s[i].anonima && ss->s[i].utente && strcmp(ss->s[i].utente, utente) == 0) {
-            drop(ss, i);
-            n++;
-        } else {
-            i++;
-        }
-    return n;
+    return archivio_sessioni_togli_utente(ss->a, utente);
 }
 
 bool sessione_csrf_ok(const Sessione *s, const char *csrf)
 {
     return s && csrf && strlen(csrf) == 32 && sodium_memcmp(s->csrf, csrf, 32) == 0;
-}
-
-void sessioni_free(Sessioni *ss)
-{
-    for (size_t i = 0; i < ss->n; i++)
-        free_session(&ss->s[i]);
-    free(ss->s);
-    memset(ss, 0, sizeof *ss);
 }

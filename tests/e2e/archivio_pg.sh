@@ -203,4 +203,94 @@ run archivio importa "$O" $R --anno 2024 >/dev/null 2>&1 || fail "l'aggiornament
 run verifica --archivio "$O" --anno 2024 2>&1 | grep "(valutazioni del 2024): 48 persone valutate, 47 con punteggio finale, 1 incompleta" >/dev/null ||
   fail "le valutazioni portate in righe: $(run verifica --archivio "$O" --anno 2024 2>&1 | tail -3)"
 
+# Hosted use: two `schede web` processes on one PostgreSQL database behind a real nginx (Debian's, started here on
+# loopback with both as upstreams). A user logs in through nginx; requests alternate between the two; a rilevazione
+# saved through one is on the other's page; one process is killed with SIGKILL and the user carries on through the
+# other with nothing lost.
+if ! command -v nginx >/dev/null; then
+  echo "archivio_pg: nginx non installato: la parte «due processi dietro nginx» è saltata"
+  exit 77
+fi
+H=$(db ospitato)
+run archivio crea "$H" --ente "Comune di Sarzana" >/dev/null
+run archivio importa "$H" $P >/dev/null 2>&1
+printf 'segretario-2024\n' | run archivio utente "$H" --aggiungi segretario --ruolo dirigente --persona "Segretario generale" >/dev/null
+mkdir -p "$T/nginx/logs"
+SCHEDE="$exe" SCHEDE_SORGENTI=. WEB_ARCHIVIO="$H" NGINX_DIR="$T/nginx" /usr/bin/python3 - <<'PY' || fail "due processi dietro nginx"
+import os, re, signal, socket, subprocess, sys, time
+sys.path.insert(0, "tests/web")
+import webtest as w
+folder = os.environ["NGINX_DIR"]
+logs = [os.path.join(folder, "a.log"), os.path.join(folder, "b.log")]
+servers = [w.Server(os.environ["WEB_ARCHIVIO"], log=logs[i], extra=["--proxy-fidato", "127.0.0.1"]) for i in range(2)]
+with socket.socket() as probe:  # a free port for nginx
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+conf = os.path.join(folder, "nginx.conf")
+with open(conf, "w") as f:
+    f.write("""daemon off;
+worker_processes 1;
+pid %(d)s/nginx.pid;
+error_log %(d)s/logs/error.log;
+events { worker_connections 64; }
+http {
+    access_log off;
+    client_body_temp_path %(d)s/body;
+    proxy_temp_path %(d)s/proxy;
+    fastcgi_temp_path %(d)s/fastcgi;
+    uwsgi_temp_path %(d)s/uwsgi;
+    scgi_temp_path %(d)s/scgi;
+    upstream schede { server 127.0.0.1:%(a)d max_fails=1 fail_timeout=60s; server 127.0.0.1:%(b)d max_fails=1 fail_timeout=60s; }
+    server {
+        listen 127.0.0.1:%(port)d;
+        client_max_body_size 20m;
+        location / {
+            proxy_pass http://schede;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_next_upstream error timeout non_idempotent;
+        }
+    }
+}
+""" % {"d": folder, "a": servers[0].port, "b": servers[1].port, "port": port})
+nginx = subprocess.Popen(["nginx", "-p", folder, "-c", conf], stderr=subprocess.PIPE)
+try:
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    c = w.Client(port, source="127.0.0.5")
+    assert c.login("segretario").status == 303
+    for _ in range(6):
+        assert c.get("/").status == 200
+    def served(i):
+        with open(logs[i]) as f:
+            return sum(1 for line in f if " GET / 200 " in line)
+    assert served(0) > 0 and served(1) > 0, (served(0), served(1))  # requests alternate between the two
+    c.get("/obiettivi/SG-01")
+    r = c.post("/obiettivi/SG-01/rilevazioni", {"azione": "1", "data": "20/01/2025"})
+    assert r.status == 303, r.status
+    for _ in range(2):  # on both processes' pages, whichever answers
+        assert "20/01/2025" in c.get("/obiettivi/SG-01").text
+    servers[0].proc.send_signal(signal.SIGKILL)
+    servers[0].proc.wait()
+    for _ in range(4):  # the user carries on through the other, still logged in
+        assert c.get("/").status == 200
+    c.get("/obiettivi/SG-01")
+    r = c.post("/obiettivi/SG-01/rilevazioni", {"azione": "2", "data": "15/12/2024"})
+    assert r.status in (303, 422), r.status  # answered by the living one (422: the data's own rule, not a failure)
+    page = c.get("/obiettivi/SG-01").text
+    assert "20/01/2025" in page, "nothing lost"
+    with open(logs[1]) as f:  # the client's address as nginx forwarded it, not nginx's own
+        assert all(line.split()[1] == "127.0.0.5" for line in f)
+finally:
+    nginx.terminate()
+    nginx.wait()
+    rc, out, err = servers[1].stop()
+    assert rc == 0, err
+print("due processi dietro nginx: sessione condivisa, rilevazione vista da entrambi, uno ucciso senza perdere nulla")
+PY
+
 echo "archivio_pg: $(psql --version): tutto come con SQLite"

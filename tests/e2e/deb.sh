@@ -10,7 +10,8 @@ trap 'rm -rf "$work"' EXIT
 (cd "$build" && cpack -G DEB -B "$work/pkg" >/dev/null)
 deb=$(ls "$work"/pkg/schede_*.deb)
 list=$(dpkg-deb -c "$deb")
-for f in ./usr/bin/schede ./usr/lib/systemd/system/schede-web.service ./usr/share/doc/schede/web.md \
+for f in ./usr/bin/schede ./usr/lib/systemd/system/schede-web.service ./usr/lib/systemd/system/schede-web@.service \
+  ./usr/share/doc/schede/web.md \
          ./usr/share/doc/schede/archivio.md ./usr/share/schede/layouts/scheda.json \
          ./usr/share/schede/fonts/TitilliumWeb_400Regular.ttf ./usr/share/schede/layouts/icc/sRGB.icc; do
   grep -q " $f\$" <<<"$list" || { echo "deb: manca $f"; exit 1; }

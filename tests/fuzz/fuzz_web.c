@@ -102,14 +102,17 @@ static void log_everyone_in(void)
             utente_free(&u);
             archivio_utente(server.a, ruolo_nome((Ruolo)r), &u, &error);
         }
-        Sessione *s = tokens[r] ? sessioni_trova(&server.sessioni, tokens[r], fixed_now()) : NULL;
-        if (!s || s->revisione != u.revisione || s->ruolo != u.ruolo) {
+        Sessione s;
+        if (!tokens[r] || !sessioni_trova(&server.sessioni, tokens[r], fixed_now(), &s)) {
             if (tokens[r])
                 sessioni_chiudi(&server.sessioni, tokens[r]);
             free(tokens[r]);
             tokens[r] = sessioni_nuova(&server.sessioni, &u, "127.0.0.1", fixed_now(), &s);
-            memcpy(csrf[r], s->csrf, sizeof csrf[r]);
+            if (!tokens[r])
+                abort();
+            memcpy(csrf[r], s.csrf, sizeof csrf[r]);
         }
+        sessione_free(&s);
         utente_free(&u);
     }
 }

@@ -3,6 +3,7 @@
  * limit and its Retry-After, the one escaping function, the form, query,
  * multipart and cookie parsers. Time is passed in, so it can move. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <time.h>
@@ -11,14 +12,56 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archivio.h"
 #include "html_moduli.h"
 #include "http.h"
 #include "rotte.h"
 #include "coda_stampa.h"
 #include "sessioni.h"
+#include "utenti.h"
 #include "tentativi.h"
 
 #define T0 ((time_t)1700000000)
+
+/* A scratch archive for the sessions and the failed logins, which are its rows, with the users "mrossi"
+ * (dirigente) and "altro" (oiv); removed by done(). */
+typedef struct {
+    char dir[32];
+    char path[64];
+    Archivio *a;
+} Scratch;
+
+static void open_scratch(Scratch *sc)
+{
+    cr_assert(sodium_init() >= 0);
+    snprintf(sc->dir, sizeof sc->dir, "/tmp/test-web-XXXXXX");
+    cr_assert_not_null(mkdtemp(sc->dir));
+    snprintf(sc->path, sizeof sc->path, "%s/a.db", sc->dir);
+    char *error = NULL;
+    Autore chi = {"prova", NULL};
+    ArchivioEsito e;
+    cr_assert_eq(archivio_crea(sc->path, "Ente", ARCHIVIO_PROFILO_PREDEFINITO, &chi, &error), ARCHIVIO_OK, "%s", error);
+    sc->a = archivio_apri(sc->path, true, &e, &error);
+    cr_assert_not_null(sc->a, "%s", error);
+    bool esiste;
+    cr_assert_eq(archivio_inizia(sc->a, &error), ARCHIVIO_OK);
+    cr_assert_eq(archivio_utente_salva(sc->a, "mrossi", RUOLO_DIRIGENTE, "Mario Rossi", "-", &chi, &esiste, &error),
+                 ARCHIVIO_OK);
+    cr_assert_eq(archivio_utente_salva(sc->a, "altro", RUOLO_OIV, NULL, "-", &chi, &esiste, &error), ARCHIVIO_OK);
+    cr_assert_eq(archivio_conferma(sc->a, &error), ARCHIVIO_OK);
+}
+
+static void done(Scratch *sc)
+{
+    archivio_chiudi(sc->a);
+    const char *files[] = {"a.db", "a.db-wal", "a.db-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        char f[96];
+        snprintf(f, sizeof f, "%s/%s", sc->dir, files[i]);
+        unlink(f);
+    }
+    rmdir(sc->dir);
+}
 
 static Utente user(Ruolo r)
 {
@@ -27,75 +70,138 @@ static Utente user(Ruolo r)
 
 Test(web, a_session_lives_30_idle_minutes_and_10_hours_at_most)
 {
-    cr_assert(sodium_init() >= 0);
-    Sessioni ss = {0};
+    Scratch sc;
+    open_scratch(&sc);
+    Sessioni ss = {sc.a};
     Utente u = user(RUOLO_DIRIGENTE);
-    Sessione *s;
+    Sessione s, found;
     char *token = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &s);
     cr_assert_eq(strlen(token), 32);                   /* 128 bits, hex */
-    cr_assert_str_neq(s->chiave, token);               /* kept only as its hash */
-    cr_assert_eq(strlen(s->chiave), 64);
-    cr_assert_not_null(sessioni_trova(&ss, token, T0 + 30 * 60));       /* 30 minutes: still alive… */
-    cr_assert_null(sessioni_trova(&ss, token, T0 + 30 * 60 + 30 * 60 + 1)); /* …then 30 idle minutes and a second */
+    cr_assert_str_neq(s.chiave, token);                /* kept only as its hash */
+    cr_assert_eq(strlen(s.chiave), 64);
+    cr_assert(sessioni_trova(&ss, token, T0 + 30 * 60, &found));      /* 30 minutes: still alive… */
+    cr_assert_str_eq(found.utente, "mrossi");
+    cr_assert_eq(found.ruolo, RUOLO_DIRIGENTE);
+    sessione_free(&found);
+    cr_assert_not(sessioni_trova(&ss, token, T0 + 30 * 60 + 30 * 60 + 1, &found)); /* …then 30 idle minutes and a second */
     /* renewed every 29 minutes, it still ends at 10 hours */
     free(token);
+    sessione_free(&s);
     token = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &s);
     time_t t = T0;
     while (t + 29 * 60 <= T0 + 10 * 3600) {
         t += 29 * 60;
-        cr_assert_not_null(sessioni_trova(&ss, token, t), "at %ld s", (long)(t - T0));
+        cr_assert(sessioni_trova(&ss, token, t, &found), "at %ld s", (long)(t - T0));
+        sessione_free(&found);
     }
-    cr_assert_null(sessioni_trova(&ss, token, T0 + 10 * 3600 + 1));
-    cr_assert_null(sessioni_trova(&ss, "00000000000000000000000000000000", T0));
-    cr_assert_null(sessioni_trova(&ss, NULL, T0));
+    cr_assert_not(sessioni_trova(&ss, token, T0 + 10 * 3600 + 1, &found));
+    cr_assert_not(sessioni_trova(&ss, "00000000000000000000000000000000", T0, &found));
+    cr_assert_not(sessioni_trova(&ss, NULL, T0, &found));
     free(token);
-    sessioni_free(&ss);
+    sessione_free(&s);
+    done(&sc);
+}
+
+Test(web, a_session_is_in_the_archive_for_every_process_and_survives_a_restart)
+{
+    Scratch sc;
+    open_scratch(&sc);
+    Sessioni ss = {sc.a};
+    Utente u = user(RUOLO_DIRIGENTE);
+    Sessione s, found;
+    char *token = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &s);
+    /* another connection to the same archive: another process, or the same server after a restart */
+    char *error = NULL;
+    ArchivioEsito e;
+    Archivio *other = archivio_apri(sc.path, true, &e, &error);
+    cr_assert_not_null(other);
+    Sessioni ss2 = {other};
+    cr_assert(sessioni_trova(&ss2, token, T0 + 5, &found));
+    cr_assert_str_eq(found.csrf, s.csrf);
+    sessione_free(&found);
+    sessioni_chiudi(&ss2, token); /* logging out there ends it here too */
+    cr_assert_not(sessioni_trova(&ss, token, T0 + 6, &found));
+    archivio_chiudi(other);
+    free(token);
+    sessione_free(&s);
+    done(&sc);
+}
+
+Test(web, a_session_ends_when_its_user_changes_or_is_disabled)
+{
+    Scratch sc;
+    open_scratch(&sc);
+    Sessioni ss = {sc.a};
+    Utente u;
+    char *error = NULL;
+    cr_assert_eq(archivio_utente(sc.a, "mrossi", &u, &error), ARCHIVIO_OK);
+    Sessione s, found;
+    char *token = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &s);
+    cr_assert(sessioni_trova(&ss, token, T0, &found));
+    sessione_free(&found);
+    Autore chi = {"prova", NULL};
+    cr_assert_eq(archivio_inizia(sc.a, &error), ARCHIVIO_OK);
+    cr_assert_eq(archivio_utente_attivo(sc.a, "mrossi", false, &chi, &error), ARCHIVIO_OK);
+    cr_assert_eq(archivio_conferma(sc.a, &error), ARCHIVIO_OK);
+    cr_assert_not(sessioni_trova(&ss, token, T0 + 1, &found));
+    utente_free(&u);
+    free(token);
+    sessione_free(&s);
+    done(&sc);
 }
 
 Test(web, closing_a_session_forgets_it_and_tokens_differ)
 {
-    Sessioni ss = {0};
-    Utente u = user(RUOLO_OIV);
-    Sessione *a, *b;
+    Scratch sc;
+    open_scratch(&sc);
+    Sessioni ss = {sc.a};
+    Utente u = {.nome = "altro", .ruolo = RUOLO_OIV};
+    Sessione a, b, found;
     char *ta = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &a);
-    char csrf_a[33];
-    memcpy(csrf_a, a->csrf, 33);
     char *tb = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &b);
     cr_assert_str_neq(ta, tb);
-    cr_assert_str_neq(csrf_a, b->csrf);
+    cr_assert_str_neq(a.csrf, b.csrf);
     sessioni_chiudi(&ss, ta);
-    cr_assert_null(sessioni_trova(&ss, ta, T0 + 1));
-    cr_assert_not_null(sessioni_trova(&ss, tb, T0 + 1));
+    cr_assert_not(sessioni_trova(&ss, ta, T0 + 1, &found));
+    cr_assert(sessioni_trova(&ss, tb, T0 + 1, &found));
+    sessione_free(&found);
     free(ta);
     free(tb);
-    sessioni_free(&ss);
+    sessione_free(&a);
+    sessione_free(&b);
+    done(&sc);
 }
 
 Test(web, csrf_must_be_the_sessions_own)
 {
-    Sessioni ss = {0};
-    Sessione *s;
+    Scratch sc;
+    open_scratch(&sc);
+    Sessioni ss = {sc.a};
+    Sessione s;
     char *t = sessioni_nuova(&ss, NULL, "10.0.0.1", T0, &s);
-    cr_assert(s->anonima);
+    cr_assert(s.anonima);
     char good[33];
-    memcpy(good, s->csrf, 33);
-    cr_assert(sessione_csrf_ok(s, good));
+    memcpy(good, s.csrf, 33);
+    cr_assert(sessione_csrf_ok(&s, good));
     char bad[33];
     memcpy(bad, good, 33);
     bad[31] = bad[31] == '0' ? '1' : '0';
-    cr_assert_not(sessione_csrf_ok(s, bad));
-    cr_assert_not(sessione_csrf_ok(s, ""));
-    cr_assert_not(sessione_csrf_ok(s, NULL));
+    cr_assert_not(sessione_csrf_ok(&s, bad));
+    cr_assert_not(sessione_csrf_ok(&s, ""));
+    cr_assert_not(sessione_csrf_ok(&s, NULL));
     cr_assert_not(sessione_csrf_ok(NULL, good));
     good[31] = '\0'; /* a prefix is not the token */
-    cr_assert_not(sessione_csrf_ok(s, good));
+    cr_assert_not(sessione_csrf_ok(&s, good));
     free(t);
-    sessioni_free(&ss);
+    sessione_free(&s);
+    done(&sc);
 }
 
 Test(web, failures_of_a_user_from_one_address_delay_that_address_only_and_double_each_time)
 {
-    Tentativi ts = {0};
+    Scratch sc;
+    open_scratch(&sc);
+    Tentativi ts = {sc.a};
     for (int i = 0; i < 4; i++)
         tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + i);
     cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 4), 0); /* 4: may try */
@@ -118,12 +224,14 @@ Test(web, failures_of_a_user_from_one_address_delay_that_address_only_and_double
     tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 2000);
     cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 2000), 0); /* counting from 1 again */
     tentativi_riuscito(&ts, "segreteria", "10.0.0.1");
-    tentativi_free(&ts);
+    done(&sc);
 }
 
 Test(web, a_try_counts_before_its_check_so_tries_at_once_cannot_pass_the_limit)
 {
-    Tentativi ts = {0};
+    Scratch sc;
+    open_scratch(&sc);
+    Tentativi ts = {sc.a};
     int checked = 0;
     for (int i = 0; i < 40; i++) /* 40 at the same second: each is counted before the next is admitted */
         if (tentativi_attesa(&ts, "oiv", "10.0.0.7", T0) == 0) {
@@ -131,15 +239,24 @@ Test(web, a_try_counts_before_its_check_so_tries_at_once_cannot_pass_the_limit)
             checked++;
         }
     cr_assert_eq(checked, TENTATIVI_MAX);
+    /* a second process on the same archive counts the same tries */
+    char *error = NULL;
+    ArchivioEsito e;
+    Archivio *other = archivio_apri(sc.path, true, &e, &error);
+    Tentativi ts2 = {other};
+    cr_assert_gt(tentativi_attesa(&ts2, "oiv", "10.0.0.7", T0), 0);
+    archivio_chiudi(other);
     /* a success takes its try back and forgets the user's count */
     tentativi_riuscito(&ts, "oiv", "10.0.0.7");
     cr_assert_eq(tentativi_attesa(&ts, "oiv", "10.0.0.7", T0), 0);
-    tentativi_free(&ts);
+    done(&sc);
 }
 
 Test(web, fifty_failures_from_one_address_delay_every_user_of_that_address_only)
 {
-    Tentativi ts = {0};
+    Scratch sc;
+    open_scratch(&sc);
+    Tentativi ts = {sc.a};
     char name[32];
     for (int i = 0; i < 50; i++) {
         snprintf(name, sizeof name, "utente%d", i);
@@ -148,12 +265,14 @@ Test(web, fifty_failures_from_one_address_delay_every_user_of_that_address_only)
     cr_assert_eq(tentativi_attesa(&ts, "nuovo", "10.9.9.9", T0 + 49), 1); /* the 50th: 1 s */
     cr_assert_eq(tentativi_attesa(&ts, "nuovo", "10.9.9.9", T0 + 50), 0);
     cr_assert_eq(tentativi_attesa(&ts, "nuovo", "10.9.9.8", T0 + 49), 0);
-    tentativi_free(&ts);
+    done(&sc);
 }
 
 Test(web, the_registro_gets_the_first_failure_then_the_10th_100th_and_names_cut_at_64_bytes)
 {
-    Tentativi ts = {0};
+    Scratch sc;
+    open_scratch(&sc);
+    Tentativi ts = {sc.a};
     long count;
     bool by_address;
     int rows = 0;
@@ -183,45 +302,59 @@ Test(web, the_registro_gets_the_first_failure_then_the_10th_100th_and_names_cut_
     long_name[64] = '\xa0';
     tentativi_nome(long_name, kept);
     cr_assert_eq(strlen(kept), 63);
-    tentativi_free(&ts);
+    done(&sc);
 }
 
 Test(web, anonymous_sessions_of_one_address_cannot_push_out_anybody_elses)
 {
-    Sessioni ss = {0};
-    Sessione *s;
+    Scratch sc;
+    open_scratch(&sc);
+    Sessioni ss = {sc.a};
+    Sessione s, found;
     char *mine = sessioni_nuova(&ss, NULL, "10.0.0.1", T0, &s);
+    sessione_free(&s);
     char *t[300];
-    for (int i = 0; i < 300; i++) /* an address opening login forms by the hundred */
+    for (int i = 0; i < 300; i++) { /* an address opening login forms by the hundred */
         t[i] = sessioni_nuova(&ss, NULL, "10.6.6.6", T0 + 1 + i, &s);
-    cr_assert_not_null(sessioni_trova(&ss, mine, T0 + 400)); /* the other address's form is still there */
-    size_t attacker = 0;
-    for (size_t i = 0; i < ss.n; i++)
-        attacker += strcmp(ss.s[i].indirizzo, "10.6.6.6") == 0;
-    cr_assert_eq(attacker, SESSIONI_ANONIME_PER_INDIRIZZO);
-    cr_assert_not_null(sessioni_trova(&ss, t[299], T0 + 400)); /* its newest kept, its oldest gone */
-    cr_assert_null(sessioni_trova(&ss, t[0], T0 + 400));
+        sessione_free(&s);
+    }
+    cr_assert(sessioni_trova(&ss, mine, T0 + 400, &found)); /* the other address's form is still there */
+    sessione_free(&found);
+    long same, all;
+    char oldest[65];
+    archivio_sessioni_anonime(sc.a, "10.6.6.6", &same, &all, oldest);
+    cr_assert_eq(same, SESSIONI_ANONIME_PER_INDIRIZZO);
+    cr_assert(sessioni_trova(&ss, t[299], T0 + 400, &found)); /* its newest kept, its oldest gone */
+    sessione_free(&found);
+    cr_assert_not(sessioni_trova(&ss, t[0], T0 + 400, &found));
     for (int i = 0; i < 300; i++)
         free(t[i]);
     free(mine);
-    sessioni_free(&ss);
+    done(&sc);
 }
 
 Test(web, a_users_sessions_end_together)
 {
-    Sessioni ss = {0};
+    Scratch sc;
+    open_scratch(&sc);
+    Sessioni ss = {sc.a};
     Utente u = user(RUOLO_DIRIGENTE), v = {.nome = "altro", .ruolo = RUOLO_OIV};
-    Sessione *s;
-    char *a = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &s), *b = sessioni_nuova(&ss, &u, "10.0.0.2", T0, &s),
-         *c = sessioni_nuova(&ss, &v, "10.0.0.1", T0, &s);
+    Sessione s, found;
+    char *a = sessioni_nuova(&ss, &u, "10.0.0.1", T0, &s);
+    sessione_free(&s);
+    char *b = sessioni_nuova(&ss, &u, "10.0.0.2", T0, &s);
+    sessione_free(&s);
+    char *c = sessioni_nuova(&ss, &v, "10.0.0.1", T0, &s);
+    sessione_free(&s);
     cr_assert_eq(sessioni_chiudi_utente(&ss, "mrossi"), 2);
-    cr_assert_null(sessioni_trova(&ss, a, T0));
-    cr_assert_null(sessioni_trova(&ss, b, T0));
-    cr_assert_not_null(sessioni_trova(&ss, c, T0));
+    cr_assert_not(sessioni_trova(&ss, a, T0, &found));
+    cr_assert_not(sessioni_trova(&ss, b, T0, &found));
+    cr_assert(sessioni_trova(&ss, c, T0, &found));
+    sessione_free(&found);
     free(a);
     free(b);
     free(c);
-    sessioni_free(&ss);
+    done(&sc);
 }
 
 Test(web, one_escaping_function_for_text_and_attributes)

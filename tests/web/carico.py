@@ -14,7 +14,9 @@ ACTIONS = [("SG-01", 1), ("SG-01", 2), ("SG-01", 3), ("SG-02", 1), ("SG-02", 2),
 
 
 def session(port, i, posts, acknowledged, errors, lock, stop):
-    c = w.Client(port)
+    # each session from an address of its own, as people at their own computers: the same user logging in many
+    # times at once from one address is what the login's defences slow down (a try counts until it succeeds)
+    c = w.Client(port, source="127.0.%d.%d" % (10 + i // 200, 1 + i % 200))
     try:
         if c.login("segretario").status != 303:
             with lock:

@@ -123,5 +123,86 @@ class Scala(unittest.TestCase):
         self.assertLess(max(waits), done["s"] * 0.8)
 
 
+class Processi(unittest.TestCase):
+    """Sessions and failed logins are rows of the archive: a restart keeps people logged in, and two server
+    processes on one archive share them."""
+
+    def test_a_session_survives_a_restart_and_two_processes_share_it(self):
+        scratch = w.Scratch()
+        try:
+            db = w.make_archive(scratch.dir)
+            first = w.Server(db)
+            c = w.Client(first.port)
+            self.assertEqual(c.login("segretario").status, 303)
+            rc, out, err = first.stop()
+            self.assertEqual(rc, 0, err)
+            b, d = w.Server(db), w.Server(db)  # restarted, and a second process beside it
+            try:
+                for server in (b, d):
+                    c.port = server.port
+                    self.assertEqual(c.get("/").status, 200, "still logged in")
+                # a rilevazione saved through one is on the other's page at once
+                c.port = b.port
+                c.get("/obiettivi/SG-01")
+                self.assertEqual(c.post("/obiettivi/SG-01/rilevazioni", {"azione": "1", "data": "20/01/2025"}).status,
+                                 303)
+                c.port = d.port
+                self.assertIn("20/01/2025", c.get("/obiettivi/SG-01").text)
+                # logging out through one ends the session in both
+                self.assertEqual(c.post("/uscita", {}).status, 303)
+                token = c.cookie
+                c.port = b.port
+                self.assertEqual(c.get("/").status, 303)
+                # failed logins counted once for both: five through b, the sixth through d waits
+                x = w.Client(b.port, source="127.0.0.77")
+                for _ in range(5):
+                    self.assertEqual(x.login("oiv", "sbagliata-sbagliata").status, 401)
+                x.port = d.port
+                self.assertEqual(x.login("oiv").status, 429)
+                self.assertIsNone(token)
+            finally:
+                for server in (b, d):
+                    rc, out, err = server.stop()
+                    self.assertEqual(rc, 0, err)
+        finally:
+            scratch.remove()
+
+
+class Cache(unittest.TestCase):
+    def test_results_are_kept_until_the_archive_changes_even_from_another_process(self):
+        """The results of a period are computed once and kept; a change made by the command line (another
+        process) is on the next page, and so is a plan version it approves."""
+        scratch = w.Scratch()
+        try:
+            db = w.make_archive(scratch.dir)
+            server = w.Server(db)
+            try:
+                d = w.Client(server.port)
+                self.assertEqual(d.login("segretario").status, 303)
+                before = d.get("/obiettivi/SG-01").text
+                self.assertEqual(before, d.get("/obiettivi/SG-01").text)  # the same, from what was kept
+                self.assertNotRegex(re.search(r'id="risultato">([^<]*)', before).group(1), r"\d %")  # no result yet
+                w.run("archivio", "importa", db, os.path.join(w.SOURCES, "samples", "raggiunto-2024.csv"),
+                      "--anno", "2024")
+                after = d.get("/obiettivi/SG-01").text
+                self.assertNotEqual(re.search(r'id="risultato">([^<]*)', before).group(1),
+                                    re.search(r'id="risultato">([^<]*)', after).group(1))
+                self.assertRegex(re.search(r'id="risultato">([^<]*)', after).group(1), r"\d+(,\d+)? %")
+                a = w.Client(server.port)
+                self.assertEqual(a.login("segreteria").status, 303)
+                self.assertIn("Piano: versione 1 (nessuna versione approvata", a.get("/").text)
+                w.run("archivio", "approva", db, "--versione", "1", "--giunta", "30/01/2024")
+                self.assertIn("Piano: versione 1, approvata", a.get("/").text)
+                w.run("archivio", "importa", db, os.path.join(w.SOURCES, "samples",
+                                                              "sarzana-2024-2026-variazione.json"))
+                w.run("archivio", "approva", db, "--versione", "2", "--giunta", "15/07/2024")
+                self.assertIn("Piano: versione 2, approvata", a.get("/").text)
+            finally:
+                rc, out, err = server.stop()
+                self.assertEqual(rc, 0, err)
+        finally:
+            scratch.remove()
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

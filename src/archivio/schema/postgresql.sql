@@ -202,3 +202,35 @@ CREATE TABLE termini (
 -- sessions opened at an older one. A disabled user (attivo 0) cannot log in.
 ALTER TABLE utenti ADD COLUMN revisione INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE utenti ADD COLUMN attivo INTEGER NOT NULL DEFAULT 1;
+
+-- Who is logged in to schede web, shared by every server process on the
+-- archive (a restart keeps people logged in; two processes share them):
+-- the SHA-256 of the session's token (never the token), its CSRF token, the
+-- user (NULL: the login form's anonymous session, with the address it was
+-- opened from), the user's revisione at login, when it was made and last
+-- seen (Unix seconds; last seen written at most once a minute). Not in the
+-- registro: logins and logouts are, as events.
+CREATE TABLE sessioni (
+  chiave TEXT PRIMARY KEY,
+  ente BIGINT NOT NULL REFERENCES enti(id),
+  csrf TEXT NOT NULL,
+  utente TEXT,
+  indirizzo TEXT NOT NULL DEFAULT '',
+  revisione BIGINT NOT NULL DEFAULT 0,
+  creata BIGINT NOT NULL,
+  ultima BIGINT NOT NULL
+);
+CREATE INDEX sessioni_utente ON sessioni (ente, utente);
+
+-- Failed logins, per user and address ("u" name US address) and per address
+-- ("a" address), shared by every process (tentativi.h in src/web).
+CREATE TABLE tentativi (
+  ente BIGINT NOT NULL REFERENCES enti(id),
+  chiave TEXT NOT NULL,
+  fallimenti INTEGER NOT NULL DEFAULT 0,
+  eventi_falliti BIGINT NOT NULL DEFAULT 0,
+  eventi_respinti BIGINT NOT NULL DEFAULT 0,
+  nomi INTEGER NOT NULL DEFAULT 0,
+  ultimo BIGINT NOT NULL,
+  PRIMARY KEY (ente, chiave)
+);

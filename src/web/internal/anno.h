@@ -17,6 +17,7 @@ typedef struct {
     Rilevazioni ril;
     Esiti esiti;
     bool has_esiti;
+    bool prestati;        /* ril and esiti are the server's kept ones (anno_free leaves them) */
     /* the SMVP and the year's valutazioni in the archive, computed as
      * `stampa --archivio` does (anno_valutazioni) */
     bool has_valutazioni;

@@ -12,6 +12,7 @@
 #include "archivio.h"
 #include "catalogo.h"
 #include "coda_stampa.h"
+#include "esiti.h"
 #include "connessioni.h"
 #include "http.h"
 #include "model.h"
@@ -25,6 +26,21 @@
 #define WEB_THREADS 8
 #define STAMPE_INSIEME 0 /* 0: the cores, at most WEB_THREADS / 2 */
 
+/* The results of a period, kept until the archive changes (its registro's last row, archivio_ultima_modifica):
+ * a page then costs a lookup, not the whole plan's computation (anno.c). */
+typedef struct {
+    bool usata;
+    bool has_al;          /* the period: the year end, or a monitoring at al */
+    Date al;
+    long long segno;      /* the registro's last row when computed */
+    const void *piano;    /* the plan they were computed on (its objectives) */
+    Rilevazioni ril;
+    Esiti esiti;
+    unsigned long uso;    /* for the least recently used to go */
+} RisultatiInCache;
+
+#define RISULTATI_IN_CACHE 4
+
 typedef struct {
     WebConfig cfg;
     Archivio *a;
@@ -36,6 +52,9 @@ typedef struct {
     Plan plan;
     bool has_plan;
     VersionePiano versione;
+    long long visto;           /* the registro's last row at the last request: moved on, the plan may have too */
+    RisultatiInCache risultati[RISULTATI_IN_CACHE];
+    unsigned long uso_risultati;
     char *dati;                /* the data folder (layouts/, fonts/), found at start */
     char *dummy_hash;          /* a password hash to verify against for an unknown user (the same time) */
     atomic_int in_flight;      /* requests begun and not yet sent whole: what a graceful stop waits for */
@@ -49,6 +68,8 @@ typedef struct {
 /* Opens the archive and loads the plan; false with *error. */
 bool server_apri(Server *s, const WebConfig *c, char **error);
 void server_chiudi(Server *s);
+/* Forgets the results kept (the plan changed, or the server closes). */
+void server_dimentica_risultati(Server *s);
 /* Reloads the plan to print after a version changed state or was imported. */
 bool server_ricarica_piano(Server *s, char **error);
 
@@ -80,7 +101,8 @@ void cache_free(CacheUtente *io);
 typedef struct Contesto {
     Server *s;
     const Richiesta *r;
-    Sessione *sessione;        /* NULL: nobody logged in */
+    Sessione *sessione;        /* NULL: nobody logged in; else &propria */
+    Sessione propria;          /* the request's own copy of its session */
     unsigned capacita;         /* what the session's role can do (rotte.h); 0 without a login */
     Modulo modulo;             /* a POST's fields */
     char *token;               /* the session cookie's value */
@@ -97,6 +119,9 @@ void risposta_errore(Contesto *c, Risposta *out, int status, const char *messagg
 void risposta_redirect(Risposta *out, const char *location);
 /* 403, with a row in the registro naming who tried what. */
 void risposta_vietato(Contesto *c, Risposta *out, const char *obiettivo, const char *cosa);
+
+/* The request's session found again, after the server's lock was let go (the session may have ended meanwhile). */
+void contesto_ritrova_sessione(Contesto *c);
 
 /* The author of a change made through the web: the logged-in user. */
 Autore contesto_autore(const Contesto *c, const char *motivo);

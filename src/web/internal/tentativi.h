@@ -10,15 +10,19 @@
  * in the registro is aggregated: one row for the first failure of a user
  * from an address in the window, then one at the 10th, 100th, … with the
  * count; an address trying many names gets its rows by its own count.
- * Memory is bounded (the oldest keys go). Every function takes the time,
- * so tests can move it; not thread-safe: the server holds its lock.
- * Private to src/web. */
+ * The counts are rows of the archive, shared by every server process on
+ * it (a second process does not double the tries allowed); their number is
+ * bounded (the oldest keys go). Every function takes the time, so tests
+ * can move it; not thread-safe: the server holds its lock. Private to
+ * src/web. */
 #ifndef SCHEDE_WEB_TENTATIVI_H
 #define SCHEDE_WEB_TENTATIVI_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
+
+#include "archivio.h"
 
 #define TENTATIVI_MAX 5                 /* failures of one user from one address before the delays … */
 #define TENTATIVI_MAX_INDIRIZZO 50      /* … or from one address, whatever the user (offices share one) */
@@ -28,11 +32,8 @@
 #define TENTATIVI_CHIAVI_MAX 20000      /* keys kept at most (then the oldest go) */
 #define TENTATIVI_NOMI_PER_INDIRIZZO 20 /* names from one address with rows of their own, then by the address */
 
-typedef struct Tentativo Tentativo;
-
 typedef struct {
-    Tentativo *t;
-    size_t n, cap;
+    Archivio *a;
 } Tentativi;
 
 /* A user name as kept and written: at most TENTATIVI_NOME_MAX bytes, cut at a character's boundary. */
@@ -51,7 +52,5 @@ void tentativi_riuscito(Tentativi *ts, const char *utente, const char *indirizzo
  * address when it tried many names). */
 bool tentativi_da_registrare(Tentativi *ts, const char *utente, const char *indirizzo, bool rifiutato, time_t now,
                              long *quanti, bool *per_indirizzo);
-
-void tentativi_free(Tentativi *ts);
 
 #endif
