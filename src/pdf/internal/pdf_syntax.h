@@ -29,7 +29,13 @@ void pdf_put_hex4(StrBuf *b, unsigned v);
  * shared between threads). */
 typedef struct PdfDeflater PdfDeflater;
 PdfDeflater *pdf_deflater_new(void);
+/* At another level of libdeflate's (1 fastest … 12 smallest). */
+PdfDeflater *pdf_deflater_new_level(int level);
 void pdf_deflater_free(PdfDeflater *d);
+
+/* data compressed (zlib format, for /FlateDecode): *out_len bytes in a
+ * buffer of the deflater's, valid until its next use; NULL on failure. */
+const unsigned char *pdf_deflate(PdfDeflater *d, const void *data, size_t len, size_t *out_len);
 
 /* Puts data, compressed, into the stream object `stream` (a libharu stream
  * dictionary whose stream is still empty) and marks it /FlateDecode. */
