@@ -326,24 +326,23 @@ static int deliver(FileOut *file, StrBuf *bytes, PdfSink sink, char **error)
 
 /* Saves the document to the sink: a file through a temporary file renamed
  * at the end, or memory. Unless compact is false (PDF/A-1, which forbids
- * them), libharu's file is written to memory first and rewritten with
- * object streams and a cross-reference stream (pdf_objstm.h). */
-static int save(Renderer *r, PdfSink sink, bool compact, char **error)
+ * them), libharu's file goes to memory only: *staged, with the sink's file
+ * opened in *file, for compact_to_sink once the document is freed. */
+static int save(Renderer *r, PdfSink sink, bool compact, FileOut **file, StrBuf *staged, char **error)
 {
     const char *reason = NULL;
     SaveTarget *t = xcalloc(1, sizeof *t);
     StrBuf memory = {0};
-    FileOut *file = NULL;
     if (sink.path) {
-        file = file_out_open(sink.path, &reason);
-        if (!file) {
+        *file = file_out_open(sink.path, &reason);
+        if (!*file) {
             free(t);
             *error = xasprintf("impossibile scrivere il file: %s", reason);
             return -1;
         }
     }
-    if (file && !compact)
-        t->file = file;
+    if (*file && !compact)
+        t->file = *file;
     else
         t->memory = &memory;
     HPDF_Stream out = HPDF_CallbackWriter_New(r->pdf->mmgr, save_write, t);
@@ -359,25 +358,38 @@ static int save(Renderer *r, PdfSink sink, bool compact, char **error)
     if (!failed && (saved != HPDF_OK || r->err.error)) {
         if (!r->err.error) /* a failure libharu recorded without calling the handler */
             r->err.error = r->pdf->error.error_no != HPDF_OK ? r->pdf->error.error_no : saved;
-        if (file)
-            file_out_abort(file);
+        if (*file)
+            file_out_abort(*file);
+        *file = NULL;
         strbuf_free(&memory);
         *error = xasprintf("errore della libreria PDF (libharu 0x%04X, dettaglio %u)", (unsigned)r->err.error,
                            (unsigned)r->err.detail);
         return -1;
     }
-    if (file && !compact) { /* written straight into the file: also a write that failed on the way */
-        if (file_out_commit(file, &reason) != 0) {
+    if (compact) {
+        *staged = memory;
+        return 0;
+    }
+    if (*file) { /* written straight into the file: also a write that failed on the way */
+        int rc = file_out_commit(*file, &reason);
+        *file = NULL;
+        if (rc != 0) {
             *error = xasprintf("impossibile scrivere il file: %s", reason);
             return -1;
         }
         return 0;
     }
-    if (!compact)
-        return deliver(NULL, &memory, sink, error);
+    return deliver(NULL, &memory, sink, error);
+}
+
+/* libharu's file, staged by save, rewritten with object streams
+ * (pdf_objstm.h) and written to the sink. */
+static int compact_to_sink(StrBuf *staged, FileOut *file, PdfDeflater *d, PdfSink sink, char **error)
+{
+    const char *reason = NULL;
     StrBuf packed = {0};
-    int rc = pdf_objstm_rewrite(memory.data ? memory.data : "", memory.len, r->deflater, &packed, &reason);
-    strbuf_free(&memory);
+    int rc = pdf_objstm_rewrite(staged->data ? staged->data : "", staged->len, d, &packed, &reason);
+    strbuf_free(staged);
     if (rc != 0) {
         strbuf_free(&packed);
         if (file)
@@ -470,13 +482,17 @@ int pdf_render_to(DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, Pd
                            (unsigned)r.err.detail);
         rc = -1;
     }
+    FileOut *file = NULL;
+    StrBuf staged = {0};
     if (rc == 0)
-        rc = save(&r, sink, !info->pdfa, error);
+        rc = save(&r, sink, !info->pdfa, &file, &staged, error);
     pdf_tags_detach(r.tags);
     HPDF_Free(r.pdf);
     pdf_tags_free(r.tags); /* after saving: the structure elements are written from it */
     for (int i = 0; i < FONT_COUNT; i++)
         pdf_font_free(r.loaded[i]);
+    if (rc == 0 && !info->pdfa) /* the document freed first: only its bytes are held while rewriting */
+        rc = compact_to_sink(&staged, file, r.deflater, sink, error);
     pdf_deflater_free(r.deflater);
     strbuf_free(&r.content);
     free(r.pages);

@@ -86,12 +86,10 @@ struct PdfDeflater {
  * another 0.5 % for 3 % more of the whole run's instructions. */
 #define DEFLATE_LEVEL 5
 
-PdfDeflater *pdf_deflater_new(void) { return pdf_deflater_new_level(DEFLATE_LEVEL); }
-
-PdfDeflater *pdf_deflater_new_level(int level)
+PdfDeflater *pdf_deflater_new(void)
 {
     PdfDeflater *d = xcalloc(1, sizeof *d);
-    d->c = libdeflate_alloc_compressor(level);
+    d->c = libdeflate_alloc_compressor(DEFLATE_LEVEL);
     if (!d->c) {
         free(d);
         return NULL;

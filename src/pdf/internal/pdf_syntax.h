@@ -29,8 +29,6 @@ void pdf_put_hex4(StrBuf *b, unsigned v);
  * shared between threads). */
 typedef struct PdfDeflater PdfDeflater;
 PdfDeflater *pdf_deflater_new(void);
-/* At another level of libdeflate's (1 fastest … 12 smallest). */
-PdfDeflater *pdf_deflater_new_level(int level);
 void pdf_deflater_free(PdfDeflater *d);
 
 /* data compressed (zlib format, for /FlateDecode): *out_len bytes in a
