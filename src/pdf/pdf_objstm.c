@@ -296,6 +296,7 @@ static const char *read_xref(Input *in, size_t offset, size_t *trailer, size_t *
     if (!next_word(b, &i, end, "xref"))
         return "tabella dei riferimenti non trovata";
     size_t cap = 0;
+    in->size = 0;
     for (;;) {
         size_t at = skip_ws(b, i, end), stop;
         if (token(b, at, end, &stop) == T_WORD && word_is(b, at, stop, "trailer")) {
@@ -303,15 +304,18 @@ static const char *read_xref(Input *in, size_t offset, size_t *trailer, size_t *
             break;
         }
         uint64_t first, count;
-        if (!next_uint(b, &i, end, &first) || !next_uint(b, &i, end, &count) || first > 10000000 ||
-            count > 10000000 || count * 20 > end - i)
+        /* each entry takes 20 bytes of the table, each object more than 8 of the file */
+        if (!next_uint(b, &i, end, &first) || !next_uint(b, &i, end, &count) || count > (end - i) / 20 ||
+            first > end / 8 || first + count > end / 8)
             return "tabella dei riferimenti illeggibile";
         if (first + count > cap) {
             size_t old = cap;
-            cap = (size_t)(first + count);
+            cap = (size_t)(first + count) > 2 * cap ? (size_t)(first + count) : 2 * cap;
             in->e = xrealloc(in->e, cap * sizeof *in->e);
             memset(in->e + old, 0, (cap - old) * sizeof *in->e);
         }
+        if (first + count > in->size)
+            in->size = (size_t)(first + count);
         for (uint64_t k = 0; k < count; k++) {
             uint64_t off, gen;
             Entry *e = &in->e[first + k];
@@ -324,7 +328,6 @@ static const char *read_xref(Input *in, size_t offset, size_t *trailer, size_t *
             *e = (Entry){.offset = off, .gen = (unsigned)gen, .used = b[at] == 'n'};
         }
     }
-    in->size = cap;
     *trailer = skip_ws(b, i, end);
     *trailer_end = skip_object(b, *trailer, end);
     if (!*trailer_end || b[*trailer] != '<')
