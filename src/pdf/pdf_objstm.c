@@ -147,15 +147,24 @@ static size_t skip_object(Byte *b, size_t i, size_t end)
     Tok t = token(b, i, end, &stop);
     if (t == T_BAD || t == T_CLOSE)
         return 0;
-    if (t == T_OPEN) {
-        for (int depth = 1; depth > 0;) {
-            size_t at = skip_ws(b, stop, end);
-            t = token(b, at, end, &stop);
-            if (t == T_BAD)
-                return 0;
-            depth += t == T_OPEN ? 1 : t == T_CLOSE ? -1 : 0;
+    if (t == T_OPEN) { /* what it holds, scanned for what nests: names, numbers and keywords need no tokens */
+        int depth = 1;
+        while (stop < end) {
+            int c = b[stop];
+            if (char_class[c] != DELIM || c == '/') {
+                stop++;
+            } else if (c == '%') {
+                stop = skip_ws(b, stop, end);
+            } else {
+                Tok inner = token(b, stop, end, &stop);
+                if (inner == T_BAD)
+                    return 0;
+                depth += inner == T_OPEN ? 1 : inner == T_CLOSE ? -1 : 0;
+                if (depth == 0)
+                    return stop;
+            }
         }
-        return stop;
+        return 0; /* never closed */
     }
     uint64_t v;
     if (t == T_WORD && uint_of(b, i, stop, &v)) { /* perhaps a reference */
