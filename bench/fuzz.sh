@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(piano raggiunto csv graduazione testo sistema valutazioni workbook workbook_xml options archivio web caricamento)
+[ ${#targets[@]} -gt 0 ] || targets=(piano raggiunto csv graduazione testo sistema valutazioni workbook workbook_xml options archivio web caricamento objstm)
 JOBS=${JOBS:-$(nproc)}
 work=bench/out/fuzz
 
@@ -39,6 +39,7 @@ seed options tests/fuzz/seeds/options/*
 seed archivio tests/fuzz/seeds/archivio/* tests/fixtures/workbook/*
 seed web tests/fuzz/seeds/web/*
 seed caricamento tests/fuzz/seeds/caricamento/* tests/fixtures/valutazione/*
+seed objstm tests/fuzz/seeds/objstm/*
 seed valutazioni samples/valutazioni-2024.json samples/valutazioni-2024.csv tests/fixtures/valutazione/valutazioni.*
 
 run_one() { # target

@@ -12,6 +12,7 @@
 #include "fileio.h"
 #include "pdf_archive.h"
 #include "pdf_fonts.h"
+#include "pdf_objstm.h"
 #include "pdf_syntax.h"
 #include "pdf_tags.h"
 #include "text.h"
@@ -304,23 +305,46 @@ static HPDF_STATUS save_write(HPDF_Stream stream, const HPDF_BYTE *data, HPDF_UI
     return HPDF_OK;
 }
 
+/* Writes the finished bytes to the sink: the temporary file (committed or
+ * aborted here), or memory. */
+static int deliver(FileOut *file, StrBuf *bytes, PdfSink sink, char **error)
+{
+    const char *reason = NULL;
+    if (file) {
+        file_out_write(file, bytes->data ? bytes->data : "", bytes->len);
+        strbuf_free(bytes);
+        if (file_out_commit(file, &reason) != 0) { /* also a write that failed */
+            *error = xasprintf("impossibile scrivere il file: %s", reason);
+            return -1;
+        }
+        return 0;
+    }
+    *sink.len = bytes->len;
+    *sink.bytes = bytes->data ? bytes->data : xstrdup("");
+    return 0;
+}
+
 /* Saves the document to the sink: a file through a temporary file renamed
- * at the end, or memory. */
-static int save(Renderer *r, PdfSink sink, char **error)
+ * at the end, or memory. Unless compact is false (PDF/A-1, which forbids
+ * them), libharu's file goes to memory only: *staged, with the sink's file
+ * opened in *file, for compact_to_sink once the document is freed. */
+static int save(Renderer *r, PdfSink sink, bool compact, FileOut **file, StrBuf *staged, char **error)
 {
     const char *reason = NULL;
     SaveTarget *t = xcalloc(1, sizeof *t);
     StrBuf memory = {0};
     if (sink.path) {
-        t->file = file_out_open(sink.path, &reason);
-        if (!t->file) {
+        *file = file_out_open(sink.path, &reason);
+        if (!*file) {
             free(t);
             *error = xasprintf("impossibile scrivere il file: %s", reason);
             return -1;
         }
-    } else {
-        t->memory = &memory;
     }
+    if (*file && !compact)
+        t->file = *file;
+    else
+        t->memory = &memory;
     HPDF_Stream out = HPDF_CallbackWriter_New(r->pdf->mmgr, save_write, t);
     if (out) {
         if (r->pdf->stream)
@@ -329,27 +353,51 @@ static int save(Renderer *r, PdfSink sink, char **error)
     }
     HPDF_STATUS saved = out ? HPDF_SaveToStream(r->pdf) : HPDF_FAILD_TO_ALLOC_MEM;
     save_flush(t);
-    int rc = 0;
-    if (!t->failed && (saved != HPDF_OK || r->err.error)) {
+    bool failed = t->failed;
+    free(t);
+    if (!failed && (saved != HPDF_OK || r->err.error)) {
         if (!r->err.error) /* a failure libharu recorded without calling the handler */
             r->err.error = r->pdf->error.error_no != HPDF_OK ? r->pdf->error.error_no : saved;
-        if (t->file)
-            file_out_abort(t->file);
+        if (*file)
+            file_out_abort(*file);
+        *file = NULL;
+        strbuf_free(&memory);
         *error = xasprintf("errore della libreria PDF (libharu 0x%04X, dettaglio %u)", (unsigned)r->err.error,
                            (unsigned)r->err.detail);
-        rc = -1;
-    } else if (t->file && file_out_commit(t->file, &reason) != 0) { /* also a write that failed on the way */
-        *error = xasprintf("impossibile scrivere il file: %s", reason);
-        rc = -1;
+        return -1;
     }
-    if (t->memory && rc == 0) {
-        *sink.len = memory.len;
-        *sink.bytes = memory.data ? memory.data : xstrdup("");
-    } else {
-        strbuf_free(&memory);
+    if (compact) {
+        *staged = memory;
+        return 0;
     }
-    free(t);
-    return rc;
+    if (*file) { /* written straight into the file: also a write that failed on the way */
+        int rc = file_out_commit(*file, &reason);
+        *file = NULL;
+        if (rc != 0) {
+            *error = xasprintf("impossibile scrivere il file: %s", reason);
+            return -1;
+        }
+        return 0;
+    }
+    return deliver(NULL, &memory, sink, error);
+}
+
+/* libharu's file, staged by save, rewritten with object streams
+ * (pdf_objstm.h) and written to the sink. */
+static int compact_to_sink(StrBuf *staged, FileOut *file, PdfDeflater *d, PdfSink sink, char **error)
+{
+    const char *reason = NULL;
+    StrBuf packed = {0};
+    int rc = pdf_objstm_rewrite(staged->data ? staged->data : "", staged->len, d, &packed, &reason);
+    strbuf_free(staged);
+    if (rc != 0) {
+        strbuf_free(&packed);
+        if (file)
+            file_out_abort(file);
+        *error = xasprintf("errore interno nel compattare il PDF: %s", reason);
+        return -1;
+    }
+    return deliver(file, &packed, sink, error);
 }
 
 static void start_page(Renderer *r, size_t i)
@@ -434,13 +482,17 @@ int pdf_render_to(DisplayDoc *doc, const FontSet *fonts, const PdfInfo *info, Pd
                            (unsigned)r.err.detail);
         rc = -1;
     }
+    FileOut *file = NULL;
+    StrBuf staged = {0};
     if (rc == 0)
-        rc = save(&r, sink, error);
+        rc = save(&r, sink, !info->pdfa, &file, &staged, error);
     pdf_tags_detach(r.tags);
     HPDF_Free(r.pdf);
     pdf_tags_free(r.tags); /* after saving: the structure elements are written from it */
     for (int i = 0; i < FONT_COUNT; i++)
         pdf_font_free(r.loaded[i]);
+    if (rc == 0 && !info->pdfa) /* the document freed first: only its bytes are held while rewriting */
+        rc = compact_to_sink(&staged, file, r.deflater, sink, error);
     pdf_deflater_free(r.deflater);
     strbuf_free(&r.content);
     free(r.pages);

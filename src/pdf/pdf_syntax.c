@@ -115,7 +115,7 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream s)
     return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
 }
 
-HPDF_STATUS pdf_stream_set_flate(HPDF_Dict stream, PdfDeflater *d, const void *data, size_t len)
+const unsigned char *pdf_deflate(PdfDeflater *d, const void *data, size_t len, size_t *out_len)
 {
     size_t bound = libdeflate_zlib_compress_bound(d->c, len);
     if (bound > d->cap) {
@@ -123,8 +123,14 @@ HPDF_STATUS pdf_stream_set_flate(HPDF_Dict stream, PdfDeflater *d, const void *d
         d->out = xmalloc(bound);
         d->cap = bound;
     }
-    size_t n = libdeflate_zlib_compress(d->c, data, len, d->out, d->cap);
-    if (n == 0) /* cannot happen with the bound above */
+    *out_len = libdeflate_zlib_compress(d->c, data, len, d->out, d->cap);
+    return *out_len ? d->out : NULL; /* 0 cannot happen with the bound above */
+}
+
+HPDF_STATUS pdf_stream_set_flate(HPDF_Dict stream, PdfDeflater *d, const void *data, size_t len)
+{
+    size_t n = 0;
+    if (!pdf_deflate(d, data, len, &n))
         return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
     stream->filter = HPDF_STREAM_FILTER_NONE;
     stream->write_fn = write_flate_filter;

@@ -3,6 +3,7 @@
  * page's side margins or overlaps another; fonts embedded; qpdf --check. */
 #include <ctype.h>
 #include <math.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "esiti.h"
@@ -249,6 +250,70 @@ Test(pdf, qpdf_check_fonts_embedded_bookmarks_info)
     expect_contains(&r, "Title:           Obiettivi gestionali 2024 \xE2\x80\x93 2026");
     expect_contains(&r, "Author:          Comune di Sarzana");
     expect_contains(&r, "Page size:       841.89 x 595.276 pts (A4)");
+    free(r.out);
+    free(cmd);
+    free(pdf);
+    free(dir);
+}
+
+/* Count of the lines of `qpdf --show-xref FILE` that contain what. */
+static int xref_lines(const char *pdf, const char *what)
+{
+    char *cmd = xasprintf("qpdf --show-xref '%s' | grep -c '%s'", pdf, what);
+    Run r = run_shell(cmd);
+    int n = atoi(r.out);
+    free(r.out);
+    free(cmd);
+    return n;
+}
+
+/* A document that is not PDF/A: PDF 1.5, its dictionaries in object
+ * streams, a cross-reference stream (pdf_objstm.h); read by qpdf, poppler,
+ * MuPDF and Ghostscript. A PDF/A-1 one keeps the classic table. */
+Test(pdf, object_streams_and_a_cross_reference_stream, .timeout = 120 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("objstm");
+    char *pdf = render("samples/sarzana-2024-2026.json", dir, "--solo schede");
+    char *cmd = xasprintf("qpdf --check '%s' && qpdf --show-object=trailer '%s' && pdfinfo '%s' 2>&1", pdf, pdf, pdf);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "PDF Version: 1.5");
+    expect_contains(&r, "No syntax or stream encoding errors found");
+    expect_contains(&r, "/Type /XRef");
+    expect_contains(&r, "/Root 1 0 R");
+    expect_contains(&r, "/ID [ <");
+    expect_contains(&r, "Tagged:          yes");
+    expect_contains(&r, "Pages:           86");
+    free(r.out);
+    free(cmd);
+    /* the structure tree's thousands of elements are inside object streams */
+    cr_assert_gt(xref_lines(pdf, ": compressed;"), 5000);
+    cmd = xasprintf("qpdf --show-xref '%s' | grep \"^$(qpdf --show-object=1 '%s' | sed -n "
+                    "'s|.*/StructTreeRoot \\([0-9]*\\) 0 R.*|\\1|p')/0: compressed\"",
+                    pdf, pdf);
+    r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "the StructTreeRoot in an object stream: %s", r.out);
+    free(r.out);
+    free(cmd);
+    struct stat st;
+    cr_assert_eq(stat(pdf, &st), 0);
+    cr_assert_lt(st.st_size, 600 * 1024, "schede.pdf of Sarzana: %lld bytes", (long long)st.st_size);
+    expect_opens_in_mupdf(pdf);
+    cmd = xasprintf("command -v gs >/dev/null || exit 0; gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=nullpage '%s' 2>&1",
+                    pdf);
+    r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "Ghostscript: %s", r.out);
+    cr_assert_eq(r.out[0], '\0', "Ghostscript says: %s", r.out);
+    free(r.out);
+    free(cmd);
+    free(pdf);
+
+    /* PDF/A-1 forbids both (ISO 19005-1 6.1.4): the classic table */
+    pdf = render("samples/sarzana-2024-2026.json", dir, "--solo schede --pdfa");
+    cr_assert_eq(xref_lines(pdf, ": compressed;"), 0, "an object stream in a PDF/A-1 file");
+    cmd = xasprintf("tail -c 1500 '%s' | grep -ac '^trailer'", pdf);
+    r = run_shell(cmd);
+    cr_assert_eq(atoi(r.out), 1, "PDF/A: a classic trailer");
     free(r.out);
     free(cmd);
     free(pdf);

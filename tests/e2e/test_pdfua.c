@@ -242,7 +242,8 @@ static Findings broken(const char *name, Breakage breakage)
     fclose(f);
     free(text);
     pdf_close(&p);
-    char *cmd = xasprintf("qpdf --json-input '%s' '%s' 2>&1", json, pdf);
+    /* written back as schede writes it (pdf_objstm.h): the dictionaries in object streams */
+    char *cmd = xasprintf("qpdf --json-input --object-streams=generate '%s' '%s' 2>&1", json, pdf);
     Run r = run_shell(cmd);
     cr_assert_eq(r.status, 0, "qpdf --json-input: %s", r.out);
     free(r.out);
@@ -488,4 +489,34 @@ Test(pdfua, each_condition_catches_a_broken_file, .timeout = 600 * SCHEDE_TIMEOU
 Test(pdfua, the_sarzana_sample, .timeout = 300 * SCHEDE_TIMEOUT_SCALE)
 {
     expect_documents("sarzana", "stampa samples/sarzana-2024-2026.json --raggiunto samples/raggiunto-2024.csv", THREE);
+}
+
+/* The checks read the structure where the file keeps it: inside object
+ * streams (pdf_objstm.h), through qpdf: the structure tree of schede.pdf
+ * is inside them, and the checks pass (each_condition_catches_a_broken_file
+ * finds every breakage in files with object streams too). */
+Test(pdfua, the_checks_read_inside_object_streams, .timeout = 240 * SCHEDE_TIMEOUT_SCALE)
+{
+    char *dir = out_dir("objstm");
+    char *args = xasprintf("stampa " PIANO " --solo schede --out '%s'", dir);
+    schede(args);
+    char *path = xasprintf("%s/schede.pdf", dir);
+    Pdf p = pdf_open(path);
+    cJSON *tree = pdf_get(&p, pdf_root(&p), "/StructTreeRoot");
+    cr_assert_not_null(tree);
+    char *ref = xstrdup(cJSON_GetObjectItemCaseSensitive(pdf_root(&p), "/StructTreeRoot")->valuestring);
+    pdf_close(&p);
+    *strchr(ref, ' ') = '\0';
+    char *cmd = xasprintf("qpdf --show-xref '%s' | grep -c ': compressed;'; qpdf --show-xref '%s' | grep '^%s/0: '", path,
+                          path, ref);
+    Run r = run_shell(cmd);
+    cr_assert_gt(atoi(r.out), 100, "%s", r.out);
+    cr_assert(strstr(r.out, "compressed; stream ="), "the StructTreeRoot in an object stream: %s", r.out);
+    free(r.out);
+    free(cmd);
+    expect_pdfua(dir, "schede.pdf");
+    free(ref);
+    free(path);
+    free(args);
+    free(dir);
 }

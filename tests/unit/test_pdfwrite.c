@@ -1,6 +1,6 @@
 /* The pieces of PDF the program writes itself: numbers, the
  * embedded font programs and their descriptors, the file written a piece
- * at a time. Values worked out by hand or read from the font files with an
+ * at a time, the file rewritten with object streams. Values worked out by hand or read from the font files with an
  * independent reader here. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 
 #include "fileio.h"
 #include "run.h"
+#include "pdf_objstm.h"
 #include "pdf_syntax.h"
 #include "text.h"
 #include "ttf.h"
@@ -331,4 +332,150 @@ Test(pdfwrite, full_disk_reported_at_commit)
     free(tmp);
     free(path);
     free(dir);
+}
+
+/* ---- object streams and the cross-reference stream ----------------------------------------- */
+
+/* A small file as libharu writes one: a classic table, a stream whose
+ * /Length is an object of its own, strings that hold the words endobj,
+ * stream and unbalanced-looking parentheses, the binary comment line. */
+static StrBuf classic_pdf(bool encrypted)
+{
+    static const char *const objects[] = {
+        "<<\n/Type /Catalog\n/Pages 2 0 R\n>>",
+        "<<\n/Type /Pages\n/Kids [3 0 R]\n/Count 1\n>>",
+        "<<\n/Type /Page\n/Parent 2 0 R\n/MediaBox [0 0 200 200]\n/Contents 4 0 R\n/Resources <<\n>>\n>>",
+        NULL, /* the stream */
+        "78",
+        "<<\n/Title (endobj \\) stream \\(\\\\ (nested) endstream)\n/Producer <FEFF0041>\n>>",
+    };
+    static const char data[] = "q 0 0 1 rg 10 10 50 50 re f Q\n% endstream endobj 5 0 obj\nq 1 w 0 0 m 9 9 l S Q";
+    StrBuf b = {0};
+    strbuf_puts(&b, "%PDF-1.3\n%\xB7\xBE\xAD\xAA\n");
+    size_t offsets[7] = {0};
+    for (int i = 1; i <= 6; i++) {
+        offsets[i] = b.len;
+        strbuf_printf(&b, "%d 0 obj\n", i);
+        if (objects[i - 1]) {
+            strbuf_puts(&b, objects[i - 1]);
+        } else {
+            strbuf_puts(&b, "<<\n/Length 5 0 R\n>>\nstream\r\n");
+            strbuf_append(&b, data, sizeof data - 1);
+            strbuf_puts(&b, "\r\nendstream");
+        }
+        strbuf_puts(&b, "\nendobj\n");
+    }
+    cr_assert_eq(sizeof data - 1, 78u);
+    size_t xref = b.len;
+    strbuf_puts(&b, "xref\n0 7\n0000000000 65535 f\r\n");
+    for (int i = 1; i <= 6; i++)
+        strbuf_printf(&b, "%010zu 00000 n\r\n", offsets[i]);
+    strbuf_printf(&b, "trailer\n<<\n/Root 1 0 R\n/Info 6 0 R\n/Size 7\n%s/ID [<00112233445566778899AABBCCDDEEFF> "
+                      "<00112233445566778899AABBCCDDEEFF>]\n>>\nstartxref\n%zu\n%%%%EOF\n",
+                  encrypted ? "/Encrypt 7 0 R\n" : "", xref);
+    return b;
+}
+
+static StrBuf rewritten(const StrBuf *in)
+{
+    PdfDeflater *d = pdf_deflater_new();
+    StrBuf out = {0};
+    const char *why = NULL;
+    cr_assert_eq(pdf_objstm_rewrite(in->data, in->len, d, &out, &why), 0, "%s", why ? why : "");
+    pdf_deflater_free(d);
+    return out;
+}
+
+Test(pdfwrite, objstm_objects_packed_streams_kept_reproducible)
+{
+    StrBuf in = classic_pdf(false);
+    StrBuf out = rewritten(&in), again = rewritten(&in);
+    cr_assert(out.len == again.len && memcmp(out.data, again.data, out.len) == 0, "the same bytes twice");
+    cr_assert(memcmp(out.data, "%PDF-1.5\n%\xB7\xBE\xAD\xAA\n", 14) == 0, "header 1.5, binary line kept");
+    cr_assert_null(strstr(out.data, "\nxref"), "no classic table");
+    cr_assert_null(strstr(out.data, "trailer"), "no classic trailer");
+
+    char *dir = temp_dir();
+    char *path = xasprintf("%s/objstm.pdf", dir);
+    const char *why = NULL;
+    cr_assert_eq(file_write_atomic(path, out.data, out.len, &why), 0);
+    char *cmd = xasprintf("qpdf --check '%s'", path);
+    Run r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "PDF Version: 1.5");
+    expect_contains(&r, "No syntax or stream encoding errors found");
+    free(r.out);
+    free(cmd);
+    /* objects 1–3, 5, 6 in the object stream 7, the content stream 4 as it was, the table stream 8 */
+    cmd = xasprintf("qpdf --show-xref '%s'", path);
+    r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    static const char packed[] = "1/0: compressed; stream = 7, index = 0\n"
+                                 "2/0: compressed; stream = 7, index = 1\n"
+                                 "3/0: compressed; stream = 7, index = 2\n"
+                                 "4/0: uncompressed; offset = 15\n"
+                                 "5/0: compressed; stream = 7, index = 3\n"
+                                 "6/0: compressed; stream = 7, index = 4\n"
+                                 "7/0: uncompressed; offset = ";
+    cr_assert(strncmp(r.out, packed, sizeof packed - 1) == 0, "%s", r.out);
+    expect_contains(&r, "\n8/0: uncompressed; offset = ");
+    free(r.out);
+    free(cmd);
+    cmd = xasprintf("qpdf --show-object=trailer '%s' && qpdf --show-object=6 '%s' && qpdf --show-object=4 "
+                    "--filtered-stream-data '%s'",
+                    path, path, path);
+    r = run_shell(cmd);
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    expect_contains(&r, "/Type /XRef");
+    expect_contains(&r, "/Root 1 0 R");
+    expect_contains(&r, "/Info 6 0 R");
+    expect_contains(&r, "/ID [ <00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff> ]");
+    expect_contains(&r, "/Title (endobj \\) stream \\(\\\\ \\(nested\\) endstream)"); /* qpdf's spelling */
+    expect_contains(&r, "% endstream endobj 5 0 obj\nq 1 w 0 0 m 9 9 l S Q");
+    free(r.out);
+    free(cmd);
+    expect_opens_in_mupdf(path);
+    unlink(path);
+    rmdir(dir);
+    free(path);
+    free(dir);
+    strbuf_free(&in);
+    strbuf_free(&out);
+    strbuf_free(&again);
+}
+
+Test(pdfwrite, objstm_refuses_what_it_does_not_understand)
+{
+    PdfDeflater *d = pdf_deflater_new();
+    StrBuf in = classic_pdf(true), out = {0};
+    strbuf_puts(&out, "prima");
+    const char *why = NULL;
+    cr_assert_eq(pdf_objstm_rewrite(in.data, in.len, d, &out, &why), -1);
+    cr_assert_str_eq(why, "documento cifrato");
+    cr_assert_str_eq(out.data, "prima", "the output as it was");
+    strbuf_free(&in);
+
+    /* an offset of the table one byte off */
+    in = classic_pdf(false);
+    char *entry = strstr(in.data, " 00000 n\r\n") - 10;
+    entry[9]++;
+    cr_assert_eq(pdf_objstm_rewrite(in.data, in.len, d, &out, &why), -1);
+    cr_assert_str_eq(why, "oggetto illeggibile alla posizione indicata dalla tabella");
+    entry[9]--;
+    /* a stream shorter than its /Length says */
+    char *len = strstr(in.data, "\n78\n");
+    len[1] = '6';
+    cr_assert_eq(pdf_objstm_rewrite(in.data, in.len, d, &out, &why), -1);
+    len[1] = '7';
+    /* no startxref */
+    cr_assert_eq(pdf_objstm_rewrite(in.data, strstr(in.data, "startxref") - in.data, d, &out, &why), -1);
+    cr_assert_str_eq(why, "startxref non trovato");
+    /* truncated anywhere: refused, never read past the end */
+    for (size_t n = 0; n < in.len - 7; n += 7)
+        cr_assert_eq(pdf_objstm_rewrite(in.data, n, d, &out, &why), -1, "cut at %zu", n);
+    cr_assert_str_eq(out.data, "prima");
+    cr_assert_eq(pdf_objstm_rewrite(in.data, in.len, d, &out, &why), 0, "and whole, it is understood");
+    strbuf_free(&in);
+    strbuf_free(&out);
+    pdf_deflater_free(d);
 }

@@ -31,6 +31,10 @@ typedef struct PdfDeflater PdfDeflater;
 PdfDeflater *pdf_deflater_new(void);
 void pdf_deflater_free(PdfDeflater *d);
 
+/* data compressed (zlib format, for /FlateDecode): *out_len bytes in a
+ * buffer of the deflater's, valid until its next use; NULL on failure. */
+const unsigned char *pdf_deflate(PdfDeflater *d, const void *data, size_t len, size_t *out_len);
+
 /* Puts data, compressed, into the stream object `stream` (a libharu stream
  * dictionary whose stream is still empty) and marks it /FlateDecode. */
 HPDF_STATUS pdf_stream_set_flate(HPDF_Dict stream, PdfDeflater *d, const void *data, size_t len);
