@@ -19,7 +19,7 @@ PACKAGES=(
 TEST_LOCALES=(it_IT.UTF-8 fr_FR.UTF-8)
 if [ "${1:-}" = "--test" ]; then
   PACKAGES+=(valgrind locales)          # il passo sotto valgrind; i test con LANG=it_IT e fr_FR
-  PACKAGES+=(mupdf-tools)               # mutool: i documenti si aprono anche in un secondo lettore
+  PACKAGES+=(mupdf-tools ghostscript)   # mutool e gs: i documenti si aprono anche in un secondo e terzo lettore
   PACKAGES+=(unzip)                     # i test guardano dentro i fogli di calcolo scritti
   PACKAGES+=(postgresql postgresql-client)  # il test dell'archivio su un server PostgreSQL temporaneo
   PACKAGES+=(nginx)                     # due processi schede web dietro un vero proxy, nello stesso test
