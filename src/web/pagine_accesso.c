@@ -119,6 +119,8 @@ void post_accesso(Contesto *c, Risposta *out)
     pthread_mutex_lock(&s->lock);
     free(hash);
     if (!ok) {
+        /* the delay runs from the failure's answer, not from before the password's check (which takes its time) */
+        tentativi_fallito(&s->tentativi, nome, c->r->indirizzo, s->adesso());
         audit_failure(c, "accesso non riuscito", nome);
         contesto_ritrova_sessione(c);
         login_page(c, out, "Nome utente o password non corretti.", nome);

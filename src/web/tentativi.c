@@ -36,7 +36,9 @@ static void address_key(const char *indirizzo, char out[KEY_SIZE])
     snprintf(out, KEY_SIZE, "a%s", indirizzo ? indirizzo : "");
 }
 
-/* Seconds left of the delay after the failures past max: 1 s, then twice as long at every further failure. */
+/* Seconds left of the delay after the failures past max: 1 s, then twice as long at every further failure. Times
+ * are whole seconds: a delay of d runs until d whole seconds have passed since the failure's second, so that it
+ * is never shorter than d (a try in the next second may be only a moment later). */
 static int delay_left(const RigaTentativi *t, int max, time_t now)
 {
     if (t->fallimenti < max)
@@ -45,31 +47,45 @@ static int delay_left(const RigaTentativi *t, int max, time_t now)
     long delay = doublings >= 10 ? TENTATIVI_ATTESA_MAX : 1L << doublings;
     if (delay > TENTATIVI_ATTESA_MAX)
         delay = TENTATIVI_ATTESA_MAX;
-    long long left = t->ultimo + delay - (long long)now;
+    long long left = t->ultimo + delay + 1 - (long long)now;
     return left > 0 ? (int)left : 0;
 }
 
 int tentativi_attesa(Tentativi *ts, const char *utente, const char *indirizzo, time_t now)
 {
-    /* forgotten TENTATIVI_FINESTRA after the last failure; at most TENTATIVI_CHIAVI_MAX keys */
-    archivio_tentativi_scaduti(ts->a, (long long)now - TENTATIVI_FINESTRA + 1, TENTATIVI_CHIAVI_MAX);
     char ku[KEY_SIZE], ka[KEY_SIZE];
     user_key(utente, indirizzo, ku);
     address_key(indirizzo, ka);
     RigaTentativi u, a;
     archivio_tentativi_leggi(ts->a, ku, &u);
     archivio_tentativi_leggi(ts->a, ka, &a);
+    /* a key forgotten TENTATIVI_FINESTRA after its last failure (the rows go at the next try: tentativi_inizio) */
+    if ((long long)now - u.ultimo >= TENTATIVI_FINESTRA)
+        u.fallimenti = 0;
+    if ((long long)now - a.ultimo >= TENTATIVI_FINESTRA)
+        a.fallimenti = 0;
     int wu = delay_left(&u, TENTATIVI_MAX, now), wa = delay_left(&a, TENTATIVI_MAX_INDIRIZZO, now);
     return wu > wa ? wu : wa;
 }
 
 void tentativi_inizio(Tentativi *ts, const char *utente, const char *indirizzo, time_t now)
 {
+    /* forgotten TENTATIVI_FINESTRA after the last failure; at most TENTATIVI_CHIAVI_MAX keys */
+    archivio_tentativi_scaduti(ts->a, (long long)now - TENTATIVI_FINESTRA + 1, TENTATIVI_CHIAVI_MAX);
     char ku[KEY_SIZE], ka[KEY_SIZE];
     user_key(utente, indirizzo, ku);
     address_key(indirizzo, ka);
     archivio_tentativi_aggiungi(ts->a, ku, 1, 0, 0, 0, now);
     archivio_tentativi_aggiungi(ts->a, ka, 1, 0, 0, 0, now);
+}
+
+void tentativi_fallito(Tentativi *ts, const char *utente, const char *indirizzo, time_t now)
+{
+    char ku[KEY_SIZE], ka[KEY_SIZE];
+    user_key(utente, indirizzo, ku);
+    address_key(indirizzo, ka);
+    archivio_tentativi_aggiungi(ts->a, ku, 0, 0, 0, 0, now);
+    archivio_tentativi_aggiungi(ts->a, ka, 0, 0, 0, 0, now);
 }
 
 void tentativi_riuscito(Tentativi *ts, const char *utente, const char *indirizzo)

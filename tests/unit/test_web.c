@@ -205,20 +205,22 @@ Test(web, failures_of_a_user_from_one_address_delay_that_address_only_and_double
     for (int i = 0; i < 4; i++)
         tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + i);
     cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 4), 0); /* 4: may try */
-    tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 10);                 /* the 5th: 1 s */
-    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 10), 1);
-    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 11), 0);
-    tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 11);                 /* the 6th: 2 s, the 7th: 4 s */
-    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 11), 2);
+    /* the 5th: 1 s, whole: in whole seconds, until the second after next (never shorter than 1 s) */
+    tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 10);
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 10), 2);
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 11), 1);
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 12), 0);
+    tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 12);                 /* the 6th: 2 s, the 7th: 4 s */
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 12), 3);
     tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 13);
-    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 13), 4);
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 13), 5);
     /* the same user from any other address: no wait at all (nobody locks the Segreteria out from outside) */
     cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.2", T0 + 13), 0);
     cr_assert_eq(tentativi_attesa(&ts, "altro", "10.0.0.1", T0 + 13), 0);
     /* 10 more failures: 2^(15 − 5) = 1024 s, cut to 15 minutes */
     for (int i = 0; i < 10; i++)
         tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 20);
-    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 20), 900);
+    cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 20), 901);
     /* forgotten 15 minutes after the last failure */
     cr_assert_eq(tentativi_attesa(&ts, "segreteria", "10.0.0.1", T0 + 20 + 900), 0);
     tentativi_inizio(&ts, "segreteria", "10.0.0.1", T0 + 2000);
@@ -262,8 +264,8 @@ Test(web, fifty_failures_from_one_address_delay_every_user_of_that_address_only)
         snprintf(name, sizeof name, "utente%d", i);
         tentativi_inizio(&ts, name, "10.9.9.9", T0 + i);
     }
-    cr_assert_eq(tentativi_attesa(&ts, "nuovo", "10.9.9.9", T0 + 49), 1); /* the 50th: 1 s */
-    cr_assert_eq(tentativi_attesa(&ts, "nuovo", "10.9.9.9", T0 + 50), 0);
+    cr_assert_eq(tentativi_attesa(&ts, "nuovo", "10.9.9.9", T0 + 49), 2); /* the 50th: 1 s, whole */
+    cr_assert_eq(tentativi_attesa(&ts, "nuovo", "10.9.9.9", T0 + 51), 0);
     cr_assert_eq(tentativi_attesa(&ts, "nuovo", "10.9.9.8", T0 + 49), 0);
     done(&sc);
 }

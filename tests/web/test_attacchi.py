@@ -11,6 +11,7 @@ for the closing note. Each address of 127/8 is loopback: attackers from
 different addresses are clients bound to 127.0.0.2, 127.0.0.3, …"""
 import csv
 import io
+import math
 import os
 import socket
 import sqlite3
@@ -186,20 +187,26 @@ class Attacchi(unittest.TestCase):
 
     def test_nobody_locks_a_user_out_from_outside_and_tries_at_once_do_not_pass_the_limit(self):
         results = []
+        ready = threading.Barrier(40)
 
         def attempt():
             c = w.Client(self.port, source="127.0.0.60")
             c.get("/accesso")
+            ready.wait()  # the 40 forms posted together
             results.append(c.post("/accesso", {"utente": "oiv", "password": "indovino-%d" % len(results)}).status)
 
         threads = [threading.Thread(target=attempt) for _ in range(40)]
+        t0 = time.monotonic()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
-        figure("40 tentativi insieme da un indirizzo: %d password controllate, %d rifiutati per l'attesa"
-               % (results.count(401), results.count(429)))
-        self.assertLessEqual(results.count(401), 5)
+        seconds = time.monotonic() - t0
+        figure("40 tentativi insieme da un indirizzo in %.1f s: %d password controllate, %d rifiutati per l'attesa"
+               % (seconds, results.count(401), results.count(429)))
+        # five checked at once, never more (counted before the check); on a slow machine where the 40 take longer
+        # than the delays, one more per delay elapsed (1 s, then 2, 4…), as the progressive delays allow
+        self.assertLessEqual(results.count(401), 5 + int(math.log2(1 + seconds)))
         self.assertEqual(results.count(401) + results.count(429), 40)
         # the OIV herself, from her office, is not kept out
         self.assertEqual(w.Client(self.port, source="127.0.0.61").login("oiv").status, 303)
@@ -448,9 +455,9 @@ class Connessioni(unittest.TestCase):
                 tries = [login("127.0.0.1", "203.0.113.7", "sbagliata-1").status for _ in range(10)]
                 self.assertEqual(tries[:5], [401] * 5)
                 self.assertIn(429, tries)
-                self.assertEqual(login("127.0.0.1", "198.51.100.9", w.PASSWORD["oiv"]).status, 303)
                 # a hop the client wrote itself, to the left of what the proxy added, is not believed
                 self.assertEqual(login("127.0.0.1", "198.51.100.9, 203.0.113.7", "sbagliata-1").status, 429)
+                self.assertEqual(login("127.0.0.1", "198.51.100.9", w.PASSWORD["oiv"]).status, 303)
                 # a peer that is not the proxy cannot name a client
                 tries = [login("127.0.0.5", "192.0.2.1", "sbagliata-2").status for _ in range(10)]
                 self.assertIn(429, tries)

@@ -43,6 +43,8 @@ void tentativi_nome(const char *utente, char out[TENTATIVI_NOME_MAX + 1]);
 int tentativi_attesa(Tentativi *ts, const char *utente, const char *indirizzo, time_t now);
 /* A try begins: counted as a failure until tentativi_riuscito says otherwise. */
 void tentativi_inizio(Tentativi *ts, const char *utente, const char *indirizzo, time_t now);
+/* The try failed: its delay runs from now (the check took its time). */
+void tentativi_fallito(Tentativi *ts, const char *utente, const char *indirizzo, time_t now);
 /* The try succeeded: the user's count from that address is forgotten, the address's try taken back. */
 void tentativi_riuscito(Tentativi *ts, const char *utente, const char *indirizzo);
 
