@@ -203,12 +203,13 @@ bool archivio_tentativi_leggi(Archivio *a, const char *chiave, RigaTentativi *ou
 void archivio_tentativi_aggiungi(Archivio *a, const char *chiave, int fallimenti, int falliti, int respinti,
                                  int nomi, long long ultimo)
 {
+    /* a new row starts from the increments (a count never below zero); an existing one adds them, also a try
+       taken back (fallimenti −1), never going below zero */
     DbStmt *s = db_prepare(
         a,
         "INSERT INTO tentativi (ente, chiave, fallimenti, eventi_falliti, eventi_respinti, nomi, ultimo) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ente, chiave) DO UPDATE SET "
-        "fallimenti = CASE WHEN tentativi.fallimenti + excluded.fallimenti < 0 THEN 0 "
-        "ELSE tentativi.fallimenti + excluded.fallimenti END, "
+        "fallimenti = CASE WHEN tentativi.fallimenti + ? < 0 THEN 0 ELSE tentativi.fallimenti + ? END, "
         "eventi_falliti = tentativi.eventi_falliti + excluded.eventi_falliti, "
         "eventi_respinti = tentativi.eventi_respinti + excluded.eventi_respinti, "
         "nomi = tentativi.nomi + excluded.nomi, ultimo = excluded.ultimo",
@@ -222,11 +223,10 @@ void archivio_tentativi_aggiungi(Archivio *a, const char *chiave, int fallimenti
     db_bind_int(s, 5, respinti);
     db_bind_int(s, 6, nomi);
     db_bind_int64(s, 7, ultimo);
+    db_bind_int(s, 8, fallimenti);
+    db_bind_int(s, 9, fallimenti);
     db_step(s);
     db_finalize(s);
-    if (fallimenti < 0) /* a try taken back: the row's count goes down, never below zero */
-        run(a, "UPDATE tentativi SET fallimenti = CASE WHEN fallimenti > 0 THEN fallimenti - 1 ELSE 0 END "
-               "WHERE ente = ? AND chiave = ?", 0, false, chiave);
 }
 
 void archivio_tentativi_togli(Archivio *a, const char *chiave)

@@ -173,18 +173,6 @@ ArchivioEsito archivio_utente_attivo(Archivio *a, const char *nome, bool attivo,
     return ok ? ARCHIVIO_OK : ARCHIVIO_NON_USABILE;
 }
 
-bool archivio_utente_corrente(Archivio *a, const char *nome, long revisione)
-{
-    DbStmt *s = db_prepare(a, "SELECT revisione, attivo FROM utenti WHERE ente = ? AND nome = ?", NULL);
-    if (!s)
-        return false;
-    db_bind_int64(s, 1, a->ente);
-    db_bind_text(s, 2, nome);
-    bool current = db_step(s) == DB_ROW && db_col_int64(s, 0) == revisione && db_col_int64(s, 1) != 0;
-    db_finalize(s);
-    return current;
-}
-
 ArchivioEsito archivio_evento(Archivio *a, const Autore *chi, const char *operazione, const char *chiave,
                               const char *obiettivo, const char *dettaglio, char **error)
 {

@@ -38,8 +38,6 @@ ArchivioEsito archivio_utente_salva(Archivio *a, const char *nome, Ruolo ruolo, 
 /* Disables (attivo false) or enables the user called nome (ARCHIVIO_DATI
  * when there is none), with its row in the registro; nothing when it is so already. */
 ArchivioEsito archivio_utente_attivo(Archivio *a, const char *nome, bool attivo, const Autore *chi, char **error);
-/* Whether the user called nome is enabled and still at revisione (a session opened then is still hers). */
-bool archivio_utente_corrente(Archivio *a, const char *nome, long revisione);
 /* The user called nome: ARCHIVIO_DATI when there is none. */
 ArchivioEsito archivio_utente(Archivio *a, const char *nome, Utente *out, char **error);
 /* Every user, by name. */

@@ -222,6 +222,25 @@ static bool check_object(Contesto *c, const Rotta *rt, Risposta *out)
     return false;
 }
 
+/* The refusals that a request's head alone may already earn (web_ammetti) and its whole (route), worded once. */
+static const char *const FORM_EXPIRED =
+    "Il modulo è scaduto o non viene da questa pagina: ricaricare la pagina e riprovare.";
+static const char *const LOGIN_NEEDED = "Occorre accedere.";
+
+static const char *refusal_of(const Rotta *rt)
+{
+    return rt->rifiuto ? rt->rifiuto : "Operazione non consentita a questo ruolo.";
+}
+
+/* No route for method and path: 400, 405 or 404, written into out; returns the status. */
+static int no_route(Contesto *c, Risposta *out, bool known, bool malformed)
+{
+    int status = malformed ? 400 : known ? 405 : 404;
+    risposta_errore(c, out, status, malformed ? "L'indirizzo non è valido." : known ? "Metodo non consentito."
+                                                                           : "La pagina richiesta non esiste.");
+    return status;
+}
+
 static void route(Contesto *c, Risposta *out)
 {
     const Richiesta *r = c->r;
@@ -229,9 +248,7 @@ static void route(Contesto *c, Risposta *out)
     bool known, malformed;
     const Rotta *rt = rotta_trova(r->metodo, r->percorso, &c->argomento, &known, &malformed);
     if (!rt) {
-        int status = malformed ? 400 : known ? 405 : 404;
-        risposta_errore(c, out, status, malformed ? "L'indirizzo non è valido." : known ? "Metodo non consentito."
-                                                                               : "La pagina richiesta non esiste.");
+        no_route(c, out, known, malformed);
         return;
     }
     if (post && !modulo_leggi(r, &c->modulo)) {
@@ -239,28 +256,27 @@ static void route(Contesto *c, Risposta *out)
         return;
     }
     if (post && !sessione_csrf_ok(c->sessione, modulo_valore(&c->modulo, "csrf"))) {
-        risposta_errore(c, out, 403, "Il modulo è scaduto o non viene da questa pagina: ricaricare la pagina e riprovare.");
+        risposta_errore(c, out, 403, FORM_EXPIRED);
         return;
     }
     bool logged = c->sessione && !c->sessione->anonima;
     if (rt->capacita && !logged) {
         if (post)
-            risposta_errore(c, out, 403, "Occorre accedere.");
+            risposta_errore(c, out, 403, LOGIN_NEEDED);
         else
             risposta_redirect(out, "/accesso");
         return;
     }
     if (!rotta_consentita(rt, c->capacita)) {
-        risposta_vietato(c, out, NULL, rt->rifiuto ? rt->rifiuto : "Operazione non consentita a questo ruolo.");
+        risposta_vietato(c, out, NULL, refusal_of(rt));
         return;
     }
     if (check_object(c, rt, out))
         rt->gestore(c, out);
 }
 
-/* The live session of a token: a logged-in one only while its user is
- * enabled and unchanged since the login (another role, persona or password,
- * from this server or from the command line): otherwise it ends here. */
+/* The live session of a token into buf (sessioni_trova: a logged-in one only while its user is enabled and
+ * unchanged since the login), or NULL. */
 static Sessione *live_session(Server *s, const char *token, Sessione *buf)
 {
     return sessioni_trova(&s->sessioni, token, s->adesso(), buf) ? buf : NULL;
@@ -279,12 +295,8 @@ int web_ammetti(Server *s, const char *metodo, const char *percorso, const char 
     char *argomento = NULL;
     const Rotta *rt = rotta_trova(metodo, percorso, &argomento, &known, &malformed);
     free(argomento);
-    if (!rt) {
-        int status = malformed ? 400 : known ? 405 : 404;
-        risposta_errore(NULL, out, status, malformed ? "L'indirizzo non è valido." : known ? "Metodo non consentito."
-                                                                                 : "La pagina richiesta non esiste.");
-        return status;
-    }
+    if (!rt)
+        return no_route(NULL, out, known, malformed);
     pthread_mutex_lock(&s->lock);
     char *token = web_cookie(cookie, COOKIE);
     Sessione buf;
@@ -293,14 +305,14 @@ int web_ammetti(Server *s, const char *metodo, const char *percorso, const char 
     int status = 0;
     const char *why = NULL;
     if (!se) /* not even the login form's session: the form cannot be valid */
-        status = 403, why = "Il modulo è scaduto o non viene da questa pagina: ricaricare la pagina e riprovare.";
+        status = 403, why = FORM_EXPIRED;
     else if (rt->capacita && se->anonima)
-        status = 403, why = "Occorre accedere.";
+        status = 403, why = LOGIN_NEEDED;
     else if (rt->capacita && !rotta_consentita(rt, capacita_di(se->ruolo))) {
         /* a logged-in user trying another role's step: in the registro, as after reading the body */
         Richiesta req = {.metodo = metodo, .percorso = percorso, .query = ""};
         Contesto c = {.s = s, .r = &req, .sessione = se};
-        risposta_vietato(&c, out, NULL, rt->rifiuto ? rt->rifiuto : "Operazione non consentita a questo ruolo.");
+        risposta_vietato(&c, out, NULL, refusal_of(rt));
         status = 403;
     }
     if (se)

@@ -145,17 +145,13 @@ void pagina_obiettivi(Contesto *c, Risposta *out)
         /* the other pages, keeping the search, the state and the raccolta */
         strbuf_puts(b, "<nav aria-label=\"Pagine dell'elenco\"><ul class=\"voci-in-riga\">");
         const char *q_text = testo ? testo : "", *q_state = by_state ? filtro : "";
-        if (page > 1) {
+        const struct { long to; const char *label; } links[] = {{page - 1, "← Precedente"}, {page + 1, "Successiva →"}};
+        for (size_t k = 0; k < 2; k++) {
+            if (links[k].to < 1 || (size_t)links[k].to > pages)
+                continue;
             strbuf_puts(b, "<li>");
-            char *href = url_path("/obiettivi?q=%s&stato=%s&periodo=%s&pagina=%d", q_text, q_state, value, (int)page - 1);
-            html_link(b, href, "← Precedente");
-            free(href);
-            strbuf_puts(b, "</li>");
-        }
-        if ((size_t)page < pages) {
-            strbuf_puts(b, "<li>");
-            char *href = url_path("/obiettivi?q=%s&stato=%s&periodo=%s&pagina=%d", q_text, q_state, value, (int)page + 1);
-            html_link(b, href, "Successiva →");
+            char *href = url_path("/obiettivi?q=%s&stato=%s&periodo=%s&pagina=%d", q_text, q_state, value, (int)links[k].to);
+            html_link(b, href, links[k].label);
             free(href);
             strbuf_puts(b, "</li>");
         }
